@@ -1,0 +1,253 @@
+// The records of the reference dataset and of the running platform. Pure types, shared by the
+// generator, the store, the routes and (through the `@domain` alias) the client.
+// Coordinates are WGS84 (EPSG:4326), longitude first.
+
+export type LonLat = [lon: number, lat: number];
+/** A GeoJSON Polygon's coordinates: outer ring first, each ring closed. */
+export type PolygonCoords = LonLat[][];
+export type LineCoords = LonLat[];
+
+/**
+ * A unit of the administrative / grid tree (行政区划与网格).
+ * city (市) → subdistrict (街道) | town (镇) → community (社区) | village (村) → grid (责任网格).
+ */
+export type AdminLevel = 'city' | 'subdistrict' | 'town' | 'community' | 'village' | 'grid';
+/** Urban area (城区) or the smart-village pilot (数字乡村试点). */
+export type AdminArea = 'urban' | 'village';
+
+export interface AdminUnit {
+  id: string; // statistical code where one exists (340881, 340881001, 340881001001), grid: parent code + 'G' + 2 digits
+  code: string;
+  name: string;
+  level: AdminLevel;
+  area: AdminArea | null; // null for the city
+  parentId: string | null;
+  /** Polygon (or MultiPolygon for the city) coordinates as GeoJSON geometry. */
+  geometry: { type: 'Polygon'; coordinates: PolygonCoords } | { type: 'MultiPolygon'; coordinates: PolygonCoords[] };
+  centroid: LonLat;
+  areaM2: number;
+}
+
+/** A road centre line (道路): main (主干道) or secondary (次干道). */
+export interface Road {
+  id: string;
+  name: string;
+  class: 'main' | 'secondary';
+  line: LineCoords;
+  widthM: number;
+}
+
+/** The river (河流) through the urban area, as a centre line with a width. */
+export interface River {
+  id: string;
+  name: string;
+  line: LineCoords;
+  widthM: number;
+}
+
+export type BuildingUse = 'residential' | 'commercial' | 'public' | 'industrial' | 'village-house';
+
+/** A building (建筑) from its footprint. */
+export interface Building {
+  id: string;
+  gridId: string;
+  address: string;
+  use: BuildingUse;
+  floors: number;
+  heightM: number;
+  footprint: PolygonCoords;
+  centroid: LonLat;
+  /** Dwelling units the building can hold (0 for non-residential). */
+  dwellings: number;
+}
+
+export type ComponentState = 'normal' | 'damaged' | 'missing' | 'occupied';
+
+/** A city component (城市部件), classified after GB/T 30428: category → subtype → code. */
+export interface CityComponent {
+  id: string;
+  code: string; // e.g. 340881-01-01-000123 (county, category, subtype, serial)
+  categoryCode: string; // '01'
+  category: string; // 公用设施
+  subtypeCode: string; // '0101'
+  subtype: string; // 窨井盖
+  departmentId: string;
+  state: ComponentState;
+  position: LonLat;
+  gridId: string;
+  roadId: string | null;
+}
+
+/** A video device (视频监控) of the police (公安) or urban management (城管). */
+export interface Camera {
+  id: string;
+  code: string;
+  owner: 'police' | 'urban-management';
+  position: LonLat;
+  headingDeg: number; // clockwise from north
+  fovDeg: number;
+  rangeM: number;
+  heightM: number;
+  online: boolean;
+  gridId: string;
+}
+
+/** A patrol point (巡查点位) on roads, markets and residential compounds. */
+export interface PatrolPoint {
+  id: string;
+  name: string;
+  kind: 'main-road' | 'secondary-road' | 'market' | 'compound';
+  position: LonLat;
+  gridId: string;
+}
+
+export type SensorKind = 'manhole' | 'rain-gauge' | 'river-gauge';
+
+/** A sensing terminal (感知终端): smart manhole (智慧窨井), rain gauge (雨量计), river gauge (水位计). */
+export interface Sensor {
+  id: string;
+  kind: SensorKind;
+  componentId: string | null; // the manhole cover a smart manhole sits in
+  position: LonLat;
+  gridId: string;
+}
+
+/** A department (职能部门) in the joint-duty system (大联勤). */
+export interface Department {
+  id: string; // 'D01'..'D22'
+  name: string;
+  nameEn: string;
+}
+
+/** The problem taxonomy (问题分类): 9 categories → 32 subcategories → 90 items. */
+export interface TaxonomyCategory { code: string; name: string; nameEn: string }
+export interface TaxonomySubcategory { code: string; categoryCode: string; name: string; nameEn: string }
+export interface TaxonomyItem {
+  code: string; // '010203'
+  subcategoryCode: string;
+  categoryCode: string;
+  name: string;
+  nameEn: string;
+  departmentId: string;
+  timeLimitHours: number;
+  severity: 1 | 2 | 3; // 1 general, 2 important, 3 urgent
+}
+
+export interface Household {
+  id: string;
+  buildingId: string;
+  gridId: string;
+  address: string;
+  size: number;
+}
+
+export type ResidentTag = 'elderly-alone' | 'disabled' | 'low-income' | 'party-member' | 'veteran' | 'left-behind-child';
+
+/** A resident (居民). Personal data: synthetic, but treated as real (masked by default). */
+export interface Resident {
+  id: string;
+  householdId: string;
+  gridId: string;
+  name: string;
+  idNumber: string; // 18 digits, region 340881, valid ISO 7064 check digit
+  phone: string;
+  sex: 'M' | 'F';
+  birthDate: string; // YYYY-MM-DD
+  tags: ResidentTag[];
+}
+
+export type OrganisationKind =
+  | 'party-alliance' // 社区党建联盟
+  | 'grid-party-branch' // 网格党支部
+  | 'compound-party-group' // 小区党小组
+  | 'property-company' // 物业公司
+  | 'business'; // 商户/企业
+
+export interface Organisation {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  parentId: string | null;
+  adminUnitId: string; // the community or grid it belongs to
+  position: LonLat | null;
+}
+
+/** A building-unit head (单元长): a resident who heads a building unit for a compound party group. */
+export interface UnitHead {
+  residentId: string;
+  partyGroupId: string;
+  buildingId: string;
+  unit: number;
+}
+
+/** The full-time grid worker (专职网格员) of an urban responsibility grid. */
+export interface GridWorker {
+  id: string;
+  gridId: string;
+  name: string;
+  phone: string;
+}
+
+export type EventSource = 'patrol' | 'resident' | 'camera' | 'sensor' | 'hotline' | 'department';
+export type EventStatus = 'reported' | 'filed' | 'dispatched' | 'handling' | 'feedback' | 'verified' | 'closed';
+/** The closed loop's seven stages (信息收集、案卷建立、任务派遣、任务处理、处理反馈、核查结案、综合评价). */
+export type EventStage = 'collect' | 'file' | 'dispatch' | 'handle' | 'feedback' | 'verify' | 'evaluate';
+
+/** An event (事件/案卷) in the closed-loop workflow. Times are ISO 8601 UTC strings. */
+export interface GovEvent {
+  id: string;
+  code: string;
+  itemCode: string;
+  source: EventSource;
+  gridId: string;
+  position: LonLat;
+  reportedAt: string;
+  deadlineAt: string;
+  departmentId: string;
+  status: EventStatus;
+  closedAt: string | null;
+  overdue: boolean;
+  description: string;
+}
+
+export interface EventStep {
+  eventId: string;
+  seq: number;
+  stage: EventStage;
+  at: string;
+  actor: string;
+  note: string;
+}
+
+/** A resident-sentiment item (社情民意, the 情 of the six elements). */
+export interface SentimentItem {
+  id: string;
+  gridId: string;
+  topic: string;
+  polarity: -1 | 0 | 1;
+  at: string;
+  text: string;
+}
+
+/** Everything the generator produces; the store loads it table by table. */
+export interface CityDataset {
+  meta: { seed: number; scale: number; generatedWith: string };
+  adminUnits: AdminUnit[];
+  roads: Road[];
+  rivers: River[];
+  buildings: Building[];
+  components: CityComponent[];
+  cameras: Camera[];
+  patrolPoints: PatrolPoint[];
+  sensors: Sensor[];
+  departments: Department[];
+  taxonomy: { categories: TaxonomyCategory[]; subcategories: TaxonomySubcategory[]; items: TaxonomyItem[] };
+  households: Household[];
+  residents: Resident[];
+  organisations: Organisation[];
+  unitHeads: UnitHead[];
+  gridWorkers: GridWorker[];
+  events: GovEvent[];
+  eventSteps: EventStep[];
+  sentiments: SentimentItem[];
+}
