@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DEPARTMENT_IDS } from './departments';
+import { STRUCTURE } from './facts';
+import { TAXONOMY, findItem, getItem, itemPath, itemsOf, severityForHours, subcategoriesOf } from './taxonomy';
+
+describe('taxonomy', () => {
+  it('has exactly 9 / 32 / 90 entries with unique codes', () => {
+    expect(TAXONOMY.categories).toHaveLength(STRUCTURE.taxonomy.categories);
+    expect(TAXONOMY.subcategories).toHaveLength(STRUCTURE.taxonomy.subcategories);
+    expect(TAXONOMY.items).toHaveLength(STRUCTURE.taxonomy.items);
+    for (const list of [TAXONOMY.categories, TAXONOMY.subcategories, TAXONOMY.items]) {
+      expect(new Set(list.map((x) => x.code)).size).toBe(list.length);
+      expect(new Set(list.map((x) => x.name)).size).toBe(list.length);
+    }
+  });
+
+  it('nests codes CC → CCSS → CCSSII and leaves no empty branch', () => {
+    for (const c of TAXONOMY.categories) {
+      expect(c.code).toMatch(/^\d{2}$/);
+      expect(subcategoriesOf(c.code).length).toBeGreaterThan(0);
+    }
+    for (const s of TAXONOMY.subcategories) {
+      expect(s.code).toMatch(/^\d{4}$/);
+      expect(s.code.startsWith(s.categoryCode)).toBe(true);
+      expect(itemsOf(s.code).length).toBeGreaterThan(0);
+    }
+    for (const i of TAXONOMY.items) {
+      expect(i.code).toMatch(/^\d{6}$/);
+      expect(i.code.startsWith(i.subcategoryCode)).toBe(true);
+      expect(i.subcategoryCode.startsWith(i.categoryCode)).toBe(true);
+    }
+  });
+
+  it('gives every item a known department, a time limit in its band and a matching severity', () => {
+    for (const i of TAXONOMY.items) {
+      expect(DEPARTMENT_IDS).toContain(i.departmentId);
+      const h = i.timeLimitHours;
+      const band = i.severity === 3 ? [2, 4] : i.severity === 2 ? [24, 48] : [72, 168];
+      expect(h).toBeGreaterThanOrEqual(band[0]!);
+      expect(h).toBeLessThanOrEqual(band[1]!);
+      expect(i.name.length).toBeGreaterThan(0);
+      expect(i.nameEn.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    ['占道经营', 'D02'],
+    ['井盖缺失', 'D02'],
+    ['食品安全', 'D03'],
+    ['治安隐患', 'D01'],
+    ['违章建筑', 'D02'],
+    ['窨井冒溢', 'D21'],
+    ['燃气泄漏', 'D22'],
+    ['路灯不亮', 'D02'],
+    ['劳资纠纷', 'D12'],
+    ['火情', 'D14'],
+  ])('routes %s to %s', (name, dept) => {
+    const item = TAXONOMY.items.find((i) => i.name === name);
+    expect(item?.departmentId).toBe(dept);
+  });
+
+  it.each([
+    [2, 3],
+    [4, 3],
+    [24, 2],
+    [48, 2],
+    [72, 1],
+    [168, 1],
+  ])('severity of a %i h limit is %i', (h, s) => {
+    expect(severityForHours(h)).toBe(s);
+  });
+
+  it('looks items up and prints their path', () => {
+    expect(findItem('040101')?.name).toBe('占道经营');
+    expect(findItem('999999')).toBeUndefined();
+    expect(() => getItem('999999')).toThrow(/999999/);
+    expect(itemPath('040101')).toBe('街面秩序 / 占道经营 / 占道经营');
+    expect(itemPath('050201', 'en')).toBe('Emergencies / Accidents / Gas leak');
+  });
+});
