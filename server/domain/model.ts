@@ -231,7 +231,7 @@ export interface SentimentItem {
 
 /** Everything the generator produces; the store loads it table by table. */
 export interface CityDataset {
-  meta: { seed: number; scale: number; generatedWith: string };
+  meta: { seed: number; scale: number; generatedWith: string; today: string };
   adminUnits: AdminUnit[];
   roads: Road[];
   rivers: River[];

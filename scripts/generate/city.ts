@@ -1,0 +1,59 @@
+// The whole reference dataset, stage by stage. Each stage draws from its own named random stream,
+// so the dataset depends only on (seed, scale, today).
+import { DEPARTMENTS } from '../../server/domain/departments';
+import type { CityDataset } from '../../server/domain/model';
+import { TAXONOMY } from '../../server/domain/taxonomy';
+import { generateEvents } from './events';
+import { generateGeography, loadReference } from './geography';
+import { generateOrganisations } from './organisations';
+import { generatePopulation } from './people';
+import { Rng } from './random';
+import { generateThings } from './things';
+
+export const GENERATOR_VERSION = '1';
+/** The reference dataset's "today": history ends here. Fixed so that the output is reproducible. */
+export const DEFAULT_TODAY = '2026-11-01T00:00:00.000Z';
+
+export interface GenerateOptions {
+  seed: number;
+  scale: number;
+  today?: string;
+  referenceDir?: string;
+  /** Called as each stage starts, and with progress inside long stages. */
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export const STAGES = ['geography', 'things', 'population', 'organisations', 'events'] as const;
+
+export function generateCity(o: GenerateOptions): CityDataset {
+  const rng = new Rng(o.seed);
+  const today = o.today ?? DEFAULT_TODAY;
+  const progress = (stage: string) => (done: number, total: number) => o.onProgress?.(stage, done, total);
+
+  o.onProgress?.('geography', 0, 1);
+  const geo = generateGeography(rng.fork('geography'), loadReference(o.referenceDir), progress('geography'));
+  o.onProgress?.('things', 0, 1);
+  const things = generateThings(rng.fork('things'), o.scale, geo);
+  o.onProgress?.('population', 0, 1);
+  const people = generatePopulation(rng.fork('population'), o.scale, { adminUnits: geo.adminUnits, buildings: geo.buildings }, progress('population'));
+  o.onProgress?.('organisations', 0, 1);
+  const orgs = generateOrganisations(rng.fork('organisations'), o.scale, { adminUnits: geo.adminUnits, buildings: geo.buildings, ...people });
+  o.onProgress?.('events', 0, 1);
+  const events = generateEvents(
+    rng.fork('events'),
+    o.scale,
+    { adminUnits: geo.adminUnits, buildings: geo.buildings, components: things.components, patrolPoints: things.patrolPoints, now: today },
+    progress('events'),
+  );
+
+  return {
+    meta: { seed: o.seed, scale: o.scale, generatedWith: `wendu-twin generate-city v${GENERATOR_VERSION}`, today },
+    ...geo,
+    ...things,
+    departments: [...DEPARTMENTS],
+    taxonomy: TAXONOMY,
+    ...people,
+    ...orgs,
+    ...events,
+  };
+}

@@ -1,0 +1,45 @@
+// Writes a dataset as one NDJSON file per table plus a manifest with row counts and SHA-256 digests:
+// the byte-for-byte form of "same seed, same dataset", and an interchange format for other tools.
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CityDataset } from '../../server/domain/model';
+
+export interface Manifest {
+  meta: CityDataset['meta'];
+  tables: Record<string, { rows: number; bytes: number; sha256: string }>;
+}
+
+/** The dataset's tables by file name, in a fixed order. */
+export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
+  return [
+    ['admin-units', d.adminUnits], ['roads', d.roads], ['rivers', d.rivers], ['buildings', d.buildings],
+    ['components', d.components], ['cameras', d.cameras], ['patrol-points', d.patrolPoints], ['sensors', d.sensors],
+    ['departments', d.departments], ['taxonomy-categories', d.taxonomy.categories], ['taxonomy-subcategories', d.taxonomy.subcategories],
+    ['taxonomy-items', d.taxonomy.items], ['households', d.households], ['residents', d.residents], ['organisations', d.organisations],
+    ['unit-heads', d.unitHeads], ['grid-workers', d.gridWorkers], ['events', d.events], ['event-steps', d.eventSteps], ['sentiments', d.sentiments],
+  ];
+}
+
+const CHUNK = 20_000;
+
+export function writeDataset(dir: string, d: CityDataset): Manifest {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const manifest: Manifest = { meta: d.meta, tables: {} };
+  for (const [name, rows] of datasetTables(d)) {
+    const hash = createHash('sha256');
+    const parts: string[] = [];
+    let bytes = 0;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const text = rows.slice(i, i + CHUNK).map((r) => JSON.stringify(r)).join('\n') + '\n';
+      hash.update(text);
+      bytes += Buffer.byteLength(text);
+      parts.push(text);
+    }
+    writeFileSync(join(dir, `${name}.ndjson`), parts.join(''));
+    manifest.tables[name] = { rows: rows.length, bytes, sha256: hash.digest('hex') };
+  }
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return manifest;
+}

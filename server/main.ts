@@ -1,0 +1,62 @@
+// Starts the HTTP server on an existing store. `npm start` (scripts/start.ts) prepares the store and
+// the client first; this file only serves.
+import { serve, type ServerType } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { loadConfig, type Config } from './config';
+import { openDb, type Db } from './store/db';
+
+export interface RunningServer {
+  url: string;
+  db: Db;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  if (!existsSync(config.dbPath)) {
+    throw new Error(`No dataset at ${config.dbPath}: run \`npm run generate\` (or \`npm start\`, which generates it on first run).`);
+  }
+  const db = await openDb(config.dbPath);
+  const app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now() }, { clientDir: config.clientDir });
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`,
+    db,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        // Long-lived connections (SSE, keep-alive) must not hold the shutdown.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+/** Stops `running` on SIGINT/SIGTERM. */
+export function stopOnSignals(running: RunningServer): void {
+  const stop = async (signal: string) => {
+    console.error(`\n${signal}: stopping ...`);
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const running = await startServer(loadConfig());
+    stopOnSignals(running);
+    console.log(`Wendu Twin is serving at ${running.url}`);
+  } catch (err) {
+    console.error(`wendu-twin: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}

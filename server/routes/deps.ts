@@ -1,0 +1,9 @@
+// What the routes are given: the store and the clock (injected, so tests fix "now").
+import type { Db } from '../store/db';
+
+export interface Deps {
+  db: Db;
+  /** The platform's "now", ISO 8601 (the reference dataset's today, or the wall clock). */
+  now: () => string;
+  startedAt: number;
+}

@@ -1,0 +1,56 @@
+// The one error shape of the API: { error: { code, message } } with the right HTTP status.
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from '@hono/zod-openapi';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'bad_request' }),
+      message: z.string().openapi({ example: 'bbox: expected minLon,minLat,maxLon,maxLat' }),
+    }),
+  })
+  .openapi('Error');
+
+export class ApiError extends Error {
+  constructor(readonly status: ContentfulStatusCode, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export function errorJson(c: Context, status: ContentfulStatusCode, code: string, message: string) {
+  return c.json({ error: { code, message } }, status);
+}
+
+/** Shapes zod validation failures for every route (OpenAPIHono's defaultHook). */
+export function validationHook(
+  result: { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } },
+  c: Context,
+) {
+  if (result.success) return;
+  const message = result.error.issues
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+  return errorJson(c, 400, 'bad_request', message);
+}
+
+export const onError: ErrorHandler = (err, c) => {
+  if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message);
+  if (err instanceof HTTPException) return errorJson(c, err.status as ContentfulStatusCode, 'http_error', err.message || 'Request failed');
+  // Unexpected: log it here, tell the client nothing about internals.
+  console.error(`[error] ${c.req.method} ${c.req.path}:`, err);
+  return errorJson(c, 500, 'internal', 'Internal error; it has been logged.');
+};
+
+export const notFound: NotFoundHandler = (c) => errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
+
+/** The error responses every route may give, for the OpenAPI document. */
+export const errorResponses = {
+  400: { description: 'Invalid parameters', content: { 'application/json': { schema: ErrorSchema } } },
+  500: { description: 'Internal error', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+export const notFoundResponse = {
+  404: { description: 'Not found', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;

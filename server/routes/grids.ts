@@ -1,0 +1,66 @@
+// One unit of the tree (a responsibility grid, or any unit above it): where it sits, what lies below,
+// and its six elements.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { maskName, maskPhone } from '../domain/masking';
+import { getAdminUnit, getAncestors, getChildren } from '../store/adminUnits';
+import { getGridWorker } from '../store/gridWorkers';
+import { getUnitSummary } from '../store/unitSummary';
+import type { Deps } from './deps';
+import { ApiError, errorResponses, notFoundResponse, validationHook } from './errors';
+import { LonLatSchema, json } from './schemas';
+
+const UnitRef = z.object({ id: z.string(), name: z.string(), level: z.string() });
+const counts = z.record(z.string(), z.number());
+const n = z.number().int();
+
+const GridSummarySchema = z
+  .object({
+    id: z.string(), code: z.string(), name: z.string(), level: z.string(), area: z.string().nullable(), centroid: LonLatSchema, areaM2: z.number(),
+    ancestors: z.array(UnitRef), children: z.array(UnitRef),
+    gridWorker: z.object({ id: z.string(), name: z.string(), phone: z.string() }).nullable().openapi({ description: 'Name and phone masked' }),
+    people: z.object({ households: n, residents: n, elderlyAlone: n, disabled: n, lowIncome: n, partyMembers: n }),
+    places: z.object({ buildings: n, byUse: counts, dwellings: n }),
+    events: z.object({ total: n, open: n, closed: n, overdue: n, last30Days: n }),
+    things: z.object({ components: n, byState: counts, cameras: n, camerasOnline: n, patrolPoints: n, sensors: n }),
+    sentiment: z.object({ total: n, positive: n, neutral: n, negative: n }),
+    organisations: z.object({ total: n, byKind: counts }),
+  })
+  .openapi('GridSummary');
+
+const getGrid = createRoute({
+  method: 'get',
+  path: '/grids/{id}',
+  tags: ['grids'],
+  summary: "A grid's (or any unit's) summary: place in the tree and its six elements",
+  request: {
+    params: z.object({
+      id: z.string().regex(/^[0-9A-Z]{6,20}$/, 'expected a unit id such as 340881002001G01').openapi({ param: { name: 'id', in: 'path' }, example: '340881002001G01' }),
+    }),
+  },
+  responses: { 200: json(GridSummarySchema, 'The summary'), ...notFoundResponse, ...errorResponses },
+});
+
+const ref = (u: { id: string; name: string; level: string }) => ({ id: u.id, name: u.name, level: u.level });
+
+export function gridRoutes({ db, now }: Deps) {
+  return new OpenAPIHono({ defaultHook: validationHook }).openapi(getGrid, async (c) => {
+    const { id } = c.req.valid('param');
+    const unit = await getAdminUnit(db, id);
+    if (!unit) throw new ApiError(404, 'not_found', `No grid or unit with id ${id}`);
+    const [ancestors, children, worker, summary] = await Promise.all([
+      getAncestors(db, unit),
+      getChildren(db, unit.id),
+      unit.level === 'grid' ? getGridWorker(db, unit.id) : undefined,
+      getUnitSummary(db, unit.path, now()),
+    ]);
+    return c.json(
+      {
+        id: unit.id, code: unit.code, name: unit.name, level: unit.level, area: unit.area, centroid: unit.centroid, areaM2: unit.areaM2,
+        ancestors: ancestors.map(ref), children: children.map(ref),
+        gridWorker: worker ? { id: worker.id, name: maskName(worker.name), phone: maskPhone(worker.phone) } : null,
+        ...summary,
+      },
+      200,
+    );
+  });
+}

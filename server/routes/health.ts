@@ -1,0 +1,29 @@
+// Liveness and what this server is serving.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { getDatasetMeta } from '../store/meta';
+import type { Deps } from './deps';
+import { errorResponses, validationHook } from './errors';
+import { json } from './schemas';
+
+const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    uptimeS: z.number(),
+    dataset: z.record(z.string(), z.string()).openapi({ example: { seed: '20220601', scale: '1' } }),
+  })
+  .openapi('Health');
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['system'],
+  summary: 'Liveness and the dataset being served',
+  responses: { 200: json(HealthSchema, 'The server is up'), ...errorResponses },
+});
+
+export function healthRoutes({ db, startedAt }: Deps) {
+  return new OpenAPIHono({ defaultHook: validationHook }).openapi(health, async (c) => {
+    const dataset = await getDatasetMeta(db);
+    return c.json({ status: 'ok' as const, uptimeS: Math.round((Date.now() - startedAt) / 1000), dataset }, 200);
+  });
+}

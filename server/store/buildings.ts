@@ -1,0 +1,33 @@
+// Buildings (建筑) with their footprints, and the households living in them.
+import type { Building, BuildingUse } from '../domain/model';
+import type { Db } from './db';
+import { Where, type Bbox } from './sql';
+
+export interface BuildingFilter {
+  bbox?: Bbox;
+  use?: BuildingUse;
+  gridId?: string;
+}
+
+export interface BuildingRecord extends Building {
+  households: number;
+  residents: number;
+}
+
+interface Row {
+  id: string; grid_id: string; address: string; use: BuildingUse; floors: number; height_m: number; footprint: string;
+  lon: number; lat: number; dwellings: number; households: number; residents: number;
+}
+
+export async function listBuildings(db: Db, f: BuildingFilter): Promise<BuildingRecord[]> {
+  const w = new Where().pointIn(f.bbox, 'b.lon', 'b.lat').eq('b.use', f.use).eq('b.grid_id', f.gridId);
+  const rows = await db.all<Row>(`
+    SELECT b.*, coalesce(h.households, 0)::INTEGER AS households, coalesce(h.residents, 0)::INTEGER AS residents
+    FROM buildings b
+    LEFT JOIN (SELECT building_id, count(*) AS households, sum(size) AS residents FROM households GROUP BY building_id) h ON h.building_id = b.id
+    ${w} ORDER BY b.id`, w.params);
+  return rows.map((r) => ({
+    id: r.id, gridId: r.grid_id, address: r.address, use: r.use, floors: r.floors, heightM: r.height_m,
+    footprint: JSON.parse(r.footprint), centroid: [r.lon, r.lat], dwellings: r.dwellings, households: r.households, residents: r.residents,
+  }));
+}

@@ -1,0 +1,62 @@
+// The DuckDB schema, as numbered migrations applied in order and recorded in schema_migrations.
+// Geometry is stored as GeoJSON text with a bounding box (DuckDB's spatial extension cannot be
+// installed here); points as lon/lat doubles plus an H3 cell for aggregation.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const bbox = 'min_lon DOUBLE NOT NULL, min_lat DOUBLE NOT NULL, max_lon DOUBLE NOT NULL, max_lat DOUBLE NOT NULL';
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'reference dataset',
+    sql: `
+CREATE TABLE dataset_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE admin_units (
+  id VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
+  area VARCHAR, parent_id VARCHAR, path VARCHAR NOT NULL, geometry VARCHAR NOT NULL,
+  centroid_lon DOUBLE NOT NULL, centroid_lat DOUBLE NOT NULL, area_m2 DOUBLE NOT NULL, ${bbox});
+CREATE TABLE roads (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, class VARCHAR NOT NULL, line VARCHAR NOT NULL, width_m DOUBLE NOT NULL, ${bbox});
+CREATE TABLE rivers (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, line VARCHAR NOT NULL, width_m DOUBLE NOT NULL, ${bbox});
+CREATE TABLE buildings (
+  id VARCHAR PRIMARY KEY, grid_id VARCHAR NOT NULL, address VARCHAR NOT NULL, use VARCHAR NOT NULL,
+  floors INTEGER NOT NULL, height_m DOUBLE NOT NULL, footprint VARCHAR NOT NULL, lon DOUBLE NOT NULL, lat DOUBLE NOT NULL,
+  dwellings INTEGER NOT NULL);
+CREATE TABLE departments (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_en VARCHAR NOT NULL);
+CREATE TABLE components (
+  id VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, category_code VARCHAR NOT NULL, category VARCHAR NOT NULL,
+  subtype_code VARCHAR NOT NULL, subtype VARCHAR NOT NULL, department_id VARCHAR NOT NULL, state VARCHAR NOT NULL,
+  lon DOUBLE NOT NULL, lat DOUBLE NOT NULL, h3 VARCHAR NOT NULL, grid_id VARCHAR NOT NULL, road_id VARCHAR);
+CREATE TABLE cameras (
+  id VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, owner VARCHAR NOT NULL, lon DOUBLE NOT NULL, lat DOUBLE NOT NULL,
+  heading_deg DOUBLE NOT NULL, fov_deg DOUBLE NOT NULL, range_m DOUBLE NOT NULL, height_m DOUBLE NOT NULL,
+  online BOOLEAN NOT NULL, grid_id VARCHAR NOT NULL);
+CREATE TABLE patrol_points (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, lon DOUBLE NOT NULL, lat DOUBLE NOT NULL, grid_id VARCHAR NOT NULL);
+CREATE TABLE sensors (id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, component_id VARCHAR, lon DOUBLE NOT NULL, lat DOUBLE NOT NULL, grid_id VARCHAR NOT NULL);
+CREATE TABLE taxonomy_categories (code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_en VARCHAR NOT NULL);
+CREATE TABLE taxonomy_subcategories (code VARCHAR PRIMARY KEY, category_code VARCHAR NOT NULL, name VARCHAR NOT NULL, name_en VARCHAR NOT NULL);
+CREATE TABLE taxonomy_items (
+  code VARCHAR PRIMARY KEY, subcategory_code VARCHAR NOT NULL, category_code VARCHAR NOT NULL, name VARCHAR NOT NULL,
+  name_en VARCHAR NOT NULL, department_id VARCHAR NOT NULL, time_limit_hours INTEGER NOT NULL, severity INTEGER NOT NULL);
+CREATE TABLE households (id VARCHAR PRIMARY KEY, building_id VARCHAR NOT NULL, grid_id VARCHAR NOT NULL, address VARCHAR NOT NULL, size INTEGER NOT NULL);
+CREATE TABLE residents (
+  id VARCHAR PRIMARY KEY, household_id VARCHAR NOT NULL, grid_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
+  id_number VARCHAR NOT NULL, phone VARCHAR NOT NULL, sex VARCHAR NOT NULL, birth_date DATE NOT NULL, tags VARCHAR NOT NULL);
+CREATE TABLE organisations (
+  id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, name VARCHAR NOT NULL, parent_id VARCHAR, admin_unit_id VARCHAR NOT NULL,
+  lon DOUBLE, lat DOUBLE);
+CREATE TABLE unit_heads (resident_id VARCHAR NOT NULL, party_group_id VARCHAR NOT NULL, building_id VARCHAR NOT NULL, unit INTEGER NOT NULL);
+CREATE TABLE grid_workers (id VARCHAR PRIMARY KEY, grid_id VARCHAR NOT NULL, name VARCHAR NOT NULL, phone VARCHAR NOT NULL);
+CREATE TABLE events (
+  id VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, item_code VARCHAR NOT NULL, source VARCHAR NOT NULL, grid_id VARCHAR NOT NULL,
+  lon DOUBLE NOT NULL, lat DOUBLE NOT NULL, h3 VARCHAR NOT NULL, reported_at TIMESTAMP NOT NULL, deadline_at TIMESTAMP NOT NULL,
+  department_id VARCHAR NOT NULL, status VARCHAR NOT NULL, closed_at TIMESTAMP, overdue BOOLEAN NOT NULL, description VARCHAR NOT NULL);
+CREATE TABLE event_steps (event_id VARCHAR NOT NULL, seq INTEGER NOT NULL, stage VARCHAR NOT NULL, "at" TIMESTAMP NOT NULL, actor VARCHAR NOT NULL, note VARCHAR NOT NULL);
+CREATE TABLE sentiments (id VARCHAR PRIMARY KEY, grid_id VARCHAR NOT NULL, topic VARCHAR NOT NULL, polarity INTEGER NOT NULL, "at" TIMESTAMP NOT NULL, text VARCHAR NOT NULL);
+`,
+  },
+];
