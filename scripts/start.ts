@@ -1,10 +1,11 @@
 // `npm start`: everything a fresh clone needs, then the platform. Generates the reference dataset on
 // first run (or when SEED/SCALE change), builds the client when its sources are newer than the build,
 // and starts the server.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config';
 import { startServer, stopOnSignals } from '../server/main';
+import { ensureClientBuilt } from './client-build';
 import { buildDataset } from './generate/build';
 import type { Manifest } from './generate/write';
 
@@ -17,21 +18,6 @@ function datasetIsCurrent(): boolean {
   return meta.seed === config.seed && meta.scale === config.scale;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-function clientIsCurrent(): boolean {
-  const index = join(config.clientDir, 'index.html');
-  if (!existsSync(index)) return false;
-  const built = statSync(index).mtimeMs;
-  return newestMtime('client') <= built && newestMtime('server/domain') <= built;
-}
-
 try {
   if (!datasetIsCurrent()) {
     console.error(`[1/3] Generating the reference dataset (seed ${config.seed}, scale ${config.scale}) ...`);
@@ -41,13 +27,8 @@ try {
   } else {
     console.error('[1/3] Reference dataset: up to date');
   }
-  if (!clientIsCurrent()) {
-    console.error('[2/3] Building the client ...');
-    const { build } = await import('vite');
-    await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: config.clientDir, emptyOutDir: true } });
-  } else {
-    console.error('[2/3] Client: up to date');
-  }
+  console.error('[2/3] Client: checking the build ...');
+  if (await ensureClientBuilt(config.clientDir)) console.error('      built');
   console.error('[3/3] Starting the server ...');
   const running = await startServer(config);
   stopOnSignals(running);

@@ -30,6 +30,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const api = apiRoutes(deps);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api' }],
     info: { title: 'Wendu Twin API (文都e家 数字孪生)', version: API_VERSION, description: 'Grid governance and digital twin of Tongcheng. Coordinates are WGS84, longitude first.' },
   });
   api.notFound(notFound);
