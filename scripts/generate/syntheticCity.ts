@@ -37,6 +37,7 @@ export const FULL_STRUCTURE: SyntheticCityOptions = {
 };
 
 const CELL = 0.005; // degrees, about 500 m
+const COMPOUNDS = ['桂花苑', '翠竹园', '文昌小区'];
 
 function square(x: number, y: number, w: number): PolygonCoords {
   return [[[x, y], [x + w, y], [x + w, y + w], [x, y + w], [x, y]]];
@@ -77,10 +78,12 @@ export function syntheticCity(o: SyntheticCityOptions): SyntheticCity {
     const at = (fx: number, fy: number): LonLat => [cx + fx * CELL, cy + fy * CELL];
     const building = (n: number, use: Building['use'], fx: number, fy: number, floors: number, dwellings: number) => {
       const [x, y] = at(fx, fy);
+      // Blocks of flats belong to three compounds per grid, addressed like the real ones ('…苑3栋').
+      const address = use === 'residential' ? `${grid.name}${COMPOUNDS[n % 3]}${n}栋` : `${grid.name}幸福路${n}号`;
       buildings.push({
         id: `${id}-B${String(n).padStart(3, '0')}`,
         gridId: id,
-        address: `${grid.name}幸福路${n}号`,
+        address,
         use,
         floors,
         heightM: floors * 3,
