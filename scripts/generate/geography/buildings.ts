@@ -1,0 +1,56 @@
+// All buildings: urban compounds first (each urban grid reaches its dwelling target), then street
+// frontage, public and industrial buildings, then the village houses of every village grid.
+import type { AdminUnit, Building } from '../../../server/domain/model';
+import type { Rng } from '../random';
+import { CompoundBuilder, MIN_GRID_DWELLINGS } from './compounds';
+import { isIndustrialEdge, placeFrontage, placeIndustrial, placePublic } from './frontage';
+import type { Ring } from './planar';
+import type { PlanarLine } from './roads';
+import { Sites } from './sites';
+import { fillVillageGrid, type VillageAddressing } from './villageHouses';
+
+export type Progress = (done: number, total: number, label: string) => void;
+
+export function generateBuildings(
+  rng: Rng,
+  units: readonly AdminUnit[],
+  rings: ReadonlyMap<string, Ring>,
+  urbanArea: Ring,
+  lines: readonly PlanarLine[],
+  streetAngle: number,
+  onProgress?: Progress,
+): Building[] {
+  const grids = units.filter((u) => u.level === 'grid').map((unit) => ({ unit, ring: rings.get(unit.id)! }));
+  const sites = new Sites(grids, lines, streetAngle);
+  const urban = sites.grids.filter((g) => g.unit.area === 'urban');
+  const rural = sites.grids.filter((g) => g.unit.area === 'village');
+  const total = urban.length + rural.length;
+  let done = 0;
+
+  const compounds = new CompoundBuilder(sites, streetAngle);
+  const crng = rng.fork('compounds');
+  for (const grid of urban) {
+    compounds.fill(crng.fork(grid.unit.id), grid, MIN_GRID_DWELLINGS + 20 + crng.int(0, 260));
+    onProgress?.(++done, total, 'buildings: urban compounds');
+  }
+  const frng = rng.fork('frontage');
+  for (const line of lines) if (line.urban && line.cls !== 'river') placeFrontage(frng.fork(line.id), sites, line);
+  const prng = rng.fork('public');
+  for (const grid of urban) {
+    placePublic(prng.fork(grid.unit.id), sites, grid, prng.int(1, 3));
+    if (isIndustrialEdge(grid, urbanArea)) placeIndustrial(prng.fork(`industry-${grid.unit.id}`), sites, grid, prng.int(4, 10));
+  }
+
+  const vrng = rng.fork('village-houses');
+  const villageNames = new Map(units.filter((u) => u.level === 'village').map((u) => [u.id, u.name]));
+  const addressing = new Map<string, VillageAddressing>();
+  for (const grid of rural) {
+    const villageId = grid.unit.parentId!;
+    let a = addressing.get(villageId);
+    if (!a) addressing.set(villageId, (a = { village: villageNames.get(villageId)!, nextGroup: 1 }));
+    fillVillageGrid(vrng.fork(grid.unit.id), sites, grid, MIN_GRID_DWELLINGS + 10 + vrng.int(0, 150), a);
+    if (grid.dwellings < MIN_GRID_DWELLINGS) throw new Error(`village grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
+    onProgress?.(++done, total, 'buildings: village houses');
+  }
+  return sites.buildings;
+}

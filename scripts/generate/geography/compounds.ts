@@ -1,0 +1,95 @@
+// Residential compounds (住宅小区) in an urban grid: rectangular lots aligned with the street grid,
+// filled with rows of slab or point blocks, until the grid holds its target number of dwellings.
+import type { Rng } from '../random';
+import { compoundName } from './names';
+import { pointInRing, randomPointIn, type XY } from './planar';
+import { rectCorners, type Rect } from './spatial';
+import type { GridSite, Sites } from './sites';
+
+/** Every grid must house 300–500 households; 600+ dwellings leave room for vacancy and choice. */
+export const MIN_GRID_DWELLINGS = 600;
+
+interface BlockType {
+  name: 'walk-up' | 'mid-rise' | 'high-rise';
+  floors: [number, number];
+  length: [number, number];
+  depth: [number, number];
+  units: (length: number, rng: Rng) => number;
+  perFloor: (rng: Rng) => number;
+  rowGap: [number, number];
+}
+
+const BLOCKS: BlockType[] = [
+  // 多层 (老小区): 5–7 floors, 2–4 stairwells, two flats a landing
+  { name: 'walk-up', floors: [5, 7], length: [36, 60], depth: [11, 13], units: (l) => Math.max(2, Math.round(l / 15)), perFloor: () => 2, rowGap: [16, 22] },
+  // 小高层: 11–18 floors
+  { name: 'mid-rise', floors: [11, 18], length: [28, 40], depth: [14, 16], units: () => 2, perFloor: (r) => r.pick([2, 2, 3]), rowGap: [26, 34] },
+  // 高层: 18–33 floors, point or short slab blocks
+  { name: 'high-rise', floors: [18, 33], length: [24, 34], depth: [16, 20], units: (_l, r) => r.pick([1, 2]), perFloor: (r) => r.pick([2, 3, 4]), rowGap: [36, 50] },
+];
+
+export class CompoundBuilder {
+  private compounds = 0;
+  constructor(private readonly sites: Sites, private readonly streetAngle: number) {}
+
+  /** Fill `grid` with compounds until it holds `target` dwellings; throws if it cannot reach the minimum. */
+  fill(rng: Rng, grid: GridSite, target: number): void {
+    const d = Math.hypot(grid.centroid[0], grid.centroid[1]);
+    const mix = d < 1_500 ? [5, 4, 1] : d < 3_000 ? [3, 4, 3] : [2, 3, 5];
+    for (let attempt = 0; attempt < 400 && grid.dwellings < target; attempt++) {
+      const type = BLOCKS[rng.weighted(mix)]!;
+      const shrink = Math.floor(attempt / 60); // smaller lots once big ones stop fitting
+      this.tryCompound(rng, grid, target, type, Math.max(1, rng.int(2, 4) - shrink), Math.max(1, rng.int(2, 4) - shrink));
+    }
+    // Last resort for a cramped grid: build its blocks taller.
+    if (grid.dwellings < MIN_GRID_DWELLINGS) this.raise(grid);
+    if (grid.dwellings < MIN_GRID_DWELLINGS) throw new Error(`grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
+  }
+
+  private tryCompound(rng: Rng, grid: GridSite, target: number, type: BlockType, cols: number, rows: number): void {
+    const length = rng.range(...type.length);
+    const depth = rng.range(...type.depth);
+    const colGap = rng.range(8, 14);
+    const rowGap = rng.range(...type.rowGap);
+    const margin = 8;
+    const w = cols * length + (cols - 1) * colGap + 2 * margin;
+    const h = rows * depth + (rows - 1) * rowGap + 2 * margin;
+    const centre = randomPointIn(grid.inset, () => rng.next());
+    const lot: Rect = { cx: centre[0], cy: centre[1], hx: w / 2, hy: h / 2, angle: this.streetAngle + rng.range(-0.06, 0.06) };
+    const corners = rectCorners(lot);
+    if (!corners.every((p) => pointInRing(p, grid.inset))) return;
+    if (!this.sites.roads.clear(corners, 10, 80) || this.sites.lots.overlaps(corners, 10) || this.sites.footprints.overlaps(corners, 6)) return;
+    this.sites.lots.add(corners);
+
+    const name = compoundName(this.compounds++);
+    const floorsBase = rng.int(...type.floors);
+    const c = Math.cos(lot.angle), s = Math.sin(lot.angle);
+    let no = 0;
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < cols; k++) {
+        if (grid.dwellings >= target) return; // the grid is full: the compound stays smaller
+        if (rows * cols > 2 && rng.chance(0.08)) continue; // a green or a car park instead
+        const lx = -w / 2 + margin + k * (length + colGap) + length / 2;
+        const ly = h / 2 - margin - r * (depth + rowGap) - depth / 2; // numbered from the north row
+        const p: XY = [lot.cx + lx * c - ly * s, lot.cy + lx * s + ly * c];
+        const floors = Math.min(type.floors[1], Math.max(type.floors[0], floorsBase + rng.int(-1, 1)));
+        const units = type.units(length, rng);
+        const dwellings = floors * units * type.perFloor(rng);
+        const rect: Rect = { cx: p[0], cy: p[1], hx: length / 2, hy: depth / 2, angle: lot.angle };
+        this.sites.emit(rng, grid, rect, 'residential', floors, dwellings, `${name}${++no}栋`);
+      }
+    }
+  }
+
+  private raise(grid: GridSite): void {
+    for (const b of this.sites.buildings) {
+      if (b.gridId !== grid.unit.id || b.use !== 'residential' || grid.dwellings >= MIN_GRID_DWELLINGS) continue;
+      const perStorey = b.dwellings / b.floors;
+      const floors = Math.min(33, b.floors * 2);
+      grid.dwellings += (floors - b.floors) * perStorey;
+      b.dwellings = floors * perStorey;
+      b.heightM = Math.round((b.heightM + (floors - b.floors) * 3) * 10) / 10;
+      b.floors = floors;
+    }
+  }
+}

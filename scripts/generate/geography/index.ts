@@ -1,0 +1,27 @@
+// The geographic half of the reference dataset: admin tree, roads and river, buildings.
+import type { AdminUnit, Building, River, Road } from '../../../server/domain/model';
+import type { Rng } from '../random';
+import { generateAdmin } from './admin';
+import { generateBuildings, type Progress } from './buildings';
+import type { Reference } from './reference';
+import { generateRoads } from './roads';
+
+export { loadReference, EXCLUDED_COMMUNITY, type Reference } from './reference';
+export { MIN_GRID_DWELLINGS } from './compounds';
+
+export interface Geography {
+  adminUnits: AdminUnit[];
+  roads: Road[];
+  rivers: River[];
+  buildings: Building[];
+}
+
+export function generateGeography(rng: Rng, reference: Reference, onProgress?: Progress): Geography {
+  const tree = generateAdmin(rng.fork('admin'), reference);
+  onProgress?.(1, 3, 'admin tree');
+  const towns = tree.units.filter((u) => u.level === 'town').map((u) => ({ code: u.id, ring: tree.rings.get(u.id)! }));
+  const network = generateRoads(rng.fork('roads'), tree.urbanArea, towns);
+  onProgress?.(2, 3, 'roads and river');
+  const buildings = generateBuildings(rng.fork('buildings'), tree.units, tree.rings, tree.urbanArea, network.lines, network.angle, onProgress);
+  return { adminUnits: tree.units, roads: network.roads, rivers: network.rivers, buildings };
+}

@@ -1,0 +1,228 @@
+// The road network and the river, built in local metres. Urban: 8 main roads in two slightly rotated
+// families plus the ring road 环城路, secondary roads about every 420 m running between main roads,
+// and 龙眠河 from the north-west (龙眠山) to the south-east. Each pilot town: a trunk road and a few
+// winding secondary roads.
+import type { River, Road } from '../../../server/domain/model';
+import type { Rng } from '../random';
+import { toLonLat } from './frame';
+import { ringCentroid, type Ring, type XY } from './planar';
+import { RIVER_NAME, SECONDARY_ROADS, TOWN_ROADS, URBAN_MAIN_ROADS } from './names';
+
+/** A road or river with its planar centre line, kept for placement. */
+export interface PlanarLine { id: string; name: string; cls: 'main' | 'secondary' | 'river'; urban: boolean; pts: XY[]; widthM: number }
+
+export interface Network { roads: Road[]; rivers: River[]; lines: PlanarLine[]; angle: number }
+
+const MAIN_OFFSETS = { eastWest: [2_350, 800, -850, -2_500], northSouth: [-2_900, -1_100, 650, 2_500] };
+const SECONDARY_SPACING = 420;
+
+export function generateRoads(rng: Rng, urbanArea: Ring, towns: { code: string; ring: Ring }[]): Network {
+  const lines: PlanarLine[] = [];
+  const angle = rng.range(-0.12, 0.12); // the street grid's rotation from true east
+  const u: XY = [Math.cos(angle), Math.sin(angle)];
+  const v: XY = [-Math.sin(angle), Math.cos(angle)];
+  let seq = 0;
+  const id = () => `R${String(++seq).padStart(3, '0')}`;
+
+  // Main roads: gently curving lines across the whole urban area.
+  const mains: { family: 'ew' | 'ns'; pts: XY[] }[] = [];
+  for (const [family, names, offsets, along, across] of [
+    ['ew', URBAN_MAIN_ROADS.eastWest, MAIN_OFFSETS.eastWest, u, v],
+    ['ns', URBAN_MAIN_ROADS.northSouth, MAIN_OFFSETS.northSouth, v, u],
+  ] as const) {
+    names.forEach((name, i) => {
+      const o = offsets[i]! + rng.range(-150, 150);
+      const pts = clipToConvex(wavyLine(rng, along, across, o, rng.range(30, 90)), urbanArea);
+      mains.push({ family, pts });
+      lines.push({ id: id(), name, cls: 'main', urban: true, pts, widthM: name === '龙眠大道' ? 50 : rng.pick([30, 32, 36, 40]) });
+    });
+  }
+  const c = ringCentroid(urbanArea);
+  const ring = ellipse([c[0] - 200, c[1] + 150], 1_350, 1_100, angle);
+  lines.push({ id: id(), name: URBAN_MAIN_ROADS.ring, cls: 'main', urban: true, pts: ring, widthM: 30 });
+
+  // Secondary roads: parallel to each family, between the main roads; each runs a span of blocks.
+  const names = SECONDARY_ROADS.slice();
+  let nameIndex = 0;
+  for (const [family, along, across, offsets] of [
+    ['ew', u, v, MAIN_OFFSETS.eastWest],
+    ['ns', v, u, MAIN_OFFSETS.northSouth],
+  ] as const) {
+    const crossing = mains.filter((m) => m.family !== family).map((m) => m.pts).concat([ring]);
+    for (let o = -5_000; o <= 5_000; o += SECONDARY_SPACING) {
+      const off = o + rng.range(-60, 60);
+      if (offsets.some((m) => Math.abs(m - off) < 200)) continue;
+      const full = clipToConvex(wavyLine(rng, along, across, off, rng.range(0, 15)), urbanArea);
+      if (length(full) < 400) continue;
+      const cuts = [0, ...crossings(full, crossing), length(full)].sort((a, b) => a - b);
+      let from = 0, to = cuts.length - 1;
+      if (!rng.chance(0.3) && cuts.length > 3) {
+        const span = rng.int(1, Math.min(3, cuts.length - 2));
+        from = rng.int(0, cuts.length - 1 - span);
+        to = from + span;
+      }
+      const pts = slice(full, cuts[from]!, cuts[to]!);
+      if (length(pts) < 250) continue;
+      const name = names[nameIndex % names.length]! + (nameIndex >= names.length ? '二段' : '');
+      nameIndex++;
+      lines.push({ id: id(), name, cls: 'secondary', urban: true, pts, widthM: rng.pick([16, 18, 20, 24]) });
+    }
+  }
+
+  // The river, meandering through the city and a little beyond it.
+  const flow: XY = unit([1, -0.75]);
+  const riverPts = meander(rng, flow, [-flow[1], flow[0]], rng.range(-400, 400), 6_500);
+  const riverLine: PlanarLine = { id: 'RV01', name: RIVER_NAME, cls: 'river', urban: true, pts: riverPts, widthM: 45 };
+
+  // Town roads: a trunk road through the town and a few winding secondary roads.
+  for (const town of towns) {
+    const names = TOWN_ROADS[town.code]!;
+    const tc = ringCentroid(town.ring);
+    const trunkDir = rng.range(0, Math.PI);
+    const trunk = townLine(rng, tc, trunkDir, town.ring, 60);
+    lines.push({ id: id(), name: names.main, cls: 'main', urban: false, pts: trunk, widthM: 16 });
+    names.secondary.forEach((name, i) => {
+      const through: XY = [tc[0] + rng.range(-2_500, 2_500), tc[1] + rng.range(-2_000, 2_000)];
+      const dir = trunkDir + Math.PI / 2 + (i - 1.5) * 0.5 + rng.range(-0.2, 0.2);
+      const pts = townLine(rng, through, dir, town.ring, 120);
+      if (length(pts) > 500) lines.push({ id: id(), name, cls: 'secondary', urban: false, pts, widthM: rng.pick([7, 8, 10]) });
+    });
+  }
+
+  const roads: Road[] = lines.map((l) => ({ id: l.id, name: l.name, class: l.cls === 'main' ? 'main' : 'secondary', line: l.pts.map(toLonLat), widthM: l.widthM }));
+  const rivers: River[] = [{ id: riverLine.id, name: riverLine.name, line: riverLine.pts.map(toLonLat), widthM: riverLine.widthM }];
+  return { roads, rivers, lines: [...lines, riverLine], angle };
+}
+
+/** A line at offset `o` across, running along `along`, with a slow sine wobble of amplitude `amp`. */
+function wavyLine(rng: Rng, along: XY, across: XY, o: number, amp: number): XY[] {
+  const lambda = rng.range(3_000, 6_500);
+  const phase = rng.range(0, 2 * Math.PI);
+  const pts: XY[] = [];
+  for (let s = -6_000; s <= 6_000; s += 50) {
+    const w = o + amp * Math.sin((2 * Math.PI * s) / lambda + phase);
+    pts.push([s * along[0] + w * across[0], s * along[1] + w * across[1]]);
+  }
+  return pts;
+}
+
+function meander(rng: Rng, along: XY, across: XY, o: number, half: number): XY[] {
+  const l1 = rng.range(1_800, 2_600), l2 = rng.range(700, 1_100);
+  const p1 = rng.range(0, 6.3), p2 = rng.range(0, 6.3);
+  const pts: XY[] = [];
+  for (let s = -half; s <= half; s += 40) {
+    const w = o + 220 * Math.sin((2 * Math.PI * s) / l1 + p1) + 70 * Math.sin((2 * Math.PI * s) / l2 + p2);
+    pts.push([s * along[0] + w * across[0], s * along[1] + w * across[1]]);
+  }
+  return pts;
+}
+
+function townLine(rng: Rng, through: XY, dir: number, ring: Ring, amp: number): XY[] {
+  const along: XY = [Math.cos(dir), Math.sin(dir)];
+  const across: XY = [-along[1], along[0]];
+  const base = wavyLine(rng, along, across, 0, amp).map(([x, y]) => [x + through[0], y + through[1]] as XY);
+  return clipToConvex(base, ring);
+}
+
+function ellipse(c: XY, rx: number, ry: number, tilt: number): XY[] {
+  const pts: XY[] = [];
+  for (let i = 0; i <= 72; i++) {
+    const a = (2 * Math.PI * i) / 72;
+    const x = rx * Math.cos(a), y = ry * Math.sin(a);
+    pts.push([c[0] + x * Math.cos(tilt) - y * Math.sin(tilt), c[1] + x * Math.sin(tilt) + y * Math.cos(tilt)]);
+  }
+  return pts;
+}
+
+/** The longest run of the polyline inside the convex ring, cut exactly at the boundary. */
+export function clipToConvex(line: readonly XY[], ring: Ring): XY[] {
+  const runs: XY[][] = [];
+  let run: XY[] = [];
+  for (let i = 1; i < line.length; i++) {
+    const seg = clipSegment(line[i - 1]!, line[i]!, ring);
+    if (!seg) { if (run.length) runs.push(run); run = []; continue; }
+    const [a, b, exits] = seg;
+    if (run.length === 0) run.push(a);
+    run.push(b);
+    if (exits) { runs.push(run); run = []; }
+  }
+  if (run.length) runs.push(run);
+  let best: XY[] = [];
+  for (const r of runs) if (length(r) > length(best)) best = r;
+  return best;
+}
+
+/** Cyrus–Beck: the part of pq inside a convex CCW ring, and whether it leaves before q. */
+function clipSegment(p: XY, q: XY, ring: Ring): [XY, XY, boolean] | null {
+  let t0 = 0, t1 = 1;
+  const d: XY = [q[0] - p[0], q[1] - p[1]];
+  for (let i = 0; i < ring.length; i++) {
+    const a = ring[i]!, b = ring[(i + 1) % ring.length]!;
+    const n: XY = [-(b[1] - a[1]), b[0] - a[0]]; // inward normal of a CCW edge
+    const num = n[0] * (p[0] - a[0]) + n[1] * (p[1] - a[1]);
+    const den = n[0] * d[0] + n[1] * d[1];
+    if (den === 0) { if (num < 0) return null; continue; }
+    const t = -num / den;
+    if (den > 0) t0 = Math.max(t0, t); else t1 = Math.min(t1, t);
+    if (t0 > t1) return null;
+  }
+  const at = (t: number): XY => [p[0] + t * d[0], p[1] + t * d[1]];
+  return [at(t0), at(t1), t1 < 1];
+}
+
+export function length(pts: readonly XY[]): number {
+  let s = 0;
+  for (let i = 1; i < pts.length; i++) s += Math.hypot(pts[i]![0] - pts[i - 1]![0], pts[i]![1] - pts[i - 1]![1]);
+  return s;
+}
+
+/** Distances along `line` where it crosses any of `others`. */
+function crossings(line: readonly XY[], others: readonly XY[][]): number[] {
+  const out: number[] = [];
+  let s = 0;
+  for (let i = 1; i < line.length; i++) {
+    const p = line[i - 1]!, q = line[i]!;
+    const segLen = Math.hypot(q[0] - p[0], q[1] - p[1]);
+    for (const o of others) {
+      for (let k = 1; k < o.length; k++) {
+        const t = intersectT(p, q, o[k - 1]!, o[k]!);
+        if (t !== null) out.push(s + t * segLen);
+      }
+    }
+    s += segLen;
+  }
+  return out;
+}
+
+function intersectT(p: XY, q: XY, a: XY, b: XY): number | null {
+  const r: XY = [q[0] - p[0], q[1] - p[1]];
+  const s: XY = [b[0] - a[0], b[1] - a[1]];
+  const den = r[0] * s[1] - r[1] * s[0];
+  if (den === 0) return null;
+  const t = ((a[0] - p[0]) * s[1] - (a[1] - p[1]) * s[0]) / den;
+  const w = ((a[0] - p[0]) * r[1] - (a[1] - p[1]) * r[0]) / den;
+  return t >= 0 && t <= 1 && w >= 0 && w <= 1 ? t : null;
+}
+
+/** The part of `line` between distances `from` and `to` along it. */
+export function slice(line: readonly XY[], from: number, to: number): XY[] {
+  const out: XY[] = [];
+  let s = 0;
+  for (let i = 1; i < line.length; i++) {
+    const p = line[i - 1]!, q = line[i]!;
+    const l = Math.hypot(q[0] - p[0], q[1] - p[1]);
+    const at = (d: number): XY => [p[0] + ((d - s) / l) * (q[0] - p[0]), p[1] + ((d - s) / l) * (q[1] - p[1])];
+    if (s + l >= from && s <= to) {
+      if (out.length === 0) out.push(from >= s ? at(from) : p);
+      out.push(to <= s + l ? at(to) : q);
+      if (to <= s + l) break;
+    }
+    s += l;
+  }
+  return out;
+}
+
+function unit(p: XY): XY {
+  const l = Math.hypot(p[0], p[1]);
+  return [p[0] / l, p[1] / l];
+}
