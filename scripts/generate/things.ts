@@ -148,10 +148,15 @@ function stretchNumber(line: Line, p: Placed): number {
   return 2 * Math.floor(best / 12) + 1;
 }
 
-function generateSensors(rng: Rng, world: World, components: CityComponent[], manholes: number): Sensor[] {
-  const pilotRoads = new Set(world.roads.filter((r) => r.urban && r.cls === 'main' && (SMART_MANHOLE_ROADS as readonly string[]).includes(r.name)).map((r) => r.id));
-  const covers = components.filter((c) => c.roadId !== null && pilotRoads.has(c.roadId) && MANHOLE_SUBTYPE_CODES.includes(c.subtypeCode) && c.state === 'normal');
-  if (covers.length < manholes) throw new Error(`only ${covers.length} manhole covers on the pilot roads for ${manholes} smart manholes`);
+function generateSensors(rng: Rng, world: World, components: CityComponent[], wanted: number): Sensor[] {
+  let manholes = wanted;
+  // the pilot roads' covers; at very small scales, any urban main road's, and fewer sensors if need be
+  const mains = world.roads.filter((r) => r.urban && r.cls === 'main');
+  const isCover = (roadIds: Set<string>) => (c: CityComponent) =>
+    c.roadId !== null && roadIds.has(c.roadId) && MANHOLE_SUBTYPE_CODES.includes(c.subtypeCode) && c.state === 'normal';
+  let covers = components.filter(isCover(new Set(mains.filter((r) => (SMART_MANHOLE_ROADS as readonly string[]).includes(r.name)).map((r) => r.id))));
+  if (covers.length < manholes) covers = components.filter(isCover(new Set(mains.map((r) => r.id))));
+  manholes = Math.min(manholes, covers.length);
   const out: Sensor[] = [];
   // evenly through the covers (they come in road order, along each road): spread over the pilot roads
   const step = covers.length / manholes;

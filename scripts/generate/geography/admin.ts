@@ -64,7 +64,7 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     const ring = add(code, t.name, 'subdistrict', 'urban', COUNTY_CODE, subCells[i]!);
     const members = t.units.filter((u) => u.kind === 'community' && u.code !== EXCLUDED_COMMUNITY.code);
     const cells = tile(urbanRng.fork(code), ring, members.length, 10);
-    members.forEach((u, k) => urbanCommunities.push({ unit: u, ring: add(u.code, unitName(u), 'community', 'urban', code, cells[k]!), subdistrict: code }));
+    members.forEach((u, k) => urbanCommunities.push({ unit: u, ring: add(u.code, u.name, 'community', 'urban', code, cells[k]!), subdistrict: code }));
   });
   if (urbanCommunities.length !== STRUCTURE.communities) throw new Error(`expected ${STRUCTURE.communities} communities, got ${urbanCommunities.length}`);
   const urbanCounts = allocate(urbanCommunities.map((c) => ringArea(c.ring)), STRUCTURE.urbanGrids, 4, 5);
@@ -83,7 +83,7 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     const ring = add(code, t.name, 'town', 'village', COUNTY_CODE, shape);
     const members = t.units.filter((u) => u.kind === 'village');
     const cells = tile(trng, ring, members.length, 10);
-    members.forEach((u, k) => villages.push({ unit: u, ring: add(u.code, unitName(u), 'village', 'village', code, cells[k]!) }));
+    members.forEach((u, k) => villages.push({ unit: u, ring: add(u.code, u.name, 'village', 'village', code, cells[k]!) }));
   }
   if (villages.length !== STRUCTURE.villages) throw new Error(`expected ${STRUCTURE.villages} villages, got ${villages.length}`);
   const villageCounts = allocate(villages.map((v) => ringArea(v.ring)), STRUCTURE.villageGrids, 4, 7);

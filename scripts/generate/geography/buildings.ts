@@ -6,6 +6,7 @@ import { CompoundBuilder, MIN_GRID_DWELLINGS } from './compounds';
 import { isIndustrialEdge, placeFrontage, placeIndustrial, placePublic } from './frontage';
 import type { Ring } from './planar';
 import type { PlanarLine } from './roads';
+import { unitName } from './reference';
 import { Sites } from './sites';
 import { fillVillageGrid, type VillageAddressing } from './villageHouses';
 
@@ -42,7 +43,8 @@ export function generateBuildings(
   }
 
   const vrng = rng.fork('village-houses');
-  const villageNames = new Map(units.filter((u) => u.level === 'village').map((u) => [u.id, u.name]));
+  // addresses use the village's own name (月山村), not its committee's (月山村委会)
+  const villageNames = new Map(units.filter((u) => u.level === 'village').map((u) => [u.id, unitName({ code: u.id, name: u.name, kind: 'village' })]));
   const addressing = new Map<string, VillageAddressing>();
   for (const grid of rural) {
     const villageId = grid.unit.parentId!;

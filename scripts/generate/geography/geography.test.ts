@@ -44,13 +44,19 @@ describe('admin tree', () => {
     expect(byId.get('340881102')?.name).toBe('范岗镇');
     expect(byId.has(EXCLUDED_COMMUNITY.code)).toBe(false);
     const realCodes = new Set(reference.townships.flatMap((t) => t.units.map((u) => u.code)));
-    for (const u of geo.adminUnits.filter((x) => x.level === 'community' || x.level === 'village')) expect(realCodes.has(u.id)).toBe(true);
+    const realNames = new Map(reference.townships.flatMap((t) => t.units.map((u) => [u.code, u.name])));
+    for (const u of geo.adminUnits.filter((x) => x.level === 'community' || x.level === 'village')) {
+      expect(realCodes.has(u.id)).toBe(true);
+      expect(u.name).toBe(realNames.get(u.id));
+    }
+    expect(byId.get('340881002001')?.name).toBe('三里居委会');
     expect(children('340881103')).toHaveLength(21);
     expect(children('340881102')).toHaveLength(18);
   });
 
   it('names and numbers grids after their parent', () => {
     expect(byId.get('340881002001G01')?.name).toBe('三里社区第1网格');
+    expect(byId.get('340881102200G01')?.name).toBe('月山村第1网格');
     for (const g of geo.adminUnits.filter((u) => u.level === 'grid')) {
       expect(g.id).toMatch(new RegExp(`^${g.parentId}G\\d{2}$`));
       expect(g.code).toBe(g.id);

@@ -5,6 +5,7 @@ import type { AdminUnit, LonLat, Road } from '../../../server/domain/model';
 import type { Geography } from '../geography/index';
 import { polygonToRing, toLonLat, toXY } from '../geography/frame';
 import { pointInRing, ringArea, type Ring, type XY } from '../geography/planar';
+import { unitName } from '../geography/reference';
 import { RectIndex, RingLocator, SegmentIndex } from '../geography/spatial';
 
 export interface Line {
@@ -76,7 +77,7 @@ export class World {
     // One farmers' market (农贸市场) per community, in its largest street-front building.
     const names = new Map(geo.adminUnits.map((u) => [u.id, u.name]));
     for (const [community, { site }] of biggestShop) {
-      this.markets.push({ ...site, name: `${names.get(community)!.replace(/社区$/, '')}农贸市场` });
+      this.markets.push({ ...site, name: `${unitName({ code: community, name: names.get(community)!, kind: 'community' }).replace(/社区$/, '')}农贸市场` });
     }
   }
 
