@@ -1,0 +1,67 @@
+// The layer on real Cesium collections (no WebGL needed until a frame is rendered): it adds one root,
+// draws every outline and label, and leaves nothing behind when destroyed.
+import { describe, expect, it } from 'vitest';
+import { LabelCollection, PolylineCollection, PrimitiveCollection } from 'cesium';
+import type { LonLat } from '@domain/model';
+import type { GridFeature } from '../../api';
+import { createGridLayer } from './grids.layer';
+import { gridDrawingFrom } from './grids.model';
+
+const square = (lon: number, lat: number, size: number): LonLat[] => [
+  [lon, lat],
+  [lon + size, lat],
+  [lon + size, lat + size],
+  [lon, lat + size],
+  [lon, lat],
+];
+
+const features: GridFeature[] = [
+  { type: 'Feature', id: 'c', properties: { id: 'c', code: 'c', name: '桐城市', level: 'city', area: null, parentId: null }, geometry: { type: 'Polygon', coordinates: [square(116.7, 30.7, 0.5)] } },
+  { type: 'Feature', id: 's', properties: { id: 's', code: 's', name: '龙眠街道', level: 'subdistrict', area: 'urban', parentId: 'c' }, geometry: { type: 'Polygon', coordinates: [square(116.9, 31, 0.1)] } },
+  { type: 'Feature', id: 'g', properties: { id: 'g', code: 'g', name: '网格', level: 'grid', area: 'urban', parentId: 's' }, geometry: { type: 'Polygon', coordinates: [square(116.95, 31, 0.01)] } },
+];
+
+// Node has no DOM. Cesium touches it in two places before any frame is drawn: Material checks uniforms
+// with `instanceof HTMLCanvasElement` etc., and Label reads a font's computed style. Empty stand-ins
+// answer both; no image is ever made and no glyph is drawn, since nothing here renders a frame.
+const g = globalThis as Record<string, unknown>;
+for (const name of ['HTMLCanvasElement', 'HTMLImageElement', 'HTMLVideoElement', 'ImageBitmap', 'OffscreenCanvas']) g[name] ??= class {};
+g.document ??= {
+  createElement: () => ({ style: {} }),
+  body: { appendChild() {}, removeChild() {} },
+  defaultView: { getComputedStyle: () => ({ getPropertyValue: (p: string) => (p === 'font-size' ? '16px' : 'normal') }) },
+};
+
+function host() {
+  let renders = 0;
+  return { primitives: new PrimitiveCollection(), requestRender: () => void renders++, renders: () => renders };
+}
+
+describe('createGridLayer', () => {
+  it('draws every outline and label under one root and removes it all on destroy', () => {
+    const h = host();
+    const drawing = gridDrawingFrom(features);
+    const layer = createGridLayer(h, drawing, { scale: 2, fontFamily: 'sans-serif' });
+
+    expect(layer.featureCount).toBe(3);
+    expect(h.primitives.length).toBe(1);
+    const root = h.primitives.get(0) as PrimitiveCollection;
+    const children = Array.from({ length: root.length }, (_, i) => root.get(i));
+    const lines = children.filter((c): c is PolylineCollection => c instanceof PolylineCollection);
+    const labels = children.filter((c): c is LabelCollection => c instanceof LabelCollection);
+    expect(lines.reduce((n, c) => n + c.length, 0)).toBe(drawing.outlines.length);
+    expect(labels).toHaveLength(1);
+    expect(labels[0]!.length).toBe(drawing.labels.length);
+    expect(h.renders()).toBeGreaterThan(0);
+
+    layer.setLevelVisible('grid', false);
+    expect(lines.filter((c) => !c.show)).toHaveLength(1);
+
+    layer.destroy();
+    expect(h.primitives.length).toBe(0);
+    expect(root.isDestroyed()).toBe(true);
+    expect(lines.every((c) => c.isDestroyed())).toBe(true);
+    expect(labels[0]!.isDestroyed()).toBe(true);
+    layer.destroy(); // twice is harmless
+  });
+});

@@ -1,0 +1,23 @@
+import { useEffect, useState, type DependencyList } from 'react';
+
+export type Resource<T> =
+  | { status: 'loading'; data?: undefined; error?: undefined }
+  | { status: 'ready'; data: T; error?: undefined }
+  | { status: 'error'; data?: undefined; error: Error };
+
+/** Loads data for a page: re-runs when `deps` change, aborts the previous load, never sets state late. */
+export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Resource<T> {
+  const [resource, setResource] = useState<Resource<T>>({ status: 'loading' });
+  useEffect(() => {
+    const abort = new AbortController();
+    setResource({ status: 'loading' });
+    load(abort.signal).then(
+      (data) => abort.signal.aborted || setResource({ status: 'ready', data }),
+      (error: unknown) =>
+        abort.signal.aborted || setResource({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+    return () => abort.abort();
+    // the caller's deps stand for `load`
+  }, deps);
+  return resource;
+}

@@ -1,0 +1,55 @@
+// The first page: the whole city on the globe with its grid boundaries, and the platform at a glance.
+// Composes the twin's layers, the header and the legend; all data comes through the injected api.
+import { useCallback, useMemo, useState } from 'react';
+import type { AdminLevel } from '@domain/model';
+import type { TwinApi } from '../../api';
+import { useI18n } from '../../i18n';
+import { FlyToBounds } from '../../twin/camera/FlyToBounds';
+import { GridBoundaries } from '../../twin/grids/GridBoundaries';
+import { gridDrawingFrom, legendRows } from '../../twin/grids/grids.model';
+import { TwinReadiness } from '../../twin/viewer/TwinReadiness';
+import { TwinViewer } from '../../twin/viewer/TwinViewer';
+import { useResource } from '../common/use-resource';
+import { GridLegend } from './GridLegend';
+import { OverviewHeader } from './OverviewHeader';
+
+export function OverviewPage({ api }: { api: TwinApi }) {
+  const { t } = useI18n();
+  const overview = useResource((signal) => api.overview(signal), [api]);
+  const grids = useResource((signal) => api.grids({}, signal).then((collection) => collection.features), [api]);
+  const drawing = useMemo(() => (grids.data ? gridDrawingFrom(grids.data) : null), [grids.data]);
+  const cityName = useMemo(() => grids.data?.find((f) => f.properties.level === 'city')?.properties.name ?? '', [grids.data]);
+
+  const [drawnFeatures, setDrawnFeatures] = useState<number | null>(null);
+  const [flightDone, setFlightDone] = useState(false);
+  const [hidden, setHidden] = useState<ReadonlySet<AdminLevel>>(() => new Set());
+  const toggleLevel = useCallback(
+    (level: AdminLevel) =>
+      setHidden((current) => {
+        const next = new Set(current);
+        if (!next.delete(level)) next.add(level);
+        return next;
+      }),
+    [],
+  );
+
+  const error = grids.error ?? overview.error ?? null;
+  const loading = grids.status === 'loading' || overview.status === 'loading';
+
+  return (
+    <div className="page overview-page">
+      <TwinViewer className="twin">
+        <GridBoundaries drawing={drawing} hiddenLevels={hidden} onDrawn={setDrawnFeatures} />
+        <FlyToBounds bbox={drawing?.focus ?? null} pitchDeg={-50} onArrived={() => setFlightDone(true)} />
+        <TwinReadiness gridFeatures={drawnFeatures} flightDone={flightDone} error={error?.message} />
+      </TwinViewer>
+      <OverviewHeader cityName={cityName} overview={overview.data ?? null} />
+      {drawing && <GridLegend rows={legendRows(drawing)} hidden={hidden} onToggle={toggleLevel} />}
+      {(error || loading) && (
+        <div className={error ? 'status status-error' : 'status'} role={error ? 'alert' : 'status'}>
+          {error ? t('status.error', { message: error.message }) : t('status.loading')}
+        </div>
+      )}
+    </div>
+  );
+}

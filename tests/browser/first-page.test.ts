@@ -1,0 +1,93 @@
+// The first page in a real Chromium (Debian's, software WebGL): the globe loads offline, the camera
+// flies to the city, every grid boundary the API returns is drawn, the header is in Chinese.
+// Runs against a platform started on a free port (tests/helpers/platform.ts) with the built client,
+// or against an already running one given as WENDU_BASE_URL.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { startPlatform, type Platform } from '../helpers/platform';
+
+const artifacts = 'tests/artifacts';
+const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+let platform: Platform;
+let browser: Browser;
+
+beforeAll(async () => {
+  const external = process.env.WENDU_BASE_URL;
+  platform = external ? { baseUrl: external.replace(/\/$/, ''), stop: async () => {} } : await startPlatform();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-component-update',
+    ],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+describe('first page', () => {
+  it('shows the globe offline, flies to the city and draws every grid boundary, in Chinese', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const consoleErrors: string[] = [];
+    const offMachine: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !localHosts.has(url.hostname)) offMachine.push(request.url());
+    });
+
+    await page.goto(`${platform.baseUrl}/`);
+    await page.waitForFunction(() => document.body.dataset.twinReady === 'true' || document.body.dataset.twinError !== undefined, null, {
+      timeout: 90_000,
+    });
+    const status = await page.evaluate(() => ({ ...document.body.dataset }));
+    expect(status.twinError).toBeUndefined();
+
+    const grids = (await (await fetch(`${platform.baseUrl}/api/layers/grids`)).json()) as { features: unknown[] };
+    expect(grids.features.length).toBeGreaterThan(0);
+    expect(Number(status.gridFeatures)).toBe(grids.features.length);
+
+    mkdirSync(artifacts, { recursive: true });
+    const screenshot = await page.screenshot({ path: `${artifacts}/first-page.png` });
+    expect(await distinctColours(page, screenshot)).toBeGreaterThan(100);
+
+    expect(await page.locator('h1').textContent()).toBe('文都e家 · 数字孪生');
+    expect(await page.locator('.figures').textContent()).toMatch(/网格.*结案率/);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Wendu e-Home · Digital Twin');
+
+    expect(consoleErrors).toEqual([]);
+    expect(offMachine).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+/** Distinct colours (4 bits per channel) in a 192×108 thumbnail of the PNG; a blank page has a handful. */
+async function distinctColours(page: import('playwright-core').Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 192;
+    canvas.height = 108;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0, 192, 108);
+    const pixels = context.getImageData(0, 0, 192, 108).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4) seen.add(((pixels[i]! >> 4) << 8) | ((pixels[i + 1]! >> 4) << 4) | (pixels[i + 2]! >> 4));
+    return seen.size;
+  }, png.toString('base64'));
+}
