@@ -84,12 +84,16 @@ function allocateHouseholds(
     for (let k = 0; k < target; k++) counts[order[k % order.length]!]! += 1;
     return counts;
   }
-  // Weighted by remaining room: grids with bigger estates take more households.
+  // Weighted by remaining room (grids with bigger estates take more households) times a per-grid
+  // draw, so that grids differ rather than all sitting just above the minimum.
+  const appeal = grids.map(() => Math.exp(rng.normal(0, 1)));
   const room = cap.map((c, i) => c - counts[i]!);
+  const weight = room.map((r, i) => r * appeal[i]!);
   for (let left = target - lowest; left > 0; left--) {
-    const i = rng.weighted(room);
+    const i = rng.weighted(weight);
     counts[i]! += 1;
     room[i]! -= 1;
+    weight[i] = room[i]! * appeal[i]!;
   }
   return counts;
 }
