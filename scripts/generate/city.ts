@@ -51,7 +51,7 @@ export function generateCity(o: GenerateOptions): CityDataset {
     ...geo,
     ...things,
     departments: [...DEPARTMENTS],
-    taxonomy: TAXONOMY,
+    taxonomy: { categories: [...TAXONOMY.categories], subcategories: [...TAXONOMY.subcategories], items: [...TAXONOMY.items] },
     ...people,
     ...orgs,
     ...events,
