@@ -203,7 +203,7 @@ function compose(rng: Rng, size: number, village: boolean): { members: Member[];
   }
   // Three or more: grandparents, parents and children. In villages the working generation is often
   // away, leaving grandparents with left-behind children (留守儿童).
-  if (village && rng.chance(0.22)) {
+  if (village && rng.chance(0.08)) {
     const grandAge = rng.int(52, 76);
     const members = size >= 4 ? couple(rng, grandAge, 'grandparent') : [{ role: 'grandparent' as Role, sex: sexOf(0.6), age: grandAge }];
     while (members.length < size) members.push({ role: 'child', sex: sexOf(0.48), age: rng.int(1, 15) });
