@@ -2,6 +2,7 @@
 // built client. `AppType` is what the client's typed RPC client (`hc<AppType>`) is built from.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Deps } from './routes/deps';
@@ -35,7 +36,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   });
   api.notFound(notFound);
 
-  const app = new OpenAPIHono({ defaultHook: validationHook }).route('/api', api);
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  // Layers run to megabytes of GeoJSON; gzip cuts them about tenfold.
+  app.use('/api/*', compress());
+  app.route('/api', api);
   app.onError(onError);
 
   if (options.clientDir && existsSync(options.clientDir)) {
