@@ -59,4 +59,23 @@ CREATE TABLE event_steps (event_id VARCHAR NOT NULL, seq INTEGER NOT NULL, stage
 CREATE TABLE sentiments (id VARCHAR PRIMARY KEY, grid_id VARCHAR NOT NULL, topic VARCHAR NOT NULL, polarity INTEGER NOT NULL, "at" TIMESTAMP NOT NULL, text VARCHAR NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: 'users, sessions and the audit log',
+    sql: `
+CREATE TABLE users (
+  id VARCHAR PRIMARY KEY, username VARCHAR NOT NULL UNIQUE, display_name VARCHAR NOT NULL, role VARCHAR NOT NULL,
+  unit_id VARCHAR, department_id VARCHAR, password_hash VARCHAR NOT NULL,
+  failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until TIMESTAMP, created_at TIMESTAMP NOT NULL, disabled BOOLEAN NOT NULL DEFAULT false);
+CREATE TABLE sessions (
+  token_hash VARCHAR PRIMARY KEY, user_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL,
+  ip VARCHAR, user_agent VARCHAR);
+-- Append-only: the store exposes no update or delete, and each row carries the hash of the one before
+-- it, so a row changed or removed behind the platform's back breaks the chain (verifyAuditChain).
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY, at TIMESTAMP NOT NULL, actor_id VARCHAR, actor VARCHAR NOT NULL, role VARCHAR, action VARCHAR NOT NULL,
+  target_type VARCHAR, target_id VARCHAR, reason VARCHAR, ip VARCHAR, user_agent VARCHAR, outcome VARCHAR NOT NULL,
+  prev_hash VARCHAR NOT NULL, hash VARCHAR NOT NULL);
+`,
+  },
 ];

@@ -1,0 +1,89 @@
+// Who may do what, and where (访问控制). Pure rules; the routes and the store apply them.
+// A user's geographic scope is a unit of the admin tree: they see that unit and everything below it.
+
+/** The roles of the platform (角色). */
+export const ROLES = ['gridworker', 'community', 'subdistrict', 'department', 'centre', 'analyst', 'leader', 'screen', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  gridworker: { zh: '网格员', en: 'Grid worker' },
+  community: { zh: '社区工作人员', en: 'Community staff' },
+  subdistrict: { zh: '街道/镇工作人员', en: 'Subdistrict/town staff' },
+  department: { zh: '职能部门', en: 'Department staff' },
+  centre: { zh: '指挥中心坐席', en: 'Centre seat' },
+  analyst: { zh: '分析人员', en: 'Analyst' },
+  leader: { zh: '市领导', en: 'Leader' },
+  screen: { zh: '大屏', en: 'Big screen (kiosk)' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+};
+
+/**
+ * What a route needs. `map` and `overview` are city-wide, non-personal data; `units` are aggregated
+ * summaries; `residents` personal data (masked); `unmask` one record in clear; `cases` events.
+ */
+export type Permission = 'overview' | 'map' | 'units' | 'residents' | 'unmask' | 'export' | 'cases' | 'audit' | 'users';
+
+const EVERYONE: Permission[] = ['overview', 'map'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  gridworker: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases'],
+  community: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases'],
+  subdistrict: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases'],
+  department: [...EVERYONE, 'units', 'cases'],
+  centre: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases'],
+  analyst: [...EVERYONE, 'units', 'cases'],
+  leader: [...EVERYONE, 'units', 'residents', 'cases'],
+  screen: [...EVERYONE, 'units', 'cases'],
+  admin: [...EVERYONE, 'units', 'audit', 'users'],
+};
+
+/** The signed-in user a request acts for. */
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The admin unit a geographically scoped role is bound to (grid, community, subdistrict or town). */
+  unitId: string | null;
+  /** That unit's path in the tree ('340881/340881002/340881002001'), resolved at sign-in. */
+  unitPath: string | null;
+  /** The department a department user belongs to. */
+  departmentId: string | null;
+}
+
+/**
+ * The rows a principal may read: everything, everything under one unit (by path prefix), or the
+ * cases assigned to one department.
+ */
+export type Scope = { kind: 'city' } | { kind: 'unit'; path: string } | { kind: 'department'; departmentId: string };
+
+export const GEOGRAPHIC_ROLES: readonly Role[] = ['gridworker', 'community', 'subdistrict'];
+
+export function can(p: Principal, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[p.role].includes(permission);
+}
+
+/** The scope of the principal's reads of residents and cases. */
+export function scopeOf(p: Principal): Scope {
+  if (GEOGRAPHIC_ROLES.includes(p.role)) {
+    if (!p.unitPath) throw new Error(`user ${p.username} (${p.role}) has no unit`);
+    return { kind: 'unit', path: p.unitPath };
+  }
+  if (p.role === 'department') {
+    if (!p.departmentId) throw new Error(`user ${p.username} (department) has no department`);
+    return { kind: 'department', departmentId: p.departmentId };
+  }
+  return { kind: 'city' };
+}
+
+/** Whether a unit (by its path) lies within a geographic scope; department scope sees every unit's aggregates. */
+export function unitInScope(scope: Scope, unitPath: string): boolean {
+  return scope.kind !== 'unit' || unitPath === scope.path || unitPath.startsWith(scope.path + '/');
+}
+
+/** The admin level a geographically scoped role is bound to. */
+export const ROLE_UNIT_LEVELS: Partial<Record<Role, readonly string[]>> = {
+  gridworker: ['grid'],
+  community: ['community', 'village'],
+  subdistrict: ['subdistrict', 'town'],
+};
