@@ -3,11 +3,23 @@
 // client sets window.CESIUM_BASE_URL to that folder before Cesium's code runs (client/twin/viewer/cesium-base.ts).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import type { LogLevel, LogOrStringHandler, RolldownLog } from 'rolldown';
 import react from '@vitejs/plugin-react';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const cesiumBuild = 'node_modules/cesium/Build/Cesium';
+
+// resium 1.26 imports a few classes that only newer Cesium releases export (GeoJsonPrimitive,
+// MVTDataProvider, ...). We use none of their components, so those imports may stay undefined; without
+// this both the build and the dev server's dependency pre-bundling stop on MISSING_EXPORT.
+const toleratingResiumImports = {
+  shimMissingExports: true,
+  onLog(level: LogLevel, log: RolldownLog, handler: LogOrStringHandler) {
+    if (log.code === 'SHIMMED_EXPORT' && log.message.includes('node_modules/cesium/')) return;
+    handler(level, log);
+  },
+};
 
 export default defineConfig({
   root: fromRoot('./client'),
@@ -25,9 +37,14 @@ export default defineConfig({
       })),
     }),
   ],
+  optimizeDeps: {
+    rolldownOptions: toleratingResiumImports,
+  },
   server: {
     host: '127.0.0.1',
-    proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
+    // The API server in development (npm start / npm run serve); WENDU_API points elsewhere.
+    // (A regex key: a plain '/api' prefix would also catch the module /api.ts.)
+    proxy: { '^/api/': { target: process.env.WENDU_API ?? 'http://127.0.0.1:8080' } },
   },
   build: {
     outDir: fromRoot('./dist/client'),
@@ -36,13 +53,7 @@ export default defineConfig({
     // Cesium alone is several MB minified; it gets its own long-cached chunk.
     chunkSizeWarningLimit: 6000,
     rolldownOptions: {
-      // resium 1.26 imports a few classes that only newer Cesium releases export (GeoJsonPrimitive,
-      // MVTDataProvider, ...); we use none of their components, so those imports may be undefined.
-      shimMissingExports: true,
-      onLog(level, log, handler) {
-        if (log.code === 'SHIMMED_EXPORT' && log.message.includes('node_modules/cesium/')) return;
-        handler(level, log);
-      },
+      ...toleratingResiumImports,
       output: {
         codeSplitting: {
           groups: [

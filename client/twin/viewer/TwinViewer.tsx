@@ -38,7 +38,7 @@ export function TwinViewer({ children, className }: TwinViewerProps) {
       requestRenderMode
       maximumRenderTimeChange={Infinity}
     >
-      <ImageryLayer imageryProvider={imagery} brightness={0.5} saturation={0.3} contrast={1.15} />
+      <ImageryLayer imageryProvider={imagery} brightness={0.5} saturation={0.15} contrast={1.15} />
       <DarkScene />
       {children}
     </Viewer>

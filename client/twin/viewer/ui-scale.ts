@@ -1,16 +1,21 @@
-// One scale factor for everything drawn in pixels inside the 3D scene (line widths, label fonts), so a
-// 4K or video-wall screen shows them as large as a 1080p one does. The HTML UI scales through CSS rem.
+// One scale factor for everything drawn in pixels inside the 3D scene (line widths, label fonts), taken
+// from the page's root font size (styles.css sizes it from the window), so the scene grows and shrinks
+// with the HTML around it: 1 at 1080p, 2 on a 4K wall, 0.75 on a small window.
 import { useEffect, useState } from 'react';
 
-/** 1 up to 1080 CSS pixels of height, proportionally more above (2 at 2160). */
-export function uiScaleFor(heightPx: number): number {
-  return Math.max(1, Math.round((heightPx / 1080) * 4) / 4);
+/** The root font size relative to 16px, in quarter steps (so a resize by a few pixels redraws nothing). */
+export function uiScaleFor(rootFontPx: number): number {
+  return Math.max(0.5, Math.round((rootFontPx / 16) * 4) / 4);
+}
+
+function currentScale(): number {
+  return uiScaleFor(parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
 }
 
 export function useUiScale(): number {
-  const [scale, setScale] = useState(() => uiScaleFor(window.innerHeight));
+  const [scale, setScale] = useState(currentScale);
   useEffect(() => {
-    const onResize = () => setScale(uiScaleFor(window.innerHeight));
+    const onResize = () => setScale(currentScale());
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
