@@ -10,6 +10,14 @@ export interface Migration {
 
 const bbox = 'min_lon DOUBLE NOT NULL, min_lat DOUBLE NOT NULL, max_lon DOUBLE NOT NULL, max_lat DOUBLE NOT NULL';
 
+// Migration 3's telemetry columns (frozen with it; the payload contract lives in domain/telemetry.ts).
+const TELEMETRY_METRICS = ['water_level_m', 'cover_tilt_deg', 'ch4_lel', 'h2s_ppm', 'rainfall_mm_h', 'river_level_m', 'battery_pct', 'signal_dbm'];
+const TELEMETRY_COLUMNS = [...TELEMETRY_METRICS.map((m) => `${m} DOUBLE`), 'cover_open BOOLEAN'].join(', ');
+const ROLLUP_COLUMNS = [
+  ...TELEMETRY_METRICS.flatMap((m) => [`${m}_avg DOUBLE`, `${m}_min DOUBLE`, `${m}_max DOUBLE`]),
+  'cover_open_ratio DOUBLE',
+].join(', ');
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -76,6 +84,35 @@ CREATE TABLE audit_log (
   seq BIGINT PRIMARY KEY, at TIMESTAMP NOT NULL, actor_id VARCHAR, actor VARCHAR NOT NULL, role VARCHAR, action VARCHAR NOT NULL,
   target_type VARCHAR, target_id VARCHAR, reason VARCHAR, ip VARCHAR, user_agent VARCHAR, outcome VARCHAR NOT NULL,
   prev_hash VARCHAR NOT NULL, hash VARCHAR NOT NULL);
+`,
+  },
+  {
+    version: 3,
+    name: 'live sensing: device accounts, telemetry, rollups, state, rejects, alarms',
+    sql: `
+CREATE TABLE mqtt_accounts (
+  username VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, device_id VARCHAR, salt VARCHAR NOT NULL, hash VARCHAR NOT NULL,
+  created_at TIMESTAMP NOT NULL);
+CREATE TABLE telemetry (
+  device_id VARCHAR NOT NULL, ts TIMESTAMP NOT NULL, received_at TIMESTAMP NOT NULL,
+  ${TELEMETRY_COLUMNS});
+CREATE TABLE device_status (device_id VARCHAR NOT NULL, status VARCHAR NOT NULL, ts TIMESTAMP NOT NULL, received_at TIMESTAMP NOT NULL);
+CREATE TABLE sensor_state (
+  device_id VARCHAR PRIMARY KEY, online BOOLEAN NOT NULL, ts TIMESTAMP, received_at TIMESTAMP, status_at TIMESTAMP,
+  ${TELEMETRY_COLUMNS}, saved_at TIMESTAMP NOT NULL);
+CREATE TABLE telemetry_minute (
+  device_id VARCHAR NOT NULL, minute TIMESTAMP NOT NULL, samples INTEGER NOT NULL,
+  ${ROLLUP_COLUMNS},
+  PRIMARY KEY (device_id, minute));
+CREATE TABLE ingest_rejects (
+  received_at TIMESTAMP NOT NULL, topic VARCHAR NOT NULL, device_id VARCHAR, reason VARCHAR NOT NULL, detail VARCHAR NOT NULL,
+  size_bytes INTEGER NOT NULL, payload BLOB NOT NULL);
+CREATE SEQUENCE alarm_seq START 1;
+CREATE TABLE alarms (
+  id VARCHAR PRIMARY KEY, device_id VARCHAR NOT NULL, rule VARCHAR NOT NULL, metric VARCHAR NOT NULL, item_code VARCHAR NOT NULL,
+  severity INTEGER NOT NULL, status VARCHAR NOT NULL, message VARCHAR NOT NULL, value DOUBLE, threshold DOUBLE,
+  raised_at TIMESTAMP NOT NULL, acknowledged_at TIMESTAMP, acknowledged_by VARCHAR, cleared_at TIMESTAMP, event_id VARCHAR,
+  lon DOUBLE NOT NULL, lat DOUBLE NOT NULL, grid_id VARCHAR NOT NULL);
 `,
   },
 ];
