@@ -16,3 +16,8 @@ export function maskName(name: string): string {
 }
 
 const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '慕容', '令狐', '夏侯', '尉迟', '公孙', '长孙']);
+
+/** A resident as shown by default: identity number, phone and name masked, birth date to the year. */
+export function maskResident<T extends { name: string; idNumber: string; phone: string; birthDate: string }>(r: T): T & { masked: true } {
+  return { ...r, name: maskName(r.name), idNumber: maskIdNumber(r.idNumber), phone: maskPhone(r.phone), birthDate: `${r.birthDate.slice(0, 4)}-**-**`, masked: true };
+}

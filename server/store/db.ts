@@ -19,6 +19,11 @@ export interface Db {
 export interface OpenOptions {
   /** Pooled read connections at most (further readers wait). */
   maxReaders?: number;
+  /**
+   * After migrating, forbid every query from reading or writing files, ATTACHing or INSTALLing
+   * (enable_external_access=false), and freeze that setting (lock_configuration=true).
+   */
+  lockDown?: boolean;
 }
 
 export async function openDb(path: string, options: OpenOptions = {}): Promise<Db> {
@@ -70,6 +75,12 @@ export async function openDb(path: string, options: OpenOptions = {}): Promise<D
     },
   };
   await migrate(db);
+  if (options.lockDown) {
+    await db.write(async (conn) => {
+      await conn.run('SET enable_external_access = false');
+      await conn.run('SET lock_configuration = true');
+    });
+  }
   return db;
 }
 

@@ -81,7 +81,7 @@ CREATE TABLE sessions (
 -- Append-only: the store exposes no update or delete, and each row carries the hash of the one before
 -- it, so a row changed or removed behind the platform's back breaks the chain (verifyAuditChain).
 CREATE TABLE audit_log (
-  seq BIGINT PRIMARY KEY, at TIMESTAMP NOT NULL, actor_id VARCHAR, actor VARCHAR NOT NULL, role VARCHAR, action VARCHAR NOT NULL,
+  seq BIGINT PRIMARY KEY, "at" TIMESTAMP NOT NULL, actor_id VARCHAR, actor VARCHAR NOT NULL, role VARCHAR, action VARCHAR NOT NULL,
   target_type VARCHAR, target_id VARCHAR, reason VARCHAR, ip VARCHAR, user_agent VARCHAR, outcome VARCHAR NOT NULL,
   prev_hash VARCHAR NOT NULL, hash VARCHAR NOT NULL);
 `,

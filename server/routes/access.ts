@@ -1,0 +1,95 @@
+// Which routes need what: every API route is listed here, and a route that is not listed cannot be
+// reached (default deny). The guard resolves the session, then checks the route's permission.
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { can, type Permission } from '../domain/access';
+import { SESSION_COOKIE, sessionLifetimeMs } from '../auth/policy';
+import { hashToken } from '../auth/tokens';
+import { extendSession, findSessionUser } from '../store/sessions';
+import type { AppEnv } from './context';
+import type { Deps } from './deps';
+import { errorJson } from './errors';
+
+export type Access = 'public' | 'signed-in' | Permission;
+
+/** Method and path (relative to /api, Hono's `:param` syntax) → what it takes. */
+export const ACCESS: Readonly<Record<string, Access>> = {
+  'GET /health': 'public',
+  'GET /openapi.json': 'public',
+  'POST /auth/login': 'public',
+  'POST /auth/logout': 'signed-in',
+  'GET /auth/me': 'signed-in',
+  'GET /overview': 'overview',
+  'GET /layers/grids': 'map',
+  'GET /layers/components': 'map',
+  'GET /layers/cameras': 'map',
+  'GET /layers/patrol-points': 'map',
+  'GET /layers/sensors': 'map',
+  'GET /layers/buildings': 'map',
+  'GET /grids/:id': 'units',
+  'GET /residents': 'residents',
+  'GET /residents/export.csv': 'export',
+  'GET /residents/:id': 'residents',
+  'POST /residents/:id/unmask': 'unmask',
+  'GET /events': 'cases',
+  'GET /events/:id': 'cases',
+  'GET /audit': 'audit',
+  'GET /audit/verify': 'audit',
+  'GET /users': 'users',
+};
+
+interface Rule {
+  method: string;
+  pattern: RegExp;
+  access: Access;
+  exact: boolean;
+}
+
+const RULES: Rule[] = Object.entries(ACCESS)
+  .map(([key, access]) => {
+    const [method, path] = key.split(' ') as [string, string];
+    const exact = !path.includes(':');
+    const pattern = new RegExp('^' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[a-zA-Z]+/g, '[^/]+') + '$');
+    return { method, pattern, access, exact };
+  })
+  // Literal paths first, so /residents/export.csv is not taken for /residents/:id.
+  .sort((a, b) => Number(b.exact) - Number(a.exact));
+
+export function accessFor(method: string, apiPath: string): Access | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return RULES.find((r) => r.method === m && r.pattern.test(apiPath))?.access;
+}
+
+/** Resolves the session cookie to a principal and enforces the route's rule. Mounted on /api/*. */
+export function guard({ db, now }: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const apiPath = c.req.path.slice('/api'.length) || '/';
+    const access = accessFor(c.req.method, apiPath);
+    if (!access) return errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
+
+    const token = getCookie(c, SESSION_COOKIE) ?? null;
+    let principal = null;
+    if (token && /^[A-Za-z0-9_-]{20,100}$/.test(token)) {
+      const at = now();
+      const user = await findSessionUser(db, hashToken(token), at);
+      if (user) {
+        const { passwordHash: _h, failedAttempts: _f, lockedUntil: _l, disabled: _d, expiresAt, ...p } = user;
+        principal = p;
+        // Sliding expiry, written at most once per half lifetime.
+        const lifetime = sessionLifetimeMs(p.role);
+        if (new Date(expiresAt).getTime() - Date.parse(at) < lifetime / 2) {
+          await extendSession(db, hashToken(token), new Date(Date.parse(at) + lifetime).toISOString());
+        }
+      }
+    }
+    c.set('principal', principal);
+    c.set('sessionToken', principal ? token : null);
+
+    if (access === 'public') return next();
+    if (!principal) return errorJson(c, 401, 'unauthenticated', 'Sign in first (POST /api/auth/login).');
+    if (access !== 'signed-in' && !can(principal, access)) {
+      return errorJson(c, 403, 'forbidden', `The role ${principal.role} may not do this (needs ${access}).`);
+    }
+    return next();
+  };
+}

@@ -1,0 +1,11 @@
+// What a request carries through the middlewares to the handlers.
+import type { Principal } from '../domain/access';
+
+export interface AppEnv {
+  Variables: {
+    /** The signed-in user; null on public routes when nobody is signed in. */
+    principal: Principal | null;
+    /** The raw session token from the cookie (for signing out). */
+    sessionToken: string | null;
+  };
+}

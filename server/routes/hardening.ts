@@ -1,0 +1,83 @@
+// Request hygiene for the whole API: security headers, a body-size limit, same-origin writes and
+// strict JSON bodies (valid UTF-8, valid JSON, declared as JSON).
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { errorJson } from './errors';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** CSP for the app and the API: everything from this origin; Cesium needs blob: workers and WebAssembly. */
+export const headers = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+    workerSrc: ["'self'", 'blob:'],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    connectSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
+  crossOriginEmbedderPolicy: false,
+  referrerPolicy: 'same-origin',
+});
+
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) => errorJson(c, 413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+});
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Refuses writes from other origins (no CORS is offered, so browsers cannot read cross-origin either). */
+export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
+  if (SAFE.has(c.req.method)) return next();
+  if (c.req.header('sec-fetch-site') === 'cross-site') return errorJson(c, 403, 'cross_origin', 'Cross-site requests may not change anything.');
+  const origin = c.req.header('origin');
+  if (origin && origin !== 'null') {
+    const host = c.req.header('host') ?? new URL(c.req.url).host;
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      return errorJson(c, 403, 'cross_origin', 'Malformed Origin header.');
+    }
+    if (originHost !== host) return errorJson(c, 403, 'cross_origin', `Requests from ${origin} may not change anything here.`);
+  } else if (origin === 'null') {
+    return errorJson(c, 403, 'cross_origin', 'Requests from an opaque origin may not change anything here.');
+  }
+  return next();
+};
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** A body, where there is one, must be declared JSON, be valid UTF-8 and parse as a JSON object. */
+export const strictJson: MiddlewareHandler = async (c, next) => {
+  if (SAFE.has(c.req.method)) return next();
+  const raw = await c.req.arrayBuffer();
+  if (raw.byteLength === 0) return next();
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(type)) {
+    return errorJson(c, 415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  let text: string;
+  try {
+    text = decoder.decode(raw);
+  } catch {
+    return errorJson(c, 400, 'bad_encoding', 'The body is not valid UTF-8.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return errorJson(c, 400, 'bad_json', 'The body is not valid JSON.');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return errorJson(c, 400, 'bad_json', 'The body must be a JSON object.');
+  }
+  return next();
+};

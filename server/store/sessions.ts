@@ -1,0 +1,44 @@
+// Sign-in sessions. Only a SHA-256 of the session token is stored, so a copy of the database does not
+// hand out live sessions.
+import type { Db } from './db';
+import { USER_SELECT, toUserRecord, type UserRecord } from './users';
+
+export interface NewSession {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function createSession(db: Db, s: NewSession): Promise<void> {
+  await db.write((conn) =>
+    conn.run(
+      'INSERT INTO sessions (token_hash, user_id, created_at, expires_at, ip, user_agent) VALUES ($1, $2, $3::TIMESTAMP, $4::TIMESTAMP, $5, $6)',
+      [s.tokenHash, s.userId, s.createdAt, s.expiresAt, s.ip, s.userAgent],
+    ),
+  );
+}
+
+/** The user of a live session, with the session's expiry. */
+export async function findSessionUser(db: Db, tokenHash: string, now: string): Promise<(UserRecord & { expiresAt: string }) | undefined> {
+  const r = await db.one<Parameters<typeof toUserRecord>[0] & { expires_at: string }>(
+    `SELECT x.*, s.expires_at FROM sessions s JOIN (${USER_SELECT}) x ON x.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > $2::TIMESTAMP AND NOT x.disabled`,
+    [tokenHash, now],
+  );
+  return r && { ...toUserRecord(r), expiresAt: r.expires_at };
+}
+
+export async function extendSession(db: Db, tokenHash: string, expiresAt: string): Promise<void> {
+  await db.write((conn) => conn.run('UPDATE sessions SET expires_at = $2::TIMESTAMP WHERE token_hash = $1', [tokenHash, expiresAt]));
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.write((conn) => conn.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]));
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
+  await db.write((conn) => conn.run('DELETE FROM sessions WHERE expires_at <= $1::TIMESTAMP', [now]));
+}
