@@ -1,4 +1,5 @@
 // Configuration from the environment, with the embedded defaults `npm start` runs on.
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -9,6 +10,30 @@ export interface Config {
   clientDir: string;
   seed: number;
   scale: number;
+  /** Live sensing (MQTT ingest); false: the server only serves HTTP. */
+  ingest: boolean;
+  /** The embedded broker's port and address (used when `mqttUrl` is empty). */
+  mqttPort: number;
+  mqttHost: string;
+  /** An external broker (mqtt://host:1883) instead of the embedded one. */
+  mqttUrl: string;
+  /** The server's account on the external broker; default: the generated one in the credentials file. */
+  mqttUsername: string;
+  mqttPassword: string;
+  mqttClientId: string;
+  /** MQTT 5 shared-subscription group, so several servers split one stream; empty: none. */
+  mqttShareGroup: string;
+  mqttProtocol: 4 | 5;
+  /** Where the generated device and server passwords are written (git-ignored); empty: `$dataDir/device-credentials.json`. */
+  credentialsPath: string;
+  /** Messages the ingest buffer holds before it pushes back. */
+  ingestBuffer: number;
+  /** Seconds without a message after which a sensor counts as offline. */
+  sensorSilenceS: number;
+  /** Days raw telemetry is kept (per-minute rollups are kept). */
+  retentionDays: number;
+  /** How often coalesced sensor changes go out on /api/live. */
+  liveIntervalMs: number;
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -29,6 +54,7 @@ function num(name: string, fallback: number, min: number, max: number): number {
 
 export function loadConfig(): Config {
   const dataDir = resolve(process.env.DATA_DIR || 'data/generated');
+  const host = process.env.HOST || '127.0.0.1';
   return {
     port: int('PORT', 8080, 0, 65535),
     host: process.env.HOST || '127.0.0.1',
@@ -37,5 +63,19 @@ export function loadConfig(): Config {
     clientDir: resolve(process.env.CLIENT_DIR || 'dist/client'),
     seed: int('SEED', 20220601, 0, 2 ** 31 - 1),
     scale: num('SCALE', 1, 0.001, 100),
+    ingest: process.env.INGEST !== '0',
+    mqttPort: int('MQTT_PORT', 1883, 0, 65535),
+    mqttHost: process.env.MQTT_HOST || host,
+    mqttUrl: process.env.MQTT_URL || '',
+    mqttUsername: process.env.MQTT_USERNAME || '',
+    mqttPassword: process.env.MQTT_PASSWORD || '',
+    mqttClientId: process.env.MQTT_CLIENT_ID || `wendu-server-${hostname()}`,
+    mqttShareGroup: process.env.MQTT_SHARE_GROUP || '',
+    mqttProtocol: int('MQTT_PROTOCOL', 5, 4, 5) as 4 | 5,
+    credentialsPath: process.env.DEVICE_CREDENTIALS ? resolve(process.env.DEVICE_CREDENTIALS) : '',
+    ingestBuffer: int('INGEST_BUFFER', 20_000, 100, 10_000_000),
+    sensorSilenceS: num('SENSOR_SILENCE_S', 120, 0.1, 86_400),
+    retentionDays: num('TELEMETRY_RETENTION_DAYS', 30, 0.01, 3650),
+    liveIntervalMs: int('LIVE_INTERVAL_MS', 1000, 10, 60_000),
   };
 }

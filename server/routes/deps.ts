@@ -1,4 +1,5 @@
 // What the routes are given: the store and the clock (injected, so tests fix "now").
+import type { Ingest } from '../ingest';
 import type { Db } from '../store/db';
 
 export interface Deps {
@@ -6,4 +7,6 @@ export interface Deps {
   /** The platform's "now", ISO 8601 (the reference dataset's today, or the wall clock). */
   now: () => string;
   startedAt: number;
+  /** Live sensing, when the server runs it (absent: sensing routes read the store only). */
+  ingest?: Ingest | null;
 }

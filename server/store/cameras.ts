@@ -23,3 +23,8 @@ export async function listCameras(db: Db, f: CameraFilter): Promise<Camera[]> {
     rangeM: r.range_m, heightM: r.height_m, online: r.online, gridId: r.grid_id,
   }));
 }
+
+/** The longest camera range (m), for a bounding-box prefilter around a place. */
+export async function maxCameraRangeM(db: Db): Promise<number> {
+  return (await db.one<{ r: number | null }>('SELECT max(range_m) AS r FROM cameras'))?.r ?? 0;
+}

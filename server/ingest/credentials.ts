@@ -1,0 +1,58 @@
+// Provisioning (设备凭据发放): every registered sensor and the server get an MQTT account on first
+// start. The hashes go to DuckDB; the plain passwords of the simulated devices and of the server go to
+// a file only this machine reads (data/generated/device-credentials.json, git-ignored, mode 0600).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Db } from '../store/db';
+import { listMqttAccounts, saveMqttAccounts, type MqttAccount } from '../store/mqttAccounts';
+import { generatePassword, hashSecret } from './secrets';
+
+export const SERVER_USERNAME = 'wendu-server';
+
+export interface CredentialsFile {
+  server: { username: string; password: string };
+  /** device id (the MQTT username) → password */
+  devices: Record<string, string>;
+}
+
+export function readCredentialsFile(path: string): CredentialsFile | null {
+  if (!existsSync(path)) return null;
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as CredentialsFile;
+  if (!parsed.server?.password || typeof parsed.devices !== 'object') throw new Error(`${path}: not a device-credentials file`);
+  return parsed;
+}
+
+/**
+ * Makes sure the server and every device in `deviceIds` has an account and a known password;
+ * returns the credentials (and writes the file when anything was added).
+ */
+export async function provisionCredentials(db: Db, deviceIds: readonly string[], path: string, at: string): Promise<CredentialsFile> {
+  const file: CredentialsFile = readCredentialsFile(path) ?? { server: { username: SERVER_USERNAME, password: '' }, devices: {} };
+  const existing = new Set((await listMqttAccounts(db)).map((a) => a.username));
+  const added: MqttAccount[] = [];
+  let fileChanged = false;
+
+  async function ensure(username: string, role: MqttAccount['role'], known: string | undefined): Promise<string> {
+    if (known && existing.has(username)) return known;
+    const password = known || generatePassword();
+    if (!known) fileChanged = true;
+    added.push({ username, role, deviceId: role === 'device' ? username : null, ...(await hashSecret(password)) });
+    return password;
+  }
+
+  file.server.password = await ensure(SERVER_USERNAME, 'server', file.server.password || undefined);
+  file.server.username = SERVER_USERNAME;
+  // scrypt runs on libuv's thread pool: hash a few at a time
+  const ids = [...deviceIds];
+  for (let i = 0; i < ids.length; i += 8) {
+    const chunk = ids.slice(i, i + 8);
+    const passwords = await Promise.all(chunk.map((id) => ensure(id, 'device', file.devices[id])));
+    chunk.forEach((id, k) => (file.devices[id] = passwords[k]!));
+  }
+  await saveMqttAccounts(db, added, at);
+  if (fileChanged || !existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
+  }
+  return file;
+}
