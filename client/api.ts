@@ -9,6 +9,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { AdminUnit } from '@domain/model';
 import type { Feature, FeatureCollection } from '@domain/geojson';
+import type { PrincipalSchema } from '../server/routes/auth';
 import type { OverviewSchema } from '../server/routes/overview';
 
 /** GET /api/overview: the platform at a glance (平台概况). */
@@ -30,9 +31,16 @@ export interface GridQuery {
   bbox?: BboxDeg;
 }
 
+/** The signed-in user (GET /api/auth/me). */
+export type SignedInUser = z.infer<typeof PrincipalSchema>;
+
 export interface TwinApi {
   overview(signal?: AbortSignal): Promise<Overview>;
   grids(query?: GridQuery, signal?: AbortSignal): Promise<GridFeatureCollection>;
+  /** The signed-in user, or null when nobody is. */
+  me(signal?: AbortSignal): Promise<SignedInUser | null>;
+  login(username: string, password: string): Promise<SignedInUser>;
+  logout(): Promise<void>;
 }
 
 export class ApiError extends Error {
@@ -47,7 +55,15 @@ export class ApiError extends Error {
 }
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  return request<T>(url, { signal, headers: { accept: 'application/json' } });
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  return request<T>(url, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function request<T>(url: string, init: RequestInit): Promise<T> {
+  const response = await fetch(url, { ...init, credentials: 'same-origin' });
   if (response.ok) return (await response.json()) as T;
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   throw new ApiError(
@@ -71,6 +87,11 @@ export function createApi(origin = ''): TwinApi {
   return {
     overview: (signal) => getJson<Overview>(`${origin}/api/overview`, signal),
     grids: (query = {}, signal) => getJson<GridFeatureCollection>(`${origin}/api/layers/grids${queryString(query)}`, signal),
+    me: async (signal) => (await getJson<{ user: SignedInUser | null }>(`${origin}/api/auth/me`, signal)).user,
+    login: async (username, password) => (await postJson<{ user: SignedInUser }>(`${origin}/api/auth/login`, { username, password })).user,
+    logout: async () => {
+      await postJson(`${origin}/api/auth/logout`, {});
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import { api, type TwinApi } from './api';
 import { I18nProvider } from './i18n';
+import { SessionGate } from './session';
 import { OverviewPage } from './views/overview/OverviewPage';
 
 export type PagePath =
@@ -28,7 +29,9 @@ export function App() {
   const Page = pageFor(window.location.pathname);
   return (
     <I18nProvider>
-      <Page api={api} />
+      <SessionGate api={api}>
+        <Page api={api} />
+      </SessionGate>
     </I18nProvider>
   );
 }

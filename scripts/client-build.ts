@@ -1,6 +1,6 @@
 // Builds the client with Vite when its sources (or the shared domain) are newer than the last build.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -21,6 +21,6 @@ export function clientIsCurrent(outDir: string): boolean {
 export async function ensureClientBuilt(outDir: string): Promise<boolean> {
   if (clientIsCurrent(outDir)) return false;
   const { build } = await import('vite');
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: resolve(outDir), emptyOutDir: true } });
   return true;
 }

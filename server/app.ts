@@ -5,12 +5,21 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { SESSION_COOKIE } from './auth/policy';
+import { guard } from './routes/access';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import type { AppEnv } from './routes/context';
 import type { Deps } from './routes/deps';
 import { errorJson, notFound, onError, validationHook } from './routes/errors';
+import { eventRoutes } from './routes/events';
 import { gridRoutes } from './routes/grids';
+import { headers, limitBody, sameOriginWrites, strictJson } from './routes/hardening';
 import { healthRoutes } from './routes/health';
 import { layerRoutes } from './routes/layers';
 import { overviewRoutes } from './routes/overview';
+import { residentRoutes } from './routes/residents';
+import { userRoutes } from './routes/users';
 
 export interface AppOptions {
   /** The built client (dist/client); when absent only the API is served. */
@@ -20,11 +29,16 @@ export interface AppOptions {
 export const API_VERSION = '0.1.0';
 
 function apiRoutes(deps: Deps) {
-  return new OpenAPIHono({ defaultHook: validationHook })
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route('/', healthRoutes(deps))
+    .route('/', authRoutes(deps))
     .route('/', overviewRoutes(deps))
     .route('/', layerRoutes(deps))
-    .route('/', gridRoutes(deps));
+    .route('/', gridRoutes(deps))
+    .route('/', residentRoutes(deps))
+    .route('/', eventRoutes(deps))
+    .route('/', auditRoutes(deps))
+    .route('/', userRoutes(deps));
 }
 
 export function createApp(deps: Deps, options: AppOptions = {}) {
@@ -34,11 +48,14 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     servers: [{ url: '/api' }],
     info: { title: 'Wendu Twin API (文都e家 数字孪生)', version: API_VERSION, description: 'Grid governance and digital twin of Tongcheng. Coordinates are WGS84, longitude first.' },
   });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   api.notFound(notFound);
 
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Layers run to megabytes of GeoJSON; gzip cuts them about tenfold.
   app.use('/api/*', compress());
+  app.use('*', headers);
+  app.use('/api/*', limitBody, sameOriginWrites, strictJson, guard(deps));
   app.route('/api', api);
   app.onError(onError);
 

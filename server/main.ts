@@ -2,8 +2,10 @@
 // the client first; this file only serves.
 import { serve, type ServerType } from '@hono/node-server';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { ensureDemoUsers } from './auth/demoUsers';
 import { loadConfig, type Config } from './config';
 import { openDb, type Db } from './store/db';
 
@@ -17,7 +19,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (!existsSync(config.dbPath)) {
     throw new Error(`No dataset at ${config.dbPath}: run \`npm run generate\` (or \`npm start\`, which generates it on first run).`);
   }
-  const db = await openDb(config.dbPath);
+  const db = await openDb(config.dbPath, { lockDown: true });
+  const demoFile = join(config.dataDir, 'demo-users.json');
+  const demo = await ensureDemoUsers(db, demoFile, new Date());
+  if (demo) console.error(`Created ${demo.length} demo accounts, one per role; their passwords are in ${demoFile}`);
   const app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now() }, { clientDir: config.clientDir });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

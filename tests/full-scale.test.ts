@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app';
 import { openDb } from '../server/store/db';
 import { buildDataset } from '../scripts/generate/build';
+import { call, signInEveryRole } from './helpers/session';
 
 const dir = mkdtempSync(join(tmpdir(), 'wendu-full-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,8 +18,9 @@ describe('full-scale reference dataset', () => {
     console.log(`full-scale generation: ${result.totalSeconds} s`, result.seconds);
     const db = await openDb(result.dbPath);
     try {
-      const app = createApp({ db, now: () => '2026-11-01T00:00:00.000Z', startedAt: Date.now() });
-      const body = await (await app.request('/api/overview')).json();
+      const app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now() });
+      const cookie = (await signInEveryRole(app, db)).cookies.get('screen')!;
+      const body = (await call(app, 'GET', '/api/overview', { cookie })).body;
       expect(body).toEqual({
         subdistricts: 3, communities: 23, urbanGrids: 105, towns: 2, villages: 39, villageGrids: 199,
         components: 24772, cameras: 1309, patrolPoints: 539, residents: 240000, departments: 22,

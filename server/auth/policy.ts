@@ -15,5 +15,5 @@ export const LOCKOUT = {
   lockMs: 15 * 60_000,
 } as const;
 
-/** Sign-in attempts one client address may make per window, whatever the usernames. */
+/** Failed sign-ins one client address may make per window, whatever the usernames. */
 export const ADDRESS_LIMIT = { attempts: 20, windowMs: 5 * 60_000 } as const;

@@ -4,8 +4,15 @@ export class RateLimiter {
 
   constructor(private readonly limit: number, private readonly windowMs: number, private readonly maxKeys = 10_000) {}
 
-  /** Counts one attempt; returns the milliseconds to wait when over the limit, else 0. */
-  hit(key: string, now: number): number {
+  /** Milliseconds to wait before `key` may try again; 0 when it may now. */
+  waitMs(key: string, now: number): number {
+    const w = this.windows.get(key);
+    if (!w || now - w.start >= this.windowMs) return 0;
+    return w.count >= this.limit ? w.start + this.windowMs - now : 0;
+  }
+
+  /** Counts one attempt against `key`. */
+  hit(key: string, now: number): void {
     let w = this.windows.get(key);
     if (!w || now - w.start >= this.windowMs) {
       if (this.windows.size >= this.maxKeys) this.prune(now);
@@ -13,7 +20,6 @@ export class RateLimiter {
       this.windows.set(key, w);
     }
     w.count++;
-    return w.count > this.limit ? w.start + this.windowMs - now : 0;
   }
 
   private prune(now: number): void {

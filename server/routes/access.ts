@@ -18,7 +18,7 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /openapi.json': 'public',
   'POST /auth/login': 'public',
   'POST /auth/logout': 'signed-in',
-  'GET /auth/me': 'signed-in',
+  'GET /auth/me': 'public', // answers null when nobody is signed in
   'GET /overview': 'overview',
   'GET /layers/grids': 'map',
   'GET /layers/components': 'map',

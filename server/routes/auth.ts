@@ -56,8 +56,8 @@ const me = createRoute({
   method: 'get',
   path: '/auth/me',
   tags: ['auth'],
-  summary: 'The signed-in user, role, scope and permissions',
-  responses: { 200: json(PrincipalSchema, 'The user'), 401: err('Not signed in'), ...errorResponses },
+  summary: 'The signed-in user, role, scope and permissions; null when nobody is signed in',
+  responses: { 200: json(z.object({ user: PrincipalSchema.nullable() }), 'The user, or null'), ...errorResponses },
 });
 
 const withPermissions = (p: Principal) => ({ ...p, permissions: [...ROLE_PERMISSIONS[p.role]] });
@@ -68,7 +68,8 @@ export function authRoutes({ db, now }: Deps) {
     .openapi(login, async (c) => {
       const client = clientOf(c);
       const at = new Date(now());
-      const waitMs = perAddress.hit(client.ip ?? 'local', at.getTime());
+      const address = client.ip ?? 'local';
+      const waitMs = perAddress.waitMs(address, at.getTime());
       if (waitMs > 0) {
         c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
         throw new ApiError(429, 'rate_limited', `Too many sign-in attempts from this address; try again in ${Math.ceil(waitMs / 60_000)} min.`);
@@ -76,6 +77,8 @@ export function authRoutes({ db, now }: Deps) {
       const { username, password } = c.req.valid('json');
       const result = await signIn(db, username, password, client, at);
       if (!result.ok) {
+        // Only failures count: a command centre signs many seats in from one address.
+        perAddress.hit(address, at.getTime());
         if (result.reason === 'locked') {
           c.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(result.until) - at.getTime()) / 1000))));
           throw new ApiError(429, 'locked', `Too many wrong passwords: this account is locked until ${result.until}.`);
@@ -97,5 +100,8 @@ export function authRoutes({ db, now }: Deps) {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true as const }, 200);
     })
-    .openapi(me, (c) => c.json(withPermissions(c.get('principal')!), 200));
+    .openapi(me, (c) => {
+      const principal = c.get('principal');
+      return c.json({ user: principal ? withPermissions(principal) : null }, 200);
+    });
 }

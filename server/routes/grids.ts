@@ -1,10 +1,12 @@
 // One unit of the tree (a responsibility grid, or any unit above it): where it sits, what lies below,
 // and its six elements.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { scopeOf, unitInScope } from '../domain/access';
 import { maskName, maskPhone } from '../domain/masking';
 import { getAdminUnit, getAncestors, getChildren } from '../store/adminUnits';
 import { getGridWorker } from '../store/gridWorkers';
 import { getUnitSummary } from '../store/unitSummary';
+import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from './errors';
 import { LonLatSchema, json } from './schemas';
@@ -43,10 +45,11 @@ const getGrid = createRoute({
 const ref = (u: { id: string; name: string; level: string }) => ({ id: u.id, name: u.name, level: u.level });
 
 export function gridRoutes({ db, now }: Deps) {
-  return new OpenAPIHono({ defaultHook: validationHook }).openapi(getGrid, async (c) => {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getGrid, async (c) => {
     const { id } = c.req.valid('param');
     const unit = await getAdminUnit(db, id);
-    if (!unit) throw new ApiError(404, 'not_found', `No grid or unit with id ${id}`);
+    // Outside a geographic role's scope a unit does not exist, as far as that user can tell.
+    if (!unit || !unitInScope(scopeOf(c.get('principal')!), unit.path)) throw new ApiError(404, 'not_found', `No grid or unit with id ${id} in your scope`);
     const [ancestors, children, worker, summary] = await Promise.all([
       getAncestors(db, unit),
       getChildren(db, unit.id),

@@ -14,7 +14,7 @@ import { BboxParam, BoolParam, featureCollectionSchema, json } from './schemas';
 const GridId = z.string().regex(/^[0-9A-Z]{6,20}$/, 'expected a grid id such as 340881002001G01');
 const LEVELS = ['city', 'subdistrict', 'town', 'community', 'village', 'grid'] as const;
 
-const layer = <Q extends z.ZodObject, P extends z.ZodType>(path: string, summary: string, query: Q, properties: P) =>
+const layer = <Path extends string, Q extends z.ZodObject, P extends z.ZodType>(path: Path, summary: string, query: Q, properties: P) =>
   createRoute({
     method: 'get',
     path,

@@ -15,7 +15,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   const external = process.env.WENDU_BASE_URL;
-  platform = external ? { baseUrl: external.replace(/\/$/, ''), stop: async () => {} } : await startPlatform();
+  // WENDU_BASE_URL runs against a platform already running; WENDU_LOGIN=user:password signs in there.
+  const [username = '', password = ''] = (process.env.WENDU_LOGIN ?? '').split(':');
+  platform = external
+    ? { baseUrl: external.replace(/\/$/, ''), users: new Map([['screen', { username, password, role: 'screen', displayName: '', scope: '' }]]), stop: async () => {} }
+    : await startPlatform();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
@@ -40,7 +44,9 @@ describe('first page', () => {
     const consoleErrors: string[] = [];
     const offMachine: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+      // The wrong password below is answered 401 on purpose; Chromium logs that response as an error.
+      const expected = message.location().url.endsWith('/api/auth/login') && message.text().includes('401');
+      if (message.type() === 'error' && !expected) consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     page.on('request', (request) => {
@@ -48,14 +54,23 @@ describe('first page', () => {
       if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !localHosts.has(url.hostname)) offMachine.push(request.url());
     });
 
+    // Nobody is signed in: the page asks, in Chinese. The big screen's kiosk account signs in.
     await page.goto(`${platform.baseUrl}/`);
+    await page.getByRole('heading', { name: '登录' }).waitFor({ timeout: 30_000 });
+    const kiosk = platform.users.get('screen')!;
+    await page.getByLabel('用户名').fill(kiosk.username);
+    await page.getByLabel('密码').fill('wrong password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('alert').getByText('用户名或密码错误。').waitFor({ timeout: 10_000 });
+    await page.getByLabel('密码').fill(kiosk.password);
+    await page.getByRole('button', { name: '登录' }).click();
     await page.waitForFunction(() => document.body.dataset.twinReady === 'true' || document.body.dataset.twinError !== undefined, null, {
       timeout: 90_000,
     });
     const status = await page.evaluate(() => ({ ...document.body.dataset }));
     expect(status.twinError).toBeUndefined();
 
-    const grids = (await (await fetch(`${platform.baseUrl}/api/layers/grids`)).json()) as { features: unknown[] };
+    const grids = (await (await page.request.get(`${platform.baseUrl}/api/layers/grids`)).json()) as { features: unknown[] };
     expect(grids.features.length).toBeGreaterThan(0);
     expect(Number(status.gridFeatures)).toBe(grids.features.length);
 

@@ -1,12 +1,16 @@
 // A running platform for browser tests: the shared small dataset, the built client, a free port.
 import { inject } from 'vitest';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DemoUser } from '../../server/auth/demoUsers';
 import { loadConfig } from '../../server/config';
 import { startServer } from '../../server/main';
 import { copyDb } from './dataset';
 
 export interface Platform {
   baseUrl: string;
+  /** The demo accounts the server created on start, by role. */
+  users: Map<string, DemoUser>;
   stop(): Promise<void>;
 }
 
@@ -14,6 +18,9 @@ export async function startPlatform(): Promise<Platform> {
   const dir = inject('smallDataDir');
   // The server opens its own copy, so parallel test files never share a DuckDB file.
   const dbPath = copyDb(dir);
-  const running = await startServer({ ...loadConfig(), port: 0, host: '127.0.0.1', dataDir: dir, dbPath, clientDir: join(process.cwd(), 'dist/client') });
-  return { baseUrl: running.url.replace(/\/$/, ''), stop: running.stop };
+  // Its own data folder (beside the copy), where the server writes demo-users.json.
+  const dataDir = dirname(dbPath);
+  const running = await startServer({ ...loadConfig(), port: 0, host: '127.0.0.1', dataDir, dbPath, clientDir: join(process.cwd(), 'dist/client') });
+  const demo = JSON.parse(readFileSync(join(dataDir, 'demo-users.json'), 'utf8')) as DemoUser[];
+  return { baseUrl: running.url.replace(/\/$/, ''), users: new Map(demo.map((u) => [u.role, u])), stop: running.stop };
 }

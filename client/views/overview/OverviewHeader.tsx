@@ -1,6 +1,7 @@
 import type { Overview } from '../../api';
 import { useI18n } from '../../i18n';
 import { LanguageSwitch } from '../common/LanguageSwitch';
+import { UserBadge } from '../common/UserBadge';
 
 export interface OverviewHeaderProps {
   /** The city's name from its boundary feature; empty until loaded. */
@@ -46,6 +47,7 @@ export function OverviewHeader({ cityName, overview }: OverviewHeaderProps) {
           />
         </dl>
       )}
+      <UserBadge />
       <LanguageSwitch />
     </header>
   );
