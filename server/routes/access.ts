@@ -12,7 +12,10 @@ import { errorJson } from './errors';
 
 export type Access = 'public' | 'signed-in' | Permission;
 
-/** Method and path (relative to /api, Hono's `:param` syntax) → what it takes. */
+/**
+ * Method and path (relative to /api, Hono's `:param` syntax; a trailing `/*` for a file tree such as
+ * 3D Tiles, which the OpenAPI document does not list) → what it takes.
+ */
 export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /health': 'public',
   'GET /openapi.json': 'public',
@@ -36,6 +39,16 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /audit': 'audit',
   'GET /audit/verify': 'audit',
   'GET /users': 'users',
+  // live sensing: sensor data is map data; acknowledging an alarm is case work; rejected payloads are for admins
+  'GET /sensors/state': 'map',
+  'GET /sensors/:id': 'map',
+  'GET /sensors/:id/series': 'map',
+  'GET /alarms': 'map',
+  'POST /alarms/:id/acknowledge': 'cases',
+  'GET /cameras/covering': 'map',
+  'GET /ingest/stats': 'overview',
+  'GET /ingest/rejects': 'audit',
+  'GET /live': 'map',
 };
 
 interface Rule {
@@ -48,8 +61,9 @@ interface Rule {
 const RULES: Rule[] = Object.entries(ACCESS)
   .map(([key, access]) => {
     const [method, path] = key.split(' ') as [string, string];
-    const exact = !path.includes(':');
-    const pattern = new RegExp('^' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[a-zA-Z]+/g, '[^/]+') + '$');
+    const exact = !path.includes(':') && !path.endsWith('/*');
+    const escaped = path.replace(/\/\*$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[a-zA-Z]+/g, '[^/]+');
+    const pattern = new RegExp('^' + escaped + (path.endsWith('/*') ? '/.+' : '') + '$');
     return { method, pattern, access, exact };
   })
   // Literal paths first, so /residents/export.csv is not taken for /residents/:id.
