@@ -7,8 +7,10 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { SESSION_COOKIE } from './auth/policy';
 import { guard } from './routes/access';
+import { alarmRoutes } from './routes/alarms';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { cameraRoutes } from './routes/cameras';
 import type { AppEnv } from './routes/context';
 import type { Deps } from './routes/deps';
 import { errorJson, notFound, onError, validationHook } from './routes/errors';
@@ -16,9 +18,12 @@ import { eventRoutes } from './routes/events';
 import { gridRoutes } from './routes/grids';
 import { headers, limitBody, sameOriginWrites, strictJson } from './routes/hardening';
 import { healthRoutes } from './routes/health';
+import { ingestRoutes } from './routes/ingest';
 import { layerRoutes } from './routes/layers';
+import { liveRoutes } from './routes/live';
 import { overviewRoutes } from './routes/overview';
 import { residentRoutes } from './routes/residents';
+import { sensorRoutes } from './routes/sensors';
 import { userRoutes } from './routes/users';
 
 export interface AppOptions {
@@ -38,7 +43,12 @@ function apiRoutes(deps: Deps) {
     .route('/', residentRoutes(deps))
     .route('/', eventRoutes(deps))
     .route('/', auditRoutes(deps))
-    .route('/', userRoutes(deps));
+    .route('/', userRoutes(deps))
+    .route('/', sensorRoutes(deps))
+    .route('/', alarmRoutes(deps))
+    .route('/', cameraRoutes(deps))
+    .route('/', ingestRoutes(deps))
+    .route('/', liveRoutes(deps));
 }
 
 export function createApp(deps: Deps, options: AppOptions = {}) {

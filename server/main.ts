@@ -7,11 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ensureDemoUsers } from './auth/demoUsers';
 import { loadConfig, type Config } from './config';
+import { startIngest, type Ingest } from './ingest';
 import { openDb, type Db } from './store/db';
 
 export interface RunningServer {
   url: string;
   db: Db;
+  /** Live sensing (null with INGEST=0). */
+  ingest: Ingest | null;
   stop(): Promise<void>;
 }
 
@@ -23,7 +26,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const demoFile = join(config.dataDir, 'demo-users.json');
   const demo = await ensureDemoUsers(db, demoFile, new Date());
   if (demo) console.error(`Created ${demo.length} demo accounts, one per role; their passwords are in ${demoFile}`);
-  const app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now() }, { clientDir: config.clientDir });
+  const ingest = config.ingest
+    ? await startIngest(db, { ...config, credentialsPath: config.credentialsPath || join(config.dataDir, 'device-credentials.json') })
+    : null;
+  const app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now(), ingest }, { clientDir: config.clientDir });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
@@ -32,9 +38,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`,
     db,
+    ingest,
     stop: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
+        server.close(async () => {
+          await ingest?.stop();
           db.close();
           resolve();
         });
