@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../server/config';
 import { startServer, stopOnSignals } from '../server/main';
 import { ensureClientBuilt } from './client-build';
+import { startSimulator } from './simulate/simulator';
 import { buildDataset } from './generate/build';
 import type { Manifest } from './generate/write';
 
@@ -31,6 +32,17 @@ try {
   if (await ensureClientBuilt(config.clientDir)) console.error('      built');
   console.error('[3/3] Starting the server ...');
   const running = await startServer(config);
+  if (config.simulate && running.ingest) {
+    const ingest = running.ingest;
+    const rate = config.simulateRate || Math.max(1, ingest.registry.size / 2);
+    const sim = await startSimulator({ brokerUrl: ingest.brokerUrl, devices: ingest.credentials.devices, rate, log: (m) => console.error(`[simulate] ${m}`) });
+    console.error(`      sensor simulator: ${ingest.registry.size} devices, ${rate} msg/s (SIMULATE=0 turns it off)`);
+    const stopServer = running.stop;
+    running.stop = async () => {
+      await sim.stop(2000);
+      await stopServer();
+    };
+  }
   stopOnSignals(running);
   console.log(`\nWendu Twin (文都e家 数字孪生) is running: ${running.url}\n  API: ${running.url}api/openapi.json\n  Stop with Ctrl+C.`);
 } catch (err) {

@@ -34,6 +34,10 @@ export interface Config {
   retentionDays: number;
   /** How often coalesced sensor changes go out on /api/live. */
   liveIntervalMs: number;
+  /** `npm start` runs the sensor simulator against the broker (SIMULATE=0 turns it off). */
+  simulate: boolean;
+  /** The simulator's messages per second, all devices together (0: one per device every 2 s). */
+  simulateRate: number;
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -77,5 +81,7 @@ export function loadConfig(): Config {
     sensorSilenceS: num('SENSOR_SILENCE_S', 120, 0.1, 86_400),
     retentionDays: num('TELEMETRY_RETENTION_DAYS', 30, 0.01, 3650),
     liveIntervalMs: int('LIVE_INTERVAL_MS', 1000, 10, 60_000),
+    simulate: process.env.SIMULATE !== '0',
+    simulateRate: num('SIMULATE_RATE', 0, 0, 1_000_000),
   };
 }
