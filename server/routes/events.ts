@@ -1,6 +1,6 @@
 // Events (事件/案卷): the cases in your scope, and one case with its timeline.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { scopeOf, unitInScope } from '../domain/access';
+import { scopeOf } from '../domain/access';
 import { getAdminUnit } from '../store/adminUnits';
 import { getEvent, listEvents } from '../store/events';
 import type { AppEnv } from './context';
@@ -58,8 +58,7 @@ export function eventRoutes({ db }: Deps) {
       const scope = scopeOf(c.get('principal')!);
       const q = c.req.valid('query');
       if (q.gridId) {
-        const unit = await getAdminUnit(db, q.gridId);
-        if (!unit || !unitInScope(scope, unit.path)) throw new ApiError(403, 'out_of_scope', `Grid ${q.gridId} is outside your scope.`);
+        if (!(await getAdminUnit(db, q.gridId, scope))) throw new ApiError(403, 'out_of_scope', `Grid ${q.gridId} is outside your scope.`);
       }
       if (q.departmentId && scope.kind === 'department' && q.departmentId !== scope.departmentId) {
         throw new ApiError(403, 'out_of_scope', `Department ${q.departmentId} is not yours.`);

@@ -1,7 +1,7 @@
 // One unit of the tree (a responsibility grid, or any unit above it): where it sits, what lies below,
 // and its six elements.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { scopeOf, unitInScope } from '../domain/access';
+import { scopeOf } from '../domain/access';
 import { maskName, maskPhone } from '../domain/masking';
 import { getAdminUnit, getAncestors, getChildren } from '../store/adminUnits';
 import { getGridWorker } from '../store/gridWorkers';
@@ -47,9 +47,9 @@ const ref = (u: { id: string; name: string; level: string }) => ({ id: u.id, nam
 export function gridRoutes({ db, now }: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getGrid, async (c) => {
     const { id } = c.req.valid('param');
-    const unit = await getAdminUnit(db, id);
     // Outside a geographic role's scope a unit does not exist, as far as that user can tell.
-    if (!unit || !unitInScope(scopeOf(c.get('principal')!), unit.path)) throw new ApiError(404, 'not_found', `No grid or unit with id ${id} in your scope`);
+    const unit = await getAdminUnit(db, id, scopeOf(c.get('principal')!));
+    if (!unit) throw new ApiError(404, 'not_found', `No grid or unit with id ${id} in your scope`);
     const [ancestors, children, worker, summary] = await Promise.all([
       getAncestors(db, unit),
       getChildren(db, unit.id),

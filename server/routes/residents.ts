@@ -5,7 +5,6 @@ import { maskResident } from '../domain/masking';
 import { appendAudit } from '../store/audit';
 import { getAdminUnit } from '../store/adminUnits';
 import { getResident, listResidents } from '../store/residents';
-import { unitInScope } from '../domain/access';
 import { clientOf } from './client';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
@@ -67,8 +66,7 @@ export function residentRoutes({ db, now }: Deps) {
   /** A grid filter outside the caller's scope is refused outright, rather than answered with nothing. */
   async function checkGrid(scope: ReturnType<typeof scopeOf>, gridId: string | undefined) {
     if (!gridId) return;
-    const unit = await getAdminUnit(db, gridId);
-    if (!unit || !unitInScope(scope, unit.path)) throw new ApiError(403, 'out_of_scope', `Grid ${gridId} is outside your scope.`);
+    if (!(await getAdminUnit(db, gridId, scope))) throw new ApiError(403, 'out_of_scope', `Grid ${gridId} is outside your scope.`);
   }
 
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })

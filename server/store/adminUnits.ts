@@ -1,5 +1,6 @@
 // The administrative and grid tree: layers by level, one unit, its ancestors and children.
 import { listValue } from '@duckdb/node-api';
+import type { Scope } from '../domain/access';
 import type { AdminArea, AdminLevel, AdminUnit } from '../domain/model';
 import type { Db } from './db';
 import { Where, type Bbox } from './sql';
@@ -37,8 +38,11 @@ export async function listAdminUnits(db: Db, f: AdminUnitFilter, withGeometry = 
   return rows.map(toRecord);
 }
 
-export async function getAdminUnit(db: Db, id: string): Promise<AdminUnitRecord | undefined> {
-  const row = await db.one<Row>(`SELECT ${COLUMNS}, geometry FROM admin_units WHERE id = $1`, [id]);
+/** One unit; with a scope, only if it lies within it (a geographic scope reaches its unit and below). */
+export async function getAdminUnit(db: Db, id: string, scope?: Scope): Promise<AdminUnitRecord | undefined> {
+  const w = new Where().eq('id', id);
+  if (scope?.kind === 'unit') w.add("(path = ? OR starts_with(path, ? || '/'))", scope.path, scope.path);
+  const row = await db.one<Row>(`SELECT ${COLUMNS}, geometry FROM admin_units ${w}`, w.params);
   return row && toRecord(row);
 }
 
