@@ -23,7 +23,9 @@ import { layerRoutes } from './routes/layers';
 import { liveRoutes } from './routes/live';
 import { overviewRoutes } from './routes/overview';
 import { residentRoutes } from './routes/residents';
+import { searchRoutes } from './routes/search';
 import { sensorRoutes } from './routes/sensors';
+import { statsRoutes } from './routes/stats';
 import { userRoutes } from './routes/users';
 
 export interface AppOptions {
@@ -40,6 +42,8 @@ function apiRoutes(deps: Deps) {
     .route('/', overviewRoutes(deps))
     .route('/', layerRoutes(deps))
     .route('/', gridRoutes(deps))
+    .route('/', searchRoutes(deps))
+    .route('/', statsRoutes(deps))
     .route('/', residentRoutes(deps))
     .route('/', eventRoutes(deps))
     .route('/', auditRoutes(deps))

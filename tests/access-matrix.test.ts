@@ -33,6 +33,10 @@ const EXPECT: Record<string, Expect> = {
   'GET /layers/sensors': all([200, 200]),
   'GET /layers/buildings': all([200, 200]),
   'GET /grids/{id}': { ...all([200, 200]), ...GEO_RECORD },
+  'GET /search': all([200, 200]),
+  'GET /stats/events/daily': all([200, 200]),
+  'GET /stats/events/by-category': all([200, 200]),
+  'GET /stats/departments/ranking': all([200, 200]),
   'GET /residents': only({ ...GEO_FILTER, centre: [200, 200], leader: [200, 200] }),
   'GET /residents/export.csv': only({ ...GEO_FILTER, centre: [200, 200] }),
   'GET /residents/{id}': only({ ...GEO_RECORD, centre: [200, 200], leader: [200, 200] }),
@@ -79,6 +83,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path.startsWith('/events/{id}')) return path.replace('{id}', f('event'));
   if (path === '/grids/{id}') return path.replace('{id}', f('grid'));
   if (['/residents', '/residents/export.csv', '/events'].includes(path)) return `${path}?gridId=${f('grid')}`;
+  if (path === '/search') return `${path}?q=${encodeURIComponent('社区')}`;
   return path;
 }
 

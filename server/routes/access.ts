@@ -30,6 +30,11 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /layers/sensors': 'map',
   'GET /layers/buildings': 'map',
   'GET /grids/:id': 'units',
+  'GET /search': 'map', // non-personal records only
+  // big-screen statistics: city-wide aggregates of cases, no single case
+  'GET /stats/events/daily': 'overview',
+  'GET /stats/events/by-category': 'overview',
+  'GET /stats/departments/ranking': 'overview',
   'GET /residents': 'residents',
   'GET /residents/export.csv': 'export',
   'GET /residents/:id': 'residents',
