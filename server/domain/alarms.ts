@@ -89,21 +89,32 @@ export function evaluateThreshold(rule: ThresholdRule, state: RuleState, value: 
 /** Rate rules keep the window's minimum per bucket, so memory stays small whatever the message rate. */
 export const RATE_BUCKETS = 60;
 
-/** Rate of change: the rise of `value` over the lowest value seen within the window before `ts`. */
+/**
+ * Rate of change: the rise of `value` over the lowest value seen within the window before `ts`.
+ * The state's bucket list is updated in place (this runs for every reading).
+ */
 export function evaluateRate(rule: RateRule, state: RuleState, ts: number, value: number): [RuleState, Transition] {
   const bucketMs = rule.windowMs / RATE_BUCKETS;
   const bucket = Math.floor(ts / bucketMs) * bucketMs;
-  const recent = (state.recent ?? []).filter(([t]) => t > ts - rule.windowMs - bucketMs);
+  const recent = (state.recent ??= []);
+  let drop = 0;
+  while (drop < recent.length && recent[drop]![0] <= ts - rule.windowMs - bucketMs) drop++;
+  if (drop) recent.splice(0, drop);
   const last = recent[recent.length - 1];
   if (last && last[0] === bucket) last[1] = Math.min(last[1], value);
   else if (!last || last[0] < bucket) recent.push([bucket, value]);
   let low = Infinity;
-  for (const [, v] of recent) if (v < low) low = v;
+  for (let i = 0; i < recent.length; i++) if (recent[i]![1] < low) low = recent[i]![1];
   const rise = value - low;
-  const next: RuleState = { active: state.active, recent };
-  if (!state.active && rise >= rule.rise) return [{ ...next, active: true }, { to: 'raised', value: rise, threshold: rule.rise }];
-  if (state.active && rise < rule.rise / 2) return [{ ...next, active: false }, { to: 'cleared', value: rise, threshold: rule.rise / 2 }];
-  return [next, null];
+  if (!state.active && rise >= rule.rise) {
+    state.active = true;
+    return [state, { to: 'raised', value: rise, threshold: rule.rise }];
+  }
+  if (state.active && rise < rule.rise / 2) {
+    state.active = false;
+    return [state, { to: 'cleared', value: rise, threshold: rule.rise / 2 }];
+  }
+  return [state, null];
 }
 
 /**
