@@ -7,10 +7,15 @@
 // (no `client.overview`, all schemas merged). Once that helper keeps the path literal, implement
 // createApi with hc<AppType>(`${origin}/api`) and infer these types from it.
 import type { z } from '@hono/zod-openapi';
-import type { AdminUnit } from '@domain/model';
+import type { AdminUnit, Camera, CityComponent, GovEvent, PatrolPoint, Sensor } from '@domain/model';
 import type { Feature, FeatureCollection } from '@domain/geojson';
+import type { Alarm } from '../server/store/alarms';
+import type { CategoryCount, DailyCount, DepartmentRank, StatsWindow } from '../server/store/eventStats';
+import type { SearchHit } from '../server/store/search';
+import type { SensorState } from '../server/store/sensorState';
 import type { PrincipalSchema } from '../server/routes/auth';
 import type { OverviewSchema } from '../server/routes/overview';
+import { reconnectDelayMs } from './live-backoff';
 
 /** GET /api/overview: the platform at a glance (平台概况). */
 export type Overview = z.infer<typeof OverviewSchema>;
@@ -31,6 +36,50 @@ export interface GridQuery {
   bbox?: BboxDeg;
 }
 
+/** A point layer's feature: the record's properties, a GeoJSON Point (WGS84). */
+export type PointFeature<P> = Feature<P>;
+export type ComponentFeature = PointFeature<Omit<CityComponent, 'position'>>;
+export type CameraFeature = PointFeature<Omit<Camera, 'position'>>;
+export type PatrolPointFeature = PointFeature<Omit<PatrolPoint, 'position'>>;
+export type SensorFeature = PointFeature<Omit<Sensor, 'position'>>;
+export type { Alarm, CategoryCount, DailyCount, DepartmentRank, SearchHit, SensorState, StatsWindow };
+
+/** GET /api/events filters (scoped by the server to what the user may see). */
+export interface EventQuery {
+  open?: boolean;
+  gridId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** GET /api/grids/:id: a unit's place in the tree and its six elements (only the parts the client reads are typed). */
+export interface UnitSummary {
+  id: string;
+  name: string;
+  level: AdminUnit['level'];
+  ancestors: { id: string; name: string; level: string }[];
+  children: { id: string; name: string; level: string }[];
+  people: { households: number; residents: number };
+  places: { buildings: number };
+  events: { total: number; open: number; closed: number; overdue: number; last30Days: number };
+  things: { components: number; cameras: number; camerasOnline: number; patrolPoints: number; sensors: number };
+}
+
+/** A new workflow event as the live stream announces it (a subset of the event record). */
+export type LiveEvent = Pick<GovEvent, 'id' | 'itemCode' | 'source' | 'gridId' | 'position' | 'reportedAt' | 'deadlineAt' | 'departmentId' | 'status' | 'description'> & { alarmId?: string };
+
+/** What the live stream delivers; every handler is optional. */
+export interface LiveHandlers {
+  /** The stream is (re)connected: reload whatever state it replaces. */
+  onReady?(): void;
+  /** Changed sensor states, at most one message a second. */
+  onSensors?(states: SensorState[]): void;
+  onAlarm?(alarm: Alarm): void;
+  onEvent?(event: LiveEvent): void;
+  /** Connected or not (for a status light). */
+  onConnection?(connected: boolean): void;
+}
+
 /** The signed-in user (GET /api/auth/me). */
 export type SignedInUser = z.infer<typeof PrincipalSchema>;
 
@@ -38,6 +87,23 @@ export interface TwinApi {
   overview(signal?: AbortSignal): Promise<Overview>;
   grids(query?: GridQuery, signal?: AbortSignal): Promise<GridFeatureCollection>;
   /** The signed-in user, or null when nobody is. */
+  components(signal?: AbortSignal): Promise<ComponentFeature[]>;
+  cameras(signal?: AbortSignal): Promise<CameraFeature[]>;
+  patrolPoints(signal?: AbortSignal): Promise<PatrolPointFeature[]>;
+  sensors(signal?: AbortSignal): Promise<SensorFeature[]>;
+  /** Every sensor's latest state (GET /api/sensors/state); sensors never heard from have `state: null`. */
+  sensorStates(signal?: AbortSignal): Promise<{ id: string; state: Omit<SensorState, 'deviceId'> | null }[]>;
+  events(query?: EventQuery, signal?: AbortSignal): Promise<{ total: number; events: GovEvent[] }>;
+  /** Every open event in the user's scope, page by page (at most `max`). */
+  openEvents(max: number, signal?: AbortSignal): Promise<GovEvent[]>;
+  alarms(limit: number, signal?: AbortSignal): Promise<Alarm[]>;
+  unit(id: string, signal?: AbortSignal): Promise<UnitSummary>;
+  search(q: string, signal?: AbortSignal): Promise<SearchHit[]>;
+  dailyEvents(days: number, signal?: AbortSignal): Promise<{ window: StatsWindow; days: DailyCount[] }>;
+  eventsByCategory(days: number, signal?: AbortSignal): Promise<{ window: StatsWindow; categories: CategoryCount[] }>;
+  departmentRanking(days: number, signal?: AbortSignal): Promise<{ window: StatsWindow; departments: DepartmentRank[] }>;
+  /** The live stream (GET /api/live, Server-Sent Events), reconnecting by itself; close() ends it. */
+  live(handlers: LiveHandlers): { close(): void };
   me(signal?: AbortSignal): Promise<SignedInUser | null>;
   login(username: string, password: string): Promise<SignedInUser>;
   logout(): Promise<void>;
@@ -82,11 +148,79 @@ function queryString(query: object): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * GET /api/live as Server-Sent Events. EventSource retries dropped connections by itself, but gives
+ * up on an HTTP error (503 when the server runs no ingest, 401 after a restart); then this waits with
+ * a growing delay (reconnectDelayMs) and opens a new one, for as long as the page lives.
+ */
+function connectLive(url: string, handlers: LiveHandlers): { close(): void } {
+  let source: EventSource | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let closed = false;
+  const parse = <T>(e: MessageEvent, use: (value: T) => void) => {
+    try {
+      use(JSON.parse(e.data as string) as T);
+    } catch {
+      // a malformed message is skipped; the stream goes on
+    }
+  };
+  const open = () => {
+    if (closed) return;
+    source = new EventSource(url, { withCredentials: true });
+    source.addEventListener('ready', () => {
+      failures = 0;
+      handlers.onConnection?.(true);
+      handlers.onReady?.();
+    });
+    source.addEventListener('sensors', (e) => parse<SensorState[]>(e, (v) => handlers.onSensors?.(v)));
+    source.addEventListener('alarm', (e) => parse<Alarm>(e, (v) => handlers.onAlarm?.(v)));
+    source.addEventListener('event', (e) => parse<LiveEvent>(e, (v) => handlers.onEvent?.(v)));
+    source.onerror = () => {
+      handlers.onConnection?.(false);
+      if (source?.readyState !== EventSource.CLOSED) return; // the browser is retrying itself
+      source = null;
+      timer = setTimeout(open, reconnectDelayMs(failures++));
+    };
+  };
+  open();
+  return {
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      source?.close();
+      source = null;
+    },
+  };
+}
+
 /** A TwinApi against the server at `origin` ('' = the page's own origin). */
 export function createApi(origin = ''): TwinApi {
   return {
     overview: (signal) => getJson<Overview>(`${origin}/api/overview`, signal),
     grids: (query = {}, signal) => getJson<GridFeatureCollection>(`${origin}/api/layers/grids${queryString(query)}`, signal),
+    components: async (signal) => (await getJson<FeatureCollection<ComponentFeature['properties']>>(`${origin}/api/layers/components`, signal)).features,
+    cameras: async (signal) => (await getJson<FeatureCollection<CameraFeature['properties']>>(`${origin}/api/layers/cameras`, signal)).features,
+    patrolPoints: async (signal) => (await getJson<FeatureCollection<PatrolPointFeature['properties']>>(`${origin}/api/layers/patrol-points`, signal)).features,
+    sensors: async (signal) => (await getJson<FeatureCollection<SensorFeature['properties']>>(`${origin}/api/layers/sensors`, signal)).features,
+    sensorStates: (signal) => getJson(`${origin}/api/sensors/state`, signal),
+    events: (query = {}, signal) => getJson(`${origin}/api/events${queryString(query)}`, signal),
+    openEvents: async (max, signal) => {
+      const all: GovEvent[] = [];
+      for (let offset = 0; offset < max; offset += 500) {
+        const page = await getJson<{ total: number; events: GovEvent[] }>(`${origin}/api/events${queryString({ open: true, limit: Math.min(500, max - offset), offset })}`, signal);
+        all.push(...page.events);
+        if (all.length >= page.total || page.events.length === 0) break;
+      }
+      return all;
+    },
+    alarms: (limit, signal) => getJson(`${origin}/api/alarms${queryString({ limit })}`, signal),
+    unit: (id, signal) => getJson(`${origin}/api/grids/${encodeURIComponent(id)}`, signal),
+    search: async (q, signal) => (await getJson<{ hits: SearchHit[] }>(`${origin}/api/search${queryString({ q })}`, signal)).hits,
+    dailyEvents: (days, signal) => getJson(`${origin}/api/stats/events/daily${queryString({ days })}`, signal),
+    eventsByCategory: (days, signal) => getJson(`${origin}/api/stats/events/by-category${queryString({ days })}`, signal),
+    departmentRanking: (days, signal) => getJson(`${origin}/api/stats/departments/ranking${queryString({ days })}`, signal),
+    live: (handlers) => connectLive(`${origin}/api/live`, handlers),
     me: async (signal) => (await getJson<{ user: SignedInUser | null }>(`${origin}/api/auth/me`, signal)).user,
     login: async (username, password) => (await postJson<{ user: SignedInUser }>(`${origin}/api/auth/login`, { username, password })).user,
     logout: async () => {

@@ -1,0 +1,45 @@
+// Open events (在办事件) → points coloured by urgency (the taxonomy item's severity: 3 urgent, 2
+// important, 1 general); an overdue event (超期) gets a magenta ring and a larger dot.
+import { findItem } from '@domain/taxonomy';
+import type { GovEvent } from '@domain/model';
+import type { PointSpec } from '../points/points.model';
+
+export const urgencyColors: Readonly<Record<1 | 2 | 3, string>> = { 3: '#ff3b3b', 2: '#ff8c1a', 1: '#ffd84d' };
+export const overdueOutline: NonNullable<PointSpec['outline']> = { color: '#ff4dff', widthPx: 3 };
+
+/** Urgency from the item (unknown items count as general). */
+export const urgencyOf = (itemCode: string): 1 | 2 | 3 => findItem(itemCode)?.severity ?? 1;
+
+/** Overdue: flagged by the workflow, or past its deadline at `nowMs` while still open. */
+export function isOverdue(event: Pick<GovEvent, 'overdue' | 'deadlineAt' | 'status'>, nowMs: number): boolean {
+  return event.overdue || (event.status !== 'closed' && Date.parse(event.deadlineAt) < nowMs);
+}
+
+export function eventSpecs(events: readonly GovEvent[], nowMs: number): PointSpec[] {
+  return events
+    .filter((e) => e.status !== 'closed')
+    .map((e) => {
+      const overdue = isOverdue(e, nowMs);
+      return {
+        pick: { kind: 'event', id: e.id },
+        position: e.position,
+        heightM: 4,
+        color: urgencyColors[urgencyOf(e.itemCode)],
+        sizePx: overdue ? 12 : 10,
+        outline: overdue ? overdueOutline : { color: '#2a0a0a', widthPx: 1.5 },
+        maxDistanceM: 200_000,
+      } satisfies PointSpec;
+    });
+}
+
+/** Counts for the legend: open events by urgency, and how many are overdue. */
+export function eventCounts(events: readonly GovEvent[], nowMs: number): { byUrgency: Record<1 | 2 | 3, number>; overdue: number } {
+  const byUrgency = { 1: 0, 2: 0, 3: 0 };
+  let overdue = 0;
+  for (const e of events) {
+    if (e.status === 'closed') continue;
+    byUrgency[urgencyOf(e.itemCode)]++;
+    if (isOverdue(e, nowMs)) overdue++;
+  }
+  return { byUrgency, overdue };
+}
