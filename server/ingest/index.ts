@@ -105,6 +105,10 @@ export async function startIngest(db: Db, config: IngestConfig, log: (msg: strin
       log,
     });
     brokerUrl = config.mqttUrl;
+    // Wait (a while) for the subscription, so "started" means messages are being kept for us; a
+    // broker that is down does not stop the server: the subscriber keeps reconnecting.
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
+    if ((await Promise.race([subscriber.subscribed, timeout])) === 'timeout') log(`no subscription on ${config.mqttUrl} yet; retrying in the background`);
   } else {
     broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.mqttHost, accounts, pipeline, log });
     brokerUrl = `mqtt://${config.mqttHost === '0.0.0.0' ? '127.0.0.1' : config.mqttHost}:${broker.port}`;

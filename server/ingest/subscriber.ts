@@ -28,6 +28,8 @@ export interface ExternalSubscriberOptions {
 
 export interface ExternalSubscriber {
   client: MqttClient;
+  /** Resolves once the first subscription is in place (messages published after it are kept for us). */
+  subscribed: Promise<void>;
   connected(): boolean;
   close(): Promise<void>;
 }
@@ -66,12 +68,15 @@ export function startExternalSubscriber(opts: ExternalSubscriberOptions): Extern
 
   let connection = 0;
   const topics = deviceSubscriptions(opts.shareGroup);
+  let onSubscribed: () => void = () => undefined;
+  const subscribed = new Promise<void>((resolve) => (onSubscribed = resolve));
   client.on('connect', (connack) => {
     connection++;
     opts.log(`connected to ${opts.url} (session ${connack.sessionPresent ? 'resumed' : 'new'})`);
     client.subscribe(topics, { qos: 1 }, (err, granted) => {
       if (err) opts.log(`subscribe failed: ${err.message}`);
       else if (granted?.some((g) => g.qos > 2)) opts.log(`subscription refused by the broker: ${JSON.stringify(granted)}`);
+      else onSubscribed();
     });
   });
   client.on('reconnect', () => opts.log(`reconnecting to ${opts.url} ...`));
@@ -98,6 +103,7 @@ export function startExternalSubscriber(opts: ExternalSubscriberOptions): Extern
 
   return {
     client,
+    subscribed,
     connected: () => client.connected,
     close: () => new Promise<void>((resolve) => client.end(false, {}, () => resolve())),
   };
