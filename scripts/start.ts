@@ -1,5 +1,5 @@
 // `npm start`: everything a fresh clone needs, then the platform. Generates the reference dataset on
-// first run (or when SEED/SCALE change), builds the client when its sources are newer than the build,
+// first run (or when SEED/SCALE change), builds the city's 3D Tiles when the buildings changed, builds the client when its sources are newer than the build,
 // and starts the server.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { startServer, stopOnSignals } from '../server/main';
 import { ensureClientBuilt } from './client-build';
 import { startSimulator } from './simulate/simulator';
 import { buildDataset } from './generate/build';
+import { buildTiles, tilesAreCurrent } from './tiles/build';
 import type { Manifest } from './generate/write';
 
 const config = loadConfig();
@@ -21,16 +22,23 @@ function datasetIsCurrent(): boolean {
 
 try {
   if (!datasetIsCurrent()) {
-    console.error(`[1/3] Generating the reference dataset (seed ${config.seed}, scale ${config.scale}) ...`);
+    console.error(`[1/4] Generating the reference dataset (seed ${config.seed}, scale ${config.scale}) ...`);
     const today = new Date().toISOString().slice(0, 10) + 'T00:00:00.000Z';
     const r = await buildDataset({ seed: config.seed, scale: config.scale, today, outDir: config.dataDir, dbPath: config.dbPath });
     console.error(`      done in ${r.totalSeconds} s`);
   } else {
-    console.error('[1/3] Reference dataset: up to date');
+    console.error('[1/4] Reference dataset: up to date');
   }
-  console.error('[2/3] Client: checking the build ...');
+  if (!tilesAreCurrent(config.dataDir, config.tilesDir)) {
+    console.error('[2/4] Building the 3D city (3D Tiles from the building footprints) ...');
+    const t = buildTiles(config.dataDir, config.tilesDir);
+    console.error(`      ${t.buildings} buildings in ${t.contentTiles} tiles, ${(t.bytes / 1e6).toFixed(1)} MB, in ${t.seconds} s`);
+  } else {
+    console.error('[2/4] 3D city: up to date');
+  }
+  console.error('[3/4] Client: checking the build ...');
   if (await ensureClientBuilt(config.clientDir)) console.error('      built');
-  console.error('[3/3] Starting the server ...');
+  console.error('[4/4] Starting the server ...');
   const running = await startServer(config);
   if (config.simulate && running.ingest) {
     const ingest = running.ingest;

@@ -10,6 +10,7 @@ import { guard } from './routes/access';
 import { alarmRoutes } from './routes/alarms';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { buildingRoutes } from './routes/buildings';
 import { cameraRoutes } from './routes/cameras';
 import type { AppEnv } from './routes/context';
 import type { Deps } from './routes/deps';
@@ -26,6 +27,7 @@ import { residentRoutes } from './routes/residents';
 import { searchRoutes } from './routes/search';
 import { sensorRoutes } from './routes/sensors';
 import { statsRoutes } from './routes/stats';
+import { tileRoutes } from './routes/tiles';
 import { userRoutes } from './routes/users';
 
 export interface AppOptions {
@@ -52,7 +54,10 @@ function apiRoutes(deps: Deps) {
     .route('/', alarmRoutes(deps))
     .route('/', cameraRoutes(deps))
     .route('/', ingestRoutes(deps))
-    .route('/', liveRoutes(deps));
+    .route('/', liveRoutes(deps))
+    .route('/', buildingRoutes(deps))
+    // 3D Tiles: a file tree, kept out of the OpenAPI document
+    .route('/', tileRoutes(deps));
 }
 
 export function createApp(deps: Deps, options: AppOptions = {}) {

@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   dataDir: string;
   dbPath: string;
+  /** The city model's 3D Tiles (built by `npm start` / `npm run build:tiles`). */
+  tilesDir: string;
   clientDir: string;
   seed: number;
   scale: number;
@@ -64,6 +66,7 @@ export function loadConfig(): Config {
     host: process.env.HOST || '127.0.0.1',
     dataDir,
     dbPath: resolve(process.env.DB_PATH || `${dataDir}/wendu.duckdb`),
+    tilesDir: resolve(process.env.TILES_DIR || `${dataDir}/tiles`),
     clientDir: resolve(process.env.CLIENT_DIR || 'dist/client'),
     seed: int('SEED', 20220601, 0, 2 ** 31 - 1),
     scale: num('SCALE', 1, 0.001, 100),

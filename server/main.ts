@@ -29,7 +29,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const ingest = config.ingest
     ? await startIngest(db, { ...config, credentialsPath: config.credentialsPath || join(config.dataDir, 'device-credentials.json') })
     : null;
-  const app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now(), ingest }, { clientDir: config.clientDir });
+  const app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now(), ingest, tilesDir: config.tilesDir }, { clientDir: config.clientDir });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);

@@ -33,6 +33,7 @@ const EXPECT: Record<string, Expect> = {
   'GET /layers/sensors': all([200, 200]),
   'GET /layers/buildings': all([200, 200]),
   'GET /grids/{id}': { ...all([200, 200]), ...GEO_RECORD },
+  'GET /buildings/{id}': all([200, 200]), // map data: counts only, no personal data
   'GET /search': all([200, 200]),
   'GET /stats/events/daily': all([200, 200]),
   'GET /stats/events/by-category': all([200, 200]),
@@ -82,6 +83,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path.startsWith('/residents/{id}')) return path.replace('{id}', f('resident'));
   if (path.startsWith('/events/{id}')) return path.replace('{id}', f('event'));
   if (path === '/grids/{id}') return path.replace('{id}', f('grid'));
+  if (path === '/buildings/{id}') return path.replace('{id}', data.buildings.find((b) => b.gridId === f('grid'))!.id);
   if (['/residents', '/residents/export.csv', '/events'].includes(path)) return `${path}?gridId=${f('grid')}`;
   if (path === '/search') return `${path}?q=${encodeURIComponent('社区')}`;
   return path;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureClientBuilt } from '../scripts/client-build';
 import { buildDataset } from '../scripts/generate/build';
+import { buildTiles } from '../scripts/tiles/build';
 import { SMALL } from './helpers/small';
 
 declare module 'vitest' {
@@ -17,6 +18,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'wendu-test-'));
   await buildDataset({ seed: SMALL.seed, scale: SMALL.scale, today: SMALL.today, outDir: dir, quiet: true });
+  buildTiles(dir, join(dir, 'tiles'), { update() {}, finish: () => ({}) });
   await ensureClientBuilt('dist/client');
   project.provide('smallDataDir', dir);
   return () => rmSync(dir, { recursive: true, force: true });

@@ -54,6 +54,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /ingest/stats': 'overview',
   'GET /ingest/rejects': 'audit',
   'GET /live': 'map',
+  // the 3D city: its tiles and the card of a picked building (counts only)
+  'GET /tiles/*': 'map',
+  'GET /buildings/:id': 'map',
 };
 
 interface Rule {

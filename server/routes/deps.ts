@@ -9,4 +9,6 @@ export interface Deps {
   startedAt: number;
   /** Live sensing, when the server runs it (absent: sensing routes read the store only). */
   ingest?: Ingest | null;
+  /** The city model's 3D Tiles folder (served under /api/tiles/); absent: none. */
+  tilesDir?: string;
 }

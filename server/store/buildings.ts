@@ -31,3 +31,34 @@ export async function listBuildings(db: Db, f: BuildingFilter): Promise<Building
     footprint: JSON.parse(r.footprint), centroid: [r.lon, r.lat], dwellings: r.dwellings, households: r.households, residents: r.residents,
   }));
 }
+
+/** One building's card (建筑信息): where it is, what it is, and how many live there (counts only). */
+export interface BuildingCard {
+  id: string;
+  address: string;
+  use: BuildingUse;
+  floors: number;
+  heightM: number;
+  gridId: string;
+  gridName: string;
+  dwellings: number;
+  households: number;
+  residents: number;
+}
+
+export async function getBuildingCard(db: Db, id: string): Promise<BuildingCard | undefined> {
+  const row = await db.one<{
+    id: string; address: string; use: BuildingUse; floors: number; height_m: number; grid_id: string; grid_name: string | null;
+    dwellings: number; households: number; residents: number;
+  }>(`
+    SELECT b.id, b.address, b.use, b.floors, b.height_m, b.grid_id, g.name AS grid_name, b.dwellings,
+      (SELECT count(*) FROM households h WHERE h.building_id = b.id)::INTEGER AS households,
+      (SELECT coalesce(sum(h.size), 0) FROM households h WHERE h.building_id = b.id)::INTEGER AS residents
+    FROM buildings b LEFT JOIN admin_units g ON g.id = b.grid_id
+    WHERE b.id = ?`, [id]);
+  if (!row) return undefined;
+  return {
+    id: row.id, address: row.address, use: row.use, floors: row.floors, heightM: row.height_m, gridId: row.grid_id,
+    gridName: row.grid_name ?? row.grid_id, dwellings: row.dwellings, households: row.households, residents: row.residents,
+  };
+}

@@ -20,7 +20,7 @@ export async function startPlatform(): Promise<Platform> {
   const dbPath = copyDb(dir);
   // Its own data folder (beside the copy), where the server writes demo-users.json.
   const dataDir = dirname(dbPath);
-  const running = await startServer({ ...loadConfig(), port: 0, host: '127.0.0.1', mqttPort: 0, dataDir, dbPath, clientDir: join(process.cwd(), 'dist/client') });
+  const running = await startServer({ ...loadConfig(), port: 0, host: '127.0.0.1', mqttPort: 0, dataDir, dbPath, tilesDir: join(dir, 'tiles'), clientDir: join(process.cwd(), 'dist/client') });
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo-users.json'), 'utf8')) as DemoUser[];
   return { baseUrl: running.url.replace(/\/$/, ''), users: new Map(demo.map((u) => [u.role, u])), stop: running.stop };
 }
