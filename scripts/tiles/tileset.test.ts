@@ -133,12 +133,13 @@ describe('geodesy', () => {
   it('agrees with Cesium on the east-north-up frame', () => {
     const frame = enuFrameAt(116.95, 31.05);
     const matrix = Transforms.eastNorthUpToFixedFrame(Cartesian3.fromDegrees(116.95, 31.05, 0));
+    const m = (i: number) => matrix[i]!;
     const p = Cartesian3.fromDegrees(117.07, 30.92, 42);
     const [e, n, u] = toEnu(frame, 117.07, 30.92, 42);
     const back = new Cartesian3(
-      matrix[0] * e + matrix[4] * n + matrix[8] * u + matrix[12],
-      matrix[1] * e + matrix[5] * n + matrix[9] * u + matrix[13],
-      matrix[2] * e + matrix[6] * n + matrix[10] * u + matrix[14],
+      m(0) * e + m(4) * n + m(8) * u + m(12),
+      m(1) * e + m(5) * n + m(9) * u + m(13),
+      m(2) * e + m(6) * n + m(10) * u + m(14),
     );
     expect(Cartesian3.distance(back, p)).toBeLessThan(1e-3);
     // 15 km out the ground lies ~18 m below the centre's horizontal plane: curvature is kept.
