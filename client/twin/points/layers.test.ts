@@ -41,6 +41,10 @@ describe('createPointLayer', () => {
     expect(layer.setFilter((s) => s.pick.id !== 'a')).toBe(2);
     expect(points.get(0).show).toBe(false);
     expect(layer.setFilter(null)).toBe(3);
+    layer.upsert(spec('d', '#0000ff'));
+    expect([layer.count, points.length]).toEqual([4, 4]);
+    layer.upsert({ ...spec('d', '#ffffff'), position: [117.5, 31] });
+    expect([layer.count, points.length, points.get(3).color.red]).toEqual([4, 4, 1]);
     layer.show = false;
     expect(points.show).toBe(false);
     expect(h.renders()).toBeGreaterThan(3);

@@ -23,6 +23,8 @@ export interface PointLayer {
   show: boolean;
   /** Recolours one point in place (by its pick id); false when there is no such point. */
   setColor(id: string, color: string, outline?: PointSpec['outline']): boolean;
+  /** Adds a point, or moves and restyles the one with the same pick id (a live update, in place). */
+  upsert(spec: PointSpec): void;
   /** Shows the points `keep` accepts, hides the rest. */
   setFilter(keep: ((spec: PointSpec) => boolean) | null): number;
   /** The spec a point was built from, by pick id. */
@@ -37,7 +39,7 @@ export function createPointLayer(host: LayerHost, specs: readonly PointSpec[], o
   const collection = new PointPrimitiveCollection();
   const byId = new Map<string, { point: PointPrimitive; spec: PointSpec }>();
   const scratch = new Color();
-  for (const spec of specs) {
+  const add = (spec: PointSpec) => {
     const point = collection.add({
       id: spec.pick satisfies PickRef,
       position: Cartesian3.fromDegrees(spec.position[0], spec.position[1], spec.heightM),
@@ -50,13 +52,17 @@ export function createPointLayer(host: LayerHost, specs: readonly PointSpec[], o
       disableDepthTestDistance: options.alwaysOnTopWithinM ?? 0,
     });
     byId.set(spec.pick.id, { point, spec });
-  }
+  };
+  for (const spec of specs) add(spec);
+  let filter: ((spec: PointSpec) => boolean) | null = null;
   host.primitives.add(collection);
   host.requestRender();
 
   let destroyed = false;
   return {
-    count: specs.length,
+    get count() {
+      return byId.size;
+    },
     get show() {
       return collection.show;
     },
@@ -76,7 +82,21 @@ export function createPointLayer(host: LayerHost, specs: readonly PointSpec[], o
       host.requestRender();
       return true;
     },
+    upsert(spec) {
+      const entry = byId.get(spec.pick.id);
+      if (!entry) add(spec);
+      else {
+        entry.point.position = Cartesian3.fromDegrees(spec.position[0], spec.position[1], spec.heightM);
+        entry.point.pixelSize = spec.sizePx * options.scale;
+        entry.spec = spec;
+        this.setColor(spec.pick.id, spec.color, spec.outline);
+      }
+      const point = byId.get(spec.pick.id)!.point;
+      point.show = filter ? filter(spec) : true;
+      host.requestRender();
+    },
     setFilter(keep) {
+      filter = keep;
       let shown = 0;
       for (const { point, spec } of byId.values()) {
         point.show = keep ? keep(spec) : true;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { TickerRing, type TickerItem } from './ticker.model';
+
+const item = (key: string, at: string, status = 'raised'): TickerItem => ({ key, kind: 'alarm', at, level: 2, text: key, place: '', status });
+
+describe('TickerRing', () => {
+  const cases: { title: string; capacity: number; push: TickerItem[]; keys: string[] }[] = [
+    { title: 'empty', capacity: 3, push: [], keys: [] },
+    { title: 'newest first', capacity: 3, push: [item('a', '1'), item('b', '2')], keys: ['b', 'a'] },
+    { title: 'oldest dropped when full', capacity: 3, push: ['a', 'b', 'c', 'd', 'e'].map((k, i) => item(k, String(i))), keys: ['e', 'd', 'c'] },
+    { title: 'sorted by time, not arrival', capacity: 3, push: [item('late', '9'), item('early', '1')], keys: ['late', 'early'] },
+    { title: 'same key replaced in place', capacity: 3, push: [item('a', '1'), item('b', '2'), item('a', '3', 'cleared')], keys: ['a', 'b'] },
+  ];
+  for (const c of cases) {
+    it(c.title, () => {
+      const ring = new TickerRing(c.capacity);
+      c.push.forEach((i) => ring.push(i));
+      expect(ring.list().map((i) => i.key)).toEqual(c.keys);
+    });
+  }
+
+  it('never holds more than its capacity, however much is pushed', () => {
+    const ring = new TickerRing(50);
+    for (let i = 0; i < 100_000; i++) ring.push(item(`k${i}`, String(i).padStart(6, '0')));
+    expect(ring.length).toBe(50);
+    expect(ring.list()[0]!.key).toBe('k99999');
+  });
+
+  it('keeps the replaced status', () => {
+    const ring = new TickerRing(2);
+    ring.push(item('a', '1'));
+    ring.push(item('a', '1', 'cleared'));
+    expect(ring.list()).toEqual([item('a', '1', 'cleared')]);
+  });
+
+  it('refuses a capacity below one', () => expect(() => new TickerRing(0)).toThrow(/capacity/));
+});

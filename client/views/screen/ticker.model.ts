@@ -1,0 +1,48 @@
+// The live ticker (实时滚动) of the big screen: the newest events and alarms in a ring of fixed size,
+// so a screen that runs for days holds the same memory on day ten as on day one. Pure.
+export interface TickerItem {
+  /** Unique per item: a second message about the same thing (an alarm cleared) replaces the first. */
+  key: string;
+  kind: 'event' | 'alarm';
+  at: string;
+  /** Severity 3 urgent, 2 important, 1 general. */
+  level: 1 | 2 | 3;
+  text: string;
+  place: string;
+  status: string;
+}
+
+export class TickerRing {
+  private readonly items: (TickerItem | undefined)[];
+  private next = 0;
+  private size = 0;
+
+  constructor(readonly capacity: number) {
+    if (!(capacity >= 1)) throw new Error(`ticker capacity must be at least 1, not ${capacity}`);
+    this.items = new Array(capacity);
+  }
+
+  /** Adds an item, replacing one with the same key in place, else overwriting the oldest when full. */
+  push(item: TickerItem): void {
+    for (let i = 0; i < this.size; i++) {
+      if (this.items[i]?.key === item.key) {
+        this.items[i] = item;
+        return;
+      }
+    }
+    this.items[this.next] = item;
+    this.next = (this.next + 1) % this.capacity;
+    this.size = Math.min(this.size + 1, this.capacity);
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** Newest first (by time, then by arrival). */
+  list(): TickerItem[] {
+    const out: TickerItem[] = [];
+    for (let i = 1; i <= this.size; i++) out.push(this.items[(this.next - i + this.capacity) % this.capacity]!);
+    return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  }
+}
