@@ -15,6 +15,7 @@ import type { SearchHit } from '../server/store/search';
 import type { SensorState } from '../server/store/sensorState';
 import type { PrincipalSchema } from '../server/routes/auth';
 import type { OverviewSchema } from '../server/routes/overview';
+import type { BuildingCardSchema } from '../server/routes/buildings';
 import { reconnectDelayMs } from './live-backoff';
 
 /** GET /api/overview: the platform at a glance (平台概况). */
@@ -80,6 +81,9 @@ export interface LiveHandlers {
   onConnection?(connected: boolean): void;
 }
 
+/** GET /api/buildings/{id}: a picked building's card (建筑信息), counts only. */
+export type BuildingCard = z.infer<typeof BuildingCardSchema>;
+
 /** The signed-in user (GET /api/auth/me). */
 export type SignedInUser = z.infer<typeof PrincipalSchema>;
 
@@ -104,6 +108,9 @@ export interface TwinApi {
   departmentRanking(days: number, signal?: AbortSignal): Promise<{ window: StatsWindow; departments: DepartmentRank[] }>;
   /** The live stream (GET /api/live, Server-Sent Events), reconnecting by itself; close() ends it. */
   live(handlers: LiveHandlers): { close(): void };
+  building(id: string, signal?: AbortSignal): Promise<BuildingCard>;
+  /** The city model's 3D Tiles (tileset.json); Cesium fetches it and its tiles, same-origin with the session cookie. */
+  readonly buildingTilesetUrl: string;
   me(signal?: AbortSignal): Promise<SignedInUser | null>;
   login(username: string, password: string): Promise<SignedInUser>;
   logout(): Promise<void>;
@@ -198,6 +205,8 @@ function connectLive(url: string, handlers: LiveHandlers): { close(): void } {
 export function createApi(origin = ''): TwinApi {
   return {
     overview: (signal) => getJson<Overview>(`${origin}/api/overview`, signal),
+    building: (id, signal) => getJson<BuildingCard>(`${origin}/api/buildings/${encodeURIComponent(id)}`, signal),
+    buildingTilesetUrl: `${origin}/api/tiles/tileset.json`,
     grids: (query = {}, signal) => getJson<GridFeatureCollection>(`${origin}/api/layers/grids${queryString(query)}`, signal),
     components: async (signal) => (await getJson<FeatureCollection<ComponentFeature['properties']>>(`${origin}/api/layers/components`, signal)).features,
     cameras: async (signal) => (await getJson<FeatureCollection<CameraFeature['properties']>>(`${origin}/api/layers/cameras`, signal)).features,
