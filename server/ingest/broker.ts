@@ -37,7 +37,11 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   const accounts = opts.accounts;
   const pipeline = opts.pipeline;
 
-  const aedes = await Aedes.createBroker({
+  // aedes drains its emitter's backlog recursively: a backlog of thousands overflows the stack, so
+  // let that many deliveries run at once instead of queueing them.
+  const concurrency = 100_000;
+  const aedes = await Aedes.createBroker(!accounts && !pipeline ? { concurrency } : {
+    concurrency,
     authenticate(client, username, password, done) {
       if (!accounts) return done(null, true);
       if (!username || !password) return done(refuse(5, 'anonymous clients are not allowed'), false);
