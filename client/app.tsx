@@ -5,10 +5,11 @@ import { api, type TwinApi } from './api';
 import { I18nProvider } from './i18n';
 import { SessionGate } from './session';
 import { OverviewPage } from './views/overview/OverviewPage';
+import { ScreenPage } from './views/screen/ScreenPage';
 
 export type PagePath =
   | '/' // overview: the city and its grids
-  | '/screen' // command-centre big screen (later)
+  | '/screen' // command-centre big screen
   | '/analyst' // analysts' drill-down (later)
   | '/desk' // centre seat and departments (later)
   | '/leader'; // leader scheduling day (later)
@@ -17,6 +18,7 @@ type Page = ComponentType<{ api: TwinApi }>;
 
 const pages: Partial<Record<PagePath, Page>> = {
   '/': OverviewPage,
+  '/screen': ScreenPage,
 };
 
 /** The page for a location path; trailing slashes ignored, unknown or unbuilt paths → the overview. */

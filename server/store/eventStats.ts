@@ -4,6 +4,8 @@
 import type { Db } from './db';
 
 const DAY_MS = 86_400_000;
+/** History that ends this long before today is an old dataset, not a quiet week. */
+const STALE_MS = 7 * DAY_MS;
 
 export interface StatsWindow {
   /** Inclusive start and exclusive end, ISO 8601 UTC, whole days. */
@@ -14,7 +16,11 @@ export interface StatsWindow {
   fallback: boolean;
 }
 
-/** The `days`-day window ending with the day of `now` (UTC days), or with the day of the last event. */
+/**
+ * The `days`-day window ending with the day of `now` (UTC days). When the history ends more than a
+ * week before that (a dataset generated for an earlier day, no live events since), or the window holds
+ * no event at all, it ends with the day of the last event instead (`fallback`).
+ */
 export async function statsWindow(db: Db, now: string, days: number): Promise<StatsWindow> {
   const end = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS + DAY_MS;
   const window = (toMs: number, fallback: boolean): StatsWindow => ({
@@ -23,9 +29,11 @@ export async function statsWindow(db: Db, now: string, days: number): Promise<St
   const wanted = window(end(Date.parse(now)), false);
   const found = await db.one<{ n: number; last: string | null }>(
     `SELECT (SELECT count(*)::INTEGER FROM events WHERE reported_at >= $1::TIMESTAMP AND reported_at < $2::TIMESTAMP) AS n,
-            (SELECT max(reported_at)::VARCHAR FROM events) AS last`, [wanted.from, wanted.to]);
-  if (found!.n > 0 || !found!.last) return wanted;
-  return window(end(Date.parse(`${found!.last.replace(' ', 'T')}Z`)), true);
+            (SELECT strftime(max(reported_at), '%Y-%m-%dT%H:%M:%S.%gZ') FROM events) AS last`, [wanted.from, wanted.to]);
+  if (!found!.last) return wanted;
+  const lastEnd = end(Date.parse(found!.last));
+  if (found!.n > 0 && Date.parse(wanted.to) - lastEnd <= STALE_MS) return wanted;
+  return window(lastEnd, true);
 }
 
 export interface DailyCount { day: string; reported: number; closed: number }

@@ -1,0 +1,51 @@
+// The cameras layer as a resium child: icons, and the selected camera's view cone.
+import { useEffect, useRef } from 'react';
+import { useCesium } from 'resium';
+import type { Camera } from '@domain/model';
+import { reportLayer } from '../viewer/layer-status';
+import { afterNextRender } from '../viewer/scene-events';
+import { useUiScale } from '../viewer/ui-scale';
+import { createCameraLayer, type CameraLayer } from './cameras.layer';
+import type { CameraIconSpec } from './cameras.model';
+
+export interface CameraLayerViewProps {
+  specs: readonly CameraIconSpec[] | null;
+  visible: boolean;
+  selected: Camera | null;
+  onDrawn?: (count: number) => void;
+}
+
+export function CameraLayerView({ specs, visible, selected, onDrawn }: CameraLayerViewProps) {
+  const { scene } = useCesium();
+  const scale = useUiScale();
+  const own = useRef<CameraLayer | null>(null);
+  const onDrawnRef = useRef(onDrawn);
+  onDrawnRef.current = onDrawn;
+
+  useEffect(() => {
+    if (!scene || !specs) return;
+    const layer = createCameraLayer(scene, specs, { scale });
+    own.current = layer;
+    let live = true;
+    void afterNextRender(scene).then(() => live && onDrawnRef.current?.(layer.count));
+    return () => {
+      live = false;
+      own.current = null;
+      reportLayer('cameras', null);
+      if (!scene.isDestroyed()) layer.destroy();
+    };
+  }, [scene, specs, scale]);
+
+  useEffect(() => {
+    const layer = own.current;
+    if (!layer) return;
+    layer.show = visible;
+    reportLayer('cameras', layer.count, visible);
+  }, [visible, specs, scale]);
+
+  useEffect(() => {
+    own.current?.select(selected);
+  }, [selected, specs, scale]);
+
+  return null;
+}

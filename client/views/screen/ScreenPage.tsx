@@ -1,0 +1,102 @@
+// The command-centre big screen (/screen): the 3D city in the centre, the city at a glance, events
+// per day, events by category, the departments' ranking and the live ticker around it. Made to run
+// unattended: statistics refresh every few minutes, the live stream reconnects by itself, the tour
+// starts after a minute without input (?tour=0 turns it off, ?tour=now starts it at once).
+import { useEffect, useMemo, useState } from 'react';
+import type { TwinApi } from '../../api';
+import { useI18n } from '../../i18n';
+import type { TourStop } from '../../twin/tour/tour.model';
+import { LanguageSwitch } from '../common/LanguageSwitch';
+import { useResource } from '../common/use-resource';
+import { CityTwin } from '../twin/CityTwin';
+import { CategoryPanel, DailyPanel, KpiPanel, RankingPanel, TickerPanel } from './ScreenPanels';
+import { useRemPx } from './use-rem';
+import { useTicker } from './use-ticker';
+
+const REFRESH_MS = 5 * 60_000;
+const DAYS = 30;
+/** Departments are ranked over a longer window: a month's cases are mostly still open. */
+const RANKING_DAYS = 90;
+
+function tourIdleMs(): number | null {
+  const tour = new URLSearchParams(window.location.search).get('tour');
+  if (tour === '0' || tour === 'off') return null;
+  return tour === 'now' ? 2_000 : 60_000;
+}
+
+export function ScreenPage({ api }: { api: TwinApi }) {
+  const { t, lang } = useI18n();
+  const remPx = useRemPx();
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const overview = useResource((signal) => api.overview(signal), [api, tick]);
+  const open = useResource((signal) => api.events({ open: true, limit: 1 }, signal), [api, tick]);
+  const daily = useResource((signal) => api.dailyEvents(DAYS, signal), [api, tick]);
+  const categories = useResource((signal) => api.eventsByCategory(DAYS, signal), [api, tick]);
+  const ranking = useResource((signal) => api.departmentRanking(RANKING_DAYS, signal), [api, tick]);
+  const grids = useResource((signal) => api.grids({}, signal), [api]);
+  const names = useMemo(() => new Map((grids.data?.features ?? []).map((f) => [f.properties.id, f.properties.name])), [grids.data]);
+  const cityName = useMemo(() => grids.data?.features.find((f) => f.properties.level === 'city')?.properties.name ?? '', [grids.data]);
+
+  const ticker = useTicker(api);
+  const [connected, setConnected] = useState<boolean | null>(null);
+  const [stop, setStop] = useState<TourStop | null>(null);
+  const [idle] = useState(tourIdleMs);
+  const window_ = daily.data?.window;
+  const note = window_?.fallback ? t('screen.fallback', { day: new Date(Date.parse(window_.to) - 1).toISOString().slice(0, 10) }) : null;
+
+  return (
+    <div className="page screen-page">
+      <CityTwin
+        api={api}
+        live
+        onAlarm={ticker.onAlarm}
+        onEvent={ticker.onEvent}
+        onConnection={setConnected}
+        tourIdleMs={idle}
+        onTourStop={setStop}
+      />
+      <header className="screen-header">
+        <div className="screen-brand">
+          <h1 className="brand-name">{t('app.name')}</h1>
+          <span className="screen-subtitle">
+            {cityName} · {t('screen.title')}
+          </span>
+        </div>
+        <Clock lang={lang} />
+        <LanguageSwitch />
+      </header>
+      <div className="screen-side screen-left">
+        <KpiPanel overview={overview.data ?? null} openEvents={open.data?.total ?? null} />
+        <CategoryPanel categories={categories.data?.categories ?? null} remPx={remPx} />
+      </div>
+      <div className="screen-side screen-right">
+        <DailyPanel days={daily.data?.days ?? null} remPx={remPx} note={note} />
+        <RankingPanel departments={ranking.data?.departments ?? null} />
+      </div>
+      <div className="screen-bottom">
+        <TickerPanel items={ticker.items} unitName={(id) => names.get(id) ?? id} connected={connected} />
+      </div>
+      {stop && <div className="tour-badge">{t('screen.tour', { place: stop.label })}</div>}
+    </div>
+  );
+}
+
+function Clock({ lang }: { lang: 'zh' | 'en' }) {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+  return (
+    <div className="screen-clock">
+      <span className="clock-time">{now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</span>
+      <span className="clock-date">{now.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' })}</span>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// The drill-down path (层级导航): city → subdistrict/town → community/village → grid. Each step flies
+// there and highlights it; the last step lists the units below to go one level further.
+import type { AdminLevel } from '@domain/model';
+import type { GridProperties } from '../../api';
+import { useI18n, type MessageKey } from '../../i18n';
+
+export function unitPath(units: ReadonlyMap<string, GridProperties>, id: string | null): GridProperties[] {
+  const path: GridProperties[] = [];
+  const seen = new Set<string>();
+  for (let unit = id ? units.get(id) : undefined; unit && !seen.has(unit.id); unit = unit.parentId ? units.get(unit.parentId) : undefined) {
+    seen.add(unit.id);
+    path.unshift(unit);
+  }
+  return path;
+}
+
+export const levelText: Record<AdminLevel, MessageKey> = {
+  city: 'level.city',
+  subdistrict: 'level.subdistrict',
+  town: 'level.town',
+  community: 'level.community',
+  village: 'level.village',
+  grid: 'level.grid',
+};
+
+export interface BreadcrumbProps {
+  units: ReadonlyMap<string, GridProperties>;
+  children: ReadonlyMap<string, GridProperties[]>;
+  /** The unit the path ends at; null = the city. */
+  unitId: string | null;
+  onChoose(unitId: string): void;
+  onHome(): void;
+}
+
+export function Breadcrumb({ units, children, unitId, onChoose, onHome }: BreadcrumbProps) {
+  const { t } = useI18n();
+  const city = [...units.values()].find((u) => u.level === 'city');
+  const path = unitPath(units, unitId ?? city?.id ?? null);
+  const last = path[path.length - 1];
+  const below = last ? (children.get(last.id) ?? []) : [];
+  return (
+    <nav className="breadcrumb twin-card" aria-label={t('crumb.label')}>
+      <button type="button" className="crumb-home" onClick={onHome} title={t('crumb.home')}>
+        ⌂ {t('crumb.home')}
+      </button>
+      {path.map((unit) => (
+        <span key={unit.id} className="crumb">
+          <span className="crumb-sep">›</span>
+          <button type="button" onClick={() => onChoose(unit.id)} aria-current={unit.id === last?.id ? 'location' : undefined}>
+            {unit.name}
+          </button>
+        </span>
+      ))}
+      {below.length > 0 && (
+        <select
+          className="crumb-below"
+          aria-label={t('crumb.below')}
+          value=""
+          onChange={(e) => e.target.value && onChoose(e.target.value)}
+        >
+          <option value="">{t('crumb.below')}（{t(levelText[below[0]!.level])}）</option>
+          {below.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,257 @@
+// The city twin with everything on it: grid boundaries, components, cameras, patrol points, sensors
+// and open events; click or search → info panel and fly-to; the drill-down path; a home view; the
+// view and selection in the URL; optionally the live stream (sensor colours and new events, in place)
+// and the unattended tour. Pages put it behind their own panels (the big screen, the first page).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Camera, LonLat } from '@domain/model';
+import type { Alarm, BboxDeg, GridProperties, LiveEvent, SearchHit, TwinApi } from '../../api';
+import { CameraLayerView } from '../../twin/cameras/CameraLayerView';
+import { FlightDirector, type FlightRequest, type FlightTarget } from '../../twin/camera/FlightDirector';
+import { formatSelection, parseSelection, parseView, withTwinState } from '../../twin/camera/view-url';
+import { componentCategoryCounts } from '../../twin/components/components.model';
+import { eventSpecs } from '../../twin/events/events.model';
+import { GridBoundaries } from '../../twin/grids/GridBoundaries';
+import { PointLayerView } from '../../twin/points/PointLayerView';
+import type { PointLayer } from '../../twin/points/points.layer';
+import type { PickRef, PointSpec } from '../../twin/points/points.model';
+import { PickHandler } from '../../twin/selection/PickHandler';
+import { UnitHighlight } from '../../twin/selection/UnitHighlight';
+import { sensorOutline, sensorSpecs, sensorStatus, sensorStatusColors } from '../../twin/sensors/sensors.model';
+import { TourDriver } from '../../twin/tour/TourDriver';
+import { tourStops, type TourStop, type TourUnit } from '../../twin/tour/tour.model';
+import { TwinReadiness } from '../../twin/viewer/TwinReadiness';
+import { TwinViewer } from '../../twin/viewer/TwinViewer';
+import { Breadcrumb } from './Breadcrumb';
+import { InfoPanel } from './InfoPanel';
+import { LayerPanel, twinLayers, type TwinLayer } from './LayerPanel';
+import { SearchBox } from './SearchBox';
+import { useTwinData } from './use-twin-data';
+
+export interface CityTwinProps {
+  api: TwinApi;
+  /** Connect to the live stream (sensor colours, new events). */
+  live?: boolean;
+  onAlarm?(alarm: Alarm): void;
+  onEvent?(event: LiveEvent): void;
+  onConnection?(connected: boolean): void;
+  /** Tour after this long without input; null = no tour. */
+  tourIdleMs?: number | null;
+  tourDwellMs?: number;
+  onTourStop?(stop: TourStop | null): void;
+  onError?(message: string | null): void;
+  /** More scene layers (the city's buildings), drawn under the points. */
+  children?: import('react').ReactNode;
+}
+
+const params = () => new URLSearchParams(window.location.search);
+
+function bboxOfUnit(outlines: { unitId: string; ring: LonLat[] }[], unitId: string): BboxDeg | null {
+  let box: BboxDeg | null = null;
+  for (const o of outlines) {
+    if (o.unitId !== unitId) continue;
+    for (const [lon, lat] of o.ring) box = box ? [Math.min(box[0], lon), Math.min(box[1], lat), Math.max(box[2], lon), Math.max(box[3], lat)] : [lon, lat, lon, lat];
+  }
+  return box;
+}
+
+export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, tourIdleMs = null, tourDwellMs = 20_000, onTourStop, onError, children }: CityTwinProps) {
+  const data = useTwinData(api);
+  const [initialView] = useState(() => parseView(params().get('view')));
+  const [selection, setSelection] = useState<PickRef | null>(() => parseSelection(params().get('sel')));
+  const [hint, setHint] = useState<SearchHit | null>(null);
+  const [shown, setShown] = useState<ReadonlySet<TwinLayer>>(() => new Set(twinLayers));
+  const [hiddenCategories, setHiddenCategories] = useState<ReadonlySet<string>>(() => new Set());
+  const [flight, setFlight] = useState<FlightRequest | null>(null);
+  const [opened, setOpened] = useState(false);
+  const [drawn, setDrawn] = useState<Partial<Record<TwinLayer, number>>>({});
+  const sensorLayer = useRef<PointLayer | null>(null);
+  const eventLayer = useRef<PointLayer | null>(null);
+
+  const units = useMemo(() => new Map((data.grids ?? []).map((f) => [f.properties.id, f.properties])), [data.grids]);
+  const childrenOf = useMemo(() => {
+    const map = new Map<string, GridProperties[]>();
+    for (const u of units.values()) if (u.parentId) map.set(u.parentId, [...(map.get(u.parentId) ?? []), u]);
+    for (const list of map.values()) list.sort((a, b) => a.id.localeCompare(b.id));
+    return map;
+  }, [units]);
+  const home = data.drawing?.focus ?? null;
+
+  // Selection → URL (the view is written by FlightDirector when the camera rests).
+  useEffect(() => {
+    const search = withTwinState(window.location.search, undefined, selection);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+  }, [selection]);
+
+  const flyTo = useCallback((target: FlightTarget) => setFlight((f) => ({ key: (f?.key ?? 0) + 1, target })), []);
+  const chooseUnit = useCallback(
+    (unitId: string) => {
+      setSelection({ kind: 'unit', id: unitId });
+      const box = data.drawing ? bboxOfUnit(data.drawing.outlines, unitId) : null;
+      if (box) flyTo({ bbox: box });
+    },
+    [data.drawing, flyTo],
+  );
+  const chooseHit = useCallback(
+    (hit: SearchHit) => {
+      setHint(hit);
+      if (hit.kind === 'unit') return chooseUnit(hit.id);
+      setSelection({ kind: hit.kind, id: hit.id });
+      flyTo({ point: hit.position, rangeM: 500 });
+    },
+    [chooseUnit, flyTo],
+  );
+
+  // Open events: the loaded ones plus those the live stream announced since (until the next reload).
+  const eventPoints = useMemo(() => (data.openEvents ? eventSpecs(data.openEvents, Date.now()) : null), [data.openEvents]);
+  const sensorPoints = useMemo(
+    () => (data.sensors && data.sensorStates ? sensorSpecs(data.sensors, data.sensorStates) : null),
+    [data.sensors, data.sensorStates],
+  );
+  const categoryFilter = useMemo(
+    () => (hiddenCategories.size === 0 ? null : (spec: PointSpec) => !hiddenCategories.has(componentCategoryOf(spec, data.components))),
+    [hiddenCategories, data.components],
+  );
+
+  // Live: recolour sensors and add events in place; hand alarms and events to the page.
+  const handlers = useRef({ onAlarm, onEvent, onConnection });
+  handlers.current = { onAlarm, onEvent, onConnection };
+  const kinds = useMemo(() => new Map((data.sensors ?? []).map((s) => [s.properties.id, s.properties.kind])), [data.sensors]);
+  const states = data.sensorStates;
+  useEffect(() => {
+    if (!live) return;
+    let first = true;
+    const connection = api.live({
+      onReady: () => {
+        if (!first) data.reload(); // missed messages while away: reload the states they would have changed
+        first = false;
+      },
+      onSensors: (changed) => {
+        for (const s of changed) {
+          states?.set(s.deviceId, s);
+          const kind = kinds.get(s.deviceId);
+          if (kind) sensorLayer.current?.setColor(s.deviceId, sensorStatusColors[sensorStatus(kind, s)], sensorOutline);
+        }
+      },
+      onAlarm: (a) => handlers.current.onAlarm?.(a),
+      onEvent: (e) => {
+        const full = { code: e.id, closedAt: null, overdue: false, ...e };
+        const [spec] = eventSpecs([full], Date.now());
+        if (spec) eventLayer.current?.upsert(spec);
+        handlers.current.onEvent?.(e);
+      },
+      onConnection: (c) => handlers.current.onConnection?.(c),
+    });
+    return () => connection.close();
+    // data.reload is stable enough: a new one comes only with a new api
+  }, [api, live, kinds, states]);
+
+  const stops = useMemo(() => {
+    if (!data.drawing || tourIdleMs === null) return [];
+    const tourUnits: TourUnit[] = [];
+    for (const u of units.values()) {
+      if (u.level === 'community' || u.level === 'village') continue;
+      const bbox = bboxOfUnit(data.drawing.outlines, u.id);
+      if (bbox) tourUnits.push({ id: u.id, name: u.name, level: u.level, bbox });
+    }
+    const byGrid = new Map<string, number>();
+    for (const e of data.openEvents ?? []) byGrid.set(e.gridId, (byGrid.get(e.gridId) ?? 0) + 1);
+    return tourStops(tourUnits, byGrid);
+  }, [data.drawing, data.openEvents, units, tourIdleMs]);
+
+  const selectedCamera = useMemo((): Camera | null => {
+    if (selection?.kind !== 'camera') return null;
+    const f = data.cameras?.find((c) => c.properties.id === selection.id);
+    return f ? { ...f.properties, position: f.geometry.coordinates as LonLat } : null;
+  }, [selection, data.cameras]);
+  const highlighted = useMemo(
+    () => (selection?.kind === 'unit' && data.drawing ? data.drawing.outlines.filter((o) => o.unitId === selection.id) : []),
+    [selection, data.drawing],
+  );
+  const crumbUnit = selection?.kind === 'unit' ? selection.id : null;
+
+  const markDrawn = useCallback((layer: TwinLayer) => (count: number) => setDrawn((d) => ({ ...d, [layer]: count })), []);
+  const toggle = (layer: TwinLayer) =>
+    setShown((s) => {
+      const next = new Set(s);
+      if (!next.delete(layer)) next.add(layer);
+      return next;
+    });
+  const pointsDrawn = ['components', 'cameras', 'patrol-points', 'sensors', 'events'].every((l) => drawn[l as TwinLayer] !== undefined);
+
+  useEffect(() => onError?.(data.error?.message ?? null), [data.error, onError]);
+
+  return (
+    <>
+      <TwinViewer className="twin">
+        {children}
+        <GridBoundaries
+          drawing={data.drawing}
+          hiddenLevels={shown.has('grids') ? undefined : allLevels}
+          onDrawn={(n) => setDrawn((d) => ({ ...d, grids: n }))}
+        />
+        <PointLayerView name="components" specs={data.componentPoints} visible={shown.has('components')} filter={categoryFilter} onDrawn={markDrawn('components')} />
+        <PointLayerView name="patrol-points" specs={data.patrolPoints} visible={shown.has('patrol-points')} onDrawn={markDrawn('patrol-points')} />
+        <CameraLayerView specs={data.cameraIcons} visible={shown.has('cameras')} selected={selectedCamera} onDrawn={markDrawn('cameras')} />
+        <PointLayerView name="sensors" specs={sensorPoints} visible={shown.has('sensors')} layerRef={sensorLayer} alwaysOnTopWithinM={3000} onDrawn={markDrawn('sensors')} />
+        <PointLayerView name="events" specs={eventPoints} visible={shown.has('events')} layerRef={eventLayer} alwaysOnTopWithinM={Infinity} onDrawn={markDrawn('events')} />
+        <UnitHighlight outlines={highlighted} />
+        <PickHandler onPick={(ref) => { setHint(null); setSelection(ref); }} />
+        <FlightDirector initialView={initialView} home={home} request={flight} onOpened={() => setOpened(true)} syncUrl />
+        {tourIdleMs !== null && <TourDriver stops={stops} idleMs={tourIdleMs} dwellMs={tourDwellMs} onStop={onTourStop} />}
+        <TwinReadiness gridFeatures={pointsDrawn ? (drawn.grids ?? null) : null} flightDone={opened} error={data.error?.message} />
+      </TwinViewer>
+      <div className="twin-ui">
+        <div className="twin-tools">
+          <SearchBox api={api} onChoose={chooseHit} />
+          <Breadcrumb units={units} children={childrenOf} unitId={crumbUnit} onChoose={chooseUnit} onHome={() => home && (setSelection(null), flyTo({ bbox: home }))} />
+        </div>
+        <LayerPanel
+          shown={shown}
+          counts={{
+            grids: data.drawing?.featureCount,
+            components: data.components?.length,
+            cameras: data.cameras?.length,
+            'patrol-points': data.patrol?.length,
+            sensors: data.sensors?.length,
+            events: data.openEvents?.length,
+          }}
+          onToggle={toggle}
+          categories={useMemo(() => (data.components ? componentCategoryCounts(data.components) : []), [data.components])}
+          hiddenCategories={hiddenCategories}
+          onToggleCategory={(code) =>
+            setHiddenCategories((h) => {
+              const next = new Set(h);
+              if (!next.delete(code)) next.add(code);
+              return next;
+            })
+          }
+        />
+        {selection && (
+          <InfoPanel
+            key={formatSelection(selection)}
+            api={api}
+            selection={selection}
+            data={data}
+            units={units}
+            hint={hint && hint.id === selection.id ? hint : null}
+            onFlyTo={(position, unitId) => (unitId ? chooseUnit(unitId) : position && flyTo({ point: position, rangeM: 400 }))}
+            onClose={() => setSelection(null)}
+          />
+        )}
+      </div>
+    </>
+  );
+}
+
+const allLevels = new Set(['city', 'subdistrict', 'town', 'community', 'village', 'grid'] as const);
+
+function componentCategoryOf(spec: PointSpec, components: { properties: { id: string; categoryCode: string } }[] | null): string {
+  return categoryIndex(components).get(spec.pick.id) ?? '';
+}
+
+let indexed: { source: unknown; map: Map<string, string> } | null = null;
+/** id → category code, built once per components list (the filter asks 24,772 times per change). */
+function categoryIndex(components: { properties: { id: string; categoryCode: string } }[] | null): Map<string, string> {
+  if (indexed?.source !== components) indexed = { source: components, map: new Map((components ?? []).map((c) => [c.properties.id, c.properties.categoryCode])) };
+  return indexed.map;
+}

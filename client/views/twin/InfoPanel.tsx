@@ -1,0 +1,190 @@
+// The info panel (详情): what was clicked or found, in the user's language, with a fly-to. Points'
+// details come from the layers' own data; a unit's six elements from GET /api/grids/:id.
+import type { ReactNode } from 'react';
+import type { LonLat } from '@domain/model';
+import { DEPARTMENTS } from '@domain/departments';
+import { COMPONENT_CATEGORIES, COMPONENT_SUBTYPES } from '@domain/componentCatalog';
+import { findItem, itemPath } from '@domain/taxonomy';
+import type { GridProperties, TwinApi } from '../../api';
+import { useI18n, type MessageKey } from '../../i18n';
+import type { PickRef } from '../../twin/points/points.model';
+import { isOverdue, urgencyOf } from '../../twin/events/events.model';
+import { sensorStatus } from '../../twin/sensors/sensors.model';
+import { useResource } from '../common/use-resource';
+import { levelText } from './Breadcrumb';
+import type { TwinData } from './use-twin-data';
+
+export interface InfoPanelProps {
+  api: TwinApi;
+  selection: PickRef;
+  data: TwinData;
+  units: ReadonlyMap<string, GridProperties>;
+  /** A search hit's text, for things the page holds no record of (buildings). */
+  hint?: { label: string; detail: string; position: LonLat } | null;
+  onFlyTo(position: LonLat | null, unitId?: string): void;
+  onClose(): void;
+}
+
+type Row = [MessageKey, ReactNode];
+
+export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onClose }: InfoPanelProps) {
+  const { t, lang, n } = useI18n();
+  const en = lang === 'en';
+  const dept = (id: string) => {
+    const d = DEPARTMENTS.find((x) => x.id === id);
+    return d ? (en ? d.nameEn : d.name) : id;
+  };
+  const unitName = (id: string) => units.get(id)?.name ?? id;
+  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(en ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'short' }) : '—');
+  const unit = useResource((signal) => (selection.kind === 'unit' ? api.unit(selection.id, signal) : Promise.resolve(null)), [api, selection.kind, selection.id]);
+
+  let title = selection.id;
+  let kind: MessageKey = 'info.kind.unit';
+  let rows: Row[] = [];
+  let position: LonLat | null = null;
+  const find = <P extends { id: string }>(features: { properties: P; geometry: { coordinates: unknown[] } }[] | null) => {
+    const f = features?.find((x) => x.properties.id === selection.id);
+    if (f) position = f.geometry.coordinates as LonLat;
+    return f?.properties;
+  };
+
+  switch (selection.kind) {
+    case 'component': {
+      const c = find(data.components);
+      kind = 'info.kind.component';
+      if (c) {
+        const category = COMPONENT_CATEGORIES.find((x) => x.code === c.categoryCode);
+        const subtype = COMPONENT_SUBTYPES.find((x) => x.code === c.subtypeCode);
+        title = c.code;
+        rows = [
+          ['info.code', <span className="info-code">{c.code}</span>],
+          ['info.category', en ? (category?.nameEn ?? c.category) : c.category],
+          ['info.subtype', en ? (subtype?.nameEn ?? c.subtype) : c.subtype],
+          ['info.state', t(`state.${c.state}` as MessageKey)],
+          ['info.department', dept(c.departmentId)],
+          ['info.grid', unitName(c.gridId)],
+        ];
+      }
+      break;
+    }
+    case 'camera': {
+      const c = find(data.cameras);
+      kind = 'info.kind.camera';
+      if (c) {
+        title = c.code;
+        rows = [
+          ['info.code', <span className="info-code">{c.code}</span>],
+          ['info.owner', t(c.owner === 'police' ? 'owner.police' : 'owner.urban')],
+          ['info.online', <span className={c.online ? 'ok' : 'bad'}>{t(c.online ? 'info.yes' : 'info.no')}</span>],
+          ['info.view', t('info.viewValue', { heading: Math.round(c.headingDeg), fov: Math.round(c.fovDeg), range: Math.round(c.rangeM) })],
+          ['info.grid', unitName(c.gridId)],
+        ];
+      }
+      break;
+    }
+    case 'patrol-point': {
+      const p = find(data.patrol);
+      kind = 'info.kind.patrol';
+      if (p) {
+        title = p.name;
+        rows = [
+          ['info.kind', t(`patrol.${p.kind}` as MessageKey)],
+          ['info.grid', unitName(p.gridId)],
+        ];
+      }
+      break;
+    }
+    case 'sensor': {
+      const s = find(data.sensors);
+      kind = 'info.kind.sensor';
+      if (s) {
+        const state = data.sensorStates?.get(s.id) ?? null;
+        title = s.id;
+        rows = [
+          ['info.kind', t(`sensor.${s.kind}` as MessageKey)],
+          ['info.status', t(`sensorStatus.${sensorStatus(s.kind, state)}` as MessageKey)],
+          ...Object.entries(state?.values ?? {}).map(([metric, v]): Row => ['info.reading', `${metric}: ${typeof v === 'number' ? n(v, { maximumFractionDigits: 2 }) : String(v)}`]),
+          ['info.updated', time(state?.receivedAt ?? null)],
+          ['info.grid', unitName(s.gridId)],
+        ];
+      }
+      break;
+    }
+    case 'event': {
+      const e = data.openEvents?.find((x) => x.id === selection.id);
+      kind = 'info.kind.event';
+      if (e) {
+        position = e.position;
+        const item = findItem(e.itemCode);
+        title = e.code;
+        rows = [
+          ['info.code', <span className="info-code">{e.code}</span>],
+          ['info.item', en ? (item?.nameEn ?? e.itemCode) : itemPath(e.itemCode)],
+          ['info.urgency', t(`urgency.${urgencyOf(e.itemCode)}` as MessageKey)],
+          ['info.status', t(`status.${e.status}` as MessageKey)],
+          ['info.overdue', <span className={isOverdue(e, Date.now()) ? 'bad' : 'ok'}>{t(isOverdue(e, Date.now()) ? 'info.yes' : 'info.no')}</span>],
+          ['info.reported', time(e.reportedAt)],
+          ['info.deadline', time(e.deadlineAt)],
+          ['info.department', dept(e.departmentId)],
+          ['info.grid', unitName(e.gridId)],
+          ['info.description', e.description],
+        ];
+      }
+      break;
+    }
+    case 'building': {
+      kind = 'info.kind.building';
+      if (hint) {
+        title = hint.label;
+        position = hint.position;
+        rows = [['info.use', t(`use.${hint.detail}` as MessageKey)]];
+      }
+      break;
+    }
+    case 'unit': {
+      const u = units.get(selection.id);
+      kind = 'info.kind.unit';
+      if (u) {
+        title = u.name;
+        rows = [['info.level', t(levelText[u.level])]];
+        const s = unit.data;
+        if (s) {
+          rows.push(
+            ['six.people', t('six.peopleValue', { households: n(s.people.households), residents: n(s.people.residents) })],
+            ['six.places', t('six.placesValue', { buildings: n(s.places.buildings) })],
+            ['six.events', t('six.eventsValue', { open: n(s.events.open), overdue: n(s.events.overdue), total: n(s.events.total) })],
+            ['six.things', t('six.thingsValue', { components: n(s.things.components), cameras: n(s.things.cameras), online: n(s.things.camerasOnline) })],
+          );
+        }
+      }
+      break;
+    }
+  }
+
+  return (
+    <aside className="info-panel twin-card" aria-label={t('info.title')} data-selection={`${selection.kind}:${selection.id}`}>
+      <header>
+        <span className="info-kind">{t(kind)}</span>
+        <button type="button" className="info-close" aria-label={t('info.close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <h2 className="info-title">{title}</h2>
+      {rows.length === 0 ? (
+        <p className="info-missing">{t('info.missing')}</p>
+      ) : (
+        <dl>
+          {rows.map(([label, value], i) => (
+            <div key={i} className="info-row">
+              <dt>{t(label)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <button type="button" className="fly-to" onClick={() => onFlyTo(position, selection.kind === 'unit' ? selection.id : undefined)}>
+        {t('info.flyTo')}
+      </button>
+    </aside>
+  );
+}

@@ -1,0 +1,69 @@
+// The layer panel (图层): each layer on or off, and the components filtered by category.
+import { useI18n, type MessageKey } from '../../i18n';
+import { componentCategoryColors } from '../../twin/components/components.model';
+
+export type TwinLayer = 'grids' | 'components' | 'cameras' | 'patrol-points' | 'sensors' | 'events';
+export const twinLayers: readonly TwinLayer[] = ['grids', 'components', 'cameras', 'patrol-points', 'sensors', 'events'];
+
+const layerText: Record<TwinLayer, MessageKey> = {
+  grids: 'layer.grids',
+  components: 'layer.components',
+  cameras: 'layer.cameras',
+  'patrol-points': 'layer.patrolPoints',
+  sensors: 'layer.sensors',
+  events: 'layer.events',
+};
+const layerColor: Record<TwinLayer, string> = {
+  grids: '#38c9ff',
+  components: '#c39bff',
+  cameras: '#4da3ff',
+  'patrol-points': '#f5f7ff',
+  sensors: '#3ee08a',
+  events: '#ff3b3b',
+};
+
+export interface LayerPanelProps {
+  shown: ReadonlySet<TwinLayer>;
+  counts: Partial<Record<TwinLayer, number>>;
+  onToggle(layer: TwinLayer): void;
+  categories: { code: string; name: string; count: number }[];
+  hiddenCategories: ReadonlySet<string>;
+  onToggleCategory(code: string): void;
+}
+
+export function LayerPanel({ shown, counts, onToggle, categories, hiddenCategories, onToggleCategory }: LayerPanelProps) {
+  const { t, n } = useI18n();
+  return (
+    <aside className="layer-panel twin-card" aria-label={t('layer.title')}>
+      <h2>{t('layer.title')}</h2>
+      <ul>
+        {twinLayers.map((layer) => (
+          <li key={layer}>
+            <button type="button" className="layer-toggle" data-layer={layer} aria-pressed={shown.has(layer)} onClick={() => onToggle(layer)}>
+              <span className="swatch-dot" style={{ background: layerColor[layer] }} />
+              <span className="legend-label">{t(layerText[layer])}</span>
+              <span className="legend-count">{counts[layer] === undefined ? '…' : n(counts[layer]!)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {shown.has('components') && categories.length > 0 && (
+        <div className="category-filter" role="group" aria-label={t('layer.categoryFilter')}>
+          {categories.map((c) => (
+            <button
+              key={c.code}
+              type="button"
+              className="category-chip"
+              aria-pressed={!hiddenCategories.has(c.code)}
+              title={`${c.name} · ${n(c.count)}`}
+              onClick={() => onToggleCategory(c.code)}
+            >
+              <span className="swatch-dot" style={{ background: componentCategoryColors[c.code] ?? '#a8b8d0' }} />
+              {c.name}
+            </button>
+          ))}
+        </div>
+      )}
+    </aside>
+  );
+}
