@@ -47,6 +47,16 @@ const EXPECT: Record<string, Expect> = {
   'GET /audit': only({ admin: [200, 200] }),
   'GET /audit/verify': only({ admin: [200, 200] }),
   'GET /users': only({ admin: [200, 200] }),
+  // live sensing (this app runs no ingest: the stats and the live stream answer 503)
+  'GET /sensors/state': all([200, 200]),
+  'GET /sensors/{id}': all([200, 200]),
+  'GET /sensors/{id}/series': all([200, 200]),
+  'GET /alarms': all([200, 200]),
+  'POST /alarms/{id}/acknowledge': { ...all([404, 404]), admin: [403, 403] }, // case work; no such alarm here
+  'GET /cameras/covering': all([200, 200]),
+  'GET /ingest/stats': all([503, 503]),
+  'GET /ingest/rejects': only({ admin: [200, 200] }),
+  'GET /live': all([503, 503]),
 };
 
 let db: Db;
@@ -86,6 +96,9 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path === '/buildings/{id}') return path.replace('{id}', data.buildings.find((b) => b.gridId === f('grid'))!.id);
   if (['/residents', '/residents/export.csv', '/events'].includes(path)) return `${path}?gridId=${f('grid')}`;
   if (path === '/search') return `${path}?q=${encodeURIComponent('社区')}`;
+  if (path.startsWith('/sensors/{id}')) return path.replace('{id}', data.sensors[0]!.id);
+  if (path === '/alarms/{id}/acknowledge') return path.replace('{id}', 'AL9999999');
+  if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;
   return path;
 }
 
