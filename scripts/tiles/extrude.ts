@@ -40,7 +40,9 @@ export function extrudeBuilding(mesh: TileMesh, frame: EnuFrame, building: Build
   const id = mesh.addFeature(building.id);
   const tint = (k: number): Rgb => [base[0] * k, base[1] * k, base[2] * k];
 
-  let along = 0; // metres along the perimeter, so windows continue round corners
+  // Metres along the perimeter, so windows continue round corners; each building starts at its own
+  // whole bay, so the client's lit-window pattern differs between buildings and survives a change of tile.
+  let along = bayOffset(building.id) * BAY_WIDTH_M;
   for (let i = 0; i < ring.length; i++) {
     const j = (i + 1) % ring.length;
     const [b0, b1, t0, t1] = [bottom[i]!, bottom[j]!, top[i]!, top[j]!];
@@ -77,4 +79,11 @@ export function extrudeBuilding(mesh: TileMesh, frame: EnuFrame, building: Build
 
 function cross2(a: Vec3, b: Vec3, c: Vec3): number {
   return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+}
+
+/** A whole number of bays (0..996) derived from the building id. */
+export function bayOffset(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) % 997;
+  return h;
 }

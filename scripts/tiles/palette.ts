@@ -31,9 +31,13 @@ export function wallShade(outwardE: number, outwardN: number): number {
   return 0.62 + 0.23 * facing;
 }
 
-/** Walls darken towards the street (relative height 0) and brighten towards the top. */
+// Factors on linear light: 0.1 linear is about a third of the hue's brightness on screen. Walls stay
+// dark, so the lit windows (the client's shader) carry the light, as in a city at night.
+
+/** Walls darken towards the street (relative height 0) and brighten a little towards the top. */
 export function heightGlow(relativeHeight: number): number {
-  return 0.45 + 0.55 * relativeHeight;
+  return 0.07 + 0.16 * relativeHeight;
 }
 
-export const ROOF_SHADE = 1.15;
+/** Roofs: a dim, flat version of the hue, so the blocks' shapes read from above. */
+export const ROOF_SHADE = 0.12;

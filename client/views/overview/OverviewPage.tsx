@@ -4,6 +4,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { AdminLevel } from '@domain/model';
 import type { TwinApi } from '../../api';
 import { useI18n } from '../../i18n';
+import { BuildingPanel } from '../../twin/buildings/BuildingPanel';
+import { CityBuildings } from '../../twin/buildings/CityBuildings';
 import { FlyToBounds } from '../../twin/camera/FlyToBounds';
 import { GridBoundaries } from '../../twin/grids/GridBoundaries';
 import { gridDrawingFrom, legendRows } from '../../twin/grids/grids.model';
@@ -23,6 +25,7 @@ export function OverviewPage({ api }: { api: TwinApi }) {
   const [drawnFeatures, setDrawnFeatures] = useState<number | null>(null);
   const [flightDone, setFlightDone] = useState(false);
   const [hidden, setHidden] = useState<ReadonlySet<AdminLevel>>(() => new Set());
+  const [buildingId, setBuildingId] = useState<string | null>(null);
   const toggleLevel = useCallback(
     (level: AdminLevel) =>
       setHidden((current) => {
@@ -39,11 +42,13 @@ export function OverviewPage({ api }: { api: TwinApi }) {
   return (
     <div className="page overview-page">
       <TwinViewer className="twin">
+        <CityBuildings url={api.buildingTilesetUrl} selectedId={buildingId} onPick={setBuildingId} />
         <GridBoundaries drawing={drawing} hiddenLevels={hidden} onDrawn={setDrawnFeatures} />
         <FlyToBounds bbox={drawing?.focus ?? null} pitchDeg={-50} onArrived={() => setFlightDone(true)} />
         <TwinReadiness gridFeatures={drawnFeatures} flightDone={flightDone} error={error?.message} />
       </TwinViewer>
       <OverviewHeader cityName={cityName} overview={overview.data ?? null} />
+      {buildingId && <BuildingPanel api={api} buildingId={buildingId} onClose={() => setBuildingId(null)} />}
       {drawing && <GridLegend rows={legendRows(drawing)} hidden={hidden} onToggle={toggleLevel} />}
       {(error || loading) && (
         <div className={error ? 'status status-error' : 'status'} role={error ? 'alert' : 'status'}>

@@ -1,0 +1,86 @@
+// The city model as a resium child: loads the tileset, answers clicks with the building under the
+// pointer, highlights the selected one, and reports its progress on <body data-*> (buildings.model.ts).
+// Everything it added goes on unmount.
+import { useEffect, useRef } from 'react';
+import { ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2 } from 'cesium';
+import { useCesium } from 'resium';
+import { statusAttributes, type BuildingsStatus } from './buildings.model';
+import { loadBuildingsLayer, type BuildingsLayer } from './buildings.layer';
+
+export interface CityBuildingsProps {
+  /** The tileset.json URL (api.buildingTilesetUrl). */
+  url: string;
+  selectedId: string | null;
+  /** A click on the scene: the building hit, or null (clears the selection). */
+  onPick(id: string | null): void;
+}
+
+function report(status: BuildingsStatus) {
+  const data = document.body.dataset;
+  for (const [key, value] of Object.entries(statusAttributes(status))) {
+    if (value === undefined) delete data[key];
+    else data[key] = value;
+  }
+}
+
+export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
+  const { scene } = useCesium();
+  const layerRef = useRef<BuildingsLayer | null>(null);
+  const onPickRef = useRef(onPick);
+  onPickRef.current = onPick;
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
+
+  useEffect(() => {
+    if (!scene) return;
+    const status: BuildingsStatus = { tilesLoaded: 0, ready: false, picks: 0, selected: selectedRef.current };
+    report(status);
+    let live = true;
+    const cleanups: (() => void)[] = [];
+    loadBuildingsLayer(scene, url).then(
+      (layer) => {
+        if (!live || scene.isDestroyed()) return layer.destroy();
+        layerRef.current = layer;
+        layer.select(selectedRef.current);
+        cleanups.push(
+          layer.tileset.tileLoad.addEventListener(() => {
+            status.tilesLoaded += 1;
+            report(status);
+          }),
+          layer.tileset.initialTilesLoaded.addEventListener(() => {
+            status.ready = true;
+            report(status);
+          }),
+        );
+        const clicks = new ScreenSpaceEventHandler(scene.canvas);
+        clicks.setInputAction((click: { position: Cartesian2 }) => {
+          const id = layer.pick(click.position);
+          status.picks += 1;
+          onPickRef.current(id);
+          report(status);
+        }, ScreenSpaceEventType.LEFT_CLICK);
+        cleanups.push(() => clicks.destroy(), () => layer.destroy());
+      },
+      (error: unknown) => {
+        if (!live) return;
+        status.error = error instanceof Error ? error.message : String(error);
+        report(status);
+      },
+    );
+    return () => {
+      live = false;
+      layerRef.current = null;
+      if (!scene.isDestroyed()) for (const cleanup of cleanups.reverse()) cleanup();
+      report({ tilesLoaded: 0, ready: false, picks: 0, selected: null });
+    };
+  }, [scene, url]);
+
+  useEffect(() => {
+    layerRef.current?.select(selectedId);
+    const data = document.body.dataset;
+    if (selectedId) data.buildingSelected = selectedId;
+    else delete data.buildingSelected;
+  }, [selectedId]);
+
+  return null;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildingCard } from '../../api';
+import { buildingIdOf, cardRows, statusAttributes } from './buildings.model';
+
+const feature = (id: unknown) => ({ getProperty: (name: string) => (name === 'id' ? id : undefined) });
+
+describe('buildingIdOf', () => {
+  it.each([
+    ['a tile feature with a building id', feature('B000123'), 'B000123'],
+    ['a feature with another kind of id', feature('C000001'), null],
+    ['a feature with no id', feature(undefined), null],
+    ['a point primitive pick', { id: { kind: 'component', id: 'C1' }, primitive: {} }, null],
+    ['nothing', undefined, null],
+  ])('%s → %s', (_, picked, expected) => expect(buildingIdOf(picked)).toBe(expected));
+});
+
+describe('cardRows', () => {
+  const card: BuildingCard = {
+    id: 'B000001', address: '龙眠花园1栋', use: 'residential', floors: 28, heightM: 84.6, gridId: 'G1', gridName: '龙眠社区第1网格',
+    dwellings: 84, households: 80, residents: 1234,
+  };
+  it('lists address, use, floors, grid, households and residents, counts only', () => {
+    const rows = cardRows(card, (n) => n.toLocaleString('en'));
+    expect(rows.map((r) => r.label)).toEqual(['building.address', 'building.use', 'building.floors', 'building.grid', 'building.households', 'building.residents']);
+    expect(rows[0]!.text).toBe('龙眠花园1栋');
+    expect(rows[1]!.value).toBe('building.use.residential');
+    expect(rows[2]!.vars).toEqual({ floors: 28, height: 85 });
+    expect(rows[3]!.text).toBe('龙眠社区第1网格');
+    expect(rows[5]!.vars).toEqual({ residents: '1,234' });
+  });
+});
+
+describe('statusAttributes', () => {
+  it('reports tiles, readiness, picks and the selection as data attributes', () => {
+    expect(statusAttributes({ tilesLoaded: 3, ready: true, picks: 2, selected: 'B1' })).toEqual({
+      buildingTiles: '3', buildingsReady: 'true', buildingPicks: '2', buildingSelected: 'B1', buildingsError: undefined,
+    });
+    expect(statusAttributes({ tilesLoaded: 0, ready: false, picks: 0, selected: null, error: 'x' }).buildingSelected).toBeUndefined();
+  });
+});
