@@ -1,0 +1,130 @@
+// The big screen in a real Chromium (Debian's, software WebGL): /screen draws the city with every
+// layer and its panels in Chinese, offline and without console errors; a layer switch hides and shows
+// its layer; clicking a known component opens its details with its code. The screenshot is kept in
+// tests/artifacts/screen.png to be looked at.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPlatform, type Platform } from '../helpers/platform';
+
+const artifacts = 'tests/artifacts';
+const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+type Point = { id: string; code?: string; lon: number; lat: number };
+
+let platform: Platform;
+let browser: Browser;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run', '--disable-component-update'],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function features(page: Page, layer: string): Promise<Point[]> {
+  const body = (await (await page.request.get(`${platform.baseUrl}/api/layers/${layer}`)).json()) as { features: { properties: { id: string; code?: string }; geometry: { coordinates: [number, number] } }[] };
+  return body.features.map((f) => ({ id: f.properties.id, code: f.properties.code, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
+}
+
+/** The component farthest from anything else that is drawn as a point or icon (so a click hits it alone). */
+function loneComponent(components: Point[], others: Point[]): Point {
+  const all = [...components, ...others];
+  let best = components[0]!;
+  let bestM = -1;
+  for (const c of components) {
+    let nearest = Infinity;
+    for (const o of all) {
+      if (o === c) continue;
+      const dx = (o.lon - c.lon) * 95_000;
+      const dy = (o.lat - c.lat) * 111_320;
+      nearest = Math.min(nearest, dx * dx + dy * dy);
+    }
+    if (nearest > bestM) [best, bestM] = [c, nearest];
+  }
+  return best;
+}
+
+const twinSettled = (page: Page) =>
+  page.waitForFunction(() => document.body.dataset.twinReady === 'true' || document.body.dataset.twinError !== undefined, null, { timeout: 120_000 });
+
+describe('the big screen', () => {
+  it('shows the city offline in Chinese, toggles a layer, and opens a clicked component’s details', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const consoleErrors: string[] = [];
+    const offMachine: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !localHosts.has(url.hostname)) offMachine.push(r.url());
+    });
+    const kiosk = platform.users.get('screen')!;
+    expect((await page.request.post(`${platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).status()).toBe(200);
+
+    // The whole city, as the wall shows it.
+    await page.goto(`${platform.baseUrl}/screen?tour=0`);
+    await twinSettled(page);
+    const status = await page.evaluate(() => ({ ...document.body.dataset }));
+    expect(status.twinError).toBeUndefined();
+    const components = await features(page, 'components');
+    expect(Number(status.layerComponents)).toBe(components.length);
+    expect(Number(status.layerCameras)).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: '城市概况' }).waitFor();
+    await page.locator('.kpi-card dd').first().waitFor();
+    await page.locator('.ranking tbody tr').first().waitFor();
+    mkdirSync(artifacts, { recursive: true });
+    const screenshot = await page.screenshot({ path: `${artifacts}/screen.png` });
+    expect(await distinctColours(page, screenshot)).toBeGreaterThan(100);
+    expect(await page.locator('.screen-subtitle').textContent()).toMatch(/桐城市.*指挥中心/);
+
+    // Layer switches hide and show their layer.
+    const toggle = page.locator('button.layer-toggle[data-layer="components"]');
+    await toggle.click();
+    await page.waitForFunction(() => document.body.dataset.layerComponentsShown === 'false');
+    await toggle.click();
+    await page.waitForFunction(() => document.body.dataset.layerComponentsShown === 'true');
+
+    // Straight down onto a lone component (a shared link's view), grid outlines off, click the centre.
+    const others = [...(await features(page, 'cameras')), ...(await features(page, 'sensors')), ...(await features(page, 'patrol-points'))];
+    const target = loneComponent(components, others);
+    await page.goto(`${platform.baseUrl}/screen?tour=0&view=${target.lon},${target.lat},350,0,-90`);
+    await twinSettled(page);
+    await page.locator('button.layer-toggle[data-layer="grids"]').click();
+    await page.locator('button.layer-toggle[data-layer="events"]').click();
+    await page.mouse.click(640, 360);
+    const panel = page.locator('.info-panel');
+    await panel.waitFor({ timeout: 20_000 });
+    expect(await panel.getAttribute('data-selection')).toBe(`component:${target.id}`);
+    expect(await panel.locator('.info-code').textContent()).toBe(target.code);
+    expect(await panel.textContent()).toMatch(/城市部件.*编码.*大类.*状态/);
+    expect(new URL(page.url()).searchParams.get('sel')).toBe(`component:${target.id}`);
+
+    expect(consoleErrors).toEqual([]);
+    expect(offMachine).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
+
+/** Distinct colours (4 bits per channel) in a 192×108 thumbnail of the PNG; a blank page has a handful. */
+async function distinctColours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 192;
+    canvas.height = 108;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0, 192, 108);
+    const pixels = context.getImageData(0, 0, 192, 108).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4) seen.add(((pixels[i]! >> 4) << 8) | ((pixels[i + 1]! >> 4) << 4) | (pixels[i + 2]! >> 4));
+    return seen.size;
+  }, png.toString('base64'));
+}
