@@ -1,7 +1,7 @@
 // Clicks on the globe → what was hit, as a PickRef (or null for empty ground). Point layers set
 // `{ kind, id }` as their primitives' id; grid outlines and labels set the unit id (a string).
 import { useEffect, useRef } from 'react';
-import { ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2 } from 'cesium';
+import { Cesium3DTileFeature, ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2 } from 'cesium';
 import { useCesium } from 'resium';
 import type { PickRef } from '../points/points.model';
 
@@ -20,7 +20,10 @@ export function PickHandler({ onPick }: { onPick(ref: PickRef | null): void }) {
     if (!scene) return;
     const handler = new ScreenSpaceEventHandler(scene.canvas);
     handler.setInputAction((click: { position: Cartesian2 }) => {
-      onPickRef.current(pickRefOf(scene.pick(click.position, 12, 12)));
+      const picked: unknown = scene.pick(click.position, 12, 12);
+      // A building of the city model: the buildings layer answers that click itself.
+      if (picked instanceof Cesium3DTileFeature) return;
+      onPickRef.current(pickRefOf(picked));
     }, ScreenSpaceEventType.LEFT_CLICK);
     return () => handler.destroy();
   }, [scene]);

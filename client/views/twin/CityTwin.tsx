@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Camera, LonLat } from '@domain/model';
 import type { Alarm, BboxDeg, GridProperties, LiveEvent, SearchHit, TwinApi } from '../../api';
+import { BuildingPanel } from '../../twin/buildings/BuildingPanel';
+import { CityBuildings } from '../../twin/buildings/CityBuildings';
 import { CameraLayerView } from '../../twin/cameras/CameraLayerView';
 import { FlightDirector, type FlightRequest, type FlightTarget } from '../../twin/camera/FlightDirector';
 import { formatSelection, parseSelection, parseView, withTwinState } from '../../twin/camera/view-url';
@@ -39,7 +41,7 @@ export interface CityTwinProps {
   tourDwellMs?: number;
   onTourStop?(stop: TourStop | null): void;
   onError?(message: string | null): void;
-  /** More scene layers (the city's buildings), drawn under the points. */
+  /** More scene layers, drawn under the points. */
   children?: import('react').ReactNode;
 }
 
@@ -167,7 +169,20 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
     () => (selection?.kind === 'unit' && data.drawing ? data.drawing.outlines.filter((o) => o.unitId === selection.id) : []),
     [selection, data.drawing],
   );
-  const crumbUnit = selection?.kind === 'unit' ? selection.id : null;
+  // The drill-down path follows the selection: a unit itself, or the grid a selected thing lies in.
+  const crumbUnit = useMemo(() => {
+    if (!selection) return null;
+    if (selection.kind === 'unit') return selection.id;
+    const inList = (list: { properties: { id: string; gridId: string } }[] | null) => list?.find((f) => f.properties.id === selection.id)?.properties.gridId;
+    const gridId =
+      selection.kind === 'component' ? inList(data.components)
+      : selection.kind === 'camera' ? inList(data.cameras)
+      : selection.kind === 'patrol-point' ? inList(data.patrol)
+      : selection.kind === 'sensor' ? inList(data.sensors)
+      : selection.kind === 'event' ? data.openEvents?.find((e) => e.id === selection.id)?.gridId
+      : undefined;
+    return gridId ?? null;
+  }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents]);
 
   const markDrawn = useCallback((layer: TwinLayer) => (count: number) => setDrawn((d) => ({ ...d, [layer]: count })), []);
   const toggle = (layer: TwinLayer) =>
@@ -184,6 +199,11 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
     <>
       <TwinViewer className="twin">
         {children}
+        <CityBuildings
+          url={api.buildingTilesetUrl}
+          selectedId={selection?.kind === 'building' ? selection.id : null}
+          onPick={(id) => id && (setHint(null), setSelection({ kind: 'building', id }))}
+        />
         <GridBoundaries
           drawing={data.drawing}
           hiddenLevels={shown.has('grids') ? undefined : allLevels}
@@ -226,7 +246,10 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
             })
           }
         />
-        {selection && (
+        {selection?.kind === 'building' && (
+          <BuildingPanel key={selection.id} api={api} buildingId={selection.id} onClose={() => setSelection(null)} />
+        )}
+        {selection && selection.kind !== 'building' && (
           <InfoPanel
             key={formatSelection(selection)}
             api={api}
