@@ -33,7 +33,7 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
 
   useEffect(() => {
     if (!scene) return;
-    const status: BuildingsStatus = { tilesLoaded: 0, ready: false, picks: 0, selected: selectedRef.current };
+    const status: BuildingsStatus = { tilesLoaded: 0, ready: false, settled: 0, picks: 0, selected: selectedRef.current };
     report(status);
     let live = true;
     const cleanups: (() => void)[] = [];
@@ -49,6 +49,10 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
           }),
           layer.tileset.initialTilesLoaded.addEventListener(() => {
             status.ready = true;
+            report(status);
+          }),
+          layer.tileset.allTilesLoaded.addEventListener(() => {
+            status.settled += 1;
             report(status);
           }),
         );
@@ -71,7 +75,7 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
       live = false;
       layerRef.current = null;
       if (!scene.isDestroyed()) for (const cleanup of cleanups.reverse()) cleanup();
-      report({ tilesLoaded: 0, ready: false, picks: 0, selected: null });
+      report({ tilesLoaded: 0, ready: false, settled: 0, picks: 0, selected: null });
     };
   }, [scene, url]);
 

@@ -32,9 +32,9 @@ describe('cardRows', () => {
 
 describe('statusAttributes', () => {
   it('reports tiles, readiness, picks and the selection as data attributes', () => {
-    expect(statusAttributes({ tilesLoaded: 3, ready: true, picks: 2, selected: 'B1' })).toEqual({
-      buildingTiles: '3', buildingsReady: 'true', buildingPicks: '2', buildingSelected: 'B1', buildingsError: undefined,
+    expect(statusAttributes({ tilesLoaded: 3, ready: true, settled: 4, picks: 2, selected: 'B1' })).toEqual({
+      buildingTiles: '3', buildingsReady: 'true', buildingsSettled: '4', buildingPicks: '2', buildingSelected: 'B1', buildingsError: undefined,
     });
-    expect(statusAttributes({ tilesLoaded: 0, ready: false, picks: 0, selected: null, error: 'x' }).buildingSelected).toBeUndefined();
+    expect(statusAttributes({ tilesLoaded: 0, ready: false, settled: 0, picks: 0, selected: null, error: 'x' }).buildingSelected).toBeUndefined();
   });
 });

@@ -49,6 +49,8 @@ export interface BuildingsStatus {
   tilesLoaded: number;
   /** The first view's tiles are all loaded. */
   ready: boolean;
+  /** Times every tile the current view needs was loaded (after each camera move that needed more). */
+  settled: number;
   /** Clicks on the scene answered (hit or miss). */
   picks: number;
   selected: string | null;
@@ -59,6 +61,7 @@ export function statusAttributes(status: BuildingsStatus): Record<string, string
   return {
     buildingTiles: String(status.tilesLoaded),
     buildingsReady: String(status.ready),
+    buildingsSettled: String(status.settled),
     buildingPicks: String(status.picks),
     buildingSelected: status.selected ?? undefined,
     buildingsError: status.error,
