@@ -7,7 +7,7 @@
 // (no `client.overview`, all schemas merged). Once that helper keeps the path literal, implement
 // createApi with hc<AppType>(`${origin}/api`) and infer these types from it.
 import type { z } from '@hono/zod-openapi';
-import type { AdminUnit, Camera, CityComponent, GovEvent, PatrolPoint, Sensor } from '@domain/model';
+import type { AdminUnit, Camera, CityComponent, GovEvent, LonLat, PatrolPoint, Sensor } from '@domain/model';
 import type { Feature, FeatureCollection } from '@domain/geojson';
 import type { Alarm } from '../server/store/alarms';
 import type { CategoryCount, DailyCount, DepartmentRank, StatsWindow } from '../server/store/eventStats';
@@ -16,6 +16,8 @@ import type { SensorState } from '../server/store/sensorState';
 import type { PrincipalSchema } from '../server/routes/auth';
 import type { OverviewSchema } from '../server/routes/overview';
 import type { BuildingCardSchema } from '../server/routes/buildings';
+import type { Viewpoint } from '@domain/cameraCoverage';
+import type { SensorKind } from '@domain/model';
 import { reconnectDelayMs } from './live-backoff';
 
 /** GET /api/overview: the platform at a glance (平台概况). */
@@ -81,6 +83,42 @@ export interface LiveHandlers {
   onConnection?(connected: boolean): void;
 }
 
+/** GET /api/sensors/{id}: one sensor with its latest state, the units of what it measures and its open alarms. */
+export interface SensorDetail {
+  id: string;
+  kind: SensorKind;
+  position: LonLat;
+  gridId: string;
+  componentId: string | null;
+  state: Omit<SensorState, 'deviceId'> | null;
+  metrics: { metric: string; unit: string; min: number; max: number; zh: string }[];
+  openAlarms: Alarm[];
+}
+
+/** GET /api/sensors/{id}/series: one point per minute with readings, oldest first (coverOpen: the share of readings open). */
+export interface SensorSeries {
+  id: string;
+  from: string;
+  metrics: string[];
+  points: { t: string; samples: number; values: Record<string, { avg: number; min: number; max: number } | number> }[];
+}
+
+/** One camera of GET /api/cameras/covering (视频联动): how far, and the viewpoint that looks through it at the place. */
+export interface CameraCoverage {
+  id: string;
+  code: string;
+  owner: string;
+  online: boolean;
+  position: LonLat;
+  headingDeg: number;
+  fovDeg: number;
+  rangeM: number;
+  distanceM: number;
+  bearingDeg: number;
+  offAxisDeg: number;
+  viewpoint: Viewpoint;
+}
+
 /** GET /api/buildings/{id}: a picked building's card (建筑信息), counts only. */
 export type BuildingCard = z.infer<typeof BuildingCardSchema>;
 
@@ -101,12 +139,22 @@ export interface TwinApi {
   /** Every open event in the user's scope, page by page (at most `max`). */
   openEvents(max: number, signal?: AbortSignal): Promise<GovEvent[]>;
   alarms(limit: number, signal?: AbortSignal): Promise<Alarm[]>;
+  alarm(id: string, signal?: AbortSignal): Promise<Alarm>;
+  /** Raised → acknowledged (needs the 'cases' permission); 409 when it is no longer raised. */
+  acknowledgeAlarm(id: string): Promise<Alarm>;
+  sensor(id: string, signal?: AbortSignal): Promise<SensorDetail>;
+  sensorSeries(id: string, hours: number, signal?: AbortSignal): Promise<SensorSeries>;
+  /** Cameras whose field of view covers a place, nearest first; `best` is the nearest online one. */
+  camerasCovering(place: LonLat, signal?: AbortSignal): Promise<{ best: CameraCoverage | null; cameras: CameraCoverage[] }>;
   unit(id: string, signal?: AbortSignal): Promise<UnitSummary>;
   search(q: string, signal?: AbortSignal): Promise<SearchHit[]>;
   dailyEvents(days: number, signal?: AbortSignal): Promise<{ window: StatsWindow; days: DailyCount[] }>;
   eventsByCategory(days: number, signal?: AbortSignal): Promise<{ window: StatsWindow; categories: CategoryCount[] }>;
   departmentRanking(days: number, signal?: AbortSignal): Promise<{ window: StatsWindow; departments: DepartmentRank[] }>;
-  /** The live stream (GET /api/live, Server-Sent Events), reconnecting by itself; close() ends it. */
+  /**
+   * The live stream (GET /api/live, Server-Sent Events), reconnecting by itself; close() ends this
+   * subscription. Every subscriber of one api shares one connection.
+   */
   live(handlers: LiveHandlers): { close(): void };
   building(id: string, signal?: AbortSignal): Promise<BuildingCard>;
   /** The city model's 3D Tiles (tileset.json); Cesium fetches it and its tiles, same-origin with the session cookie. */
@@ -201,8 +249,47 @@ function connectLive(url: string, handlers: LiveHandlers): { close(): void } {
   };
 }
 
+/**
+ * One connection for every subscriber (a page's twin and its panels), opened with the first and
+ * closed with the last. A subscriber that joins an open stream hears `onConnection(true)` and
+ * `onReady()` at once, as if it had connected itself.
+ */
+function sharedLive(url: string): (handlers: LiveHandlers) => { close(): void } {
+  const subscribers = new Set<LiveHandlers>();
+  let connection: { close(): void } | null = null;
+  let ready = false;
+  const each = (call: (h: LiveHandlers) => void) => [...subscribers].forEach(call);
+  return (handlers) => {
+    subscribers.add(handlers);
+    if (!connection) {
+      connection = connectLive(url, {
+        onReady: () => ((ready = true), each((h) => h.onReady?.())),
+        onSensors: (v) => each((h) => h.onSensors?.(v)),
+        onAlarm: (v) => each((h) => h.onAlarm?.(v)),
+        onEvent: (v) => each((h) => h.onEvent?.(v)),
+        onConnection: (c) => ((ready &&= c), each((h) => h.onConnection?.(c))),
+      });
+    } else if (ready) {
+      queueMicrotask(() => {
+        if (!subscribers.has(handlers)) return;
+        handlers.onConnection?.(true);
+        handlers.onReady?.();
+      });
+    }
+    return {
+      close() {
+        if (!subscribers.delete(handlers) || subscribers.size > 0) return;
+        connection?.close();
+        connection = null;
+        ready = false;
+      },
+    };
+  };
+}
+
 /** A TwinApi against the server at `origin` ('' = the page's own origin). */
 export function createApi(origin = ''): TwinApi {
+  const live = sharedLive(`${origin}/api/live`);
   return {
     overview: (signal) => getJson<Overview>(`${origin}/api/overview`, signal),
     building: (id, signal) => getJson<BuildingCard>(`${origin}/api/buildings/${encodeURIComponent(id)}`, signal),
@@ -224,12 +311,17 @@ export function createApi(origin = ''): TwinApi {
       return all;
     },
     alarms: (limit, signal) => getJson(`${origin}/api/alarms${queryString({ limit })}`, signal),
+    alarm: (id, signal) => getJson(`${origin}/api/alarms/${encodeURIComponent(id)}`, signal),
+    acknowledgeAlarm: (id) => postJson(`${origin}/api/alarms/${encodeURIComponent(id)}/acknowledge`, {}),
+    sensor: (id, signal) => getJson(`${origin}/api/sensors/${encodeURIComponent(id)}`, signal),
+    sensorSeries: (id, hours, signal) => getJson(`${origin}/api/sensors/${encodeURIComponent(id)}/series${queryString({ hours })}`, signal),
+    camerasCovering: ([lon, lat], signal) => getJson(`${origin}/api/cameras/covering${queryString({ lon, lat })}`, signal),
     unit: (id, signal) => getJson(`${origin}/api/grids/${encodeURIComponent(id)}`, signal),
     search: async (q, signal) => (await getJson<{ hits: SearchHit[] }>(`${origin}/api/search${queryString({ q })}`, signal)).hits,
     dailyEvents: (days, signal) => getJson(`${origin}/api/stats/events/daily${queryString({ days })}`, signal),
     eventsByCategory: (days, signal) => getJson(`${origin}/api/stats/events/by-category${queryString({ days })}`, signal),
     departmentRanking: (days, signal) => getJson(`${origin}/api/stats/departments/ranking${queryString({ days })}`, signal),
-    live: (handlers) => connectLive(`${origin}/api/live`, handlers),
+    live,
     me: async (signal) => (await getJson<{ user: SignedInUser | null }>(`${origin}/api/auth/me`, signal)).user,
     login: async (username, password) => (await postJson<{ user: SignedInUser }>(`${origin}/api/auth/login`, { username, password })).user,
     logout: async () => {

@@ -52,6 +52,7 @@ const EXPECT: Record<string, Expect> = {
   'GET /sensors/{id}': all([200, 200]),
   'GET /sensors/{id}/series': all([200, 200]),
   'GET /alarms': all([200, 200]),
+  'GET /alarms/{id}': all([404, 404]), // no such alarm here
   'POST /alarms/{id}/acknowledge': { ...all([404, 404]), admin: [403, 403] }, // case work; no such alarm here
   'GET /cameras/covering': all([200, 200]),
   'GET /ingest/stats': all([503, 503]),
@@ -97,7 +98,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (['/residents', '/residents/export.csv', '/events'].includes(path)) return `${path}?gridId=${f('grid')}`;
   if (path === '/search') return `${path}?q=${encodeURIComponent('社区')}`;
   if (path.startsWith('/sensors/{id}')) return path.replace('{id}', data.sensors[0]!.id);
-  if (path === '/alarms/{id}/acknowledge') return path.replace('{id}', 'AL9999999');
+  if (path === '/alarms/{id}/acknowledge' || path === '/alarms/{id}') return path.replace('{id}', 'AL9999999');
   if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;
   return path;
 }

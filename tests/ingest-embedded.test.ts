@@ -186,6 +186,9 @@ describe('alarms, events and the live stream', () => {
     expect(ack.body.acknowledgedBy).toBeTruthy();
     expect((await call(app, 'POST', `/api/alarms/${alarm.id}/acknowledge`, { cookie })).status).toBe(409);
     expect((await call(app, 'POST', '/api/alarms/AL9999999/acknowledge', { cookie })).status).toBe(404);
+    const one = await call(app, 'GET', `/api/alarms/${alarm.id}`, { cookie });
+    expect([one.status, one.body.id, one.body.status]).toEqual([200, alarm.id, 'acknowledged']);
+    expect((await call(app, 'GET', '/api/alarms/AL9999999', { cookie })).status).toBe(404);
     const open = await call(app, 'GET', `/api/alarms?status=open&deviceId=${alarm.deviceId}`, { cookie });
     expect(open.body.map((a: { id: string }) => a.id)).toContain(alarm.id);
   });

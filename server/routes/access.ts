@@ -49,6 +49,7 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /sensors/:id': 'map',
   'GET /sensors/:id/series': 'map',
   'GET /alarms': 'map',
+  'GET /alarms/:id': 'map',
   'POST /alarms/:id/acknowledge': 'cases',
   'GET /cameras/covering': 'map',
   'GET /ingest/stats': 'overview',

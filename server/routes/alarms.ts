@@ -34,6 +34,12 @@ const list = createRoute({
   responses: { 200: json(z.array(AlarmSchema), 'Alarms'), ...errorResponses },
 });
 
+const one = createRoute({
+  method: 'get', path: '/alarms/{id}', tags: ['sensing'], summary: 'One alarm (a shared link to it, its panel)',
+  request: { params: z.object({ id: AlarmId }) },
+  responses: { 200: json(AlarmSchema, 'The alarm'), ...notFoundResponse, ...errorResponses },
+});
+
 const acknowledge = createRoute({
   method: 'post', path: '/alarms/{id}/acknowledge', tags: ['sensing'], summary: 'Acknowledge a raised alarm',
   request: { params: z.object({ id: AlarmId }) },
@@ -43,6 +49,12 @@ const acknowledge = createRoute({
 export function alarmRoutes({ db, now, ingest }: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => c.json(await listAlarms(db, c.req.valid('query')), 200))
+    .openapi(one, async (c) => {
+      const { id } = c.req.valid('param');
+      const alarm = await getAlarm(db, id);
+      if (!alarm) throw new ApiError(404, 'not_found', `No alarm ${id}.`);
+      return c.json(alarm, 200);
+    })
     .openapi(acknowledge, async (c) => {
       const { id } = c.req.valid('param');
       const before = await getAlarm(db, id);
