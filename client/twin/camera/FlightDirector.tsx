@@ -5,11 +5,15 @@ import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
 import type { LonLat } from '@domain/model';
 import type { BboxDeg } from '../../api';
-import { applyView, flyToPoint, readView } from './camera-view';
+import { applyView, flyToPoint, flyToView, readView } from './camera-view';
 import { flyToBounds } from './fly-to-bounds';
 import { withTwinState, type CameraView } from './view-url';
 
-export type FlightTarget = { bbox: BboxDeg; pitchDeg?: number; durationS?: number } | { point: LonLat; rangeM?: number };
+export type FlightTarget =
+  | { bbox: BboxDeg; pitchDeg?: number; durationS?: number }
+  | { point: LonLat; rangeM?: number }
+  /** Stand at a viewpoint (a video camera's eye) and look the way it says. */
+  | { view: CameraView };
 /** A flight request; a new `key` starts a new flight even to the same place. */
 export interface FlightRequest {
   key: number;
@@ -28,9 +32,9 @@ export interface FlightDirectorProps {
 }
 
 export function fly(camera: import('cesium').Camera, target: FlightTarget): Promise<boolean> {
-  return 'bbox' in target
-    ? flyToBounds(camera, target.bbox, { pitchDeg: target.pitchDeg ?? -50, durationS: target.durationS ?? 2 })
-    : flyToPoint(camera, target.point, target.rangeM);
+  if ('bbox' in target) return flyToBounds(camera, target.bbox, { pitchDeg: target.pitchDeg ?? -50, durationS: target.durationS ?? 2 });
+  if ('view' in target) return flyToView(camera, target.view);
+  return flyToPoint(camera, target.point, target.rangeM);
 }
 
 export function FlightDirector({ initialView, home, request, onOpened, syncUrl }: FlightDirectorProps) {

@@ -1,4 +1,4 @@
-// The camera's view as plain numbers (for the URL) and back, and flights to a point.
+// The camera's view as plain numbers (for the URL) and back, and flights to a point or a view.
 import { BoundingSphere, Cartesian3, HeadingPitchRange, Math as CesiumMath, type Camera } from 'cesium';
 import type { LonLat } from '@domain/model';
 import type { CameraView } from './view-url';
@@ -26,6 +26,19 @@ export function flyToPoint(camera: Camera, position: LonLat, rangeM = 600, durat
   return new Promise((resolve) => {
     camera.flyToBoundingSphere(new BoundingSphere(Cartesian3.fromDegrees(position[0], position[1], 0), 20), {
       offset: new HeadingPitchRange(0, CesiumMath.toRadians(-50), rangeM),
+      duration: durationS,
+      complete: () => resolve(true),
+      cancel: () => resolve(false),
+    });
+  });
+}
+
+/** Flies to stand at `v` (a camera's eye, say) looking along its heading and pitch; resolves true on arrival. */
+export function flyToView(camera: Camera, v: CameraView, durationS = 2): Promise<boolean> {
+  return new Promise((resolve) => {
+    camera.flyTo({
+      destination: Cartesian3.fromDegrees(v.lon, v.lat, v.heightM),
+      orientation: { heading: CesiumMath.toRadians(v.headingDeg), pitch: CesiumMath.toRadians(v.pitchDeg), roll: 0 },
       duration: durationS,
       complete: () => resolve(true),
       cancel: () => resolve(false),

@@ -24,6 +24,8 @@ describe('parseSelection', () => {
     ['component:C000123', { kind: 'component', id: 'C000123' }],
     ['patrol-point:P0001', { kind: 'patrol-point', id: 'P0001' }],
     ['unit:340881002001G01', { kind: 'unit', id: '340881002001G01' }],
+    ['sensor:MH-0001', { kind: 'sensor', id: 'MH-0001' }],
+    ['alarm:AL0000001', { kind: 'alarm', id: 'AL0000001' }],
     ['resident:R1', null],
     ['component:<script>', null],
     ['component', null],

@@ -12,7 +12,7 @@ export interface CameraView {
   pitchDeg: number;
 }
 
-const KINDS: readonly PickKind[] = ['unit', 'component', 'camera', 'patrol-point', 'sensor', 'event', 'building'];
+const KINDS: readonly PickKind[] = ['unit', 'component', 'camera', 'patrol-point', 'sensor', 'event', 'building', 'alarm'];
 
 export function parseView(text: string | null): CameraView | null {
   if (!text) return null;

@@ -3,8 +3,8 @@
 // carpet. Each layer (components, patrol points, sensors, events) maps its records to `PointSpec`s.
 import type { LonLat } from '@domain/model';
 
-/** What a click on a drawn thing names: its kind and record id. */
-export type PickKind = 'unit' | 'component' | 'camera' | 'patrol-point' | 'sensor' | 'event' | 'building';
+/** What a click on a drawn thing names: its kind and record id (an alarm is chosen from a list, not clicked). */
+export type PickKind = 'unit' | 'component' | 'camera' | 'patrol-point' | 'sensor' | 'event' | 'building' | 'alarm';
 export interface PickRef {
   kind: PickKind;
   id: string;
