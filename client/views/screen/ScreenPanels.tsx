@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { CategoryCount, DailyCount, DepartmentRank, Overview } from '../../api';
 import { useI18n } from '../../i18n';
 import { categoryOption, dailyOption } from './charts.model';
-import { EChart } from './EChart';
+import { EChart } from '../common/EChart';
 import type { TickerItem } from './ticker.model';
 
 export function KpiPanel({ overview, openEvents }: { overview: Overview | null; openEvents: number | null }) {

@@ -1,14 +1,14 @@
 // One ECharts chart, made once and updated with setOption when its option changes (never re-created),
 // resized with its box, disposed on unmount: a wall that runs for days keeps one instance per chart.
-// Only the chart types and components the screen uses are registered (tree-shaken build).
+// Only the chart types and components the pages use are registered (tree-shaken build).
 import { useEffect, useRef } from 'react';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export function EChart({ option, className, label }: { option: EChartsCoreOption; className?: string; label: string }) {
   const box = useRef<HTMLDivElement>(null);
