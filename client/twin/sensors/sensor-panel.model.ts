@@ -177,8 +177,8 @@ export function seriesChartOption(points: readonly ChartPoint[], metric: Numeric
   const marks = thresholds.flatMap((t) =>
     t.type === 'threshold'
       ? [
-          { yAxis: t.raiseAt, name: text.raise, lineStyle: { color: levelColors.alarm, type: 'dashed', width: 1.5 }, label: { formatter: `${text.raise} ${t.raiseAt}`, color: levelColors.alarm, ...font, position: 'insideEndTop' } },
-          { yAxis: t.clearAt, name: text.clear, lineStyle: { color: levelColors.warning, type: 'dotted', width: 1 }, label: { formatter: `${text.clear} ${t.clearAt}`, color: levelColors.warning, ...font, position: 'insideEndBottom' } },
+          { yAxis: t.raiseAt, name: text.raise, lineStyle: { color: levelColors.alarm, type: 'dashed', width: 1.5 }, label: { ...font, formatter: `${text.raise} ${t.raiseAt}`, color: levelColors.alarm, position: 'insideEndTop' } },
+          { yAxis: t.clearAt, name: text.clear, lineStyle: { color: levelColors.warning, type: 'dotted', width: 1 }, label: { ...font, formatter: `${text.clear} ${t.clearAt}`, color: levelColors.warning, position: 'insideEndBottom' } },
         ]
       : [],
   );
