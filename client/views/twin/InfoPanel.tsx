@@ -1,15 +1,18 @@
 // The info panel (详情): what was clicked or found, in the user's language, with a fly-to. Points'
-// details come from the layers' own data; a unit's six elements from GET /api/grids/:id.
-import type { ReactNode } from 'react';
+// details come from the layers' own data; a unit's six elements from GET /api/grids/:id; a sensor's
+// and an alarm's live panels load and follow their own data (client/twin/sensors, client/twin/alarms).
+import { useState, type ReactNode } from 'react';
+import type { Viewpoint } from '@domain/cameraCoverage';
 import type { LonLat } from '@domain/model';
 import { DEPARTMENTS } from '@domain/departments';
 import { COMPONENT_CATEGORIES, COMPONENT_SUBTYPES } from '@domain/componentCatalog';
 import { findItem, itemPath } from '@domain/taxonomy';
-import type { GridProperties, TwinApi } from '../../api';
+import type { Alarm, GridProperties, TwinApi } from '../../api';
+import { AlarmPanel } from '../../twin/alarms/AlarmPanel';
+import { SensorPanel } from '../../twin/sensors/SensorPanel';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { PickRef } from '../../twin/points/points.model';
 import { isOverdue, urgencyOf } from '../../twin/events/events.model';
-import { sensorStatus } from '../../twin/sensors/sensors.model';
 import { useResource } from '../common/use-resource';
 import { levelText } from './Breadcrumb';
 import type { TwinData } from './use-twin-data';
@@ -22,12 +25,18 @@ export interface InfoPanelProps {
   /** A search hit's text, for things the page holds no record of (buildings). */
   hint?: { label: string; detail: string; position: LonLat } | null;
   onFlyTo(position: LonLat | null, unitId?: string): void;
+  /** Stand at a viewpoint (an alarm's best camera); without it the alarm panel does not fly. */
+  onFlyToView?(view: Viewpoint): void;
+  /** Open another thing's details (a sensor's alarm, an alarm's sensor); `alarm` when it is one already at hand. */
+  onSelect?(selection: PickRef, alarm?: Alarm): void;
+  /** The selected alarm as the caller has it (the ticker's), shown while it loads. */
+  alarm?: Alarm | null;
   onClose(): void;
 }
 
 type Row = [MessageKey, ReactNode];
 
-export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onClose }: InfoPanelProps) {
+export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToView, onSelect, alarm, onClose }: InfoPanelProps) {
   const { t, lang, n } = useI18n();
   const en = lang === 'en';
   const dept = (id: string) => {
@@ -41,7 +50,9 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onClose 
   let title = selection.id;
   let kind: MessageKey = 'info.kind.unit';
   let rows: Row[] = [];
+  let body: ReactNode = null;
   let position: LonLat | null = null;
+  const [alarmPlace, setAlarmPlace] = useState<LonLat | null>(alarm?.position ?? null);
   const find = <P extends { id: string }>(features: { properties: P; geometry: { coordinates: unknown[] } }[] | null) => {
     const f = features?.find((x) => x.properties.id === selection.id);
     if (f) position = f.geometry.coordinates as LonLat;
@@ -95,19 +106,25 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onClose 
       break;
     }
     case 'sensor': {
-      const s = find(data.sensors);
+      find(data.sensors); // for the fly-to; the panel loads the sensor itself
       kind = 'info.kind.sensor';
-      if (s) {
-        const state = data.sensorStates?.get(s.id) ?? null;
-        title = s.id;
-        rows = [
-          ['info.kind', t(`sensor.${s.kind}` as MessageKey)],
-          ['info.status', t(`sensorStatus.${sensorStatus(s.kind, state)}` as MessageKey)],
-          ...Object.entries(state?.values ?? {}).map(([metric, v]): Row => ['info.reading', `${metric}: ${typeof v === 'number' ? n(v, { maximumFractionDigits: 2 }) : String(v)}`]),
-          ['info.updated', time(state?.receivedAt ?? null)],
-          ['info.grid', unitName(s.gridId)],
-        ];
-      }
+      body = <SensorPanel api={api} sensorId={selection.id} unitName={unitName} onSelectAlarm={onSelect && ((a) => onSelect({ kind: 'alarm', id: a.id }, a))} />;
+      break;
+    }
+    case 'alarm': {
+      kind = 'info.kind.alarm';
+      position = alarmPlace;
+      body = (
+        <AlarmPanel
+          api={api}
+          alarmId={selection.id}
+          initial={alarm}
+          unitName={unitName}
+          onLoaded={(a) => setAlarmPlace(a.position)}
+          onFlyToView={(view) => onFlyToView?.(view)}
+          onSelectSensor={onSelect && ((id) => onSelect({ kind: 'sensor', id }))}
+        />
+      );
       break;
     }
     case 'event': {
@@ -170,7 +187,7 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onClose 
         </button>
       </header>
       <h2 className="info-title">{title}</h2>
-      {rows.length === 0 ? (
+      {body ?? (rows.length === 0 ? (
         <p className="info-missing">{t('info.missing')}</p>
       ) : (
         <dl>
@@ -181,7 +198,7 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onClose 
             </div>
           ))}
         </dl>
-      )}
+      ))}
       <button type="button" className="fly-to" onClick={() => onFlyTo(position, selection.kind === 'unit' ? selection.id : undefined)}>
         {t('info.flyTo')}
       </button>
