@@ -105,10 +105,10 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
 
   // Open events: the loaded ones plus those the live stream announced since (until the next reload).
   const eventPoints = useMemo(() => (data.openEvents ? eventSpecs(data.openEvents, Date.now()) : null), [data.openEvents]);
-  const sensorPoints = useMemo(
-    () => (data.sensors && data.sensorStates ? sensorSpecs(data.sensors, data.sensorStates) : null),
-    [data.sensors, data.sensorStates],
-  );
+  // Sensors are built with the first states loaded; later reloads recolour them in place.
+  const [firstStates, setFirstStates] = useState<typeof data.sensorStates>(null);
+  if (!firstStates && data.sensorStates) setFirstStates(data.sensorStates);
+  const sensorPoints = useMemo(() => (data.sensors && firstStates ? sensorSpecs(data.sensors, firstStates) : null), [data.sensors, firstStates]);
   const categoryFilter = useMemo(
     () => (hiddenCategories.size === 0 ? null : (spec: PointSpec) => !hiddenCategories.has(componentCategoryOf(spec, data.components))),
     [hiddenCategories, data.components],
@@ -118,20 +118,31 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
   const handlers = useRef({ onAlarm, onEvent, onConnection });
   handlers.current = { onAlarm, onEvent, onConnection };
   const kinds = useMemo(() => new Map((data.sensors ?? []).map((s) => [s.properties.id, s.properties.kind])), [data.sensors]);
-  const states = data.sensorStates;
+  const recolour = useCallback(
+    (id: string, state: Parameters<typeof sensorStatus>[1]) => {
+      const kind = kinds.get(id);
+      if (kind) sensorLayer.current?.setColor(id, sensorStatusColors[sensorStatus(kind, state)], sensorOutline);
+    },
+    [kinds],
+  );
+  // The latest states and helpers, for the stream's handlers (one connection for the page's life).
+  const current = useRef({ states: data.sensorStates, recolour, reload: data.reload });
+  current.current = { states: data.sensorStates, recolour, reload: data.reload };
+  useEffect(() => {
+    if (data.sensorStates && data.sensorStates !== firstStates) for (const [id, state] of data.sensorStates) recolour(id, state);
+  }, [data.sensorStates, firstStates, recolour]);
   useEffect(() => {
     if (!live) return;
     let first = true;
     const connection = api.live({
       onReady: () => {
-        if (!first) data.reload(); // missed messages while away: reload the states they would have changed
+        if (!first) current.current.reload(); // messages missed while away: reload the state they changed
         first = false;
       },
       onSensors: (changed) => {
         for (const s of changed) {
-          states?.set(s.deviceId, s);
-          const kind = kinds.get(s.deviceId);
-          if (kind) sensorLayer.current?.setColor(s.deviceId, sensorStatusColors[sensorStatus(kind, s)], sensorOutline);
+          current.current.states?.set(s.deviceId, s);
+          current.current.recolour(s.deviceId, s);
         }
       },
       onAlarm: (a) => handlers.current.onAlarm?.(a),
@@ -144,8 +155,7 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
       onConnection: (c) => handlers.current.onConnection?.(c),
     });
     return () => connection.close();
-    // data.reload is stable enough: a new one comes only with a new api
-  }, [api, live, kinds, states]);
+  }, [api, live]);
 
   const stops = useMemo(() => {
     if (!data.drawing || tourIdleMs === null) return [];
