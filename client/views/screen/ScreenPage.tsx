@@ -5,12 +5,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { TwinApi } from '../../api';
 import { useI18n } from '../../i18n';
+import type { PickRef } from '../../twin/points/points.model';
 import type { TourStop } from '../../twin/tour/tour.model';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { useResource } from '../common/use-resource';
 import { CityTwin } from '../twin/CityTwin';
 import { CategoryPanel, DailyPanel, KpiPanel, RankingPanel, TickerPanel } from './ScreenPanels';
 import { useRemPx } from './use-rem';
+import { tickerSelection } from './ticker.model';
 import { useTicker } from './use-ticker';
 
 const REFRESH_MS = 5 * 60_000;
@@ -45,6 +47,7 @@ export function ScreenPage({ api }: { api: TwinApi }) {
   const ticker = useTicker(api);
   const [connected, setConnected] = useState<boolean | null>(null);
   const [stop, setStop] = useState<TourStop | null>(null);
+  const [chosen, setChosen] = useState<{ key: number; selection: PickRef } | null>(null);
   const [idle] = useState(tourIdleMs);
   const window_ = daily.data?.window;
   const note = window_?.fallback ? t('screen.fallback', { day: new Date(Date.parse(window_.to) - 1).toISOString().slice(0, 10) }) : null;
@@ -59,6 +62,7 @@ export function ScreenPage({ api }: { api: TwinApi }) {
         onConnection={setConnected}
         tourIdleMs={idle}
         onTourStop={setStop}
+        select={chosen}
       />
       <header className="screen-header">
         <div className="screen-brand">
@@ -79,7 +83,12 @@ export function ScreenPage({ api }: { api: TwinApi }) {
         <RankingPanel departments={ranking.data?.departments ?? null} />
       </div>
       <div className="screen-bottom">
-        <TickerPanel items={ticker.items} unitName={(id) => names.get(id) ?? id} connected={connected} />
+        <TickerPanel
+          items={ticker.items}
+          unitName={(id) => names.get(id) ?? id}
+          connected={connected}
+          onChoose={(item) => setChosen((c) => ({ key: (c?.key ?? 0) + 1, selection: tickerSelection(item) }))}
+        />
       </div>
       {stop && <div className="tour-badge">{t('screen.tour', { place: stop.label })}</div>}
     </div>

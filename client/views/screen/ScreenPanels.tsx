@@ -101,7 +101,7 @@ export function RankingPanel({ departments }: { departments: DepartmentRank[] | 
   );
 }
 
-export function TickerPanel({ items, unitName, connected }: { items: TickerItem[]; unitName(id: string): string; connected: boolean | null }) {
+export function TickerPanel({ items, unitName, connected, onChoose }: { items: TickerItem[]; unitName(id: string): string; connected: boolean | null; onChoose?(item: TickerItem): void }) {
   const { t, lang } = useI18n();
   const time = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   return (
@@ -115,7 +115,7 @@ export function TickerPanel({ items, unitName, connected }: { items: TickerItem[
       ) : (
         <ol className="ticker">
           {items.slice(0, 8).map((item) => (
-            <li key={item.key} className={`ticker-item level-${item.level} ${item.kind}`}>
+            <li key={item.key} className={`ticker-item level-${item.level} ${item.kind}`} data-key={item.key} role={onChoose ? 'button' : undefined} tabIndex={onChoose ? 0 : undefined} onClick={() => onChoose?.(item)} onKeyDown={(e) => e.key === 'Enter' && onChoose?.(item)}>
               <span className="ticker-kind">{t(item.kind === 'alarm' ? 'screen.alarm' : 'screen.event')}</span>
               <span className="ticker-time">{time(item.at)}</span>
               <span className="ticker-text">{item.text}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TickerRing, type TickerItem } from './ticker.model';
+import { TickerRing, tickerSelection, type TickerItem } from './ticker.model';
 
 const item = (key: string, at: string, status = 'raised'): TickerItem => ({ key, kind: 'alarm', at, level: 2, text: key, place: '', status });
 
@@ -34,4 +34,12 @@ describe('TickerRing', () => {
   });
 
   it('refuses a capacity below one', () => expect(() => new TickerRing(0)).toThrow(/capacity/));
+});
+
+describe('tickerSelection', () => {
+  const cases: [Pick<TickerItem, 'key' | 'kind'>, { kind: string; id: string }][] = [
+    [{ key: 'alarm:AL0000012', kind: 'alarm' }, { kind: 'alarm', id: 'AL0000012' }],
+    [{ key: 'event:ES0000003', kind: 'event' }, { kind: 'event', id: 'ES0000003' }],
+  ];
+  for (const [item, expected] of cases) it(item.key, () => expect(tickerSelection(item)).toEqual(expected));
 });

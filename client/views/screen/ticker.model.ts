@@ -1,5 +1,7 @@
 // The live ticker (实时滚动) of the big screen: the newest events and alarms in a ring of fixed size,
 // so a screen that runs for days holds the same memory on day ten as on day one. Pure.
+import type { PickRef } from '../../twin/points/points.model';
+
 export interface TickerItem {
   /** Unique per item: a second message about the same thing (an alarm cleared) replaces the first. */
   key: string;
@@ -10,6 +12,11 @@ export interface TickerItem {
   text: string;
   place: string;
   status: string;
+}
+
+/** What choosing an item opens: the alarm's or the event's details (keys are `alarm:ID`, `event:ID`). */
+export function tickerSelection(item: Pick<TickerItem, 'key' | 'kind'>): PickRef {
+  return { kind: item.kind, id: item.key.slice(item.key.indexOf(':') + 1) };
 }
 
 export class TickerRing {

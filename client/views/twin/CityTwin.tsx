@@ -41,6 +41,8 @@ export interface CityTwinProps {
   tourDwellMs?: number;
   onTourStop?(stop: TourStop | null): void;
   onError?(message: string | null): void;
+  /** A selection the page asks for (an alarm or event chosen in its ticker); a new key each time. */
+  select?: { key: number; selection: PickRef } | null;
   /** More scene layers, drawn under the points. */
   children?: import('react').ReactNode;
 }
@@ -56,11 +58,13 @@ function bboxOfUnit(outlines: { unitId: string; ring: LonLat[] }[], unitId: stri
   return box;
 }
 
-export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, tourIdleMs = null, tourDwellMs = 20_000, onTourStop, onError, children }: CityTwinProps) {
+export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, tourIdleMs = null, tourDwellMs = 20_000, onTourStop, onError, select, children }: CityTwinProps) {
   const data = useTwinData(api);
   const [initialView] = useState(() => parseView(params().get('view')));
   const [selection, setSelection] = useState<PickRef | null>(() => parseSelection(params().get('sel')));
   const [hint, setHint] = useState<SearchHit | null>(null);
+  /** An alarm chosen from a panel, shown while the alarm panel loads it. */
+  const [alarmAtHand, setAlarmAtHand] = useState<Alarm | null>(null);
   const [shown, setShown] = useState<ReadonlySet<TwinLayer>>(() => new Set(twinLayers));
   const [hiddenCategories, setHiddenCategories] = useState<ReadonlySet<string>>(() => new Set());
   const [flight, setFlight] = useState<FlightRequest | null>(null);
@@ -85,6 +89,12 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
   }, [selection]);
 
   const flyTo = useCallback((target: FlightTarget) => setFlight((f) => ({ key: (f?.key ?? 0) + 1, target })), []);
+  useEffect(() => {
+    if (!select) return;
+    setHint(null);
+    setSelection(select.selection);
+    // key stands for the request
+  }, [select?.key]);
   const chooseUnit = useCallback(
     (unitId: string) => {
       setSelection({ kind: 'unit', id: unitId });
@@ -268,6 +278,13 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
             units={units}
             hint={hint && hint.id === selection.id ? hint : null}
             onFlyTo={(position, unitId) => (unitId ? chooseUnit(unitId) : position && flyTo({ point: position, rangeM: 400 }))}
+            onFlyToView={(view) => flyTo({ view })}
+            onSelect={(ref, alarm) => {
+              setHint(null);
+              setAlarmAtHand(alarm ?? null);
+              setSelection(ref);
+            }}
+            alarm={alarmAtHand?.id === selection.id ? alarmAtHand : null}
             onClose={() => setSelection(null)}
           />
         )}
