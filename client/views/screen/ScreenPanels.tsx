@@ -1,6 +1,7 @@
 // The big screen's panels around the city: the city at a glance, events per day, events by category,
 // the departments' ranking, and the live ticker. Large type, high contrast, Chinese by default.
 import { useMemo } from 'react';
+import { findItem } from '@domain/taxonomy';
 import type { CategoryCount, DailyCount, DepartmentRank, Overview } from '../../api';
 import { useI18n } from '../../i18n';
 import { categoryOption, dailyOption } from './charts.model';
@@ -27,9 +28,9 @@ export function KpiPanel({ overview, openEvents }: { overview: Overview | null; 
       <h2>{t('screen.kpi')}</h2>
       {overview && (
         <p className="kpi-structure">
-          {t('figure.urban')} {t('figure.urbanValue', { subdistricts: overview.subdistricts, communities: overview.communities, grids: overview.urbanGrids })}
+          {t('screen.urbanValue', { subdistricts: overview.subdistricts, communities: overview.communities, grids: overview.urbanGrids })}
           <br />
-          {t('figure.village')} {t('figure.villageValue', { towns: overview.towns, villages: overview.villages, grids: overview.villageGrids })}
+          {t('screen.villageValue', { towns: overview.towns, villages: overview.villages, grids: overview.villageGrids })}
         </p>
       )}
       <dl className="kpi-grid">
@@ -118,7 +119,7 @@ export function TickerPanel({ items, unitName, connected, onChoose }: { items: T
             <li key={item.key} className={`ticker-item level-${item.level} ${item.kind}`} data-key={item.key} role={onChoose ? 'button' : undefined} tabIndex={onChoose ? 0 : undefined} onClick={() => onChoose?.(item)} onKeyDown={(e) => e.key === 'Enter' && onChoose?.(item)}>
               <span className="ticker-kind">{t(item.kind === 'alarm' ? 'screen.alarm' : 'screen.event')}</span>
               <span className="ticker-time">{time(item.at)}</span>
-              <span className="ticker-text">{item.text}</span>
+              <span className="ticker-text">{lang === 'en' && item.itemCode ? (findItem(item.itemCode)?.nameEn ?? item.text) : item.text}</span>
               <span className="ticker-place">{unitName(item.place)}</span>
             </li>
           ))}

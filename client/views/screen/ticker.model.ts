@@ -10,6 +10,8 @@ export interface TickerItem {
   /** Severity 3 urgent, 2 important, 1 general. */
   level: 1 | 2 | 3;
   text: string;
+  /** The taxonomy item, for an event's name in the user's language. */
+  itemCode?: string;
   place: string;
   status: string;
 }

@@ -15,7 +15,7 @@ export function alarmItem(a: Alarm): TickerItem {
 
 export function eventItem(e: Pick<LiveEvent, 'id' | 'itemCode' | 'reportedAt' | 'description' | 'gridId' | 'status'>): TickerItem {
   const item = findItem(e.itemCode);
-  return { key: `event:${e.id}`, kind: 'event', at: e.reportedAt, level: item?.severity ?? 1, text: item?.name ?? e.description, place: e.gridId, status: e.status };
+  return { key: `event:${e.id}`, kind: 'event', at: e.reportedAt, level: item?.severity ?? 1, text: item?.name ?? e.description, itemCode: e.itemCode, place: e.gridId, status: e.status };
 }
 
 export function useTicker(api: TwinApi) {

@@ -58,7 +58,7 @@ export function Breadcrumb({ units, children, unitId, onChoose, onHome }: Breadc
           value=""
           onChange={(e) => e.target.value && onChoose(e.target.value)}
         >
-          <option value="">{t('crumb.below')}（{t(levelText[below[0]!.level])}）</option>
+          <option value="">{t('crumb.belowLevel', { level: t(levelText[below[0]!.level]) })}</option>
           {below.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}

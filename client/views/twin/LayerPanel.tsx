@@ -1,5 +1,6 @@
 // The layer panel (图层): each layer on or off, and the components filtered by category.
 import { useI18n, type MessageKey } from '../../i18n';
+import { COMPONENT_CATEGORIES } from '@domain/componentCatalog';
 import { componentCategoryColors } from '../../twin/components/components.model';
 
 export type TwinLayer = 'grids' | 'components' | 'cameras' | 'patrol-points' | 'sensors' | 'events';
@@ -32,7 +33,8 @@ export interface LayerPanelProps {
 }
 
 export function LayerPanel({ shown, counts, onToggle, categories, hiddenCategories, onToggleCategory }: LayerPanelProps) {
-  const { t, n } = useI18n();
+  const { t, n, lang } = useI18n();
+  const categoryName = (c: { code: string; name: string }) => (lang === 'en' ? (COMPONENT_CATEGORIES.find((x) => x.code === c.code)?.nameEn ?? c.name) : c.name);
   return (
     <aside className="layer-panel twin-card" aria-label={t('layer.title')}>
       <h2>{t('layer.title')}</h2>
@@ -55,11 +57,11 @@ export function LayerPanel({ shown, counts, onToggle, categories, hiddenCategori
               type="button"
               className="category-chip"
               aria-pressed={!hiddenCategories.has(c.code)}
-              title={`${c.name} · ${n(c.count)}`}
+              title={`${categoryName(c)} · ${n(c.count)}`}
               onClick={() => onToggleCategory(c.code)}
             >
               <span className="swatch-dot" style={{ background: componentCategoryColors[c.code] ?? '#a8b8d0' }} />
-              {c.name}
+              {categoryName(c)}
             </button>
           ))}
         </div>
