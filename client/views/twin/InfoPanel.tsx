@@ -6,6 +6,7 @@ import type { Viewpoint } from '@domain/cameraCoverage';
 import type { LonLat } from '@domain/model';
 import { DEPARTMENTS } from '@domain/departments';
 import { COMPONENT_CATEGORIES, COMPONENT_SUBTYPES } from '@domain/componentCatalog';
+import { METRICS } from '@domain/telemetry';
 import { findItem, itemPath } from '@domain/taxonomy';
 import type { Alarm, GridProperties, TwinApi } from '../../api';
 import { AlarmPanel } from '../../twin/alarms/AlarmPanel';

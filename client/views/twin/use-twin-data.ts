@@ -14,6 +14,7 @@ import { useResource } from '../common/use-resource';
 /** Open events drawn at most (the live stream adds to them until the next reload). */
 export const MAX_OPEN_EVENTS = 3000;
 const RELOAD_MS = 5 * 60_000;
+const RETRY_MS = 30_000;
 
 export function useTwinData(api: TwinApi) {
   const [generation, setGeneration] = useState(0);
@@ -22,11 +23,13 @@ export function useTwinData(api: TwinApi) {
     return () => clearInterval(timer);
   }, []);
 
-  const grids = useResource((signal) => api.grids({}, signal).then((c) => c.features), [api]);
-  const components = useResource((signal) => api.components(signal), [api]);
-  const cameras = useResource((signal) => api.cameras(signal), [api]);
-  const patrol = useResource((signal) => api.patrolPoints(signal), [api]);
-  const sensors = useResource((signal) => api.sensors(signal), [api]);
+  // A layer that failed to load (server restarting, network away) is asked again every 30 s.
+  const [retry, setRetry] = useState(0);
+  const grids = useResource((signal) => api.grids({}, signal).then((c) => c.features), [api, retry]);
+  const components = useResource((signal) => api.components(signal), [api, retry]);
+  const cameras = useResource((signal) => api.cameras(signal), [api, retry]);
+  const patrol = useResource((signal) => api.patrolPoints(signal), [api, retry]);
+  const sensors = useResource((signal) => api.sensors(signal), [api, retry]);
   const sensorStates = useResource(async (signal) => {
     const rows = await api.sensorStates(signal).catch(() => []); // no live sensing: every sensor "unknown"
     return new Map(rows.map((r) => [r.id, r.state]));
@@ -39,6 +42,11 @@ export function useTwinData(api: TwinApi) {
   const patrolPoints = useMemo(() => (patrol.data ? patrolSpecs(patrol.data) : null), [patrol.data]);
 
   const error = grids.error ?? components.error ?? cameras.error ?? patrol.error ?? sensors.error ?? null;
+  useEffect(() => {
+    if (!error) return;
+    const timer = setTimeout(() => setRetry((r) => r + 1), RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [error]);
   return {
     grids: grids.data ?? null,
     drawing,
