@@ -1,16 +1,9 @@
-// Clicks on the globe → what was hit, as a PickRef (or null for empty ground). Point layers set
-// `{ kind, id }` as their primitives' id; grid outlines and labels set the unit id (a string).
+// Clicks on the globe → what was hit, as a PickRef (or null for empty ground); see pick-ref.ts.
 import { useEffect, useRef } from 'react';
 import { Cesium3DTileFeature, ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2 } from 'cesium';
 import { useCesium } from 'resium';
 import type { PickRef } from '../points/points.model';
-
-export function pickRefOf(picked: unknown): PickRef | null {
-  const id = (picked as { id?: unknown } | undefined)?.id;
-  if (typeof id === 'string' && id) return { kind: 'unit', id };
-  if (id && typeof id === 'object' && typeof (id as PickRef).kind === 'string' && typeof (id as PickRef).id === 'string') return id as PickRef;
-  return null;
-}
+import { pickRefOf } from './pick-ref';
 
 export function PickHandler({ onPick }: { onPick(ref: PickRef | null): void }) {
   const { scene } = useCesium();

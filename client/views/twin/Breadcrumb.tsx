@@ -3,16 +3,7 @@
 import type { AdminLevel } from '@domain/model';
 import type { GridProperties } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
-
-export function unitPath(units: ReadonlyMap<string, GridProperties>, id: string | null): GridProperties[] {
-  const path: GridProperties[] = [];
-  const seen = new Set<string>();
-  for (let unit = id ? units.get(id) : undefined; unit && !seen.has(unit.id); unit = unit.parentId ? units.get(unit.parentId) : undefined) {
-    seen.add(unit.id);
-    path.unshift(unit);
-  }
-  return path;
-}
+import { unitPath } from './unit-path';
 
 export const levelText: Record<AdminLevel, MessageKey> = {
   city: 'level.city',
