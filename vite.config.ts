@@ -54,6 +54,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 6000,
     rolldownOptions: {
       ...toleratingResiumImports,
+      // The app, and the render benchmark's harness page (scripts/bench/render.ts; not linked from the app).
+      input: { main: fromRoot('./client/index.html'), 'bench-render': fromRoot('./client/bench/render.html') },
       output: {
         codeSplitting: {
           groups: [

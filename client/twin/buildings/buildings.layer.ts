@@ -14,7 +14,7 @@ import {
   type Cesium3DTileFeature,
 } from 'cesium';
 import { buildingIdOf } from './buildings.model';
-import { COOL_WINDOW, UNLIT_SHARE, WARM_WINDOW, windowsFragmentShader } from './buildings.shader';
+import { COOL_WINDOW, GLOW_FAR_M, GLOW_NEAR_M, UNLIT_SHARE, WARM_WINDOW, windowsFragmentShader } from './buildings.shader';
 
 /** What the layer needs from a Cesium Scene (a Scene satisfies it; tests pass a bare collection). */
 export interface BuildingsHost {
@@ -46,6 +46,8 @@ export function windowsShader(): CustomShader {
       u_warm: { type: UniformType.VEC3, value: new Cartesian3(...WARM_WINDOW) },
       u_cool: { type: UniformType.VEC3, value: new Cartesian3(...COOL_WINDOW) },
       u_unlitShare: { type: UniformType.FLOAT, value: UNLIT_SHARE },
+      u_nearM: { type: UniformType.FLOAT, value: GLOW_NEAR_M },
+      u_farM: { type: UniformType.FLOAT, value: GLOW_FAR_M },
     },
     fragmentShaderText: windowsFragmentShader,
   });
