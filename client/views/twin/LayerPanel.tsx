@@ -1,7 +1,9 @@
 // The layer panel (图层): each layer on or off, and the components filtered by category.
 import { useI18n, type MessageKey } from '../../i18n';
 import { COMPONENT_CATEGORIES } from '@domain/componentCatalog';
-import { componentCategoryColors } from '../../twin/components/components.model';
+import { componentCategoryColors, componentStateMarks } from '../../twin/components/components.model';
+import { overdueOutline, urgencyColors } from '../../twin/events/events.model';
+import { sensorStatusColors, type SensorStatus } from '../../twin/sensors/sensors.model';
 
 export type TwinLayer = 'grids' | 'components' | 'cameras' | 'patrol-points' | 'sensors' | 'events';
 export const twinLayers: readonly TwinLayer[] = ['grids', 'components', 'cameras', 'patrol-points', 'sensors', 'events'];
@@ -49,6 +51,15 @@ export function LayerPanel({ shown, counts, onToggle, categories, hiddenCategori
           </li>
         ))}
       </ul>
+      <div className="layer-legend">
+        {shown.has('events') &&
+          ([3, 2, 1] as const).map((u) => <Key key={`u${u}`} color={urgencyColors[u]} text={t(`urgency.${u}`)} />)}
+        {shown.has('events') && <Key ring={overdueOutline.color} text={t('info.overdue')} />}
+        {shown.has('sensors') &&
+          (['alarm', 'warning', 'normal', 'offline'] as SensorStatus[]).map((st) => <Key key={st} color={sensorStatusColors[st]} text={t(`sensorStatus.${st}`)} />)}
+        {shown.has('components') &&
+          (['damaged', 'missing', 'occupied'] as const).map((st) => <Key key={st} ring={componentStateMarks[st].outline!.color} text={t(`state.${st}`)} />)}
+      </div>
       {shown.has('components') && categories.length > 0 && (
         <div className="category-filter" role="group" aria-label={t('layer.categoryFilter')}>
           {categories.map((c) => (
@@ -67,5 +78,15 @@ export function LayerPanel({ shown, counts, onToggle, categories, hiddenCategori
         </div>
       )}
     </aside>
+  );
+}
+
+/** One legend key: a filled dot (a colour) or a ring (a state marker). */
+function Key({ color, ring, text }: { color?: string; ring?: string; text: string }) {
+  return (
+    <span className="legend-key">
+      <span className="swatch-dot" style={color ? { background: color } : { boxShadow: `inset 0 0 0 0.18rem ${ring}` }} />
+      {text}
+    </span>
   );
 }
