@@ -81,7 +81,9 @@ export function ManholeCutaway({ reading }: { reading: ManholeReading | null }) 
               {cover}
             </span>
             <span className={`cutaway-label level-${view.gas.level}`} style={at('gas')}>
-              CH₄ {num(reading?.ch4Lel, 1)} %LEL · H₂S {num(reading?.h2sPpm, 1)} ppm
+              CH₄ {num(reading?.ch4Lel, 1)} %LEL
+              <br />
+              H₂S {num(reading?.h2sPpm, 1)} ppm
             </span>
           </>
         )

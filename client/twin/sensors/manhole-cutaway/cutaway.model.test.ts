@@ -20,7 +20,7 @@ describe('cutawayView: water', () => {
     });
   }
   it('the alarm line is the rule’s raising level', () => expect(cutawayView(calm).alarmLineM).toBe(2));
-  it('water turns towards red in alarm', () => expect(cutawayView({ ...calm, waterLevelM: 2.5 }).water.color).not.toBe(cutawayView(calm).water.color));
+  it('water is warmed a little in alarm', () => expect(cutawayView({ ...calm, waterLevelM: 2.5 }).water.color).not.toBe(cutawayView(calm).water.color));
 });
 
 describe('cutawayView: cover', () => {

@@ -6,13 +6,13 @@ import { ALARM_RULES, type ThresholdRule } from '@domain/alarms';
 import type { Reading } from '@domain/telemetry';
 import { levelColors, metricLevel, thresholdsOf, type MetricLevel } from '../sensor-panel.model';
 
-/** The drawn well, metres: a typical 700 mm cover over a shaft about 3 m deep. */
+/** The drawn well, metres: a large (900 mm) cover over a shaft about 3 m deep. */
 export const WELL = {
   depthM: 3,
-  shaftRadiusM: 0.35,
+  shaftRadiusM: 0.42,
   wallM: 0.12,
-  coverRadiusM: 0.37,
-  coverThicknessM: 0.06,
+  coverRadiusM: 0.45,
+  coverThicknessM: 0.07,
 } as const;
 
 /** The manhole's part of a reading (any of it may be missing). */
@@ -53,8 +53,8 @@ export interface CutawayView {
 /** Below this tilt the cover is drawn flat (sensor noise; the simulator reports about 0.5°). */
 export const TILT_DRAWN_FROM_DEG = 2;
 /** Opacity of the haze at the alarm level; it stops growing at `MAX_HAZE`. */
-export const HAZE_AT_ALARM = 0.45;
-export const MAX_HAZE = 0.7;
+export const HAZE_AT_ALARM = 0.32;
+export const MAX_HAZE = 0.5;
 /** Below this strength no haze is drawn. */
 export const HAZE_FROM = 0.04;
 
@@ -89,7 +89,8 @@ export function cutawayView(r: ManholeReading | null | undefined): CutawayView {
   const known = water !== null || tilt !== null || ch4 !== null || h2s !== null || typeof r?.coverOpen === 'boolean';
 
   const waterLevel = metricLevel(thresholdsOf('manhole', 'waterLevelM'), water);
-  const waterColor = !known ? UNKNOWN_GREY : waterLevel === 'normal' ? WATER_BLUE : mix(WATER_BLUE, levelColors[waterLevel], 0.45);
+  // Water stays water-coloured, only warmed a little: the alarm band and the label carry the level.
+  const waterColor = !known ? UNKNOWN_GREY : waterLevel === 'normal' ? WATER_BLUE : mix(WATER_BLUE, levelColors[waterLevel], 0.18);
 
   const open = r?.coverOpen === true;
   const tiltLevel = metricLevel(thresholdsOf('manhole', 'coverTiltDeg'), tilt);

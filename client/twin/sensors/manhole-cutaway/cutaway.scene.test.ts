@@ -3,7 +3,7 @@
 // destroy disposes every geometry and material the scene made, and the renderer.
 import { describe, expect, it } from 'vitest';
 import { BufferGeometry, Group, Line, Mesh, MeshBasicMaterial, MeshLambertMaterial, type Material, type Object3D } from 'three';
-import { WELL, cutawayView } from './cutaway.model';
+import { HAZE_AT_ALARM, WELL, cutawayView } from './cutaway.model';
 import { createCutaway, type CutawayRenderer, type LabelAnchors } from './cutaway.scene';
 
 function stage() {
@@ -65,7 +65,7 @@ describe('createCutaway', () => {
     expect(water.scale.y).toBeCloseTo(2.4);
     const haze = named<Mesh>(cutaway.scene, 'haze');
     expect(haze.visible).toBe(true);
-    expect((haze.material as MeshBasicMaterial).opacity).toBeCloseTo(0.45);
+    expect((haze.material as MeshBasicMaterial).opacity).toBeCloseTo(HAZE_AT_ALARM);
     expect(haze.scale.y).toBeCloseTo(WELL.depthM - 2.4);
     const hinge = named<Group>(cutaway.scene, 'cover-hinge');
     expect(hinge.rotation.z).toBeCloseTo(Math.PI / 6);

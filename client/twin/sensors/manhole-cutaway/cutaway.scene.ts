@@ -13,13 +13,13 @@ import {
   ExtrudeGeometry,
   Group,
   Line,
-  LineDashedMaterial,
   Mesh,
   MeshBasicMaterial,
   MeshLambertMaterial,
   PerspectiveCamera,
   Scene,
   Shape,
+  TorusGeometry,
   Vector3,
   type Camera,
   type Material,
@@ -80,10 +80,10 @@ const groundCut = (w: number, d: number, r: number) => {
 /** A plan shape extruded from y = 0 down to y = -depthM (shape y becomes world z). */
 const extrudeDown = (shape: Shape, depthM: number) => new ExtrudeGeometry(shape, { depth: depthM, bevelEnabled: false, curveSegments: 32 }).rotateX(Math.PI / 2);
 
-const GROUND_HALF_WIDTH_M = 1.4;
+const GROUND_HALF_WIDTH_M = 1.25;
 const GROUND_BACK_M = 1.1;
 const BED_M = 0.4;
-const OPEN_COVER_AT: [number, number] = [-1.0, -0.55];
+const OPEN_COVER_AT: [number, number] = [-0.8, -0.65]; // beside the opening, on the road behind the section
 
 const scratch = new Vector3();
 
@@ -95,9 +95,9 @@ export function createCutaway(renderer: CutawayRenderer, options: CutawayOptions
   const depth = WELL.depthM;
 
   const scene = new Scene();
-  const camera = new PerspectiveCamera(26, options.width / Math.max(1, options.height), 0.1, 60);
-  camera.position.set(2.6, 1.6, 9.2);
-  camera.lookAt(0, -1.45, -0.3);
+  const camera = new PerspectiveCamera(30, options.width / Math.max(1, options.height), 0.1, 60);
+  camera.position.set(1.7, 1.1, 6.6);
+  camera.lookAt(0, -1.35, -0.35);
 
   scene.add(new AmbientLight(0xffffff, 1.6));
   const sun = new DirectionalLight(0xffffff, 2.2);
@@ -113,7 +113,7 @@ export function createCutaway(renderer: CutawayRenderer, options: CutawayOptions
   const wall = new Mesh(extrudeDown(halfRing(inner, outer), depth), concrete);
 
   // Water and haze are unit-high prisms, stretched in place to the live level.
-  const waterMaterial = new MeshLambertMaterial({ color: '#2b7fd0', transparent: true, opacity: 0.88 });
+  const waterMaterial = new MeshLambertMaterial({ color: '#2b7fd0', transparent: true, opacity: 0.8 });
   const water = new Mesh(extrudeDown(halfDisc(inner - 0.004), 1), waterMaterial);
   water.name = 'water';
   const hazeMaterial = new MeshBasicMaterial({ color: '#ffd54a', transparent: true, opacity: 0, depthWrite: false, side: DoubleSide });
@@ -121,14 +121,10 @@ export function createCutaway(renderer: CutawayRenderer, options: CutawayOptions
   haze.name = 'haze';
   haze.renderOrder = 1;
 
-  const arc: Vector3[] = [];
-  for (let i = 0; i <= 32; i++) {
-    const a = Math.PI + (i / 32) * Math.PI;
-    arc.push(new Vector3(Math.cos(a) * (inner - 0.01), 0, Math.sin(a) * (inner - 0.01)));
-  }
-  const alarmLine = new Line(new BufferGeometry().setFromPoints(arc), new LineDashedMaterial({ color: '#ff3b3b', dashSize: 0.05, gapSize: 0.035 }));
-  alarmLine.computeLineDistances();
+  // The water alarm level: a thin red band around the back half of the wall (a GL line is 1 px).
+  const alarmLine = new Mesh(new TorusGeometry(inner - 0.02, 0.024, 6, 40, Math.PI).rotateX(-Math.PI / 2), new MeshBasicMaterial({ color: '#ff3b3b', depthTest: false }));
   alarmLine.name = 'alarm-line';
+  alarmLine.renderOrder = 2; // seen through the water and the haze
 
   const coverMaterial = new MeshLambertMaterial({ color: '#8d99ab' });
   const cover = new Mesh(new CylinderGeometry(WELL.coverRadiusM, WELL.coverRadiusM, WELL.coverThicknessM, 48), coverMaterial);
@@ -156,11 +152,11 @@ export function createCutaway(renderer: CutawayRenderer, options: CutawayOptions
     const h = current?.water.heightM ?? 0;
     camera.updateMatrixWorld();
     cover.getWorldPosition(scratch);
-    const coverAt = project(scratch.x, scratch.y + 0.1, scratch.z);
+    const coverAt = project(scratch.x + WELL.coverRadiusM * 0.6, scratch.y + 0.12, scratch.z);
     return {
       water: project(inner, -depth + h, 0),
       cover: coverAt,
-      gas: project(-inner * 0.4, (-depth + h) / 2, 0),
+      gas: project(-inner * 0.7, -(depth - h) / 2, 0),
       alarmLine: project(-outer, -depth + (current?.alarmLineM ?? 0), 0),
     };
   };
