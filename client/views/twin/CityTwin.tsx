@@ -17,6 +17,7 @@ import { PointLayerView } from '../../twin/points/PointLayerView';
 import type { PointLayer } from '../../twin/points/points.layer';
 import type { PickRef, PointSpec } from '../../twin/points/points.model';
 import { PickHandler } from '../../twin/selection/PickHandler';
+import { SelectionMarker } from '../../twin/selection/SelectionMarker';
 import { UnitHighlight } from '../../twin/selection/UnitHighlight';
 import { sensorOutline, sensorSpecs, sensorStatus, sensorStatusColors } from '../../twin/sensors/sensors.model';
 import { TourDriver } from '../../twin/tour/TourDriver';
@@ -185,6 +186,15 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
     const f = data.cameras?.find((c) => c.properties.id === selection.id);
     return f ? { ...f.properties, position: f.geometry.coordinates as LonLat } : null;
   }, [selection, data.cameras]);
+  const selectedPosition = useMemo((): LonLat | null => {
+    if (!selection) return null;
+    if (selection.kind === 'event') return data.openEvents?.find((e) => e.id === selection.id)?.position ?? null;
+    const lists: Partial<Record<string, { properties: { id: string }; geometry: { coordinates: unknown[] } }[] | null>> = {
+      component: data.components, camera: data.cameras, 'patrol-point': data.patrol, sensor: data.sensors,
+    };
+    const f = lists[selection.kind]?.find((x) => x.properties.id === selection.id);
+    return f ? (f.geometry.coordinates as LonLat) : null;
+  }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents]);
   const highlighted = useMemo(
     () => (selection?.kind === 'unit' && data.drawing ? data.drawing.outlines.filter((o) => o.unitId === selection.id) : []),
     [selection, data.drawing],
@@ -235,6 +245,7 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
         <PointLayerView name="sensors" specs={sensorPoints} visible={shown.has('sensors')} layerRef={sensorLayer} alwaysOnTopWithinM={3000} onDrawn={markDrawn('sensors')} />
         <PointLayerView name="events" specs={eventPoints} visible={shown.has('events')} layerRef={eventLayer} alwaysOnTopWithinM={Infinity} onDrawn={markDrawn('events')} />
         <UnitHighlight outlines={highlighted} />
+        <SelectionMarker position={selectedPosition} />
         <PickHandler onPick={(ref) => { setHint(null); setSelection(ref); }} />
         <FlightDirector initialView={initialView} home={home} request={flight} onOpened={() => setOpened(true)} syncUrl />
         {tourIdleMs !== null && <TourDriver stops={stops} idleMs={tourIdleMs} dwellMs={tourDwellMs} onStop={onTourStop} />}
