@@ -11,6 +11,8 @@ export interface Platform {
   baseUrl: string;
   /** The demo accounts the server created on start, by role. */
   users: Map<string, DemoUser>;
+  /** The embedded MQTT broker and each device's password, to publish as a sensor would. */
+  mqtt?: { brokerUrl: string; devices: Record<string, string> };
   stop(): Promise<void>;
 }
 
@@ -22,5 +24,6 @@ export async function startPlatform(): Promise<Platform> {
   const dataDir = dirname(dbPath);
   const running = await startServer({ ...loadConfig(), port: 0, host: '127.0.0.1', mqttPort: 0, dataDir, dbPath, tilesDir: join(dir, 'tiles'), clientDir: join(process.cwd(), 'dist/client') });
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo-users.json'), 'utf8')) as DemoUser[];
-  return { baseUrl: running.url.replace(/\/$/, ''), users: new Map(demo.map((u) => [u.role, u])), stop: running.stop };
+  const mqtt = { brokerUrl: running.ingest?.brokerUrl ?? '', devices: running.ingest?.credentials.devices ?? {} };
+  return { baseUrl: running.url.replace(/\/$/, ''), users: new Map(demo.map((u) => [u.role, u])), mqtt, stop: running.stop };
 }

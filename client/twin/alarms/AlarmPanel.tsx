@@ -4,6 +4,7 @@
 // view flies to the best one (the nearest online) by itself once they are known.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Viewpoint } from '@domain/cameraCoverage';
+import type { LonLat } from '@domain/model';
 import { ApiError, type Alarm, type TwinApi } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
@@ -20,10 +21,12 @@ export interface AlarmPanelProps {
   /** The alarm as loaded and as the live stream changes it. */
   onLoaded?(alarm: Alarm): void;
   onFlyToView(view: Viewpoint): void;
+  /** When no online camera sees the place, the view flies to the place instead. */
+  onFlyToPlace?(place: LonLat): void;
   onSelectSensor?(sensorId: string): void;
 }
 
-export function AlarmPanel({ api, alarmId, initial = null, unitName, onLoaded, onFlyToView, onSelectSensor }: AlarmPanelProps) {
+export function AlarmPanel({ api, alarmId, initial = null, unitName, onLoaded, onFlyToView, onFlyToPlace, onSelectSensor }: AlarmPanelProps) {
   const { t, n, lang } = useI18n();
   const { user } = useSession();
   const [alarm, setAlarm] = useState<Alarm | null>(initial?.id === alarmId ? initial : null);
@@ -57,17 +60,19 @@ export function AlarmPanel({ api, alarmId, initial = null, unitName, onLoaded, o
   );
   const cameras = useMemo(() => cameraRows(covering.data?.cameras ?? []), [covering.data]);
 
-  // Once per alarm: fly to the best camera's viewpoint.
+  // Once per alarm: fly to the best camera's viewpoint, or to the place when no camera sees it.
   const flown = useRef(false);
-  const fly = useRef(onFlyToView);
-  fly.current = onFlyToView;
+  const fly = useRef({ onFlyToView, onFlyToPlace });
+  fly.current = { onFlyToView, onFlyToPlace };
   useEffect(() => {
-    const best = cameras.find((c) => c.best);
-    if (flown.current || !best) return;
+    if (flown.current || covering.status === 'loading' || lon === undefined || lat === undefined) return;
     flown.current = true;
-    setViewing(best.id);
-    fly.current(best.viewpoint);
-  }, [cameras]);
+    const best = cameras.find((c) => c.best);
+    if (best) {
+      setViewing(best.id);
+      fly.current.onFlyToView(best.viewpoint);
+    } else fly.current.onFlyToPlace?.([lon, lat]);
+  }, [cameras, covering.status, lon, lat]);
 
   if (!alarm) return <p className={error ? 'panel-error' : 'panel-loading'}>{error ? t('alarm.error', { message: error }) : t('alarm.loading')}</p>;
 

@@ -60,7 +60,10 @@ export function FlightDirector({ initialView, home, request, onOpened, syncUrl }
 
   useEffect(() => {
     if (!camera || !request) return;
-    void fly(camera, request.target);
+    // A flight asked for before the opening one began takes its place (a link to an alarm flies to its camera).
+    const opening = !opened.current;
+    opened.current = true;
+    void fly(camera, request.target).then(() => opening && onOpenedRef.current());
     // key stands for the request
   }, [camera, request?.key]);
 

@@ -194,7 +194,7 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
     };
     const f = lists[selection.kind]?.find((x) => x.properties.id === selection.id);
     return f ? (f.geometry.coordinates as LonLat) : null;
-  }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents]);
+  }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents, alarmAtHand]);
   const highlighted = useMemo(
     () => (selection?.kind === 'unit' && data.drawing ? data.drawing.outlines.filter((o) => o.unitId === selection.id) : []),
     [selection, data.drawing],
@@ -210,6 +210,7 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
       : selection.kind === 'patrol-point' ? inList(data.patrol)
       : selection.kind === 'sensor' ? inList(data.sensors)
       : selection.kind === 'event' ? data.openEvents?.find((e) => e.id === selection.id)?.gridId
+      : selection.kind === 'alarm' ? (alarmAtHand?.id === selection.id ? alarmAtHand.gridId : undefined)
       : undefined;
     return gridId ?? null;
   }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents]);

@@ -123,6 +123,7 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
           unitName={unitName}
           onLoaded={(a) => setAlarmPlace(a.position)}
           onFlyToView={(view) => onFlyToView?.(view)}
+          onFlyToPlace={(place) => onFlyTo(place)}
           onSelectSensor={onSelect && ((id) => onSelect({ kind: 'sensor', id }))}
         />
       );

@@ -1,13 +1,25 @@
 // The smart manhole's cutaway in its panel: its own small WebGL canvas (not Cesium's), the scene built
 // once per mount and moved as readings arrive, drawn only when the picture changes, everything
 // disposed and the context released on unmount. Labels are HTML over the canvas (crisp, translated).
-// The wrapper's data attributes say what is drawn, for tests and for looking.
+// The wrapper's data attributes say what is drawn, for tests and for looking. Software WebGL sometimes
+// hands out a context that is already lost (a busy GPU process): then a new canvas is tried, a few
+// times, before the cutaway gives up and says so.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { WebGLRenderer } from 'three';
 import { useI18n } from '../../../i18n';
 import { cutawayView, type ManholeReading } from './cutaway.model';
 import { createCutaway, type Cutaway, type LabelAnchors } from './cutaway.scene';
 import './manhole-cutaway.css';
+
+const ATTEMPTS = 4;
+const RETRY_MS = 800;
+
+/** A WebGL 2 context on `canvas` that works, or null (none, or lost at birth). */
+function liveContext(canvas: HTMLCanvasElement): WebGL2RenderingContext | null {
+  const gl = canvas.getContext('webgl2', { antialias: true, alpha: true, premultipliedAlpha: true });
+  if (!gl || gl.isContextLost() || !gl.getShaderPrecisionFormat(gl.VERTEX_SHADER, gl.HIGH_FLOAT)) return null;
+  return gl;
+}
 
 export function ManholeCutaway({ reading }: { reading: ManholeReading | null }) {
   const { t, n } = useI18n();
@@ -16,16 +28,25 @@ export function ManholeCutaway({ reading }: { reading: ManholeReading | null }) 
   const cutaway = useRef<Cutaway | null>(null);
   const [drawn, setDrawn] = useState<{ frames: number; anchors: LabelAnchors } | null>(null);
   const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const view = useMemo(() => cutawayView(reading), [reading]);
+  const viewNow = useRef(view);
+  viewNow.current = view;
 
   useEffect(() => {
     const el = box.current!;
-    let renderer: WebGLRenderer;
+    const gl = liveContext(canvas.current!);
+    let renderer: WebGLRenderer | null = null;
     try {
-      renderer = new WebGLRenderer({ canvas: canvas.current!, antialias: true, alpha: true });
+      if (gl) renderer = new WebGLRenderer({ canvas: canvas.current!, context: gl, antialias: true, alpha: true });
     } catch {
-      setFailed(true); // no WebGL: the values are in the table above
-      return;
+      renderer = null;
+    }
+    if (!renderer) {
+      // a new canvas (the key changes) next time; after the last, the values table is all there is
+      if (attempt + 1 >= ATTEMPTS) return setFailed(true);
+      const retry = setTimeout(() => setAttempt(attempt + 1), RETRY_MS);
+      return () => clearTimeout(retry);
     }
     renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
     const rect = el.getBoundingClientRect();
@@ -35,16 +56,22 @@ export function ManholeCutaway({ reading }: { reading: ManholeReading | null }) 
       onRender: (frames, anchors) => setDrawn({ frames, anchors }),
     });
     cutaway.current = scene;
+    scene.update(viewNow.current);
+    // Restored after a loss (three.js rebuilds its state): draw again.
+    const c = canvas.current!;
+    const restored = () => scene.redraw();
+    c.addEventListener('webglcontextrestored', restored);
     const observer = new ResizeObserver(([entry]) => entry && scene.resize(Math.round(entry.contentRect.width), Math.round(entry.contentRect.height)));
     observer.observe(el);
     return () => {
       observer.disconnect();
+      c.removeEventListener('webglcontextrestored', restored);
       cutaway.current = null;
       scene.destroy();
       // Browsers keep a handful of WebGL contexts; give this one back now, not at garbage collection.
       renderer.forceContextLoss();
     };
-  }, []);
+  }, [attempt]);
 
   useEffect(() => cutaway.current?.update(view), [view]);
 
@@ -60,11 +87,12 @@ export function ManholeCutaway({ reading }: { reading: ManholeReading | null }) 
       aria-label={t('cutaway.title')}
       data-cutaway-ready={drawn ? 'true' : 'false'}
       data-cutaway-frames={drawn?.frames ?? 0}
+      data-cutaway-attempt={attempt}
       data-water-m={view.water.heightM}
       data-cover={view.cover.pose}
       data-gas-opacity={view.gas.opacity}
     >
-      <canvas ref={canvas} />
+      <canvas ref={canvas} key={attempt} />
       {failed ? (
         <figcaption className="cutaway-failed">{t('cutaway.noWebgl')}</figcaption>
       ) : (
@@ -80,7 +108,7 @@ export function ManholeCutaway({ reading }: { reading: ManholeReading | null }) 
             <span className={`cutaway-label level-${view.cover.level}`} style={at('cover')}>
               {cover}
             </span>
-            <span className={`cutaway-label level-${view.gas.level}`} style={at('gas')}>
+            <span className={`cutaway-label gas level-${view.gas.level}`} style={at('gas')}>
               CH₄ {num(reading?.ch4Lel, 1)} %LEL
               <br />
               H₂S {num(reading?.h2sPpm, 1)} ppm

@@ -52,6 +52,8 @@ export interface Cutaway {
   /** Frames drawn so far. */
   readonly frames: number;
   update(view: CutawayView): void;
+  /** Draws the same picture again (after the context was restored). */
+  redraw(): void;
   resize(width: number, height: number): void;
   destroy(): void;
 }
@@ -156,7 +158,8 @@ export function createCutaway(renderer: CutawayRenderer, options: CutawayOptions
     return {
       water: project(inner, -depth + h, 0),
       cover: coverAt,
-      gas: project(-inner * 0.7, -(depth - h) / 2, 0),
+      // the gas just under the road, left of the wall (the water's label is on the right)
+      gas: project(-outer, -Math.min(0.35, (depth - h) / 2), 0),
       alarmLine: project(-outer, -depth + (current?.alarmLineM ?? 0), 0),
     };
   };
@@ -199,6 +202,7 @@ export function createCutaway(renderer: CutawayRenderer, options: CutawayOptions
       }
       invalidate();
     },
+    redraw: invalidate,
     resize(w, h) {
       if (destroyed || w < 1 || h < 1 || (w === width && h === height)) return;
       width = w;
