@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { findItem } from '@domain/taxonomy';
 import type { CategoryCount, DailyCount, DepartmentRank, Overview } from '../../api';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { categoryOption, dailyOption } from './charts.model';
 import { EChart } from '../common/EChart';
 import type { TickerItem } from './ticker.model';
@@ -119,7 +119,7 @@ export function TickerPanel({ items, unitName, connected, onChoose }: { items: T
             <li key={item.key} className={`ticker-item level-${item.level} ${item.kind}`} data-key={item.key} role={onChoose ? 'button' : undefined} tabIndex={onChoose ? 0 : undefined} onClick={() => onChoose?.(item)} onKeyDown={(e) => e.key === 'Enter' && onChoose?.(item)}>
               <span className="ticker-kind">{t(item.kind === 'alarm' ? 'screen.alarm' : 'screen.event')}</span>
               <span className="ticker-time">{time(item.at)}</span>
-              <span className="ticker-text">{lang === 'en' && item.itemCode ? (findItem(item.itemCode)?.nameEn ?? item.text) : item.text}</span>
+              <span className="ticker-text">{lang !== 'en' ? item.text : item.alarm ? `${item.alarm.deviceId} ${t(`rule.${item.alarm.rule}` as MessageKey)}` : item.itemCode ? (findItem(item.itemCode)?.nameEn ?? item.text) : item.text}</span>
               <span className="ticker-place">{unitName(item.place)}</span>
             </li>
           ))}

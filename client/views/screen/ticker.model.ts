@@ -14,6 +14,8 @@ export interface TickerItem {
   itemCode?: string;
   place: string;
   status: string;
+  /** An alarm's rule and device, so the ticker can name it in the reader's language (`text` is the server's Chinese). */
+  alarm?: { rule: string; deviceId: string };
 }
 
 /** What choosing an item opens: the alarm's or the event's details (keys are `alarm:ID`, `event:ID`). */

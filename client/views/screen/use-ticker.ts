@@ -10,7 +10,7 @@ export const TICKER_SIZE = 40;
 const level = (n: number): 1 | 2 | 3 => (n >= 3 ? 3 : n <= 1 ? 1 : 2);
 
 export function alarmItem(a: Alarm): TickerItem {
-  return { key: `alarm:${a.id}`, kind: 'alarm', at: a.raisedAt, level: level(a.severity), text: a.message, place: a.gridId, status: a.status };
+  return { key: `alarm:${a.id}`, kind: 'alarm', at: a.raisedAt, level: level(a.severity), text: a.message, place: a.gridId, status: a.status, alarm: { rule: a.rule, deviceId: a.deviceId } };
 }
 
 export function eventItem(e: Pick<LiveEvent, 'id' | 'itemCode' | 'reportedAt' | 'description' | 'gridId' | 'status'>): TickerItem {
