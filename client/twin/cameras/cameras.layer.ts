@@ -20,6 +20,7 @@ import {
 } from 'cesium';
 import type { Camera } from '@domain/model';
 import type { LayerHost } from '../points/points.layer';
+import { cameraIconCanvas } from './camera-icon-canvas';
 import { cameraIconColors, cameraIconUrl, coverageSector, type CameraIconKey, type CameraIconSpec } from './cameras.model';
 
 export interface CameraLayer {
@@ -36,21 +37,23 @@ const shrink = new NearFarScalar(1_500, 1, 40_000, 0.55);
 export function createCameraLayer(host: LayerHost, specs: readonly CameraIconSpec[], options: { scale: number }): CameraLayer {
   const root = new PrimitiveCollection({ destroyPrimitives: true });
   const icons = new BillboardCollection();
-  const urls = new Map<CameraIconKey, string>();
+  // One image per kind of icon, shared by every billboard of that kind (a canvas; a data URL in tests).
+  const images = new Map<CameraIconKey, HTMLCanvasElement | string>();
   const sizePx = Math.round(26 * options.scale);
   for (const spec of specs) {
-    let url = urls.get(spec.icon);
-    if (!url) urls.set(spec.icon, (url = cameraIconUrl(spec.icon, sizePx)));
-    icons.add({
+    let image = images.get(spec.icon);
+    if (!image) images.set(spec.icon, (image = cameraIconCanvas(spec.icon, sizePx) ?? cameraIconUrl(spec.icon, sizePx)));
+    const icon = icons.add({
       id: { kind: 'camera', id: spec.id },
       position: Cartesian3.fromDegrees(spec.position[0], spec.position[1], spec.heightM),
-      image: url,
       width: sizePx,
       height: sizePx,
       verticalOrigin: VerticalOrigin.CENTER,
       scaleByDistance: shrink,
       distanceDisplayCondition: new DistanceDisplayCondition(0, spec.maxDistanceM),
     });
+    // One id per kind of icon: the collection's atlas holds each image once.
+    icon.setImage(`camera-${spec.icon}-${sizePx}`, image);
   }
   root.add(icons);
   const cone = new PrimitiveCollection({ destroyPrimitives: true });
