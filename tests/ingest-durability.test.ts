@@ -114,7 +114,9 @@ describe('kill -9 during a stream', () => {
         server = await startServerProcess(env);
       }
       await stream.stop();
-      const last = Math.max(...stream.acked);
+      // A loop, not Math.max(...acked): a fast run acknowledges more values than a call can take as arguments.
+      let last = -Infinity;
+      for (const ts of stream.acked) if (ts > last) last = ts;
       // the server has caught up when the newest reading is its latest state
       await until(async () => (await server.api(`/sensors/${DEVICE}`)).state?.ts === new Date(last).toISOString());
       await server.stop();

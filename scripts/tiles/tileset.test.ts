@@ -103,8 +103,8 @@ describe('buildTileset', () => {
       // min/max must be the true bounds of the data.
       for (let k = 0; k < 3; k++) {
         const axis = positions.filter((_, i) => i % 3 === k);
-        expect(Math.min(...axis)).toBe(posAccessor.min[k]);
-        expect(Math.max(...axis)).toBe(posAccessor.max[k]);
+        expect(axis.reduce((m, v) => Math.min(m, v), Infinity)).toBe(posAccessor.min[k]);
+        expect(axis.reduce((m, v) => Math.max(m, v), -Infinity)).toBe(posAccessor.max[k]);
       }
       const vertexCount = posAccessor.count;
       for (const name of ['COLOR_0', 'TEXCOORD_0', '_FEATURE_ID_0']) expect(readAccessor(glb, primitive.attributes[name]).accessor.count).toBe(vertexCount);
