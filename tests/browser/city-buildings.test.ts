@@ -3,11 +3,10 @@
 // has for it. No console errors, nothing fetched from off the machine; the screenshot is kept.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startPlatform, type Platform } from '../helpers/platform';
+import { launchChromium, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
 
-const artifacts = 'tests/artifacts';
-const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const viewport = { width: 1280, height: 720 };
 
 let platform: Platform;
@@ -15,10 +14,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   platform = await startPlatform();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
@@ -42,7 +38,7 @@ describe('the 3D city', () => {
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !localHosts.has(url.hostname)) offMachine.push(r.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname)) offMachine.push(r.url());
     });
 
     const kiosk = platform.users.get('screen')!;
@@ -88,8 +84,8 @@ describe('the 3D city', () => {
     await panel.getByText(card.gridName, { exact: true }).waitFor();
     expect(await panel.textContent()).toMatch(/层数.*住户.*居住人口/);
 
-    mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: `${artifacts}/city-buildings.png` });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}/city-buildings.png` });
     expect(consoleErrors).toEqual([]);
     expect(offMachine).toEqual([]);
     await page.close();

@@ -4,11 +4,10 @@
 // or against an already running one given as WENDU_BASE_URL.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startPlatform, type Platform } from '../helpers/platform';
+import { launchChromium, distinctColours, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
 
-const artifacts = 'tests/artifacts';
-const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 let platform: Platform;
 let browser: Browser;
@@ -20,17 +19,7 @@ beforeAll(async () => {
   platform = external
     ? { baseUrl: external.replace(/\/$/, ''), users: new Map([['screen', { username, password, role: 'screen', displayName: '', scope: '' }]]), stop: async () => {} }
     : await startPlatform();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-component-update',
-    ],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
@@ -51,7 +40,7 @@ describe('first page', () => {
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !localHosts.has(url.hostname)) offMachine.push(request.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname)) offMachine.push(request.url());
     });
 
     // Nobody is signed in: the page asks, in Chinese. The big screen's kiosk account signs in.
@@ -74,8 +63,8 @@ describe('first page', () => {
     expect(grids.features.length).toBeGreaterThan(0);
     expect(Number(status.gridFeatures)).toBe(grids.features.length);
 
-    mkdirSync(artifacts, { recursive: true });
-    const screenshot = await page.screenshot({ path: `${artifacts}/first-page.png` });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const screenshot = await page.screenshot({ path: `${ARTIFACTS}/first-page.png` });
     expect(await distinctColours(page, screenshot)).toBeGreaterThan(100);
 
     expect(await page.locator('h1').textContent()).toBe('文都e家 · 数字孪生');
@@ -89,20 +78,3 @@ describe('first page', () => {
   }, 120_000);
 });
 
-/** Distinct colours (4 bits per channel) in a 192×108 thumbnail of the PNG; a blank page has a handful. */
-async function distinctColours(page: import('playwright-core').Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = 192;
-    canvas.height = 108;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0, 192, 108);
-    const pixels = context.getImageData(0, 0, 192, 108).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < pixels.length; i += 4) seen.add(((pixels[i]! >> 4) << 8) | ((pixels[i + 1]! >> 4) << 4) | (pixels[i + 2]! >> 4));
-    return seen.size;
-  }, png.toString('base64'));
-}

@@ -5,21 +5,18 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { telemetryTopic } from '../../server/domain/telemetry';
 import { startPlatform, type Platform } from '../helpers/platform';
+import { launchChromium, ARTIFACTS } from '../helpers/browser';
 
-const artifacts = 'tests/artifacts';
 
 let platform: Platform;
 let browser: Browser;
 
 beforeAll(async () => {
   platform = await startPlatform();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
@@ -73,8 +70,8 @@ describe('live sensor and alarm panels', () => {
     // Still the panel the link opened (updated in place, not re-created).
     expect(await page.locator('.sensor-panel').count()).toBe(1);
     await page.locator('.sensor-alarms .alarm-link').first().waitFor({ timeout: 30_000 });
-    mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: `${artifacts}/live-sensor-panel.png` });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}/live-sensor-panel.png` });
 
     // Its water alarm, from the panel's list: the alarm panel, acknowledged by the centre seat.
     await page.locator('.sensor-alarms .alarm-link', { hasText: '井内水位过高' }).click();
@@ -87,7 +84,7 @@ describe('live sensor and alarm panels', () => {
     await page.locator('.alarm-panel[data-alarm-status="acknowledged"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('.alarm-life li.reached').count()).toBe(2);
     expect(await page.getByRole('button', { name: '确认告警' }).count()).toBe(0);
-    await page.screenshot({ path: `${artifacts}/live-alarm-panel.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/live-alarm-panel.png` });
 
     expect(consoleErrors).toEqual([]);
     await page.close();

@@ -4,11 +4,10 @@
 // tests/artifacts/screen.png to be looked at.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startPlatform, type Platform } from '../helpers/platform';
+import { launchChromium, distinctColours, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
 
-const artifacts = 'tests/artifacts';
-const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 type Point = { id: string; code?: string; lon: number; lat: number };
 
 let platform: Platform;
@@ -16,10 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   platform = await startPlatform();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
@@ -62,7 +58,7 @@ describe('the big screen', () => {
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !localHosts.has(url.hostname)) offMachine.push(r.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname)) offMachine.push(r.url());
     });
     const kiosk = platform.users.get('screen')!;
     expect((await page.request.post(`${platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).status()).toBe(200);
@@ -78,8 +74,8 @@ describe('the big screen', () => {
     await page.getByRole('heading', { name: '城市概况' }).waitFor();
     await page.locator('.kpi-card dd').first().waitFor();
     await page.locator('.ranking tbody tr').first().waitFor();
-    mkdirSync(artifacts, { recursive: true });
-    const screenshot = await page.screenshot({ path: `${artifacts}/screen.png` });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const screenshot = await page.screenshot({ path: `${ARTIFACTS}/screen.png` });
     expect(await distinctColours(page, screenshot)).toBeGreaterThan(100);
     expect(await page.locator('.screen-subtitle').textContent()).toMatch(/桐城市.*指挥中心/);
 
@@ -111,20 +107,3 @@ describe('the big screen', () => {
   }, 240_000);
 });
 
-/** Distinct colours (4 bits per channel) in a 192×108 thumbnail of the PNG; a blank page has a handful. */
-async function distinctColours(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = 192;
-    canvas.height = 108;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0, 192, 108);
-    const pixels = context.getImageData(0, 0, 192, 108).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < pixels.length; i += 4) seen.add(((pixels[i]! >> 4) << 8) | ((pixels[i + 1]! >> 4) << 4) | (pixels[i + 2]! >> 4));
-    return seen.size;
-  }, png.toString('base64'));
-}
