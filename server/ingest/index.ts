@@ -2,6 +2,7 @@
 // a subscription to an external one), the group-commit pipeline, latest states, alarm rules, the
 // live feed, and the periodic rollups and retention. `startIngest` returns the running parts and the
 // function that stops them cleanly (the buffer is committed before the broker goes away).
+import type { Config } from '../config';
 import type { Db } from '../store/db';
 import { listMqttAccounts } from '../store/mqttAccounts';
 import { listSensors } from '../store/sensors';
@@ -15,23 +16,15 @@ import { IngestPipeline, type SensorInfo } from './pipeline';
 import { SensorStates } from './sensorStates';
 import { startExternalSubscriber, type ExternalSubscriber } from './subscriber';
 
-export interface IngestConfig {
-  mqttPort: number;
-  mqttHost: string;
-  mqttUrl: string;
-  mqttUsername: string;
-  mqttPassword: string;
-  mqttClientId: string;
-  mqttShareGroup: string;
-  mqttProtocol: 4 | 5;
-  credentialsPath: string;
-  ingestBuffer: number;
-  sensorSilenceS: number;
-  retentionDays: number;
-  liveIntervalMs: number;
+/** The part of the server's configuration that live sensing reads (see server/config.ts). */
+export type IngestConfig = Pick<
+  Config,
+  | 'mqttPort' | 'mqttHost' | 'mqttUrl' | 'mqttUsername' | 'mqttPassword' | 'mqttClientId' | 'mqttShareGroup' | 'mqttProtocol'
+  | 'credentialsPath' | 'ingestBuffer' | 'sensorSilenceS' | 'retentionDays' | 'liveIntervalMs'
+> & {
   /** How often per-minute rollups are brought up to date (default 10 s). */
   rollupIntervalMs?: number;
-}
+};
 
 /** What GET /api/ingest/stats reports: counts since start and the buffer now. */
 export interface IngestStats {

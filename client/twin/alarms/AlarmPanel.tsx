@@ -2,7 +2,7 @@
 // (raised → acknowledged → cleared, following the live stream), an acknowledge button for users who
 // may, and the cameras whose view covers the place (视频联动), nearest first, with a button each; the
 // view flies to the best one (the nearest online) by itself once they are known.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Viewpoint } from '@domain/cameraCoverage';
 import type { LonLat } from '@domain/model';
 import { ApiError, type Alarm, type TwinApi } from '../../api';
@@ -11,6 +11,7 @@ import { useSession } from '../../session';
 import { useResource } from '../../views/common/use-resource';
 import { alarmFacts, cameraRows, lifeCycle, mayAcknowledge, severityLevel } from './alarm-panel.model';
 import './alarm-panel.css';
+import { InfoRow as Row } from '../../views/common/InfoRow';
 
 export interface AlarmPanelProps {
   api: TwinApi;
@@ -181,15 +182,6 @@ export function AlarmPanel({ api, alarmId, initial = null, unitName, onLoaded, o
           ))}
         </ul>
       )}
-    </div>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="info-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
     </div>
   );
 }

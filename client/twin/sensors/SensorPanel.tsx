@@ -2,7 +2,7 @@
 // thresholds of its kind, its open alarms, a 24-hour per-minute chart, and for a smart manhole the
 // cutaway of the well. Values, alarms and the chart follow the live stream (one subscription, closed
 // on unmount); after a reconnect the sensor and its series are loaded again.
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { NumericMetric } from '@domain/telemetry';
 import type { Alarm, SensorDetail, SensorSeries, SensorState, TwinApi } from '../../api';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
@@ -11,6 +11,7 @@ import { withAlarm } from '../alarms/alarm-panel.model';
 import { sensorStatus } from './sensors.model';
 import { CHART_METRICS, chartPoints, seriesChartOption, valueRows, withLiveSample, type LiveSample, type Threshold, type ValueRow } from './sensor-panel.model';
 import './sensor-panel.css';
+import { InfoRow as Row } from '../../views/common/InfoRow';
 
 // three.js is loaded only when a manhole is opened.
 const ManholeCutaway = lazy(() => import('./manhole-cutaway/ManholeCutaway').then((m) => ({ default: m.ManholeCutaway })));
@@ -158,15 +159,6 @@ export function SensorPanel({ api, sensorId, unitName, onSelectAlarm }: SensorPa
       ) : (
         <p className="panel-none">{t('sensor.chartEmpty')}</p>
       )}
-    </div>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="info-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
     </div>
   );
 }
