@@ -16,7 +16,7 @@ import { startServer, type RunningServer } from '../../server/main';
 import { buildDataset } from '../generate/build';
 import { startMosquitto } from '../mosquitto/run';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, scale: { type: 'string', default: '1' }, window: { type: 'string', default: '64' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, scale: { type: 'string', default: '1' }, window: { type: 'string', default: '64' }, only: { type: 'string' } } });
 const durationS = Number(values.duration);
 const scale = Number(values.scale);
 const window = Number(values.window);
@@ -35,11 +35,18 @@ function freshDataDir(): string {
 }
 
 interface PublisherResult { published: number; acked: number; ackedInWindow: number; elapsedS: number; ackedPerS: number }
-function runPublisher(url: string, devices: Array<{ id: string; password: string }>, rate: number, seconds = durationS): Promise<PublisherResult> {
+/** Runs the publisher process; `onConnected` fires once all its device clients are signed in. */
+function runPublisher(url: string, devices: Array<{ id: string; password: string }>, rate: number, seconds = durationS, onConnected?: () => void): Promise<PublisherResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/publisher.ts', JSON.stringify({ url, devices, durationS: seconds, rate, window })], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (b) => (out += b));
+    child.stdout.on('data', (b) => {
+      out += b;
+      if (onConnected && out.includes('"connected"')) {
+        onConnected();
+        onConnected = undefined;
+      }
+    });
     child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`publisher exited ${code}`))));
   });
 }
@@ -62,8 +69,10 @@ async function passThrough(url: string, subscriber: { username?: string; passwor
 
 const result: Record<string, unknown> = { machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version }, durationS, window };
 
+const phases = new Set((values.only ?? 'embedded,mosquitto,alarm').split(','));
+
 // 1. embedded broker
-{
+if (phases.has('embedded')) {
   const dir = freshDataDir();
   const server = await startPlatform(dir);
   const devices = devicesOf(server);
@@ -84,7 +93,7 @@ const result: Record<string, unknown> = { machine: { cores: cpus().length, cpu: 
 }
 
 // 2. mosquitto
-{
+if (phases.has('mosquitto')) {
   const dir = freshDataDir();
   // provision through a first start, then run the server against mosquitto
   const first = await startPlatform(dir, { ingest: true });
@@ -116,7 +125,7 @@ const result: Record<string, unknown> = { machine: { cores: cpus().length, cpu: 
 }
 
 // 3. alarm latency at a steady 5,000 msg/s, publish → SSE
-{
+if (phases.has('alarm')) {
   const dir = freshDataDir();
   const server = await startPlatform(dir, { liveIntervalMs: 1000 });
   const ingest = server.ingest!;
@@ -150,8 +159,11 @@ const result: Record<string, unknown> = { machine: { cores: cpus().length, cpu: 
   })();
   const dev = await mqtt.connectAsync(ingest.brokerUrl, { username: trigger.id, password: trigger.password, protocolVersion: 4 });
   log('alarm latency at 5,000 msg/s ...');
-  const load = runPublisher(ingest.brokerUrl, devices.filter((d) => d.id !== trigger.id), 5000);
-  await new Promise((r) => setTimeout(r, 1500)); // connected and steady
+  let connected!: () => void;
+  const allConnected = new Promise<void>((r) => (connected = r));
+  const load = runPublisher(ingest.brokerUrl, devices.filter((d) => d.id !== trigger.id), 5000, durationS, connected);
+  await allConnected;
+  await new Promise((r) => setTimeout(r, 1000)); // steady
   let ts = Date.now() - 30_000;
   const end = Date.now() + (durationS - 3) * 1000;
   let high = false;

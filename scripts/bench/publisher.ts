@@ -29,6 +29,7 @@ await Promise.all(
   }),
 );
 
+process.stdout.write(`${JSON.stringify({ connected: clients.length })}\n`); // the bench waits for this line
 let published = 0, acked = 0, ackedInWindow = 0, running = true;
 const started = Date.now();
 const end = started + opts.durationS * 1000;

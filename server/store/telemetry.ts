@@ -1,7 +1,7 @@
 // Telemetry (遥测数据): the ingest batch (readings, status reports and rejects appended in one
 // transaction, the group commit), duplicate look-ups, per-minute rollups, the 24-hour series and
 // retention.
-import { DuckDBTimestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBTimestampValue, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { NumericMetric, Reading, RejectReason, StatusReport } from '../domain/telemetry';
 import { NUMERIC_METRICS } from '../domain/telemetry';
 import type { Db } from './db';
@@ -113,11 +113,9 @@ export async function commitIngestBatch(db: Db, batch: IngestBatch): Promise<Sto
   });
 }
 
-const DEVICE_ID = /^[A-Z]{2}-\d{2,6}$/;
-
 /** Which of `readings` (same device and ts) are already in the table. */
 async function storedAmong(conn: DuckDBConnection, readings: readonly StoredReading[]): Promise<StoredReading[]> {
-  const devices = [...new Set(readings.map((r) => r.deviceId))].filter((d) => DEVICE_ID.test(d));
+  const devices = [...new Set(readings.map((r) => r.deviceId))];
   if (devices.length === 0) return [];
   let lo = Infinity, hi = -Infinity;
   for (const r of readings) {
@@ -126,8 +124,8 @@ async function storedAmong(conn: DuckDBConnection, readings: readonly StoredRead
   }
   const found = await conn.runAndReadAll(
     `SELECT device_id, epoch_ms(ts) FROM telemetry WHERE ts BETWEEN epoch_ms($1::BIGINT) AND epoch_ms($2::BIGINT)
-       AND device_id IN (${devices.map((d) => `'${d}'`).join(', ')})`,
-    [BigInt(lo), BigInt(hi)],
+       AND list_contains($3::VARCHAR[], device_id)`,
+    [BigInt(lo), BigInt(hi), listValue(devices)],
   );
   const keys = new Set(found.getRowsJS().map(([d, t]) => `${d}|${Number(t)}`));
   return readings.filter((r) => keys.has(`${r.deviceId}|${r.ts}`));
