@@ -7,7 +7,7 @@
 // (no `client.overview`, all schemas merged). Once that helper keeps the path literal, implement
 // createApi with hc<AppType>(`${origin}/api`) and infer these types from it.
 import type { z } from '@hono/zod-openapi';
-import type { AdminUnit, Camera, CityComponent, GovEvent, LonLat, PatrolPoint, Sensor } from '@domain/model';
+import type { AdminUnit, Camera, CityComponent, EventStep, GovEvent, LonLat, PatrolPoint, Sensor } from '@domain/model';
 import type { Feature, FeatureCollection } from '@domain/geojson';
 import type { Alarm } from '../server/store/alarms';
 import type { CategoryCount, DailyCount, DepartmentRank, StatsWindow } from '../server/store/eventStats';
@@ -67,6 +67,9 @@ export interface UnitSummary {
   events: { total: number; open: number; closed: number; overdue: number; last30Days: number };
   things: { components: number; cameras: number; camerasOnline: number; patrolPoints: number; sensors: number };
 }
+
+/** GET /api/events/{id}: one event in the user's scope with its workflow timeline. */
+export type EventDetail = GovEvent & { steps: EventStep[] };
 
 /** A new workflow event as the live stream announces it (a subset of the event record). */
 export type LiveEvent = Pick<GovEvent, 'id' | 'itemCode' | 'source' | 'gridId' | 'position' | 'reportedAt' | 'deadlineAt' | 'departmentId' | 'status' | 'description'> & { alarmId?: string };
@@ -138,6 +141,8 @@ export interface TwinApi {
   events(query?: EventQuery, signal?: AbortSignal): Promise<{ total: number; events: GovEvent[] }>;
   /** Every open event in the user's scope, page by page (at most `max`). */
   openEvents(max: number, signal?: AbortSignal): Promise<GovEvent[]>;
+  /** One event by id, whatever its status (404 when it is outside the user's scope). */
+  event(id: string, signal?: AbortSignal): Promise<EventDetail>;
   alarms(limit: number, signal?: AbortSignal): Promise<Alarm[]>;
   alarm(id: string, signal?: AbortSignal): Promise<Alarm>;
   /** Raised → acknowledged (needs the 'cases' permission); 409 when it is no longer raised. */
@@ -310,6 +315,7 @@ export function createApi(origin = ''): TwinApi {
       }
       return all;
     },
+    event: (id, signal) => getJson(`${origin}/api/events/${encodeURIComponent(id)}`, signal),
     alarms: (limit, signal) => getJson(`${origin}/api/alarms${queryString({ limit })}`, signal),
     alarm: (id, signal) => getJson(`${origin}/api/alarms/${encodeURIComponent(id)}`, signal),
     acknowledgeAlarm: (id) => postJson(`${origin}/api/alarms/${encodeURIComponent(id)}/acknowledge`, {}),

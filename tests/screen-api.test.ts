@@ -5,6 +5,7 @@ import { createApp } from '../server/app';
 import type { CityDataset } from '../server/domain/model';
 import type { Db } from '../server/store/db';
 import { openCopy, readDataset } from './helpers/dataset';
+import { raiseAlarm } from '../server/store/alarms';
 import { dailyEventCounts, statsWindow } from '../server/store/eventStats';
 import { call, signInEveryRole } from './helpers/session';
 import { SMALL } from './helpers/small';
@@ -12,6 +13,8 @@ import { SMALL } from './helpers/small';
 let db: Db;
 let data: CityDataset;
 let cookie: string;
+let cookies: Map<string, string>;
+let gridworkerUnit: string;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
@@ -19,7 +22,10 @@ beforeAll(async () => {
   db = await openCopy(dir);
   data = readDataset(dir);
   app = createApp({ db, now: () => SMALL.today, startedAt: Date.now() });
-  cookie = (await signInEveryRole(app, db)).cookies.get('screen')!;
+  const signedIn = await signInEveryRole(app, db);
+  cookies = signedIn.cookies;
+  cookie = cookies.get('screen')!;
+  gridworkerUnit = (await call(app, 'GET', '/api/auth/me', { cookie: cookies.get('gridworker') })).body.user.unitId;
 });
 afterAll(() => db.close());
 
@@ -128,3 +134,40 @@ describe('GET /api/stats/*', () => {
   });
 });
 
+
+describe('what the ticker opens, by id', () => {
+  it('reads the event a sensor alarm raised (as the live stream names it) with its timeline, and the alarm', async () => {
+    expect(gridworkerUnit).toMatch(/^\d{12}G\d{2}$/);
+    const sensor = data.sensors.find((x) => x.kind === 'manhole' && x.gridId !== gridworkerUnit)!;
+    const raisedAt = '2026-11-01T09:30:00.000Z';
+    // The store's raise, as the alarm engine calls it; the engine announces { id: alarm.eventId } on /api/live.
+    const alarm = await raiseAlarm(
+      db,
+      { deviceId: sensor.id, rule: 'manhole.water-high', metric: 'waterLevelM', itemCode: '050102', severity: 2, message: '井内水位过高', value: 2.6, threshold: 2, raisedAt, position: sensor.position, gridId: sensor.gridId },
+      { h3: '8a40d9ab0a4ffff', departmentId: 'D05', deadlineAt: '2026-11-01T13:30:00.000Z', description: '【感知告警】智能井盖 井内水位过高' },
+    );
+    expect(alarm.eventId).toMatch(/^ES\d{7}$/);
+
+    const event = await get(`/api/events/${alarm.eventId}`);
+    expect(event.status).toBe(200);
+    expect(event.body).toMatchObject({
+      id: alarm.eventId, code: expect.stringMatching(/^TC20261101-S\d{5}$/), itemCode: '050102', source: 'sensor', gridId: sensor.gridId,
+      position: sensor.position, reportedAt: raisedAt, status: 'reported', closedAt: null,
+    });
+    expect(event.body.steps).toEqual([expect.objectContaining({ eventId: alarm.eventId, seq: 1, stage: 'collect', actor: `sensor:${sensor.id}` })]);
+    const one = await get(`/api/alarms/${alarm.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: alarm.id, eventId: alarm.eventId, status: 'raised' });
+
+    // Cases keep their scope: a grid worker elsewhere is told there is no such event.
+    expect((await call(app, 'GET', `/api/events/${alarm.eventId}`, { cookie: cookies.get('gridworker') })).status).toBe(404);
+  });
+
+  it('reads a closed event from the ticker’s first page (not among the open events the map draws)', async () => {
+    const closed = (await get('/api/events?status=closed&limit=1')).body.events[0];
+    const res = await get(`/api/events/${closed.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: closed.id, code: closed.code, status: 'closed' });
+    expect(res.body.steps.length).toBeGreaterThan(1);
+  });
+});

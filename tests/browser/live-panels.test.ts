@@ -1,7 +1,8 @@
 // A smart manhole's live panel in a real Chromium (software WebGL): a shared link opens the sensor's
 // details with the cutaway drawn; a telemetry message published as the device (MQTT, its own account)
 // changes the panel's values and redraws the cutaway in place; the alarm it raises opens from the
-// panel and is acknowledged there. No console errors. Screenshots are kept in tests/artifacts/.
+// panel and is acknowledged there; the event it raised opens from the ticker. No console errors.
+// Screenshots are kept in tests/artifacts/.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
@@ -85,6 +86,16 @@ describe('live sensor and alarm panels', () => {
     expect(await page.locator('.alarm-life li.reached').count()).toBe(2);
     expect(await page.getByRole('button', { name: '确认告警' }).count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/live-alarm-panel.png` });
+
+    // The event the alarm raised, as the live stream brought it into the ticker: its details, read by id
+    // (it is in none of the lists the page loaded before it arrived).
+    await page.locator('.ticker-item.event[data-key^="event:ES"]').first().click();
+    const event = page.locator('.info-panel[data-selection^="event:ES"]');
+    await event.locator('.info-code').waitFor({ timeout: 30_000 });
+    expect(await event.locator('.info-code').textContent()).toMatch(/^TC\d{8}-S\d{5}$/);
+    expect(await event.textContent()).toMatch(/已上报/);
+    expect(await page.locator('.info-missing').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/live-event-panel.png` });
 
     expect(consoleErrors).toEqual([]);
     await page.close();

@@ -66,6 +66,9 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
   const [hint, setHint] = useState<SearchHit | null>(null);
   /** An alarm chosen from a panel, shown while the alarm panel loads it. */
   const [alarmAtHand, setAlarmAtHand] = useState<Alarm | null>(null);
+  /** Where the selected event or alarm lies, as its panel loaded it (one that arrived live is in no list here). */
+  const [placeAtHand, setPlaceAtHand] = useState<{ ref: string; position: LonLat; gridId: string } | null>(null);
+  const placeOf = (ref: PickRef) => (placeAtHand?.ref === formatSelection(ref) ? placeAtHand : null);
   const [shown, setShown] = useState<ReadonlySet<TwinLayer>>(() => new Set(twinLayers));
   const [hiddenCategories, setHiddenCategories] = useState<ReadonlySet<string>>(() => new Set());
   const [flight, setFlight] = useState<FlightRequest | null>(null);
@@ -188,13 +191,14 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
   }, [selection, data.cameras]);
   const selectedPosition = useMemo((): LonLat | null => {
     if (!selection) return null;
-    if (selection.kind === 'event') return data.openEvents?.find((e) => e.id === selection.id)?.position ?? null;
+    if (selection.kind === 'event') return data.openEvents?.find((e) => e.id === selection.id)?.position ?? placeOf(selection)?.position ?? null;
+    if (selection.kind === 'alarm') return placeOf(selection)?.position ?? null;
     const lists: Partial<Record<string, { properties: { id: string }; geometry: { coordinates: unknown[] } }[] | null>> = {
       component: data.components, camera: data.cameras, 'patrol-point': data.patrol, sensor: data.sensors,
     };
     const f = lists[selection.kind]?.find((x) => x.properties.id === selection.id);
     return f ? (f.geometry.coordinates as LonLat) : null;
-  }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents, alarmAtHand]);
+  }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents, placeAtHand]);
   const highlighted = useMemo(
     () => (selection?.kind === 'unit' && data.drawing ? data.drawing.outlines.filter((o) => o.unitId === selection.id) : []),
     [selection, data.drawing],
@@ -209,11 +213,11 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
       : selection.kind === 'camera' ? inList(data.cameras)
       : selection.kind === 'patrol-point' ? inList(data.patrol)
       : selection.kind === 'sensor' ? inList(data.sensors)
-      : selection.kind === 'event' ? data.openEvents?.find((e) => e.id === selection.id)?.gridId
-      : selection.kind === 'alarm' ? (alarmAtHand?.id === selection.id ? alarmAtHand.gridId : undefined)
+      : selection.kind === 'event' ? (data.openEvents?.find((e) => e.id === selection.id)?.gridId ?? placeOf(selection)?.gridId)
+      : selection.kind === 'alarm' ? (alarmAtHand?.id === selection.id ? alarmAtHand.gridId : placeOf(selection)?.gridId)
       : undefined;
     return gridId ?? null;
-  }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents]);
+  }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents, placeAtHand]);
 
   const markDrawn = useCallback((layer: TwinLayer) => (count: number) => setDrawn((d) => ({ ...d, [layer]: count })), []);
   const toggle = (layer: TwinLayer) =>
@@ -297,6 +301,10 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
               setSelection(ref);
             }}
             alarm={alarmAtHand?.id === selection.id ? alarmAtHand : null}
+            onPlace={({ position, gridId }) => {
+              const ref = formatSelection(selection);
+              setPlaceAtHand((p) => (p?.ref === ref && p.gridId === gridId && p.position[0] === position[0] && p.position[1] === position[1] ? p : { ref, position, gridId }));
+            }}
             onClose={() => setSelection(null)}
           />
         )}

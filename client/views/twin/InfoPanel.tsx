@@ -1,14 +1,16 @@
 // The info panel (详情): what was clicked or found, in the user's language, with a fly-to. Points'
-// details come from the layers' own data; a unit's six elements from GET /api/grids/:id; a sensor's
-// and an alarm's live panels load and follow their own data (client/twin/sensors, client/twin/alarms).
-import { useState, type ReactNode } from 'react';
+// details come from the layers' own data; an event's from GET /api/events/:id (one that arrived live,
+// or a closed one from the ticker or a link, is in no list the page holds); a unit's six elements from
+// GET /api/grids/:id; a sensor's and an alarm's live panels load and follow their own data
+// (client/twin/sensors, client/twin/alarms).
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Viewpoint } from '@domain/cameraCoverage';
 import type { LonLat } from '@domain/model';
 import { DEPARTMENTS } from '@domain/departments';
 import { COMPONENT_CATEGORIES, COMPONENT_SUBTYPES } from '@domain/componentCatalog';
 import { METRICS } from '@domain/telemetry';
 import { findItem, itemPath } from '@domain/taxonomy';
-import type { Alarm, GridProperties, TwinApi } from '../../api';
+import { ApiError, type Alarm, type GridProperties, type TwinApi } from '../../api';
 import { AlarmPanel } from '../../twin/alarms/AlarmPanel';
 import { SensorPanel } from '../../twin/sensors/SensorPanel';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -32,12 +34,14 @@ export interface InfoPanelProps {
   onSelect?(selection: PickRef, alarm?: Alarm): void;
   /** The selected alarm as the caller has it (the ticker's), shown while it loads. */
   alarm?: Alarm | null;
+  /** Where the selected event or alarm lies, once loaded (for the marker and the drill-down path). */
+  onPlace?(place: { position: LonLat; gridId: string }): void;
   onClose(): void;
 }
 
 type Row = [MessageKey, ReactNode];
 
-export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToView, onSelect, alarm, onClose }: InfoPanelProps) {
+export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToView, onSelect, alarm, onPlace, onClose }: InfoPanelProps) {
   const { t, lang, n } = useI18n();
   const en = lang === 'en';
   const dept = (id: string) => {
@@ -47,6 +51,10 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
   const unitName = (id: string) => units.get(id)?.name ?? id;
   const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(en ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'short' }) : '—');
   const unit = useResource((signal) => (selection.kind === 'unit' ? api.unit(selection.id, signal) : Promise.resolve(null)), [api, selection.kind, selection.id]);
+  const event = useResource((signal) => (selection.kind === 'event' ? api.event(selection.id, signal) : Promise.resolve(null)), [api, selection.kind, selection.id]);
+  const placed = useRef(onPlace);
+  placed.current = onPlace;
+  useEffect(() => void (event.data && placed.current?.({ position: event.data.position, gridId: event.data.gridId })), [event.data]);
 
   let title = selection.id;
   let kind: MessageKey = 'info.kind.unit';
@@ -121,7 +129,7 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
           alarmId={selection.id}
           initial={alarm}
           unitName={unitName}
-          onLoaded={(a) => setAlarmPlace(a.position)}
+          onLoaded={(a) => (setAlarmPlace(a.position), onPlace?.({ position: a.position, gridId: a.gridId }))}
           onFlyToView={(view) => onFlyToView?.(view)}
           onFlyToPlace={(place) => onFlyTo(place)}
           onSelectSensor={onSelect && ((id) => onSelect({ kind: 'sensor', id }))}
@@ -130,8 +138,13 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
       break;
     }
     case 'event': {
-      const e = data.openEvents?.find((x) => x.id === selection.id);
+      // The event as the server has it now; the open events drawn on the map stand in while it loads.
+      const e = event.data ?? data.openEvents?.find((x) => x.id === selection.id);
       kind = 'info.kind.event';
+      if (!e && event.status === 'loading') body = <p className="panel-loading">{t('status.loading')}</p>;
+      else if (!e && event.error && !(event.error instanceof ApiError && event.error.status === 404)) {
+        body = <p className="panel-error">{t('status.error', { message: event.error.message })}</p>;
+      }
       if (e) {
         position = e.position;
         const item = findItem(e.itemCode);
