@@ -14,12 +14,14 @@ import { startIngest, type Ingest } from '../server/ingest';
 import type { Db } from '../server/store/db';
 import { startSimulator } from '../scripts/simulate/simulator';
 import { openCopy } from './helpers/dataset';
+import type { Role } from '../server/domain/access';
 import { call, signInEveryRole } from './helpers/session';
 
 let db: Db;
 let ingest: Ingest;
 let app: ReturnType<typeof createApp>;
 let cookie: string;
+let cookies: Map<Role, string>;
 const clients: MqttClient[] = [];
 
 const manholeReading = (ts: number, extra: Record<string, unknown> = {}) =>
@@ -41,7 +43,8 @@ beforeAll(async () => {
     () => undefined,
   );
   app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now(), ingest });
-  cookie = (await signInEveryRole(app, db)).cookies.get('centre')!;
+  cookies = (await signInEveryRole(app, db)).cookies;
+  cookie = cookies.get('centre')!;
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.endAsync(true)));
@@ -129,8 +132,8 @@ describe('ingest', () => {
 });
 
 /** Reads the SSE stream until `pick` finds what it waits for. */
-async function readLive<T>(pick: (event: string, data: any) => T | undefined): Promise<T> {
-  const res = await app.request('/api/live', { headers: { cookie } });
+async function readLive<T>(pick: (event: string, data: any) => T | undefined, as = cookie): Promise<T> {
+  const res = await app.request('/api/live', { headers: { cookie: as } });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
   const reader = res.body!.getReader();
@@ -191,6 +194,39 @@ describe('alarms, events and the live stream', () => {
     expect((await call(app, 'GET', '/api/alarms/AL9999999', { cookie })).status).toBe(404);
     const open = await call(app, 'GET', `/api/alarms?status=open&deviceId=${alarm.deviceId}`, { cookie });
     expect(open.body.map((a: { id: string }) => a.id)).toContain(alarm.id);
+  });
+});
+
+describe('the live stream follows the reader\'s scope', () => {
+  it('a new event reaches city-wide readers, the grid worker of its grid and its department only', async () => {
+    const worker = (await db.one<{ id: string }>("SELECT unit_id AS id FROM users WHERE username = 'gridworker'"))!.id;
+    // a grid outside the worker's community
+    const elsewhere = (await db.one<{ id: string }>(
+      "SELECT g.id FROM admin_units g, admin_units w WHERE w.id = $1 AND g.level = 'grid' AND g.parent_id <> w.parent_id ORDER BY g.id LIMIT 1", [worker],
+    ))!.id;
+    const event = (id: string, gridId: string, departmentId: string) => ({ id, gridId, departmentId, itemCode: '060101', source: 'sensor', status: 'reported' });
+    // each reader collects the test events it is sent, until the last one (sent to everyone) arrives
+    const heard = (role: Role) => {
+      const ids: string[] = [];
+      return readLive((name, data) => {
+        if (name !== 'event' || !String(data.id).startsWith('ESX')) return undefined;
+        ids.push(data.id);
+        return data.id === 'ESX0000009' ? ids : undefined;
+      }, cookies.get(role)!);
+    };
+    const readers = (['centre', 'gridworker', 'department', 'community', 'admin'] as const).map((r) => [r, heard(r)] as const);
+    await new Promise((r) => setTimeout(r, 100)); // the streams are open
+    ingest.live.publish('event', event('ESX0000001', worker, 'D07'));
+    ingest.live.publish('event', event('ESX0000002', elsewhere, 'D02'));
+    ingest.live.publish('event', event('ESX0000003', 'G-NO-SUCH-GRID', 'D07'));
+    // the last is in everyone's scope: the grid worker's grid, department D02
+    ingest.live.publish('event', event('ESX0000009', worker, 'D02'));
+    const got = Object.fromEntries(await Promise.all(readers.map(async ([r, p]) => [r, await Promise.race([p, new Promise((res) => setTimeout(() => res('nothing'), 3000))])])));
+    expect(got.centre).toEqual(['ESX0000001', 'ESX0000002', 'ESX0000003', 'ESX0000009']);
+    expect(got.gridworker).toEqual(['ESX0000001', 'ESX0000009']);
+    expect(got.community).toEqual(['ESX0000001', 'ESX0000009']); // the worker's grid is in the demo community
+    expect(got.department).toEqual(['ESX0000002', 'ESX0000009']);
+    expect(got.admin).toBe('nothing'); // the administrator may not see cases at all
   });
 });
 

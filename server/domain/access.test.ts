@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, can, scopeOf, unitInScope, type Principal, type Role } from './access';
+import { ROLES, can, caseInScope, scopeOf, unitInScope, type Principal, type Role } from './access';
 
 const principal = (role: Role, extra: Partial<Principal> = {}): Principal => ({
   userId: 'u', username: role, displayName: role, role, unitId: null, unitPath: null, departmentId: null, ...extra,
@@ -49,5 +49,25 @@ describe('permissions', () => {
   });
   it('lets every role see the map and the overview', () => {
     for (const role of ROLES) expect(can(principal(role), 'map') && can(principal(role), 'overview')).toBe(true);
+  });
+});
+
+describe('caseInScope', () => {
+  const c = (gridPath: string | undefined, departmentId: string | null = 'D02') => ({ gridPath, departmentId });
+  it('city sees every case, even one whose grid is unknown', () => {
+    expect(caseInScope({ kind: 'city' }, c(undefined))).toBe(true);
+  });
+  it('a unit sees the cases of the grids under it, not its neighbours\' or unknown grids', () => {
+    const scope = { kind: 'unit', path: 'C/S1/C01' } as const;
+    expect(caseInScope(scope, c('C/S1/C01/G001'))).toBe(true);
+    expect(caseInScope(scope, c('C/S1/C011/G001'))).toBe(false);
+    expect(caseInScope(scope, c('C/S2/C02/G002'))).toBe(false);
+    expect(caseInScope(scope, c(undefined))).toBe(false);
+  });
+  it('a department sees the cases dispatched to it, wherever they are', () => {
+    const scope = { kind: 'department', departmentId: 'D02' } as const;
+    expect(caseInScope(scope, c('C/S2/C02/G002', 'D02'))).toBe(true);
+    expect(caseInScope(scope, c('C/S1/C01/G001', 'D07'))).toBe(false);
+    expect(caseInScope(scope, c('C/S1/C01/G001', null))).toBe(false);
   });
 });

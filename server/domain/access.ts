@@ -81,6 +81,22 @@ export function unitInScope(scope: Scope, unitPath: string): boolean {
   return scope.kind !== 'unit' || unitPath === scope.path || unitPath.startsWith(scope.path + '/');
 }
 
+/**
+ * Whether a case (an event) is readable in a scope: the same rule `Where.inScope` applies in SQL, for
+ * cases that are not read from the store (the live stream's new events). `gridPath` undefined: the
+ * grid is unknown, so only a city-wide scope sees it.
+ */
+export function caseInScope(scope: Scope, c: { gridPath: string | undefined; departmentId: string | null }): boolean {
+  switch (scope.kind) {
+    case 'city':
+      return true;
+    case 'unit':
+      return c.gridPath !== undefined && unitInScope(scope, c.gridPath);
+    case 'department':
+      return c.departmentId === scope.departmentId;
+  }
+}
+
 /** The admin level a geographically scoped role is bound to. */
 export const ROLE_UNIT_LEVELS: Partial<Record<Role, readonly string[]>> = {
   gridworker: ['grid'],

@@ -1,11 +1,13 @@
 // The live stream (实时推送): Server-Sent Events of sensor state changes (`sensors`, coalesced per
-// second), alarms (`alarm`) and new workflow events (`event`, for those who may see cases). Each
+// second), alarms (`alarm`) and new workflow events (`event`, for those who may see cases, and only the
+// cases their scope reads: a grid worker hears of their grid's events, a department of its own). Each
 // connection has a bounded queue; a client too slow to keep up is disconnected (it reconnects and
 // reloads the state) rather than buffered without end.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { can } from '../domain/access';
+import { can, caseInScope, scopeOf } from '../domain/access';
 import type { LiveMessage } from '../ingest/liveHub';
+import { unitPaths } from '../store/adminUnits';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { ApiError, ErrorSchema, errorResponses, validationHook } from './errors';
@@ -24,11 +26,21 @@ const live = createRoute({
   },
 });
 
-export function liveRoutes({ ingest }: Deps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(live, (c) => {
+/** What the live `event` message carries that scoping needs. */
+interface LiveCase {
+  gridId?: string;
+  departmentId?: string | null;
+}
+
+export function liveRoutes({ db, ingest }: Deps) {
+  let paths: Promise<Map<string, string>> | null = null;
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(live, async (c) => {
     if (!ingest) throw new ApiError(503, 'ingest_off', 'Live sensing is not running in this server (INGEST=0).');
     const principal = c.get('principal');
     const seesCases = !principal || can(principal, 'cases');
+    const scope = principal ? scopeOf(principal) : ({ kind: 'city' } as const);
+    const gridPaths = scope.kind === 'unit' ? await (paths ??= unitPaths(db)) : null;
+    const inScope = (e: LiveCase) => caseInScope(scope, { gridPath: e.gridId ? gridPaths?.get(e.gridId) : undefined, departmentId: e.departmentId ?? null });
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
@@ -36,7 +48,7 @@ export function liveRoutes({ ingest }: Deps) {
       let wake: (() => void) | null = null;
       let overflow = false;
       const unsubscribe = ingest.live.subscribe((m) => {
-        if (m.event === 'event' && !seesCases) return;
+        if (m.event === 'event' && !(seesCases && inScope(m.data as LiveCase))) return;
         if (queue.length >= LIVE_QUEUE_LIMIT) overflow = true;
         else queue.push(m);
         wake?.();

@@ -60,3 +60,9 @@ export async function getChildren(db: Db, id: string): Promise<AdminUnitRecord[]
   const rows = await db.all<Row>(`SELECT ${COLUMNS} FROM admin_units WHERE parent_id = $1 ORDER BY id`, [id]);
   return rows.map(toRecord);
 }
+
+/** Every unit's path by its id (the hierarchy is fixed while the server runs). */
+export async function unitPaths(db: Db): Promise<Map<string, string>> {
+  const rows = await db.all<{ id: string; path: string }>('SELECT id, path FROM admin_units');
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
