@@ -17,7 +17,7 @@ beforeAll(async () => {
   // WENDU_BASE_URL runs against a platform already running; WENDU_LOGIN=user:password signs in there.
   const [username = '', password = ''] = (process.env.WENDU_LOGIN ?? '').split(':');
   platform = external
-    ? { baseUrl: external.replace(/\/$/, ''), users: new Map([['screen', { username, password, role: 'screen', displayName: '', scope: '' }]]), stop: async () => {} }
+    ? { baseUrl: external.replace(/\/$/, ''), users: new Map([['screen', { username, password, role: 'screen', displayName: '', scope: '' }]]), restart: () => Promise.reject(new Error('an external platform is not restarted here')), stop: async () => {} }
     : await startPlatform();
   browser = await launchChromium();
 }, 240_000);

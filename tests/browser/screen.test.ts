@@ -1,12 +1,15 @@
 // The big screen in a real Chromium (Debian's, software WebGL): /screen draws the city with every
 // layer and its panels in Chinese, offline and without console errors; a layer switch hides and shows
 // its layer; clicking a known component opens its details with its code. The screenshot is kept in
-// tests/artifacts/screen.png to be looked at.
+// tests/artifacts/screen.png to be looked at. Left alone, it reconnects its live stream by itself when
+// the server goes away and comes back, and shows what arrives afterwards.
 import { mkdirSync } from 'node:fs';
+import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startPlatform, type Platform } from '../helpers/platform';
 import { launchChromium, distinctColours, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
+import { telemetryTopic } from '../../server/domain/telemetry';
 
 type Point = { id: string; code?: string; lon: number; lat: number };
 
@@ -105,5 +108,38 @@ describe('the big screen', () => {
     expect(offMachine).toEqual([]);
     await page.close();
   }, 240_000);
-});
 
+  it('reconnects its live stream by itself after the server restarts, and shows an alarm raised afterwards', async () => {
+    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    const kiosk = platform.users.get('screen')!;
+    expect((await page.request.post(`${platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).status()).toBe(200);
+    await page.goto(`${platform.baseUrl}/screen?tour=0`);
+    const lightIs = (state: 'on' | 'off') =>
+      page.waitForFunction((s) => document.querySelector('.ticker-card .live-light')?.classList.contains(s) === true, state, { timeout: 120_000 });
+    await lightIs('on');
+    // record every state the light shows from now on
+    await page.evaluate(() => {
+      const log: string[] = [];
+      (window as unknown as { liveLightLog: string[] }).liveLightLog = log;
+      const card = document.querySelector('.ticker-card')!;
+      new MutationObserver(() => log.push(card.querySelector('.live-light')?.className ?? '')).observe(card, { subtree: true, attributes: true, attributeFilter: ['class'] });
+    });
+
+    await platform.restart();
+    // the light went out when the server went away, and came back on by itself
+    await page.waitForFunction(() => (window as unknown as { liveLightLog: string[] }).liveLightLog.includes('live-light off'), null, { timeout: 30_000 });
+    await lightIs('on');
+    expect(await page.locator('.ticker-card .live-light').textContent()).toBe('实时');
+
+    // a manhole's cover lifted after the restart reaches the ticker
+    const [deviceId, password] = Object.entries(platform.mqtt!.devices).find(([id]) => id.startsWith('MH'))!;
+    const client = await mqtt.connectAsync(platform.mqtt!.brokerUrl, { username: deviceId, password, protocolVersion: 4, reconnectPeriod: 0 });
+    const reading = { ts: Date.now(), batteryPct: 80, signalDbm: -75, waterLevelM: 0.3, coverTiltDeg: 25, coverOpen: true, ch4Lel: 1, h2sPpm: 0.5 };
+    await client.publishAsync(telemetryTopic(deviceId), JSON.stringify(reading), { qos: 1 });
+    await client.endAsync();
+    const alarm = page.locator(`.ticker-item.alarm`, { hasText: deviceId });
+    await alarm.first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: `${ARTIFACTS}/screen-reconnected.png` });
+    await page.close();
+  }, 240_000);
+});

@@ -13,6 +13,8 @@ export interface Platform {
   users: Map<string, DemoUser>;
   /** The embedded MQTT broker and each device's password, to publish as a sensor would. */
   mqtt?: { brokerUrl: string; devices: Record<string, string> };
+  /** Stops the server and starts it again on the same ports and DuckDB file (sessions survive). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -22,8 +24,19 @@ export async function startPlatform(): Promise<Platform> {
   const dbPath = copyDb(dir);
   // Its own data folder (beside the copy), where the server writes demo-users.json.
   const dataDir = dirname(dbPath);
-  const running = await startServer({ ...loadConfig(), port: 0, host: '127.0.0.1', mqttPort: 0, dataDir, dbPath, tilesDir: join(dir, 'tiles'), clientDir: join(process.cwd(), 'dist/client') });
+  const config = { ...loadConfig(), port: 0, host: '127.0.0.1', mqttPort: 0, dataDir, dbPath, tilesDir: join(dir, 'tiles'), clientDir: join(process.cwd(), 'dist/client') };
+  let running = await startServer(config);
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo-users.json'), 'utf8')) as DemoUser[];
   const mqtt = { brokerUrl: running.ingest?.brokerUrl ?? '', devices: running.ingest?.credentials.devices ?? {} };
-  return { baseUrl: running.url.replace(/\/$/, ''), users: new Map(demo.map((u) => [u.role, u])), mqtt, stop: running.stop };
+  const ports = { port: Number(new URL(running.url).port), mqttPort: running.ingest?.mqttPort ?? 0 };
+  return {
+    baseUrl: running.url.replace(/\/$/, ''),
+    users: new Map(demo.map((u) => [u.role, u])),
+    mqtt,
+    async restart() {
+      await running.stop();
+      running = await startServer({ ...config, ...ports });
+    },
+    stop: () => running.stop(),
+  };
 }
