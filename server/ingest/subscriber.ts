@@ -83,6 +83,20 @@ export function startExternalSubscriber(opts: ExternalSubscriberOptions): Extern
   client.on('error', (err) => opts.log(`broker error: ${err.message}`));
   client.on('offline', () => opts.log('broker connection lost'));
 
+  // A commit acknowledges its whole batch in one go: cork the socket so those PUBACKs leave in one
+  // write, not thousands.
+  let corked = false;
+  const corkUntilNextTick = () => {
+    const stream = client.stream;
+    if (corked || !stream) return;
+    corked = true;
+    stream.cork();
+    process.nextTick(() => {
+      corked = false;
+      stream.uncork();
+    });
+  };
+
   client.handleMessage = (packet: Packet, callback: (err?: Error) => void) => {
     if (packet.cmd !== 'publish') return callback();
     const p = packet as IPublishPacket;
@@ -96,6 +110,7 @@ export function startExternalSubscriber(opts: ExternalSubscriberOptions): Extern
         return;
       }
       if (mine !== connection || !client.connected) return;
+      corkUntilNextTick();
       send({ cmd: 'puback', messageId: p.messageId, ...(v5 ? { reasonCode: 0 } : {}) } as Packet, undefined, undefined, true);
     });
     callback();
