@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GovEvent } from '@domain/model';
 import { TAXONOMY } from '@domain/taxonomy';
-import { eventCounts, eventSpecs, overdueOutline, urgencyColors } from './events.model';
+import { eventCounts, eventMarks, eventSpecs, overdueOutline, urgencyColors } from './events.model';
 
 const itemOf = (severity: 1 | 2 | 3) => TAXONOMY.items.find((i) => i.severity === severity)!.code;
 const now = Date.parse('2026-11-01T00:00:00Z');
@@ -32,5 +32,12 @@ describe('eventSpecs', () => {
       byUrgency: { 1: 1, 2: 0, 3: 2 },
       overdue: 1,
     });
+  });
+
+  it('marks open events with their urgency and overdue state for the aggregation', () => {
+    expect(eventMarks([event('a', 3), event('b', 1, { deadlineAt: '2026-10-31T12:00:00Z' }), event('c', 2, { status: 'closed' })], now)).toEqual([
+      { id: 'a', position: [117, 31], urgency: 3, overdue: false },
+      { id: 'b', position: [117, 31], urgency: 1, overdue: true },
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 import { findItem } from '@domain/taxonomy';
 import type { GovEvent } from '@domain/model';
 import type { PointSpec } from '../points/points.model';
+import type { EventMark } from './event-clusters.model';
 
 export const urgencyColors: Readonly<Record<1 | 2 | 3, string>> = { 3: '#ff3b3b', 2: '#ff8c1a', 1: '#ffd84d' };
 export const overdueOutline: NonNullable<PointSpec['outline']> = { color: '#ff4dff', widthPx: 3 };
@@ -30,6 +31,13 @@ export function eventSpecs(events: readonly GovEvent[], nowMs: number): PointSpe
         maxDistanceM: 200_000,
       } satisfies PointSpec;
     });
+}
+
+/** Open events as the aggregation sees them (closed ones left out). */
+export function eventMarks(events: readonly GovEvent[], nowMs: number): EventMark[] {
+  return events
+    .filter((e) => e.status !== 'closed')
+    .map((e) => ({ id: e.id, position: e.position, urgency: urgencyOf(e.itemCode), overdue: isOverdue(e, nowMs) }));
 }
 
 /** Counts for the legend: open events by urgency, and how many are overdue. */

@@ -1,8 +1,9 @@
 // The offline 3D globe every page's twin sits in: resium Viewer without Ion, geocoder or any of the
 // stock widgets, drawing only when something changes (requestRenderMode), the bundled world imagery
-// dimmed for a dark room. Layers are its children and reach the scene through resium's context.
+// dimmed and the sky darkened for a dark room. Layers are its children and reach the scene through
+// resium's context.
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { Color } from 'cesium';
+import { Cartesian3, Color, type Scene } from 'cesium';
 import { ImageryLayer, Viewer, useCesium } from 'resium';
 import type { BboxDeg } from '../../api';
 import { bundledWorldImagery, configureCesiumOffline } from './offline';
@@ -35,6 +36,7 @@ export function TwinViewer({ children, className }: TwinViewerProps) {
       fullscreenButton={false}
       infoBox={false}
       selectionIndicator={false}
+      skyBox={false}
       requestRenderMode
       maximumRenderTimeChange={Infinity}
     >
@@ -51,9 +53,41 @@ function DarkScene() {
   useEffect(() => {
     if (!scene) return;
     scene.globe.baseColor = darkGlobe;
-    scene.backgroundColor = Color.BLACK;
+    scene.backgroundColor = roomBackground;
     scene.globe.showGroundAtmosphere = true;
+    nightSky(scene);
     scene.requestRender();
   }, [scene]);
   return null;
+}
+
+/** The page's background (styles.css --bg): what shows beyond the atmosphere. */
+const roomBackground = Color.fromCssColorString('#050a14');
+
+/**
+ * A dusk sky for a dark room instead of Cesium's daylight: the sky atmosphere lit far less (a deep
+ * navy overhead), with less haze (Mie) and half the blue scattering (Rayleigh), so the horizon glows
+ * a dim slate blue instead of white or olive; the ground atmosphere and fog alike, so distant ground
+ * still fades into a faint haze and depth stays readable. No sun or moon (and no stars: the Viewer has
+ * no sky box).
+ */
+export function nightSky(scene: Scene): void {
+  const lessHaze = () => new Cartesian3(2.1e-6, 2.1e-6, 2.1e-6); // Cesium's default is 21e-6
+  const sky = scene.skyAtmosphere;
+  if (sky) {
+    sky.atmosphereLightIntensity = 6; // default 50
+    sky.atmosphereMieCoefficient = lessHaze();
+    sky.atmosphereRayleighCoefficient = new Cartesian3(2.75e-6, 6.5e-6, 14.2e-6); // half the default
+    sky.brightnessShift = -0.2;
+  }
+  const globe = scene.globe;
+  globe.atmosphereLightIntensity = 5; // default 10
+  globe.atmosphereMieCoefficient = lessHaze();
+  globe.atmosphereBrightnessShift = -0.2;
+  // The same for the fog over the city model's buildings.
+  scene.atmosphere.lightIntensity = 5;
+  scene.atmosphere.mieCoefficient = lessHaze();
+  scene.atmosphere.brightnessShift = -0.2;
+  if (scene.sun) scene.sun.show = false;
+  if (scene.moon) scene.moon.show = false;
 }

@@ -11,7 +11,8 @@ import { CameraLayerView } from '../../twin/cameras/CameraLayerView';
 import { FlightDirector, type FlightRequest, type FlightTarget } from '../../twin/camera/FlightDirector';
 import { formatSelection, parseSelection, parseView, withTwinState } from '../../twin/camera/view-url';
 import { componentCategoryCounts } from '../../twin/components/components.model';
-import { eventSpecs } from '../../twin/events/events.model';
+import { EventLayerView } from '../../twin/events/EventLayerView';
+import type { EventLayer } from '../../twin/events/events.layer';
 import { GridBoundaries } from '../../twin/grids/GridBoundaries';
 import { PointLayerView } from '../../twin/points/PointLayerView';
 import type { PointLayer } from '../../twin/points/points.layer';
@@ -75,7 +76,7 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
   const [opened, setOpened] = useState(false);
   const [drawn, setDrawn] = useState<Partial<Record<TwinLayer, number>>>({});
   const sensorLayer = useRef<PointLayer | null>(null);
-  const eventLayer = useRef<PointLayer | null>(null);
+  const eventLayer = useRef<EventLayer | null>(null);
 
   const units = useMemo(() => new Map((data.grids ?? []).map((f) => [f.properties.id, f.properties])), [data.grids]);
   const childrenOf = useMemo(() => {
@@ -117,8 +118,6 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
     [chooseUnit, flyTo],
   );
 
-  // Open events: the loaded ones plus those the live stream announced since (until the next reload).
-  const eventPoints = useMemo(() => (data.openEvents ? eventSpecs(data.openEvents, Date.now()) : null), [data.openEvents]);
   // Sensors are built with the first states loaded; later reloads recolour them in place.
   const [firstStates, setFirstStates] = useState<typeof data.sensorStates>(null);
   if (!firstStates && data.sensorStates) setFirstStates(data.sensorStates);
@@ -161,9 +160,8 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
       },
       onAlarm: (a) => handlers.current.onAlarm?.(a),
       onEvent: (e) => {
-        const full = { code: e.id, closedAt: null, overdue: false, ...e };
-        const [spec] = eventSpecs([full], Date.now());
-        if (spec) eventLayer.current?.upsert(spec);
+        // Open events: the loaded ones plus those the live stream announced since (until the next reload).
+        eventLayer.current?.upsert({ code: e.id, closedAt: null, overdue: false, ...e });
         handlers.current.onEvent?.(e);
       },
       onConnection: (c) => handlers.current.onConnection?.(c),
@@ -248,7 +246,7 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
         <PointLayerView name="patrol-points" specs={data.patrolPoints} visible={shown.has('patrol-points')} onDrawn={markDrawn('patrol-points')} />
         <CameraLayerView specs={data.cameraIcons} visible={shown.has('cameras')} selected={selectedCamera} onDrawn={markDrawn('cameras')} />
         <PointLayerView name="sensors" specs={sensorPoints} visible={shown.has('sensors')} layerRef={sensorLayer} alwaysOnTopWithinM={3000} onDrawn={markDrawn('sensors')} />
-        <PointLayerView name="events" specs={eventPoints} visible={shown.has('events')} layerRef={eventLayer} alwaysOnTopWithinM={Infinity} onDrawn={markDrawn('events')} />
+        <EventLayerView events={data.openEvents} visible={shown.has('events')} layerRef={eventLayer} onDrawn={markDrawn('events')} />
         <UnitHighlight outlines={highlighted} />
         <SelectionMarker position={selectedPosition} />
         <PickHandler onPick={(ref) => { setHint(null); setSelection(ref); }} />
