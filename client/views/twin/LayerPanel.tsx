@@ -55,6 +55,14 @@ export function LayerPanel({ shown, counts, onToggle, categories, hiddenCategori
         {shown.has('events') &&
           ([3, 2, 1] as const).map((u) => <Key key={`u${u}`} color={urgencyColors[u]} text={t(`urgency.${u}`)} />)}
         {shown.has('events') && <Key ring={overdueOutline.color} text={t('info.overdue')} />}
+        {shown.has('events') && (
+          <span className="legend-key">
+            <span className="legend-cluster" style={{ boxShadow: `inset 0 0 0 0.14rem ${overdueOutline.color}` }}>
+              n
+            </span>
+            {t('layer.eventCluster')}
+          </span>
+        )}
         {shown.has('sensors') &&
           (['alarm', 'warning', 'normal', 'offline'] as SensorStatus[]).map((st) => <Key key={st} color={sensorStatusColors[st]} text={t(`sensorStatus.${st}`)} />)}
         {shown.has('components') &&
