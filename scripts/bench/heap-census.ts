@@ -35,9 +35,10 @@ export async function heapCensus(page: Page): Promise<Census> {
   const census: Census = new Map();
   for (let i = 0; i < snap.nodes.length; i += width) {
     const type = types[snap.nodes[i + typeAt]!]!;
-    // strings, numbers and code are grouped by type; objects, closures and arrays by their name (without
-    // the snapshot's per-object "@id")
-    const key = NAMED.has(type) ? `${type}:${snap.strings[snap.nodes[i + nameAt]!]!.replace(/ @\d+$/, '')}` : type;
+    // numbers and code are grouped by type; objects, closures and arrays by their name (without the
+    // snapshot's per-object "@id"); strings by their first 40 characters (what kind of text grew)
+    const name = snap.strings[snap.nodes[i + nameAt]!]!;
+    const key = NAMED.has(type) ? `${type}:${name.replace(/ @\d+$/, '')}` : type === 'string' ? `string:${name.slice(0, 40)}` : type;
     const entry = census.get(key) ?? { count: 0, bytes: 0 };
     entry.count++;
     entry.bytes += snap.nodes[i + sizeAt]!;
