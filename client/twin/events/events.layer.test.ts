@@ -6,20 +6,9 @@ import type { GovEvent } from '@domain/model';
 import { TAXONOMY } from '@domain/taxonomy';
 import type { Projection } from './event-clusters.model';
 import { createEventLayer, isEventClusterRef } from './events.layer';
+import { testHost } from '../testing/cesium-in-node';
 
-// Node has no DOM: Cesium checks image types with instanceof, and a Label reads its font's computed style.
-const g = globalThis as Record<string, unknown>;
-for (const name of ['HTMLCanvasElement', 'HTMLImageElement', 'HTMLVideoElement', 'ImageBitmap', 'OffscreenCanvas']) g[name] ??= class {};
-g.document ??= {
-  createElement: () => ({ style: {} }),
-  body: { appendChild() {}, removeChild() {} },
-  defaultView: { getComputedStyle: () => ({ getPropertyValue: (p: string) => (p === 'font-size' ? '16px' : 'normal') }) },
-};
 
-function host() {
-  let renders = 0;
-  return { primitives: new PrimitiveCollection(), requestRender: () => void renders++, renders: () => renders };
-}
 
 const itemOf = (severity: 1 | 2 | 3) => TAXONOMY.items.find((i) => i.severity === severity)!.code;
 const now = Date.parse('2026-11-01T00:00:00Z');
@@ -38,7 +27,7 @@ const all = <T,>(c: { length: number; get(i: number): T }) => Array.from({ lengt
 
 describe('createEventLayer', () => {
   it('draws every event, then clusters for the band in place, follows live events, and cleans up', () => {
-    const h = host();
+    const h = testHost();
     const layer = createEventLayer(h, events, now, { scale: 2, fontFamily: 'sans-serif' });
     expect(h.primitives.length).toBe(2);
     const points = h.primitives.get(0) as PointPrimitiveCollection;

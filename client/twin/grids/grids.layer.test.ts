@@ -6,6 +6,7 @@ import type { LonLat } from '@domain/model';
 import type { GridFeature } from '../../api';
 import { createGridLayer } from './grids.layer';
 import { gridDrawingFrom } from './grids.model';
+import { testHost } from '../testing/cesium-in-node';
 
 const square = (lon: number, lat: number, size: number): LonLat[] => [
   [lon, lat],
@@ -21,25 +22,11 @@ const features: GridFeature[] = [
   { type: 'Feature', id: 'g', properties: { id: 'g', code: 'g', name: '网格', level: 'grid', area: 'urban', parentId: 's' }, geometry: { type: 'Polygon', coordinates: [square(116.95, 31, 0.01)] } },
 ];
 
-// Node has no DOM. Cesium touches it in two places before any frame is drawn: Material checks uniforms
-// with `instanceof HTMLCanvasElement` etc., and Label reads a font's computed style. Empty stand-ins
-// answer both; no image is ever made and no glyph is drawn, since nothing here renders a frame.
-const g = globalThis as Record<string, unknown>;
-for (const name of ['HTMLCanvasElement', 'HTMLImageElement', 'HTMLVideoElement', 'ImageBitmap', 'OffscreenCanvas']) g[name] ??= class {};
-g.document ??= {
-  createElement: () => ({ style: {} }),
-  body: { appendChild() {}, removeChild() {} },
-  defaultView: { getComputedStyle: () => ({ getPropertyValue: (p: string) => (p === 'font-size' ? '16px' : 'normal') }) },
-};
 
-function host() {
-  let renders = 0;
-  return { primitives: new PrimitiveCollection(), requestRender: () => void renders++, renders: () => renders };
-}
 
 describe('createGridLayer', () => {
   it('draws every outline and label under one root and removes it all on destroy', () => {
-    const h = host();
+    const h = testHost();
     const drawing = gridDrawingFrom(features);
     const layer = createGridLayer(h, drawing, { scale: 2, fontFamily: 'sans-serif' });
 

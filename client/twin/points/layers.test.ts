@@ -6,15 +6,7 @@ import { createCameraLayer } from '../cameras/cameras.layer';
 import { cameraSpecs } from '../cameras/cameras.model';
 import { createPointLayer } from './points.layer';
 import type { PointSpec } from './points.model';
-
-// Node has no DOM; Cesium checks image types with instanceof before anything renders.
-const g = globalThis as Record<string, unknown>;
-for (const name of ['HTMLCanvasElement', 'HTMLImageElement', 'HTMLVideoElement', 'ImageBitmap', 'OffscreenCanvas']) g[name] ??= class {};
-
-function host() {
-  let renders = 0;
-  return { primitives: new PrimitiveCollection(), requestRender: () => void renders++, renders: () => renders };
-}
+import { testHost } from '../testing/cesium-in-node';
 
 const spec = (id: string, color = '#ff0000'): PointSpec => ({
   pick: { kind: 'component', id }, position: [117, 31], heightM: 1, color, sizePx: 5, outline: null, maxDistanceM: 5000,
@@ -22,7 +14,7 @@ const spec = (id: string, color = '#ff0000'): PointSpec => ({
 
 describe('createPointLayer', () => {
   it('draws every point in one collection, recolours and filters in place, and cleans up', () => {
-    const h = host();
+    const h = testHost();
     const layer = createPointLayer(h, [spec('a'), spec('b'), spec('c')], { scale: 2 });
     expect(h.primitives.length).toBe(1);
     const points = h.primitives.get(0) as PointPrimitiveCollection;
@@ -58,7 +50,7 @@ describe('createPointLayer', () => {
 
 describe('createCameraLayer', () => {
   it('draws icons, a view cone for the selected camera, and removes everything', () => {
-    const h = host();
+    const h = testHost();
     const features = [0, 1].map((i) => ({
       type: 'Feature' as const, id: `C${i}`, geometry: { type: 'Point' as const, coordinates: [117 + i / 100, 31] },
       properties: { id: `C${i}`, code: `C${i}`, owner: 'police' as const, headingDeg: 90, fovDeg: 60, rangeM: 80, heightM: 6, online: i === 0, gridId: 'G' },

@@ -215,7 +215,7 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
       : selection.kind === 'alarm' ? (alarmAtHand?.id === selection.id ? alarmAtHand.gridId : placeOf(selection)?.gridId)
       : undefined;
     return gridId ?? null;
-  }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents, placeAtHand]);
+  }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents, placeAtHand, alarmAtHand]);
 
   const markDrawn = useCallback((layer: TwinLayer) => (count: number) => setDrawn((d) => ({ ...d, [layer]: count })), []);
   const toggle = (layer: TwinLayer) =>
