@@ -2,25 +2,13 @@
 // the wheel brings the streets in, and clicking a building opens its card with the address the API
 // has for it. No console errors, nothing fetched from off the machine; the screenshot is kept.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startPlatform, type Platform } from '../helpers/platform';
-import { launchChromium, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { platformAndBrowser, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
 
 const viewport = { width: 1280, height: 720 };
 
-let platform: Platform;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const env = platformAndBrowser();
 
 const data = (page: Page) => page.evaluate(() => ({ ...document.body.dataset }));
 
@@ -31,7 +19,7 @@ async function settledAfter(page: Page, before: number) {
 
 describe('the 3D city', () => {
   it('loads the tileset, and a click on a building shows its card', async () => {
-    const page = await browser.newPage({ viewport });
+    const page = await env.browser.newPage({ viewport });
     const consoleErrors: string[] = [];
     const offMachine: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -41,16 +29,16 @@ describe('the 3D city', () => {
       if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname)) offMachine.push(r.url());
     });
 
-    const kiosk = platform.users.get('screen')!;
-    expect((await page.request.post(`${platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).ok()).toBe(true);
-    await page.goto(`${platform.baseUrl}/`);
+    const kiosk = env.platform.users.get('screen')!;
+    expect((await page.request.post(`${env.platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).ok()).toBe(true);
+    await page.goto(`${env.platform.baseUrl}/`);
     await page.waitForFunction(() => document.body.dataset.twinReady === 'true' && document.body.dataset.buildingsReady === 'true', null, { timeout: 90_000 });
     const first = await data(page);
     expect(first.buildingsError).toBeUndefined();
     expect(Number(first.buildingTiles)).toBeGreaterThan(0);
 
     // Zoom towards the urban core (the page opens on the whole county; the towns are in its upper middle).
-    const tileset = (await (await page.request.get(`${platform.baseUrl}/api/tiles/tileset.json`)).json()) as { extras: { buildings: number } };
+    const tileset = (await (await page.request.get(`${env.platform.baseUrl}/api/tiles/tileset.json`)).json()) as { extras: { buildings: number } };
     expect(tileset.extras.buildings).toBeGreaterThan(1000);
     // The overview frames the county with the urban core just above the middle of the screen.
     const core = { x: Math.round(viewport.width * 0.53), y: Math.round(viewport.height * 0.38) };
@@ -78,7 +66,7 @@ describe('the 3D city', () => {
       if (picked) break;
     }
     expect(picked).toMatch(/^B\d+$/);
-    const card = (await (await page.request.get(`${platform.baseUrl}/api/buildings/${picked}`)).json()) as { address: string; gridName: string };
+    const card = (await (await page.request.get(`${env.platform.baseUrl}/api/buildings/${picked}`)).json()) as { address: string; gridName: string };
     const panel = page.getByRole('complementary', { name: '建筑信息' });
     await panel.getByText(card.address, { exact: true }).waitFor({ timeout: 30_000 });
     await panel.getByText(card.gridName, { exact: true }).waitFor();

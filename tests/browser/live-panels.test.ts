@@ -4,29 +4,16 @@
 // panel and is acknowledged there; the event it raised opens from the ticker. No console errors.
 // Screenshots are kept in tests/artifacts/.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
-import type { Browser } from 'playwright-core';
 import { telemetryTopic } from '../../server/domain/telemetry';
-import { startPlatform, type Platform } from '../helpers/platform';
-import { launchChromium, ARTIFACTS } from '../helpers/browser';
+import { platformAndBrowser, ARTIFACTS } from '../helpers/browser';
 
 
-let platform: Platform;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const env = platformAndBrowser();
 
 async function publishAs(deviceId: string, reading: Record<string, number | boolean>) {
-  const { brokerUrl, devices } = platform.mqtt!;
+  const { brokerUrl, devices } = env.platform.mqtt!;
   const client = await mqtt.connectAsync(brokerUrl, { username: deviceId, password: devices[deviceId], protocolVersion: 4, reconnectPeriod: 0 });
   const payload = { ts: Date.now(), batteryPct: 80, signalDbm: -75, waterLevelM: 0.3, coverTiltDeg: 0.5, coverOpen: false, ch4Lel: 1, h2sPpm: 0.5, ...reading };
   await client.publishAsync(telemetryTopic(deviceId), JSON.stringify(payload), { qos: 1 });
@@ -35,19 +22,19 @@ async function publishAs(deviceId: string, reading: Record<string, number | bool
 
 describe('live sensor and alarm panels', () => {
   it('follow a published reading: values, cutaway, the alarm raised and acknowledged', async () => {
-    expect(platform.mqtt?.brokerUrl).toBeTruthy();
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    expect(env.platform.mqtt?.brokerUrl).toBeTruthy();
+    const page = await env.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-    const centre = platform.users.get('centre')!;
-    expect((await page.request.post(`${platform.baseUrl}/api/auth/login`, { data: { username: centre.username, password: centre.password } })).status()).toBe(200);
-    const sensors = (await (await page.request.get(`${platform.baseUrl}/api/layers/sensors`)).json()) as { features: { properties: { id: string; kind: string } }[] };
+    const centre = env.platform.users.get('centre')!;
+    expect((await page.request.post(`${env.platform.baseUrl}/api/auth/login`, { data: { username: centre.username, password: centre.password } })).status()).toBe(200);
+    const sensors = (await (await page.request.get(`${env.platform.baseUrl}/api/layers/sensors`)).json()) as { features: { properties: { id: string; kind: string } }[] };
     const id = sensors.features.find((f) => f.properties.kind === 'manhole')!.properties.id;
 
     // A calm reading first, so the panel opens on known values.
     await publishAs(id, { waterLevelM: 0.4 });
-    await page.goto(`${platform.baseUrl}/screen?tour=0&sel=sensor:${id}`);
+    await page.goto(`${env.platform.baseUrl}/screen?tour=0&sel=sensor:${id}`);
     const panel = page.locator(`.sensor-panel[data-sensor-id="${id}"]`);
     await panel.waitFor({ timeout: 120_000 });
     const cutaway = page.locator('.manhole-cutaway[data-cutaway-ready="true"]');

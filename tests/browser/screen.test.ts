@@ -5,29 +5,17 @@
 // the server goes away and comes back, and shows what arrives afterwards.
 import { mkdirSync } from 'node:fs';
 import mqtt from 'mqtt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startPlatform, type Platform } from '../helpers/platform';
-import { launchChromium, distinctColours, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { platformAndBrowser, distinctColours, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
 import { telemetryTopic } from '../../server/domain/telemetry';
 
 type Point = { id: string; code?: string; lon: number; lat: number };
 
-let platform: Platform;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const env = platformAndBrowser();
 
 async function features(page: Page, layer: string): Promise<Point[]> {
-  const body = (await (await page.request.get(`${platform.baseUrl}/api/layers/${layer}`)).json()) as { features: { properties: { id: string; code?: string }; geometry: { coordinates: [number, number] } }[] };
+  const body = (await (await page.request.get(`${env.platform.baseUrl}/api/layers/${layer}`)).json()) as { features: { properties: { id: string; code?: string }; geometry: { coordinates: [number, number] } }[] };
   return body.features.map((f) => ({ id: f.properties.id, code: f.properties.code, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
 }
 
@@ -54,7 +42,7 @@ const twinSettled = (page: Page) =>
 
 describe('the big screen', () => {
   it('shows the city offline in Chinese, toggles a layer, and opens a clicked component’s details', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const consoleErrors: string[] = [];
     const offMachine: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -63,11 +51,11 @@ describe('the big screen', () => {
       const url = new URL(r.url());
       if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname)) offMachine.push(r.url());
     });
-    const kiosk = platform.users.get('screen')!;
-    expect((await page.request.post(`${platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).status()).toBe(200);
+    const kiosk = env.platform.users.get('screen')!;
+    expect((await page.request.post(`${env.platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).status()).toBe(200);
 
     // The whole city, as the wall shows it.
-    await page.goto(`${platform.baseUrl}/screen?tour=0`);
+    await page.goto(`${env.platform.baseUrl}/screen?tour=0`);
     await twinSettled(page);
     const status = await page.evaluate(() => ({ ...document.body.dataset }));
     expect(status.twinError).toBeUndefined();
@@ -92,7 +80,7 @@ describe('the big screen', () => {
     // Straight down onto a lone component (a shared link's view), grid outlines off, click the centre.
     const others = [...(await features(page, 'cameras')), ...(await features(page, 'sensors')), ...(await features(page, 'patrol-points'))];
     const target = loneComponent(components, others);
-    await page.goto(`${platform.baseUrl}/screen?tour=0&view=${target.lon},${target.lat},350,0,-90`);
+    await page.goto(`${env.platform.baseUrl}/screen?tour=0&view=${target.lon},${target.lat},350,0,-90`);
     await twinSettled(page);
     await page.locator('button.layer-toggle[data-layer="grids"]').click();
     await page.locator('button.layer-toggle[data-layer="events"]').click();
@@ -110,10 +98,10 @@ describe('the big screen', () => {
   }, 240_000);
 
   it('reconnects its live stream by itself after the server restarts, and shows an alarm raised afterwards', async () => {
-    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
-    const kiosk = platform.users.get('screen')!;
-    expect((await page.request.post(`${platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).status()).toBe(200);
-    await page.goto(`${platform.baseUrl}/screen?tour=0`);
+    const page = await env.browser.newPage({ viewport: { width: 960, height: 540 } });
+    const kiosk = env.platform.users.get('screen')!;
+    expect((await page.request.post(`${env.platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).status()).toBe(200);
+    await page.goto(`${env.platform.baseUrl}/screen?tour=0`);
     const lightIs = (state: 'on' | 'off') =>
       page.waitForFunction((s) => document.querySelector('.ticker-card .live-light')?.classList.contains(s) === true, state, { timeout: 120_000 });
     await lightIs('on');
@@ -125,15 +113,15 @@ describe('the big screen', () => {
       new MutationObserver(() => log.push(card.querySelector('.live-light')?.className ?? '')).observe(card, { subtree: true, attributes: true, attributeFilter: ['class'] });
     });
 
-    await platform.restart();
+    await env.platform.restart();
     // the light went out when the server went away, and came back on by itself
     await page.waitForFunction(() => (window as unknown as { liveLightLog: string[] }).liveLightLog.includes('live-light off'), null, { timeout: 30_000 });
     await lightIs('on');
     expect(await page.locator('.ticker-card .live-light').textContent()).toBe('实时');
 
     // a manhole's cover lifted after the restart reaches the ticker
-    const [deviceId, password] = Object.entries(platform.mqtt!.devices).find(([id]) => id.startsWith('MH'))!;
-    const client = await mqtt.connectAsync(platform.mqtt!.brokerUrl, { username: deviceId, password, protocolVersion: 4, reconnectPeriod: 0 });
+    const [deviceId, password] = Object.entries(env.platform.mqtt!.devices).find(([id]) => id.startsWith('MH'))!;
+    const client = await mqtt.connectAsync(env.platform.mqtt!.brokerUrl, { username: deviceId, password, protocolVersion: 4, reconnectPeriod: 0 });
     const reading = { ts: Date.now(), batteryPct: 80, signalDbm: -75, waterLevelM: 0.3, coverTiltDeg: 25, coverOpen: true, ch4Lel: 1, h2sPpm: 0.5 };
     await client.publishAsync(telemetryTopic(deviceId), JSON.stringify(reading), { qos: 1 });
     await client.endAsync();

@@ -1,6 +1,8 @@
 // Debian's Chromium for browser tests (software WebGL), and what they share: the artefacts folder,
-// which hosts count as this machine, and a measure of a blank screenshot.
+// which hosts count as this machine, a measure of a blank screenshot, and the per-file set-up.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startPlatform, type Platform } from './platform';
 
 export const ARTIFACTS = 'tests/artifacts';
 export const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -36,4 +38,21 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
     for (let i = 0; i < pixels.length; i += 4) seen.add(((pixels[i]! >> 4) << 8) | ((pixels[i + 1]! >> 4) << 4) | (pixels[i + 2]! >> 4));
     return seen.size;
   }, png.toString('base64'));
+}
+
+/**
+ * For a browser test file: starts the platform and Chromium before its tests and stops both after
+ * them. The returned object's fields are set once `beforeAll` has run.
+ */
+export function platformAndBrowser(): { platform: Platform; browser: Browser } {
+  const env = {} as { platform: Platform; browser: Browser };
+  beforeAll(async () => {
+    env.platform = await startPlatform();
+    env.browser = await launchChromium();
+  }, 240_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.platform?.stop();
+  });
+  return env;
 }
