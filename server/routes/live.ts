@@ -36,9 +36,9 @@ export function liveRoutes({ db, ingest }: Deps) {
   let paths: Promise<Map<string, string>> | null = null;
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(live, async (c) => {
     if (!ingest) throw new ApiError(503, 'ingest_off', 'Live sensing is not running in this server (INGEST=0).');
-    const principal = c.get('principal');
-    const seesCases = !principal || can(principal, 'cases');
-    const scope = principal ? scopeOf(principal) : ({ kind: 'city' } as const);
+    const principal = c.get('principal')!; // the access table lets only signed-in users here
+    const seesCases = can(principal, 'cases');
+    const scope = scopeOf(principal);
     const gridPaths = scope.kind === 'unit' ? await (paths ??= unitPaths(db)) : null;
     const inScope = (e: LiveCase) => caseInScope(scope, { gridPath: e.gridId ? gridPaths?.get(e.gridId) : undefined, departmentId: e.departmentId ?? null });
     c.header('Cache-Control', 'no-store');
