@@ -2,9 +2,9 @@
 // Cesium's prebuilt Workers/ThirdParty/Assets/Widgets are copied to `cesium/` next to the app; the
 // client sets window.CESIUM_BASE_URL to that folder before Cesium's code runs (client/twin/viewer/cesium-base.ts).
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
-import type { LogLevel, LogOrStringHandler, RolldownLog } from 'rolldown';
 import react from '@vitejs/plugin-react';
+import type { LogLevel, LogOrStringHandler, RolldownLog } from 'rolldown';
+import { defineConfig } from 'vite';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));

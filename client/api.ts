@@ -6,25 +6,37 @@
 // whose `path: string` parameter widens every route path to `string`, which makes hc<AppType> unusable
 // (no `client.overview`, all schemas merged). Once that helper keeps the path literal, implement
 // createApi with hc<AppType>(`${origin}/api`) and infer these types from it.
-import type { z } from '@hono/zod-openapi';
-import type { AdminUnit, Camera, CityComponent, EventStep, GovEvent, LonLat, PatrolPoint, Sensor } from '@domain/model';
+
+import type { Viewpoint } from '@domain/cameraCoverage';
 import type { Feature, FeatureCollection } from '@domain/geojson';
+import type {
+  AdminUnit,
+  Camera,
+  CityComponent,
+  EventStep,
+  GovEvent,
+  LonLat,
+  PatrolPoint,
+  Sensor,
+  SensorKind,
+} from '@domain/model';
+import type { z } from '@hono/zod-openapi';
+import type { PrincipalSchema } from '../server/routes/auth';
+import type { BuildingCardSchema } from '../server/routes/buildings';
+import type { OverviewSchema } from '../server/routes/overview';
 import type { Alarm } from '../server/store/alarms';
 import type { CategoryCount, DailyCount, DepartmentRank, StatsWindow } from '../server/store/eventStats';
 import type { SearchHit } from '../server/store/search';
 import type { SensorState } from '../server/store/sensorState';
-import type { PrincipalSchema } from '../server/routes/auth';
-import type { OverviewSchema } from '../server/routes/overview';
-import type { BuildingCardSchema } from '../server/routes/buildings';
-import type { Viewpoint } from '@domain/cameraCoverage';
-import type { SensorKind } from '@domain/model';
 import { reconnectDelayMs } from './live-backoff';
 
 /** GET /api/overview: the platform at a glance (平台概况). */
 export type Overview = z.infer<typeof OverviewSchema>;
 
 /** Properties of a boundary feature of GET /api/layers/grids. */
-export type GridProperties = Pick<AdminUnit, 'id' | 'code' | 'name' | 'level' | 'area' | 'parentId'> & { areaM2?: number };
+export type GridProperties = Pick<AdminUnit, 'id' | 'code' | 'name' | 'level' | 'area' | 'parentId'> & {
+  areaM2?: number;
+};
 export type GridFeature = Feature<GridProperties>;
 export type GridFeatureCollection = FeatureCollection<GridProperties>;
 
@@ -72,7 +84,19 @@ export interface UnitSummary {
 export type EventDetail = GovEvent & { steps: EventStep[] };
 
 /** A new workflow event as the live stream announces it (a subset of the event record). */
-export type LiveEvent = Pick<GovEvent, 'id' | 'itemCode' | 'source' | 'gridId' | 'position' | 'reportedAt' | 'deadlineAt' | 'departmentId' | 'status' | 'description'> & { alarmId?: string };
+export type LiveEvent = Pick<
+  GovEvent,
+  | 'id'
+  | 'itemCode'
+  | 'source'
+  | 'gridId'
+  | 'position'
+  | 'reportedAt'
+  | 'deadlineAt'
+  | 'departmentId'
+  | 'status'
+  | 'description'
+> & { alarmId?: string };
 
 /** What the live stream delivers; every handler is optional. */
 export interface LiveHandlers {
@@ -150,12 +174,18 @@ export interface TwinApi {
   sensor(id: string, signal?: AbortSignal): Promise<SensorDetail>;
   sensorSeries(id: string, hours: number, signal?: AbortSignal): Promise<SensorSeries>;
   /** Cameras whose field of view covers a place, nearest first; `best` is the nearest online one. */
-  camerasCovering(place: LonLat, signal?: AbortSignal): Promise<{ best: CameraCoverage | null; cameras: CameraCoverage[] }>;
+  camerasCovering(
+    place: LonLat,
+    signal?: AbortSignal,
+  ): Promise<{ best: CameraCoverage | null; cameras: CameraCoverage[] }>;
   unit(id: string, signal?: AbortSignal): Promise<UnitSummary>;
   search(q: string, signal?: AbortSignal): Promise<SearchHit[]>;
   dailyEvents(days: number, signal?: AbortSignal): Promise<{ window: StatsWindow; days: DailyCount[] }>;
   eventsByCategory(days: number, signal?: AbortSignal): Promise<{ window: StatsWindow; categories: CategoryCount[] }>;
-  departmentRanking(days: number, signal?: AbortSignal): Promise<{ window: StatsWindow; departments: DepartmentRank[] }>;
+  departmentRanking(
+    days: number,
+    signal?: AbortSignal,
+  ): Promise<{ window: StatsWindow; departments: DepartmentRank[] }>;
   /**
    * The live stream (GET /api/live, Server-Sent Events), reconnecting by itself; close() ends this
    * subscription. Every subscriber of one api shares one connection.
@@ -185,7 +215,11 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
 }
 
 async function postJson<T>(url: string, body: unknown): Promise<T> {
-  return request<T>(url, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return request<T>(url, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 async function request<T>(url: string, init: RequestInit): Promise<T> {
@@ -299,17 +333,27 @@ export function createApi(origin = ''): TwinApi {
     overview: (signal) => getJson<Overview>(`${origin}/api/overview`, signal),
     building: (id, signal) => getJson<BuildingCard>(`${origin}/api/buildings/${encodeURIComponent(id)}`, signal),
     buildingTilesetUrl: `${origin}/api/tiles/tileset.json`,
-    grids: (query = {}, signal) => getJson<GridFeatureCollection>(`${origin}/api/layers/grids${queryString(query)}`, signal),
-    components: async (signal) => (await getJson<FeatureCollection<ComponentFeature['properties']>>(`${origin}/api/layers/components`, signal)).features,
-    cameras: async (signal) => (await getJson<FeatureCollection<CameraFeature['properties']>>(`${origin}/api/layers/cameras`, signal)).features,
-    patrolPoints: async (signal) => (await getJson<FeatureCollection<PatrolPointFeature['properties']>>(`${origin}/api/layers/patrol-points`, signal)).features,
-    sensors: async (signal) => (await getJson<FeatureCollection<SensorFeature['properties']>>(`${origin}/api/layers/sensors`, signal)).features,
+    grids: (query = {}, signal) =>
+      getJson<GridFeatureCollection>(`${origin}/api/layers/grids${queryString(query)}`, signal),
+    components: async (signal) =>
+      (await getJson<FeatureCollection<ComponentFeature['properties']>>(`${origin}/api/layers/components`, signal))
+        .features,
+    cameras: async (signal) =>
+      (await getJson<FeatureCollection<CameraFeature['properties']>>(`${origin}/api/layers/cameras`, signal)).features,
+    patrolPoints: async (signal) =>
+      (await getJson<FeatureCollection<PatrolPointFeature['properties']>>(`${origin}/api/layers/patrol-points`, signal))
+        .features,
+    sensors: async (signal) =>
+      (await getJson<FeatureCollection<SensorFeature['properties']>>(`${origin}/api/layers/sensors`, signal)).features,
     sensorStates: (signal) => getJson(`${origin}/api/sensors/state`, signal),
     events: (query = {}, signal) => getJson(`${origin}/api/events${queryString(query)}`, signal),
     openEvents: async (max, signal) => {
       const all: GovEvent[] = [];
       for (let offset = 0; offset < max; offset += 500) {
-        const page = await getJson<{ total: number; events: GovEvent[] }>(`${origin}/api/events${queryString({ open: true, limit: Math.min(500, max - offset), offset })}`, signal);
+        const page = await getJson<{ total: number; events: GovEvent[] }>(
+          `${origin}/api/events${queryString({ open: true, limit: Math.min(500, max - offset), offset })}`,
+          signal,
+        );
         all.push(...page.events);
         if (all.length >= page.total || page.events.length === 0) break;
       }
@@ -320,16 +364,22 @@ export function createApi(origin = ''): TwinApi {
     alarm: (id, signal) => getJson(`${origin}/api/alarms/${encodeURIComponent(id)}`, signal),
     acknowledgeAlarm: (id) => postJson(`${origin}/api/alarms/${encodeURIComponent(id)}/acknowledge`, {}),
     sensor: (id, signal) => getJson(`${origin}/api/sensors/${encodeURIComponent(id)}`, signal),
-    sensorSeries: (id, hours, signal) => getJson(`${origin}/api/sensors/${encodeURIComponent(id)}/series${queryString({ hours })}`, signal),
-    camerasCovering: ([lon, lat], signal) => getJson(`${origin}/api/cameras/covering${queryString({ lon, lat })}`, signal),
+    sensorSeries: (id, hours, signal) =>
+      getJson(`${origin}/api/sensors/${encodeURIComponent(id)}/series${queryString({ hours })}`, signal),
+    camerasCovering: ([lon, lat], signal) =>
+      getJson(`${origin}/api/cameras/covering${queryString({ lon, lat })}`, signal),
     unit: (id, signal) => getJson(`${origin}/api/grids/${encodeURIComponent(id)}`, signal),
-    search: async (q, signal) => (await getJson<{ hits: SearchHit[] }>(`${origin}/api/search${queryString({ q })}`, signal)).hits,
+    search: async (q, signal) =>
+      (await getJson<{ hits: SearchHit[] }>(`${origin}/api/search${queryString({ q })}`, signal)).hits,
     dailyEvents: (days, signal) => getJson(`${origin}/api/stats/events/daily${queryString({ days })}`, signal),
-    eventsByCategory: (days, signal) => getJson(`${origin}/api/stats/events/by-category${queryString({ days })}`, signal),
-    departmentRanking: (days, signal) => getJson(`${origin}/api/stats/departments/ranking${queryString({ days })}`, signal),
+    eventsByCategory: (days, signal) =>
+      getJson(`${origin}/api/stats/events/by-category${queryString({ days })}`, signal),
+    departmentRanking: (days, signal) =>
+      getJson(`${origin}/api/stats/departments/ranking${queryString({ days })}`, signal),
     live,
     me: async (signal) => (await getJson<{ user: SignedInUser | null }>(`${origin}/api/auth/me`, signal)).user,
-    login: async (username, password) => (await postJson<{ user: SignedInUser }>(`${origin}/api/auth/login`, { username, password })).user,
+    login: async (username, password) =>
+      (await postJson<{ user: SignedInUser }>(`${origin}/api/auth/login`, { username, password })).user,
     logout: async () => {
       await postJson(`${origin}/api/auth/logout`, {});
     },

@@ -1,6 +1,15 @@
 // UI text: Chinese by default, English on request (?lang=en, or the switch, remembered in localStorage).
 // One dictionary per language; the English one must have every key the Chinese one has.
-import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  createElement,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 
 export type Lang = 'zh' | 'en';
 
@@ -316,7 +325,8 @@ const en: Record<MessageKey, string> = {
   'building.use.industrial': 'Industrial',
   'building.use.village-house': 'Village house',
   'login.title': 'Sign in',
-  'login.subtitle': 'Sign in with your account. Personal data is masked by default; seeing it in clear takes a reason and is audited.',
+  'login.subtitle':
+    'Sign in with your account. Personal data is masked by default; seeing it in clear takes a reason and is audited.',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',

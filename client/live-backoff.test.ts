@@ -12,6 +12,7 @@ describe('reconnectDelayMs', () => {
     [-1, 0, 1000],
   ];
   for (const [failures, random, ms] of cases) {
-    it(`${failures} failures, jitter ${random} → ${ms} ms`, () => expect(reconnectDelayMs(failures, () => random)).toBe(ms));
+    it(`${failures} failures, jitter ${random} → ${ms} ms`, () =>
+      expect(reconnectDelayMs(failures, () => random)).toBe(ms));
   }
 });

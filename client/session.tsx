@@ -1,6 +1,6 @@
 // Who is signed in. The gate asks the server once; nobody signed in → the sign-in page, which reloads
 // the page it interrupted after a successful sign-in.
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { SignedInUser, TwinApi } from './api';
 import { useI18n } from './i18n';
 import { LoginPage } from './views/login/LoginPage';
@@ -18,7 +18,11 @@ export function useSession(): Session {
   return session;
 }
 
-type State = { kind: 'checking' } | { kind: 'signed-out' } | { kind: 'signed-in'; user: SignedInUser } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'checking' }
+  | { kind: 'signed-out' }
+  | { kind: 'signed-in'; user: SignedInUser }
+  | { kind: 'error'; message: string };
 
 export function SessionGate({ api, children }: { api: TwinApi; children: ReactNode }) {
   const { t } = useI18n();
@@ -29,15 +33,18 @@ export function SessionGate({ api, children }: { api: TwinApi; children: ReactNo
     api.me(abort.signal).then(
       (user) => setState(user ? { kind: 'signed-in', user } : { kind: 'signed-out' }),
       (err: unknown) => {
-        if (!abort.signal.aborted) setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+        if (!abort.signal.aborted)
+          setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
       },
     );
     return () => abort.abort();
   }, [api]);
 
   if (state.kind === 'checking') return <div className="page-status">{t('status.loading')}</div>;
-  if (state.kind === 'error') return <div className="page-status page-status-error">{t('status.error', { message: state.message })}</div>;
-  if (state.kind === 'signed-out') return <LoginPage api={api} onSignedIn={(user) => setState({ kind: 'signed-in', user })} />;
+  if (state.kind === 'error')
+    return <div className="page-status page-status-error">{t('status.error', { message: state.message })}</div>;
+  if (state.kind === 'signed-out')
+    return <LoginPage api={api} onSignedIn={(user) => setState({ kind: 'signed-in', user })} />;
   const session: Session = {
     user: state.user,
     signOut: async () => {

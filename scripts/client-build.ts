@@ -21,6 +21,10 @@ export function clientIsCurrent(outDir: string): boolean {
 export async function ensureClientBuilt(outDir: string): Promise<boolean> {
   if (clientIsCurrent(outDir)) return false;
   const { build } = await import('vite');
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: resolve(outDir), emptyOutDir: true } });
+  await build({
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    build: { outDir: resolve(outDir), emptyOutDir: true },
+  });
   return true;
 }

@@ -1,8 +1,9 @@
 // `npm run simulate -- --rate <msg/s> --duration <s> [--incident rainstorm|cover-open|gas-leak|silence] [--broker <url>]`
 // Publishes believable telemetry for every registered sensor with its own credential, and prints
 // how many messages it published and how many the broker acknowledged (JSON).
-import { parseArgs } from 'node:util';
+
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config';
 import { readCredentialsFile } from '../server/ingest/credentials';
 import { INCIDENTS, type Incident } from './simulate/model';
@@ -27,8 +28,10 @@ const rate = Number(values.rate);
 const duration = Number(values.duration);
 if (!Number.isFinite(rate) || rate <= 0) fail(`--rate ${values.rate}: expected messages per second, more than 0`);
 if (!Number.isFinite(duration) || duration <= 0) fail(`--duration ${values.duration}: expected seconds, more than 0`);
-if (values.incident && !(INCIDENTS as readonly string[]).includes(values.incident)) fail(`--incident ${values.incident}: expected one of ${INCIDENTS.join(', ')}`);
-const credentialsPath = values.credentials ?? (config.credentialsPath || join(config.dataDir, 'device-credentials.json'));
+if (values.incident && !(INCIDENTS as readonly string[]).includes(values.incident))
+  fail(`--incident ${values.incident}: expected one of ${INCIDENTS.join(', ')}`);
+const credentialsPath =
+  values.credentials ?? (config.credentialsPath || join(config.dataDir, 'device-credentials.json'));
 const file = readCredentialsFile(credentialsPath);
 if (!file) fail(`no credentials at ${credentialsPath}: start the server once (npm start) to provision the devices`);
 const brokerUrl = values.broker ?? (config.mqttUrl || `mqtt://127.0.0.1:${config.mqttPort}`);
@@ -40,7 +43,9 @@ const sim = await startSimulator({
   incident: (values.incident as Incident | undefined) ?? null,
   log: (m) => console.error(`[simulate] ${m}`),
 }).catch((err: Error) => fail(`${brokerUrl}: ${err.message}`));
-console.error(`[simulate] ${sim.counts().devices} devices on ${brokerUrl}, ${rate} msg/s for ${duration} s${values.incident ? `, incident ${values.incident}` : ''}`);
+console.error(
+  `[simulate] ${sim.counts().devices} devices on ${brokerUrl}, ${rate} msg/s for ${duration} s${values.incident ? `, incident ${values.incident}` : ''}`,
+);
 const progress = setInterval(() => {
   const c = sim.counts();
   console.error(`[simulate] published ${c.published}, acknowledged ${c.acknowledged}`);
@@ -48,5 +53,7 @@ const progress = setInterval(() => {
 await new Promise((r) => setTimeout(r, duration * 1000));
 clearInterval(progress);
 const counts = await sim.stop();
-console.log(JSON.stringify({ broker: brokerUrl, rate, durationS: duration, incident: values.incident ?? null, ...counts }));
+console.log(
+  JSON.stringify({ broker: brokerUrl, rate, durationS: duration, incident: values.incident ?? null, ...counts }),
+);
 process.exit(0);

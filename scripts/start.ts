@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { loadConfig } from '../server/config';
 import { startServer, stopOnSignals } from '../server/main';
 import { ensureClientBuilt } from './client-build';
-import { startSimulator } from './simulate/simulator';
 import { buildDataset } from './generate/build';
-import { buildTiles, tilesAreCurrent } from './tiles/build';
 import type { Manifest } from './generate/write';
+import { startSimulator } from './simulate/simulator';
+import { buildTiles, tilesAreCurrent } from './tiles/build';
 
 const config = loadConfig();
 
@@ -23,8 +23,14 @@ function datasetIsCurrent(): boolean {
 try {
   if (!datasetIsCurrent()) {
     console.error(`[1/4] Generating the reference dataset (seed ${config.seed}, scale ${config.scale}) ...`);
-    const today = new Date().toISOString().slice(0, 10) + 'T00:00:00.000Z';
-    const r = await buildDataset({ seed: config.seed, scale: config.scale, today, outDir: config.dataDir, dbPath: config.dbPath });
+    const today = `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
+    const r = await buildDataset({
+      seed: config.seed,
+      scale: config.scale,
+      today,
+      outDir: config.dataDir,
+      dbPath: config.dbPath,
+    });
     console.error(`      done in ${r.totalSeconds} s`);
   } else {
     console.error('[1/4] Reference dataset: up to date');
@@ -32,7 +38,9 @@ try {
   if (!tilesAreCurrent(config.dataDir, config.tilesDir)) {
     console.error('[2/4] Building the 3D city (3D Tiles from the building footprints) ...');
     const t = buildTiles(config.dataDir, config.tilesDir);
-    console.error(`      ${t.buildings} buildings in ${t.contentTiles} tiles, ${(t.bytes / 1e6).toFixed(1)} MB, in ${t.seconds} s`);
+    console.error(
+      `      ${t.buildings} buildings in ${t.contentTiles} tiles, ${(t.bytes / 1e6).toFixed(1)} MB, in ${t.seconds} s`,
+    );
   } else {
     console.error('[2/4] 3D city: up to date');
   }
@@ -43,7 +51,12 @@ try {
   if (config.simulate && running.ingest) {
     const ingest = running.ingest;
     const rate = config.simulateRate || Math.max(1, ingest.registry.size / 2);
-    const sim = await startSimulator({ brokerUrl: ingest.brokerUrl, devices: ingest.credentials.devices, rate, log: (m) => console.error(`[simulate] ${m}`) });
+    const sim = await startSimulator({
+      brokerUrl: ingest.brokerUrl,
+      devices: ingest.credentials.devices,
+      rate,
+      log: (m) => console.error(`[simulate] ${m}`),
+    });
     console.error(`      sensor simulator: ${ingest.registry.size} devices, ${rate} msg/s (SIMULATE=0 turns it off)`);
     const stopServer = running.stop;
     running.stop = async () => {
@@ -52,7 +65,9 @@ try {
     };
   }
   stopOnSignals(running);
-  console.log(`\nWendu Twin (文都e家 数字孪生) is running: ${running.url}\n  API: ${running.url}api/openapi.json\n  Stop with Ctrl+C.`);
+  console.log(
+    `\nWendu Twin (文都e家 数字孪生) is running: ${running.url}\n  API: ${running.url}api/openapi.json\n  Stop with Ctrl+C.`,
+  );
 } catch (err) {
   console.error(`wendu-twin: ${(err as Error).message}`);
   process.exit(1);

@@ -1,10 +1,11 @@
 // The HTTP application: every API route under /api, the OpenAPI document, and (when given) the
 // built client. `AppType` is what the client's typed RPC client (`hc<AppType>`) is built from.
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { compress } from 'hono/compress';
+
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
 import { SESSION_COOKIE } from './auth/policy';
 import { guard } from './routes/access';
 import { alarmRoutes } from './routes/alarms';
@@ -38,26 +39,28 @@ export interface AppOptions {
 export const API_VERSION = '0.1.0';
 
 function apiRoutes(deps: Deps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .route('/', healthRoutes(deps))
-    .route('/', authRoutes(deps))
-    .route('/', overviewRoutes(deps))
-    .route('/', layerRoutes(deps))
-    .route('/', gridRoutes(deps))
-    .route('/', searchRoutes(deps))
-    .route('/', statsRoutes(deps))
-    .route('/', residentRoutes(deps))
-    .route('/', eventRoutes(deps))
-    .route('/', auditRoutes(deps))
-    .route('/', userRoutes(deps))
-    .route('/', sensorRoutes(deps))
-    .route('/', alarmRoutes(deps))
-    .route('/', cameraRoutes(deps))
-    .route('/', ingestRoutes(deps))
-    .route('/', liveRoutes(deps))
-    .route('/', buildingRoutes(deps))
-    // 3D Tiles: a file tree, kept out of the OpenAPI document
-    .route('/', tileRoutes(deps));
+  return (
+    new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+      .route('/', healthRoutes(deps))
+      .route('/', authRoutes(deps))
+      .route('/', overviewRoutes(deps))
+      .route('/', layerRoutes(deps))
+      .route('/', gridRoutes(deps))
+      .route('/', searchRoutes(deps))
+      .route('/', statsRoutes(deps))
+      .route('/', residentRoutes(deps))
+      .route('/', eventRoutes(deps))
+      .route('/', auditRoutes(deps))
+      .route('/', userRoutes(deps))
+      .route('/', sensorRoutes(deps))
+      .route('/', alarmRoutes(deps))
+      .route('/', cameraRoutes(deps))
+      .route('/', ingestRoutes(deps))
+      .route('/', liveRoutes(deps))
+      .route('/', buildingRoutes(deps))
+      // 3D Tiles: a file tree, kept out of the OpenAPI document
+      .route('/', tileRoutes(deps))
+  );
 }
 
 export function createApp(deps: Deps, options: AppOptions = {}) {
@@ -65,9 +68,17 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],
-    info: { title: 'Wendu Twin API (文都e家 数字孪生)', version: API_VERSION, description: 'Grid governance and digital twin of Tongcheng. Coordinates are WGS84, longitude first.' },
+    info: {
+      title: 'Wendu Twin API (文都e家 数字孪生)',
+      version: API_VERSION,
+      description: 'Grid governance and digital twin of Tongcheng. Coordinates are WGS84, longitude first.',
+    },
   });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
   api.notFound(notFound);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -84,7 +95,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     // The pages are routed in the browser: /screen, /analyst, ... all get index.html.
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? notFound(c) : errorJson(c, 404, 'not_found', `Nothing at ${c.req.path}`)));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') ? notFound(c) : errorJson(c, 404, 'not_found', `Nothing at ${c.req.path}`),
+  );
   return app;
 }
 

@@ -46,7 +46,8 @@ function int(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const v = Number(raw);
-  if (!Number.isInteger(v) || v < min || v > max) throw new Error(`${name}=${raw}: expected a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new Error(`${name}=${raw}: expected a whole number from ${min} to ${max}`);
   return v;
 }
 
@@ -54,7 +55,8 @@ function num(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const v = Number(raw);
-  if (!Number.isFinite(v) || v < min || v > max) throw new Error(`${name}=${raw}: expected a number from ${min} to ${max}`);
+  if (!Number.isFinite(v) || v < min || v > max)
+    throw new Error(`${name}=${raw}: expected a number from ${min} to ${max}`);
   return v;
 }
 

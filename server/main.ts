@@ -1,14 +1,15 @@
 // Starts the HTTP server on an existing store. `npm start` (scripts/start.ts) prepares the store and
 // the client first; this file only serves.
-import { serve, type ServerType } from '@hono/node-server';
+
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ensureDemoUsers } from './auth/demoUsers';
-import { loadConfig, type Config } from './config';
-import { startIngest, type Ingest } from './ingest';
-import { openDb, type Db } from './store/db';
+import { type Config, loadConfig } from './config';
+import { type Ingest, startIngest } from './ingest';
+import { type Db, openDb } from './store/db';
 
 export interface RunningServer {
   url: string;
@@ -20,16 +21,24 @@ export interface RunningServer {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   if (!existsSync(config.dbPath)) {
-    throw new Error(`No dataset at ${config.dbPath}: run \`npm run generate\` (or \`npm start\`, which generates it on first run).`);
+    throw new Error(
+      `No dataset at ${config.dbPath}: run \`npm run generate\` (or \`npm start\`, which generates it on first run).`,
+    );
   }
   const db = await openDb(config.dbPath, { lockDown: true });
   const demoFile = join(config.dataDir, 'demo-users.json');
   const demo = await ensureDemoUsers(db, demoFile, new Date());
   if (demo) console.error(`Created ${demo.length} demo accounts, one per role; their passwords are in ${demoFile}`);
   const ingest = config.ingest
-    ? await startIngest(db, { ...config, credentialsPath: config.credentialsPath || join(config.dataDir, 'device-credentials.json') })
+    ? await startIngest(db, {
+        ...config,
+        credentialsPath: config.credentialsPath || join(config.dataDir, 'device-credentials.json'),
+      })
     : null;
-  const app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now(), ingest, tilesDir: config.tilesDir }, { clientDir: config.clientDir });
+  const app = createApp(
+    { db, now: () => new Date().toISOString(), startedAt: Date.now(), ingest, tilesDir: config.tilesDir },
+    { clientDir: config.clientDir },
+  );
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);

@@ -1,22 +1,29 @@
 // Every role × every route × a record inside and a record outside the role's scope → the expected
 // status. The route list comes from the OpenAPI document, so a new route without a row here fails.
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
-import { ACCESS } from '../server/routes/access';
 import { ROLES, type Role } from '../server/domain/access';
 import type { CityDataset } from '../server/domain/model';
+import { ACCESS } from '../server/routes/access';
 import type { Db } from '../server/store/db';
 import { openCopy, readDataset } from './helpers/dataset';
 import { call, signInEveryRole } from './helpers/session';
-import { SMALL } from './helpers/small';
 
 type Pair = [inScope: number, outOfScope: number];
 type Expect = Record<Role, Pair> | 'public' | 'special';
 
 const all = (pair: Pair): Record<Role, Pair> => Object.fromEntries(ROLES.map((r) => [r, pair])) as Record<Role, Pair>;
 const only = (allowed: Partial<Record<Role, Pair>>): Record<Role, Pair> => ({ ...all([403, 403]), ...allowed });
-const GEO_RECORD: Partial<Record<Role, Pair>> = { gridworker: [200, 404], community: [200, 404], subdistrict: [200, 404] };
-const GEO_FILTER: Partial<Record<Role, Pair>> = { gridworker: [200, 403], community: [200, 403], subdistrict: [200, 403] };
+const GEO_RECORD: Partial<Record<Role, Pair>> = {
+  gridworker: [200, 404],
+  community: [200, 404],
+  subdistrict: [200, 404],
+};
+const GEO_FILTER: Partial<Record<Role, Pair>> = {
+  gridworker: [200, 403],
+  community: [200, 403],
+  subdistrict: [200, 403],
+};
 
 /** By route (OpenAPI path) — written out by hand, from the issue's role descriptions. */
 const EXPECT: Record<string, Expect> = {
@@ -42,8 +49,22 @@ const EXPECT: Record<string, Expect> = {
   'GET /residents/export.csv': only({ ...GEO_FILTER, centre: [200, 200] }),
   'GET /residents/{id}': only({ ...GEO_RECORD, centre: [200, 200], leader: [200, 200] }),
   'POST /residents/{id}/unmask': only({ ...GEO_RECORD, centre: [200, 200] }),
-  'GET /events': only({ ...GEO_FILTER, department: [200, 200], centre: [200, 200], analyst: [200, 200], leader: [200, 200], screen: [200, 200] }),
-  'GET /events/{id}': only({ ...GEO_RECORD, department: [200, 404], centre: [200, 200], analyst: [200, 200], leader: [200, 200], screen: [200, 200] }),
+  'GET /events': only({
+    ...GEO_FILTER,
+    department: [200, 200],
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+    screen: [200, 200],
+  }),
+  'GET /events/{id}': only({
+    ...GEO_RECORD,
+    department: [200, 404],
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+    screen: [200, 200],
+  }),
   'GET /audit': only({ admin: [200, 200] }),
   'GET /audit/verify': only({ admin: [200, 200] }),
   'GET /users': only({ admin: [200, 200] }),
@@ -74,13 +95,18 @@ beforeAll(async () => {
   app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now() });
   ({ cookies } = await signInEveryRole(app, db));
   const doc = (await call(app, 'GET', '/api/openapi.json')).body;
-  routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => ({ method: m.toUpperCase(), path })));
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops as object).map((m) => ({ method: m.toUpperCase(), path })),
+  );
 
   // The demo grid worker's grid is the first urban grid; "outside" is a grid of another subdistrict.
   const me = (await call(app, 'GET', '/api/auth/me', { cookie: cookies.get('gridworker') })).body.user;
   fixture.gridIn = me.unitId;
-  const subdistrictOf = (gridId: string) => data.adminUnits.find((u) => u.id === data.adminUnits.find((g) => g.id === gridId)!.parentId)!.parentId;
-  fixture.gridOut = data.adminUnits.find((u) => u.level === 'grid' && u.area === 'urban' && subdistrictOf(u.id) !== subdistrictOf(fixture.gridIn))!.id;
+  const subdistrictOf = (gridId: string) =>
+    data.adminUnits.find((u) => u.id === data.adminUnits.find((g) => g.id === gridId)!.parentId)!.parentId;
+  fixture.gridOut = data.adminUnits.find(
+    (u) => u.level === 'grid' && u.area === 'urban' && subdistrictOf(u.id) !== subdistrictOf(fixture.gridIn),
+  )!.id;
   fixture.residentIn = data.residents.find((r) => r.gridId === fixture.gridIn)!.id;
   fixture.residentOut = data.residents.find((r) => r.gridId === fixture.gridOut)!.id;
   // In scope for the grid roles and for the department (D02, urban management) alike.
@@ -90,7 +116,8 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 function concrete(path: string, which: 'in' | 'out'): string {
-  const f = (k: 'grid' | 'resident' | 'event') => fixture[`${k}${which === 'in' ? 'In' : 'Out'}` as keyof typeof fixture];
+  const f = (k: 'grid' | 'resident' | 'event') =>
+    fixture[`${k}${which === 'in' ? 'In' : 'Out'}` as keyof typeof fixture];
   if (path.startsWith('/residents/{id}')) return path.replace('{id}', f('resident'));
   if (path.startsWith('/events/{id}')) return path.replace('{id}', f('event'));
   if (path === '/grids/{id}') return path.replace('{id}', f('grid'));
@@ -123,8 +150,12 @@ describe('access matrix', () => {
       for (const role of ROLES) {
         for (const [i, which] of (['in', 'out'] as const).entries()) {
           const url = `/api${concrete(path, which)}`;
-          const res = await call(app, method, url, { cookie: cookies.get(role), json: method === 'POST' ? { reason: '核实低保申请 (matrix test)' } : undefined });
-          if (res.status !== rule[role][i]) wrong.push(`${role} ${method} ${url} (${which}): ${res.status}, expected ${rule[role][i]}`);
+          const res = await call(app, method, url, {
+            cookie: cookies.get(role),
+            json: method === 'POST' ? { reason: '核实低保申请 (matrix test)' } : undefined,
+          });
+          if (res.status !== rule[role][i])
+            wrong.push(`${role} ${method} ${url} (${which}): ${res.status}, expected ${rule[role][i]}`);
           if (res.status >= 400) expect(res.body?.error?.code, `${role} ${url}`).toEqual(expect.any(String));
         }
       }
@@ -177,7 +208,8 @@ describe('access matrix', () => {
     ]) {
       const res = await call(app, 'GET', url, { cookie });
       expect([403, 404], url).toContain(res.status);
-      for (const secret of [outsider.idNumber, outsider.phone, outsider.name]) expect(res.text, url).not.toContain(secret);
+      for (const secret of [outsider.idNumber, outsider.phone, outsider.name])
+        expect(res.text, url).not.toContain(secret);
     }
     const dept = await call(app, 'GET', '/api/events?departmentId=D01', { cookie: cookies.get('department') });
     expect(dept.status).toBe(403);

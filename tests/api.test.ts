@@ -1,7 +1,7 @@
 // Every route on a real DuckDB file (a copy of the shared small dataset), in-process via app.request.
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
-import { STRUCTURE, VOLUMES, scaled } from '../server/domain/facts';
+import { STRUCTURE, scaled, VOLUMES } from '../server/domain/facts';
 import type { CityDataset } from '../server/domain/model';
 import type { Db } from '../server/store/db';
 import { openCopy, readDataset } from './helpers/dataset';
@@ -35,12 +35,21 @@ describe('GET /api/overview', () => {
     const total = scaled(VOLUMES.events, SMALL.scale);
     const closed = data.events.filter((e) => e.status === 'closed').length;
     expect(body).toEqual({
-      subdistricts: STRUCTURE.subdistricts, communities: STRUCTURE.communities, urbanGrids: STRUCTURE.urbanGrids,
-      towns: STRUCTURE.towns, villages: STRUCTURE.villages, villageGrids: STRUCTURE.villageGrids,
-      components: scaled(VOLUMES.components, SMALL.scale), cameras: scaled(VOLUMES.cameras, SMALL.scale),
-      patrolPoints: scaled(VOLUMES.patrolPoints, SMALL.scale), residents: scaled(VOLUMES.residents, SMALL.scale),
-      departments: STRUCTURE.departments, gridPartyBranches: STRUCTURE.gridPartyBranches, compoundPartyGroups: STRUCTURE.compoundPartyGroups,
-      unitHeads: scaled(VOLUMES.unitHeads, SMALL.scale), taxonomy: STRUCTURE.taxonomy,
+      subdistricts: STRUCTURE.subdistricts,
+      communities: STRUCTURE.communities,
+      urbanGrids: STRUCTURE.urbanGrids,
+      towns: STRUCTURE.towns,
+      villages: STRUCTURE.villages,
+      villageGrids: STRUCTURE.villageGrids,
+      components: scaled(VOLUMES.components, SMALL.scale),
+      cameras: scaled(VOLUMES.cameras, SMALL.scale),
+      patrolPoints: scaled(VOLUMES.patrolPoints, SMALL.scale),
+      residents: scaled(VOLUMES.residents, SMALL.scale),
+      departments: STRUCTURE.departments,
+      gridPartyBranches: STRUCTURE.gridPartyBranches,
+      compoundPartyGroups: STRUCTURE.compoundPartyGroups,
+      unitHeads: scaled(VOLUMES.unitHeads, SMALL.scale),
+      taxonomy: STRUCTURE.taxonomy,
       events: { total, closed, closureRate: Math.round((closed / total) * 1000) / 1000 },
     });
     expect(closed).toBe(Math.round(total * VOLUMES.closureRate));
@@ -84,7 +93,9 @@ describe('GET /api/layers/*', () => {
 
     const bbox = [116.93, 31.03, 116.97, 31.07];
     const inBox = await get(`/api/layers/components?bbox=${bbox.join(',')}`);
-    const expected = data.components.filter(({ position: [x, y] }) => x >= bbox[0]! && x <= bbox[2]! && y >= bbox[1]! && y <= bbox[3]!);
+    const expected = data.components.filter(
+      ({ position: [x, y] }) => x >= bbox[0]! && x <= bbox[2]! && y >= bbox[1]! && y <= bbox[3]!,
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(inBox.body.features.map((f: any) => f.id).sort()).toEqual(expected.map((c) => c.id).sort());
   });
@@ -159,12 +170,30 @@ describe('GET /api/openapi.json', () => {
   it('documents every route, generated from the zod schemas', async () => {
     const { status, body } = await get('/api/openapi.json');
     expect(status).toBe(200);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
-      '/grids/{id}', '/health', '/layers/buildings', '/layers/cameras', '/layers/components', '/layers/grids',
-      '/layers/patrol-points', '/layers/sensors', '/overview', '/auth/login', '/residents', '/events',
-    ]));
-    expect(body.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'wendu_session' });
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/grids/{id}',
+        '/health',
+        '/layers/buildings',
+        '/layers/cameras',
+        '/layers/components',
+        '/layers/grids',
+        '/layers/patrol-points',
+        '/layers/sensors',
+        '/overview',
+        '/auth/login',
+        '/residents',
+        '/events',
+      ]),
+    );
+    expect(body.components.securitySchemes.session).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'wendu_session',
+    });
     expect(body.components.schemas.Overview.required).toContain('residents');
-    expect(body.paths['/layers/grids'].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['level', 'bbox']));
+    expect(body.paths['/layers/grids'].get.parameters.map((p: any) => p.name)).toEqual(
+      expect.arrayContaining(['level', 'bbox']),
+    );
   });
 });

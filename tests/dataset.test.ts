@@ -2,8 +2,8 @@
 // volumes scaled, polygons that tile their parents, and every thing inside the grid it names.
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { beforeAll, describe, expect, it, inject } from 'vitest';
-import { HOUSEHOLDS_PER_GRID, STRUCTURE, VOLUMES, scaled } from '../server/domain/facts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { HOUSEHOLDS_PER_GRID, STRUCTURE, scaled, VOLUMES } from '../server/domain/facts';
 import { isValidIdNumber } from '../server/domain/identity';
 import type { AdminUnit, CityDataset, LonLat } from '../server/domain/model';
 import { readDataset } from './helpers/dataset';
@@ -24,10 +24,18 @@ const byLevel = (level: AdminUnit['level'], area?: AdminUnit['area']) =>
 describe('structure (never scaled)', () => {
   it('has the article’s admin tree: 3/23/105 urban, 2/39/199 village pilot, under the real city', () => {
     expect(byLevel('city').map((u) => [u.id, u.name])).toEqual([['340881', '桐城市']]);
-    expect(byLevel('subdistrict').map((u) => u.name).sort()).toEqual(['文昌街道', '龙眠街道', '龙腾街道'].sort());
+    expect(
+      byLevel('subdistrict')
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['文昌街道', '龙眠街道', '龙腾街道'].sort());
     expect(byLevel('community')).toHaveLength(STRUCTURE.communities);
     expect(byLevel('grid', 'urban')).toHaveLength(STRUCTURE.urbanGrids);
-    expect(byLevel('town').map((u) => u.name).sort()).toEqual(['新渡镇', '范岗镇'].sort());
+    expect(
+      byLevel('town')
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['新渡镇', '范岗镇'].sort());
     expect(byLevel('village')).toHaveLength(STRUCTURE.villages);
     expect(byLevel('grid', 'village')).toHaveLength(STRUCTURE.villageGrids);
     expect(data.departments).toHaveLength(STRUCTURE.departments);
@@ -43,7 +51,9 @@ describe('structure (never scaled)', () => {
 
   it('uses the real names and codes of the reference divisions', async () => {
     const { default: divisions } = await import('../data/reference/tongcheng-divisions.json');
-    const real = new Map(divisions.townships.flatMap((t: any) => [[t.code, t.name], ...t.units.map((u: any) => [u.code, u.name])]));
+    const real = new Map(
+      divisions.townships.flatMap((t: any) => [[t.code, t.name], ...t.units.map((u: any) => [u.code, u.name])]),
+    );
     for (const u of data.adminUnits.filter((x) => ['subdistrict', 'town', 'community', 'village'].includes(x.level))) {
       expect(real.get(u.code), u.code).toBe(u.name);
     }
@@ -95,7 +105,9 @@ describe('polygons', () => {
       const children = data.adminUnits.filter((u) => u.parentId === parent.id);
       expect(children.length, parent.name).toBeGreaterThan(0);
       const childArea = children.reduce((s, c) => s + turf.area(shape(c)), 0);
-      expect(ratio(childArea, turf.area(shape(parent))), `${parent.name}: children's area vs its own`).toBeLessThan(0.005);
+      expect(ratio(childArea, turf.area(shape(parent))), `${parent.name}: children's area vs its own`).toBeLessThan(
+        0.005,
+      );
       const union = children.length > 1 ? turf.union(turf.featureCollection(children.map(shape))) : shape(children[0]!);
       expect(ratio(turf.area(union!), childArea), `${parent.name}: overlap among children`).toBeLessThan(0.005);
       const outside = turf.difference(turf.featureCollection([union!, shape(parent)]));
@@ -174,7 +186,11 @@ describe('event timelines', () => {
     for (const s of data.eventSteps) (steps.get(s.eventId) ?? steps.set(s.eventId, []).get(s.eventId)!).push(s);
     for (const e of data.events) {
       const list = (steps.get(e.id) ?? []).sort((a, b) => a.seq - b.seq);
-      if (e.status === 'closed') expect(list.map((s) => s.stage), e.id).toEqual(['collect', 'file', 'dispatch', 'handle', 'feedback', 'verify', 'evaluate']);
+      if (e.status === 'closed')
+        expect(
+          list.map((s) => s.stage),
+          e.id,
+        ).toEqual(['collect', 'file', 'dispatch', 'handle', 'feedback', 'verify', 'evaluate']);
       for (let i = 1; i < list.length; i++) expect(list[i]!.at >= list[i - 1]!.at, e.id).toBe(true);
       expect(e.reportedAt < SMALL.today, e.id).toBe(true);
     }

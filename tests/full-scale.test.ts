@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildDataset } from '../scripts/generate/build';
 import { createApp } from '../server/app';
 import { openDb } from '../server/store/db';
-import { buildDataset } from '../scripts/generate/build';
 import { call, signInEveryRole } from './helpers/session';
 
 const dir = mkdtempSync(join(tmpdir(), 'wendu-full-'));
@@ -13,7 +13,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('full-scale reference dataset', () => {
   it('reproduces every figure of the article', async () => {
-    const result = await buildDataset({ seed: 20220601, scale: 1, today: '2026-11-01T00:00:00.000Z', outDir: dir, quiet: true });
+    const result = await buildDataset({
+      seed: 20220601,
+      scale: 1,
+      today: '2026-11-01T00:00:00.000Z',
+      outDir: dir,
+      quiet: true,
+    });
     // Printed, not asserted: speed belongs to benchmarks; the README quotes `npm run generate`.
     console.log(`full-scale generation: ${result.totalSeconds} s`, result.seconds);
     const db = await openDb(result.dbPath);
@@ -22,9 +28,20 @@ describe('full-scale reference dataset', () => {
       const cookie = (await signInEveryRole(app, db)).cookies.get('screen')!;
       const body = (await call(app, 'GET', '/api/overview', { cookie })).body;
       expect(body).toEqual({
-        subdistricts: 3, communities: 23, urbanGrids: 105, towns: 2, villages: 39, villageGrids: 199,
-        components: 24772, cameras: 1309, patrolPoints: 539, residents: 240000, departments: 22,
-        gridPartyBranches: 63, compoundPartyGroups: 211, unitHeads: 1372,
+        subdistricts: 3,
+        communities: 23,
+        urbanGrids: 105,
+        towns: 2,
+        villages: 39,
+        villageGrids: 199,
+        components: 24772,
+        cameras: 1309,
+        patrolPoints: 539,
+        residents: 240000,
+        departments: 22,
+        gridPartyBranches: 63,
+        compoundPartyGroups: 211,
+        unitHeads: 1372,
         taxonomy: { categories: 9, subcategories: 32, items: 90 },
         events: { total: 170000, closed: 168810, closureRate: 0.993 },
       });

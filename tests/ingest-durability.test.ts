@@ -2,16 +2,17 @@
 // restarted on the same DuckDB file, a few times over; at the end every published message is stored
 // exactly once. With the embedded broker (the PUBACK comes after the commit) and with mosquitto
 // holding the server's persistent session (the server acknowledges after the commit).
-import mqtt, { type MqttClient } from 'mqtt';
+
 import { dirname, join } from 'node:path';
-import { describe, expect, it, inject } from 'vitest';
+import mqtt, { type MqttClient } from 'mqtt';
+import { describe, expect, inject, it } from 'vitest';
 import { telemetryTopic } from '../server/domain/telemetry';
 import { provisionCredentials, readCredentialsFile } from '../server/ingest/credentials';
 import { openDb } from '../server/store/db';
 import { listSensors } from '../server/store/sensors';
 import { copyDb } from './helpers/dataset';
 import { freePort, startMosquitto } from './helpers/mosquitto';
-import { startServerProcess, type ServerProcess } from './helpers/serverProcess';
+import { type ServerProcess, startServerProcess } from './helpers/serverProcess';
 
 const DEVICE = 'RG-01';
 const reading = (ts: number) => JSON.stringify({ ts, rainfallMmH: 1.5, batteryPct: 80, signalDbm: -85 });
@@ -71,7 +72,14 @@ describe('kill -9 during a stream', () => {
     const env = { DB_PATH: dbPath, DATA_DIR: dataDir, PORT: '0', MQTT_PORT: String(await freePort()) };
     let server: ServerProcess = await startServerProcess(env);
     const password = readCredentialsFile(join(dataDir, 'device-credentials.json'))!.devices[DEVICE]!;
-    const client = mqtt.connect(`mqtt://127.0.0.1:${env.MQTT_PORT}`, { username: DEVICE, password, clientId: 'durability-embedded', clean: false, protocolVersion: 4, reconnectPeriod: 100 });
+    const client = mqtt.connect(`mqtt://127.0.0.1:${env.MQTT_PORT}`, {
+      username: DEVICE,
+      password,
+      clientId: 'durability-embedded',
+      clean: false,
+      protocolVersion: 4,
+      reconnectPeriod: 100,
+    });
     client.on('error', () => undefined);
     const stream = streamFrom(client);
     for (let round = 1; round <= 3; round++) {
@@ -98,12 +106,30 @@ describe('kill -9 during a stream', () => {
     const dataDir = dirname(dbPath);
     // provision first, so mosquitto knows the accounts before the server connects
     const db = await openDb(dbPath);
-    const credentials = await provisionCredentials(db, (await listSensors(db, {})).map((s) => s.id), join(dataDir, 'device-credentials.json'), new Date().toISOString());
+    const credentials = await provisionCredentials(
+      db,
+      (await listSensors(db, {})).map((s) => s.id),
+      join(dataDir, 'device-credentials.json'),
+      new Date().toISOString(),
+    );
     db.close();
     const broker = await startMosquitto(credentials);
-    const env = { DB_PATH: dbPath, DATA_DIR: dataDir, PORT: '0', MQTT_URL: broker.url, MQTT_CLIENT_ID: 'durability-server' };
+    const env = {
+      DB_PATH: dbPath,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      MQTT_URL: broker.url,
+      MQTT_CLIENT_ID: 'durability-server',
+    };
     let server = await startServerProcess(env);
-    const client = mqtt.connect(broker.url, { username: DEVICE, password: credentials.devices[DEVICE], clientId: 'durability-device', clean: false, protocolVersion: 4, reconnectPeriod: 100 });
+    const client = mqtt.connect(broker.url, {
+      username: DEVICE,
+      password: credentials.devices[DEVICE],
+      clientId: 'durability-device',
+      clean: false,
+      protocolVersion: 4,
+      reconnectPeriod: 100,
+    });
     client.on('error', () => undefined);
     const stream = streamFrom(client);
     try {

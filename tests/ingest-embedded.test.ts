@@ -1,20 +1,21 @@
 // Live sensing end to end with the embedded broker (aedes on a free loopback port) and a real DuckDB
 // copy: device accounts, storage, duplicates, rejects, garbage (fast-check), alarms to SSE and to
 // events, and the sensing routes.
-import fc from 'fast-check';
-import mqtt, { type MqttClient } from 'mqtt';
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import fc from 'fast-check';
+import mqtt, { type MqttClient } from 'mqtt';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startSimulator } from '../scripts/simulate/simulator';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { telemetryTopic, statusTopic } from '../server/domain/telemetry';
-import { startIngest, type Ingest } from '../server/ingest';
-import type { Db } from '../server/store/db';
-import { startSimulator } from '../scripts/simulate/simulator';
-import { openCopy } from './helpers/dataset';
 import type { Role } from '../server/domain/access';
+import { statusTopic, telemetryTopic } from '../server/domain/telemetry';
+import { type Ingest, startIngest } from '../server/ingest';
+import type { Db } from '../server/store/db';
+import { openCopy } from './helpers/dataset';
 import { call, signInEveryRole } from './helpers/session';
 
 let db: Db;
@@ -25,10 +26,26 @@ let cookies: Map<Role, string>;
 const clients: MqttClient[] = [];
 
 const manholeReading = (ts: number, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ ts, waterLevelM: 0.4, coverTiltDeg: 1, coverOpen: false, ch4Lel: 1, h2sPpm: 0.3, batteryPct: 90, signalDbm: -80, ...extra });
+  JSON.stringify({
+    ts,
+    waterLevelM: 0.4,
+    coverTiltDeg: 1,
+    coverOpen: false,
+    ch4Lel: 1,
+    h2sPpm: 0.3,
+    batteryPct: 90,
+    signalDbm: -80,
+    ...extra,
+  });
 
 async function device(id: string, password = ingest.credentials.devices[id]!): Promise<MqttClient> {
-  const c = await mqtt.connectAsync(ingest.brokerUrl, { username: id, password, protocolVersion: 4, reconnectPeriod: 0, clientId: `t-${id}-${clients.length}` });
+  const c = await mqtt.connectAsync(ingest.brokerUrl, {
+    username: id,
+    password,
+    protocolVersion: 4,
+    reconnectPeriod: 0,
+    clientId: `t-${id}-${clients.length}`,
+  });
   clients.push(c);
   return c;
 }
@@ -39,7 +56,15 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wendu-ingest-'));
   ingest = await startIngest(
     db,
-    { ...loadConfig(), mqttUrl: '', mqttPort: 0, mqttHost: '127.0.0.1', credentialsPath: join(dir, 'device-credentials.json'), sensorSilenceS: 3600, liveIntervalMs: 50 },
+    {
+      ...loadConfig(),
+      mqttUrl: '',
+      mqttPort: 0,
+      mqttHost: '127.0.0.1',
+      credentialsPath: join(dir, 'device-credentials.json'),
+      sensorSilenceS: 3600,
+      liveIntervalMs: 50,
+    },
     () => undefined,
   );
   app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now(), ingest });
@@ -56,14 +81,18 @@ describe('device accounts on the embedded broker', () => {
   it('provisions one hashed account per sensor and writes the passwords file', async () => {
     const sensors = await count('SELECT count(*) AS n FROM sensors');
     expect(Object.keys(ingest.credentials.devices)).toHaveLength(sensors);
-    const rows = await db.all<{ hash: string; salt: string }>("SELECT hash, salt FROM mqtt_accounts WHERE role = 'device'");
+    const rows = await db.all<{ hash: string; salt: string }>(
+      "SELECT hash, salt FROM mqtt_accounts WHERE role = 'device'",
+    );
     expect(rows).toHaveLength(sensors);
     expect(new Set(rows.map((r) => r.salt)).size).toBe(sensors);
     expect(rows.some((r) => Object.values(ingest.credentials.devices).includes(r.hash))).toBe(false);
   });
 
   it('refuses anonymous clients', async () => {
-    await expect(mqtt.connectAsync(ingest.brokerUrl, { protocolVersion: 4, reconnectPeriod: 0 })).rejects.toThrow(/authori[sz]ed/i);
+    await expect(mqtt.connectAsync(ingest.brokerUrl, { protocolVersion: 4, reconnectPeriod: 0 })).rejects.toThrow(
+      /authori[sz]ed/i,
+    );
   });
 
   it('refuses a wrong password', async () => {
@@ -74,7 +103,11 @@ describe('device accounts on the embedded broker', () => {
     const c = await device('RG-01');
     const before = await count("SELECT count(*) AS n FROM telemetry WHERE device_id = 'RG-02'");
     const closed = new Promise<void>((resolve) => c.once('close', () => resolve()));
-    c.publish(telemetryTopic('RG-02'), JSON.stringify({ ts: Date.now(), rainfallMmH: 1, batteryPct: 80, signalDbm: -80 }), { qos: 1 });
+    c.publish(
+      telemetryTopic('RG-02'),
+      JSON.stringify({ ts: Date.now(), rainfallMmH: 1, batteryPct: 80, signalDbm: -80 }),
+      { qos: 1 },
+    );
     await closed; // the broker drops the connection
     await ingest.settle();
     expect(await count("SELECT count(*) AS n FROM telemetry WHERE device_id = 'RG-02'")).toBe(before);
@@ -95,7 +128,12 @@ describe('ingest', () => {
     await c.publishAsync(telemetryTopic('MH-0001'), manholeReading(t + 3, { extra: 1 }), { qos: 1 }); // invalid
     await c.publishAsync(statusTopic('MH-0001'), JSON.stringify({ status: 'online' }), { qos: 1 });
     // acknowledged means committed: no waiting needed
-    expect(await count('SELECT count(*) AS n FROM telemetry WHERE device_id = $1 AND ts >= epoch_ms($2::BIGINT)', ['MH-0001', t])).toBe(2);
+    expect(
+      await count('SELECT count(*) AS n FROM telemetry WHERE device_id = $1 AND ts >= epoch_ms($2::BIGINT)', [
+        'MH-0001',
+        t,
+      ]),
+    ).toBe(2);
     const res = await call(app, 'GET', '/api/ingest/stats', { cookie });
     expect(res.status).toBe(200);
     const s = res.body;
@@ -103,9 +141,13 @@ describe('ingest', () => {
     expect(s.stored - s0.stored).toBe(2);
     expect(s.duplicates - s0.duplicates).toBe(1);
     expect(s.statusReports - s0.statusReports).toBe(1);
-    for (const reason of ['malformed', 'out_of_range', 'oversized', 'invalid'] as const) expect(s.rejected.byReason[reason] - s0.rejected.byReason[reason]).toBe(1);
+    for (const reason of ['malformed', 'out_of_range', 'oversized', 'invalid'] as const)
+      expect(s.rejected.byReason[reason] - s0.rejected.byReason[reason]).toBe(1);
     expect(s.bufferDepth).toBe(0);
-    const rejects = await db.all<{ reason: string; detail: string }>('SELECT reason, detail FROM ingest_rejects WHERE device_id = $1', ['MH-0001']);
+    const rejects = await db.all<{ reason: string; detail: string }>(
+      'SELECT reason, detail FROM ingest_rejects WHERE device_id = $1',
+      ['MH-0001'],
+    );
     expect(rejects.map((r) => r.reason).sort()).toEqual(['invalid', 'malformed', 'out_of_range', 'oversized']);
     expect(rejects.find((r) => r.reason === 'out_of_range')!.detail).toMatch(/batteryPct/);
   });
@@ -115,10 +157,17 @@ describe('ingest', () => {
     const s0 = ingest.stats();
     let sent = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.json({ maxDepth: 3 }).map((j) => Buffer.from(j)), fc.string({ maxLength: 200 }).map((s) => Buffer.from(s))), async (payload) => {
-        sent++;
-        await c.publishAsync(telemetryTopic('MH-0002'), Buffer.from(payload), { qos: 1 });
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 3000 }),
+          fc.json({ maxDepth: 3 }).map((j) => Buffer.from(j)),
+          fc.string({ maxLength: 200 }).map((s) => Buffer.from(s)),
+        ),
+        async (payload) => {
+          sent++;
+          await c.publishAsync(telemetryTopic('MH-0002'), Buffer.from(payload), { qos: 1 });
+        },
+      ),
       { numRuns: 150 },
     );
     const s = ingest.stats();
@@ -163,24 +212,44 @@ async function readLive<T>(pick: (event: string, data: any) => T | undefined, as
 
 describe('alarms, events and the live stream', () => {
   it('a scripted incident raises an alarm that reaches the SSE stream and creates one event', async () => {
-    const manholes = Object.fromEntries(Object.entries(ingest.credentials.devices).filter(([id]) => id.startsWith('MH')));
-    const alarmSeen = readLive((event, data) => (event === 'alarm' && data.rule === 'manhole.cover-open' && data.status === 'raised' ? data : undefined));
+    const manholes = Object.fromEntries(
+      Object.entries(ingest.credentials.devices).filter(([id]) => id.startsWith('MH')),
+    );
+    const alarmSeen = readLive((event, data) =>
+      event === 'alarm' && data.rule === 'manhole.cover-open' && data.status === 'raised' ? data : undefined,
+    );
     const eventSeen = readLive((event, data) => (event === 'event' && data.itemCode === '060101' ? data : undefined));
-    const sensorsSeen = readLive((event, data) => (event === 'sensors' && Array.isArray(data) && data.length > 0 ? data : undefined));
+    const sensorsSeen = readLive((event, data) =>
+      event === 'sensors' && Array.isArray(data) && data.length > 0 ? data : undefined,
+    );
     await new Promise((r) => setTimeout(r, 50));
-    const sim = await startSimulator({ brokerUrl: ingest.brokerUrl, devices: manholes, rate: 200, incident: 'cover-open' });
+    const sim = await startSimulator({
+      brokerUrl: ingest.brokerUrl,
+      devices: manholes,
+      rate: 200,
+      incident: 'cover-open',
+    });
     const [alarm, event, sensors] = await Promise.all([alarmSeen, eventSeen, sensorsSeen]);
     await sim.stop();
     await ingest.settle();
     expect(alarm.itemCode).toBe('060101');
     expect(event.id).toBe(alarm.eventId);
     expect(sensors[0]).toHaveProperty('values');
-    const events = await db.all<{ source: string; item_code: string; status: string }>('SELECT source, item_code, status FROM events WHERE id = $1', [alarm.eventId]);
+    const events = await db.all<{ source: string; item_code: string; status: string }>(
+      'SELECT source, item_code, status FROM events WHERE id = $1',
+      [alarm.eventId],
+    );
     expect(events).toEqual([{ source: 'sensor', item_code: '060101', status: 'reported' }]);
     expect(await count('SELECT count(*) AS n FROM event_steps WHERE event_id = $1', [alarm.eventId])).toBe(1);
     // one event per alarm, and only one open cover-open alarm for the device
-    expect(await count("SELECT count(*) AS n FROM alarms WHERE rule = 'manhole.cover-open' AND device_id = $1", [alarm.deviceId])).toBe(1);
-    expect(await count("SELECT count(*) AS n FROM events WHERE source = 'sensor' AND id LIKE 'ES%'")).toBe(await count('SELECT count(*) AS n FROM alarms'));
+    expect(
+      await count("SELECT count(*) AS n FROM alarms WHERE rule = 'manhole.cover-open' AND device_id = $1", [
+        alarm.deviceId,
+      ]),
+    ).toBe(1);
+    expect(await count("SELECT count(*) AS n FROM events WHERE source = 'sensor' AND id LIKE 'ES%'")).toBe(
+      await count('SELECT count(*) AS n FROM alarms'),
+    );
 
     // acknowledge, once
     const ack = await call(app, 'POST', `/api/alarms/${alarm.id}/acknowledge`, { cookie });
@@ -197,14 +266,22 @@ describe('alarms, events and the live stream', () => {
   });
 });
 
-describe('the live stream follows the reader\'s scope', () => {
+describe("the live stream follows the reader's scope", () => {
   it('a new event reaches city-wide readers, the grid worker of its grid and its department only', async () => {
     const worker = (await db.one<{ id: string }>("SELECT unit_id AS id FROM users WHERE username = 'gridworker'"))!.id;
     // a grid outside the worker's community
     const elsewhere = (await db.one<{ id: string }>(
-      "SELECT g.id FROM admin_units g, admin_units w WHERE w.id = $1 AND g.level = 'grid' AND g.parent_id <> w.parent_id ORDER BY g.id LIMIT 1", [worker],
+      "SELECT g.id FROM admin_units g, admin_units w WHERE w.id = $1 AND g.level = 'grid' AND g.parent_id <> w.parent_id ORDER BY g.id LIMIT 1",
+      [worker],
     ))!.id;
-    const event = (id: string, gridId: string, departmentId: string) => ({ id, gridId, departmentId, itemCode: '060101', source: 'sensor', status: 'reported' });
+    const event = (id: string, gridId: string, departmentId: string) => ({
+      id,
+      gridId,
+      departmentId,
+      itemCode: '060101',
+      source: 'sensor',
+      status: 'reported',
+    });
     // each reader collects the test events it is sent, until the last one (sent to everyone) arrives
     const heard = (role: Role) => {
       const ids: string[] = [];
@@ -214,14 +291,23 @@ describe('the live stream follows the reader\'s scope', () => {
         return data.id === 'ESX0000009' ? ids : undefined;
       }, cookies.get(role)!);
     };
-    const readers = (['centre', 'gridworker', 'department', 'community', 'admin'] as const).map((r) => [r, heard(r)] as const);
+    const readers = (['centre', 'gridworker', 'department', 'community', 'admin'] as const).map(
+      (r) => [r, heard(r)] as const,
+    );
     await new Promise((r) => setTimeout(r, 100)); // the streams are open
     ingest.live.publish('event', event('ESX0000001', worker, 'D07'));
     ingest.live.publish('event', event('ESX0000002', elsewhere, 'D02'));
     ingest.live.publish('event', event('ESX0000003', 'G-NO-SUCH-GRID', 'D07'));
     // the last is in everyone's scope: the grid worker's grid, department D02
     ingest.live.publish('event', event('ESX0000009', worker, 'D02'));
-    const got = Object.fromEntries(await Promise.all(readers.map(async ([r, p]) => [r, await Promise.race([p, new Promise((res) => setTimeout(() => res('nothing'), 3000))])])));
+    const got = Object.fromEntries(
+      await Promise.all(
+        readers.map(async ([r, p]) => [
+          r,
+          await Promise.race([p, new Promise((res) => setTimeout(() => res('nothing'), 3000))]),
+        ]),
+      ),
+    );
     expect(got.centre).toEqual(['ESX0000001', 'ESX0000002', 'ESX0000003', 'ESX0000009']);
     expect(got.gridworker).toEqual(['ESX0000001', 'ESX0000009']);
     expect(got.community).toEqual(['ESX0000001', 'ESX0000009']); // the worker's grid is in the demo community
@@ -257,7 +343,9 @@ describe('sensing routes', () => {
   });
 
   it('GET /api/cameras/covering lists covering cameras nearest first with a viewpoint', async () => {
-    const cam = (await db.one<{ lon: number; lat: number; heading_deg: number; id: string }>('SELECT id, lon, lat, heading_deg FROM cameras WHERE online ORDER BY id LIMIT 1'))!;
+    const cam = (await db.one<{ lon: number; lat: number; heading_deg: number; id: string }>(
+      'SELECT id, lon, lat, heading_deg FROM cameras WHERE online ORDER BY id LIMIT 1',
+    ))!;
     // 20 m in front of the camera
     const r = (cam.heading_deg * Math.PI) / 180;
     const lat = cam.lat + (20 * Math.cos(r)) / 111_195;

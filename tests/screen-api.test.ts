@@ -1,12 +1,12 @@
 // The big screen's server side: search and event statistics, on a real DuckDB (the shared small
 // dataset), checked against the dataset's own files.
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
 import type { CityDataset } from '../server/domain/model';
-import type { Db } from '../server/store/db';
-import { openCopy, readDataset } from './helpers/dataset';
 import { raiseAlarm } from '../server/store/alarms';
+import type { Db } from '../server/store/db';
 import { dailyEventCounts, statsWindow } from '../server/store/eventStats';
+import { openCopy, readDataset } from './helpers/dataset';
 import { call, signInEveryRole } from './helpers/session';
 import { SMALL } from './helpers/small';
 
@@ -33,11 +33,31 @@ const get = (path: string) => call(app, 'GET', path, { cookie });
 
 describe('GET /api/search', () => {
   const cases: { title: string; q: () => string; kind: string; id: () => string }[] = [
-    { title: 'a community by name', q: () => data.adminUnits.find((u) => u.level === 'community')!.name, kind: 'unit', id: () => data.adminUnits.find((u) => u.level === 'community')!.id },
-    { title: 'a grid by id', q: () => data.adminUnits.find((u) => u.level === 'grid')!.id, kind: 'unit', id: () => data.adminUnits.find((u) => u.level === 'grid')!.id },
-    { title: 'a component by code', q: () => data.components[3]!.code, kind: 'component', id: () => data.components[3]!.id },
+    {
+      title: 'a community by name',
+      q: () => data.adminUnits.find((u) => u.level === 'community')!.name,
+      kind: 'unit',
+      id: () => data.adminUnits.find((u) => u.level === 'community')!.id,
+    },
+    {
+      title: 'a grid by id',
+      q: () => data.adminUnits.find((u) => u.level === 'grid')!.id,
+      kind: 'unit',
+      id: () => data.adminUnits.find((u) => u.level === 'grid')!.id,
+    },
+    {
+      title: 'a component by code',
+      q: () => data.components[3]!.code,
+      kind: 'component',
+      id: () => data.components[3]!.id,
+    },
     { title: 'a camera by id', q: () => data.cameras[1]!.id, kind: 'camera', id: () => data.cameras[1]!.id },
-    { title: 'a building by address', q: () => data.buildings[5]!.address, kind: 'building', id: () => data.buildings[5]!.id },
+    {
+      title: 'a building by address',
+      q: () => data.buildings[5]!.address,
+      kind: 'building',
+      id: () => data.buildings[5]!.id,
+    },
   ];
   for (const c of cases) {
     it(`finds ${c.title} first, with its position`, async () => {
@@ -71,7 +91,12 @@ describe('GET /api/stats/*', () => {
     const res = await get('/api/stats/events/daily?days=30');
     expect(res.status).toBe(200);
     const { window, days } = res.body;
-    expect(window).toMatchObject({ days: 30, fallback: false, to: '2026-11-02T00:00:00.000Z', from: '2026-10-03T00:00:00.000Z' });
+    expect(window).toMatchObject({
+      days: 30,
+      fallback: false,
+      to: '2026-11-02T00:00:00.000Z',
+      from: '2026-10-03T00:00:00.000Z',
+    });
     expect(days).toHaveLength(30);
     expect(days[0].day).toBe('2026-10-03');
     expect(days[29].day).toBe('2026-11-01');
@@ -79,7 +104,9 @@ describe('GET /api/stats/*', () => {
     expect(days.reduce((n: number, d: { reported: number }) => n + d.reported, 0)).toBe(inWindow.length);
     const oneDay = days.find((d: { reported: number }) => d.reported > 0);
     expect(oneDay.reported).toBe(data.events.filter((e) => e.reportedAt.startsWith(oneDay.day)).length);
-    expect(oneDay.closed).toBe(data.events.filter((e) => e.reportedAt.startsWith(oneDay.day) && e.status === 'closed').length);
+    expect(oneDay.closed).toBe(
+      data.events.filter((e) => e.reportedAt.startsWith(oneDay.day) && e.status === 'closed').length,
+    );
   });
 
   it('falls back to the dataset’s last day when the clock is weeks past its history', async () => {
@@ -88,7 +115,10 @@ describe('GET /api/stats/*', () => {
     // (The store directly: a session cookie cannot be made for a clock a year ahead.)
     const window = await statsWindow(db, '2027-12-01T08:00:00.000Z', 7);
     const days = await dailyEventCounts(db, window);
-    const last = data.events.map((e) => e.reportedAt).sort().at(-1)!;
+    const last = data.events
+      .map((e) => e.reportedAt)
+      .sort()
+      .at(-1)!;
     expect(window.fallback).toBe(true);
     expect(days.at(-1)!.day).toBe(last.slice(0, 10));
     expect(days.some((d) => d.reported > 0)).toBe(true);
@@ -102,7 +132,11 @@ describe('GET /api/stats/*', () => {
     const inWindow = data.events.filter((e) => e.reportedAt >= window.from && e.reportedAt < window.to);
     for (const c of categories) {
       const mine = inWindow.filter((e) => e.itemCode.startsWith(c.code));
-      expect([c.code, c.count, c.open]).toEqual([c.code, mine.length, mine.filter((e) => e.status !== 'closed').length]);
+      expect([c.code, c.count, c.open]).toEqual([
+        c.code,
+        mine.length,
+        mine.filter((e) => e.status !== 'closed').length,
+      ]);
     }
     const counts = categories.map((c: { count: number }) => c.count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
@@ -114,14 +148,18 @@ describe('GET /api/stats/*', () => {
     const { window, departments } = res.body;
     expect(departments.length).toBeGreaterThan(3);
     departments.forEach((d: { rank: number }, i: number) => expect(d.rank).toBe(i + 1));
-    for (let i = 1; i < departments.length; i++) expect(departments[i - 1].closureRate).toBeGreaterThanOrEqual(departments[i].closureRate);
+    for (let i = 1; i < departments.length; i++)
+      expect(departments[i - 1].closureRate).toBeGreaterThanOrEqual(departments[i].closureRate);
     const d = departments[0];
-    const mine = data.events.filter((e) => e.departmentId === d.id && e.reportedAt >= window.from && e.reportedAt < window.to);
+    const mine = data.events.filter(
+      (e) => e.departmentId === d.id && e.reportedAt >= window.from && e.reportedAt < window.to,
+    );
     const closed = mine.filter((e) => e.closedAt);
     expect(d.events).toBe(mine.length);
     expect(d.closureRate).toBeCloseTo(mine.filter((e) => e.status === 'closed').length / mine.length, 3);
     expect(d.overdueRate).toBeCloseTo(mine.filter((e) => e.overdue).length / mine.length, 3);
-    const hours = closed.reduce((s, e) => s + (Date.parse(e.closedAt!) - Date.parse(e.reportedAt)), 0) / closed.length / 3_600_000;
+    const hours =
+      closed.reduce((s, e) => s + (Date.parse(e.closedAt!) - Date.parse(e.reportedAt)), 0) / closed.length / 3_600_000;
     expect(d.avgHandlingHours).toBeCloseTo(hours, 0);
   });
 
@@ -134,7 +172,6 @@ describe('GET /api/stats/*', () => {
   });
 });
 
-
 describe('what the ticker opens, by id', () => {
   it('reads the event a sensor alarm raised (as the live stream names it) with its timeline, and the alarm', async () => {
     expect(gridworkerUnit).toMatch(/^\d{12}G\d{2}$/);
@@ -143,24 +180,52 @@ describe('what the ticker opens, by id', () => {
     // The store's raise, as the alarm engine calls it; the engine announces { id: alarm.eventId } on /api/live.
     const alarm = await raiseAlarm(
       db,
-      { deviceId: sensor.id, rule: 'manhole.water-high', metric: 'waterLevelM', itemCode: '050102', severity: 2, message: '井内水位过高', value: 2.6, threshold: 2, raisedAt, position: sensor.position, gridId: sensor.gridId },
-      { h3: '8a40d9ab0a4ffff', departmentId: 'D05', deadlineAt: '2026-11-01T13:30:00.000Z', description: '【感知告警】智能井盖 井内水位过高' },
+      {
+        deviceId: sensor.id,
+        rule: 'manhole.water-high',
+        metric: 'waterLevelM',
+        itemCode: '050102',
+        severity: 2,
+        message: '井内水位过高',
+        value: 2.6,
+        threshold: 2,
+        raisedAt,
+        position: sensor.position,
+        gridId: sensor.gridId,
+      },
+      {
+        h3: '8a40d9ab0a4ffff',
+        departmentId: 'D05',
+        deadlineAt: '2026-11-01T13:30:00.000Z',
+        description: '【感知告警】智能井盖 井内水位过高',
+      },
     );
     expect(alarm.eventId).toMatch(/^ES\d{7}$/);
 
     const event = await get(`/api/events/${alarm.eventId}`);
     expect(event.status).toBe(200);
     expect(event.body).toMatchObject({
-      id: alarm.eventId, code: expect.stringMatching(/^TC20261101-S\d{5}$/), itemCode: '050102', source: 'sensor', gridId: sensor.gridId,
-      position: sensor.position, reportedAt: raisedAt, status: 'reported', closedAt: null,
+      id: alarm.eventId,
+      code: expect.stringMatching(/^TC20261101-S\d{5}$/),
+      itemCode: '050102',
+      source: 'sensor',
+      gridId: sensor.gridId,
+      position: sensor.position,
+      reportedAt: raisedAt,
+      status: 'reported',
+      closedAt: null,
     });
-    expect(event.body.steps).toEqual([expect.objectContaining({ eventId: alarm.eventId, seq: 1, stage: 'collect', actor: `sensor:${sensor.id}` })]);
+    expect(event.body.steps).toEqual([
+      expect.objectContaining({ eventId: alarm.eventId, seq: 1, stage: 'collect', actor: `sensor:${sensor.id}` }),
+    ]);
     const one = await get(`/api/alarms/${alarm.id}`);
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ id: alarm.id, eventId: alarm.eventId, status: 'raised' });
 
     // Cases keep their scope: a grid worker elsewhere is told there is no such event.
-    expect((await call(app, 'GET', `/api/events/${alarm.eventId}`, { cookie: cookies.get('gridworker') })).status).toBe(404);
+    expect((await call(app, 'GET', `/api/events/${alarm.eventId}`, { cookie: cookies.get('gridworker') })).status).toBe(
+      404,
+    );
   });
 
   it('reads a closed event from the ticker’s first page (not among the open events the map draws)', async () => {

@@ -1,5 +1,5 @@
 // Sign-in, sessions, masking and audit, and what hostile input gets: a clean 4xx and nothing leaked.
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
 import type { DemoUser } from '../server/auth/demoUsers';
 import type { Role } from '../server/domain/access';
@@ -35,7 +35,11 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     const me = await call(app, 'GET', '/api/auth/me', { cookie: cookie.split(';')[0] });
-    expect(me.body.user).toMatchObject({ username: 'analyst', role: 'analyst', permissions: expect.arrayContaining(['map', 'cases']) });
+    expect(me.body.user).toMatchObject({
+      username: 'analyst',
+      role: 'analyst',
+      permissions: expect.arrayContaining(['map', 'cases']),
+    });
   });
 
   it('stores passwords hashed with scrypt, never in clear', async () => {
@@ -54,7 +58,10 @@ describe('sign-in', () => {
 
   it('locks an account after five wrong passwords, even against the right one', async () => {
     const u = users.get('subdistrict')!;
-    for (let i = 0; i < 4; i++) expect((await call(app, 'POST', '/api/auth/login', { json: { username: u.username, password: `guess${i}` } })).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await call(app, 'POST', '/api/auth/login', { json: { username: u.username, password: `guess${i}` } })).status,
+      ).toBe(401);
     const fifth = await call(app, 'POST', '/api/auth/login', { json: { username: u.username, password: 'guess4' } });
     expect(fifth.status).toBe(429);
     expect(fifth.body.error.code).toBe('locked');
@@ -68,11 +75,16 @@ describe('sign-in', () => {
   it('rate-limits failed sign-ins from one address', async () => {
     const fresh = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now() }); // a limiter of its own
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await call(fresh, 'POST', '/api/auth/login', { json: { username: `ghost${i}`, password: 'x' } })).status);
+    for (let i = 0; i < 22; i++)
+      statuses.push(
+        (await call(fresh, 'POST', '/api/auth/login', { json: { username: `ghost${i}`, password: 'x' } })).status,
+      );
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
     const u = users.get('centre')!;
-    expect((await call(fresh, 'POST', '/api/auth/login', { json: { username: u.username, password: u.password } })).status).toBe(429);
+    expect(
+      (await call(fresh, 'POST', '/api/auth/login', { json: { username: u.username, password: u.password } })).status,
+    ).toBe(429);
   });
 
   it('ends the session on sign-out', async () => {
@@ -84,7 +96,11 @@ describe('sign-in', () => {
   });
 
   it('ignores forged session cookies', async () => {
-    for (const cookie of ['wendu_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', "wendu_session=' OR 1=1 --", 'wendu_session=../../etc/passwd']) {
+    for (const cookie of [
+      'wendu_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      "wendu_session=' OR 1=1 --",
+      'wendu_session=../../etc/passwd',
+    ]) {
       expect((await call(app, 'GET', '/api/overview', { cookie })).status).toBe(401);
     }
   });
@@ -106,21 +122,38 @@ describe('personal data', () => {
 
   it('unmasks one record for a stated reason and writes the audit row first', async () => {
     const r = resident();
-    const denied = await call(app, 'POST', `/api/residents/${r.id}/unmask`, { cookie: cookies.get('centre'), json: {} });
+    const denied = await call(app, 'POST', `/api/residents/${r.id}/unmask`, {
+      cookie: cookies.get('centre'),
+      json: {},
+    });
     expect(denied.status).toBe(400);
     const res = await call(app, 'POST', `/api/residents/${r.id}/unmask`, {
-      cookie: cookies.get('centre'), json: { reason: '核实独居老人走访记录' }, headers: { 'user-agent': 'vitest-agent' },
+      cookie: cookies.get('centre'),
+      json: { reason: '核实独居老人走访记录' },
+      headers: { 'user-agent': 'vitest-agent' },
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ idNumber: r.idNumber, phone: r.phone, name: r.name, masked: false });
     const audit = await call(app, 'GET', `/api/audit?action=unmask&targetId=${r.id}`, { cookie: admin() });
-    expect(audit.body.entries[0]).toMatchObject({ actor: 'centre', role: 'centre', action: 'unmask', targetType: 'resident', targetId: r.id, reason: '核实独居老人走访记录', userAgent: 'vitest-agent', outcome: 'ok' });
+    expect(audit.body.entries[0]).toMatchObject({
+      actor: 'centre',
+      role: 'centre',
+      action: 'unmask',
+      targetType: 'resident',
+      targetId: r.id,
+      reason: '核实独居老人走访记录',
+      userAgent: 'vitest-agent',
+      outcome: 'ok',
+    });
     expect(Date.now() - Date.parse(audit.body.entries[0].at)).toBeLessThan(60_000);
   });
 
   it('refuses unmasking to roles that do not need it', async () => {
     for (const role of ['analyst', 'screen', 'leader', 'department', 'admin'] as const) {
-      const res = await call(app, 'POST', `/api/residents/${resident().id}/unmask`, { cookie: cookies.get(role), json: { reason: '想看看' } });
+      const res = await call(app, 'POST', `/api/residents/${resident().id}/unmask`, {
+        cookie: cookies.get(role),
+        json: { reason: '想看看' },
+      });
       expect(res.status, role).toBe(403);
     }
   });
@@ -153,7 +186,10 @@ describe('audit log', () => {
   });
 
   it('chains its rows so that tampering shows', async () => {
-    expect((await call(app, 'GET', '/api/audit/verify', { cookie: admin() })).body).toMatchObject({ ok: true, brokenAt: null });
+    expect((await call(app, 'GET', '/api/audit/verify', { cookie: admin() })).body).toMatchObject({
+      ok: true,
+      brokenAt: null,
+    });
     // Someone with the database file edits a row behind the platform's back:
     const seq = (await db.one<{ seq: number }>("SELECT min(seq) AS seq FROM audit_log WHERE action = 'unmask'"))!.seq;
     await db.write((conn) => conn.run("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = $1", [seq]));
@@ -190,21 +226,64 @@ describe('hostile input', () => {
   });
 
   it.each([
-    ['a huge body', { body: JSON.stringify({ username: 'x', password: 'y'.repeat(200_000) }), headers: { 'content-type': 'application/json' } }, 413, 'payload_too_large'],
+    [
+      'a huge body',
+      {
+        body: JSON.stringify({ username: 'x', password: 'y'.repeat(200_000) }),
+        headers: { 'content-type': 'application/json' },
+      },
+      413,
+      'payload_too_large',
+    ],
     ['malformed JSON', { body: '{"username":', headers: { 'content-type': 'application/json' } }, 400, 'bad_json'],
     ['a JSON array', { body: '[1,2]', headers: { 'content-type': 'application/json' } }, 400, 'bad_json'],
-    ['bad UTF-8', { body: new Uint8Array([0x7b, 0x22, 0x75, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: { 'content-type': 'application/json' } }, 400, 'bad_encoding'],
-    ['a form instead of JSON', { body: 'username=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_media_type'],
-    ['unknown fields', { body: JSON.stringify({ username: 'admin', password: 'x', role: 'admin' }), headers: { 'content-type': 'application/json' } }, 400, 'bad_request'],
-    ['a cross-site origin', { body: JSON.stringify({ username: 'a', password: 'b' }), headers: { 'content-type': 'application/json', origin: 'http://evil.example' } }, 403, 'cross_origin'],
+    [
+      'bad UTF-8',
+      {
+        body: new Uint8Array([0x7b, 0x22, 0x75, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+        headers: { 'content-type': 'application/json' },
+      },
+      400,
+      'bad_encoding',
+    ],
+    [
+      'a form instead of JSON',
+      { body: 'username=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      415,
+      'unsupported_media_type',
+    ],
+    [
+      'unknown fields',
+      {
+        body: JSON.stringify({ username: 'admin', password: 'x', role: 'admin' }),
+        headers: { 'content-type': 'application/json' },
+      },
+      400,
+      'bad_request',
+    ],
+    [
+      'a cross-site origin',
+      {
+        body: JSON.stringify({ username: 'a', password: 'b' }),
+        headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      },
+      403,
+      'cross_origin',
+    ],
   ] as const)('sign-in with %s → %i %s', async (_name, init, status, code) => {
-    const res = await call(app, 'POST', '/api/auth/login', { body: init.body as BodyInit, headers: { ...init.headers } });
+    const res = await call(app, 'POST', '/api/auth/login', {
+      body: init.body as BodyInit,
+      headers: { ...init.headers },
+    });
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
   });
 
   it('sends security headers, and no CORS grant to other origins', async () => {
-    const res = await call(app, 'GET', '/api/overview', { cookie: centre(), headers: { origin: 'http://evil.example' } });
+    const res = await call(app, 'GET', '/api/overview', {
+      cookie: centre(),
+      headers: { origin: 'http://evil.example' },
+    });
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');

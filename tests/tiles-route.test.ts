@@ -3,11 +3,11 @@
 // building's card with counts only.
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readGlb } from '../scripts/tiles/glb-read';
 import { createApp } from '../server/app';
 import type { CityDataset } from '../server/domain/model';
 import type { Db } from '../server/store/db';
-import { readGlb } from '../scripts/tiles/glb-read';
 import { openCopy, readDataset } from './helpers/dataset';
 import { signInEveryRole } from './helpers/session';
 
@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { cookie, ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  app.request(path, { headers: { cookie, ...headers } });
 
 describe('GET /api/tiles/*', () => {
   it('serves tileset.json and its GLB content with their content types', async () => {
@@ -88,8 +89,16 @@ describe('GET /api/buildings/{id}', () => {
     const res = await get(`/api/buildings/${id}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      id, address: building.address, use: building.use, floors: building.floors, heightM: building.heightM, gridId: grid.id, gridName: grid.name,
-      dwellings: building.dwellings, households: counts.households, residents: counts.residents,
+      id,
+      address: building.address,
+      use: building.use,
+      floors: building.floors,
+      heightM: building.heightM,
+      gridId: grid.id,
+      gridName: grid.name,
+      dwellings: building.dwellings,
+      households: counts.households,
+      residents: counts.residents,
     });
   });
 

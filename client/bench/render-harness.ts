@@ -4,7 +4,7 @@
 // point — and measure build time and the JS heap each costs, and in-place state changes.
 import '../twin/viewer/cesium-base';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
-import { BillboardCollection, Cartesian3, Color, Viewer, type Entity } from 'cesium';
+import { BillboardCollection, Cartesian3, Color, type Entity, Viewer } from 'cesium';
 import { createPointLayer, type PointLayer } from '../twin/points/points.layer';
 import type { PointSpec } from '../twin/points/points.model';
 
@@ -28,9 +28,19 @@ declare global {
 }
 
 const viewer = new Viewer('scene', {
-  baseLayer: false, geocoder: false, baseLayerPicker: false, timeline: false, animation: false, navigationHelpButton: false,
-  homeButton: false, sceneModePicker: false, fullscreenButton: false, infoBox: false, selectionIndicator: false,
-  requestRenderMode: true, maximumRenderTimeChange: Infinity,
+  baseLayer: false,
+  geocoder: false,
+  baseLayerPicker: false,
+  timeline: false,
+  animation: false,
+  navigationHelpButton: false,
+  homeButton: false,
+  sceneModePicker: false,
+  fullscreenButton: false,
+  infoBox: false,
+  selectionIndicator: false,
+  requestRenderMode: true,
+  maximumRenderTimeChange: Infinity,
 });
 const scene = viewer.scene;
 scene.globe.baseColor = Color.fromCssColorString('#0b1526');
@@ -43,7 +53,13 @@ function heap(): number {
 
 const palette = ['#38c9ff', '#ffc857', '#ff6b6b', '#7ee787'];
 const specOf = (p: LonLat, i: number): PointSpec => ({
-  pick: { kind: 'component', id: `P${i}` }, position: p, heightM: 2, color: palette[i % 4]!, sizePx: 6, outline: null, maxDistanceM: 1e7,
+  pick: { kind: 'component', id: `P${i}` },
+  position: p,
+  heightM: 2,
+  color: palette[i % 4]!,
+  sizePx: 6,
+  outline: null,
+  maxDistanceM: 1e7,
 });
 
 let pointLayer: PointLayer | null = null;
@@ -81,13 +97,22 @@ const renderBench = {
       keep = () => pointLayer?.destroy();
     } else if (mode === 'billboards') {
       const billboards = scene.primitives.add(new BillboardCollection({ scene }));
-      points.forEach((p, i) => billboards.add({ position: Cartesian3.fromDegrees(p[0], p[1], 2), image: dot, color: Color.fromCssColorString(palette[i % 4]!) }));
+      points.forEach((p, i) =>
+        billboards.add({
+          position: Cartesian3.fromDegrees(p[0], p[1], 2),
+          image: dot,
+          color: Color.fromCssColorString(palette[i % 4]!),
+        }),
+      );
       keep = () => scene.primitives.remove(billboards);
     } else {
       const entities = viewer.entities;
       entities.suspendEvents();
       const added: Entity[] = points.map((p, i) =>
-        entities.add({ position: Cartesian3.fromDegrees(p[0], p[1], 2), point: { pixelSize: 6, color: Color.fromCssColorString(palette[i % 4]!) } }),
+        entities.add({
+          position: Cartesian3.fromDegrees(p[0], p[1], 2),
+          point: { pixelSize: 6, color: Color.fromCssColorString(palette[i % 4]!) },
+        }),
       );
       entities.resumeEvents();
       keep = () => {
@@ -108,7 +133,8 @@ const renderBench = {
     if (!pointLayer) throw new Error('build("primitives", ...) first');
     const count = Math.min(n, pointLayer.count);
     const t0 = performance.now();
-    for (let i = 0; i < count; i++) pointLayer.setColor(`P${i}`, palette[(i + 1) % 4]!, i % 2 ? { color: '#ff6b6b', widthPx: 2 } : null);
+    for (let i = 0; i < count; i++)
+      pointLayer.setColor(`P${i}`, palette[(i + 1) % 4]!, i % 2 ? { color: '#ff6b6b', widthPx: 2 } : null);
     scene.render();
     return { count, updateMs: performance.now() - t0 };
   },

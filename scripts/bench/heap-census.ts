@@ -38,7 +38,11 @@ export async function heapCensus(page: Page): Promise<Census> {
     // numbers and code are grouped by type; objects, closures and arrays by their name (without the
     // snapshot's per-object "@id"); strings by their first 40 characters (what kind of text grew)
     const name = snap.strings[snap.nodes[i + nameAt]!]!;
-    const key = NAMED.has(type) ? `${type}:${name.replace(/ @\d+$/, '')}` : type === 'string' ? `string:${name.slice(0, 40)}` : type;
+    const key = NAMED.has(type)
+      ? `${type}:${name.replace(/ @\d+$/, '')}`
+      : type === 'string'
+        ? `string:${name.slice(0, 40)}`
+        : type;
     const entry = census.get(key) ?? { count: 0, bytes: 0 };
     entry.count++;
     entry.bytes += snap.nodes[i + sizeAt]!;

@@ -9,14 +9,21 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
-import { loadConfig, type Config } from '../../server/config';
+import { type Config, loadConfig } from '../../server/config';
 import { telemetryTopic } from '../../server/domain/telemetry';
 import { startEmbeddedBroker } from '../../server/ingest/broker';
-import { startServer, type RunningServer } from '../../server/main';
+import { type RunningServer, startServer } from '../../server/main';
 import { buildDataset } from '../generate/build';
 import { startMosquitto } from '../mosquitto/run';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, scale: { type: 'string', default: '1' }, window: { type: 'string', default: '64' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    scale: { type: 'string', default: '1' },
+    window: { type: 'string', default: '64' },
+    only: { type: 'string' },
+  },
+});
 const durationS = Number(values.duration);
 const scale = Number(values.scale);
 const window = Number(values.window);
@@ -26,7 +33,13 @@ const log = (m: string) => console.error(`[bench] ${m}`);
 const dataDir = join(tmpdir(), `wendu-bench-data-x${scale}`);
 if (!existsSync(join(dataDir, 'wendu.duckdb'))) {
   log(`generating a scale-${scale} dataset in ${dataDir} ...`);
-  await buildDataset({ seed: 20220601, scale, today: new Date().toISOString().slice(0, 10) + 'T00:00:00.000Z', outDir: dataDir, quiet: true });
+  await buildDataset({
+    seed: 20220601,
+    scale,
+    today: `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`,
+    outDir: dataDir,
+    quiet: true,
+  });
 }
 function freshDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wendu-bench-'));
@@ -34,11 +47,32 @@ function freshDataDir(): string {
   return dir;
 }
 
-interface PublisherResult { published: number; acked: number; ackedInWindow: number; elapsedS: number; ackedPerS: number }
+interface PublisherResult {
+  published: number;
+  acked: number;
+  ackedInWindow: number;
+  elapsedS: number;
+  ackedPerS: number;
+}
 /** Runs the publisher process; `onConnected` fires once all its device clients are signed in. */
-function runPublisher(url: string, devices: Array<{ id: string; password: string }>, rate: number, seconds = durationS, onConnected?: () => void): Promise<PublisherResult> {
+function runPublisher(
+  url: string,
+  devices: Array<{ id: string; password: string }>,
+  rate: number,
+  seconds = durationS,
+  onConnected?: () => void,
+): Promise<PublisherResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/publisher.ts', JSON.stringify({ url, devices, durationS: seconds, rate, window })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/bench/publisher.ts',
+        JSON.stringify({ url, devices, durationS: seconds, rate, window }),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (b) => {
       out += b;
@@ -47,17 +81,34 @@ function runPublisher(url: string, devices: Array<{ id: string; password: string
         onConnected = undefined;
       }
     });
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`publisher exited ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`publisher exited ${code}`)),
+    );
   });
 }
 
 async function startPlatform(dir: string, extra: Partial<Config> = {}): Promise<RunningServer> {
-  return startServer({ ...loadConfig(), port: 0, mqttPort: 0, dataDir: dir, dbPath: join(dir, 'wendu.duckdb'), credentialsPath: '', sensorSilenceS: 3600, liveIntervalMs: 1000, ...extra });
+  return startServer({
+    ...loadConfig(),
+    port: 0,
+    mqttPort: 0,
+    dataDir: dir,
+    dbPath: join(dir, 'wendu.duckdb'),
+    credentialsPath: '',
+    sensorSilenceS: 3600,
+    liveIntervalMs: 1000,
+    ...extra,
+  });
 }
-const devicesOf = (s: RunningServer) => Object.entries(s.ingest!.credentials.devices).map(([id, password]) => ({ id, password }));
+const devicesOf = (s: RunningServer) =>
+  Object.entries(s.ingest!.credentials.devices).map(([id, password]) => ({ id, password }));
 
 /** Messages a plain subscriber receives per second while the publisher runs. */
-async function passThrough(url: string, subscriber: { username?: string; password?: string }, devices: Array<{ id: string; password: string }>) {
+async function passThrough(
+  url: string,
+  subscriber: { username?: string; password?: string },
+  devices: Array<{ id: string; password: string }>,
+) {
   const sub = await mqtt.connectAsync(url, { ...subscriber, protocolVersion: 4, clientId: `bench-sub-${Date.now()}` });
   let received = 0;
   sub.on('message', () => received++);
@@ -67,7 +118,11 @@ async function passThrough(url: string, subscriber: { username?: string; passwor
   return { msgPerS: Math.round(received / pub.elapsedS), publisherAckedPerS: pub.ackedPerS, received };
 }
 
-const result: Record<string, unknown> = { machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version }, durationS, window };
+const result: Record<string, unknown> = {
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+  durationS,
+  window,
+};
 
 const phases = new Set((values.only ?? 'embedded,mosquitto,alarm').split(','));
 
@@ -87,8 +142,13 @@ if (phases.has('embedded')) {
   const raw = await passThrough(`mqtt://127.0.0.1:${bare.port}`, {}, devices);
   await bare.close();
   result.embedded = {
-    endToEndMsgPerS: pub.ackedPerS, passThroughMsgPerS: raw.msgPerS,
-    stored: s.stored, rejected: s.rejected.total, duplicates: s.duplicates, flushes: s.flushes, meanBatch: Math.round(s.stored / Math.max(1, s.flushes)),
+    endToEndMsgPerS: pub.ackedPerS,
+    passThroughMsgPerS: raw.msgPerS,
+    stored: s.stored,
+    rejected: s.rejected.total,
+    duplicates: s.duplicates,
+    flushes: s.flushes,
+    meanBatch: Math.round(s.stored / Math.max(1, s.flushes)),
   };
 }
 
@@ -113,14 +173,20 @@ if (phases.has('mosquitto')) {
   const seconds = (Date.now() - t0) / 1000;
   // then let it drain: everything the broker acknowledged ends up stored
   const drainStart = Date.now();
-  while (ingest.stats().stored - stored0 < pub.acked && Date.now() - drainStart < 60_000) await new Promise((r) => setTimeout(r, 50));
+  while (ingest.stats().stored - stored0 < pub.acked && Date.now() - drainStart < 60_000)
+    await new Promise((r) => setTimeout(r, 50));
   const drained = ingest.stats().stored - stored0;
   const drainS = (Date.now() - t0) / 1000;
   await server.stop();
   await broker.stop();
   result.mosquitto = {
-    version: '2.0.11', endToEndMsgPerS: Math.round(drained / drainS), storedWhilePublishingPerS: Math.round(atEnd / seconds),
-    passThroughMsgPerS: raw.msgPerS, brokerAckedPerS: pub.ackedPerS, published: pub.published, stored: drained,
+    version: '2.0.11',
+    endToEndMsgPerS: Math.round(drained / drainS),
+    storedWhilePublishingPerS: Math.round(atEnd / seconds),
+    passThroughMsgPerS: raw.msgPerS,
+    brokerAckedPerS: pub.ackedPerS,
+    published: pub.published,
+    stored: drained,
   };
 }
 
@@ -131,9 +197,17 @@ if (phases.has('alarm')) {
   const ingest = server.ingest!;
   const devices = devicesOf(server);
   const trigger = devices.find((d) => d.id.startsWith('MH'))!;
-  const users = JSON.parse(readFileSync(join(dir, 'demo-users.json'), 'utf8')) as Array<{ role: string; username: string; password: string }>;
+  const users = JSON.parse(readFileSync(join(dir, 'demo-users.json'), 'utf8')) as Array<{
+    role: string;
+    username: string;
+    password: string;
+  }>;
   const screen = users.find((u) => u.role === 'screen')!;
-  const login = await fetch(`${server.url}api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: screen.username, password: screen.password }) });
+  const login = await fetch(`${server.url}api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: screen.username, password: screen.password }),
+  });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const res = await fetch(`${server.url}api/live`, { headers: { cookie } });
   const sent: number[] = [];
@@ -153,15 +227,31 @@ if (phases.has('alarm')) {
         buf = buf.slice(cut + 2);
         if (!block.includes('event: alarm')) continue;
         const data = JSON.parse(/^data: (.*)$/m.exec(block)![1]!);
-        if (data.deviceId === trigger.id && data.rule === 'manhole.water-high' && data.status === 'raised' && sent[k] !== undefined) latencies.push(Date.now() - sent[k++]!);
+        if (
+          data.deviceId === trigger.id &&
+          data.rule === 'manhole.water-high' &&
+          data.status === 'raised' &&
+          sent[k] !== undefined
+        )
+          latencies.push(Date.now() - sent[k++]!);
       }
     }
   })();
-  const dev = await mqtt.connectAsync(ingest.brokerUrl, { username: trigger.id, password: trigger.password, protocolVersion: 4 });
+  const dev = await mqtt.connectAsync(ingest.brokerUrl, {
+    username: trigger.id,
+    password: trigger.password,
+    protocolVersion: 4,
+  });
   log('alarm latency at 5,000 msg/s ...');
   let connected!: () => void;
   const allConnected = new Promise<void>((r) => (connected = r));
-  const load = runPublisher(ingest.brokerUrl, devices.filter((d) => d.id !== trigger.id), 5000, durationS, connected);
+  const load = runPublisher(
+    ingest.brokerUrl,
+    devices.filter((d) => d.id !== trigger.id),
+    5000,
+    durationS,
+    connected,
+  );
   await allConnected;
   await new Promise((r) => setTimeout(r, 1000)); // steady
   let ts = Date.now() - 30_000;
@@ -180,7 +270,14 @@ if (phases.has('alarm')) {
   await server.stop();
   const sorted = [...latencies].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? null;
-  result.alarmLatencyMs = { loadMsgPerS: loadResult.ackedPerS, alarms: sorted.length, raisesSent: sent.length, p50: q(0.5), p99: q(0.99), max: sorted.at(-1) ?? null };
+  result.alarmLatencyMs = {
+    loadMsgPerS: loadResult.ackedPerS,
+    alarms: sorted.length,
+    raisesSent: sent.length,
+    p50: q(0.5),
+    p99: q(0.99),
+    max: sorted.at(-1) ?? null,
+  };
 }
 
 console.log(JSON.stringify(result, null, 2));

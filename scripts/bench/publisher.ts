@@ -24,13 +24,22 @@ const payload = (id: string, ts: number) =>
 const clients: Array<{ id: string; c: MqttClient; inFlight: number; lastTs: number }> = [];
 await Promise.all(
   opts.devices.map(async (d) => {
-    const c = await mqtt.connectAsync(opts.url, { username: d.id, password: d.password, clientId: `bench-${d.id}`, protocolVersion: 4, reconnectPeriod: 0 });
+    const c = await mqtt.connectAsync(opts.url, {
+      username: d.id,
+      password: d.password,
+      clientId: `bench-${d.id}`,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+    });
     clients.push({ id: d.id, c, inFlight: 0, lastTs: Date.now() - 120_000 });
   }),
 );
 
 process.stdout.write(`${JSON.stringify({ connected: clients.length })}\n`); // the bench waits for this line
-let published = 0, acked = 0, ackedInWindow = 0, running = true;
+let published = 0,
+  acked = 0,
+  ackedInWindow = 0,
+  running = true;
 const started = Date.now();
 const end = started + opts.durationS * 1000;
 
@@ -52,7 +61,9 @@ function send(k: (typeof clients)[number]): void {
 if (opts.rate === 0) {
   for (const k of clients) for (let i = 0; i < opts.window; i++) send(k);
 } else {
-  let owed = 0, last = Date.now(), next = 0;
+  let owed = 0,
+    last = Date.now(),
+    next = 0;
   const t = setInterval(() => {
     const now = Date.now();
     owed += ((now - last) / 1000) * opts.rate;
@@ -71,5 +82,7 @@ const elapsedS = (Date.now() - started) / 1000;
 const until = Date.now() + 10_000;
 while (clients.some((k) => k.inFlight > 0) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
 await Promise.all(clients.map((k) => k.c.endAsync(true)));
-console.log(JSON.stringify({ published, acked, ackedInWindow, elapsedS, ackedPerS: Math.round(ackedInWindow / elapsedS) }));
+console.log(
+  JSON.stringify({ published, acked, ackedInWindow, elapsedS, ackedPerS: Math.round(ackedInWindow / elapsedS) }),
+);
 process.exit(0);

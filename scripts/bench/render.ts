@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import type { DemoUser } from '../../server/auth/demoUsers';
 import { loadConfig } from '../../server/config';
 import { startServer } from '../../server/main';
@@ -26,7 +26,7 @@ import { ensureClientBuilt } from '../client-build';
 import { buildDataset } from '../generate/build';
 import { startSimulator } from '../simulate/simulator';
 import { buildTiles, tilesAreCurrent } from '../tiles/build';
-import { heapCensus, topGrowth, type Census } from './heap-census';
+import { type Census, heapCensus, topGrowth } from './heap-census';
 
 const { values } = parseArgs({
   options: {
@@ -55,7 +55,13 @@ const mb = (bytes: number) => round(bytes / 1e6, 1);
 const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), `wendu-bench-render-x${scale}-`));
 if (!existsSync(join(dataDir, 'wendu.duckdb'))) {
   log(`generating a scale-${scale} dataset in ${dataDir} ...`);
-  await buildDataset({ seed: 20220601, scale, today: new Date().toISOString().slice(0, 10) + 'T00:00:00.000Z', outDir: dataDir, quiet: true });
+  await buildDataset({
+    seed: 20220601,
+    scale,
+    today: `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`,
+    outDir: dataDir,
+    quiet: true,
+  });
 }
 const tilesDir = join(dataDir, 'tiles');
 if (!tilesAreCurrent(dataDir, tilesDir)) {
@@ -64,20 +70,44 @@ if (!tilesAreCurrent(dataDir, tilesDir)) {
 }
 const base = loadConfig();
 if (await ensureClientBuilt(base.clientDir)) log('client built');
-const server = await startServer({ ...base, port: 0, host: '127.0.0.1', mqttPort: 0, dataDir, dbPath: join(dataDir, 'wendu.duckdb'), tilesDir, credentialsPath: '' });
+const server = await startServer({
+  ...base,
+  port: 0,
+  host: '127.0.0.1',
+  mqttPort: 0,
+  dataDir,
+  dbPath: join(dataDir, 'wendu.duckdb'),
+  tilesDir,
+  credentialsPath: '',
+});
 const origin = server.url.replace(/\/$/, '');
-const screenUser = (JSON.parse(readFileSync(join(dataDir, 'demo-users.json'), 'utf8')) as DemoUser[]).find((u) => u.role === 'screen');
-if (!screenUser) throw new Error(`no screen demo user in ${dataDir}/demo-users.json (an existing dataset keeps its first passwords)`);
+const screenUser = (JSON.parse(readFileSync(join(dataDir, 'demo-users.json'), 'utf8')) as DemoUser[]).find(
+  (u) => u.role === 'screen',
+);
+if (!screenUser)
+  throw new Error(`no screen demo user in ${dataDir}/demo-users.json (an existing dataset keeps its first passwords)`);
 const simulator = server.ingest
-  ? await startSimulator({ brokerUrl: server.ingest.brokerUrl, devices: server.ingest.credentials.devices, rate: Math.max(1, server.ingest.registry.size / 2) })
+  ? await startSimulator({
+      brokerUrl: server.ingest.brokerUrl,
+      devices: server.ingest.credentials.devices,
+      rate: Math.max(1, server.ingest.registry.size / 2),
+    })
   : null;
-log(`platform at ${origin} (${server.ingest ? `${server.ingest.registry.size} sensors simulated` : 'no live sensing'})`);
+log(
+  `platform at ${origin} (${server.ingest ? `${server.ingest.registry.size} sensors simulated` : 'no live sensing'})`,
+);
 
 const browser: Browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: [
-    '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking',
-    '--js-flags=--expose-gc', '--enable-precise-memory-info', '--no-first-run', '--disable-component-update',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--js-flags=--expose-gc',
+    '--enable-precise-memory-info',
+    '--no-first-run',
+    '--disable-component-update',
   ],
 });
 
@@ -85,7 +115,9 @@ async function signedInPage(): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
-  const res = await page.request.post(`${origin}/api/auth/login`, { data: { username: screenUser!.username, password: screenUser!.password } });
+  const res = await page.request.post(`${origin}/api/auth/login`, {
+    data: { username: screenUser!.username, password: screenUser!.password },
+  });
   if (!res.ok()) throw new Error(`sign-in as ${screenUser!.username}: HTTP ${res.status()}`);
   // Stamp the moments the page reports readiness (performance.now(), ms since navigation start).
   await page.addInitScript(() => {
@@ -96,7 +128,11 @@ async function signedInPage(): Promise<Page> {
       if (!d) return;
       if (d.twinReady === 'true' && marks.twinReady === undefined) marks.twinReady = performance.now();
       if (d.buildingsReady === 'true' && marks.buildingsReady === undefined) marks.buildingsReady = performance.now();
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-twin-ready', 'data-buildings-ready'] });
+    }).observe(document, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-twin-ready', 'data-buildings-ready'],
+    });
   });
   return page;
 }
@@ -123,7 +159,13 @@ async function firstFrame(path: string) {
   const page = await signedInPage();
   await page.goto(`${origin}${path}`);
   await page.waitForFunction(() => document.body.dataset.twinReady === 'true', null, { timeout: 300_000 });
-  await page.waitForFunction(() => document.body.dataset.buildingsReady === 'true' || document.body.dataset.buildingsError !== undefined, null, { timeout: 120_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () => document.body.dataset.buildingsReady === 'true' || document.body.dataset.buildingsError !== undefined,
+      null,
+      { timeout: 120_000 },
+    )
+    .catch(() => undefined);
   const marks = await page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
   const data = await page.evaluate(() => ({ ...document.body.dataset }));
   return {
@@ -139,7 +181,10 @@ async function firstFrame(path: string) {
 }
 
 try {
-  const summary: Record<string, unknown> = { machine: 'headless Debian Chromium, SwiftShader (software WebGL), 1920×1080', dataset: { scale, dir: dataDir } };
+  const summary: Record<string, unknown> = {
+    machine: 'headless Debian Chromium, SwiftShader (software WebGL), 1920×1080',
+    dataset: { scale, dir: dataDir },
+  };
 
   // --- first frames ---------------------------------------------------------------------------------
   if (phases.has('frames')) {
@@ -158,7 +203,9 @@ try {
   if (phases.has('points')) {
     log(`building ${pointCount} points three ways ...`);
     const harness = await signedInPage();
-    const components = (await (await harness.request.get(`${origin}/api/layers/components`)).json()) as { features: { geometry: { coordinates: [number, number] } }[] };
+    const components = (await (await harness.request.get(`${origin}/api/layers/components`)).json()) as {
+      features: { geometry: { coordinates: [number, number] } }[];
+    };
     const real = components.features.map((f) => f.geometry.coordinates);
     // The reference count of components; a smaller dataset's points are repeated with a small offset.
     const points = Array.from({ length: pointCount }, (_, i) => {
@@ -172,9 +219,15 @@ try {
     type Build = { mode: string; count: number; buildMs: number; heapBytes: number };
     const build = async (mode: string): Promise<Build> => {
       // Warm-up once (shader compilation, code paths), then measure a fresh build.
-      await harness.evaluate(([m, p]) => window.renderBench.build(m as 'primitives', p as [number, number][]), [mode, points] as const);
+      await harness.evaluate(([m, p]) => window.renderBench.build(m as 'primitives', p as [number, number][]), [
+        mode,
+        points,
+      ] as const);
       await harness.evaluate(() => window.renderBench.clear());
-      const r = await harness.evaluate(([m, p]) => window.renderBench.build(m as 'primitives', p as [number, number][]), [mode, points] as const);
+      const r = await harness.evaluate(
+        ([m, p]) => window.renderBench.build(m as 'primitives', p as [number, number][]),
+        [mode, points] as const,
+      );
       log(`${mode}: ${round(r.buildMs)} ms, ${mb(r.heapBytes)} MB`);
       return r;
     };
@@ -184,7 +237,12 @@ try {
     const updates = await harness.evaluate(() => window.renderBench.updates(10_000));
     await harness.evaluate(() => window.renderBench.clear());
     await harness.context().close();
-    const layer = (r: Build) => ({ buildMs: round(r.buildMs), heapMB: mb(r.heapBytes), buildVsEntities: round(r.buildMs / entities.buildMs, 3), heapVsEntities: round(r.heapBytes / entities.heapBytes, 3) });
+    const layer = (r: Build) => ({
+      buildMs: round(r.buildMs),
+      heapMB: mb(r.heapBytes),
+      buildVsEntities: round(r.buildMs / entities.buildMs, 3),
+      heapVsEntities: round(r.heapBytes / entities.heapBytes, 3),
+    });
     summary.points = {
       count: pointCount,
       pointLayer: layer(primitives),
@@ -243,7 +301,9 @@ try {
       growthMB: mb(after - before),
       growthAfterWarmUpMB: warm ? mb(after - warm.bytes) : null,
       slopeAfterWarmUpMBPerHour: slope === null ? null : round(slope, 2),
-      topGrowthAfterWarmUp: warm ? topGrowth(warm.census, endCensus).map((g) => ({ ...g, kB: round(g.bytes / 1e3, 1), bytes: undefined })) : null,
+      topGrowthAfterWarmUp: warm
+        ? topGrowth(warm.census, endCensus).map((g) => ({ ...g, kB: round(g.bytes / 1e3, 1), bytes: undefined }))
+        : null,
       samples,
       browserAnimationFramesPerSecond: await rafCount(),
     };

@@ -4,9 +4,9 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb } from '../../server/store/db';
 import { loadDataset } from '../../server/store/load';
-import { generateCity, type GenerateOptions } from './city';
+import { type GenerateOptions, generateCity } from './city';
 import { createProgress } from './progress';
-import { writeDataset, type Manifest } from './write';
+import { type Manifest, writeDataset } from './write';
 
 export interface BuildOptions extends Omit<GenerateOptions, 'onProgress'> {
   /** Folder for dataset/ (NDJSON) and the DuckDB file. */

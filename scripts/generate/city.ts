@@ -35,14 +35,29 @@ export function generateCity(o: GenerateOptions): CityDataset {
   o.onProgress?.('things', 0, 1);
   const things = generateThings(rng.fork('things'), o.scale, geo);
   o.onProgress?.('population', 0, 1);
-  const people = generatePopulation(rng.fork('population'), o.scale, { adminUnits: geo.adminUnits, buildings: geo.buildings }, progress('population'));
+  const people = generatePopulation(
+    rng.fork('population'),
+    o.scale,
+    { adminUnits: geo.adminUnits, buildings: geo.buildings },
+    progress('population'),
+  );
   o.onProgress?.('organisations', 0, 1);
-  const orgs = generateOrganisations(rng.fork('organisations'), o.scale, { adminUnits: geo.adminUnits, buildings: geo.buildings, ...people });
+  const orgs = generateOrganisations(rng.fork('organisations'), o.scale, {
+    adminUnits: geo.adminUnits,
+    buildings: geo.buildings,
+    ...people,
+  });
   o.onProgress?.('events', 0, 1);
   const events = generateEvents(
     rng.fork('events'),
     o.scale,
-    { adminUnits: geo.adminUnits, buildings: geo.buildings, components: things.components, patrolPoints: things.patrolPoints, now: today },
+    {
+      adminUnits: geo.adminUnits,
+      buildings: geo.buildings,
+      components: things.components,
+      patrolPoints: things.patrolPoints,
+      now: today,
+    },
     progress('events'),
   );
 
@@ -51,7 +66,11 @@ export function generateCity(o: GenerateOptions): CityDataset {
     ...geo,
     ...things,
     departments: [...DEPARTMENTS],
-    taxonomy: { categories: [...TAXONOMY.categories], subcategories: [...TAXONOMY.subcategories], items: [...TAXONOMY.items] },
+    taxonomy: {
+      categories: [...TAXONOMY.categories],
+      subcategories: [...TAXONOMY.subcategories],
+      items: [...TAXONOMY.items],
+    },
     ...people,
     ...orgs,
     ...events,

@@ -41,8 +41,17 @@ export function buildGridPlaces(
   components: CityComponent[],
   patrolPoints: PatrolPoint[],
 ): Map<string, GridPlaces> {
-  const draft = new Map<string, { grid: AdminUnit; entries: [Spot, number, Anchor[]][] }>(grids.map((g) => [g.id, { grid: g, entries: [] }]));
-  const add = (gridId: string, position: LonLat, label: string, weight: number, anchors: Anchor[], isComponent = false) => {
+  const draft = new Map<string, { grid: AdminUnit; entries: [Spot, number, Anchor[]][] }>(
+    grids.map((g) => [g.id, { grid: g, entries: [] }]),
+  );
+  const add = (
+    gridId: string,
+    position: LonLat,
+    label: string,
+    weight: number,
+    anchors: Anchor[],
+    isComponent = false,
+  ) => {
     const d = draft.get(gridId);
     if (!d || !booleanPointInPolygon(position, d.grid.geometry)) return;
     d.entries.push([{ lon: position[0], lat: position[1], label, isComponent }, weight, anchors]);

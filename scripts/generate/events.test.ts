@@ -1,9 +1,9 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getItem } from '../../server/domain/taxonomy';
 import type { EventStep } from '../../server/domain/model';
-import { generateEvents, STAGES, type Events } from './events';
+import { getItem } from '../../server/domain/taxonomy';
 import { insidePolygons } from './eventPlaces';
+import { type Events, generateEvents, STAGES } from './events';
 import { Rng } from './random';
 import { FULL_STRUCTURE, syntheticCity } from './syntheticCity';
 
@@ -58,7 +58,11 @@ describe('generateEvents at scale 1', () => {
         if (e.overdue) overdue++;
       } else {
         check(e.closedAt === null && steps.length < 7, 'open has no closing', e.id);
-        check(e.status === ['reported', 'filed', 'dispatched', 'handling', 'feedback', 'verified'][steps.length - 1], 'status', e.id);
+        check(
+          e.status === ['reported', 'filed', 'dispatched', 'handling', 'feedback', 'verified'][steps.length - 1],
+          'status',
+          e.id,
+        );
         check(e.overdue === nowMs > Date.parse(e.deadlineAt), 'open overdue iff past deadline', e.id);
       }
     }
@@ -93,7 +97,10 @@ describe('generateEvents at scale 1', () => {
 
   it('has seasons: summer storms flood roads, winter freezes pipes', () => {
     const count = (code: string, months: number[]) =>
-      full.events.filter((e) => e.itemCode === code && months.includes(new Date(Date.parse(e.reportedAt) + 8 * 3_600_000).getUTCMonth() + 1)).length;
+      full.events.filter(
+        (e) =>
+          e.itemCode === code && months.includes(new Date(Date.parse(e.reportedAt) + 8 * 3_600_000).getUTCMonth() + 1),
+      ).length;
     expect(count('050101', [6, 7])).toBeGreaterThan(3 * count('050101', [12, 1]));
     expect(count('060403', [12, 1])).toBeGreaterThan(3 * count('060403', [6, 7]));
   });

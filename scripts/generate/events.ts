@@ -2,7 +2,7 @@
 // round(total × 0.993) closed with the full seven-stage loop (信息收集 → 案卷建立 → 任务派遣 → 任务处理
 // → 处理反馈 → 核查结案 → 综合评价), the rest open at some stage, mostly recent. Plus sentiments (情).
 import { DEPARTMENTS } from '../../server/domain/departments';
-import { VOLUMES, scaled } from '../../server/domain/facts';
+import { scaled, VOLUMES } from '../../server/domain/facts';
 import type {
   AdminUnit,
   Building,
@@ -17,9 +17,9 @@ import type {
   TaxonomyItem,
 } from '../../server/domain/model';
 import { TAXONOMY } from '../../server/domain/taxonomy';
-import { calendarDays, HOUR_WEIGHTS, type CalendarDay } from './eventCalendar';
-import { buildGridPlaces, insidePolygons, pickCumulative, pickSpot, type GridPlaces } from './eventPlaces';
-import { ITEM_PROFILES, seasonFactor, type ItemProfile } from './eventProfiles';
+import { type CalendarDay, calendarDays, HOUR_WEIGHTS } from './eventCalendar';
+import { buildGridPlaces, type GridPlaces, insidePolygons, pickCumulative, pickSpot } from './eventPlaces';
+import { ITEM_PROFILES, type ItemProfile, seasonFactor } from './eventProfiles';
 import type { Progress } from './people';
 import type { Rng } from './random';
 import { generateSentiments } from './sentiment';
@@ -39,7 +39,15 @@ export interface Events {
   sentiments: SentimentItem[];
 }
 
-export const STAGES: readonly EventStage[] = ['collect', 'file', 'dispatch', 'handle', 'feedback', 'verify', 'evaluate'];
+export const STAGES: readonly EventStage[] = [
+  'collect',
+  'file',
+  'dispatch',
+  'handle',
+  'feedback',
+  'verify',
+  'evaluate',
+];
 /** The status of an open event whose last step is STAGES[i]. */
 const OPEN_STATUS: readonly EventStatus[] = ['reported', 'filed', 'dispatched', 'handling', 'feedback', 'verified'];
 
@@ -54,7 +62,19 @@ const SENSOR_START = Date.parse('2022-06-01T00:00:00Z');
 
 /** Departments that pass the buck more often than others (the article admits 推诿扯皮). */
 const OVERDUE_BY_DEPARTMENT: Record<string, number> = {
-  D01: 0.8, D02: 0.9, D03: 1, D04: 1.6, D05: 1.4, D06: 1.1, D07: 1.3, D12: 1.5, D14: 0.6, D19: 1.4, D20: 1.2, D21: 1.2, D22: 0.7,
+  D01: 0.8,
+  D02: 0.9,
+  D03: 1,
+  D04: 1.6,
+  D05: 1.4,
+  D06: 1.1,
+  D07: 1.3,
+  D12: 1.5,
+  D14: 0.6,
+  D19: 1.4,
+  D20: 1.2,
+  D21: 1.2,
+  D22: 0.7,
 };
 const OVERDUE_BASE = 0.036;
 
@@ -64,7 +84,9 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
   const total = scaled(VOLUMES.events, scale);
   const closedCount = Math.round(total * VOLUMES.closureRate);
 
-  const grids = input.adminUnits.filter((u) => u.level === 'grid').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const grids = input.adminUnits
+    .filter((u) => u.level === 'grid')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (grids.length === 0) throw new Error('events: no grids');
   const places = buildGridPlaces(grids, input.buildings, input.components, input.patrolPoints);
   const urban = grids.filter((g) => g.area !== 'village').map((g) => places.get(g.id)!);
@@ -89,9 +111,16 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
   for (let i = 0; i < total; i++) {
     const reported = times[i]!;
     const day = days[dayIndexOf(reported)]!;
-    const villageShare = village.length === 0 ? 0 : urban.length === 0 ? 1 : VILLAGE_SHARE * clamp01((reported - VILLAGE_START) / (VILLAGE_FULL - VILLAGE_START));
+    const villageShare =
+      village.length === 0
+        ? 0
+        : urban.length === 0
+          ? 1
+          : VILLAGE_SHARE * clamp01((reported - VILLAGE_START) / (VILLAGE_FULL - VILLAGE_START));
     const inVillage = detail.chance(villageShare);
-    const gridPlaces = inVillage ? village[pickCumulative(villageCum, detail.next())]! : urban[pickCumulative(urbanCum, detail.next())]!;
+    const gridPlaces = inVillage
+      ? village[pickCumulative(villageCum, detail.next())]!
+      : urban[pickCumulative(urbanCum, detail.next())]!;
     const table = itemTables[(day.month - 1) * 4 + (inVillage ? 2 : 0) + (day.festive ? 1 : 0)]!;
     const item = TAXONOMY.items[pickCumulative(table, detail.next())]!;
     const profile = ITEM_PROFILES.get(item.code)!;
@@ -100,7 +129,7 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
 
     const serial = (serialOfDay.get(day.ymd) ?? 0) + 1;
     serialOfDay.set(day.ymd, serial);
-    const id = 'E' + String(i + 1).padStart(7, '0');
+    const id = `E${String(i + 1).padStart(7, '0')}`;
     const deadline = reported + item.timeLimitHours * HOUR_MS;
     const actors = actorsFor(gridPlaces.grid, source, item, i);
 
@@ -199,7 +228,7 @@ const STAGE_SHARES = [0.04, 0.06, 0.5, 0.12, 0.18, 0.1];
 
 /** Seven strictly increasing instants from report to evaluation, on time or late, never after now. */
 function closedTimeline(rng: Rng, reported: number, limitMs: number, late: boolean, nowMs: number): number[] {
-  let duration = late ? limitMs * rng.range(1.05, 2.5) : limitMs * (0.15 + 0.8 * Math.pow(rng.next(), 0.9));
+  let duration = late ? limitMs * rng.range(1.05, 2.5) : limitMs * (0.15 + 0.8 * rng.next() ** 0.9);
   const room = nowMs - reported - 1000;
   if (duration > room) duration = room * rng.range(0.4, 0.95); // a recent case closed quickly
   return spread(rng, reported, duration, 6);
@@ -208,7 +237,14 @@ function closedTimeline(rng: Rng, reported: number, limitMs: number, late: boole
 /** An open case's steps so far: further along the older it is. */
 function openTimeline(rng: Rng, reported: number, nowMs: number): number[] {
   const age = nowMs - reported;
-  const last = age < HOUR_MS / 2 ? rng.int(0, 1) : age < 4 * HOUR_MS ? rng.int(0, 2) : age < 2 * DAY_MS ? rng.int(1, 4) : [2, 3, 3, 3, 4, 5][rng.int(0, 5)]!;
+  const last =
+    age < HOUR_MS / 2
+      ? rng.int(0, 1)
+      : age < 4 * HOUR_MS
+        ? rng.int(0, 2)
+        : age < 2 * DAY_MS
+          ? rng.int(1, 4)
+          : [2, 3, 3, 3, 4, 5][rng.int(0, 5)]!;
   return spread(rng, reported, age * rng.range(0.3, 0.95), last);
 }
 
@@ -228,7 +264,13 @@ function spread(rng: Rng, reported: number, duration: number, steps: number): nu
 
 const SOURCES: readonly EventSource[] = ['patrol', 'resident', 'camera', 'hotline', 'department', 'sensor'];
 
-function pickSource(rng: Rng, item: TaxonomyItem, profile: ItemProfile, inVillage: boolean, reported: number): EventSource {
+function pickSource(
+  rng: Rng,
+  item: TaxonomyItem,
+  profile: ItemProfile,
+  inVillage: boolean,
+  reported: number,
+): EventSource {
   const w = [0.5, 0.16, 0.1, 0.13, 0.09, 0];
   if (item.categoryCode === '07' || item.subcategoryCode === '0901') {
     w.splice(0, 6, 0.35, 0.3, item.code.startsWith('0701') ? 0.15 : 0.02, 0.23, 0.08, 0);
@@ -255,7 +297,13 @@ const SEATS = 16; // the city grid service management centre's staff
 function actorsFor(grid: AdminUnit, source: EventSource, item: TaxonomyItem, i: number): string[] {
   const local = grid.area === 'village' ? `village-committee:${grid.parentId}` : `grid-worker:${grid.id}`;
   const reporter =
-    source === 'patrol' ? local : source === 'department' ? item.departmentId : source === 'hotline' ? 'hotline-12345' : source;
+    source === 'patrol'
+      ? local
+      : source === 'department'
+        ? item.departmentId
+        : source === 'hotline'
+          ? 'hotline-12345'
+          : source;
   const seat = `centre-seat:${String((i % SEATS) + 1).padStart(2, '0')}`;
   return [reporter, seat, seat, item.departmentId, item.departmentId, local, 'centre'];
 }
@@ -317,6 +365,6 @@ function cumulativeOf(weights: readonly number[]): Float64Array {
   return out;
 }
 
-const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x , 1));
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -3,7 +3,7 @@ import { isValidPhone } from '../../server/domain/identity';
 import type { Organisation } from '../../server/domain/model';
 import { apportion } from './apportion';
 import { unitOfAddress } from './dwellings';
-import { generateOrganisations, shortCommunity, type Organisations } from './organisations';
+import { generateOrganisations, type Organisations, shortCommunity } from './organisations';
 import { generatePopulation, type Population } from './people';
 import { Rng } from './random';
 import { FULL_STRUCTURE, syntheticCity } from './syntheticCity';

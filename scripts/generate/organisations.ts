@@ -2,9 +2,18 @@
 // → grid party branch (网格党支部) → compound party group (小区党小组) → building-unit heads (单元长) —
 // plus property companies of the compounds, businesses in commercial buildings, and one full-time
 // grid worker per urban grid (village grids are run by their village committees).
-import { STRUCTURE, VOLUMES, scaled } from '../../server/domain/facts';
-import { makePhone, MOBILE_PREFIXES } from '../../server/domain/identity';
-import type { AdminUnit, Building, GridWorker, Household, LonLat, Organisation, Resident, UnitHead } from '../../server/domain/model';
+import { STRUCTURE, scaled, VOLUMES } from '../../server/domain/facts';
+import { MOBILE_PREFIXES, makePhone } from '../../server/domain/identity';
+import type {
+  AdminUnit,
+  Building,
+  GridWorker,
+  Household,
+  LonLat,
+  Organisation,
+  Resident,
+  UnitHead,
+} from '../../server/domain/model';
 import { apportion } from './apportion';
 import { unitOfAddress } from './dwellings';
 import { fullName } from './names';
@@ -131,7 +140,9 @@ function findCompounds(buildings: Building[], urbanGridIds: Set<string>): Compou
     if (!c) byKey.set(key, (c = { name, gridId: b.gridId, buildings: [] }));
     c.buildings.push(b);
   }
-  return [...byKey.values()].sort((a, b) => (a.gridId < b.gridId ? -1 : a.gridId > b.gridId ? 1 : a.buildings[0]!.id < b.buildings[0]!.id ? -1 : 1));
+  return [...byKey.values()].sort((a, b) =>
+    a.gridId < b.gridId ? -1 : a.gridId > b.gridId ? 1 : a.buildings[0]!.id < b.buildings[0]!.id ? -1 : 1,
+  );
 }
 
 /**
@@ -158,15 +169,17 @@ function appointUnitHeads(
     else adultsByUnit.set(key, [r]);
   }
   const unitsOfGroup = groups.map((g) =>
-    g.compounds.flatMap((c) => c.buildings).flatMap((b) => {
-      const units: { building: Building; unit: number; adults: Resident[] }[] = [];
-      const unitCount = Math.ceil(b.dwellings / (2 * Math.max(1, b.floors))); // as dwellingPlace numbers them
-      for (let u = 1; u <= unitCount; u++) {
-        const adults = adultsByUnit.get(`${b.id}#${u}`);
-        if (adults) units.push({ building: b, unit: u, adults });
-      }
-      return units;
-    }),
+    g.compounds
+      .flatMap((c) => c.buildings)
+      .flatMap((b) => {
+        const units: { building: Building; unit: number; adults: Resident[] }[] = [];
+        const unitCount = Math.ceil(b.dwellings / (2 * Math.max(1, b.floors))); // as dwellingPlace numbers them
+        for (let u = 1; u <= unitCount; u++) {
+          const adults = adultsByUnit.get(`${b.id}#${u}`);
+          if (adults) units.push({ building: b, unit: u, adults });
+        }
+        return units;
+      }),
   );
   const available = unitsOfGroup.reduce((a, u) => a + u.length, 0);
   const total = Math.min(scaled(VOLUMES.unitHeads, scale), available);
@@ -192,9 +205,18 @@ function appointUnitHeads(
 }
 
 const PROPERTY_BRANDS = [
-  '桐城市龙眠物业服务有限公司', '桐城市文都物业管理有限公司', '安徽桐乡物业服务有限公司', '桐城市紫来物业有限公司',
-  '安庆皖宜物业服务有限公司', '桐城市盛唐物业管理有限公司', '碧桂园生活服务集团桐城分公司', '桐城市安居物业服务有限公司',
-  '桐城市双溪物业管理有限公司', '安徽新城悦物业桐城分公司', '桐城市和美物业服务有限公司', '万科物业桐城项目部',
+  '桐城市龙眠物业服务有限公司',
+  '桐城市文都物业管理有限公司',
+  '安徽桐乡物业服务有限公司',
+  '桐城市紫来物业有限公司',
+  '安庆皖宜物业服务有限公司',
+  '桐城市盛唐物业管理有限公司',
+  '碧桂园生活服务集团桐城分公司',
+  '桐城市安居物业服务有限公司',
+  '桐城市双溪物业管理有限公司',
+  '安徽新城悦物业桐城分公司',
+  '桐城市和美物业服务有限公司',
+  '万科物业桐城项目部',
 ];
 
 /** Most compounds have a property company; old walk-up estates often have none (老旧小区无物业). */
@@ -216,8 +238,50 @@ function propertyCompanies(rng: Rng, compounds: Compound[]): Organisation[] {
   return orgs;
 }
 
-const SHOP_STEMS = ['文都', '龙眠', '桐乡', '紫来', '六尺巷', '老方家', '姚记', '张记', '吴氏', '汪家', '惠民', '百姓', '华联', '金桥', '新世纪', '好又多', '福满园', '聚福', '康乐', '永辉'];
-const SHOP_KINDS = ['超市', '便利店', '大药房', '家常菜馆', '面馆', '早点铺', '水果店', '五金店', '理发店', '服装店', '烟酒店', '手机店', '诊所', '茶楼', '培训学校', '建材店', '快递驿站', '宾馆', '洗衣店', '母婴店'];
+const SHOP_STEMS = [
+  '文都',
+  '龙眠',
+  '桐乡',
+  '紫来',
+  '六尺巷',
+  '老方家',
+  '姚记',
+  '张记',
+  '吴氏',
+  '汪家',
+  '惠民',
+  '百姓',
+  '华联',
+  '金桥',
+  '新世纪',
+  '好又多',
+  '福满园',
+  '聚福',
+  '康乐',
+  '永辉',
+];
+const SHOP_KINDS = [
+  '超市',
+  '便利店',
+  '大药房',
+  '家常菜馆',
+  '面馆',
+  '早点铺',
+  '水果店',
+  '五金店',
+  '理发店',
+  '服装店',
+  '烟酒店',
+  '手机店',
+  '诊所',
+  '茶楼',
+  '培训学校',
+  '建材店',
+  '快递驿站',
+  '宾馆',
+  '洗衣店',
+  '母婴店',
+];
 
 /** One to several businesses per commercial building, more in taller ones. */
 function businesses(rng: Rng, buildings: Building[]): Organisation[] {

@@ -80,7 +80,8 @@ describe('generatePopulation at scale 1', () => {
     expect(over60).toBeGreaterThan(0.2);
     expect(over60).toBeLessThan(0.4);
 
-    const share = (tag: string, of = pop.residents) => of.filter((r) => r.tags.includes(tag as never)).length / of.length;
+    const share = (tag: string, of = pop.residents) =>
+      of.filter((r) => r.tags.includes(tag as never)).length / of.length;
     const adults = pop.residents.filter((_, i) => ages[i]! >= 18);
     expect(share('disabled')).toBeGreaterThan(0.012);
     expect(share('disabled')).toBeLessThan(0.03);
@@ -142,7 +143,12 @@ describe('generatePopulation at other scales', () => {
 
   it('never puts more households in a building than its dwellings, even when space is tight', () => {
     // 304 grids of 310 homes (no village houses): 94,240 dwellings for 240,000 residents.
-    const tight = syntheticCity({ ...FULL_STRUCTURE, blocksPerGrid: 5, dwellingsPerBlock: 62, housesPerVillageGrid: 0 });
+    const tight = syntheticCity({
+      ...FULL_STRUCTURE,
+      blocksPerGrid: 5,
+      dwellingsPerBlock: 62,
+      housesPerVillageGrid: 0,
+    });
     const p = generatePopulation(new Rng(1), 1, tight);
     const cap = new Map(tight.buildings.map((b: Building) => [b.id, b.dwellings]));
     const per = new Map<string, number>();
@@ -153,7 +159,15 @@ describe('generatePopulation at other scales', () => {
   });
 
   it('names the problem when residents cannot fit', () => {
-    const tiny = syntheticCity({ ...FULL_STRUCTURE, communities: 1, urbanGrids: 1, villages: 0, villageGrids: 0, blocksPerGrid: 1, dwellingsPerBlock: 10 });
+    const tiny = syntheticCity({
+      ...FULL_STRUCTURE,
+      communities: 1,
+      urbanGrids: 1,
+      villages: 0,
+      villageGrids: 0,
+      blocksPerGrid: 1,
+      dwellingsPerBlock: 10,
+    });
     expect(() => generatePopulation(new Rng(1), 1, tiny)).toThrow(/do not fit/);
   });
 });

@@ -3,8 +3,8 @@
 // Rules (FACTS.md): exactly scaled(240,000) residents; about residents / 2.5 households; every grid
 // holds 300–500 households at scale 1 (floor(300·scale)–ceil(500·scale) otherwise, at least 1);
 // never more households in a building than it has dwellings.
-import { COUNTY_CODE, HOUSEHOLDS_PER_GRID, VOLUMES, scaled } from '../../server/domain/facts';
-import { makeIdNumber, makePhone, MOBILE_PREFIXES } from '../../server/domain/identity';
+import { COUNTY_CODE, HOUSEHOLDS_PER_GRID, scaled, VOLUMES } from '../../server/domain/facts';
+import { MOBILE_PREFIXES, makeIdNumber, makePhone } from '../../server/domain/identity';
 import type { AdminUnit, Building, Household, Resident, ResidentTag } from '../../server/domain/model';
 import { dwellingPlace } from './dwellings';
 import { fullName, pickSurname } from './names';
@@ -52,7 +52,9 @@ export function generatePopulation(rng: Rng, scale: number, input: PopulationInp
   const households = placeHouseholds(rng.fork('placement'), grids, perGrid, homesByGrid, sizes);
   const residents = peopleHouseholds(rng.fork('residents'), households, grids, input.asOf ?? DEFAULT_AS_OF, onProgress);
   if (residents.length !== residentsTotal || households.length !== householdCount) {
-    throw new Error(`population: made ${residents.length} residents in ${households.length} households, wanted ${residentsTotal}`);
+    throw new Error(
+      `population: made ${residents.length} residents in ${households.length} households, wanted ${residentsTotal}`,
+    );
   }
   return { households, residents };
 }
@@ -164,7 +166,7 @@ function placeHouseholds(
       const building = homes[b]!;
       const place = dwellingPlace(building, slot - starts[b]!);
       households.push({
-        id: 'H' + String(households.length + 1).padStart(7, '0'),
+        id: `H${String(households.length + 1).padStart(7, '0')}`,
         buildingId: building.id,
         gridId: g.id,
         address: building.address + place.label,
@@ -205,7 +207,10 @@ function compose(rng: Rng, size: number, village: boolean): { members: Member[];
   // away, leaving grandparents with left-behind children (留守儿童).
   if (village && rng.chance(0.08)) {
     const grandAge = rng.int(52, 76);
-    const members = size >= 4 ? couple(rng, grandAge, 'grandparent') : [{ role: 'grandparent' as Role, sex: sexOf(0.6), age: grandAge }];
+    const members =
+      size >= 4
+        ? couple(rng, grandAge, 'grandparent')
+        : [{ role: 'grandparent' as Role, sex: sexOf(0.6), age: grandAge }];
     while (members.length < size) members.push({ role: 'child', sex: sexOf(0.48), age: rng.int(1, 15) });
     return { members, leftBehind: true };
   }
@@ -213,7 +218,8 @@ function compose(rng: Rng, size: number, village: boolean): { members: Member[];
   const parentAge = grandparents > 0 ? rng.int(26, 52) : rng.int(25, 62);
   const members: Member[] = couple(rng, parentAge);
   if (grandparents === 2) members.push(...couple(rng, parentAge + rng.int(22, 32), 'grandparent'));
-  if (grandparents === 1) members.push({ role: 'grandparent', sex: sexOf(0.68), age: Math.min(99, parentAge + rng.int(22, 34)) });
+  if (grandparents === 1)
+    members.push({ role: 'grandparent', sex: sexOf(0.68), age: Math.min(99, parentAge + rng.int(22, 34)) });
   while (members.length < size) members.push(child(rng, parentAge));
   return { members, leftBehind: false };
 }
@@ -235,7 +241,13 @@ function child(rng: Rng, parentAge: number): Member {
 
 const DAY_MS = 86_400_000;
 
-function peopleHouseholds(rng: Rng, households: Household[], grids: AdminUnit[], asOf: string, onProgress?: Progress): Resident[] {
+function peopleHouseholds(
+  rng: Rng,
+  households: Household[],
+  grids: AdminUnit[],
+  asOf: string,
+  onProgress?: Progress,
+): Resident[] {
   const villageGrids = new Set(grids.filter((g) => g.area === 'village').map((g) => g.id));
   const asOfDate = new Date(asOf);
   const usedIds = new Set<string>();
@@ -284,7 +296,7 @@ function peopleHouseholds(rng: Rng, households: Household[], grids: AdminUnit[],
       const own = m.age >= 14 ? phone() : null;
       if (own && !contact) contact = own;
       residents.push({
-        id: 'R' + String(residents.length + 1).padStart(7, '0'),
+        id: `R${String(residents.length + 1).padStart(7, '0')}`,
         householdId: h.id,
         gridId: h.gridId,
         name: fullName(rng, m.sex, birthYear, ownSurname),

@@ -13,7 +13,12 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
   const tty = Boolean(stream.isTTY);
   const bar = tty
     ? new cliProgress.SingleBar(
-        { stream, format: '{stage} [{bar}] {percentage}% | {value}/{total} | {duration}s', hideCursor: true, clearOnComplete: false },
+        {
+          stream,
+          format: '{stage} [{bar}] {percentage}% | {value}/{total} | {duration}s',
+          hideCursor: true,
+          clearOnComplete: false,
+        },
         cliProgress.Presets.shades_classic,
       )
     : null;

@@ -1,8 +1,9 @@
 // Resident sentiment (社情民意, the 情 of the six elements): short remarks gathered by grid workers,
 // the 周三会客厅 reception and the app, tagged with a topic and a polarity, over the last three years.
-import type { AdminUnit, SentimentItem } from '../../server/domain/model';
+
 import { scaled } from '../../server/domain/facts';
-import { pickCumulative, type GridPlaces } from './eventPlaces';
+import type { AdminUnit, SentimentItem } from '../../server/domain/model';
+import { type GridPlaces, pickCumulative } from './eventPlaces';
 import type { Rng } from './random';
 
 /** Sentiment items at scale 1. */
@@ -59,7 +60,10 @@ const REMARKS: Record<string, [string[], string[], string[]]> = {
   ],
 };
 const TOPICS = Object.keys(REMARKS);
-const TOPIC_WEIGHTS = { urban: [3, 3, 2, 1.5, 1.2, 2, 1.5, 1.5, 1.5], village: [0.3, 0.5, 0.8, 1.5, 1.5, 2.5, 1, 2.5, 1.5] };
+const TOPIC_WEIGHTS = {
+  urban: [3, 3, 2, 1.5, 1.2, 2, 1.5, 1.5, 1.5],
+  village: [0.3, 0.5, 0.8, 1.5, 1.5, 2.5, 1, 2.5, 1.5],
+};
 
 export function generateSentiments(
   rng: Rng,
@@ -79,10 +83,19 @@ export function generateSentiments(
     const p = rng.weighted([0.45, 0.3, 0.25]);
     const remarks = REMARKS[topic]![p]!;
     // More of it recent: the platform's channels grew.
-    const ageDays = SPAN_DAYS * Math.pow(rng.next(), 1.6);
+    const ageDays = SPAN_DAYS * rng.next() ** 1.6;
     const at = Math.round((nowMs - ageDays * DAY_MS - rng.int(1, 3600) * 1000) / 1000) * 1000;
-    items.push({ at, item: { gridId: grid.id, topic, polarity: (p - 1) as -1 | 0 | 1, at: new Date(at).toISOString(), text: rng.pick(remarks) } });
+    items.push({
+      at,
+      item: {
+        gridId: grid.id,
+        topic,
+        polarity: (p - 1) as -1 | 0 | 1,
+        at: new Date(at).toISOString(),
+        text: rng.pick(remarks),
+      },
+    });
   }
   items.sort((a, b) => a.at - b.at);
-  return items.map(({ item }, i) => ({ id: 'S' + String(i + 1).padStart(6, '0'), ...item }));
+  return items.map(({ item }, i) => ({ id: `S${String(i + 1).padStart(6, '0')}`, ...item }));
 }

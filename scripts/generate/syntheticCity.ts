@@ -40,10 +40,27 @@ const CELL = 0.005; // degrees, about 500 m
 const COMPOUNDS = ['桂花苑', '翠竹园', '文昌小区'];
 
 function square(x: number, y: number, w: number): PolygonCoords {
-  return [[[x, y], [x + w, y], [x + w, y + w], [x, y + w], [x, y]]];
+  return [
+    [
+      [x, y],
+      [x + w, y],
+      [x + w, y + w],
+      [x, y + w],
+      [x, y],
+    ],
+  ];
 }
 
-function unit(id: string, name: string, level: AdminUnit['level'], area: AdminUnit['area'], parentId: string | null, x: number, y: number, w: number): AdminUnit {
+function unit(
+  id: string,
+  name: string,
+  level: AdminUnit['level'],
+  area: AdminUnit['area'],
+  parentId: string | null,
+  x: number,
+  y: number,
+  w: number,
+): AdminUnit {
   return {
     id,
     code: id,
@@ -93,11 +110,19 @@ export function syntheticCity(o: SyntheticCityOptions): SyntheticCity {
       });
     };
     let n = 1;
-    for (let b = 0; b < o.blocksPerGrid; b++) building(n++, 'residential', 0.1 + 0.12 * b, 0.3, o.floors, o.dwellingsPerBlock);
+    for (let b = 0; b < o.blocksPerGrid; b++)
+      building(n++, 'residential', 0.1 + 0.12 * b, 0.3, o.floors, o.dwellingsPerBlock);
     building(n++, 'commercial', 0.5, 0.8, 2, 0);
     if (area === 'village') {
       for (let h = 0; h < o.housesPerVillageGrid; h++) {
-        building(n++, 'village-house', 0.05 + 0.9 * ((h % 20) / 20), 0.45 + 0.3 * (Math.floor(h / 20) / 20), 2, 1 + (h % 3 === 0 ? 1 : 0));
+        building(
+          n++,
+          'village-house',
+          0.05 + 0.9 * ((h % 20) / 20),
+          0.45 + 0.3 * (Math.floor(h / 20) / 20),
+          2,
+          1 + (h % 3 === 0 ? 1 : 0),
+        );
       }
     }
     const comp = (k: number, subtype: string, subtypeCode: string, fx: number, fy: number) => {
@@ -118,20 +143,52 @@ export function syntheticCity(o: SyntheticCityOptions): SyntheticCity {
     comp(1, '污水井盖', '0102', 0.2, 0.1);
     comp(2, '雨水井盖', '0103', 0.6, 0.1);
     comp(3, '路灯', '0301', 0.4, 0.15);
-    patrolPoints.push({ id: `${id}-P1`, name: `${grid.name}主干道点位`, kind: 'main-road', position: at(0.5, 0.05), gridId: id });
-    if (index % 2 === 0) patrolPoints.push({ id: `${id}-P2`, name: `${grid.name}农贸市场`, kind: 'market', position: at(0.85, 0.85), gridId: id });
+    patrolPoints.push({
+      id: `${id}-P1`,
+      name: `${grid.name}主干道点位`,
+      kind: 'main-road',
+      position: at(0.5, 0.05),
+      gridId: id,
+    });
+    if (index % 2 === 0)
+      patrolPoints.push({
+        id: `${id}-P2`,
+        name: `${grid.name}农贸市场`,
+        kind: 'market',
+        position: at(0.85, 0.85),
+        gridId: id,
+      });
   };
 
   const subdistrict = adminUnits[1]!;
   const town = adminUnits[2]!;
-  const spread = (total: number, parts: number, i: number) => Math.floor((total * (i + 1)) / parts) - Math.floor((total * i) / parts);
+  const spread = (total: number, parts: number, i: number) =>
+    Math.floor((total * (i + 1)) / parts) - Math.floor((total * i) / parts);
   for (let c = 0; c < o.communities; c++) {
-    const community = unit(`340881001${String(c + 1).padStart(3, '0')}`, `第${c + 1}社区`, 'community', 'urban', subdistrict.id, x0, y0, 0.1);
+    const community = unit(
+      `340881001${String(c + 1).padStart(3, '0')}`,
+      `第${c + 1}社区`,
+      'community',
+      'urban',
+      subdistrict.id,
+      x0,
+      y0,
+      0.1,
+    );
     adminUnits.push(community);
     for (let g = 0; g < spread(o.urbanGrids, o.communities, c); g++) addGrid(community, g + 1, 'urban');
   }
   for (let v = 0; v < o.villages; v++) {
-    const village = unit(`340881100${String(v + 201).padStart(3, '0')}`, `第${v + 1}村`, 'village', 'village', town.id, x0 + 0.5, y0, 0.1);
+    const village = unit(
+      `340881100${String(v + 201).padStart(3, '0')}`,
+      `第${v + 1}村`,
+      'village',
+      'village',
+      town.id,
+      x0 + 0.5,
+      y0,
+      0.1,
+    );
     adminUnits.push(village);
     for (let g = 0; g < spread(o.villageGrids, o.villages, v); g++) addGrid(village, g + 1, 'village');
   }

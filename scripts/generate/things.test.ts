@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPONENT_SUBTYPES, MANHOLE_SUBTYPE_CODES } from '../../server/domain/componentCatalog';
 import { DEPARTMENT_IDS } from '../../server/domain/departments';
 import type { AdminUnit, LonLat } from '../../server/domain/model';
-import { generateGeography, loadReference, type Geography } from './geography/index';
+import { type Geography, generateGeography, loadReference } from './geography/index';
 import { Rng } from './random';
-import { SMART_MANHOLE_ROADS, generateThings, type Things } from './things';
+import { generateThings, SMART_MANHOLE_ROADS, type Things } from './things';
 
 let geo: Geography;
 let things: Things;
@@ -27,7 +27,12 @@ describe('things at scale 1', () => {
   });
 
   it('puts every thing inside the grid polygon it names', () => {
-    const all: { id: string; position: LonLat; gridId: string }[] = [...things.components, ...things.cameras, ...things.patrolPoints, ...things.sensors];
+    const all: { id: string; position: LonLat; gridId: string }[] = [
+      ...things.components,
+      ...things.cameras,
+      ...things.patrolPoints,
+      ...things.sensors,
+    ];
     for (const t of all) {
       const grid = grids.get(t.gridId);
       expect(grid, t.id).toBeDefined();
@@ -99,7 +104,9 @@ describe('things at scale 1', () => {
     const river = turf.lineString(geo.rivers[0]!.line);
     for (const s of byKind('river-gauge')) {
       expect(s.id).toMatch(/^RL-\d{2}$/);
-      expect(turf.pointToLineDistance(s.position, river, { units: 'meters' })).toBeLessThan(geo.rivers[0]!.widthM / 2 + 5);
+      expect(turf.pointToLineDistance(s.position, river, { units: 'meters' })).toBeLessThan(
+        geo.rivers[0]!.widthM / 2 + 5,
+      );
     }
     for (const s of byKind('rain-gauge')) expect(s.id).toMatch(/^RG-\d{2}$/);
   });

@@ -1,14 +1,19 @@
 // The things of the reference dataset (物): city components after GB/T 30428, video devices of the
 // police and urban management, patrol points, and sensing terminals (smart manholes on main roads,
 // rain gauges, river gauges). Each stands inside the grid polygon recorded as its gridId.
-import { COMPONENT_SUBTYPES, MANHOLE_SUBTYPE_CODES, componentCategory, componentCode } from '../../server/domain/componentCatalog';
-import { COUNTY_CODE, VOLUMES, scaled } from '../../server/domain/facts';
+import {
+  COMPONENT_SUBTYPES,
+  componentCategory,
+  componentCode,
+  MANHOLE_SUBTYPE_CODES,
+} from '../../server/domain/componentCatalog';
+import { COUNTY_CODE, scaled, VOLUMES } from '../../server/domain/facts';
 import type { Camera, CityComponent, ComponentState, PatrolPoint, Sensor } from '../../server/domain/model';
 import { allocate } from './geography/allocate';
 import type { Geography } from './geography/index';
 import type { Rng } from './random';
-import { alongLines, atJunctions, besideSites, openGround, place, type Placed } from './things/placement';
-import { World, type Line } from './things/world';
+import { alongLines, atJunctions, besideSites, openGround, type Placed, place } from './things/placement';
+import { type Line, World } from './things/world';
 
 export interface Things {
   components: CityComponent[];
@@ -34,7 +39,12 @@ export function generateThings(rng: Rng, scale: number, geo: Geography): Things 
 }
 
 function generateComponents(rng: Rng, world: World, total: number): CityComponent[] {
-  const counts = allocate(COMPONENT_SUBTYPES.map((t) => t.weight), total, 0, total);
+  const counts = allocate(
+    COMPONENT_SUBTYPES.map((t) => t.weight),
+    total,
+    0,
+    total,
+  );
   const out: CityComponent[] = [];
   COMPONENT_SUBTYPES.forEach((t, i) => {
     const srng = rng.fork(t.code);
@@ -73,7 +83,12 @@ function generateCameras(rng: Rng, world: World, total: number): Camera[] {
     ...atJunctions(rng.fork('junction'), world, atJunction!),
     ...alongLines(rng.fork('main'), world, mains, onMain!, 'kerb'),
     ...besideSites(rng.fork('market'), world, world.markets, atMarket!),
-    ...besideSites(rng.fork('compound'), world, world.compounds.flatMap((c) => c.buildings), inCompound!),
+    ...besideSites(
+      rng.fork('compound'),
+      world,
+      world.compounds.flatMap((c) => c.buildings),
+      inCompound!,
+    ),
     ...alongLines(rng.fork('village'), world, townRoads, Math.ceil(inVillage! / 2), 'kerb'),
     ...besideSites(rng.fork('hamlet'), world, world.villageHouses, Math.floor(inVillage! / 2)),
   ];
@@ -89,7 +104,10 @@ function generateCameras(rng: Rng, world: World, total: number): Camera[] {
       owner,
       position: p.position,
       // on a road the camera looks along it; elsewhere anywhere
-      headingDeg: Math.round(p.roadId ? p.bearingDeg + (rng.chance(0.5) ? 0 : 180) + rng.range(-20, 20) + 360 : rng.range(0, 360)) % 360,
+      headingDeg:
+        Math.round(
+          p.roadId ? p.bearingDeg + (rng.chance(0.5) ? 0 : 180) + rng.range(-20, 20) + 360 : rng.range(0, 360),
+        ) % 360,
       fovDeg: rng.int(40, 90),
       rangeM: rng.int(50, 150),
       heightM: Math.round(rng.range(4, 8) * 10) / 10,
@@ -103,11 +121,24 @@ function generatePatrolPoints(rng: Rng, world: World, total: number): PatrolPoin
   const [mainCount, secondaryCount, marketCount, compoundCount] = allocate([34, 28, 8, 30], total, 0, total);
   const out: PatrolPoint[] = [];
   const add = (name: string, kind: PatrolPoint['kind'], p: Placed) =>
-    out.push({ id: `PP${String(out.length + 1).padStart(4, '0')}`, name, kind, position: p.position, gridId: p.gridId });
+    out.push({
+      id: `PP${String(out.length + 1).padStart(4, '0')}`,
+      name,
+      kind,
+      position: p.position,
+      gridId: p.gridId,
+    });
 
-  for (const [kind, cls, count] of [['main-road', 'main', mainCount!], ['secondary-road', 'secondary', secondaryCount!]] as const) {
+  for (const [kind, cls, count] of [
+    ['main-road', 'main', mainCount!],
+    ['secondary-road', 'secondary', secondaryCount!],
+  ] as const) {
     // junctions first (named 甲路与乙路交叉口), then stretches of road (甲路128号路段)
-    const crossings = rng.shuffle(world.junctions.filter((j) => (cls === 'main' ? j.a.cls === 'main' || j.b.cls === 'main' : j.a.cls === 'secondary' && j.b.cls === 'secondary')));
+    const crossings = rng.shuffle(
+      world.junctions.filter((j) =>
+        cls === 'main' ? j.a.cls === 'main' || j.b.cls === 'main' : j.a.cls === 'secondary' && j.b.cls === 'secondary',
+      ),
+    );
     let k = 0;
     for (const j of crossings) {
       if (k >= count) break;
@@ -140,10 +171,14 @@ function generatePatrolPoints(rng: Rng, world: World, total: number): PatrolPoin
 
 /** A house-number-like figure for a stretch of road: 2 numbers per 12 m from the road's start. */
 function stretchNumber(line: Line, p: Placed): number {
-  let best = 0, bestD = Infinity;
+  let best = 0,
+    bestD = Infinity;
   for (let i = 0; i < line.pts.length; i++) {
     const d = Math.hypot(line.pts[i]![0] - p.xy[0], line.pts[i]![1] - p.xy[1]);
-    if (d < bestD) { bestD = d; best = line.cum[i]!; }
+    if (d < bestD) {
+      bestD = d;
+      best = line.cum[i]!;
+    }
   }
   return 2 * Math.floor(best / 12) + 1;
 }
@@ -154,7 +189,9 @@ function generateSensors(rng: Rng, world: World, components: CityComponent[], wa
   const mains = world.roads.filter((r) => r.urban && r.cls === 'main');
   const isCover = (roadIds: Set<string>) => (c: CityComponent) =>
     c.roadId !== null && roadIds.has(c.roadId) && MANHOLE_SUBTYPE_CODES.includes(c.subtypeCode) && c.state === 'normal';
-  let covers = components.filter(isCover(new Set(mains.filter((r) => (SMART_MANHOLE_ROADS as readonly string[]).includes(r.name)).map((r) => r.id))));
+  let covers = components.filter(
+    isCover(new Set(mains.filter((r) => (SMART_MANHOLE_ROADS as readonly string[]).includes(r.name)).map((r) => r.id))),
+  );
   if (covers.length < manholes) covers = components.filter(isCover(new Set(mains.map((r) => r.id))));
   manholes = Math.min(manholes, covers.length);
   const out: Sensor[] = [];
@@ -163,20 +200,50 @@ function generateSensors(rng: Rng, world: World, components: CityComponent[], wa
   const offset = rng.range(0, step);
   for (let k = 0; k < manholes; k++) {
     const c = covers[Math.floor(offset + k * step)]!;
-    out.push({ id: `MH-${String(k + 1).padStart(4, '0')}`, kind: 'manhole', componentId: c.id, position: c.position, gridId: c.gridId });
+    out.push({
+      id: `MH-${String(k + 1).padStart(4, '0')}`,
+      kind: 'manhole',
+      componentId: c.id,
+      position: c.position,
+      gridId: c.gridId,
+    });
   }
-  const urbanRain = openGround(rng.fork('rain-urban'), world, RAIN_GAUGES.urban, spreadGrids(world.urbanGrids, RAIN_GAUGES.urban));
-  const townRain = world.geo.adminUnits.filter((u) => u.level === 'town').flatMap((town) => {
-    const villageIds = new Set(world.geo.adminUnits.filter((u) => u.parentId === town.id).map((u) => u.id));
-    const grids = world.grids.filter((g) => villageIds.has(g.unit.parentId!));
-    return openGround(rng.fork(`rain-${town.id}`), world, RAIN_GAUGES.perTown, spreadGrids(grids, RAIN_GAUGES.perTown));
-  });
+  const urbanRain = openGround(
+    rng.fork('rain-urban'),
+    world,
+    RAIN_GAUGES.urban,
+    spreadGrids(world.urbanGrids, RAIN_GAUGES.urban),
+  );
+  const townRain = world.geo.adminUnits
+    .filter((u) => u.level === 'town')
+    .flatMap((town) => {
+      const villageIds = new Set(world.geo.adminUnits.filter((u) => u.parentId === town.id).map((u) => u.id));
+      const grids = world.grids.filter((g) => villageIds.has(g.unit.parentId!));
+      return openGround(
+        rng.fork(`rain-${town.id}`),
+        world,
+        RAIN_GAUGES.perTown,
+        spreadGrids(grids, RAIN_GAUGES.perTown),
+      );
+    });
   [...urbanRain, ...townRain].forEach((p, k) =>
-    out.push({ id: `RG-${String(k + 1).padStart(2, '0')}`, kind: 'rain-gauge', componentId: null, position: p.position, gridId: p.gridId }),
+    out.push({
+      id: `RG-${String(k + 1).padStart(2, '0')}`,
+      kind: 'rain-gauge',
+      componentId: null,
+      position: p.position,
+      gridId: p.gridId,
+    }),
   );
   if (world.river) {
     alongLines(rng.fork('river'), world, [world.river], RIVER_GAUGES, 'bank', false).forEach((p, k) =>
-      out.push({ id: `RL-${String(k + 1).padStart(2, '0')}`, kind: 'river-gauge', componentId: null, position: p.position, gridId: p.gridId }),
+      out.push({
+        id: `RL-${String(k + 1).padStart(2, '0')}`,
+        kind: 'river-gauge',
+        componentId: null,
+        position: p.position,
+        gridId: p.gridId,
+      }),
     );
   }
   return out;

@@ -13,11 +13,26 @@ export interface Manifest {
 /** The dataset's tables by file name, in a fixed order. */
 export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
   return [
-    ['admin-units', d.adminUnits], ['roads', d.roads], ['rivers', d.rivers], ['buildings', d.buildings],
-    ['components', d.components], ['cameras', d.cameras], ['patrol-points', d.patrolPoints], ['sensors', d.sensors],
-    ['departments', d.departments], ['taxonomy-categories', d.taxonomy.categories], ['taxonomy-subcategories', d.taxonomy.subcategories],
-    ['taxonomy-items', d.taxonomy.items], ['households', d.households], ['residents', d.residents], ['organisations', d.organisations],
-    ['unit-heads', d.unitHeads], ['grid-workers', d.gridWorkers], ['events', d.events], ['event-steps', d.eventSteps], ['sentiments', d.sentiments],
+    ['admin-units', d.adminUnits],
+    ['roads', d.roads],
+    ['rivers', d.rivers],
+    ['buildings', d.buildings],
+    ['components', d.components],
+    ['cameras', d.cameras],
+    ['patrol-points', d.patrolPoints],
+    ['sensors', d.sensors],
+    ['departments', d.departments],
+    ['taxonomy-categories', d.taxonomy.categories],
+    ['taxonomy-subcategories', d.taxonomy.subcategories],
+    ['taxonomy-items', d.taxonomy.items],
+    ['households', d.households],
+    ['residents', d.residents],
+    ['organisations', d.organisations],
+    ['unit-heads', d.unitHeads],
+    ['grid-workers', d.gridWorkers],
+    ['events', d.events],
+    ['event-steps', d.eventSteps],
+    ['sentiments', d.sentiments],
   ];
 }
 
@@ -32,7 +47,11 @@ export function writeDataset(dir: string, d: CityDataset): Manifest {
     const parts: string[] = [];
     let bytes = 0;
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const text = rows.slice(i, i + CHUNK).map((r) => JSON.stringify(r)).join('\n') + '\n';
+      const text =
+        `${rows
+          .slice(i, i + CHUNK)
+          .map((r) => JSON.stringify(r))
+          .join('\n')}\n`;
       hash.update(text);
       bytes += Buffer.byteLength(text);
       parts.push(text);
@@ -40,6 +59,6 @@ export function writeDataset(dir: string, d: CityDataset): Manifest {
     writeFileSync(join(dir, `${name}.ndjson`), parts.join(''));
     manifest.tables[name] = { rows: rows.length, bytes, sha256: hash.digest('hex') };
   }
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

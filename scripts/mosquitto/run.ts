@@ -1,5 +1,5 @@
 // Runs Debian's mosquitto on the shipped setup, on a free loopback port (tests and benchmarks).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -47,7 +47,12 @@ export interface Mosquitto {
 export async function startMosquitto(credentials: CredentialsFile): Promise<Mosquitto> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'wendu-mosquitto-'));
-  const conf = await writeMosquittoSetup({ credentials, outDir: dir, port, user: process.getuid?.() === 0 ? userInfo().username : undefined });
+  const conf = await writeMosquittoSetup({
+    credentials,
+    outDir: dir,
+    port,
+    user: process.getuid?.() === 0 ? userInfo().username : undefined,
+  });
   let child: ChildProcess | null = null;
   const m: Mosquitto = {
     port,

@@ -21,7 +21,13 @@ export interface DeviceModel {
 }
 
 export function newDevice(id: string, kind: SensorKind, random: () => number): DeviceModel {
-  return { id, kind, battery: 55 + random() * 45, baseLevel: kind === 'river-gauge' ? 1.8 + random() * 0.6 : 0.2 + random() * 0.3, lastTs: 0 };
+  return {
+    id,
+    kind,
+    battery: 55 + random() * 45,
+    baseLevel: kind === 'river-gauge' ? 1.8 + random() * 0.6 : 0.2 + random() * 0.3,
+    lastTs: 0,
+  };
 }
 
 export interface Scene {
@@ -39,19 +45,30 @@ const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** di
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** One reading of `d` at `nowMs` (its ts strictly after the previous one), as the JSON payload object. */
-export function reading(d: DeviceModel, scene: Scene, nowMs: number, random: () => number): Record<string, number | boolean> {
+export function reading(
+  d: DeviceModel,
+  scene: Scene,
+  nowMs: number,
+  random: () => number,
+): Record<string, number | boolean> {
   const ts = Math.max(Math.floor(nowMs), d.lastTs + 1);
   d.lastTs = ts;
   d.battery = Math.max(1, d.battery - 0.0005);
-  const hour = ((ts / 3600_000) + 8) % 24; // Beijing time
+  const hour = (ts / 3600_000 + 8) % 24; // Beijing time
   const daily = Math.sin(((hour - 6) / 24) * 2 * Math.PI); // high in the afternoon
   const noise = (scale: number) => (random() - 0.5) * 2 * scale;
   const common = { ts, batteryPct: round(d.battery, 1), signalDbm: Math.round(clamp(-82 + noise(8), -120, -40)) };
   switch (d.kind) {
     case 'rain-gauge':
-      return { ...common, rainfallMmH: round(clamp(scene.storm * 65 + (scene.storm > 0 ? noise(4) : Math.max(0, noise(0.6))), 0, 300), 1) };
+      return {
+        ...common,
+        rainfallMmH: round(clamp(scene.storm * 65 + (scene.storm > 0 ? noise(4) : Math.max(0, noise(0.6))), 0, 300), 1),
+      };
     case 'river-gauge':
-      return { ...common, riverLevelM: round(clamp(d.baseLevel + 0.05 * daily + scene.storm * 2.9 + noise(0.01), 0, 30), 3) };
+      return {
+        ...common,
+        riverLevelM: round(clamp(d.baseLevel + 0.05 * daily + scene.storm * 2.9 + noise(0.01), 0, 30), 3),
+      };
     case 'manhole': {
       const open = scene.coverOpen === d.id;
       const leak = scene.gasLeak === d.id;

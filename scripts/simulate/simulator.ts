@@ -4,7 +4,7 @@
 // acknowledged.
 import mqtt, { type MqttClient } from 'mqtt';
 import { statusTopic, telemetryTopic } from '../../server/domain/telemetry';
-import { calmScene, kindOf, newDevice, reading, type DeviceModel, type Incident, type Scene } from './model';
+import { calmScene, type DeviceModel, type Incident, kindOf, newDevice, reading, type Scene } from './model';
 
 export interface SimulatorOptions {
   brokerUrl: string;
@@ -59,9 +59,19 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
         reconnectPeriod: 1000,
         will: { topic: statusTopic(d.id), payload: Buffer.from('{"status":"offline"}'), qos: 1, retain: true },
       });
-      c.on('connect', () => void c.publish(statusTopic(d.id), JSON.stringify({ status: 'online', ts: Date.now() }), { qos: 1, retain: true }));
+      c.on(
+        'connect',
+        () =>
+          void c.publish(statusTopic(d.id), JSON.stringify({ status: 'online', ts: Date.now() }), {
+            qos: 1,
+            retain: true,
+          }),
+      );
       c.on('error', (err) => opts.log?.(`${d.id}: ${err.message}`));
-      await c.publishAsync(statusTopic(d.id), JSON.stringify({ status: 'online', ts: Date.now() }), { qos: 1, retain: true });
+      await c.publishAsync(statusTopic(d.id), JSON.stringify({ status: 'online', ts: Date.now() }), {
+        qos: 1,
+        retain: true,
+      });
       clients.set(d.id, c);
     }),
   );

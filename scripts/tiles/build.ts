@@ -4,8 +4,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Building } from '../../server/domain/model';
-import type { Manifest } from '../generate/write';
 import { createProgress, type Progress } from '../generate/progress';
+import type { Manifest } from '../generate/write';
 import { BUILDER_VERSION, buildTileset, TILESET_FILE } from './tileset';
 
 export interface TilesBuild {
@@ -29,7 +29,8 @@ export function tilesAreCurrent(dataDir: string, tilesDir: string): boolean {
   const tilesetPath = join(tilesDir, TILESET_FILE);
   if (!existsSync(tilesetPath)) return false;
   try {
-    const recorded = (JSON.parse(readFileSync(tilesetPath, 'utf8')) as { extras?: { source?: unknown } }).extras?.source;
+    const recorded = (JSON.parse(readFileSync(tilesetPath, 'utf8')) as { extras?: { source?: unknown } }).extras
+      ?.source;
     return JSON.stringify(recorded) === JSON.stringify(sourceOf(dataDir));
   } catch {
     return false;
@@ -51,8 +52,14 @@ export function buildTiles(dataDir: string, tilesDir: string, progress: Progress
   progress.update('tiles: read', 0, 1);
   const buildings = readBuildings(dataDir);
   progress.update('tiles: read', 1, 1);
-  const built = buildTileset(buildings, { extras: { source }, onTile: (done, total) => progress.update('tiles: content', done, total) });
-  if (built.skipped.length) console.error(`build-tiles: ${built.skipped.length} buildings with degenerate footprints left out (${built.skipped.slice(0, 5).join(', ')} ...)`);
+  const built = buildTileset(buildings, {
+    extras: { source },
+    onTile: (done, total) => progress.update('tiles: content', done, total),
+  });
+  if (built.skipped.length)
+    console.error(
+      `build-tiles: ${built.skipped.length} buildings with degenerate footprints left out (${built.skipped.slice(0, 5).join(', ')} ...)`,
+    );
 
   const staging = `${tilesDir}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });

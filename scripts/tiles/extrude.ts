@@ -3,9 +3,9 @@
 // and floors, from which the client's shader draws lit windows; the roof is triangulated with earcut.
 import earcut from 'earcut';
 import type { Building } from '../../server/domain/model';
-import { toEnu, type EnuFrame, type Vec3 } from './geodesy';
+import { type EnuFrame, toEnu, type Vec3 } from './geodesy';
 import type { TileMesh } from './mesh';
-import { heightGlow, linearRgb, ROOF_SHADE, useColours, wallShade, type Rgb } from './palette';
+import { heightGlow, linearRgb, type Rgb, ROOF_SHADE, useColours, wallShade } from './palette';
 
 /** Width of one window bay along a wall (m). */
 export const BAY_WIDTH_M = 3.6;
@@ -17,7 +17,12 @@ export function cleanRing(ring: readonly (readonly number[])[]): [number, number
     const last = points[points.length - 1];
     if (!last || last[0] !== p[0] || last[1] !== p[1]) points.push([p[0]!, p[1]!]);
   }
-  while (points.length > 1 && points[0]![0] === points[points.length - 1]![0] && points[0]![1] === points[points.length - 1]![1]) points.pop();
+  while (
+    points.length > 1 &&
+    points[0]![0] === points[points.length - 1]![0] &&
+    points[0]![1] === points[points.length - 1]![1]
+  )
+    points.pop();
   // Shoelace in degrees is enough for the sign (the cos(lat) factor is positive).
   let area2 = 0;
   for (let i = 0; i < points.length; i++) {

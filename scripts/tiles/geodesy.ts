@@ -17,7 +17,11 @@ export function geodeticToEcef(lonDeg: number, latDeg: number, heightM: number):
   const sinLat = Math.sin(lat);
   const cosLat = Math.cos(lat);
   const n = A / Math.sqrt(1 - E2 * sinLat * sinLat);
-  return [(n + heightM) * cosLat * Math.cos(lon), (n + heightM) * cosLat * Math.sin(lon), (n * (1 - E2) + heightM) * sinLat];
+  return [
+    (n + heightM) * cosLat * Math.cos(lon),
+    (n + heightM) * cosLat * Math.sin(lon),
+    (n * (1 - E2) + heightM) * sinLat,
+  ];
 }
 
 /** A local east-north-up frame (the same axes as Cesium's Transforms.eastNorthUpToFixedFrame). */

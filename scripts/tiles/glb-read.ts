@@ -24,7 +24,10 @@ export function readGlb(bytes: Uint8Array): ParsedGlb {
 }
 
 const COMPONENTS: Record<string, number> = { SCALAR: 1, VEC2: 2, VEC3: 3, VEC4: 4 };
-const ARRAYS: Record<number, { new (buffer: ArrayBuffer, offset: number, length: number): ArrayLike<number>; BYTES_PER_ELEMENT: number }> = {
+const ARRAYS: Record<
+  number,
+  { new (buffer: ArrayBuffer, offset: number, length: number): ArrayLike<number>; BYTES_PER_ELEMENT: number }
+> = {
   5121: Uint8Array,
   5123: Uint16Array,
   5125: Uint32Array,
@@ -39,8 +42,10 @@ export function readAccessor(glb: ParsedGlb, index: number): { values: number[];
   const Typed = ARRAYS[accessor.componentType]!;
   const start = (view.byteOffset ?? 0) + (accessor.byteOffset ?? 0);
   const length = accessor.count * components;
-  if (start + length * Typed.BYTES_PER_ELEMENT > view.byteOffset + view.byteLength) throw new Error(`accessor ${index} runs past its bufferView`);
-  if (view.byteOffset + view.byteLength > glb.bin.byteLength) throw new Error(`bufferView ${accessor.bufferView} runs past the BIN chunk`);
+  if (start + length * Typed.BYTES_PER_ELEMENT > view.byteOffset + view.byteLength)
+    throw new Error(`accessor ${index} runs past its bufferView`);
+  if (view.byteOffset + view.byteLength > glb.bin.byteLength)
+    throw new Error(`bufferView ${accessor.bufferView} runs past the BIN chunk`);
   const copy = glb.bin.slice(start, start + length * Typed.BYTES_PER_ELEMENT);
   return { values: Array.from(new Typed(copy.buffer, 0, length)), components, accessor };
 }
@@ -51,7 +56,9 @@ export function readStrings(glb: ParsedGlb, table: number, property: string): st
   const p = t.properties[property];
   const view = (i: number) => glb.json.bufferViews[i];
   const offsetsView = view(p.stringOffsets);
-  const offsets = new Uint32Array(glb.bin.slice(offsetsView.byteOffset, offsetsView.byteOffset + offsetsView.byteLength).buffer);
+  const offsets = new Uint32Array(
+    glb.bin.slice(offsetsView.byteOffset, offsetsView.byteOffset + offsetsView.byteLength).buffer,
+  );
   const valuesView = view(p.values);
   const values = glb.bin.subarray(valuesView.byteOffset, valuesView.byteOffset + valuesView.byteLength);
   const decoder = new TextDecoder();

@@ -10,7 +10,7 @@ const CHUNK_JSON = 0x4e4f534a;
 const CHUNK_BIN = 0x004e4942;
 const ARRAY_BUFFER = 34962;
 const ELEMENT_ARRAY_BUFFER = 34963;
-const enum ComponentType {
+enum ComponentType {
   UNSIGNED_BYTE = 5121,
   UNSIGNED_SHORT = 5123,
   UNSIGNED_INT = 5125,
@@ -36,7 +36,12 @@ class BinaryBuilder {
   add(bytes: Uint8Array, target?: number): number {
     const pad = (8 - (this.length % 8)) % 8;
     if (pad) this.push(new Uint8Array(pad));
-    this.bufferViews.push({ buffer: 0, byteOffset: this.length, byteLength: bytes.byteLength, ...(target ? { target } : {}) });
+    this.bufferViews.push({
+      buffer: 0,
+      byteOffset: this.length,
+      byteLength: bytes.byteLength,
+      ...(target ? { target } : {}),
+    });
     this.push(bytes);
     return this.bufferViews.length - 1;
   }
@@ -66,7 +71,11 @@ export function writeGlb(mesh: TileMesh, centre: Vec3): Uint8Array {
   const min = [Infinity, Infinity, Infinity];
   const max = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < n; i++) {
-    const p = enuToGltf([mesh.positions[i * 3]! - centre[0], mesh.positions[i * 3 + 1]! - centre[1], mesh.positions[i * 3 + 2]! - centre[2]]);
+    const p = enuToGltf([
+      mesh.positions[i * 3]! - centre[0],
+      mesh.positions[i * 3 + 1]! - centre[1],
+      mesh.positions[i * 3 + 2]! - centre[2],
+    ]);
     for (let k = 0; k < 3; k++) {
       const v = Math.fround(p[k]!);
       positions[i * 3 + k] = v;
@@ -87,10 +96,31 @@ export function writeGlb(mesh: TileMesh, centre: Vec3): Uint8Array {
     return accessors.length - 1;
   };
   const POSITION = accessor(bin.add(asBytes(positions), ARRAY_BUFFER), ComponentType.FLOAT, n, 'VEC3', { min, max });
-  const COLOR_0 = accessor(bin.add(Uint8Array.from(mesh.colours), ARRAY_BUFFER), ComponentType.UNSIGNED_BYTE, n, 'VEC4', { normalized: true });
-  const TEXCOORD_0 = accessor(bin.add(asBytes(Float32Array.from(mesh.uvs)), ARRAY_BUFFER), ComponentType.FLOAT, n, 'VEC2');
-  const _FEATURE_ID_0 = accessor(bin.add(asBytes(featureIds), ARRAY_BUFFER), wideIds ? ComponentType.FLOAT : ComponentType.UNSIGNED_SHORT, n, 'SCALAR');
-  const INDICES = accessor(bin.add(asBytes(indices), ELEMENT_ARRAY_BUFFER), wideIndices ? ComponentType.UNSIGNED_INT : ComponentType.UNSIGNED_SHORT, indices.length, 'SCALAR');
+  const COLOR_0 = accessor(
+    bin.add(Uint8Array.from(mesh.colours), ARRAY_BUFFER),
+    ComponentType.UNSIGNED_BYTE,
+    n,
+    'VEC4',
+    { normalized: true },
+  );
+  const TEXCOORD_0 = accessor(
+    bin.add(asBytes(Float32Array.from(mesh.uvs)), ARRAY_BUFFER),
+    ComponentType.FLOAT,
+    n,
+    'VEC2',
+  );
+  const _FEATURE_ID_0 = accessor(
+    bin.add(asBytes(featureIds), ARRAY_BUFFER),
+    wideIds ? ComponentType.FLOAT : ComponentType.UNSIGNED_SHORT,
+    n,
+    'SCALAR',
+  );
+  const INDICES = accessor(
+    bin.add(asBytes(indices), ELEMENT_ARRAY_BUFFER),
+    wideIndices ? ComponentType.UNSIGNED_INT : ComponentType.UNSIGNED_SHORT,
+    indices.length,
+    'SCALAR',
+  );
 
   // Property table: one row per feature, the building id as a UTF-8 string column.
   const encoder = new TextEncoder();
@@ -110,9 +140,21 @@ export function writeGlb(mesh: TileMesh, centre: Vec3): Uint8Array {
       EXT_structural_metadata: {
         schema: {
           id: 'wendu_twin',
-          classes: { building: { name: 'Building (建筑)', properties: { id: { type: 'STRING', description: 'Building id, as in GET /api/buildings/{id}' } } } },
+          classes: {
+            building: {
+              name: 'Building (建筑)',
+              properties: { id: { type: 'STRING', description: 'Building id, as in GET /api/buildings/{id}' } },
+            },
+          },
         },
-        propertyTables: [{ name: 'buildings', class: 'building', count: featureCount, properties: { id: { values: valuesView, stringOffsets: offsetsView, stringOffsetType: 'UINT32' } } }],
+        propertyTables: [
+          {
+            name: 'buildings',
+            class: 'building',
+            count: featureCount,
+            properties: { id: { values: valuesView, stringOffsets: offsetsView, stringOffsetType: 'UINT32' } },
+          },
+        ],
       },
     },
     scene: 0,
@@ -126,7 +168,9 @@ export function writeGlb(mesh: TileMesh, centre: Vec3): Uint8Array {
             indices: INDICES,
             material: 0,
             mode: 4,
-            extensions: { EXT_mesh_features: { featureIds: [{ featureCount, attribute: 0, propertyTable: 0, label: 'building' }] } },
+            extensions: {
+              EXT_mesh_features: { featureIds: [{ featureCount, attribute: 0, propertyTable: 0, label: 'building' }] },
+            },
           },
         ],
       },

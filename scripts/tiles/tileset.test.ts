@@ -2,17 +2,17 @@
 // building in exactly one leaf and at most once per level, feature ids that name the buildings, valid
 // GLB, deterministic bytes. Plus a few hand-made footprints for the prism itself.
 import { createHash } from 'node:crypto';
-import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { Cartesian3, Transforms } from 'cesium';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Building } from '../../server/domain/model';
 import { readBuildings } from './build';
 import { cleanRing, extrudeBuilding } from './extrude';
 import { enuFrameAt, toEnu } from './geodesy';
 import { gltfToEnu } from './glb';
-import { readAccessor, readGlb, readStrings, type ParsedGlb } from './glb-read';
+import { type ParsedGlb, readAccessor, readGlb, readStrings } from './glb-read';
 import { TileMesh } from './mesh';
-import { buildTileset, TILESET_FILE, type BuiltTileset, type TilesetTile } from './tileset';
-import { walk, type TileNode } from './tree';
+import { type BuiltTileset, buildTileset, TILESET_FILE, type TilesetTile } from './tileset';
+import { type TileNode, walk } from './tree';
 
 let buildings: Building[];
 let built: BuiltTileset;
@@ -35,7 +35,8 @@ function verticesOf(glb: ParsedGlb): [number, number, number][] {
   const t = glb.json.nodes[0].translation as number[];
   const { values } = readAccessor(glb, glb.json.meshes[0].primitives[0].attributes.POSITION);
   const out: [number, number, number][] = [];
-  for (let i = 0; i < values.length; i += 3) out.push(gltfToEnu([values[i]! + t[0]!, values[i + 1]! + t[1]!, values[i + 2]! + t[2]!]));
+  for (let i = 0; i < values.length; i += 3)
+    out.push(gltfToEnu([values[i]! + t[0]!, values[i + 1]! + t[1]!, values[i + 2]! + t[2]!]));
   return out;
 }
 
@@ -60,7 +61,8 @@ describe('buildTileset', () => {
   it('puts every building in exactly one leaf, and at most once on each level', () => {
     const tiles = [...walk(built.root)];
     const leafCount = new Map<number, number>();
-    for (const t of tiles.filter((t) => t.children.length === 0)) for (const i of t.content) leafCount.set(i, (leafCount.get(i) ?? 0) + 1);
+    for (const t of tiles.filter((t) => t.children.length === 0))
+      for (const i of t.content) leafCount.set(i, (leafCount.get(i) ?? 0) + 1);
     expect(leafCount.size).toBe(buildings.length);
     expect([...leafCount.values()].every((n) => n === 1)).toBe(true);
 
@@ -77,9 +79,14 @@ describe('buildTileset', () => {
   });
 
   it('gives every tile a box that contains its content and its children', () => {
-    const inside = (box: number[], p: readonly number[]) => [0, 1, 2].every((k) => Math.abs(p[k]! - box[k]!) <= box[3 + k * 4]! + 1e-6);
+    const inside = (box: number[], p: readonly number[]) =>
+      [0, 1, 2].every((k) => Math.abs(p[k]! - box[k]!) <= box[3 + k * 4]! + 1e-6);
     const boxCorners = (box: number[]) =>
-      [-1, 1].flatMap((sx) => [-1, 1].flatMap((sy) => [-1, 1].map((sz) => [box[0]! + sx * box[3]!, box[1]! + sy * box[7]!, box[2]! + sz * box[11]!])));
+      [-1, 1].flatMap((sx) =>
+        [-1, 1].flatMap((sy) =>
+          [-1, 1].map((sz) => [box[0]! + sx * box[3]!, box[1]! + sy * box[7]!, box[2]! + sz * box[11]!]),
+        ),
+      );
     for (const { tile } of tilesOf(built.tileset.root)) {
       const box = tile.boundingVolume.box;
       expect([4, 5, 6, 8, 9, 10].map((i) => box[i])).toEqual([0, 0, 0, 0, 0, 0]); // axis-aligned in the frame
@@ -87,12 +94,15 @@ describe('buildTileset', () => {
         const outside = verticesOf(glbs.get(tile.content.uri)!).filter((v) => !inside(box, v));
         expect(outside, tile.content.uri).toEqual([]);
       }
-      for (const child of tile.children ?? []) expect(boxCorners(child.boundingVolume.box).every((c) => inside(box, c))).toBe(true);
+      for (const child of tile.children ?? [])
+        expect(boxCorners(child.boundingVolume.box).every((c) => inside(box, c))).toBe(true);
     }
   });
 
   it('writes valid GLB whose feature ids name the buildings the tile draws', () => {
-    const byTile = new Map<string, TileNode>([...walk(built.root)].filter((t) => t.content.length).map((t) => [`content/${t.level}/${t.x}-${t.y}.glb`, t]));
+    const byTile = new Map<string, TileNode>(
+      [...walk(built.root)].filter((t) => t.content.length).map((t) => [`content/${t.level}/${t.x}-${t.y}.glb`, t]),
+    );
     expect(byTile.size).toBe(glbs.size);
     for (const [uri, glb] of glbs) {
       const tile = byTile.get(uri)!;
@@ -107,7 +117,8 @@ describe('buildTileset', () => {
         expect(axis.reduce((m, v) => Math.max(m, v), -Infinity)).toBe(posAccessor.max[k]);
       }
       const vertexCount = posAccessor.count;
-      for (const name of ['COLOR_0', 'TEXCOORD_0', '_FEATURE_ID_0']) expect(readAccessor(glb, primitive.attributes[name]).accessor.count).toBe(vertexCount);
+      for (const name of ['COLOR_0', 'TEXCOORD_0', '_FEATURE_ID_0'])
+        expect(readAccessor(glb, primitive.attributes[name]).accessor.count).toBe(vertexCount);
       const indices = readAccessor(glb, primitive.indices).values;
       expect(indices.length % 3).toBe(0);
       expect(indices.every((i) => i >= 0 && i < vertexCount)).toBe(true);
@@ -124,7 +135,8 @@ describe('buildTileset', () => {
 
   it('is deterministic: same buildings in any order, same bytes', () => {
     const again = buildTileset([...buildings].reverse());
-    const digest = (b: BuiltTileset) => [...b.files].map(([p, bytes]) => `${p}:${createHash('sha256').update(bytes).digest('hex')}`).join('\n');
+    const digest = (b: BuiltTileset) =>
+      [...b.files].map(([p, bytes]) => `${p}:${createHash('sha256').update(bytes).digest('hex')}`).join('\n');
     expect(digest(again)).toBe(digest(built));
   });
 });
@@ -148,9 +160,23 @@ describe('geodesy', () => {
 });
 
 describe('extrudeBuilding', () => {
-  const square: [number, number][] = [[116.95, 31.05], [116.9501, 31.05], [116.9501, 31.0501], [116.95, 31.0501], [116.95, 31.05]];
+  const square: [number, number][] = [
+    [116.95, 31.05],
+    [116.9501, 31.05],
+    [116.9501, 31.0501],
+    [116.95, 31.0501],
+    [116.95, 31.05],
+  ];
   const building = (ring: [number, number][]): Building => ({
-    id: 'B1', gridId: 'G', address: 'a', use: 'residential', floors: 6, heightM: 18, footprint: [ring], centroid: [116.95005, 31.05005], dwellings: 0,
+    id: 'B1',
+    gridId: 'G',
+    address: 'a',
+    use: 'residential',
+    floors: 6,
+    heightM: 18,
+    footprint: [ring],
+    centroid: [116.95005, 31.05005],
+    dwellings: 0,
   });
   const frame = enuFrameAt(116.95, 31.05);
 
@@ -158,23 +184,27 @@ describe('extrudeBuilding', () => {
     ['counter-clockwise', square],
     ['clockwise', [...square].reverse()],
     ['with a repeated point', [square[0]!, square[1]!, square[1]!, square[2]!, square[3]!, square[4]!]],
-  ] as [string, [number, number][]][])('makes a closed prism with outward walls and an upward roof (%s ring)', (_, ring) => {
-    const mesh = new TileMesh();
-    expect(extrudeBuilding(mesh, frame, building(ring))).toBe(true);
-    expect(mesh.indices.length / 3).toBe(4 * 2 + 2);
-    const p = (i: number) => [mesh.positions[i * 3]!, mesh.positions[i * 3 + 1]!, mesh.positions[i * 3 + 2]!];
-    const centre = [0, 1].map((k) => (p(0)[k]! + p(4)[k]! + p(8)[k]!) / 3);
-    for (let t = 0; t < mesh.indices.length; t += 3) {
-      const [a, b, c] = [p(mesh.indices[t]!), p(mesh.indices[t + 1]!), p(mesh.indices[t + 2]!)];
-      const u = [0, 1, 2].map((k) => b[k]! - a[k]!);
-      const v = [0, 1, 2].map((k) => c[k]! - a[k]!);
-      const normal = [u[1]! * v[2]! - u[2]! * v[1]!, u[2]! * v[0]! - u[0]! * v[2]!, u[0]! * v[1]! - u[1]! * v[0]!];
-      const mid = [0, 1, 2].map((k) => (a[k]! + b[k]! + c[k]!) / 3);
-      if (Math.abs(normal[2]!) > Math.hypot(normal[0]!, normal[1]!)) expect(normal[2]).toBeGreaterThan(0); // roof faces up
-      else expect(normal[0]! * (mid[0]! - centre[0]!) + normal[1]! * (mid[1]! - centre[1]!)).toBeGreaterThan(0); // walls face out
-    }
-    expect(mesh.buildingIds).toEqual(['B1']);
-  });
+  ] as [string, [number, number][]][])(
+    'makes a closed prism with outward walls and an upward roof (%s ring)',
+    (_, ring) => {
+      const mesh = new TileMesh();
+      expect(extrudeBuilding(mesh, frame, building(ring))).toBe(true);
+      expect(mesh.indices.length / 3).toBe(4 * 2 + 2);
+      const p = (i: number) => [mesh.positions[i * 3]!, mesh.positions[i * 3 + 1]!, mesh.positions[i * 3 + 2]!];
+      const centre = [0, 1].map((k) => (p(0)[k]! + p(4)[k]! + p(8)[k]!) / 3);
+      for (let t = 0; t < mesh.indices.length; t += 3) {
+        const [a, b, c] = [p(mesh.indices[t]!), p(mesh.indices[t + 1]!), p(mesh.indices[t + 2]!)];
+        const u = [0, 1, 2].map((k) => b[k]! - a[k]!);
+        const v = [0, 1, 2].map((k) => c[k]! - a[k]!);
+        const normal = [u[1]! * v[2]! - u[2]! * v[1]!, u[2]! * v[0]! - u[0]! * v[2]!, u[0]! * v[1]! - u[1]! * v[0]!];
+        const mid = [0, 1, 2].map((k) => (a[k]! + b[k]! + c[k]!) / 3);
+        if (Math.abs(normal[2]!) > Math.hypot(normal[0]!, normal[1]!))
+          expect(normal[2]).toBeGreaterThan(0); // roof faces up
+        else expect(normal[0]! * (mid[0]! - centre[0]!) + normal[1]! * (mid[1]! - centre[1]!)).toBeGreaterThan(0); // walls face out
+      }
+      expect(mesh.buildingIds).toEqual(['B1']);
+    },
+  );
 
   it('leaves out a degenerate footprint', () => {
     const mesh = new TileMesh();

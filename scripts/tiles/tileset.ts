@@ -2,10 +2,10 @@
 // Pure (no files): build.ts writes the result, tests inspect it.
 import type { Building } from '../../server/domain/model';
 import { cleanRing, extrudeBuilding } from './extrude';
-import { enuFrameAt, enuToEcefMatrix, toEnu, type EnuFrame, type Vec3 } from './geodesy';
+import { type EnuFrame, enuFrameAt, enuToEcefMatrix, toEnu, type Vec3 } from './geodesy';
 import { writeGlb } from './glb';
 import { TileMesh } from './mesh';
-import { buildTree, defaultTreeOptions, walk, type Box, type Placement, type TileNode, type TreeOptions } from './tree';
+import { type Box, buildTree, defaultTreeOptions, type Placement, type TileNode, type TreeOptions, walk } from './tree';
 
 export const TILESET_FILE = 'tileset.json';
 export const BUILDER_VERSION = 'wendu-twin build-tiles v1';
@@ -116,7 +116,9 @@ export function buildTileset(buildings: readonly Building[], options: TilesetOpt
   for (const tile of withContent) {
     const mesh = new TileMesh();
     for (const i of tile.content) extrudeBuilding(mesh, frame, sorted[i]!);
-    const centre: Vec3 = [0, 1, 2].map((k) => Math.round(((tile.box.min[k]! + tile.box.max[k]!) / 2) * 100) / 100) as Vec3;
+    const centre: Vec3 = [0, 1, 2].map(
+      (k) => Math.round(((tile.box.min[k]! + tile.box.max[k]!) / 2) * 100) / 100,
+    ) as Vec3;
     files.set(contentUri(tile), writeGlb(mesh, centre));
     options.onTile?.(++done, withContent.length);
   }

@@ -64,10 +64,26 @@ export function buildTree(placements: readonly Placement[], options: TreeOptions
   }
   const sizeM = Math.max(maxE - minE, maxN - minN, options.minTileSizeM) * 1.0001;
   const cell = { minEast: (minE + maxE - sizeM) / 2, minNorth: (minN + maxN - sizeM) / 2, sizeM };
-  return node(placements, placements.map((_, i) => i), 0, 0, 0, cell, options);
+  return node(
+    placements,
+    placements.map((_, i) => i),
+    0,
+    0,
+    0,
+    cell,
+    options,
+  );
 }
 
-function node(all: readonly Placement[], members: number[], level: number, x: number, y: number, cell: TileNode['cell'], options: TreeOptions): TileNode {
+function node(
+  all: readonly Placement[],
+  members: number[],
+  level: number,
+  x: number,
+  y: number,
+  cell: TileNode['cell'],
+  options: TreeOptions,
+): TileNode {
   const box = unionBox(members.map((m) => all[m]!.box));
   const split = members.length > options.maxLeafBuildings && cell.sizeM / 2 >= options.minTileSizeM;
   if (!split) {
@@ -84,7 +100,17 @@ function node(all: readonly Placement[], members: number[], level: number, x: nu
   const children = quadrants.flatMap((q, k) => {
     if (q.length === 0) return [];
     const [dx, dy] = [k & 1, k >> 1];
-    return [node(all, q, level + 1, x * 2 + dx, y * 2 + dy, { minEast: cell.minEast + dx * half, minNorth: cell.minNorth + dy * half, sizeM: half }, options)];
+    return [
+      node(
+        all,
+        q,
+        level + 1,
+        x * 2 + dx,
+        y * 2 + dy,
+        { minEast: cell.minEast + dx * half, minNorth: cell.minNorth + dy * half, sizeM: half },
+        options,
+      ),
+    ];
   });
   const geometricError = cell.sizeM * ERROR_PER_TILE_M;
   const shown = members.filter((m) => all[m]!.sizeM >= geometricError * SHOWN_SIZE_PER_ERROR);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashSecret, verifySecret } from '../ingest/secrets';
-import { hashPassword, verifyPassword } from './passwords';
 import { inKdfSlot } from './kdfSlot';
+import { hashPassword, verifyPassword } from './passwords';
 
 describe('the key-derivation slot', () => {
   it('runs one derivation at a time, device secrets and user passwords alike, and still answers each', async () => {

@@ -2,7 +2,11 @@
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly maxKeys = 10_000) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly maxKeys = 10_000,
+  ) {}
 
   /** Milliseconds to wait before `key` may try again; 0 when it may now. */
   waitMs(key: string, now: number): number {

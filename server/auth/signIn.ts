@@ -18,12 +18,26 @@ export type SignInResult =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'locked'; until: string };
 
-export async function signIn(db: Db, username: string, password: string, client: Client, now: Date): Promise<SignInResult> {
+export async function signIn(
+  db: Db,
+  username: string,
+  password: string,
+  client: Client,
+  now: Date,
+): Promise<SignInResult> {
   const user = await findUserByUsername(db, username);
   const audit = (action: 'sign-in' | 'sign-in-failed', reason: string | null) =>
     appendAudit(db, {
-      at: now.toISOString(), actorId: user?.userId ?? null, actor: username.slice(0, 64), role: user?.role ?? null, action,
-      targetType: null, targetId: null, reason, ip: client.ip, userAgent: client.userAgent?.slice(0, 200) ?? null,
+      at: now.toISOString(),
+      actorId: user?.userId ?? null,
+      actor: username.slice(0, 64),
+      role: user?.role ?? null,
+      action,
+      targetType: null,
+      targetId: null,
+      reason,
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 200) ?? null,
       outcome: action === 'sign-in' ? 'ok' : 'denied',
     });
 
@@ -35,7 +49,8 @@ export async function signIn(db: Db, username: string, password: string, client:
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || user.disabled) {
     if (user && !user.disabled) {
-      const lock = user.failedAttempts + 1 >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.lockMs).toISOString() : null;
+      const lock =
+        user.failedAttempts + 1 >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.lockMs).toISOString() : null;
       await recordFailedSignIn(db, user.userId, lock);
       await audit('sign-in-failed', lock ? 'wrong password; account locked' : 'wrong password');
       if (lock) return { ok: false, reason: 'locked', until: lock };
@@ -48,7 +63,13 @@ export async function signIn(db: Db, username: string, password: string, client:
   await recordSuccessfulSignIn(db, user.userId);
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs(user.role)).toISOString();
-  await createSession(db, { tokenHash: hashToken(token), userId: user.userId, createdAt: now.toISOString(), expiresAt, ...client });
+  await createSession(db, {
+    tokenHash: hashToken(token),
+    userId: user.userId,
+    createdAt: now.toISOString(),
+    expiresAt,
+    ...client,
+  });
   await audit('sign-in', null);
   const { passwordHash: _h, failedAttempts: _f, lockedUntil: _l, disabled: _d, ...principal } = user;
   return { ok: true, principal, token, expiresAt };
@@ -57,7 +78,16 @@ export async function signIn(db: Db, username: string, password: string, client:
 export async function signOut(db: Db, token: string, principal: Principal, client: Client, now: Date): Promise<void> {
   await deleteSession(db, hashToken(token));
   await appendAudit(db, {
-    at: now.toISOString(), actorId: principal.userId, actor: principal.username, role: principal.role, action: 'sign-out',
-    targetType: null, targetId: null, reason: null, ip: client.ip, userAgent: client.userAgent?.slice(0, 200) ?? null, outcome: 'ok',
+    at: now.toISOString(),
+    actorId: principal.userId,
+    actor: principal.username,
+    role: principal.role,
+    action: 'sign-out',
+    targetType: null,
+    targetId: null,
+    reason: null,
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 200) ?? null,
+    outcome: 'ok',
   });
 }

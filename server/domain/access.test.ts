@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, can, caseInScope, scopeOf, unitInScope, type Principal, type Role } from './access';
+import { can, caseInScope, type Principal, ROLES, type Role, scopeOf, unitInScope } from './access';
 
 const principal = (role: Role, extra: Partial<Principal> = {}): Principal => ({
-  userId: 'u', username: role, displayName: role, role, unitId: null, unitPath: null, departmentId: null, ...extra,
+  userId: 'u',
+  username: role,
+  displayName: role,
+  role,
+  unitId: null,
+  unitPath: null,
+  departmentId: null,
+  ...extra,
 });
 
 describe('scopeOf', () => {
   it.each([
-    ['gridworker', { unitPath: '340881/340881002/340881002001/340881002001G01' }, { kind: 'unit', path: '340881/340881002/340881002001/340881002001G01' }],
-    ['community', { unitPath: '340881/340881002/340881002001' }, { kind: 'unit', path: '340881/340881002/340881002001' }],
+    [
+      'gridworker',
+      { unitPath: '340881/340881002/340881002001/340881002001G01' },
+      { kind: 'unit', path: '340881/340881002/340881002001/340881002001G01' },
+    ],
+    [
+      'community',
+      { unitPath: '340881/340881002/340881002001' },
+      { kind: 'unit', path: '340881/340881002/340881002001' },
+    ],
     ['subdistrict', { unitPath: '340881/340881002' }, { kind: 'unit', path: '340881/340881002' }],
     ['department', { departmentId: 'D02' }, { kind: 'department', departmentId: 'D02' }],
     ['centre', {}, { kind: 'city' }],
@@ -57,7 +72,7 @@ describe('caseInScope', () => {
   it('city sees every case, even one whose grid is unknown', () => {
     expect(caseInScope({ kind: 'city' }, c(undefined))).toBe(true);
   });
-  it('a unit sees the cases of the grids under it, not its neighbours\' or unknown grids', () => {
+  it("a unit sees the cases of the grids under it, not its neighbours' or unknown grids", () => {
     const scope = { kind: 'unit', path: 'C/S1/C01' } as const;
     expect(caseInScope(scope, c('C/S1/C01/G001'))).toBe(true);
     expect(caseInScope(scope, c('C/S1/C011/G001'))).toBe(false);

@@ -2,7 +2,17 @@
 // A user's geographic scope is a unit of the admin tree: they see that unit and everything below it.
 
 /** The roles of the platform (角色). */
-export const ROLES = ['gridworker', 'community', 'subdistrict', 'department', 'centre', 'analyst', 'leader', 'screen', 'admin'] as const;
+export const ROLES = [
+  'gridworker',
+  'community',
+  'subdistrict',
+  'department',
+  'centre',
+  'analyst',
+  'leader',
+  'screen',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
@@ -78,7 +88,7 @@ export function scopeOf(p: Principal): Scope {
 
 /** Whether a unit (by its path) lies within a geographic scope; department scope sees every unit's aggregates. */
 export function unitInScope(scope: Scope, unitPath: string): boolean {
-  return scope.kind !== 'unit' || unitPath === scope.path || unitPath.startsWith(scope.path + '/');
+  return scope.kind !== 'unit' || unitPath === scope.path || unitPath.startsWith(`${scope.path}/`);
 }
 
 /**

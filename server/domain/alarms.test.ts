@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ALARM_RULES, evaluateRate, evaluateReading, evaluateSilence, evaluateThreshold, findRule, initialState, rulesFor, type RateRule, type RuleState, type ThresholdRule } from './alarms';
+import {
+  ALARM_RULES,
+  evaluateRate,
+  evaluateReading,
+  evaluateSilence,
+  evaluateThreshold,
+  findRule,
+  initialState,
+  type RateRule,
+  type RuleState,
+  rulesFor,
+  type ThresholdRule,
+} from './alarms';
 import { findItem } from './taxonomy';
 import type { Reading } from './telemetry';
 
@@ -30,10 +42,43 @@ describe('evaluateThreshold (hysteresis)', () => {
 describe('evaluateRate', () => {
   const min = 60_000;
   it.each([
-    ['a slow rise stays quiet', [[0, 0.4], [5 * min, 0.6], [9 * min, 0.8]], [null, null, null]],
-    ['a rise of 0.5 m within 10 minutes raises', [[0, 0.4], [3 * min, 0.7], [6 * min, 0.95]], [null, null, 'raised']],
-    ['an old low falls out of the window', [[0, 0.2], [11 * min, 0.6], [12 * min, 0.65]], [null, null, null]],
-    ['clears when the rise falls under half', [[0, 0.4], [1 * min, 1.0], [2 * min, 1.0], [13 * min, 1.1]], [null, 'raised', null, 'cleared']],
+    [
+      'a slow rise stays quiet',
+      [
+        [0, 0.4],
+        [5 * min, 0.6],
+        [9 * min, 0.8],
+      ],
+      [null, null, null],
+    ],
+    [
+      'a rise of 0.5 m within 10 minutes raises',
+      [
+        [0, 0.4],
+        [3 * min, 0.7],
+        [6 * min, 0.95],
+      ],
+      [null, null, 'raised'],
+    ],
+    [
+      'an old low falls out of the window',
+      [
+        [0, 0.2],
+        [11 * min, 0.6],
+        [12 * min, 0.65],
+      ],
+      [null, null, null],
+    ],
+    [
+      'clears when the rise falls under half',
+      [
+        [0, 0.4],
+        [1 * min, 1.0],
+        [2 * min, 1.0],
+        [13 * min, 1.1],
+      ],
+      [null, 'raised', null, 'cleared'],
+    ],
   ] as const)('%s', (_t, points, expected) => {
     let state: RuleState = initialState();
     const seen = points.map(([ts, v]) => {
@@ -67,8 +112,20 @@ describe('evaluateSilence', () => {
 describe('evaluateReading', () => {
   it('runs every rule of the kind on one reading and reports the transitions', () => {
     const states = new Map<string, RuleState>();
-    const r: Reading = { deviceId: 'MH-0001', ts: 0, waterLevelM: 2.4, coverTiltDeg: 30, coverOpen: true, ch4Lel: 40, h2sPpm: 1, batteryPct: 80, signalDbm: -80 };
-    const raised = evaluateReading(rulesFor('manhole'), states, r).map((x) => x.rule.id).sort();
+    const r: Reading = {
+      deviceId: 'MH-0001',
+      ts: 0,
+      waterLevelM: 2.4,
+      coverTiltDeg: 30,
+      coverOpen: true,
+      ch4Lel: 40,
+      h2sPpm: 1,
+      batteryPct: 80,
+      signalDbm: -80,
+    };
+    const raised = evaluateReading(rulesFor('manhole'), states, r)
+      .map((x) => x.rule.id)
+      .sort();
     expect(raised).toEqual(['manhole.ch4', 'manhole.cover-open', 'manhole.cover-tilt', 'manhole.water-high']);
     expect(evaluateReading(rulesFor('manhole'), states, { ...r, ts: 1000 })).toEqual([]);
   });
@@ -78,7 +135,10 @@ describe('ALARM_RULES', () => {
   it('every rule names an existing taxonomy item and a sane hysteresis', () => {
     for (const rule of ALARM_RULES) {
       expect(findItem(rule.itemCode), rule.id).toBeDefined();
-      if (rule.type === 'threshold') expect(rule.direction === 'above' ? rule.clearAt < rule.raiseAt : rule.clearAt > rule.raiseAt, rule.id).toBe(true);
+      if (rule.type === 'threshold')
+        expect(rule.direction === 'above' ? rule.clearAt < rule.raiseAt : rule.clearAt > rule.raiseAt, rule.id).toBe(
+          true,
+        );
     }
     expect(findRule('manhole.water-high')!.itemCode).toBe('050102'); // 窨井冒溢
     expect(findRule('manhole.cover-open')!.itemCode).toBe('060101'); // 井盖缺失

@@ -2,7 +2,7 @@
 // thresholds with hysteresis, rate of change, and silence (offline). Every raised alarm becomes an
 // event of the workflow with the rule's taxonomy item. Times are epoch milliseconds.
 import type { SensorKind } from './model';
-import { metricValue, type Metric, type Reading } from './telemetry';
+import { type Metric, metricValue, type Reading } from './telemetry';
 
 interface RuleBase {
   id: string;
@@ -45,21 +45,150 @@ const threshold = (r: Omit<ThresholdRule, 'type'>): ThresholdRule => ({ type: 't
  * under 河道水位超警, a rain gauge under 道路积水.
  */
 export const ALARM_RULES: readonly AlarmRule[] = [
-  threshold({ id: 'manhole.water-high', sensorKind: 'manhole', metric: 'waterLevelM', direction: 'above', raiseAt: 2.0, clearAt: 1.6, itemCode: '050102', zh: '井内水位过高' }),
-  { type: 'rate', id: 'manhole.water-rising', sensorKind: 'manhole', metric: 'waterLevelM', rise: 0.5, windowMs: 10 * 60_000, itemCode: '050102', zh: '井内水位快速上涨' },
-  threshold({ id: 'manhole.cover-open', sensorKind: 'manhole', metric: 'coverOpen', direction: 'above', raiseAt: 1, clearAt: 0, itemCode: '060101', zh: '井盖开启' }),
-  threshold({ id: 'manhole.cover-tilt', sensorKind: 'manhole', metric: 'coverTiltDeg', direction: 'above', raiseAt: 15, clearAt: 8, itemCode: '060102', zh: '井盖倾斜' }),
-  threshold({ id: 'manhole.ch4', sensorKind: 'manhole', metric: 'ch4Lel', direction: 'above', raiseAt: 25, clearAt: 10, itemCode: '050201', zh: '甲烷浓度超限' }),
-  threshold({ id: 'manhole.h2s', sensorKind: 'manhole', metric: 'h2sPpm', direction: 'above', raiseAt: 15, clearAt: 8, itemCode: '010403', zh: '硫化氢浓度超限' }),
-  threshold({ id: 'manhole.battery-low', sensorKind: 'manhole', metric: 'batteryPct', direction: 'below', raiseAt: 15, clearAt: 25, itemCode: '060102', zh: '智能井盖电量低' }),
-  { type: 'silence', id: 'manhole.offline', sensorKind: 'manhole', metric: 'silence', itemCode: '060102', zh: '智能井盖离线' },
-  threshold({ id: 'rain-gauge.heavy-rain', sensorKind: 'rain-gauge', metric: 'rainfallMmH', direction: 'above', raiseAt: 30, clearAt: 15, itemCode: '050101', zh: '短时强降水' }),
-  threshold({ id: 'rain-gauge.battery-low', sensorKind: 'rain-gauge', metric: 'batteryPct', direction: 'below', raiseAt: 15, clearAt: 25, itemCode: '050101', zh: '雨量计电量低' }),
-  { type: 'silence', id: 'rain-gauge.offline', sensorKind: 'rain-gauge', metric: 'silence', itemCode: '050101', zh: '雨量计离线' },
-  threshold({ id: 'river-gauge.above-warning', sensorKind: 'river-gauge', metric: 'riverLevelM', direction: 'above', raiseAt: 4.5, clearAt: 4.2, itemCode: '050303', zh: '河道水位超警戒' }),
-  { type: 'rate', id: 'river-gauge.rising', sensorKind: 'river-gauge', metric: 'riverLevelM', rise: 0.3, windowMs: 10 * 60_000, itemCode: '050303', zh: '河道水位快速上涨' },
-  threshold({ id: 'river-gauge.battery-low', sensorKind: 'river-gauge', metric: 'batteryPct', direction: 'below', raiseAt: 15, clearAt: 25, itemCode: '050303', zh: '水位计电量低' }),
-  { type: 'silence', id: 'river-gauge.offline', sensorKind: 'river-gauge', metric: 'silence', itemCode: '050303', zh: '水位计离线' },
+  threshold({
+    id: 'manhole.water-high',
+    sensorKind: 'manhole',
+    metric: 'waterLevelM',
+    direction: 'above',
+    raiseAt: 2.0,
+    clearAt: 1.6,
+    itemCode: '050102',
+    zh: '井内水位过高',
+  }),
+  {
+    type: 'rate',
+    id: 'manhole.water-rising',
+    sensorKind: 'manhole',
+    metric: 'waterLevelM',
+    rise: 0.5,
+    windowMs: 10 * 60_000,
+    itemCode: '050102',
+    zh: '井内水位快速上涨',
+  },
+  threshold({
+    id: 'manhole.cover-open',
+    sensorKind: 'manhole',
+    metric: 'coverOpen',
+    direction: 'above',
+    raiseAt: 1,
+    clearAt: 0,
+    itemCode: '060101',
+    zh: '井盖开启',
+  }),
+  threshold({
+    id: 'manhole.cover-tilt',
+    sensorKind: 'manhole',
+    metric: 'coverTiltDeg',
+    direction: 'above',
+    raiseAt: 15,
+    clearAt: 8,
+    itemCode: '060102',
+    zh: '井盖倾斜',
+  }),
+  threshold({
+    id: 'manhole.ch4',
+    sensorKind: 'manhole',
+    metric: 'ch4Lel',
+    direction: 'above',
+    raiseAt: 25,
+    clearAt: 10,
+    itemCode: '050201',
+    zh: '甲烷浓度超限',
+  }),
+  threshold({
+    id: 'manhole.h2s',
+    sensorKind: 'manhole',
+    metric: 'h2sPpm',
+    direction: 'above',
+    raiseAt: 15,
+    clearAt: 8,
+    itemCode: '010403',
+    zh: '硫化氢浓度超限',
+  }),
+  threshold({
+    id: 'manhole.battery-low',
+    sensorKind: 'manhole',
+    metric: 'batteryPct',
+    direction: 'below',
+    raiseAt: 15,
+    clearAt: 25,
+    itemCode: '060102',
+    zh: '智能井盖电量低',
+  }),
+  {
+    type: 'silence',
+    id: 'manhole.offline',
+    sensorKind: 'manhole',
+    metric: 'silence',
+    itemCode: '060102',
+    zh: '智能井盖离线',
+  },
+  threshold({
+    id: 'rain-gauge.heavy-rain',
+    sensorKind: 'rain-gauge',
+    metric: 'rainfallMmH',
+    direction: 'above',
+    raiseAt: 30,
+    clearAt: 15,
+    itemCode: '050101',
+    zh: '短时强降水',
+  }),
+  threshold({
+    id: 'rain-gauge.battery-low',
+    sensorKind: 'rain-gauge',
+    metric: 'batteryPct',
+    direction: 'below',
+    raiseAt: 15,
+    clearAt: 25,
+    itemCode: '050101',
+    zh: '雨量计电量低',
+  }),
+  {
+    type: 'silence',
+    id: 'rain-gauge.offline',
+    sensorKind: 'rain-gauge',
+    metric: 'silence',
+    itemCode: '050101',
+    zh: '雨量计离线',
+  },
+  threshold({
+    id: 'river-gauge.above-warning',
+    sensorKind: 'river-gauge',
+    metric: 'riverLevelM',
+    direction: 'above',
+    raiseAt: 4.5,
+    clearAt: 4.2,
+    itemCode: '050303',
+    zh: '河道水位超警戒',
+  }),
+  {
+    type: 'rate',
+    id: 'river-gauge.rising',
+    sensorKind: 'river-gauge',
+    metric: 'riverLevelM',
+    rise: 0.3,
+    windowMs: 10 * 60_000,
+    itemCode: '050303',
+    zh: '河道水位快速上涨',
+  },
+  threshold({
+    id: 'river-gauge.battery-low',
+    sensorKind: 'river-gauge',
+    metric: 'batteryPct',
+    direction: 'below',
+    raiseAt: 15,
+    clearAt: 25,
+    itemCode: '050303',
+    zh: '水位计电量低',
+  }),
+  {
+    type: 'silence',
+    id: 'river-gauge.offline',
+    sensorKind: 'river-gauge',
+    metric: 'silence',
+    itemCode: '050303',
+    zh: '水位计离线',
+  },
 ];
 
 export const rulesFor = (kind: SensorKind): AlarmRule[] => ALARM_RULES.filter((r) => r.sensorKind === kind);
@@ -121,7 +250,10 @@ export function evaluateRate(rule: RateRule, state: RuleState, ts: number, value
  * Silence: raised when `silentForMs` reaches `silenceMs` or the device said "offline"; cleared by
  * any sign of life (a reading or "online").
  */
-export function evaluateSilence(state: RuleState, signal: { silentForMs: number; silenceMs: number } | { status: 'online' | 'offline' } | { reading: true }): [RuleState, Transition] {
+export function evaluateSilence(
+  state: RuleState,
+  signal: { silentForMs: number; silenceMs: number } | { status: 'online' | 'offline' } | { reading: true },
+): [RuleState, Transition] {
   let down: boolean;
   if ('silentForMs' in signal) {
     if (signal.silentForMs < signal.silenceMs) return [state, null];
@@ -153,7 +285,10 @@ export function evaluateReading(
     } else {
       const value = metricValue(reading, rule.metric);
       if (value === undefined) continue;
-      result = rule.type === 'threshold' ? evaluateThreshold(rule, state, value) : evaluateRate(rule, state, reading.ts, value);
+      result =
+        rule.type === 'threshold'
+          ? evaluateThreshold(rule, state, value)
+          : evaluateRate(rule, state, reading.ts, value);
     }
     states.set(rule.id, result[0]);
     if (result[1]) out.push({ rule, transition: result[1] });

@@ -1,8 +1,7 @@
 // The audit log's entries (审计日志) and the hash chain that makes tampering visible.
 import { createHash } from 'node:crypto';
 
-export type AuditAction =
-  | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'unmask' | 'export' | 'read-audit';
+export type AuditAction = 'sign-in' | 'sign-in-failed' | 'sign-out' | 'unmask' | 'export' | 'read-audit';
 
 export interface AuditEntry {
   at: string;
@@ -28,6 +27,19 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** The hash of an entry chained to the one before it. Field order is fixed here, once. */
 export function auditHash(prevHash: string, seq: number, e: AuditEntry): string {
-  const fields = [seq, e.at, e.actorId, e.actor, e.role, e.action, e.targetType, e.targetId, e.reason, e.ip, e.userAgent, e.outcome];
+  const fields = [
+    seq,
+    e.at,
+    e.actorId,
+    e.actor,
+    e.role,
+    e.action,
+    e.targetType,
+    e.targetId,
+    e.reason,
+    e.ip,
+    e.userAgent,
+    e.outcome,
+  ];
   return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
 }

@@ -11,11 +11,25 @@ function at(m: number, deg: number): LonLat {
   return [O[0] + dLon, O[1] + dLat];
 }
 const cam = (id: string, position: LonLat, headingDeg: number, fovDeg = 60, rangeM = 100, online = true): Camera => ({
-  id, code: id, owner: 'police', position, headingDeg, fovDeg, rangeM, heightM: 6, online, gridId: 'G',
+  id,
+  code: id,
+  owner: 'police',
+  position,
+  headingDeg,
+  fovDeg,
+  rangeM,
+  heightM: 6,
+  online,
+  gridId: 'G',
 });
 
 describe('distanceAndBearing', () => {
-  it.each([[50, 0], [80, 90], [120, 225], [10, 359]])('%i m at %i°', (m, deg) => {
+  it.each([
+    [50, 0],
+    [80, 90],
+    [120, 225],
+    [10, 359],
+  ])('%i m at %i°', (m, deg) => {
     const { distanceM, bearingDeg } = distanceAndBearing(O, at(m, deg));
     expect(distanceM).toBeCloseTo(m, 0);
     expect(angleBetween(bearingDeg, deg)).toBeLessThan(0.1);
@@ -43,7 +57,12 @@ describe('coverage', () => {
 
 describe('camerasCovering / bestCoverage', () => {
   it('lists covering cameras nearest first; the best is the nearest online one', () => {
-    const cams = [cam('far', at(90, 0), 180), cam('near-off', at(20, 90), 270, 60, 100, false), cam('mid', at(40, 270), 90), cam('away', at(30, 0), 0)];
+    const cams = [
+      cam('far', at(90, 0), 180),
+      cam('near-off', at(20, 90), 270, 60, 100, false),
+      cam('mid', at(40, 270), 90),
+      cam('away', at(30, 0), 0),
+    ];
     const list = camerasCovering(cams, O);
     expect(list.map((c) => c.camera.id)).toEqual(['near-off', 'mid', 'far']);
     expect(bestCoverage(list)!.camera.id).toBe('mid');

@@ -52,7 +52,13 @@ export function coverage(camera: Camera, place: LonLat): Coverage | null {
     distanceM,
     bearingDeg,
     offAxisDeg,
-    viewpoint: { lon: camera.position[0], lat: camera.position[1], heightM: camera.heightM, headingDeg: bearingDeg, pitchDeg },
+    viewpoint: {
+      lon: camera.position[0],
+      lat: camera.position[1],
+      heightM: camera.heightM,
+      headingDeg: bearingDeg,
+      pitchDeg,
+    },
   };
 }
 

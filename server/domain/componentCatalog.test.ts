@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { COMPONENT_CATEGORIES, COMPONENT_SUBTYPES, MANHOLE_SUBTYPE_CODES, componentCode, componentSubtype } from './componentCatalog';
+import {
+  COMPONENT_CATEGORIES,
+  COMPONENT_SUBTYPES,
+  componentCode,
+  componentSubtype,
+  MANHOLE_SUBTYPE_CODES,
+} from './componentCatalog';
 import { DEPARTMENT_IDS } from './departments';
 
 describe('component catalogue (GB/T 30428 style)', () => {
   it('has the six categories of the standard', () => {
-    expect(COMPONENT_CATEGORIES.map((c) => c.name)).toEqual(['公用设施', '道路交通设施', '市容环境设施', '园林绿化设施', '房屋土地', '其他设施']);
+    expect(COMPONENT_CATEGORIES.map((c) => c.name)).toEqual([
+      '公用设施',
+      '道路交通设施',
+      '市容环境设施',
+      '园林绿化设施',
+      '房屋土地',
+      '其他设施',
+    ]);
   });
 
   it.each(COMPONENT_SUBTYPES.map((t) => [t.code, t] as const))('subtype %s is well formed', (code, t) => {
@@ -25,8 +38,15 @@ describe('component catalogue (GB/T 30428 style)', () => {
   });
 
   it.each([
-    ['0101', '上水井盖'], ['0102', '污水井盖'], ['0103', '雨水井盖'], ['0108', '消火栓'], ['0110', '路灯'],
-    ['0112', '监控电子眼'], ['0201', '公交候车亭'], ['0302', '垃圾箱'], ['0401', '行道树'],
+    ['0101', '上水井盖'],
+    ['0102', '污水井盖'],
+    ['0103', '雨水井盖'],
+    ['0108', '消火栓'],
+    ['0110', '路灯'],
+    ['0112', '监控电子眼'],
+    ['0201', '公交候车亭'],
+    ['0302', '垃圾箱'],
+    ['0401', '行道树'],
   ])('knows %s %s', (code, name) => {
     expect(componentSubtype(code).name).toBe(name);
   });

@@ -44,8 +44,23 @@ export const COMPONENT_CATEGORIES: readonly ComponentCategory[] = [
 ];
 
 const s = (
-  code: string, name: string, nameEn: string, departmentId: string, weight: number, placement: PlacementRule, slot?: RoadSlot,
-): ComponentSubtype => ({ code, categoryCode: code.slice(0, 2), name, nameEn, departmentId, weight, placement, ...(slot ? { slot } : {}) });
+  code: string,
+  name: string,
+  nameEn: string,
+  departmentId: string,
+  weight: number,
+  placement: PlacementRule,
+  slot?: RoadSlot,
+): ComponentSubtype => ({
+  code,
+  categoryCode: code.slice(0, 2),
+  name,
+  nameEn,
+  departmentId,
+  weight,
+  placement,
+  ...(slot ? { slot } : {}),
+});
 
 export const COMPONENT_SUBTYPES: readonly ComponentSubtype[] = [
   // 01 公用设施

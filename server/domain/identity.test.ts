@@ -4,9 +4,9 @@ import {
   idCheckChar,
   isValidIdNumber,
   isValidPhone,
+  MOBILE_PREFIXES,
   makeIdNumber,
   makePhone,
-  MOBILE_PREFIXES,
   sexOfIdNumber,
 } from './identity';
 

@@ -21,7 +21,8 @@ export function idCheckChar(first17: string): string {
 export function makeIdNumber(region: string, birthDate: string, sequence: number, sex: 'M' | 'F'): string {
   if (!/^\d{6}$/.test(region)) throw new Error(`region must be 6 digits: '${region}'`);
   if (!isValidDate(birthDate)) throw new Error(`birth date must be a real YYYY-MM-DD date: '${birthDate}'`);
-  if (!Number.isInteger(sequence) || sequence < 0 || sequence > 999) throw new Error(`sequence out of 0–999: ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 0 || sequence > 999)
+    throw new Error(`sequence out of 0–999: ${sequence}`);
   if ((sequence % 2 === 1) !== (sex === 'M')) throw new Error(`sequence ${sequence} does not encode sex ${sex}`);
   const body = region + birthDate.replaceAll('-', '') + String(sequence).padStart(3, '0');
   return body + idCheckChar(body);
@@ -43,7 +44,6 @@ export function birthDateOfIdNumber(id: string): string {
   return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
-
 function isValidDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
@@ -54,10 +54,52 @@ function isValidDate(s: string): boolean {
 
 /** Mobile number prefixes in use in mainland China (China Mobile, Unicom, Telecom, Broadnet). */
 export const MOBILE_PREFIXES = [
-  '134', '135', '136', '137', '138', '139', '147', '150', '151', '152', '157', '158', '159', '172', '178',
-  '182', '183', '184', '187', '188', '195', '198', // China Mobile
-  '130', '131', '132', '145', '155', '156', '166', '175', '176', '185', '186', '196', // China Unicom
-  '133', '149', '153', '173', '177', '180', '181', '189', '190', '191', '193', '199', // China Telecom
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '147',
+  '150',
+  '151',
+  '152',
+  '157',
+  '158',
+  '159',
+  '172',
+  '178',
+  '182',
+  '183',
+  '184',
+  '187',
+  '188',
+  '195',
+  '198', // China Mobile
+  '130',
+  '131',
+  '132',
+  '145',
+  '155',
+  '156',
+  '166',
+  '175',
+  '176',
+  '185',
+  '186',
+  '196', // China Unicom
+  '133',
+  '149',
+  '153',
+  '173',
+  '177',
+  '180',
+  '181',
+  '189',
+  '190',
+  '191',
+  '193',
+  '199', // China Telecom
   '192', // China Broadnet
 ] as const;
 

@@ -5,7 +5,9 @@ export function maskIdNumber(id: string): string {
 }
 
 export function maskPhone(phone: string): string {
-  return phone.length < 7 ? '*'.repeat(phone.length) : phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
+  return phone.length < 7
+    ? '*'.repeat(phone.length)
+    : phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }
 
 /** Keeps the surname (the first character; two for the common compound surnames). */
@@ -15,9 +17,31 @@ export function maskName(name: string): string {
   return chars.slice(0, keep).join('') + '*'.repeat(Math.max(1, chars.length - keep));
 }
 
-const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '慕容', '令狐', '夏侯', '尉迟', '公孙', '长孙']);
+const COMPOUND_SURNAMES = new Set([
+  '欧阳',
+  '司马',
+  '诸葛',
+  '上官',
+  '东方',
+  '皇甫',
+  '慕容',
+  '令狐',
+  '夏侯',
+  '尉迟',
+  '公孙',
+  '长孙',
+]);
 
 /** A resident as shown by default: identity number, phone and name masked, birth date to the year. */
-export function maskResident<T extends { name: string; idNumber: string; phone: string; birthDate: string }>(r: T): T & { masked: true } {
-  return { ...r, name: maskName(r.name), idNumber: maskIdNumber(r.idNumber), phone: maskPhone(r.phone), birthDate: `${r.birthDate.slice(0, 4)}-**-**`, masked: true };
+export function maskResident<T extends { name: string; idNumber: string; phone: string; birthDate: string }>(
+  r: T,
+): T & { masked: true } {
+  return {
+    ...r,
+    name: maskName(r.name),
+    idNumber: maskIdNumber(r.idNumber),
+    phone: maskPhone(r.phone),
+    birthDate: `${r.birthDate.slice(0, 4)}-**-**`,
+    masked: true,
+  };
 }

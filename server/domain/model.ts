@@ -120,8 +120,17 @@ export interface Department {
 }
 
 /** The problem taxonomy (问题分类): 9 categories → 32 subcategories → 90 items. */
-export interface TaxonomyCategory { code: string; name: string; nameEn: string }
-export interface TaxonomySubcategory { code: string; categoryCode: string; name: string; nameEn: string }
+export interface TaxonomyCategory {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+export interface TaxonomySubcategory {
+  code: string;
+  categoryCode: string;
+  name: string;
+  nameEn: string;
+}
 export interface TaxonomyItem {
   code: string; // '010203'
   subcategoryCode: string;
@@ -141,7 +150,13 @@ export interface Household {
   size: number;
 }
 
-export type ResidentTag = 'elderly-alone' | 'disabled' | 'low-income' | 'party-member' | 'veteran' | 'left-behind-child';
+export type ResidentTag =
+  | 'elderly-alone'
+  | 'disabled'
+  | 'low-income'
+  | 'party-member'
+  | 'veteran'
+  | 'left-behind-child';
 
 /** A resident (居民). Personal data: synthetic, but treated as real (masked by default). */
 export interface Resident {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEPARTMENT_IDS } from './departments';
 import { STRUCTURE } from './facts';
-import { TAXONOMY, findItem, getItem, itemPath, itemsOf, severityForHours, subcategoriesOf } from './taxonomy';
+import { findItem, getItem, itemPath, itemsOf, severityForHours, subcategoriesOf, TAXONOMY } from './taxonomy';
 
 describe('taxonomy', () => {
   it('has exactly 9 / 32 / 90 entries with unique codes', () => {

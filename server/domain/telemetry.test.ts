@@ -4,7 +4,16 @@ import { MAX_PAYLOAD_BYTES, mayPublish, parseStatus, parseTelemetry, parseTopic 
 
 const NOW = Date.parse('2026-11-01T08:00:00Z');
 const bytes = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
-const manhole = { ts: NOW, waterLevelM: 0.4, coverTiltDeg: 1.2, coverOpen: false, ch4Lel: 1, h2sPpm: 0.3, batteryPct: 88, signalDbm: -80 };
+const manhole = {
+  ts: NOW,
+  waterLevelM: 0.4,
+  coverTiltDeg: 1.2,
+  coverOpen: false,
+  ch4Lel: 1,
+  h2sPpm: 0.3,
+  batteryPct: 88,
+  signalDbm: -80,
+};
 
 describe('parseTopic / mayPublish', () => {
   it.each([
@@ -30,7 +39,12 @@ describe('parseTelemetry', () => {
     ['a valid river gauge reading', 'river-gauge', { ts: NOW, riverLevelM: 2.1, batteryPct: 70, signalDbm: -90 }, null],
     ['not JSON', 'manhole', '{"ts": 1,', 'malformed'],
     ['a missing field', 'manhole', { ...manhole, ch4Lel: undefined }, 'invalid'],
-    ['a field of another kind', 'rain-gauge', { ts: NOW, rainfallMmH: 1, batteryPct: 70, signalDbm: -90, waterLevelM: 1 }, 'invalid'],
+    [
+      'a field of another kind',
+      'rain-gauge',
+      { ts: NOW, rainfallMmH: 1, batteryPct: 70, signalDbm: -90, waterLevelM: 1 },
+      'invalid',
+    ],
     ['a string for a number', 'manhole', { ...manhole, h2sPpm: '0.3' }, 'invalid'],
     ['an array', 'manhole', [1, 2, 3], 'invalid'],
     ['a battery over 100 %', 'manhole', { ...manhole, batteryPct: 101 }, 'out_of_range'],
@@ -56,11 +70,18 @@ describe('parseTelemetry', () => {
 
   it('never throws and never accepts garbage (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 2048 }), fc.json().map((j) => bytes(j)), fc.anything().map((a) => bytes(JSON.stringify(a) ?? 'null'))), (payload) => {
-        const r = parseTelemetry('MH-0001', 'manhole', payload, NOW);
-        if (r.ok) throw new Error('accepted');
-        return ['oversized', 'malformed', 'invalid', 'out_of_range'].includes(r.reason);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 2048 }),
+          fc.json().map((j) => bytes(j)),
+          fc.anything().map((a) => bytes(JSON.stringify(a) ?? 'null')),
+        ),
+        (payload) => {
+          const r = parseTelemetry('MH-0001', 'manhole', payload, NOW);
+          if (r.ok) throw new Error('accepted');
+          return ['oversized', 'malformed', 'invalid', 'out_of_range'].includes(r.reason);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -43,7 +43,10 @@ export const METRICS = {
   riverLevelM: { unit: 'm', min: 0, max: 30, kinds: ['river-gauge'], zh: '河道水位' },
   batteryPct: { unit: '%', min: 0, max: 100, kinds: ['manhole', 'rain-gauge', 'river-gauge'], zh: '电量' },
   signalDbm: { unit: 'dBm', min: -140, max: 0, kinds: ['manhole', 'rain-gauge', 'river-gauge'], zh: '信号' },
-} as const satisfies Record<string, { unit: string; min: number; max: number; kinds: readonly SensorKind[]; zh: string }>;
+} as const satisfies Record<
+  string,
+  { unit: string; min: number; max: number; kinds: readonly SensorKind[]; zh: string }
+>;
 export type NumericMetric = keyof typeof METRICS;
 export const NUMERIC_METRICS = Object.keys(METRICS) as NumericMetric[];
 export type Metric = NumericMetric | 'coverOpen';
@@ -91,15 +94,27 @@ export const TELEMETRY_SCHEMAS = {
 export const STATUS_SCHEMA = z.strictObject({ status: z.enum(['online', 'offline']), ts: ts.optional() });
 
 /** Why a message was refused (kept with it in the reject table and counted by reason). */
-export const REJECT_REASONS = ['oversized', 'malformed', 'invalid', 'out_of_range', 'unknown_device', 'bad_topic'] as const;
+export const REJECT_REASONS = [
+  'oversized',
+  'malformed',
+  'invalid',
+  'out_of_range',
+  'unknown_device',
+  'bad_topic',
+] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: RejectReason; detail: string };
 
-const reject = (reason: RejectReason, detail: string): { ok: false; reason: RejectReason; detail: string } => ({ ok: false, reason, detail });
+const reject = (reason: RejectReason, detail: string): { ok: false; reason: RejectReason; detail: string } => ({
+  ok: false,
+  reason,
+  detail,
+});
 
 function decodeJson(payload: Uint8Array): Parsed<unknown> {
-  if (payload.byteLength > MAX_PAYLOAD_BYTES) return reject('oversized', `${payload.byteLength} bytes > ${MAX_PAYLOAD_BYTES}`);
+  if (payload.byteLength > MAX_PAYLOAD_BYTES)
+    return reject('oversized', `${payload.byteLength} bytes > ${MAX_PAYLOAD_BYTES}`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(payload);
@@ -129,7 +144,12 @@ function checkTime(t: number, nowMs: number): string | null {
 }
 
 /** Validates a telemetry payload from a device of `kind`. */
-export function parseTelemetry(deviceId: string, kind: SensorKind, payload: Uint8Array, nowMs: number): Parsed<Reading> {
+export function parseTelemetry(
+  deviceId: string,
+  kind: SensorKind,
+  payload: Uint8Array,
+  nowMs: number,
+): Parsed<Reading> {
   const json = decodeJson(payload);
   if (!json.ok) return json;
   const r = TELEMETRY_SCHEMAS[kind].safeParse(json.value);

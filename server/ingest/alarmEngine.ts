@@ -3,9 +3,19 @@
 // announces both on the live feed; a clear closes the alarm. Each (device, rule) has one open alarm
 // at most; its writes are chained so a clear never overtakes its raise.
 import { latLngToCell } from 'h3-js';
-import { alarmMessage, evaluateReading, evaluateSilence, rulesFor, findRule, initialState, type AlarmRule, type RuleState, type Transition } from '../domain/alarms';
+import {
+  type AlarmRule,
+  alarmMessage,
+  evaluateReading,
+  evaluateSilence,
+  findRule,
+  initialState,
+  type RuleState,
+  rulesFor,
+  type Transition,
+} from '../domain/alarms';
 import { getItem, itemPath } from '../domain/taxonomy';
-import { acknowledgeAlarm, clearAlarm, listAlarms, raiseAlarm, type Alarm } from '../store/alarms';
+import { type Alarm, acknowledgeAlarm, clearAlarm, listAlarms, raiseAlarm } from '../store/alarms';
 import type { Db } from '../store/db';
 import { H3_RES } from '../store/load';
 import type { StoredStatus } from '../store/telemetry';
@@ -60,7 +70,8 @@ export class AlarmEngine {
       const sensor = this.registry.get(r.deviceId);
       if (!sensor) continue;
       this.lastHeard.set(r.deviceId, r.receivedAt);
-      for (const { rule, transition } of evaluateReading(rulesFor(sensor.kind), this.statesOf(r.deviceId), r)) this.apply(sensor, rule, transition);
+      for (const { rule, transition } of evaluateReading(rulesFor(sensor.kind), this.statesOf(r.deviceId), r))
+        this.apply(sensor, rule, transition);
     }
     for (const s of statuses) this.onStatus(s);
   }
@@ -85,7 +96,10 @@ export class AlarmEngine {
       if (!rule) continue;
       const states = this.statesOf(sensor.id);
       const silentForMs = now - (this.lastHeard.get(sensor.id) ?? this.startedAt);
-      const [next, t] = evaluateSilence(states.get(rule.id) ?? initialState(), { silentForMs, silenceMs: this.opts.silenceMs });
+      const [next, t] = evaluateSilence(states.get(rule.id) ?? initialState(), {
+        silentForMs,
+        silenceMs: this.opts.silenceMs,
+      });
       states.set(rule.id, next);
       if (t) this.apply(sensor, rule, t);
     }
@@ -117,7 +131,8 @@ export class AlarmEngine {
     const before = this.open.get(key) ?? Promise.resolve(null);
     const at = new Date(this.nowMs()).toISOString();
     if (rule.type === 'silence') this.states.setOnline(sensor.id, t.to === 'cleared');
-    const next: Promise<string | null> = t.to === 'raised' ? before.then(() => this.raise(sensor, rule, t, at)) : before.then((id) => this.clear(id, at));
+    const next: Promise<string | null> =
+      t.to === 'raised' ? before.then(() => this.raise(sensor, rule, t, at)) : before.then((id) => this.clear(id, at));
     const guarded = next.catch((err: Error) => {
       this.opts.onError?.(err);
       return null;
@@ -133,7 +148,19 @@ export class AlarmEngine {
     const deadline = new Date(Date.parse(at) + item.timeLimitHours * 3600_000).toISOString();
     const alarm = await raiseAlarm(
       this.db,
-      { deviceId: sensor.id, rule: rule.id, metric: rule.metric, itemCode: item.code, severity: item.severity, message, value: t.value, threshold: t.threshold, raisedAt: at, position: sensor.position, gridId: sensor.gridId },
+      {
+        deviceId: sensor.id,
+        rule: rule.id,
+        metric: rule.metric,
+        itemCode: item.code,
+        severity: item.severity,
+        message,
+        value: t.value,
+        threshold: t.threshold,
+        raisedAt: at,
+        position: sensor.position,
+        gridId: sensor.gridId,
+      },
       {
         h3: latLngToCell(sensor.position[1], sensor.position[0], H3_RES),
         departmentId: item.departmentId,
@@ -143,8 +170,17 @@ export class AlarmEngine {
     );
     this.live.publish('alarm', alarm);
     this.live.publish('event', {
-      id: alarm.eventId, itemCode: item.code, source: 'sensor', gridId: sensor.gridId, position: sensor.position, reportedAt: at,
-      deadlineAt: deadline, departmentId: item.departmentId, status: 'reported', alarmId: alarm.id, description: message,
+      id: alarm.eventId,
+      itemCode: item.code,
+      source: 'sensor',
+      gridId: sensor.gridId,
+      position: sensor.position,
+      reportedAt: at,
+      deadlineAt: deadline,
+      departmentId: item.departmentId,
+      status: 'reported',
+      alarmId: alarm.id,
+      description: message,
     });
     return alarm.id;
   }

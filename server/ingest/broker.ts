@@ -4,8 +4,9 @@
 // where the ingest holds each message until its batch is committed (group commit): an acknowledged
 // message is already in DuckDB. aedes reads a client's next socket chunk only when every packet of
 // the previous one is done, so held callbacks push back on the sender.
+
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { Aedes, type Client } from 'aedes';
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import { mayPublish } from '../domain/telemetry';
 import type { MqttAccount } from '../store/mqttAccounts';
 import type { IngestPipeline } from './pipeline';
@@ -40,42 +41,46 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   // aedes drains its emitter's backlog recursively: a backlog of thousands overflows the stack, so
   // let that many deliveries run at once instead of queueing them.
   const concurrency = 100_000;
-  const aedes = await Aedes.createBroker(!accounts && !pipeline ? { concurrency } : {
-    concurrency,
-    authenticate(client, username, password, done) {
-      if (!accounts) return done(null, true);
-      if (!username || !password) return done(refuse(5, 'anonymous clients are not allowed'), false);
-      const account = accounts.get(username);
-      verifySecret(password, account ?? DECOY_SECRET).then(
-        (ok) => {
-          if (ok && account) {
-            signedIn.set(client, account);
-            done(null, true);
-          } else done(refuse(4, 'bad username or password'), false);
+  const aedes = await Aedes.createBroker(
+    !accounts && !pipeline
+      ? { concurrency }
+      : {
+          concurrency,
+          authenticate(client, username, password, done) {
+            if (!accounts) return done(null, true);
+            if (!username || !password) return done(refuse(5, 'anonymous clients are not allowed'), false);
+            const account = accounts.get(username);
+            verifySecret(password, account ?? DECOY_SECRET).then(
+              (ok) => {
+                if (ok && account) {
+                  signedIn.set(client, account);
+                  done(null, true);
+                } else done(refuse(4, 'bad username or password'), false);
+              },
+              () => done(refuse(4, 'bad username or password'), false),
+            );
+          },
+          authorizePublish(client, packet, done) {
+            if (accounts) {
+              const account = client ? signedIn.get(client) : undefined;
+              // the broker's own publications (client null) pass; a device only on its own topics
+              if (client && (account?.role !== 'device' || !mayPublish(account.username, packet.topic))) {
+                opts.log?.(`refused publish by ${account?.username ?? client.id} to ${packet.topic}`);
+                return done(new Error('not authorised to publish here'));
+              }
+            }
+            if (!pipeline || packet.topic.startsWith('$')) return done(null);
+            const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+            pipeline.accept(packet.topic, payload, (err) => done(err ?? null));
+          },
+          authorizeSubscribe(client, sub, done) {
+            if (!accounts) return done(null, sub);
+            const account = signedIn.get(client);
+            if (account?.role === 'server' && SERVER_TOPICS.test(sub.topic)) return done(null, sub);
+            done(null, null); // SUBACK 0x80: refused
+          },
         },
-        () => done(refuse(4, 'bad username or password'), false),
-      );
-    },
-    authorizePublish(client, packet, done) {
-      if (accounts) {
-        const account = client ? signedIn.get(client) : undefined;
-        // the broker's own publications (client null) pass; a device only on its own topics
-        if (client && (!account || account.role !== 'device' || !mayPublish(account.username, packet.topic))) {
-          opts.log?.(`refused publish by ${account?.username ?? client.id} to ${packet.topic}`);
-          return done(new Error('not authorised to publish here'));
-        }
-      }
-      if (!pipeline || packet.topic.startsWith('$')) return done(null);
-      const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-      pipeline.accept(packet.topic, payload, (err) => done(err ?? null));
-    },
-    authorizeSubscribe(client, sub, done) {
-      if (!accounts) return done(null, sub);
-      const account = signedIn.get(client);
-      if (account?.role === 'server' && SERVER_TOPICS.test(sub.topic)) return done(null, sub);
-      done(null, null); // SUBACK 0x80: refused
-    },
-  });
+  );
 
   const server: Server = createServer(aedes.handle);
   await new Promise<void>((resolve, reject) => {

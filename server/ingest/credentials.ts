@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../store/db';
-import { listMqttAccounts, saveMqttAccounts, type MqttAccount } from '../store/mqttAccounts';
+import { listMqttAccounts, type MqttAccount, saveMqttAccounts } from '../store/mqttAccounts';
 import { generatePassword, hashSecret } from './secrets';
 
 export const SERVER_USERNAME = 'wendu-server';
@@ -18,7 +18,8 @@ export interface CredentialsFile {
 export function readCredentialsFile(path: string): CredentialsFile | null {
   if (!existsSync(path)) return null;
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as CredentialsFile;
-  if (!parsed.server?.password || typeof parsed.devices !== 'object') throw new Error(`${path}: not a device-credentials file`);
+  if (!parsed.server?.password || typeof parsed.devices !== 'object')
+    throw new Error(`${path}: not a device-credentials file`);
   return parsed;
 }
 
@@ -26,8 +27,16 @@ export function readCredentialsFile(path: string): CredentialsFile | null {
  * Makes sure the server and every device in `deviceIds` has an account and a known password;
  * returns the credentials (and writes the file when anything was added).
  */
-export async function provisionCredentials(db: Db, deviceIds: readonly string[], path: string, at: string): Promise<CredentialsFile> {
-  const file: CredentialsFile = readCredentialsFile(path) ?? { server: { username: SERVER_USERNAME, password: '' }, devices: {} };
+export async function provisionCredentials(
+  db: Db,
+  deviceIds: readonly string[],
+  path: string,
+  at: string,
+): Promise<CredentialsFile> {
+  const file: CredentialsFile = readCredentialsFile(path) ?? {
+    server: { username: SERVER_USERNAME, password: '' },
+    devices: {},
+  };
   const existing = new Set((await listMqttAccounts(db)).map((a) => a.username));
   const added: MqttAccount[] = [];
   let fileChanged = false;
@@ -52,7 +61,7 @@ export async function provisionCredentials(db: Db, deviceIds: readonly string[],
   await saveMqttAccounts(db, added, at);
   if (fileChanged || !existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
+    writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
   }
   return file;
 }

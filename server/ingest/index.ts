@@ -3,24 +3,35 @@
 // live feed, and the periodic rollups and retention. `startIngest` returns the running parts and the
 // function that stops them cleanly (the buffer is committed before the broker goes away).
 import type { Config } from '../config';
+import type { RejectReason } from '../domain/telemetry';
 import type { Db } from '../store/db';
 import { listMqttAccounts } from '../store/mqttAccounts';
 import { listSensors } from '../store/sensors';
 import { latestRollupMinute, pruneRaw, rollUpMinutes } from '../store/telemetry';
-import type { RejectReason } from '../domain/telemetry';
 import { AlarmEngine } from './alarmEngine';
-import { startEmbeddedBroker, type EmbeddedBroker } from './broker';
-import { provisionCredentials, type CredentialsFile } from './credentials';
+import { type EmbeddedBroker, startEmbeddedBroker } from './broker';
+import { type CredentialsFile, provisionCredentials } from './credentials';
 import { LiveHub } from './liveHub';
 import { IngestPipeline, type SensorInfo } from './pipeline';
 import { SensorStates } from './sensorStates';
-import { startExternalSubscriber, type ExternalSubscriber } from './subscriber';
+import { type ExternalSubscriber, startExternalSubscriber } from './subscriber';
 
 /** The part of the server's configuration that live sensing reads (see server/config.ts). */
 export type IngestConfig = Pick<
   Config,
-  | 'mqttPort' | 'mqttHost' | 'mqttUrl' | 'mqttUsername' | 'mqttPassword' | 'mqttClientId' | 'mqttShareGroup' | 'mqttProtocol'
-  | 'credentialsPath' | 'ingestBuffer' | 'sensorSilenceS' | 'retentionDays' | 'liveIntervalMs'
+  | 'mqttPort'
+  | 'mqttHost'
+  | 'mqttUrl'
+  | 'mqttUsername'
+  | 'mqttPassword'
+  | 'mqttClientId'
+  | 'mqttShareGroup'
+  | 'mqttProtocol'
+  | 'credentialsPath'
+  | 'ingestBuffer'
+  | 'sensorSilenceS'
+  | 'retentionDays'
+  | 'liveIntervalMs'
 > & {
   /** How often per-minute rollups are brought up to date (default 10 s). */
   rollupIntervalMs?: number;
@@ -59,10 +70,21 @@ export interface Ingest {
   stop(): Promise<void>;
 }
 
-export async function startIngest(db: Db, config: IngestConfig, log: (msg: string) => void = (m) => console.error(`[ingest] ${m}`)): Promise<Ingest> {
+export async function startIngest(
+  db: Db,
+  config: IngestConfig,
+  log: (msg: string) => void = (m) => console.error(`[ingest] ${m}`),
+): Promise<Ingest> {
   const sensors = await listSensors(db, {});
-  const registry = new Map<string, SensorInfo>(sensors.map((s) => [s.id, { id: s.id, kind: s.kind, position: s.position, gridId: s.gridId }]));
-  const credentials = await provisionCredentials(db, sensors.map((s) => s.id), config.credentialsPath, new Date().toISOString());
+  const registry = new Map<string, SensorInfo>(
+    sensors.map((s) => [s.id, { id: s.id, kind: s.kind, position: s.position, gridId: s.gridId }]),
+  );
+  const credentials = await provisionCredentials(
+    db,
+    sensors.map((s) => s.id),
+    config.credentialsPath,
+    new Date().toISOString(),
+  );
   const accounts = new Map((await listMqttAccounts(db)).map((a) => [a.username, a]));
 
   const live = new LiveHub(config.liveIntervalMs);
@@ -79,7 +101,10 @@ export async function startIngest(db: Db, config: IngestConfig, log: (msg: strin
     },
     onError: (err) => log(`commit failed (nothing acknowledged): ${err.message}`),
   });
-  alarms = new AlarmEngine(db, registry, live, states, { silenceMs: config.sensorSilenceS * 1000, onError: (err) => log(`alarm write failed: ${err.message}`) });
+  alarms = new AlarmEngine(db, registry, live, states, {
+    silenceMs: config.sensorSilenceS * 1000,
+    onError: (err) => log(`alarm write failed: ${err.message}`),
+  });
   await alarms.start();
 
   let broker: EmbeddedBroker | null = null;
@@ -101,7 +126,8 @@ export async function startIngest(db: Db, config: IngestConfig, log: (msg: strin
     // Wait (a while) for the subscription, so "started" means messages are being kept for us; a
     // broker that is down does not stop the server: the subscriber keeps reconnecting.
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
-    if ((await Promise.race([subscriber.subscribed, timeout])) === 'timeout') log(`no subscription on ${config.mqttUrl} yet; retrying in the background`);
+    if ((await Promise.race([subscriber.subscribed, timeout])) === 'timeout')
+      log(`no subscription on ${config.mqttUrl} yet; retrying in the background`);
   } else {
     broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.mqttHost, accounts, pipeline, log });
     brokerUrl = `mqtt://${config.mqttHost === '0.0.0.0' ? '127.0.0.1' : config.mqttHost}:${broker.port}`;
@@ -114,7 +140,9 @@ export async function startIngest(db: Db, config: IngestConfig, log: (msg: strin
     const t = setInterval(() => {
       if (running) return;
       running = true;
-      job().catch((err: Error) => log(err.message)).finally(() => (running = false));
+      job()
+        .catch((err: Error) => log(err.message))
+        .finally(() => (running = false));
     }, ms);
     t.unref();
     timers.push(t);

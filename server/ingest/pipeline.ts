@@ -4,9 +4,15 @@
 // batch is whatever arrived during the previous flush. A bad message is kept in the reject table
 // with its reason and counted; duplicates (same device and ts) are stored once.
 import type { LonLat, SensorKind } from '../domain/model';
-import { REJECT_REASONS, parseStatus, parseTelemetry, parseTopic, type RejectReason } from '../domain/telemetry';
+import { parseStatus, parseTelemetry, parseTopic, REJECT_REASONS, type RejectReason } from '../domain/telemetry';
 import type { Db } from '../store/db';
-import { commitIngestBatch, latestReadingTimes, type RejectRecord, type StoredReading, type StoredStatus } from '../store/telemetry';
+import {
+  commitIngestBatch,
+  latestReadingTimes,
+  type RejectRecord,
+  type StoredReading,
+  type StoredStatus,
+} from '../store/telemetry';
 
 /** A registered sensing terminal, as the ingest needs it. */
 export interface SensorInfo {
@@ -49,7 +55,12 @@ type Entry =
 
 export class IngestPipeline {
   readonly counters: IngestCounters = {
-    received: 0, stored: 0, duplicates: 0, statusReports: 0, flushes: 0, failedFlushes: 0,
+    received: 0,
+    stored: 0,
+    duplicates: 0,
+    statusReports: 0,
+    flushes: 0,
+    failedFlushes: 0,
     rejected: Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>,
   };
   private pending: Entry[] = [];
@@ -60,7 +71,11 @@ export class IngestPipeline {
   private drainListeners: Array<() => void> = [];
   private readonly nowMs: () => number;
 
-  private constructor(private readonly db: Db, private readonly registry: ReadonlyMap<string, SensorInfo>, private readonly opts: PipelineOptions) {
+  private constructor(
+    private readonly db: Db,
+    private readonly registry: ReadonlyMap<string, SensorInfo>,
+    private readonly opts: PipelineOptions,
+  ) {
     this.nowMs = opts.nowMs ?? Date.now;
   }
 
@@ -89,14 +104,28 @@ export class IngestPipeline {
     const route = parseTopic(topic);
     const sensor = route ? this.registry.get(route.deviceId) : undefined;
     let entry: Entry;
-    if (!route) entry = this.reject(topic, null, 'bad_topic', 'not a device topic of contract v1', payload, receivedAt, done);
-    else if (!sensor) entry = this.reject(topic, route.deviceId, 'unknown_device', `${route.deviceId} is not a registered sensor`, payload, receivedAt, done);
+    if (!route)
+      entry = this.reject(topic, null, 'bad_topic', 'not a device topic of contract v1', payload, receivedAt, done);
+    else if (!sensor)
+      entry = this.reject(
+        topic,
+        route.deviceId,
+        'unknown_device',
+        `${route.deviceId} is not a registered sensor`,
+        payload,
+        receivedAt,
+        done,
+      );
     else if (route.channel === 'telemetry') {
       const r = parseTelemetry(sensor.id, sensor.kind, payload, receivedAt);
-      entry = r.ok ? { type: 'reading', value: { ...r.value, receivedAt }, done } : this.reject(topic, sensor.id, r.reason, r.detail, payload, receivedAt, done);
+      entry = r.ok
+        ? { type: 'reading', value: { ...r.value, receivedAt }, done }
+        : this.reject(topic, sensor.id, r.reason, r.detail, payload, receivedAt, done);
     } else {
       const r = parseStatus(sensor.id, payload, receivedAt);
-      entry = r.ok ? { type: 'status', value: { ...r.value, receivedAt }, done } : this.reject(topic, sensor.id, r.reason, r.detail, payload, receivedAt, done);
+      entry = r.ok
+        ? { type: 'status', value: { ...r.value, receivedAt }, done }
+        : this.reject(topic, sensor.id, r.reason, r.detail, payload, receivedAt, done);
     }
     this.pending.push(entry);
     this.schedule();
@@ -115,10 +144,22 @@ export class IngestPipeline {
     }
   }
 
-  private reject(topic: string, deviceId: string | null, reason: RejectReason, detail: string, payload: Uint8Array, receivedAt: number, done: Done): Entry {
+  private reject(
+    topic: string,
+    deviceId: string | null,
+    reason: RejectReason,
+    detail: string,
+    payload: Uint8Array,
+    receivedAt: number,
+    done: Done,
+  ): Entry {
     this.counters.rejected[reason]++;
     // copy: the broker may reuse the packet's buffer
-    return { type: 'reject', value: { receivedAt, topic, deviceId, reason, detail, payload: Uint8Array.from(payload.subarray(0, 1024)) }, done };
+    return {
+      type: 'reject',
+      value: { receivedAt, topic, deviceId, reason, detail, payload: Uint8Array.from(payload.subarray(0, 1024)) },
+      done,
+    };
   }
 
   private schedule(): void {
@@ -176,7 +217,11 @@ export class IngestPipeline {
       return;
     }
     const dup = new Set(duplicates);
-    const stored = dup.size ? [...fresh, ...recheck.filter((r) => !dup.has(r))] : recheck.length ? [...fresh, ...recheck] : fresh;
+    const stored = dup.size
+      ? [...fresh, ...recheck.filter((r) => !dup.has(r))]
+      : recheck.length
+        ? [...fresh, ...recheck]
+        : fresh;
     for (const r of stored) if (r.ts > (this.latest.get(r.deviceId) ?? -Infinity)) this.latest.set(r.deviceId, r.ts);
     this.counters.flushes++;
     this.counters.stored += stored.length;

@@ -1,6 +1,6 @@
 // Device and server secrets (设备凭据): scrypt with a per-credential salt, compared in constant time.
 // Also the PBKDF2 form mosquitto's password file takes, for the shipped external-broker setup.
-import { pbkdf2, randomBytes, scrypt, timingSafeEqual, type BinaryLike } from 'node:crypto';
+import { type BinaryLike, pbkdf2, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { inKdfSlot } from '../auth/kdfSlot';
 

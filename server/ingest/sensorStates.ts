@@ -1,9 +1,10 @@
 // The latest state of every sensor, kept in memory as readings are committed, fed to the live hub,
 // and saved to the sensor_state table every second (only the sensors that changed).
-import type { Db } from '../store/db';
-import { listSensorStates, readingsNewerThanState, saveSensorStates, type SensorState } from '../store/sensorState';
-import type { StoredReading, StoredStatus } from '../store/telemetry';
+
 import { NUMERIC_METRICS } from '../domain/telemetry';
+import type { Db } from '../store/db';
+import { listSensorStates, readingsNewerThanState, type SensorState, saveSensorStates } from '../store/sensorState';
+import type { StoredReading, StoredStatus } from '../store/telemetry';
 import type { LiveHub } from './liveHub';
 
 export class SensorStates {
@@ -11,15 +12,25 @@ export class SensorStates {
   private dirty = new Set<string>();
   private saving: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Db, private readonly live: LiveHub) {}
+  constructor(
+    private readonly db: Db,
+    private readonly live: LiveHub,
+  ) {}
 
   /** Reads the saved states back, and catches up from readings committed after the last save. */
   async load(): Promise<void> {
     for (const s of await listSensorStates(this.db)) this.states.set(s.deviceId, s);
     for (const r of await readingsNewerThanState(this.db)) {
       const s = this.states.get(r.deviceId);
-      if (!s || !s.ts || r.ts > s.ts) {
-        this.states.set(r.deviceId, { deviceId: r.deviceId, online: true, ts: r.ts, receivedAt: r.receivedAt, statusAt: s?.statusAt ?? null, values: r.values });
+      if (!s?.ts || r.ts > s.ts) {
+        this.states.set(r.deviceId, {
+          deviceId: r.deviceId,
+          online: true,
+          ts: r.ts,
+          receivedAt: r.receivedAt,
+          statusAt: s?.statusAt ?? null,
+          values: r.values,
+        });
         this.dirty.add(r.deviceId);
       }
     }
@@ -39,7 +50,14 @@ export class SensorStates {
     const values: SensorState['values'] = {};
     for (const m of NUMERIC_METRICS) if (r[m] !== undefined) values[m] = r[m];
     if (r.coverOpen !== undefined) values.coverOpen = r.coverOpen;
-    this.put({ deviceId: r.deviceId, online: true, ts, receivedAt: new Date(r.receivedAt).toISOString(), statusAt: prev?.statusAt ?? null, values });
+    this.put({
+      deviceId: r.deviceId,
+      online: true,
+      ts,
+      receivedAt: new Date(r.receivedAt).toISOString(),
+      statusAt: prev?.statusAt ?? null,
+      values,
+    });
   }
 
   applyStatus(s: StoredStatus): void {
@@ -48,7 +66,14 @@ export class SensorStates {
 
   /** Online or not (a status report, or the silence rule). */
   setOnline(deviceId: string, online: boolean, statusAt: string | null = null): void {
-    const prev = this.states.get(deviceId) ?? { deviceId, online, ts: null, receivedAt: null, statusAt: null, values: {} };
+    const prev = this.states.get(deviceId) ?? {
+      deviceId,
+      online,
+      ts: null,
+      receivedAt: null,
+      statusAt: null,
+      values: {},
+    };
     if (prev.online === online && !statusAt) return;
     this.put({ ...prev, online, statusAt: statusAt ?? prev.statusAt });
   }

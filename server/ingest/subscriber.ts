@@ -75,7 +75,8 @@ export function startExternalSubscriber(opts: ExternalSubscriberOptions): Extern
     opts.log(`connected to ${opts.url} (session ${connack.sessionPresent ? 'resumed' : 'new'})`);
     client.subscribe(topics, { qos: 1 }, (err, granted) => {
       if (err) opts.log(`subscribe failed: ${err.message}`);
-      else if (granted?.some((g) => g.qos > 2)) opts.log(`subscription refused by the broker: ${JSON.stringify(granted)}`);
+      else if (granted?.some((g) => g.qos > 2))
+        opts.log(`subscription refused by the broker: ${JSON.stringify(granted)}`);
       else onSubscribed();
     });
   });
@@ -111,7 +112,12 @@ export function startExternalSubscriber(opts: ExternalSubscriberOptions): Extern
       }
       if (mine !== connection || !client.connected) return;
       corkUntilNextTick();
-      send({ cmd: 'puback', messageId: p.messageId, ...(v5 ? { reasonCode: 0 } : {}) } as Packet, undefined, undefined, true);
+      send(
+        { cmd: 'puback', messageId: p.messageId, ...(v5 ? { reasonCode: 0 } : {}) } as Packet,
+        undefined,
+        undefined,
+        true,
+      );
     });
     callback();
   };

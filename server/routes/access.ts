@@ -2,9 +2,9 @@
 // reached (default deny). The guard resolves the session, then checks the route's permission.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { can, type Permission } from '../domain/access';
 import { SESSION_COOKIE, sessionLifetimeMs } from '../auth/policy';
 import { hashToken } from '../auth/tokens';
+import { can, type Permission } from '../domain/access';
 import { extendSession, findSessionUser } from '../store/sessions';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
@@ -71,8 +71,11 @@ const RULES: Rule[] = Object.entries(ACCESS)
   .map(([key, access]) => {
     const [method, path] = key.split(' ') as [string, string];
     const exact = !path.includes(':') && !path.endsWith('/*');
-    const escaped = path.replace(/\/\*$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[a-zA-Z]+/g, '[^/]+');
-    const pattern = new RegExp('^' + escaped + (path.endsWith('/*') ? '/.+' : '') + '$');
+    const escaped = path
+      .replace(/\/\*$/, '')
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/:[a-zA-Z]+/g, '[^/]+');
+    const pattern = new RegExp(`^${escaped}${path.endsWith('/*') ? '/.+' : ''}$`);
     return { method, pattern, access, exact };
   })
   // Literal paths first, so /residents/export.csv is not taken for /residents/:id.

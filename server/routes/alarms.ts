@@ -1,33 +1,55 @@
 // Alarms (告警): the list, newest first, and acknowledging one (raised → acknowledged; the rules
 // clear it when the condition ends). Each raised alarm carries the id of the event it created.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { acknowledgeAlarm, getAlarm, listAlarms, type Alarm } from '../store/alarms';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { type Alarm, acknowledgeAlarm, getAlarm, listAlarms } from '../store/alarms';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from './errors';
-import { LonLatSchema, json } from './schemas';
+import { json, LonLatSchema } from './schemas';
 
 const STATUSES = ['raised', 'acknowledged', 'cleared'] as const;
 
 export const AlarmSchema = z
   .object({
-    id: z.string(), deviceId: z.string(), rule: z.string(), metric: z.string(), itemCode: z.string(), severity: z.number(),
-    status: z.enum(STATUSES), message: z.string(), value: z.number().nullable(), threshold: z.number().nullable(),
-    raisedAt: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.string().nullable(), clearedAt: z.string().nullable(),
-    eventId: z.string().nullable(), position: LonLatSchema, gridId: z.string(),
+    id: z.string(),
+    deviceId: z.string(),
+    rule: z.string(),
+    metric: z.string(),
+    itemCode: z.string(),
+    severity: z.number(),
+    status: z.enum(STATUSES),
+    message: z.string(),
+    value: z.number().nullable(),
+    threshold: z.number().nullable(),
+    raisedAt: z.string(),
+    acknowledgedAt: z.string().nullable(),
+    acknowledgedBy: z.string().nullable(),
+    clearedAt: z.string().nullable(),
+    eventId: z.string().nullable(),
+    position: LonLatSchema,
+    gridId: z.string(),
   })
   .openapi('Alarm');
 
 export const toAlarmJson = (a: Alarm) => a;
 
-const AlarmId = z.string().regex(/^AL\d{7,}$/, 'expected an alarm id such as AL0000001').openapi({ param: { name: 'id', in: 'path' } });
+const AlarmId = z
+  .string()
+  .regex(/^AL\d{7,}$/, 'expected an alarm id such as AL0000001')
+  .openapi({ param: { name: 'id', in: 'path' } });
 
 const list = createRoute({
-  method: 'get', path: '/alarms', tags: ['sensing'], summary: 'Alarms, newest first (status open = raised or acknowledged)',
+  method: 'get',
+  path: '/alarms',
+  tags: ['sensing'],
+  summary: 'Alarms, newest first (status open = raised or acknowledged)',
   request: {
     query: z.object({
       status: z.enum([...STATUSES, 'open']).optional(),
-      deviceId: z.string().regex(/^[A-Z]{2}-\d{2,6}$/, 'expected a sensor id such as MH-0001').optional(),
+      deviceId: z
+        .string()
+        .regex(/^[A-Z]{2}-\d{2,6}$/, 'expected a sensor id such as MH-0001')
+        .optional(),
       limit: z.coerce.number().int().min(1).max(5000).default(200),
     }),
   },
@@ -35,15 +57,26 @@ const list = createRoute({
 });
 
 const one = createRoute({
-  method: 'get', path: '/alarms/{id}', tags: ['sensing'], summary: 'One alarm (a shared link to it, its panel)',
+  method: 'get',
+  path: '/alarms/{id}',
+  tags: ['sensing'],
+  summary: 'One alarm (a shared link to it, its panel)',
   request: { params: z.object({ id: AlarmId }) },
   responses: { 200: json(AlarmSchema, 'The alarm'), ...notFoundResponse, ...errorResponses },
 });
 
 const acknowledge = createRoute({
-  method: 'post', path: '/alarms/{id}/acknowledge', tags: ['sensing'], summary: 'Acknowledge a raised alarm',
+  method: 'post',
+  path: '/alarms/{id}/acknowledge',
+  tags: ['sensing'],
+  summary: 'Acknowledge a raised alarm',
   request: { params: z.object({ id: AlarmId }) },
-  responses: { 200: json(AlarmSchema, 'The alarm after acknowledging'), 409: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Not in state raised'), ...notFoundResponse, ...errorResponses },
+  responses: {
+    200: json(AlarmSchema, 'The alarm after acknowledging'),
+    409: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Not in state raised'),
+    ...notFoundResponse,
+    ...errorResponses,
+  },
 });
 
 export function alarmRoutes({ db, now, ingest }: Deps) {
@@ -59,7 +92,8 @@ export function alarmRoutes({ db, now, ingest }: Deps) {
       const { id } = c.req.valid('param');
       const before = await getAlarm(db, id);
       if (!before) throw new ApiError(404, 'not_found', `No alarm ${id}.`);
-      if (before.status !== 'raised') throw new ApiError(409, 'conflict', `Alarm ${id} is ${before.status}, not raised.`);
+      if (before.status !== 'raised')
+        throw new ApiError(409, 'conflict', `Alarm ${id} is ${before.status}, not raised.`);
       const by = c.get('principal')?.username ?? 'anonymous';
       const after = ingest ? await ingest.alarms.acknowledge(id, by) : await acknowledgeAlarm(db, id, by, now());
       return c.json(after!, 200);

@@ -1,5 +1,5 @@
 // The audit log, for administrators: search it, and check that its hash chain holds.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { searchAudit, verifyAuditChain } from '../store/audit';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
@@ -11,14 +11,28 @@ const IsoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected
 
 const AuditSchema = z
   .object({
-    seq: z.number(), at: z.string(), actorId: z.string().nullable(), actor: z.string(), role: z.string().nullable(), action: z.enum(ACTIONS),
-    targetType: z.string().nullable(), targetId: z.string().nullable(), reason: z.string().nullable(), ip: z.string().nullable(),
-    userAgent: z.string().nullable(), outcome: z.enum(['ok', 'denied']), prevHash: z.string(), hash: z.string(),
+    seq: z.number(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    actor: z.string(),
+    role: z.string().nullable(),
+    action: z.enum(ACTIONS),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    reason: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    outcome: z.enum(['ok', 'denied']),
+    prevHash: z.string(),
+    hash: z.string(),
   })
   .openapi('AuditEntry');
 
 const search = createRoute({
-  method: 'get', path: '/audit', tags: ['audit'], summary: 'Search the audit log (who, what, when, why, from where)',
+  method: 'get',
+  path: '/audit',
+  tags: ['audit'],
+  summary: 'Search the audit log (who, what, when, why, from where)',
   request: {
     query: z.object({
       actor: z.string().max(64).optional(),
@@ -30,12 +44,21 @@ const search = createRoute({
       offset: z.coerce.number().int().min(0).default(0),
     }),
   },
-  responses: { 200: json(z.object({ total: z.number(), entries: z.array(AuditSchema) }), 'Matching entries, newest first'), ...errorResponses },
+  responses: {
+    200: json(z.object({ total: z.number(), entries: z.array(AuditSchema) }), 'Matching entries, newest first'),
+    ...errorResponses,
+  },
 });
 
 const verify = createRoute({
-  method: 'get', path: '/audit/verify', tags: ['audit'], summary: "Recompute the audit log's hash chain",
-  responses: { 200: json(z.object({ ok: z.boolean(), rows: z.number(), brokenAt: z.number().nullable() }), 'The result'), ...errorResponses },
+  method: 'get',
+  path: '/audit/verify',
+  tags: ['audit'],
+  summary: "Recompute the audit log's hash chain",
+  responses: {
+    200: json(z.object({ ok: z.boolean(), rows: z.number(), brokenAt: z.number().nullable() }), 'The result'),
+    ...errorResponses,
+  },
 });
 
 export function auditRoutes({ db }: Deps) {

@@ -1,10 +1,10 @@
 // Sign-in, sign-out and "who am I".
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { ROLES, ROLE_PERMISSIONS, type Principal } from '../domain/access';
 import { ADDRESS_LIMIT, SESSION_COOKIE } from '../auth/policy';
 import { RateLimiter } from '../auth/rateLimit';
 import { signIn, signOut } from '../auth/signIn';
+import { type Principal, ROLE_PERMISSIONS, ROLES } from '../domain/access';
 import { clientOf } from './client';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
@@ -13,8 +13,13 @@ import { json } from './schemas';
 
 export const PrincipalSchema = z
   .object({
-    userId: z.string(), username: z.string(), displayName: z.string(), role: z.enum(ROLES),
-    unitId: z.string().nullable(), unitPath: z.string().nullable(), departmentId: z.string().nullable(),
+    userId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    unitId: z.string().nullable(),
+    unitPath: z.string().nullable(),
+    departmentId: z.string().nullable(),
     permissions: z.array(z.string()),
   })
   .openapi('Principal');
@@ -31,7 +36,10 @@ const login = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict().openapi('Credentials'),
+          schema: z
+            .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
+            .strict()
+            .openapi('Credentials'),
         },
       },
     },
@@ -49,7 +57,11 @@ const logout = createRoute({
   path: '/auth/logout',
   tags: ['auth'],
   summary: 'Sign out (ends the session)',
-  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out'), 401: err('Not signed in'), ...errorResponses },
+  responses: {
+    200: json(z.object({ ok: z.literal(true) }), 'Signed out'),
+    401: err('Not signed in'),
+    ...errorResponses,
+  },
 });
 
 const me = createRoute({
@@ -72,7 +84,11 @@ export function authRoutes({ db, now }: Deps) {
       const waitMs = perAddress.waitMs(address, at.getTime());
       if (waitMs > 0) {
         c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
-        throw new ApiError(429, 'rate_limited', `Too many sign-in attempts from this address; try again in ${Math.ceil(waitMs / 60_000)} min.`);
+        throw new ApiError(
+          429,
+          'rate_limited',
+          `Too many sign-in attempts from this address; try again in ${Math.ceil(waitMs / 60_000)} min.`,
+        );
       }
       const { username, password } = c.req.valid('json');
       const result = await signIn(db, username, password, client, at);

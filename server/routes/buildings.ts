@@ -1,6 +1,6 @@
 // One building, as the 3D city's info panel shows it when it is picked: address, use, floors, grid,
 // and how many households and residents live there (counts only, no personal data).
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getBuildingCard } from '../store/buildings';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
@@ -31,7 +31,10 @@ const getBuilding = createRoute({
   summary: 'A building: address, use, floors, grid, households and residents (counts only)',
   request: {
     params: z.object({
-      id: z.string().regex(/^B\d{1,9}$/, 'expected a building id such as B000001').openapi({ param: { name: 'id', in: 'path' }, example: 'B000001' }),
+      id: z
+        .string()
+        .regex(/^B\d{1,9}$/, 'expected a building id such as B000001')
+        .openapi({ param: { name: 'id', in: 'path' }, example: 'B000001' }),
     }),
   },
   responses: { 200: json(BuildingCardSchema, 'The building'), ...notFoundResponse, ...errorResponses },

@@ -1,25 +1,38 @@
 // Cameras covering a place (视频联动): those whose field of view contains it, nearest first, each
 // with the viewpoint to fly to; `best` is the nearest online one.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { bestCoverage, camerasCovering, degreesFor, type Coverage } from '../domain/cameraCoverage';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { bestCoverage, type Coverage, camerasCovering, degreesFor } from '../domain/cameraCoverage';
 import { listCameras, maxCameraRangeM } from '../store/cameras';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { errorResponses, validationHook } from './errors';
-import { LonLatSchema, json } from './schemas';
+import { json, LonLatSchema } from './schemas';
 
 const ViewpointSchema = z
   .object({ lon: z.number(), lat: z.number(), heightM: z.number(), headingDeg: z.number(), pitchDeg: z.number() })
   .openapi('Viewpoint');
 const CoverageSchema = z
   .object({
-    id: z.string(), code: z.string(), owner: z.string(), online: z.boolean(), position: LonLatSchema, headingDeg: z.number(), fovDeg: z.number(),
-    rangeM: z.number(), distanceM: z.number(), bearingDeg: z.number(), offAxisDeg: z.number(), viewpoint: ViewpointSchema,
+    id: z.string(),
+    code: z.string(),
+    owner: z.string(),
+    online: z.boolean(),
+    position: LonLatSchema,
+    headingDeg: z.number(),
+    fovDeg: z.number(),
+    rangeM: z.number(),
+    distanceM: z.number(),
+    bearingDeg: z.number(),
+    offAxisDeg: z.number(),
+    viewpoint: ViewpointSchema,
   })
   .openapi('CameraCoverage');
 
 const covering = createRoute({
-  method: 'get', path: '/cameras/covering', tags: ['layers'], summary: 'Cameras whose field of view covers a place, nearest first',
+  method: 'get',
+  path: '/cameras/covering',
+  tags: ['layers'],
+  summary: 'Cameras whose field of view covers a place, nearest first',
   request: {
     query: z.object({
       lon: z.coerce.number().min(-180).max(180).openapi({ example: 116.95 }),
@@ -28,15 +41,26 @@ const covering = createRoute({
     }),
   },
   responses: {
-    200: json(z.object({ place: LonLatSchema, best: CoverageSchema.nullable(), cameras: z.array(CoverageSchema) }), 'Covering cameras, nearest first'),
+    200: json(
+      z.object({ place: LonLatSchema, best: CoverageSchema.nullable(), cameras: z.array(CoverageSchema) }),
+      'Covering cameras, nearest first',
+    ),
     ...errorResponses,
   },
 });
 
 const shape = (c: Coverage) => ({
-  id: c.camera.id, code: c.camera.code, owner: c.camera.owner, online: c.camera.online, position: c.camera.position,
-  headingDeg: c.camera.headingDeg, fovDeg: c.camera.fovDeg, rangeM: c.camera.rangeM,
-  distanceM: Math.round(c.distanceM * 10) / 10, bearingDeg: Math.round(c.bearingDeg * 10) / 10, offAxisDeg: Math.round(c.offAxisDeg * 10) / 10,
+  id: c.camera.id,
+  code: c.camera.code,
+  owner: c.camera.owner,
+  online: c.camera.online,
+  position: c.camera.position,
+  headingDeg: c.camera.headingDeg,
+  fovDeg: c.camera.fovDeg,
+  rangeM: c.camera.rangeM,
+  distanceM: Math.round(c.distanceM * 10) / 10,
+  bearingDeg: Math.round(c.bearingDeg * 10) / 10,
+  offAxisDeg: Math.round(c.offAxisDeg * 10) / 10,
   viewpoint: c.viewpoint,
 });
 
@@ -47,6 +71,13 @@ export function cameraRoutes({ db }: Deps) {
     const near = await listCameras(db, { bbox: [lon - dLon, lat - dLat, lon + dLon, lat + dLat] });
     const all = camerasCovering(near, [lon, lat]);
     const best = bestCoverage(all);
-    return c.json({ place: [lon, lat] as [number, number], best: best ? shape(best) : null, cameras: all.slice(0, limit).map(shape) }, 200);
+    return c.json(
+      {
+        place: [lon, lat] as [number, number],
+        best: best ? shape(best) : null,
+        cameras: all.slice(0, limit).map(shape),
+      },
+      200,
+    );
   });
 }

@@ -1,6 +1,7 @@
 // Who is calling: the client address and user agent, for the audit log and rate limits.
-import type { Context } from 'hono';
+
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import type { Client } from '../auth/signIn';
 
 export function clientOf(c: Context): Client {

@@ -1,8 +1,9 @@
 // The one error shape of the API: { error: { code, message } } with the right HTTP status.
+
+import { z } from '@hono/zod-openapi';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from '@hono/zod-openapi';
 
 export const ErrorSchema = z
   .object({
@@ -14,7 +15,11 @@ export const ErrorSchema = z
   .openapi('Error');
 
 export class ApiError extends Error {
-  constructor(readonly status: ContentfulStatusCode, readonly code: string, message: string) {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -25,7 +30,9 @@ export function errorJson(c: Context, status: ContentfulStatusCode, code: string
 
 /** Shapes zod validation failures for every route (OpenAPIHono's defaultHook). */
 export function validationHook(
-  result: { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } },
+  result:
+    | { success: true }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } },
   c: Context,
 ) {
   if (result.success) return;
@@ -37,13 +44,15 @@ export function validationHook(
 
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message);
-  if (err instanceof HTTPException) return errorJson(c, err.status as ContentfulStatusCode, 'http_error', err.message || 'Request failed');
+  if (err instanceof HTTPException)
+    return errorJson(c, err.status as ContentfulStatusCode, 'http_error', err.message || 'Request failed');
   // Unexpected: log it here, tell the client nothing about internals.
   console.error(`[error] ${c.req.method} ${c.req.path}:`, err);
   return errorJson(c, 500, 'internal', 'Internal error; it has been logged.');
 };
 
-export const notFound: NotFoundHandler = (c) => errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
+export const notFound: NotFoundHandler = (c) =>
+  errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
 
 /** The error responses every route may give, for the OpenAPI document. */
 export const errorResponses = {

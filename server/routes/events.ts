@@ -1,12 +1,12 @@
 // Events (事件/案卷): the cases in your scope, and one case with its timeline.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scopeOf } from '../domain/access';
 import { getAdminUnit } from '../store/adminUnits';
 import { getEvent, listEvents } from '../store/events';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from './errors';
-import { BboxParam, BoolParam, LonLatSchema, json } from './schemas';
+import { BboxParam, BoolParam, json, LonLatSchema } from './schemas';
 
 const STATUSES = ['reported', 'filed', 'dispatched', 'handling', 'feedback', 'verified', 'closed'] as const;
 const SOURCES = ['patrol', 'resident', 'camera', 'sensor', 'hotline', 'department'] as const;
@@ -14,24 +14,53 @@ const IsoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected
 
 const EventSchema = z
   .object({
-    id: z.string(), code: z.string(), itemCode: z.string(), source: z.enum(SOURCES), gridId: z.string(), position: LonLatSchema,
-    reportedAt: z.string(), deadlineAt: z.string(), departmentId: z.string(), status: z.enum(STATUSES), closedAt: z.string().nullable(),
-    overdue: z.boolean(), description: z.string(),
+    id: z.string(),
+    code: z.string(),
+    itemCode: z.string(),
+    source: z.enum(SOURCES),
+    gridId: z.string(),
+    position: LonLatSchema,
+    reportedAt: z.string(),
+    deadlineAt: z.string(),
+    departmentId: z.string(),
+    status: z.enum(STATUSES),
+    closedAt: z.string().nullable(),
+    overdue: z.boolean(),
+    description: z.string(),
   })
   .openapi('Event');
 
-const StepSchema = z.object({ eventId: z.string(), seq: z.number(), stage: z.string(), at: z.string(), actor: z.string(), note: z.string() });
+const StepSchema = z.object({
+  eventId: z.string(),
+  seq: z.number(),
+  stage: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  note: z.string(),
+});
 
 const list = createRoute({
-  method: 'get', path: '/events', tags: ['events'], summary: 'Events in your scope, newest first',
+  method: 'get',
+  path: '/events',
+  tags: ['events'],
+  summary: 'Events in your scope, newest first',
   request: {
     query: z.object({
-      gridId: z.string().regex(/^[0-9A-Z]{6,20}$/, 'expected a grid id such as 340881002001G01').optional(),
+      gridId: z
+        .string()
+        .regex(/^[0-9A-Z]{6,20}$/, 'expected a grid id such as 340881002001G01')
+        .optional(),
       status: z.enum(STATUSES).optional(),
       open: BoolParam.optional(),
       source: z.enum(SOURCES).optional(),
-      itemCode: z.string().regex(/^\d{6}$/, 'expected a six-digit taxonomy item code').optional(),
-      departmentId: z.string().regex(/^D\d{2}$/, 'expected a department id such as D02').optional(),
+      itemCode: z
+        .string()
+        .regex(/^\d{6}$/, 'expected a six-digit taxonomy item code')
+        .optional(),
+      departmentId: z
+        .string()
+        .regex(/^D\d{2}$/, 'expected a department id such as D02')
+        .optional(),
       from: IsoDate.optional(),
       to: IsoDate.optional(),
       bbox: BboxParam.optional(),
@@ -47,9 +76,23 @@ const list = createRoute({
 });
 
 const one = createRoute({
-  method: 'get', path: '/events/{id}', tags: ['events'], summary: 'One event with its workflow timeline',
-  request: { params: z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'expected an event id').openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: json(EventSchema.extend({ steps: z.array(StepSchema) }), 'The event'), ...notFoundResponse, ...errorResponses },
+  method: 'get',
+  path: '/events/{id}',
+  tags: ['events'],
+  summary: 'One event with its workflow timeline',
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{1,40}$/, 'expected an event id')
+        .openapi({ param: { name: 'id', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: json(EventSchema.extend({ steps: z.array(StepSchema) }), 'The event'),
+    ...notFoundResponse,
+    ...errorResponses,
+  },
 });
 
 export function eventRoutes({ db }: Deps) {
@@ -58,7 +101,8 @@ export function eventRoutes({ db }: Deps) {
       const scope = scopeOf(c.get('principal')!);
       const q = c.req.valid('query');
       if (q.gridId) {
-        if (!(await getAdminUnit(db, q.gridId, scope))) throw new ApiError(403, 'out_of_scope', `Grid ${q.gridId} is outside your scope.`);
+        if (!(await getAdminUnit(db, q.gridId, scope)))
+          throw new ApiError(403, 'out_of_scope', `Grid ${q.gridId} is outside your scope.`);
       }
       if (q.departmentId && scope.kind === 'department' && q.departmentId !== scope.departmentId) {
         throw new ApiError(403, 'out_of_scope', `Department ${q.departmentId} is not yours.`);

@@ -1,6 +1,6 @@
 // One unit of the tree (a responsibility grid, or any unit above it): where it sits, what lies below,
 // and its six elements.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scopeOf } from '../domain/access';
 import { maskName, maskPhone } from '../domain/masking';
 import { getAdminUnit, getAncestors, getChildren } from '../store/adminUnits';
@@ -9,7 +9,7 @@ import { getUnitSummary } from '../store/unitSummary';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from './errors';
-import { LonLatSchema, json } from './schemas';
+import { json, LonLatSchema } from './schemas';
 
 const UnitRef = z.object({ id: z.string(), name: z.string(), level: z.string() });
 const counts = z.record(z.string(), z.number());
@@ -17,9 +17,19 @@ const n = z.number().int();
 
 const GridSummarySchema = z
   .object({
-    id: z.string(), code: z.string(), name: z.string(), level: z.string(), area: z.string().nullable(), centroid: LonLatSchema, areaM2: z.number(),
-    ancestors: z.array(UnitRef), children: z.array(UnitRef),
-    gridWorker: z.object({ id: z.string(), name: z.string(), phone: z.string() }).nullable().openapi({ description: 'Name and phone masked' }),
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    level: z.string(),
+    area: z.string().nullable(),
+    centroid: LonLatSchema,
+    areaM2: z.number(),
+    ancestors: z.array(UnitRef),
+    children: z.array(UnitRef),
+    gridWorker: z
+      .object({ id: z.string(), name: z.string(), phone: z.string() })
+      .nullable()
+      .openapi({ description: 'Name and phone masked' }),
     people: z.object({ households: n, residents: n, elderlyAlone: n, disabled: n, lowIncome: n, partyMembers: n }),
     places: z.object({ buildings: n, byUse: counts, dwellings: n }),
     events: z.object({ total: n, open: n, closed: n, overdue: n, last30Days: n }),
@@ -36,7 +46,10 @@ const getGrid = createRoute({
   summary: "A grid's (or any unit's) summary: place in the tree and its six elements",
   request: {
     params: z.object({
-      id: z.string().regex(/^[0-9A-Z]{6,20}$/, 'expected a unit id such as 340881002001G01').openapi({ param: { name: 'id', in: 'path' }, example: '340881002001G01' }),
+      id: z
+        .string()
+        .regex(/^[0-9A-Z]{6,20}$/, 'expected a unit id such as 340881002001G01')
+        .openapi({ param: { name: 'id', in: 'path' }, example: '340881002001G01' }),
     }),
   },
   responses: { 200: json(GridSummarySchema, 'The summary'), ...notFoundResponse, ...errorResponses },
@@ -58,8 +71,15 @@ export function gridRoutes({ db, now }: Deps) {
     ]);
     return c.json(
       {
-        id: unit.id, code: unit.code, name: unit.name, level: unit.level, area: unit.area, centroid: unit.centroid, areaM2: unit.areaM2,
-        ancestors: ancestors.map(ref), children: children.map(ref),
+        id: unit.id,
+        code: unit.code,
+        name: unit.name,
+        level: unit.level,
+        area: unit.area,
+        centroid: unit.centroid,
+        areaM2: unit.areaM2,
+        ancestors: ancestors.map(ref),
+        children: children.map(ref),
         gridWorker: worker ? { id: worker.id, name: maskName(worker.name), phone: maskPhone(worker.phone) } : null,
         ...summary,
       },

@@ -40,7 +40,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Refuses writes from other origins (no CORS is offered, so browsers cannot read cross-origin either). */
 export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
   if (SAFE.has(c.req.method)) return next();
-  if (c.req.header('sec-fetch-site') === 'cross-site') return errorJson(c, 403, 'cross_origin', 'Cross-site requests may not change anything.');
+  if (c.req.header('sec-fetch-site') === 'cross-site')
+    return errorJson(c, 403, 'cross_origin', 'Cross-site requests may not change anything.');
   const origin = c.req.header('origin');
   if (origin && origin !== 'null') {
     const host = c.req.header('host') ?? new URL(c.req.url).host;
@@ -50,7 +51,8 @@ export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
     } catch {
       return errorJson(c, 403, 'cross_origin', 'Malformed Origin header.');
     }
-    if (originHost !== host) return errorJson(c, 403, 'cross_origin', `Requests from ${origin} may not change anything here.`);
+    if (originHost !== host)
+      return errorJson(c, 403, 'cross_origin', `Requests from ${origin} may not change anything here.`);
   } else if (origin === 'null') {
     return errorJson(c, 403, 'cross_origin', 'Requests from an opaque origin may not change anything here.');
   }

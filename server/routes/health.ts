@@ -1,5 +1,5 @@
 // Liveness and what this server is serving.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getDatasetMeta } from '../store/meta';
 import type { Deps } from './deps';
 import { errorResponses, validationHook } from './errors';

@@ -1,5 +1,5 @@
 // GeoJSON map layers: grids (every level of the tree), components, cameras, patrol points, sensors, buildings.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { featureCollection, pointFeature } from '../domain/geojson';
 import { listAdminUnits } from '../store/adminUnits';
 import { listBuildings } from '../store/buildings';
@@ -14,14 +14,25 @@ import { BboxParam, BoolParam, featureCollectionSchema, json } from './schemas';
 const GridId = z.string().regex(/^[0-9A-Z]{6,20}$/, 'expected a grid id such as 340881002001G01');
 const LEVELS = ['city', 'subdistrict', 'town', 'community', 'village', 'grid'] as const;
 
-const layer = <Path extends string, Q extends z.ZodObject, P extends z.ZodType>(path: Path, summary: string, query: Q, properties: P) =>
+const layer = <Path extends string, Q extends z.ZodObject, P extends z.ZodType>(
+  path: Path,
+  summary: string,
+  query: Q,
+  properties: P,
+) =>
   createRoute({
     method: 'get',
     path,
     tags: ['layers'],
     summary,
     request: { query },
-    responses: { 200: json(featureCollectionSchema(`${path.split('/').pop()}Layer`, properties), 'GeoJSON FeatureCollection (WGS84)'), ...errorResponses },
+    responses: {
+      200: json(
+        featureCollectionSchema(`${path.split('/').pop()}Layer`, properties),
+        'GeoJSON FeatureCollection (WGS84)',
+      ),
+      ...errorResponses,
+    },
   });
 
 const grids = layer(
@@ -30,10 +41,21 @@ const grids = layer(
   z.object({
     level: z.enum(LEVELS).optional().openapi({ description: 'Level of the tree; all levels when omitted' }),
     area: z.enum(['urban', 'village']).optional(),
-    parentId: z.string().regex(/^[0-9A-Z]{6,20}$/).optional(),
+    parentId: z
+      .string()
+      .regex(/^[0-9A-Z]{6,20}$/)
+      .optional(),
     bbox: BboxParam.optional(),
   }),
-  z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.enum(LEVELS), area: z.enum(['urban', 'village']).nullable(), parentId: z.string().nullable(), areaM2: z.number() }),
+  z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    level: z.enum(LEVELS),
+    area: z.enum(['urban', 'village']).nullable(),
+    parentId: z.string().nullable(),
+    areaM2: z.number(),
+  }),
 );
 
 const components = layer(
@@ -41,56 +63,128 @@ const components = layer(
   'City components (城市部件) as points',
   z.object({
     bbox: BboxParam.optional(),
-    category: z.string().regex(/^\d{2}$/, 'expected a two-digit category code such as 01').optional(),
-    subtype: z.string().regex(/^\d{4}$/, 'expected a four-digit subtype code such as 0101').optional(),
+    category: z
+      .string()
+      .regex(/^\d{2}$/, 'expected a two-digit category code such as 01')
+      .optional(),
+    subtype: z
+      .string()
+      .regex(/^\d{4}$/, 'expected a four-digit subtype code such as 0101')
+      .optional(),
     state: z.enum(['normal', 'damaged', 'missing', 'occupied']).optional(),
     gridId: GridId.optional(),
   }),
-  z.object({ id: z.string(), code: z.string(), categoryCode: z.string(), category: z.string(), subtypeCode: z.string(), subtype: z.string(), departmentId: z.string(), state: z.string(), gridId: z.string(), roadId: z.string().nullable() }),
+  z.object({
+    id: z.string(),
+    code: z.string(),
+    categoryCode: z.string(),
+    category: z.string(),
+    subtypeCode: z.string(),
+    subtype: z.string(),
+    departmentId: z.string(),
+    state: z.string(),
+    gridId: z.string(),
+    roadId: z.string().nullable(),
+  }),
 );
 
 const cameras = layer(
   '/layers/cameras',
   'Video devices (视频监控) as points with heading and field of view',
-  z.object({ bbox: BboxParam.optional(), owner: z.enum(['police', 'urban-management']).optional(), online: BoolParam.optional(), gridId: GridId.optional() }),
-  z.object({ id: z.string(), code: z.string(), owner: z.string(), headingDeg: z.number(), fovDeg: z.number(), rangeM: z.number(), heightM: z.number(), online: z.boolean(), gridId: z.string() }),
+  z.object({
+    bbox: BboxParam.optional(),
+    owner: z.enum(['police', 'urban-management']).optional(),
+    online: BoolParam.optional(),
+    gridId: GridId.optional(),
+  }),
+  z.object({
+    id: z.string(),
+    code: z.string(),
+    owner: z.string(),
+    headingDeg: z.number(),
+    fovDeg: z.number(),
+    rangeM: z.number(),
+    heightM: z.number(),
+    online: z.boolean(),
+    gridId: z.string(),
+  }),
 );
 
 const patrolPoints = layer(
   '/layers/patrol-points',
   'Patrol points (巡查点位)',
-  z.object({ bbox: BboxParam.optional(), kind: z.enum(['main-road', 'secondary-road', 'market', 'compound']).optional(), gridId: GridId.optional() }),
+  z.object({
+    bbox: BboxParam.optional(),
+    kind: z.enum(['main-road', 'secondary-road', 'market', 'compound']).optional(),
+    gridId: GridId.optional(),
+  }),
   z.object({ id: z.string(), name: z.string(), kind: z.string(), gridId: z.string() }),
 );
 
 const sensors = layer(
   '/layers/sensors',
   'Sensing terminals: smart manholes, rain gauges, river gauges',
-  z.object({ bbox: BboxParam.optional(), kind: z.enum(['manhole', 'rain-gauge', 'river-gauge']).optional(), gridId: GridId.optional() }),
+  z.object({
+    bbox: BboxParam.optional(),
+    kind: z.enum(['manhole', 'rain-gauge', 'river-gauge']).optional(),
+    gridId: GridId.optional(),
+  }),
   z.object({ id: z.string(), kind: z.string(), componentId: z.string().nullable(), gridId: z.string() }),
 );
 
 const buildings = layer(
   '/layers/buildings',
   'Building footprints with floors, height and use',
-  z.object({ bbox: BboxParam.optional(), use: z.enum(['residential', 'commercial', 'public', 'industrial', 'village-house']).optional(), gridId: GridId.optional() }),
-  z.object({ id: z.string(), gridId: z.string(), address: z.string(), use: z.string(), floors: z.number(), heightM: z.number(), dwellings: z.number(), households: z.number(), residents: z.number() }),
+  z.object({
+    bbox: BboxParam.optional(),
+    use: z.enum(['residential', 'commercial', 'public', 'industrial', 'village-house']).optional(),
+    gridId: GridId.optional(),
+  }),
+  z.object({
+    id: z.string(),
+    gridId: z.string(),
+    address: z.string(),
+    use: z.string(),
+    floors: z.number(),
+    heightM: z.number(),
+    dwellings: z.number(),
+    households: z.number(),
+    residents: z.number(),
+  }),
 );
 
 export function layerRoutes({ db }: Deps) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(grids, async (c) => {
       const units = await listAdminUnits(db, c.req.valid('query'));
-      const features = units.map(({ geometry, centroid: _c, path: _p, ...props }) => ({ type: 'Feature' as const, id: props.id, geometry: geometry!, properties: props }));
+      const features = units.map(({ geometry, centroid: _c, path: _p, ...props }) => ({
+        type: 'Feature' as const,
+        id: props.id,
+        geometry: geometry!,
+        properties: props,
+      }));
       return c.json(featureCollection(features), 200);
     })
-    .openapi(components, async (c) => c.json(featureCollection((await listComponents(db, c.req.valid('query'))).map(pointFeature)), 200))
-    .openapi(cameras, async (c) => c.json(featureCollection((await listCameras(db, c.req.valid('query'))).map(pointFeature)), 200))
-    .openapi(patrolPoints, async (c) => c.json(featureCollection((await listPatrolPoints(db, c.req.valid('query'))).map(pointFeature)), 200))
-    .openapi(sensors, async (c) => c.json(featureCollection((await listSensors(db, c.req.valid('query'))).map(pointFeature)), 200))
+    .openapi(components, async (c) =>
+      c.json(featureCollection((await listComponents(db, c.req.valid('query'))).map(pointFeature)), 200),
+    )
+    .openapi(cameras, async (c) =>
+      c.json(featureCollection((await listCameras(db, c.req.valid('query'))).map(pointFeature)), 200),
+    )
+    .openapi(patrolPoints, async (c) =>
+      c.json(featureCollection((await listPatrolPoints(db, c.req.valid('query'))).map(pointFeature)), 200),
+    )
+    .openapi(sensors, async (c) =>
+      c.json(featureCollection((await listSensors(db, c.req.valid('query'))).map(pointFeature)), 200),
+    )
     .openapi(buildings, async (c) => {
       const rows = await listBuildings(db, c.req.valid('query'));
-      const features = rows.map(({ footprint, centroid: _c, ...props }) => ({ type: 'Feature' as const, id: props.id, geometry: { type: 'Polygon' as const, coordinates: footprint }, properties: props }));
+      const features = rows.map(({ footprint, centroid: _c, ...props }) => ({
+        type: 'Feature' as const,
+        id: props.id,
+        geometry: { type: 'Polygon' as const, coordinates: footprint },
+        properties: props,
+      }));
       return c.json(featureCollection(features), 200);
     });
 }

@@ -3,7 +3,7 @@
 // cases their scope reads: a grid worker hears of their grid's events, a department of its own). Each
 // connection has a bounded queue; a client too slow to keep up is disconnected (it reconnects and
 // reloads the state) rather than buffered without end.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { can, caseInScope, scopeOf } from '../domain/access';
 import type { LiveMessage } from '../ingest/liveHub';
@@ -17,11 +17,20 @@ export const LIVE_QUEUE_LIMIT = 2000;
 const KEEPALIVE_MS = 15_000;
 
 const live = createRoute({
-  method: 'get', path: '/live', tags: ['sensing'],
-  summary: 'Server-Sent Events: `sensors` (changed states, at most one message a second), `alarm`, `event`; `ready` first',
+  method: 'get',
+  path: '/live',
+  tags: ['sensing'],
+  summary:
+    'Server-Sent Events: `sensors` (changed states, at most one message a second), `alarm`, `event`; `ready` first',
   responses: {
-    200: { description: 'An event stream (text/event-stream); `data` is JSON', content: { 'text/event-stream': { schema: z.string() } } },
-    503: { description: 'Live sensing is not running in this server', content: { 'application/json': { schema: ErrorSchema } } },
+    200: {
+      description: 'An event stream (text/event-stream); `data` is JSON',
+      content: { 'text/event-stream': { schema: z.string() } },
+    },
+    503: {
+      description: 'Live sensing is not running in this server',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
     ...errorResponses,
   },
 });
@@ -40,7 +49,11 @@ export function liveRoutes({ db, ingest }: Deps) {
     const seesCases = can(principal, 'cases');
     const scope = scopeOf(principal);
     const gridPaths = scope.kind === 'unit' ? await (paths ??= unitPaths(db)) : null;
-    const inScope = (e: LiveCase) => caseInScope(scope, { gridPath: e.gridId ? gridPaths?.get(e.gridId) : undefined, departmentId: e.departmentId ?? null });
+    const inScope = (e: LiveCase) =>
+      caseInScope(scope, {
+        gridPath: e.gridId ? gridPaths?.get(e.gridId) : undefined,
+        departmentId: e.departmentId ?? null,
+      });
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
@@ -58,7 +71,10 @@ export function liveRoutes({ db, ingest }: Deps) {
         wake?.();
       });
       try {
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ at: new Date().toISOString(), sensors: ingest.registry.size }) });
+        await stream.writeSSE({
+          event: 'ready',
+          data: JSON.stringify({ at: new Date().toISOString(), sensors: ingest.registry.size }),
+        });
         while (!stream.aborted && !stream.closed && !overflow) {
           const m = queue.shift();
           if (m) {

@@ -1,5 +1,5 @@
 // The headline figures of the city (the big screen's header).
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getOverview } from '../store/overview';
 import type { Deps } from './deps';
 import { errorResponses, validationHook } from './errors';
@@ -8,8 +8,20 @@ import { json } from './schemas';
 const n = z.number().int();
 export const OverviewSchema = z
   .object({
-    subdistricts: n, communities: n, urbanGrids: n, towns: n, villages: n, villageGrids: n, components: n, cameras: n,
-    patrolPoints: n, residents: n, departments: n, gridPartyBranches: n, compoundPartyGroups: n, unitHeads: n,
+    subdistricts: n,
+    communities: n,
+    urbanGrids: n,
+    towns: n,
+    villages: n,
+    villageGrids: n,
+    components: n,
+    cameras: n,
+    patrolPoints: n,
+    residents: n,
+    departments: n,
+    gridPartyBranches: n,
+    compoundPartyGroups: n,
+    unitHeads: n,
     taxonomy: z.object({ categories: n, subcategories: n, items: n }),
     events: z.object({ total: n, closed: n, closureRate: z.number().openapi({ example: 0.993 }) }),
   })
@@ -24,5 +36,7 @@ const overview = createRoute({
 });
 
 export function overviewRoutes({ db }: Deps) {
-  return new OpenAPIHono({ defaultHook: validationHook }).openapi(overview, async (c) => c.json(await getOverview(db), 200));
+  return new OpenAPIHono({ defaultHook: validationHook }).openapi(overview, async (c) =>
+    c.json(await getOverview(db), 200),
+  );
 }

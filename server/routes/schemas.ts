@@ -10,7 +10,10 @@ export const BboxParam = z
   .string()
   .regex(BBOX_PATTERN, 'expected four numbers: minLon,minLat,maxLon,maxLat')
   .transform((s) => s.split(',').map(Number) as Bbox)
-  .refine(([a, b, c, d]) => a >= -180 && c <= 180 && b >= -90 && d <= 90, 'longitudes must lie in [-180, 180] and latitudes in [-90, 90]')
+  .refine(
+    ([a, b, c, d]) => a >= -180 && c <= 180 && b >= -90 && d <= 90,
+    'longitudes must lie in [-180, 180] and latitudes in [-90, 90]',
+  )
   .refine(([a, b, c, d]) => a < c && b < d, 'min must be less than max')
   .openapi({ param: { name: 'bbox', in: 'query' }, example: '116.9,31.0,117.0,31.1', type: 'string' });
 

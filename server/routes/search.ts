@@ -1,24 +1,29 @@
 // Search for the map (检索): grids, communities and other units by name, components by code, cameras
 // by id or code, buildings by address. Non-personal records only; every hit has a position.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { search } from '../store/search';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { errorResponses, validationHook } from './errors';
-import { LonLatSchema, json } from './schemas';
+import { json, LonLatSchema } from './schemas';
 
 export const SearchHitSchema = z
   .object({
     kind: z.enum(['unit', 'component', 'camera', 'building']),
     id: z.string(),
     label: z.string().openapi({ example: '龙眠街道' }),
-    detail: z.string().openapi({ description: "A unit's level, a component's subtype, a camera's owner, a building's use" }),
+    detail: z
+      .string()
+      .openapi({ description: "A unit's level, a component's subtype, a camera's owner, a building's use" }),
     position: LonLatSchema,
   })
   .openapi('SearchHit');
 
 const route = createRoute({
-  method: 'get', path: '/search', tags: ['city'], summary: 'Find units, components, cameras and buildings by name, code, id or address',
+  method: 'get',
+  path: '/search',
+  tags: ['city'],
+  summary: 'Find units, components, cameras and buildings by name, code, id or address',
   request: {
     query: z.object({
       q: z.string().trim().min(1, 'expected some text to search for').max(60, 'at most 60 characters'),

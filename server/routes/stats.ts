@@ -1,47 +1,92 @@
 // Big-screen statistics (大屏统计): events per day, events by category, the departments' ranking.
 // City-wide aggregates only. The window ends today (the platform's now); for a dataset whose history
 // ends earlier it ends at the last reported event instead, and says so (`window.fallback`).
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { dailyEventCounts, departmentRanking, eventsByCategory, statsWindow } from '../store/eventStats';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { errorResponses, validationHook } from './errors';
 import { json } from './schemas';
 
-const Days = z.object({ days: z.coerce.number().int().min(1).max(366).default(30).openapi({ description: 'Length of the window in days' }) });
+const Days = z.object({
+  days: z.coerce.number().int().min(1).max(366).default(30).openapi({ description: 'Length of the window in days' }),
+});
 const WindowSchema = z
   .object({ from: z.string(), to: z.string(), days: z.number().int(), fallback: z.boolean() })
-  .openapi('StatsWindow', { description: 'Whole UTC days, `to` exclusive; fallback: moved back to the last day with events' });
+  .openapi('StatsWindow', {
+    description: 'Whole UTC days, `to` exclusive; fallback: moved back to the last day with events',
+  });
 
 const daily = createRoute({
-  method: 'get', path: '/stats/events/daily', tags: ['stats'], summary: 'Events reported per day (and closed since) over the last days',
+  method: 'get',
+  path: '/stats/events/daily',
+  tags: ['stats'],
+  summary: 'Events reported per day (and closed since) over the last days',
   request: { query: Days },
   responses: {
-    200: json(z.object({ window: WindowSchema, days: z.array(z.object({ day: z.string(), reported: z.number().int(), closed: z.number().int() })) }), 'One entry per day, oldest first'),
+    200: json(
+      z.object({
+        window: WindowSchema,
+        days: z.array(z.object({ day: z.string(), reported: z.number().int(), closed: z.number().int() })),
+      }),
+      'One entry per day, oldest first',
+    ),
     ...errorResponses,
   },
 });
 
 const byCategory = createRoute({
-  method: 'get', path: '/stats/events/by-category', tags: ['stats'], summary: 'Events of the window by taxonomy category',
+  method: 'get',
+  path: '/stats/events/by-category',
+  tags: ['stats'],
+  summary: 'Events of the window by taxonomy category',
   request: { query: Days },
   responses: {
-    200: json(z.object({ window: WindowSchema, categories: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), count: z.number().int(), open: z.number().int() })) }), 'All categories, most events first'),
+    200: json(
+      z.object({
+        window: WindowSchema,
+        categories: z.array(
+          z.object({
+            code: z.string(),
+            name: z.string(),
+            nameEn: z.string(),
+            count: z.number().int(),
+            open: z.number().int(),
+          }),
+        ),
+      }),
+      'All categories, most events first',
+    ),
     ...errorResponses,
   },
 });
 
 const ranking = createRoute({
-  method: 'get', path: '/stats/departments/ranking', tags: ['stats'], summary: 'Departments ranked by closure rate, overdue rate and handling time',
+  method: 'get',
+  path: '/stats/departments/ranking',
+  tags: ['stats'],
+  summary: 'Departments ranked by closure rate, overdue rate and handling time',
   request: { query: Days },
   responses: {
-    200: json(z.object({
-      window: WindowSchema,
-      departments: z.array(z.object({
-        rank: z.number().int(), id: z.string(), name: z.string(), nameEn: z.string(), events: z.number().int(), closed: z.number().int(),
-        closureRate: z.number(), overdueRate: z.number(), avgHandlingHours: z.number().nullable(),
-      })),
-    }), 'Best first'),
+    200: json(
+      z.object({
+        window: WindowSchema,
+        departments: z.array(
+          z.object({
+            rank: z.number().int(),
+            id: z.string(),
+            name: z.string(),
+            nameEn: z.string(),
+            events: z.number().int(),
+            closed: z.number().int(),
+            closureRate: z.number(),
+            overdueRate: z.number(),
+            avgHandlingHours: z.number().nullable(),
+          }),
+        ),
+      }),
+      'Best first',
+    ),
     ...errorResponses,
   },
 });

@@ -3,10 +3,11 @@
 // `GET /tiles/*`. Only names the builder writes are served (letters, digits, '-', '_', one '.json' or
 // '.glb' extension, '/' between folders), so no request can name a file outside the folder; gzip comes
 // from the app's compress middleware (JSON and model/gltf-binary are both compressible).
-import { Hono } from 'hono';
+
 import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { Hono } from 'hono';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { errorJson } from './errors';

@@ -1,5 +1,5 @@
 // User accounts, for administrators (no password hashes leave the store's module boundary).
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ROLES } from '../domain/access';
 import { listUsers } from '../store/users';
 import type { AppEnv } from './context';
@@ -9,21 +9,39 @@ import { json } from './schemas';
 
 const UserSchema = z
   .object({
-    userId: z.string(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), unitId: z.string().nullable(),
-    departmentId: z.string().nullable(), lockedUntil: z.string().nullable(), disabled: z.boolean(),
+    userId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    unitId: z.string().nullable(),
+    departmentId: z.string().nullable(),
+    lockedUntil: z.string().nullable(),
+    disabled: z.boolean(),
   })
   .openapi('User');
 
 const list = createRoute({
-  method: 'get', path: '/users', tags: ['users'], summary: 'All user accounts',
+  method: 'get',
+  path: '/users',
+  tags: ['users'],
+  summary: 'All user accounts',
   responses: { 200: json(z.object({ users: z.array(UserSchema) }), 'The accounts'), ...errorResponses },
 });
 
 export function userRoutes({ db }: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, async (c) => {
-    const users = (await listUsers(db)).map(({ userId, username, displayName, role, unitId, departmentId, lockedUntil, disabled }) => ({
-      userId, username, displayName, role, unitId, departmentId, lockedUntil, disabled,
-    }));
+    const users = (await listUsers(db)).map(
+      ({ userId, username, displayName, role, unitId, departmentId, lockedUntil, disabled }) => ({
+        userId,
+        username,
+        displayName,
+        role,
+        unitId,
+        departmentId,
+        lockedUntil,
+        disabled,
+      }),
+    );
     return c.json({ users }, 200);
   });
 }

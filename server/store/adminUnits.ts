@@ -3,7 +3,7 @@ import { listValue } from '@duckdb/node-api';
 import type { Scope } from '../domain/access';
 import type { AdminArea, AdminLevel, AdminUnit } from '../domain/model';
 import type { Db } from './db';
-import { Where, type Bbox } from './sql';
+import { type Bbox, Where } from './sql';
 
 export interface AdminUnitRecord extends Omit<AdminUnit, 'geometry'> {
   path: string;
@@ -11,16 +11,32 @@ export interface AdminUnitRecord extends Omit<AdminUnit, 'geometry'> {
 }
 
 interface Row {
-  id: string; code: string; name: string; level: AdminLevel; area: AdminArea | null; parent_id: string | null;
-  path: string; geometry?: string; centroid_lon: number; centroid_lat: number; area_m2: number;
+  id: string;
+  code: string;
+  name: string;
+  level: AdminLevel;
+  area: AdminArea | null;
+  parent_id: string | null;
+  path: string;
+  geometry?: string;
+  centroid_lon: number;
+  centroid_lat: number;
+  area_m2: number;
 }
 
 const COLUMNS = 'id, code, name, level, area, parent_id, path, centroid_lon, centroid_lat, area_m2';
 
 function toRecord(r: Row): AdminUnitRecord {
   return {
-    id: r.id, code: r.code, name: r.name, level: r.level, area: r.area, parentId: r.parent_id, path: r.path,
-    centroid: [r.centroid_lon, r.centroid_lat], areaM2: r.area_m2,
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    area: r.area,
+    parentId: r.parent_id,
+    path: r.path,
+    centroid: [r.centroid_lon, r.centroid_lat],
+    areaM2: r.area_m2,
     geometry: r.geometry ? JSON.parse(r.geometry) : null,
   };
 }
@@ -34,7 +50,10 @@ export interface AdminUnitFilter {
 
 export async function listAdminUnits(db: Db, f: AdminUnitFilter, withGeometry = true): Promise<AdminUnitRecord[]> {
   const w = new Where().eq('level', f.level).eq('parent_id', f.parentId).eq('area', f.area).boxIntersects(f.bbox);
-  const rows = await db.all<Row>(`SELECT ${COLUMNS}${withGeometry ? ', geometry' : ''} FROM admin_units ${w} ORDER BY id`, w.params);
+  const rows = await db.all<Row>(
+    `SELECT ${COLUMNS}${withGeometry ? ', geometry' : ''} FROM admin_units ${w} ORDER BY id`,
+    w.params,
+  );
   return rows.map(toRecord);
 }
 
@@ -50,9 +69,10 @@ export async function getAdminUnit(db: Db, id: string, scope?: Scope): Promise<A
 export async function getAncestors(db: Db, unit: AdminUnitRecord): Promise<AdminUnitRecord[]> {
   const ids = unit.path.split('/').slice(0, -1);
   if (ids.length === 0) return [];
-  const rows = await db.all<Row>(`SELECT ${COLUMNS} FROM admin_units WHERE list_contains($1::VARCHAR[], id) ORDER BY length(path)`, [
-    listValue(ids),
-  ]);
+  const rows = await db.all<Row>(
+    `SELECT ${COLUMNS} FROM admin_units WHERE list_contains($1::VARCHAR[], id) ORDER BY length(path)`,
+    [listValue(ids)],
+  );
   return rows.map(toRecord);
 }
 

@@ -48,15 +48,44 @@ export interface NewSensorEvent {
 }
 
 interface Row {
-  id: string; device_id: string; rule: string; metric: string; item_code: string; severity: number; status: AlarmStatus; message: string;
-  value: number | null; threshold: number | null; raised_at: string; acknowledged_at: string | null; acknowledged_by: string | null;
-  cleared_at: string | null; event_id: string | null; lon: number; lat: number; grid_id: string;
+  id: string;
+  device_id: string;
+  rule: string;
+  metric: string;
+  item_code: string;
+  severity: number;
+  status: AlarmStatus;
+  message: string;
+  value: number | null;
+  threshold: number | null;
+  raised_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  cleared_at: string | null;
+  event_id: string | null;
+  lon: number;
+  lat: number;
+  grid_id: string;
 }
 
 const toAlarm = (r: Row): Alarm => ({
-  id: r.id, deviceId: r.device_id, rule: r.rule, metric: r.metric, itemCode: r.item_code, severity: r.severity, status: r.status,
-  message: r.message, value: r.value, threshold: r.threshold, raisedAt: r.raised_at, acknowledgedAt: r.acknowledged_at,
-  acknowledgedBy: r.acknowledged_by, clearedAt: r.cleared_at, eventId: r.event_id, position: [r.lon, r.lat], gridId: r.grid_id,
+  id: r.id,
+  deviceId: r.device_id,
+  rule: r.rule,
+  metric: r.metric,
+  itemCode: r.item_code,
+  severity: r.severity,
+  status: r.status,
+  message: r.message,
+  value: r.value,
+  threshold: r.threshold,
+  raisedAt: r.raised_at,
+  acknowledgedAt: r.acknowledged_at,
+  acknowledgedBy: r.acknowledged_by,
+  clearedAt: r.cleared_at,
+  eventId: r.event_id,
+  position: [r.lon, r.lat],
+  gridId: r.grid_id,
 });
 
 /** Writes a raised alarm with its event and the event's first step; returns the alarm as stored. */
@@ -71,7 +100,19 @@ export async function raiseAlarm(db: Db, a: NewAlarm, event: NewSensorEvent): Pr
       await conn.run(
         `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description)
          VALUES ($1, $2, $3, 'sensor', $4, $5, $6, $7, $8::TIMESTAMP, $9::TIMESTAMP, $10, 'reported', NULL, false, $11)`,
-        [eventId, code, a.itemCode, a.gridId, a.position[0], a.position[1], event.h3, a.raisedAt, event.deadlineAt, event.departmentId, event.description],
+        [
+          eventId,
+          code,
+          a.itemCode,
+          a.gridId,
+          a.position[0],
+          a.position[1],
+          event.h3,
+          a.raisedAt,
+          event.deadlineAt,
+          event.departmentId,
+          event.description,
+        ],
       );
       await conn.run(
         `INSERT INTO event_steps (event_id, seq, stage, "at", actor, note) VALUES ($1, 1, 'collect', $2::TIMESTAMP, $3, $4)`,
@@ -79,7 +120,22 @@ export async function raiseAlarm(db: Db, a: NewAlarm, event: NewSensorEvent): Pr
       );
       await conn.run(
         `INSERT INTO alarms VALUES ($1, $2, $3, $4, $5, $6, 'raised', $7, $8, $9, $10::TIMESTAMP, NULL, NULL, NULL, $11, $12, $13, $14)`,
-        [id, a.deviceId, a.rule, a.metric, a.itemCode, a.severity, a.message, a.value, a.threshold, a.raisedAt, eventId, a.position[0], a.position[1], a.gridId],
+        [
+          id,
+          a.deviceId,
+          a.rule,
+          a.metric,
+          a.itemCode,
+          a.severity,
+          a.message,
+          a.value,
+          a.threshold,
+          a.raisedAt,
+          eventId,
+          a.position[0],
+          a.position[1],
+          a.gridId,
+        ],
       );
       await conn.run('COMMIT');
       return id;
@@ -107,19 +163,30 @@ export async function listAlarms(db: Db, f: AlarmFilter = {}): Promise<Alarm[]> 
   const w = new Where().eq('device_id', f.deviceId);
   if (f.status === 'open') w.add("status IN ('raised', 'acknowledged')");
   else w.eq('status', f.status);
-  const rows = await db.all<Row>(`SELECT * FROM alarms ${w} ORDER BY raised_at DESC, id DESC LIMIT ${Math.max(1, Math.min(f.limit ?? 200, 5000))}`, w.params);
+  const rows = await db.all<Row>(
+    `SELECT * FROM alarms ${w} ORDER BY raised_at DESC, id DESC LIMIT ${Math.max(1, Math.min(f.limit ?? 200, 5000))}`,
+    w.params,
+  );
   return rows.map(toAlarm);
 }
 
 /** Acknowledges a raised alarm; null when there is no such alarm, the alarm unchanged when it was not 'raised'. */
 export async function acknowledgeAlarm(db: Db, id: string, by: string, at: string): Promise<Alarm | null> {
   await db.write((conn) =>
-    conn.run(`UPDATE alarms SET status = 'acknowledged', acknowledged_at = $2::TIMESTAMP, acknowledged_by = $3 WHERE id = $1 AND status = 'raised'`, [id, at, by]),
+    conn.run(
+      `UPDATE alarms SET status = 'acknowledged', acknowledged_at = $2::TIMESTAMP, acknowledged_by = $3 WHERE id = $1 AND status = 'raised'`,
+      [id, at, by],
+    ),
   );
   return getAlarm(db, id);
 }
 
 export async function clearAlarm(db: Db, id: string, at: string): Promise<Alarm | null> {
-  await db.write((conn) => conn.run(`UPDATE alarms SET status = 'cleared', cleared_at = $2::TIMESTAMP WHERE id = $1 AND status <> 'cleared'`, [id, at]));
+  await db.write((conn) =>
+    conn.run(`UPDATE alarms SET status = 'cleared', cleared_at = $2::TIMESTAMP WHERE id = $1 AND status <> 'cleared'`, [
+      id,
+      at,
+    ]),
+  );
   return getAlarm(db, id);
 }

@@ -1,18 +1,41 @@
 // The append-only audit log. This module is the only code that touches the table, and it only
 // inserts and reads: no route, role or function updates or deletes a row.
-import { GENESIS_HASH, auditHash, type AuditEntry, type AuditRecord } from '../domain/audit';
+import { type AuditEntry, type AuditRecord, auditHash, GENESIS_HASH } from '../domain/audit';
 import type { Db } from './db';
 import { Where } from './sql';
 
 interface Row {
-  seq: number; at: string; actor_id: string | null; actor: string; role: string | null; action: AuditEntry['action'];
-  target_type: string | null; target_id: string | null; reason: string | null; ip: string | null; user_agent: string | null;
-  outcome: AuditEntry['outcome']; prev_hash: string; hash: string;
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor: string;
+  role: string | null;
+  action: AuditEntry['action'];
+  target_type: string | null;
+  target_id: string | null;
+  reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  outcome: AuditEntry['outcome'];
+  prev_hash: string;
+  hash: string;
 }
 
 const toRecord = (r: Row): AuditRecord => ({
-  seq: r.seq, at: r.at, actorId: r.actor_id, actor: r.actor, role: r.role, action: r.action, targetType: r.target_type,
-  targetId: r.target_id, reason: r.reason, ip: r.ip, userAgent: r.user_agent, outcome: r.outcome, prevHash: r.prev_hash, hash: r.hash,
+  seq: r.seq,
+  at: r.at,
+  actorId: r.actor_id,
+  actor: r.actor,
+  role: r.role,
+  action: r.action,
+  targetType: r.target_type,
+  targetId: r.target_id,
+  reason: r.reason,
+  ip: r.ip,
+  userAgent: r.user_agent,
+  outcome: r.outcome,
+  prevHash: r.prev_hash,
+  hash: r.hash,
 });
 
 /** Appends an entry, chained to the last one. Runs on the single writer, so the chain never forks. */
@@ -27,7 +50,22 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecor
     await conn.run(
       `INSERT INTO audit_log (seq, "at", actor_id, actor, role, action, target_type, target_id, reason, ip, user_agent, outcome, prev_hash, hash)
        VALUES ($1, $2::TIMESTAMP, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [seq, e.at, e.actorId, e.actor, e.role, e.action, e.targetType, e.targetId, e.reason, e.ip, e.userAgent, e.outcome, prevHash, hash],
+      [
+        seq,
+        e.at,
+        e.actorId,
+        e.actor,
+        e.role,
+        e.action,
+        e.targetType,
+        e.targetId,
+        e.reason,
+        e.ip,
+        e.userAgent,
+        e.outcome,
+        prevHash,
+        hash,
+      ],
     );
     return { ...e, seq, prevHash, hash };
   });
@@ -49,7 +87,10 @@ export async function searchAudit(db: Db, f: AuditFilter): Promise<{ total: numb
   if (f.to) w.add('"at" < ?::TIMESTAMP', f.to);
   const [count, rows] = await Promise.all([
     db.one<{ n: number }>(`SELECT count(*) AS n FROM audit_log ${w}`, w.params),
-    db.all<Row>(`SELECT * FROM audit_log ${w} ORDER BY seq DESC LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}`, [...w.params, f.limit, f.offset]),
+    db.all<Row>(
+      `SELECT * FROM audit_log ${w} ORDER BY seq DESC LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}`,
+      [...w.params, f.limit, f.offset],
+    ),
   ]);
   return { total: count!.n, entries: rows.map(toRecord) };
 }

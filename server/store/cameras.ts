@@ -1,7 +1,7 @@
 // Video devices (视频监控) of the police and urban management.
 import type { Camera } from '../domain/model';
 import type { Db } from './db';
-import { Where, type Bbox } from './sql';
+import { type Bbox, Where } from './sql';
 
 export interface CameraFilter {
   bbox?: Bbox;
@@ -11,16 +11,33 @@ export interface CameraFilter {
 }
 
 interface Row {
-  id: string; code: string; owner: Camera['owner']; lon: number; lat: number; heading_deg: number; fov_deg: number;
-  range_m: number; height_m: number; online: boolean; grid_id: string;
+  id: string;
+  code: string;
+  owner: Camera['owner'];
+  lon: number;
+  lat: number;
+  heading_deg: number;
+  fov_deg: number;
+  range_m: number;
+  height_m: number;
+  online: boolean;
+  grid_id: string;
 }
 
 export async function listCameras(db: Db, f: CameraFilter): Promise<Camera[]> {
   const w = new Where().pointIn(f.bbox).eq('owner', f.owner).eq('online', f.online).eq('grid_id', f.gridId);
   const rows = await db.all<Row>(`SELECT * FROM cameras ${w} ORDER BY id`, w.params);
   return rows.map((r) => ({
-    id: r.id, code: r.code, owner: r.owner, position: [r.lon, r.lat], headingDeg: r.heading_deg, fovDeg: r.fov_deg,
-    rangeM: r.range_m, heightM: r.height_m, online: r.online, gridId: r.grid_id,
+    id: r.id,
+    code: r.code,
+    owner: r.owner,
+    position: [r.lon, r.lat],
+    headingDeg: r.heading_deg,
+    fovDeg: r.fov_deg,
+    rangeM: r.range_m,
+    heightM: r.height_m,
+    online: r.online,
+    gridId: r.grid_id,
   }));
 }
 

@@ -1,7 +1,7 @@
 // Opening the DuckDB file, applying migrations, and running queries. One writer connection; reads
 // borrow a pooled connection each, because concurrent queries on one @duckdb/node-api connection
 // have crashed the process (DESIGN.md).
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { MIGRATIONS } from './migrations';
 
 export type Params = DuckDBValue[];
@@ -86,8 +86,12 @@ export async function openDb(path: string, options: OpenOptions = {}): Promise<D
 
 async function migrate(db: Db): Promise<void> {
   await db.write(async (conn) => {
-    await conn.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)');
-    const done = new Set((await conn.runAndReadAll('SELECT version FROM schema_migrations')).getRowsJS().map((r) => Number(r[0])));
+    await conn.run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)',
+    );
+    const done = new Set(
+      (await conn.runAndReadAll('SELECT version FROM schema_migrations')).getRowsJS().map((r) => Number(r[0])),
+    );
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       await conn.run('BEGIN TRANSACTION');

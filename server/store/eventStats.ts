@@ -24,26 +24,37 @@ export interface StatsWindow {
 export async function statsWindow(db: Db, now: string, days: number): Promise<StatsWindow> {
   const end = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS + DAY_MS;
   const window = (toMs: number, fallback: boolean): StatsWindow => ({
-    from: new Date(toMs - days * DAY_MS).toISOString(), to: new Date(toMs).toISOString(), days, fallback,
+    from: new Date(toMs - days * DAY_MS).toISOString(),
+    to: new Date(toMs).toISOString(),
+    days,
+    fallback,
   });
   const wanted = window(end(Date.parse(now)), false);
   const found = await db.one<{ n: number; last: string | null }>(
     `SELECT (SELECT count(*)::INTEGER FROM events WHERE reported_at >= $1::TIMESTAMP AND reported_at < $2::TIMESTAMP) AS n,
-            (SELECT strftime(max(reported_at), '%Y-%m-%dT%H:%M:%S.%gZ') FROM events) AS last`, [wanted.from, wanted.to]);
+            (SELECT strftime(max(reported_at), '%Y-%m-%dT%H:%M:%S.%gZ') FROM events) AS last`,
+    [wanted.from, wanted.to],
+  );
   if (!found!.last) return wanted;
   const lastEnd = end(Date.parse(found!.last));
   if (found!.n > 0 && Date.parse(wanted.to) - lastEnd <= STALE_MS) return wanted;
   return window(lastEnd, true);
 }
 
-export interface DailyCount { day: string; reported: number; closed: number }
+export interface DailyCount {
+  day: string;
+  reported: number;
+  closed: number;
+}
 
 /** Events reported per day of the window (every day present, zeros included), and how many of them are closed. */
 export async function dailyEventCounts(db: Db, w: StatsWindow): Promise<DailyCount[]> {
   const rows = await db.all<{ day: string; reported: number; closed: number }>(
     `SELECT strftime(reported_at, '%Y-%m-%d') AS day, count(*)::INTEGER AS reported,
             count(*) FILTER (WHERE status = 'closed')::INTEGER AS closed
-       FROM events WHERE reported_at >= $1::TIMESTAMP AND reported_at < $2::TIMESTAMP GROUP BY 1`, [w.from, w.to]);
+       FROM events WHERE reported_at >= $1::TIMESTAMP AND reported_at < $2::TIMESTAMP GROUP BY 1`,
+    [w.from, w.to],
+  );
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const start = Date.parse(w.from);
   return Array.from({ length: w.days }, (_, i) => {
@@ -53,7 +64,13 @@ export async function dailyEventCounts(db: Db, w: StatsWindow): Promise<DailyCou
   });
 }
 
-export interface CategoryCount { code: string; name: string; nameEn: string; count: number; open: number }
+export interface CategoryCount {
+  code: string;
+  name: string;
+  nameEn: string;
+  count: number;
+  open: number;
+}
 
 /** Events of the window by taxonomy category (all nine, most first). */
 export async function eventsByCategory(db: Db, w: StatsWindow): Promise<CategoryCount[]> {
@@ -62,7 +79,9 @@ export async function eventsByCategory(db: Db, w: StatsWindow): Promise<Category
             (count(e.id) FILTER (WHERE e.status <> 'closed'))::INTEGER AS open
        FROM taxonomy_categories c
        LEFT JOIN events e ON substr(e.item_code, 1, 2) = c.code AND e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP
-      GROUP BY c.code, c.name, c.name_en ORDER BY count DESC, c.code`, [w.from, w.to]);
+      GROUP BY c.code, c.name, c.name_en ORDER BY count DESC, c.code`,
+    [w.from, w.to],
+  );
 }
 
 export interface DepartmentRank {
@@ -92,9 +111,14 @@ export async function departmentRanking(db: Db, w: StatsWindow): Promise<Departm
        FROM events e JOIN departments d ON d.id = e.department_id
       WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP
       GROUP BY d.id, d.name, d.name_en
-      ORDER BY "closureRate" DESC, "overdueRate" ASC, "avgHandlingHours" ASC NULLS LAST, d.id`, [w.from, w.to]);
+      ORDER BY "closureRate" DESC, "overdueRate" ASC, "avgHandlingHours" ASC NULLS LAST, d.id`,
+    [w.from, w.to],
+  );
   return rows.map((r, i) => ({
-    ...r, rank: i + 1, closureRate: Number(r.closureRate), overdueRate: Number(r.overdueRate),
+    ...r,
+    rank: i + 1,
+    closureRate: Number(r.closureRate),
+    overdueRate: Number(r.overdueRate),
     avgHandlingHours: r.avgHandlingHours === null ? null : Number(r.avgHandlingHours),
   }));
 }

@@ -3,7 +3,7 @@
 import type { Scope } from '../domain/access';
 import type { EventSource, EventStatus, EventStep, GovEvent } from '../domain/model';
 import type { Db } from './db';
-import { Where, type Bbox } from './sql';
+import { type Bbox, Where } from './sql';
 
 export interface EventFilter {
   gridId?: string;
@@ -20,21 +20,49 @@ export interface EventFilter {
 }
 
 interface Row {
-  id: string; code: string; item_code: string; source: EventSource; grid_id: string; lon: number; lat: number; reported_at: string;
-  deadline_at: string; department_id: string; status: EventStatus; closed_at: string | null; overdue: boolean; description: string;
+  id: string;
+  code: string;
+  item_code: string;
+  source: EventSource;
+  grid_id: string;
+  lon: number;
+  lat: number;
+  reported_at: string;
+  deadline_at: string;
+  department_id: string;
+  status: EventStatus;
+  closed_at: string | null;
+  overdue: boolean;
+  description: string;
 }
 
 const toEvent = (r: Row): GovEvent => ({
-  id: r.id, code: r.code, itemCode: r.item_code, source: r.source, gridId: r.grid_id, position: [r.lon, r.lat], reportedAt: r.reported_at,
-  deadlineAt: r.deadline_at, departmentId: r.department_id, status: r.status, closedAt: r.closed_at, overdue: r.overdue, description: r.description,
+  id: r.id,
+  code: r.code,
+  itemCode: r.item_code,
+  source: r.source,
+  gridId: r.grid_id,
+  position: [r.lon, r.lat],
+  reportedAt: r.reported_at,
+  deadlineAt: r.deadline_at,
+  departmentId: r.department_id,
+  status: r.status,
+  closedAt: r.closed_at,
+  overdue: r.overdue,
+  description: r.description,
 });
 
-const COLUMNS = 'id, code, item_code, source, grid_id, lon, lat, reported_at, deadline_at, department_id, status, closed_at, overdue, description';
+const COLUMNS =
+  'id, code, item_code, source, grid_id, lon, lat, reported_at, deadline_at, department_id, status, closed_at, overdue, description';
 
 export async function listEvents(db: Db, scope: Scope, f: EventFilter): Promise<{ total: number; events: GovEvent[] }> {
   const w = new Where()
     .inScope(scope, { grid: 'grid_id', department: 'department_id' })
-    .eq('grid_id', f.gridId).eq('status', f.status).eq('source', f.source).eq('item_code', f.itemCode).eq('department_id', f.departmentId)
+    .eq('grid_id', f.gridId)
+    .eq('status', f.status)
+    .eq('source', f.source)
+    .eq('item_code', f.itemCode)
+    .eq('department_id', f.departmentId)
     .pointIn(f.bbox);
   if (f.open !== undefined) w.add(f.open ? "status <> 'closed'" : "status = 'closed'");
   if (f.from) w.add('reported_at >= ?::TIMESTAMP', f.from);
@@ -42,17 +70,41 @@ export async function listEvents(db: Db, scope: Scope, f: EventFilter): Promise<
   const n = w.params.length;
   const [count, rows] = await Promise.all([
     db.one<{ n: number }>(`SELECT count(*) AS n FROM events ${w}`, w.params),
-    db.all<Row>(`SELECT ${COLUMNS} FROM events ${w} ORDER BY reported_at DESC, id LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, f.limit, f.offset]),
+    db.all<Row>(`SELECT ${COLUMNS} FROM events ${w} ORDER BY reported_at DESC, id LIMIT $${n + 1} OFFSET $${n + 2}`, [
+      ...w.params,
+      f.limit,
+      f.offset,
+    ]),
   ]);
   return { total: count!.n, events: rows.map(toEvent) };
 }
 
 /** One event with its timeline, if the scope reaches it. */
-export async function getEvent(db: Db, scope: Scope, id: string): Promise<(GovEvent & { steps: EventStep[] }) | undefined> {
+export async function getEvent(
+  db: Db,
+  scope: Scope,
+  id: string,
+): Promise<(GovEvent & { steps: EventStep[] }) | undefined> {
   const w = new Where().inScope(scope, { grid: 'grid_id', department: 'department_id' }).eq('id', id);
   const row = await db.one<Row>(`SELECT ${COLUMNS} FROM events ${w}`, w.params);
   if (!row) return undefined;
-  const steps = await db.all<{ event_id: string; seq: number; stage: EventStep['stage']; at: string; actor: string; note: string }>(
-    'SELECT event_id, seq, stage, "at", actor, note FROM event_steps WHERE event_id = $1 ORDER BY seq', [id]);
-  return { ...toEvent(row), steps: steps.map((s) => ({ eventId: s.event_id, seq: s.seq, stage: s.stage, at: s.at, actor: s.actor, note: s.note })) };
+  const steps = await db.all<{
+    event_id: string;
+    seq: number;
+    stage: EventStep['stage'];
+    at: string;
+    actor: string;
+    note: string;
+  }>('SELECT event_id, seq, stage, "at", actor, note FROM event_steps WHERE event_id = $1 ORDER BY seq', [id]);
+  return {
+    ...toEvent(row),
+    steps: steps.map((s) => ({
+      eventId: s.event_id,
+      seq: s.seq,
+      stage: s.stage,
+      at: s.at,
+      actor: s.actor,
+      note: s.note,
+    })),
+  };
 }

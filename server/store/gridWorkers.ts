@@ -4,6 +4,8 @@ import type { Db } from './db';
 
 export async function getGridWorker(db: Db, gridId: string): Promise<GridWorker | undefined> {
   const r = await db.one<{ id: string; grid_id: string; name: string; phone: string }>(
-    'SELECT id, grid_id, name, phone FROM grid_workers WHERE grid_id = $1', [gridId]);
+    'SELECT id, grid_id, name, phone FROM grid_workers WHERE grid_id = $1',
+    [gridId],
+  );
   return r && { id: r.id, gridId: r.grid_id, name: r.name, phone: r.phone };
 }

@@ -3,7 +3,19 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import type {
-  AdminUnit, Building, Camera, CityComponent, CityDataset, GovEvent, LonLat, Organisation, PatrolPoint, PolygonCoords, River, Road, Sensor,
+  AdminUnit,
+  Building,
+  Camera,
+  CityComponent,
+  CityDataset,
+  GovEvent,
+  LonLat,
+  Organisation,
+  PatrolPoint,
+  PolygonCoords,
+  River,
+  Road,
+  Sensor,
 } from '../domain/model';
 import type { Db } from './db';
 
@@ -29,13 +41,20 @@ function columnsFor<T>() {
     int: (get: (r: T) => number): Column<T> => ['int', get],
     bool: (get: (r: T) => boolean): Column<T> => ['bool', get],
     bbox: (box: (r: T) => Box): Column<T>[] => [0, 1, 2, 3].map((i): Column<T> => ['double', (r) => box(r)[i]!]),
-    lonLat: (pos: (r: T) => LonLat | null): Column<T>[] => [['double', (r) => pos(r)?.[0] ?? null], ['double', (r) => pos(r)?.[1] ?? null]],
+    lonLat: (pos: (r: T) => LonLat | null): Column<T>[] => [
+      ['double', (r) => pos(r)?.[0] ?? null],
+      ['double', (r) => pos(r)?.[1] ?? null],
+    ],
     h3: (pos: (r: T) => LonLat): Column<T> => ['text', (r) => latLngToCell(pos(r)[1], pos(r)[0], H3_RES)],
   };
 }
 type Cols<T> = ReturnType<typeof columnsFor<T>>;
 
-function spec<T>(table: string, rows: (d: CityDataset) => readonly T[], columns: (c: Cols<T>) => Column<T>[]): TableSpec<T> {
+function spec<T>(
+  table: string,
+  rows: (d: CityDataset) => readonly T[],
+  columns: (c: Cols<T>) => Column<T>[],
+): TableSpec<T> {
   return { table, rows, columns: columns(columnsFor<T>()) };
 }
 
@@ -74,85 +93,269 @@ function adminPaths(d: CityDataset): Map<string, string> {
 function tables(d: CityDataset): TableSpec<any>[] {
   const paths = adminPaths(d);
   const unitBoxes = new Map(
-    d.adminUnits.map((u) => [u.id, bboxOf(ringsPoints(u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates))]),
+    d.adminUnits.map((u) => [
+      u.id,
+      bboxOf(ringsPoints(u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates)),
+    ]),
   );
   const meta = Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) }));
   return [
-    spec('dataset_meta', () => meta, (c) => [c.text((r) => r.key), c.text((r) => r.value)]),
-    spec<AdminUnit>('admin_units', (x) => x.adminUnits, (c) => [
-      c.text((u) => u.id), c.text((u) => u.code), c.text((u) => u.name), c.text((u) => u.level), c.text((u) => u.area),
-      c.text((u) => u.parentId), c.text((u) => paths.get(u.id)!), c.text((u) => JSON.stringify(u.geometry)),
-      ...c.lonLat((u) => u.centroid), c.dbl((u) => u.areaM2), ...c.bbox((u) => unitBoxes.get(u.id)!),
-    ]),
-    spec<Road>('roads', (x) => x.roads, (c) => [
-      c.text((r) => r.id), c.text((r) => r.name), c.text((r) => r.class), c.text((r) => JSON.stringify(r.line)), c.dbl((r) => r.widthM),
-      ...c.bbox((r) => bboxOf(r.line)),
-    ]),
-    spec<River>('rivers', (x) => x.rivers, (c) => [
-      c.text((r) => r.id), c.text((r) => r.name), c.text((r) => JSON.stringify(r.line)), c.dbl((r) => r.widthM), ...c.bbox((r) => bboxOf(r.line)),
-    ]),
-    spec<Building>('buildings', (x) => x.buildings, (c) => [
-      c.text((b) => b.id), c.text((b) => b.gridId), c.text((b) => b.address), c.text((b) => b.use), c.int((b) => b.floors), c.dbl((b) => b.heightM),
-      c.text((b) => JSON.stringify(b.footprint)), ...c.lonLat((b) => b.centroid), c.int((b) => b.dwellings),
-    ]),
-    spec('departments', (x) => x.departments, (c) => [c.text((r) => r.id), c.text((r) => r.name), c.text((r) => r.nameEn)]),
-    spec<CityComponent>('components', (x) => x.components, (c) => [
-      c.text((c) => c.id), c.text((c) => c.code), c.text((c) => c.categoryCode), c.text((c) => c.category), c.text((c) => c.subtypeCode),
-      c.text((c) => c.subtype), c.text((c) => c.departmentId), c.text((c) => c.state), ...c.lonLat((c) => c.position), c.h3((c) => c.position),
-      c.text((c) => c.gridId), c.text((c) => c.roadId),
-    ]),
-    spec<Camera>('cameras', (x) => x.cameras, (c) => [
-      c.text((c) => c.id), c.text((c) => c.code), c.text((c) => c.owner), ...c.lonLat((c) => c.position), c.dbl((c) => c.headingDeg),
-      c.dbl((c) => c.fovDeg), c.dbl((c) => c.rangeM), c.dbl((c) => c.heightM), c.bool((c) => c.online), c.text((c) => c.gridId),
-    ]),
-    spec<PatrolPoint>('patrol_points', (x) => x.patrolPoints, (c) => [
-      c.text((p) => p.id), c.text((p) => p.name), c.text((p) => p.kind), ...c.lonLat((p) => p.position), c.text((p) => p.gridId),
-    ]),
-    spec<Sensor>('sensors', (x) => x.sensors, (c) => [
-      c.text((s) => s.id), c.text((s) => s.kind), c.text((s) => s.componentId), ...c.lonLat((s) => s.position), c.text((s) => s.gridId),
-    ]),
-    spec('taxonomy_categories', (x) => x.taxonomy.categories, (c) => [c.text((c) => c.code), c.text((c) => c.name), c.text((c) => c.nameEn)]),
-    spec('taxonomy_subcategories', (x) => x.taxonomy.subcategories, (c) => [
-      c.text((c) => c.code), c.text((c) => c.categoryCode), c.text((c) => c.name), c.text((c) => c.nameEn),
-    ]),
-    spec('taxonomy_items', (x) => x.taxonomy.items, (c) => [
-      c.text((i) => i.code), c.text((i) => i.subcategoryCode), c.text((i) => i.categoryCode), c.text((i) => i.name), c.text((i) => i.nameEn),
-      c.text((i) => i.departmentId), c.int((i) => i.timeLimitHours), c.int((i) => i.severity),
-    ]),
-    spec('households', (x) => x.households, (c) => [
-      c.text((h) => h.id), c.text((h) => h.buildingId), c.text((h) => h.gridId), c.text((h) => h.address), c.int((h) => h.size),
-    ]),
-    spec('residents', (x) => x.residents, (c) => [
-      c.text((r) => r.id), c.text((r) => r.householdId), c.text((r) => r.gridId), c.text((r) => r.name), c.text((r) => r.idNumber),
-      c.text((r) => r.phone), c.text((r) => r.sex), c.text((r) => r.birthDate), c.text((r) => r.tags.join(',')),
-    ]),
-    spec<Organisation>('organisations', (x) => x.organisations, (c) => [
-      c.text((o) => o.id), c.text((o) => o.kind), c.text((o) => o.name), c.text((o) => o.parentId), c.text((o) => o.adminUnitId),
-      ...c.lonLat((o) => o.position),
-    ]),
-    spec('unit_heads', (x) => x.unitHeads, (c) => [c.text((u) => u.residentId), c.text((u) => u.partyGroupId), c.text((u) => u.buildingId), c.int((u) => u.unit)]),
-    spec('grid_workers', (x) => x.gridWorkers, (c) => [c.text((w) => w.id), c.text((w) => w.gridId), c.text((w) => w.name), c.text((w) => w.phone)]),
-    spec<GovEvent>('events', (x) => x.events, (c) => [
-      c.text((e) => e.id), c.text((e) => e.code), c.text((e) => e.itemCode), c.text((e) => e.source), c.text((e) => e.gridId),
-      ...c.lonLat((e) => e.position), c.h3((e) => e.position), c.text((e) => e.reportedAt), c.text((e) => e.deadlineAt),
-      c.text((e) => e.departmentId), c.text((e) => e.status), c.text((e) => e.closedAt), c.bool((e) => e.overdue), c.text((e) => e.description),
-    ]),
-    spec('event_steps', (x) => x.eventSteps, (c) => [
-      c.text((s) => s.eventId), c.int((s) => s.seq), c.text((s) => s.stage), c.text((s) => s.at), c.text((s) => s.actor), c.text((s) => s.note),
-    ]),
-    spec('sentiments', (x) => x.sentiments, (c) => [
-      c.text((s) => s.id), c.text((s) => s.gridId), c.text((s) => s.topic), c.int((s) => s.polarity), c.text((s) => s.at), c.text((s) => s.text),
-    ]),
+    spec(
+      'dataset_meta',
+      () => meta,
+      (c) => [c.text((r) => r.key), c.text((r) => r.value)],
+    ),
+    spec<AdminUnit>(
+      'admin_units',
+      (x) => x.adminUnits,
+      (c) => [
+        c.text((u) => u.id),
+        c.text((u) => u.code),
+        c.text((u) => u.name),
+        c.text((u) => u.level),
+        c.text((u) => u.area),
+        c.text((u) => u.parentId),
+        c.text((u) => paths.get(u.id)!),
+        c.text((u) => JSON.stringify(u.geometry)),
+        ...c.lonLat((u) => u.centroid),
+        c.dbl((u) => u.areaM2),
+        ...c.bbox((u) => unitBoxes.get(u.id)!),
+      ],
+    ),
+    spec<Road>(
+      'roads',
+      (x) => x.roads,
+      (c) => [
+        c.text((r) => r.id),
+        c.text((r) => r.name),
+        c.text((r) => r.class),
+        c.text((r) => JSON.stringify(r.line)),
+        c.dbl((r) => r.widthM),
+        ...c.bbox((r) => bboxOf(r.line)),
+      ],
+    ),
+    spec<River>(
+      'rivers',
+      (x) => x.rivers,
+      (c) => [
+        c.text((r) => r.id),
+        c.text((r) => r.name),
+        c.text((r) => JSON.stringify(r.line)),
+        c.dbl((r) => r.widthM),
+        ...c.bbox((r) => bboxOf(r.line)),
+      ],
+    ),
+    spec<Building>(
+      'buildings',
+      (x) => x.buildings,
+      (c) => [
+        c.text((b) => b.id),
+        c.text((b) => b.gridId),
+        c.text((b) => b.address),
+        c.text((b) => b.use),
+        c.int((b) => b.floors),
+        c.dbl((b) => b.heightM),
+        c.text((b) => JSON.stringify(b.footprint)),
+        ...c.lonLat((b) => b.centroid),
+        c.int((b) => b.dwellings),
+      ],
+    ),
+    spec(
+      'departments',
+      (x) => x.departments,
+      (c) => [c.text((r) => r.id), c.text((r) => r.name), c.text((r) => r.nameEn)],
+    ),
+    spec<CityComponent>(
+      'components',
+      (x) => x.components,
+      (c) => [
+        c.text((c) => c.id),
+        c.text((c) => c.code),
+        c.text((c) => c.categoryCode),
+        c.text((c) => c.category),
+        c.text((c) => c.subtypeCode),
+        c.text((c) => c.subtype),
+        c.text((c) => c.departmentId),
+        c.text((c) => c.state),
+        ...c.lonLat((c) => c.position),
+        c.h3((c) => c.position),
+        c.text((c) => c.gridId),
+        c.text((c) => c.roadId),
+      ],
+    ),
+    spec<Camera>(
+      'cameras',
+      (x) => x.cameras,
+      (c) => [
+        c.text((c) => c.id),
+        c.text((c) => c.code),
+        c.text((c) => c.owner),
+        ...c.lonLat((c) => c.position),
+        c.dbl((c) => c.headingDeg),
+        c.dbl((c) => c.fovDeg),
+        c.dbl((c) => c.rangeM),
+        c.dbl((c) => c.heightM),
+        c.bool((c) => c.online),
+        c.text((c) => c.gridId),
+      ],
+    ),
+    spec<PatrolPoint>(
+      'patrol_points',
+      (x) => x.patrolPoints,
+      (c) => [
+        c.text((p) => p.id),
+        c.text((p) => p.name),
+        c.text((p) => p.kind),
+        ...c.lonLat((p) => p.position),
+        c.text((p) => p.gridId),
+      ],
+    ),
+    spec<Sensor>(
+      'sensors',
+      (x) => x.sensors,
+      (c) => [
+        c.text((s) => s.id),
+        c.text((s) => s.kind),
+        c.text((s) => s.componentId),
+        ...c.lonLat((s) => s.position),
+        c.text((s) => s.gridId),
+      ],
+    ),
+    spec(
+      'taxonomy_categories',
+      (x) => x.taxonomy.categories,
+      (c) => [c.text((c) => c.code), c.text((c) => c.name), c.text((c) => c.nameEn)],
+    ),
+    spec(
+      'taxonomy_subcategories',
+      (x) => x.taxonomy.subcategories,
+      (c) => [c.text((c) => c.code), c.text((c) => c.categoryCode), c.text((c) => c.name), c.text((c) => c.nameEn)],
+    ),
+    spec(
+      'taxonomy_items',
+      (x) => x.taxonomy.items,
+      (c) => [
+        c.text((i) => i.code),
+        c.text((i) => i.subcategoryCode),
+        c.text((i) => i.categoryCode),
+        c.text((i) => i.name),
+        c.text((i) => i.nameEn),
+        c.text((i) => i.departmentId),
+        c.int((i) => i.timeLimitHours),
+        c.int((i) => i.severity),
+      ],
+    ),
+    spec(
+      'households',
+      (x) => x.households,
+      (c) => [
+        c.text((h) => h.id),
+        c.text((h) => h.buildingId),
+        c.text((h) => h.gridId),
+        c.text((h) => h.address),
+        c.int((h) => h.size),
+      ],
+    ),
+    spec(
+      'residents',
+      (x) => x.residents,
+      (c) => [
+        c.text((r) => r.id),
+        c.text((r) => r.householdId),
+        c.text((r) => r.gridId),
+        c.text((r) => r.name),
+        c.text((r) => r.idNumber),
+        c.text((r) => r.phone),
+        c.text((r) => r.sex),
+        c.text((r) => r.birthDate),
+        c.text((r) => r.tags.join(',')),
+      ],
+    ),
+    spec<Organisation>(
+      'organisations',
+      (x) => x.organisations,
+      (c) => [
+        c.text((o) => o.id),
+        c.text((o) => o.kind),
+        c.text((o) => o.name),
+        c.text((o) => o.parentId),
+        c.text((o) => o.adminUnitId),
+        ...c.lonLat((o) => o.position),
+      ],
+    ),
+    spec(
+      'unit_heads',
+      (x) => x.unitHeads,
+      (c) => [
+        c.text((u) => u.residentId),
+        c.text((u) => u.partyGroupId),
+        c.text((u) => u.buildingId),
+        c.int((u) => u.unit),
+      ],
+    ),
+    spec(
+      'grid_workers',
+      (x) => x.gridWorkers,
+      (c) => [c.text((w) => w.id), c.text((w) => w.gridId), c.text((w) => w.name), c.text((w) => w.phone)],
+    ),
+    spec<GovEvent>(
+      'events',
+      (x) => x.events,
+      (c) => [
+        c.text((e) => e.id),
+        c.text((e) => e.code),
+        c.text((e) => e.itemCode),
+        c.text((e) => e.source),
+        c.text((e) => e.gridId),
+        ...c.lonLat((e) => e.position),
+        c.h3((e) => e.position),
+        c.text((e) => e.reportedAt),
+        c.text((e) => e.deadlineAt),
+        c.text((e) => e.departmentId),
+        c.text((e) => e.status),
+        c.text((e) => e.closedAt),
+        c.bool((e) => e.overdue),
+        c.text((e) => e.description),
+      ],
+    ),
+    spec(
+      'event_steps',
+      (x) => x.eventSteps,
+      (c) => [
+        c.text((s) => s.eventId),
+        c.int((s) => s.seq),
+        c.text((s) => s.stage),
+        c.text((s) => s.at),
+        c.text((s) => s.actor),
+        c.text((s) => s.note),
+      ],
+    ),
+    spec(
+      'sentiments',
+      (x) => x.sentiments,
+      (c) => [
+        c.text((s) => s.id),
+        c.text((s) => s.gridId),
+        c.text((s) => s.topic),
+        c.int((s) => s.polarity),
+        c.text((s) => s.at),
+        c.text((s) => s.text),
+      ],
+    ),
   ];
 }
 
 function append(a: DuckDBAppender, kind: Kind, v: string | number | boolean | null): void {
   if (v === null) return a.appendNull();
   switch (kind) {
-    case 'text': return a.appendVarchar(v as string);
-    case 'double': return a.appendDouble(v as number);
-    case 'int': return a.appendInteger(v as number);
-    case 'bool': return a.appendBoolean(v as boolean);
+    case 'text':
+      return a.appendVarchar(v as string);
+    case 'double':
+      return a.appendDouble(v as number);
+    case 'int':
+      return a.appendInteger(v as number);
+    case 'bool':
+      return a.appendBoolean(v as boolean);
   }
 }
 

@@ -11,7 +11,16 @@ export interface Migration {
 const bbox = 'min_lon DOUBLE NOT NULL, min_lat DOUBLE NOT NULL, max_lon DOUBLE NOT NULL, max_lat DOUBLE NOT NULL';
 
 // Migration 3's telemetry columns (frozen with it; the payload contract lives in domain/telemetry.ts).
-const TELEMETRY_METRICS = ['water_level_m', 'cover_tilt_deg', 'ch4_lel', 'h2s_ppm', 'rainfall_mm_h', 'river_level_m', 'battery_pct', 'signal_dbm'];
+const TELEMETRY_METRICS = [
+  'water_level_m',
+  'cover_tilt_deg',
+  'ch4_lel',
+  'h2s_ppm',
+  'rainfall_mm_h',
+  'river_level_m',
+  'battery_pct',
+  'signal_dbm',
+];
 const TELEMETRY_COLUMNS = [...TELEMETRY_METRICS.map((m) => `${m} DOUBLE`), 'cover_open BOOLEAN'].join(', ');
 const ROLLUP_COLUMNS = [
   ...TELEMETRY_METRICS.flatMap((m) => [`${m}_avg DOUBLE`, `${m}_min DOUBLE`, `${m}_max DOUBLE`]),

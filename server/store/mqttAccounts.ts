@@ -13,7 +13,8 @@ export interface MqttAccount {
 
 export async function listMqttAccounts(db: Db): Promise<MqttAccount[]> {
   const rows = await db.all<{ username: string; role: MqttRole; device_id: string | null; salt: string; hash: string }>(
-    'SELECT username, role, device_id, salt, hash FROM mqtt_accounts ORDER BY username');
+    'SELECT username, role, device_id, salt, hash FROM mqtt_accounts ORDER BY username',
+  );
   return rows.map((r) => ({ username: r.username, role: r.role, deviceId: r.device_id, salt: r.salt, hash: r.hash }));
 }
 
@@ -24,7 +25,14 @@ export async function saveMqttAccounts(db: Db, accounts: readonly MqttAccount[],
     await conn.run('BEGIN TRANSACTION');
     try {
       for (const a of accounts) {
-        await conn.run('INSERT OR REPLACE INTO mqtt_accounts VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMP)', [a.username, a.role, a.deviceId, a.salt, a.hash, at]);
+        await conn.run('INSERT OR REPLACE INTO mqtt_accounts VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMP)', [
+          a.username,
+          a.role,
+          a.deviceId,
+          a.salt,
+          a.hash,
+          at,
+        ]);
       }
       await conn.run('COMMIT');
     } catch (err) {

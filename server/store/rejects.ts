@@ -15,16 +15,33 @@ export interface RejectedMessage {
 }
 
 export async function listRejects(db: Db, limit = 100): Promise<RejectedMessage[]> {
-  const rows = await db.all<{ received_at: string; topic: string; device_id: string | null; reason: RejectReason; detail: string; size_bytes: number; p: string }>(
+  const rows = await db.all<{
+    received_at: string;
+    topic: string;
+    device_id: string | null;
+    reason: RejectReason;
+    detail: string;
+    size_bytes: number;
+    p: string;
+  }>(
     `SELECT received_at, topic, device_id, reason, detail, size_bytes, to_base64(payload) AS p FROM ingest_rejects
-     ORDER BY received_at DESC LIMIT ${Math.max(1, Math.min(limit, 1000))}`);
+     ORDER BY received_at DESC LIMIT ${Math.max(1, Math.min(limit, 1000))}`,
+  );
   return rows.map((r) => ({
-    receivedAt: r.received_at, topic: r.topic, deviceId: r.device_id, reason: r.reason, detail: r.detail, sizeBytes: r.size_bytes, payloadBase64: r.p,
+    receivedAt: r.received_at,
+    topic: r.topic,
+    deviceId: r.device_id,
+    reason: r.reason,
+    detail: r.detail,
+    sizeBytes: r.size_bytes,
+    payloadBase64: r.p,
   }));
 }
 
 /** Stored rejects by reason. */
 export async function countRejectsByReason(db: Db): Promise<Record<string, number>> {
-  const rows = await db.all<{ reason: string; n: number }>('SELECT reason, count(*) AS n FROM ingest_rejects GROUP BY reason');
+  const rows = await db.all<{ reason: string; n: number }>(
+    'SELECT reason, count(*) AS n FROM ingest_rejects GROUP BY reason',
+  );
   return Object.fromEntries(rows.map((r) => [r.reason, r.n]));
 }

@@ -20,8 +20,17 @@ export interface ResidentFilter {
 }
 
 interface Row {
-  id: string; household_id: string; grid_id: string; name: string; id_number: string; phone: string; sex: 'M' | 'F';
-  birth_date: string; tags: string; address: string; grid_name: string;
+  id: string;
+  household_id: string;
+  grid_id: string;
+  name: string;
+  id_number: string;
+  phone: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  tags: string;
+  address: string;
+  grid_name: string;
 }
 
 const SELECT = `
@@ -30,8 +39,17 @@ const SELECT = `
   FROM residents r JOIN households h ON h.id = r.household_id JOIN admin_units g ON g.id = r.grid_id`;
 
 const toRecord = (r: Row): ResidentRecord => ({
-  id: r.id, householdId: r.household_id, gridId: r.grid_id, name: r.name, idNumber: r.id_number, phone: r.phone, sex: r.sex,
-  birthDate: r.birth_date, tags: (r.tags ? r.tags.split(',') : []) as ResidentTag[], address: r.address, gridName: r.grid_name,
+  id: r.id,
+  householdId: r.household_id,
+  gridId: r.grid_id,
+  name: r.name,
+  idNumber: r.id_number,
+  phone: r.phone,
+  sex: r.sex,
+  birthDate: r.birth_date,
+  tags: (r.tags ? r.tags.split(',') : []) as ResidentTag[],
+  address: r.address,
+  gridName: r.grid_name,
 });
 
 function where(scope: Scope, f: Partial<ResidentFilter>): Where {
@@ -41,7 +59,11 @@ function where(scope: Scope, f: Partial<ResidentFilter>): Where {
   return w;
 }
 
-export async function listResidents(db: Db, scope: Scope, f: ResidentFilter): Promise<{ total: number; residents: ResidentRecord[] }> {
+export async function listResidents(
+  db: Db,
+  scope: Scope,
+  f: ResidentFilter,
+): Promise<{ total: number; residents: ResidentRecord[] }> {
   const w = where(scope, f);
   const n = w.params.length;
   const [count, rows] = await Promise.all([

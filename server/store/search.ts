@@ -15,7 +15,15 @@ export interface SearchHit {
   position: LonLat;
 }
 
-interface Row { kind: SearchKind; id: string; label: string; detail: string; lon: number; lat: number; rank: number }
+interface Row {
+  kind: SearchKind;
+  id: string;
+  label: string;
+  detail: string;
+  lon: number;
+  lat: number;
+  rank: number;
+}
 
 /**
  * Hits for `q` (case-insensitive substring; an exact id or code ranks first), at most `limit`.

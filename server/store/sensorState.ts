@@ -27,7 +27,14 @@ function toState(r: Record<string, unknown>): SensorState {
     if (v != null) values[m] = Number(v);
   }
   if (r.cover_open != null) values.coverOpen = Boolean(r.cover_open);
-  return { deviceId: String(r.device_id), online: Boolean(r.online), ts: iso(r.ts), receivedAt: iso(r.received_at), statusAt: iso(r.status_at), values };
+  return {
+    deviceId: String(r.device_id),
+    online: Boolean(r.online),
+    ts: iso(r.ts),
+    receivedAt: iso(r.received_at),
+    statusAt: iso(r.status_at),
+    values,
+  };
 }
 
 /** Replaces the saved state of the given sensors. */
@@ -36,13 +43,25 @@ export async function saveSensorStates(db: Db, states: readonly SensorState[], s
   const placeholders: string[] = [];
   const params: Array<string | number | boolean | null> = [];
   for (const s of states) {
-    const row = [s.deviceId, s.online, s.ts, s.receivedAt, s.statusAt, ...NUMERIC_METRICS.map((m) => s.values[m] ?? null), s.values.coverOpen ?? null, savedAt];
+    const row = [
+      s.deviceId,
+      s.online,
+      s.ts,
+      s.receivedAt,
+      s.statusAt,
+      ...NUMERIC_METRICS.map((m) => s.values[m] ?? null),
+      s.values.coverOpen ?? null,
+      savedAt,
+    ];
     const base = params.length;
     placeholders.push(`(${row.map((_, i) => `$${base + i + 1}`).join(', ')})`);
     params.push(...row);
   }
   await db.write((conn) =>
-    conn.run(`INSERT OR REPLACE INTO sensor_state (device_id, online, ts, received_at, status_at, ${columns.join(', ')}, saved_at) VALUES ${placeholders.join(', ')}`, params),
+    conn.run(
+      `INSERT OR REPLACE INTO sensor_state (device_id, online, ts, received_at, status_at, ${columns.join(', ')}, saved_at) VALUES ${placeholders.join(', ')}`,
+      params,
+    ),
   );
 }
 
@@ -56,7 +75,9 @@ export async function getSensorState(db: Db, deviceId: string): Promise<SensorSt
 }
 
 /** Each device's latest telemetry row arrived after its saved state (after a crash between saves). */
-export async function readingsNewerThanState(db: Db): Promise<Array<{ deviceId: string; ts: string; receivedAt: string; values: SensorState['values'] }>> {
+export async function readingsNewerThanState(
+  db: Db,
+): Promise<Array<{ deviceId: string; ts: string; receivedAt: string; values: SensorState['values'] }>> {
   const rows = await db.all(
     `SELECT t.device_id, arg_max(t.ts, t.ts) AS ts, arg_max(t.received_at, t.ts) AS received_at,
             ${columns.map((c) => `arg_max(t.${c}, t.ts) AS ${c}`).join(', ')}

@@ -1,7 +1,7 @@
 // Sign-in sessions. Only a SHA-256 of the session token is stored, so a copy of the database does not
 // hand out live sessions.
 import type { Db } from './db';
-import { USER_SELECT, toUserRecord, type UserRecord } from './users';
+import { toUserRecord, USER_SELECT, type UserRecord } from './users';
 
 export interface NewSession {
   tokenHash: string;
@@ -22,7 +22,11 @@ export async function createSession(db: Db, s: NewSession): Promise<void> {
 }
 
 /** The user of a live session, with the session's expiry. */
-export async function findSessionUser(db: Db, tokenHash: string, now: string): Promise<(UserRecord & { expiresAt: string }) | undefined> {
+export async function findSessionUser(
+  db: Db,
+  tokenHash: string,
+  now: string,
+): Promise<(UserRecord & { expiresAt: string }) | undefined> {
   const r = await db.one<Parameters<typeof toUserRecord>[0] & { expires_at: string }>(
     `SELECT x.*, s.expires_at FROM sessions s JOIN (${USER_SELECT}) x ON x.id = s.user_id
      WHERE s.token_hash = $1 AND s.expires_at > $2::TIMESTAMP AND NOT x.disabled`,
@@ -32,7 +36,9 @@ export async function findSessionUser(db: Db, tokenHash: string, now: string): P
 }
 
 export async function extendSession(db: Db, tokenHash: string, expiresAt: string): Promise<void> {
-  await db.write((conn) => conn.run('UPDATE sessions SET expires_at = $2::TIMESTAMP WHERE token_hash = $1', [tokenHash, expiresAt]));
+  await db.write((conn) =>
+    conn.run('UPDATE sessions SET expires_at = $2::TIMESTAMP WHERE token_hash = $1', [tokenHash, expiresAt]),
+  );
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

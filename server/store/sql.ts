@@ -26,7 +26,13 @@ export class Where {
   /** Shapes whose stored bounding box intersects the box. */
   boxIntersects(bbox: Bbox | undefined): this {
     if (!bbox) return this;
-    return this.add('max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?', bbox[0], bbox[2], bbox[1], bbox[3]);
+    return this.add(
+      'max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?',
+      bbox[0],
+      bbox[2],
+      bbox[1],
+      bbox[3],
+    );
   }
 
   /**
@@ -38,7 +44,11 @@ export class Where {
       case 'city':
         return this;
       case 'unit':
-        return this.add(`${columns.grid} IN (SELECT id FROM admin_units WHERE path = ? OR starts_with(path, ? || '/'))`, scope.path, scope.path);
+        return this.add(
+          `${columns.grid} IN (SELECT id FROM admin_units WHERE path = ? OR starts_with(path, ? || '/'))`,
+          scope.path,
+          scope.path,
+        );
       case 'department':
         return columns.department ? this.add(`${columns.department} = ?`, scope.departmentId) : this.add('false');
     }

@@ -1,7 +1,7 @@
 // Telemetry (遥测数据): the ingest batch (readings, status reports and rejects appended in one
 // transaction, the group commit), duplicate look-ups, per-minute rollups, the 24-hour series and
 // retention.
-import { DuckDBTimestampValue, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBAppender, type DuckDBConnection, DuckDBTimestampValue, listValue } from '@duckdb/node-api';
 import type { NumericMetric, Reading, RejectReason, StatusReport } from '../domain/telemetry';
 import { NUMERIC_METRICS } from '../domain/telemetry';
 import type { Db } from './db';
@@ -117,7 +117,8 @@ export async function commitIngestBatch(db: Db, batch: IngestBatch): Promise<Sto
 async function storedAmong(conn: DuckDBConnection, readings: readonly StoredReading[]): Promise<StoredReading[]> {
   const devices = [...new Set(readings.map((r) => r.deviceId))];
   if (devices.length === 0) return [];
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const r of readings) {
     if (r.ts < lo) lo = r.ts;
     if (r.ts > hi) hi = r.ts;
@@ -133,7 +134,9 @@ async function storedAmong(conn: DuckDBConnection, readings: readonly StoredRead
 
 /** Each device's latest stored reading time (epoch ms): what the duplicate check starts from. */
 export async function latestReadingTimes(db: Db): Promise<Map<string, number>> {
-  const rows = await db.all<{ device_id: string; t: number }>('SELECT device_id, epoch_ms(max(ts)) AS t FROM telemetry GROUP BY device_id');
+  const rows = await db.all<{ device_id: string; t: number }>(
+    'SELECT device_id, epoch_ms(max(ts)) AS t FROM telemetry GROUP BY device_id',
+  );
   return new Map(rows.map((r) => [r.device_id, Number(r.t)]));
 }
 
@@ -200,9 +203,22 @@ export interface MinutePoint {
  * The per-minute series of a device from `fromMs` on: the rollups, and for the minutes after the
  * newest rollup (not rolled up yet) the same figures computed from the raw rows.
  */
-export async function minuteSeries(db: Db, deviceId: string, fromMs: number, metrics: readonly NumericMetric[]): Promise<MinutePoint[]> {
-  const pick = metrics.flatMap((m) => [`${METRIC_COLUMNS[m]}_avg`, `${METRIC_COLUMNS[m]}_min`, `${METRIC_COLUMNS[m]}_max`]);
-  const raw = metrics.flatMap((m) => [`avg(${METRIC_COLUMNS[m]})`, `min(${METRIC_COLUMNS[m]})`, `max(${METRIC_COLUMNS[m]})`]);
+export async function minuteSeries(
+  db: Db,
+  deviceId: string,
+  fromMs: number,
+  metrics: readonly NumericMetric[],
+): Promise<MinutePoint[]> {
+  const pick = metrics.flatMap((m) => [
+    `${METRIC_COLUMNS[m]}_avg`,
+    `${METRIC_COLUMNS[m]}_min`,
+    `${METRIC_COLUMNS[m]}_max`,
+  ]);
+  const raw = metrics.flatMap((m) => [
+    `avg(${METRIC_COLUMNS[m]})`,
+    `min(${METRIC_COLUMNS[m]})`,
+    `max(${METRIC_COLUMNS[m]})`,
+  ]);
   const rows = await db.all<Record<string, number | string | null>>(
     `WITH cut AS (SELECT coalesce(max(minute), epoch_ms($2::BIGINT)) AS m FROM telemetry_minute WHERE device_id = $1 AND minute >= epoch_ms($2::BIGINT))
      SELECT minute AS t, samples, ${[...pick, 'cover_open_ratio'].join(', ')} FROM telemetry_minute

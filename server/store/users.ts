@@ -21,8 +21,17 @@ export interface UserRecord extends Principal {
 }
 
 interface Row {
-  id: string; username: string; display_name: string; role: Role; unit_id: string | null; unit_path: string | null;
-  department_id: string | null; password_hash: string; failed_attempts: number; locked_until: string | null; disabled: boolean;
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: string | null;
+  unit_path: string | null;
+  department_id: string | null;
+  password_hash: string;
+  failed_attempts: number;
+  locked_until: string | null;
+  disabled: boolean;
 }
 
 export const USER_SELECT = `
@@ -32,8 +41,16 @@ export const USER_SELECT = `
 
 export function toUserRecord(r: Row): UserRecord {
   return {
-    userId: r.id, username: r.username, displayName: r.display_name, role: r.role, unitId: r.unit_id, unitPath: r.unit_path,
-    departmentId: r.department_id, passwordHash: r.password_hash, failedAttempts: r.failed_attempts, lockedUntil: r.locked_until,
+    userId: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    unitId: r.unit_id,
+    unitPath: r.unit_path,
+    departmentId: r.department_id,
+    passwordHash: r.password_hash,
+    failedAttempts: r.failed_attempts,
+    lockedUntil: r.locked_until,
     disabled: r.disabled,
   };
 }
@@ -74,5 +91,7 @@ export async function recordFailedSignIn(db: Db, userId: string, lockUntil: stri
 }
 
 export async function recordSuccessfulSignIn(db: Db, userId: string): Promise<void> {
-  await db.write((conn) => conn.run('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [userId]));
+  await db.write((conn) =>
+    conn.run('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [userId]),
+  );
 }

@@ -2,9 +2,9 @@
 // the wheel brings the streets in, and clicking a building opens its card with the address the API
 // has for it. No console errors, nothing fetched from off the machine; the screenshot is kept.
 import { mkdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { platformAndBrowser, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, LOCAL_HOSTS, platformAndBrowser } from '../helpers/browser';
 
 const viewport = { width: 1280, height: 720 };
 
@@ -26,19 +26,32 @@ describe('the 3D city', () => {
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname)) offMachine.push(r.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname))
+        offMachine.push(r.url());
     });
 
     const kiosk = env.platform.users.get('screen')!;
-    expect((await page.request.post(`${env.platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).ok()).toBe(true);
+    expect(
+      (
+        await page.request.post(`${env.platform.baseUrl}/api/auth/login`, {
+          data: { username: kiosk.username, password: kiosk.password },
+        })
+      ).ok(),
+    ).toBe(true);
     await page.goto(`${env.platform.baseUrl}/`);
-    await page.waitForFunction(() => document.body.dataset.twinReady === 'true' && document.body.dataset.buildingsReady === 'true', null, { timeout: 90_000 });
+    await page.waitForFunction(
+      () => document.body.dataset.twinReady === 'true' && document.body.dataset.buildingsReady === 'true',
+      null,
+      { timeout: 90_000 },
+    );
     const first = await data(page);
     expect(first.buildingsError).toBeUndefined();
     expect(Number(first.buildingTiles)).toBeGreaterThan(0);
 
     // Zoom towards the urban core (the page opens on the whole county; the towns are in its upper middle).
-    const tileset = (await (await page.request.get(`${env.platform.baseUrl}/api/tiles/tileset.json`)).json()) as { extras: { buildings: number } };
+    const tileset = (await (await page.request.get(`${env.platform.baseUrl}/api/tiles/tileset.json`)).json()) as {
+      extras: { buildings: number };
+    };
     expect(tileset.extras.buildings).toBeGreaterThan(1000);
     // The overview frames the county with the urban core just above the middle of the screen.
     const core = { x: Math.round(viewport.width * 0.53), y: Math.round(viewport.height * 0.38) };
@@ -66,7 +79,10 @@ describe('the 3D city', () => {
       if (picked) break;
     }
     expect(picked).toMatch(/^B\d+$/);
-    const card = (await (await page.request.get(`${env.platform.baseUrl}/api/buildings/${picked}`)).json()) as { address: string; gridName: string };
+    const card = (await (await page.request.get(`${env.platform.baseUrl}/api/buildings/${picked}`)).json()) as {
+      address: string;
+      gridName: string;
+    };
     const panel = page.getByRole('complementary', { name: '建筑信息' });
     await panel.getByText(card.address, { exact: true }).waitFor({ timeout: 30_000 });
     await panel.getByText(card.gridName, { exact: true }).waitFor();

@@ -3,11 +3,10 @@
 // Runs against a platform started on a free port (tests/helpers/platform.ts) with the built client,
 // or against an already running one given as WENDU_BASE_URL.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startPlatform, type Platform } from '../helpers/platform';
-import { launchChromium, distinctColours, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
-
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, distinctColours, LOCAL_HOSTS, launchChromium } from '../helpers/browser';
+import { type Platform, startPlatform } from '../helpers/platform';
 
 let platform: Platform;
 let browser: Browser;
@@ -17,7 +16,12 @@ beforeAll(async () => {
   // WENDU_BASE_URL runs against a platform already running; WENDU_LOGIN=user:password signs in there.
   const [username = '', password = ''] = (process.env.WENDU_LOGIN ?? '').split(':');
   platform = external
-    ? { baseUrl: external.replace(/\/$/, ''), users: new Map([['screen', { username, password, role: 'screen', displayName: '', scope: '' }]]), restart: () => Promise.reject(new Error('an external platform is not restarted here')), stop: async () => {} }
+    ? {
+        baseUrl: external.replace(/\/$/, ''),
+        users: new Map([['screen', { username, password, role: 'screen', displayName: '', scope: '' }]]),
+        restart: () => Promise.reject(new Error('an external platform is not restarted here')),
+        stop: async () => {},
+      }
     : await startPlatform();
   browser = await launchChromium();
 }, 240_000);
@@ -40,7 +44,8 @@ describe('first page', () => {
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname)) offMachine.push(request.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname))
+        offMachine.push(request.url());
     });
 
     // Nobody is signed in: the page asks, in Chinese. The big screen's kiosk account signs in.
@@ -53,13 +58,19 @@ describe('first page', () => {
     await page.getByRole('alert').getByText('用户名或密码错误。').waitFor({ timeout: 10_000 });
     await page.getByLabel('密码').fill(kiosk.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForFunction(() => document.body.dataset.twinReady === 'true' || document.body.dataset.twinError !== undefined, null, {
-      timeout: 90_000,
-    });
+    await page.waitForFunction(
+      () => document.body.dataset.twinReady === 'true' || document.body.dataset.twinError !== undefined,
+      null,
+      {
+        timeout: 90_000,
+      },
+    );
     const status = await page.evaluate(() => ({ ...document.body.dataset }));
     expect(status.twinError).toBeUndefined();
 
-    const grids = (await (await page.request.get(`${platform.baseUrl}/api/layers/grids`)).json()) as { features: unknown[] };
+    const grids = (await (await page.request.get(`${platform.baseUrl}/api/layers/grids`)).json()) as {
+      features: unknown[];
+    };
     expect(grids.features.length).toBeGreaterThan(0);
     expect(Number(status.gridFeatures)).toBe(grids.features.length);
 
@@ -77,4 +88,3 @@ describe('first page', () => {
     await page.close();
   }, 120_000);
 });
-

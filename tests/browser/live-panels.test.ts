@@ -4,18 +4,32 @@
 // panel and is acknowledged there; the event it raised opens from the ticker. No console errors.
 // Screenshots are kept in tests/artifacts/.
 import { mkdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
+import { describe, expect, it } from 'vitest';
 import { telemetryTopic } from '../../server/domain/telemetry';
-import { platformAndBrowser, ARTIFACTS } from '../helpers/browser';
-
+import { ARTIFACTS, platformAndBrowser } from '../helpers/browser';
 
 const env = platformAndBrowser();
 
 async function publishAs(deviceId: string, reading: Record<string, number | boolean>) {
   const { brokerUrl, devices } = env.platform.mqtt!;
-  const client = await mqtt.connectAsync(brokerUrl, { username: deviceId, password: devices[deviceId], protocolVersion: 4, reconnectPeriod: 0 });
-  const payload = { ts: Date.now(), batteryPct: 80, signalDbm: -75, waterLevelM: 0.3, coverTiltDeg: 0.5, coverOpen: false, ch4Lel: 1, h2sPpm: 0.5, ...reading };
+  const client = await mqtt.connectAsync(brokerUrl, {
+    username: deviceId,
+    password: devices[deviceId],
+    protocolVersion: 4,
+    reconnectPeriod: 0,
+  });
+  const payload = {
+    ts: Date.now(),
+    batteryPct: 80,
+    signalDbm: -75,
+    waterLevelM: 0.3,
+    coverTiltDeg: 0.5,
+    coverOpen: false,
+    ch4Lel: 1,
+    h2sPpm: 0.5,
+    ...reading,
+  };
   await client.publishAsync(telemetryTopic(deviceId), JSON.stringify(payload), { qos: 1 });
   await client.endAsync();
 }
@@ -28,8 +42,16 @@ describe('live sensor and alarm panels', () => {
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
     const centre = env.platform.users.get('centre')!;
-    expect((await page.request.post(`${env.platform.baseUrl}/api/auth/login`, { data: { username: centre.username, password: centre.password } })).status()).toBe(200);
-    const sensors = (await (await page.request.get(`${env.platform.baseUrl}/api/layers/sensors`)).json()) as { features: { properties: { id: string; kind: string } }[] };
+    expect(
+      (
+        await page.request.post(`${env.platform.baseUrl}/api/auth/login`, {
+          data: { username: centre.username, password: centre.password },
+        })
+      ).status(),
+    ).toBe(200);
+    const sensors = (await (await page.request.get(`${env.platform.baseUrl}/api/layers/sensors`)).json()) as {
+      features: { properties: { id: string; kind: string } }[];
+    };
     const id = sensors.features.find((f) => f.properties.kind === 'manhole')!.properties.id;
 
     // A calm reading first, so the panel opens on known values.
@@ -47,14 +69,28 @@ describe('live sensor and alarm panels', () => {
 
     // The device reports water over the alarm level, its cover off and methane: the same panel follows.
     await publishAs(id, { waterLevelM: 2.6, coverOpen: true, ch4Lel: 30 });
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-value') === '2.6', `.sensor-panel tr[data-metric="waterLevelM"]`, { timeout: 60_000 });
-    await page.waitForFunction(() => {
-      const f = document.querySelector<HTMLElement>('.manhole-cutaway');
-      return f?.dataset.cover === 'open' && f.dataset.waterM === '2.6' && Number(f.dataset.gasOpacity) > 0;
-    }, null, { timeout: 30_000 });
-    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('.manhole-cutaway')?.dataset.cutawayFrames) > n, framesBefore, { timeout: 30_000 });
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('data-value') === '2.6',
+      `.sensor-panel tr[data-metric="waterLevelM"]`,
+      { timeout: 60_000 },
+    );
+    await page.waitForFunction(
+      () => {
+        const f = document.querySelector<HTMLElement>('.manhole-cutaway');
+        return f?.dataset.cover === 'open' && f.dataset.waterM === '2.6' && Number(f.dataset.gasOpacity) > 0;
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    await page.waitForFunction(
+      (n) => Number(document.querySelector<HTMLElement>('.manhole-cutaway')?.dataset.cutawayFrames) > n,
+      framesBefore,
+      { timeout: 30_000 },
+    );
     expect(await water.getAttribute('class')).toContain('level-alarm');
-    expect(await page.locator('.cutaway-label').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/水位 2\.6 米/), '井盖开启']));
+    expect(await page.locator('.cutaway-label').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/水位 2\.6 米/), '井盖开启']),
+    );
     // Still the panel the link opened (updated in place, not re-created).
     expect(await page.locator('.sensor-panel').count()).toBe(1);
     await page.locator('.sensor-alarms .alarm-link').first().waitFor({ timeout: 30_000 });

@@ -5,18 +5,25 @@
 // the server goes away and comes back, and shows what arrives afterwards.
 import { mkdirSync } from 'node:fs';
 import mqtt from 'mqtt';
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { platformAndBrowser, distinctColours, ARTIFACTS, LOCAL_HOSTS } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
 import { telemetryTopic } from '../../server/domain/telemetry';
+import { ARTIFACTS, distinctColours, LOCAL_HOSTS, platformAndBrowser } from '../helpers/browser';
 
 type Point = { id: string; code?: string; lon: number; lat: number };
 
 const env = platformAndBrowser();
 
 async function features(page: Page, layer: string): Promise<Point[]> {
-  const body = (await (await page.request.get(`${env.platform.baseUrl}/api/layers/${layer}`)).json()) as { features: { properties: { id: string; code?: string }; geometry: { coordinates: [number, number] } }[] };
-  return body.features.map((f) => ({ id: f.properties.id, code: f.properties.code, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
+  const body = (await (await page.request.get(`${env.platform.baseUrl}/api/layers/${layer}`)).json()) as {
+    features: { properties: { id: string; code?: string }; geometry: { coordinates: [number, number] } }[];
+  };
+  return body.features.map((f) => ({
+    id: f.properties.id,
+    code: f.properties.code,
+    lon: f.geometry.coordinates[0],
+    lat: f.geometry.coordinates[1],
+  }));
 }
 
 /** The component farthest from anything else that is drawn as a point or icon (so a click hits it alone). */
@@ -38,7 +45,11 @@ function loneComponent(components: Point[], others: Point[]): Point {
 }
 
 const twinSettled = (page: Page) =>
-  page.waitForFunction(() => document.body.dataset.twinReady === 'true' || document.body.dataset.twinError !== undefined, null, { timeout: 120_000 });
+  page.waitForFunction(
+    () => document.body.dataset.twinReady === 'true' || document.body.dataset.twinError !== undefined,
+    null,
+    { timeout: 120_000 },
+  );
 
 describe('the big screen', () => {
   it('shows the city offline in Chinese, toggles a layer, and opens a clicked component’s details', async () => {
@@ -49,10 +60,17 @@ describe('the big screen', () => {
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname)) offMachine.push(r.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname))
+        offMachine.push(r.url());
     });
     const kiosk = env.platform.users.get('screen')!;
-    expect((await page.request.post(`${env.platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.post(`${env.platform.baseUrl}/api/auth/login`, {
+          data: { username: kiosk.username, password: kiosk.password },
+        })
+      ).status(),
+    ).toBe(200);
 
     // The whole city, as the wall shows it.
     await page.goto(`${env.platform.baseUrl}/screen?tour=0`);
@@ -78,7 +96,11 @@ describe('the big screen', () => {
     await page.waitForFunction(() => document.body.dataset.layerComponentsShown === 'true');
 
     // Straight down onto a lone component (a shared link's view), grid outlines off, click the centre.
-    const others = [...(await features(page, 'cameras')), ...(await features(page, 'sensors')), ...(await features(page, 'patrol-points'))];
+    const others = [
+      ...(await features(page, 'cameras')),
+      ...(await features(page, 'sensors')),
+      ...(await features(page, 'patrol-points')),
+    ];
     const target = loneComponent(components, others);
     await page.goto(`${env.platform.baseUrl}/screen?tour=0&view=${target.lon},${target.lat},350,0,-90`);
     await twinSettled(page);
@@ -100,29 +122,61 @@ describe('the big screen', () => {
   it('reconnects its live stream by itself after the server restarts, and shows an alarm raised afterwards', async () => {
     const page = await env.browser.newPage({ viewport: { width: 960, height: 540 } });
     const kiosk = env.platform.users.get('screen')!;
-    expect((await page.request.post(`${env.platform.baseUrl}/api/auth/login`, { data: { username: kiosk.username, password: kiosk.password } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.post(`${env.platform.baseUrl}/api/auth/login`, {
+          data: { username: kiosk.username, password: kiosk.password },
+        })
+      ).status(),
+    ).toBe(200);
     await page.goto(`${env.platform.baseUrl}/screen?tour=0`);
     const lightIs = (state: 'on' | 'off') =>
-      page.waitForFunction((s) => document.querySelector('.ticker-card .live-light')?.classList.contains(s) === true, state, { timeout: 120_000 });
+      page.waitForFunction(
+        (s) => document.querySelector('.ticker-card .live-light')?.classList.contains(s) === true,
+        state,
+        { timeout: 120_000 },
+      );
     await lightIs('on');
     // record every state the light shows from now on
     await page.evaluate(() => {
       const log: string[] = [];
       (window as unknown as { liveLightLog: string[] }).liveLightLog = log;
       const card = document.querySelector('.ticker-card')!;
-      new MutationObserver(() => log.push(card.querySelector('.live-light')?.className ?? '')).observe(card, { subtree: true, attributes: true, attributeFilter: ['class'] });
+      new MutationObserver(() => log.push(card.querySelector('.live-light')?.className ?? '')).observe(card, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['class'],
+      });
     });
 
     await env.platform.restart();
     // the light went out when the server went away, and came back on by itself
-    await page.waitForFunction(() => (window as unknown as { liveLightLog: string[] }).liveLightLog.includes('live-light off'), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { liveLightLog: string[] }).liveLightLog.includes('live-light off'),
+      null,
+      { timeout: 30_000 },
+    );
     await lightIs('on');
     expect(await page.locator('.ticker-card .live-light').textContent()).toBe('实时');
 
     // a manhole's cover lifted after the restart reaches the ticker
     const [deviceId, password] = Object.entries(env.platform.mqtt!.devices).find(([id]) => id.startsWith('MH'))!;
-    const client = await mqtt.connectAsync(env.platform.mqtt!.brokerUrl, { username: deviceId, password, protocolVersion: 4, reconnectPeriod: 0 });
-    const reading = { ts: Date.now(), batteryPct: 80, signalDbm: -75, waterLevelM: 0.3, coverTiltDeg: 25, coverOpen: true, ch4Lel: 1, h2sPpm: 0.5 };
+    const client = await mqtt.connectAsync(env.platform.mqtt!.brokerUrl, {
+      username: deviceId,
+      password,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+    });
+    const reading = {
+      ts: Date.now(),
+      batteryPct: 80,
+      signalDbm: -75,
+      waterLevelM: 0.3,
+      coverTiltDeg: 25,
+      coverOpen: true,
+      ch4Lel: 1,
+      h2sPpm: 0.5,
+    };
     await client.publishAsync(telemetryTopic(deviceId), JSON.stringify(reading), { qos: 1 });
     await client.endAsync();
     const alarm = page.locator(`.ticker-item.alarm`, { hasText: deviceId });

@@ -1,8 +1,8 @@
 // Debian's Chromium for browser tests (software WebGL), and what they share: the artefacts folder,
 // which hosts count as this machine, a measure of a blank screenshot, and the per-file set-up.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startPlatform, type Platform } from './platform';
+import { type Platform, startPlatform } from './platform';
 
 export const ARTIFACTS = 'tests/artifacts';
 export const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -35,7 +35,8 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
     context.drawImage(image, 0, 0, 192, 108);
     const pixels = context.getImageData(0, 0, 192, 108).data;
     const seen = new Set<number>();
-    for (let i = 0; i < pixels.length; i += 4) seen.add(((pixels[i]! >> 4) << 8) | ((pixels[i + 1]! >> 4) << 4) | (pixels[i + 2]! >> 4));
+    for (let i = 0; i < pixels.length; i += 4)
+      seen.add(((pixels[i]! >> 4) << 8) | ((pixels[i + 1]! >> 4) << 4) | (pixels[i + 2]! >> 4));
     return seen.size;
   }, png.toString('base64'));
 }

@@ -2,9 +2,9 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CityDataset } from '../../server/domain/model';
-import { openDb, type Db } from '../../server/store/db';
 import type { Manifest } from '../../scripts/generate/write';
+import type { CityDataset } from '../../server/domain/model';
+import { type Db, openDb } from '../../server/store/db';
 
 function table<T>(dir: string, name: string): T[] {
   return readFileSync(join(dir, 'dataset', `${name}.ndjson`), 'utf8')
@@ -20,13 +20,28 @@ export function readManifest(dir: string): Manifest {
 export function readDataset(dir: string): CityDataset {
   return {
     meta: readManifest(dir).meta,
-    adminUnits: table(dir, 'admin-units'), roads: table(dir, 'roads'), rivers: table(dir, 'rivers'), buildings: table(dir, 'buildings'),
-    components: table(dir, 'components'), cameras: table(dir, 'cameras'), patrolPoints: table(dir, 'patrol-points'), sensors: table(dir, 'sensors'),
+    adminUnits: table(dir, 'admin-units'),
+    roads: table(dir, 'roads'),
+    rivers: table(dir, 'rivers'),
+    buildings: table(dir, 'buildings'),
+    components: table(dir, 'components'),
+    cameras: table(dir, 'cameras'),
+    patrolPoints: table(dir, 'patrol-points'),
+    sensors: table(dir, 'sensors'),
     departments: table(dir, 'departments'),
-    taxonomy: { categories: table(dir, 'taxonomy-categories'), subcategories: table(dir, 'taxonomy-subcategories'), items: table(dir, 'taxonomy-items') },
-    households: table(dir, 'households'), residents: table(dir, 'residents'), organisations: table(dir, 'organisations'),
-    unitHeads: table(dir, 'unit-heads'), gridWorkers: table(dir, 'grid-workers'), events: table(dir, 'events'),
-    eventSteps: table(dir, 'event-steps'), sentiments: table(dir, 'sentiments'),
+    taxonomy: {
+      categories: table(dir, 'taxonomy-categories'),
+      subcategories: table(dir, 'taxonomy-subcategories'),
+      items: table(dir, 'taxonomy-items'),
+    },
+    households: table(dir, 'households'),
+    residents: table(dir, 'residents'),
+    organisations: table(dir, 'organisations'),
+    unitHeads: table(dir, 'unit-heads'),
+    gridWorkers: table(dir, 'grid-workers'),
+    events: table(dir, 'events'),
+    eventSteps: table(dir, 'event-steps'),
+    sentiments: table(dir, 'sentiments'),
   };
 }
 

@@ -1,7 +1,8 @@
 // A running platform for browser tests: the shared small dataset, the built client, a free port.
-import { inject } from 'vitest';
+
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { inject } from 'vitest';
 import type { DemoUser } from '../../server/auth/demoUsers';
 import { loadConfig } from '../../server/config';
 import { startServer } from '../../server/main';
@@ -24,7 +25,16 @@ export async function startPlatform(): Promise<Platform> {
   const dbPath = copyDb(dir);
   // Its own data folder (beside the copy), where the server writes demo-users.json.
   const dataDir = dirname(dbPath);
-  const config = { ...loadConfig(), port: 0, host: '127.0.0.1', mqttPort: 0, dataDir, dbPath, tilesDir: join(dir, 'tiles'), clientDir: join(process.cwd(), 'dist/client') };
+  const config = {
+    ...loadConfig(),
+    port: 0,
+    host: '127.0.0.1',
+    mqttPort: 0,
+    dataDir,
+    dbPath,
+    tilesDir: join(dir, 'tiles'),
+    clientDir: join(process.cwd(), 'dist/client'),
+  };
   let running = await startServer(config);
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo-users.json'), 'utf8')) as DemoUser[];
   const mqtt = { brokerUrl: running.ingest?.brokerUrl ?? '', devices: running.ingest?.credentials.devices ?? {} };

@@ -1,5 +1,5 @@
 // The server as a child process (`node --import tsx server/main.ts`), so a test can kill -9 it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -33,9 +33,17 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let cookie: string | null = null;
   const signIn = async () => {
-    const users = JSON.parse(readFileSync(join(env.DATA_DIR!, 'demo-users.json'), 'utf8')) as Array<{ role: string; username: string; password: string }>;
+    const users = JSON.parse(readFileSync(join(env.DATA_DIR!, 'demo-users.json'), 'utf8')) as Array<{
+      role: string;
+      username: string;
+      password: string;
+    }>;
     const centre = users.find((u) => u.role === 'centre')!;
-    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: centre.username, password: centre.password }) });
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: centre.username, password: centre.password }),
+    });
     cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   };
   return {

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { createApp } from '../../server/app';
-import { ensureDemoUsers, type DemoUser } from '../../server/auth/demoUsers';
+import { type DemoUser, ensureDemoUsers } from '../../server/auth/demoUsers';
 import type { Role } from '../../server/domain/access';
 import type { Db } from '../../server/store/db';
 
@@ -16,7 +16,12 @@ export interface Response {
   headers: Headers;
 }
 
-export async function call(app: App, method: string, path: string, init: { cookie?: string; json?: unknown; headers?: Record<string, string>; body?: BodyInit } = {}): Promise<Response> {
+export async function call(
+  app: App,
+  method: string,
+  path: string,
+  init: { cookie?: string; json?: unknown; headers?: Record<string, string>; body?: BodyInit } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.cookie) headers.cookie = init.cookie;
   let body = init.body;
@@ -26,7 +31,7 @@ export async function call(app: App, method: string, path: string, init: { cooki
   }
   const res = await app.request(path, { method, headers, body });
   const text = await res.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
@@ -43,8 +48,15 @@ export async function signIn(app: App, username: string, password: string): Prom
 }
 
 /** Creates the demo accounts in `db` and signs each in. */
-export async function signInEveryRole(app: App, db: Db): Promise<{ users: Map<Role, DemoUser>; cookies: Map<Role, string> }> {
-  const demo = await ensureDemoUsers(db, join(mkdtempSync(join(tmpdir(), 'wendu-users-')), 'demo-users.json'), new Date());
+export async function signInEveryRole(
+  app: App,
+  db: Db,
+): Promise<{ users: Map<Role, DemoUser>; cookies: Map<Role, string> }> {
+  const demo = await ensureDemoUsers(
+    db,
+    join(mkdtempSync(join(tmpdir(), 'wendu-users-')), 'demo-users.json'),
+    new Date(),
+  );
   if (!demo) throw new Error('users existed already');
   const users = new Map(demo.map((u) => [u.role, u]));
   const cookies = new Map<Role, string>();

@@ -2,11 +2,12 @@
 // (raised → acknowledged → cleared, following the live stream), an acknowledge button for users who
 // may, and the cameras whose view covers the place (视频联动), nearest first, with a button each; the
 // view flies to the best one (the nearest online) by itself once they are known.
-import { useEffect, useMemo, useRef, useState } from 'react';
+
 import type { Viewpoint } from '@domain/cameraCoverage';
 import type { LonLat } from '@domain/model';
-import { ApiError, type Alarm, type TwinApi } from '../../api';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type Alarm, ApiError, type TwinApi } from '../../api';
+import { type MessageKey, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useResource } from '../../views/common/use-resource';
 import { alarmFacts, cameraRows, lifeCycle, mayAcknowledge, severityLevel } from './alarm-panel.model';
@@ -27,7 +28,16 @@ export interface AlarmPanelProps {
   onSelectSensor?(sensorId: string): void;
 }
 
-export function AlarmPanel({ api, alarmId, initial = null, unitName, onLoaded, onFlyToView, onFlyToPlace, onSelectSensor }: AlarmPanelProps) {
+export function AlarmPanel({
+  api,
+  alarmId,
+  initial = null,
+  unitName,
+  onLoaded,
+  onFlyToView,
+  onFlyToPlace,
+  onSelectSensor,
+}: AlarmPanelProps) {
   const { t, n, lang } = useI18n();
   const { user } = useSession();
   const [alarm, setAlarm] = useState<Alarm | null>(initial?.id === alarmId ? initial : null);
@@ -56,7 +66,8 @@ export function AlarmPanel({ api, alarmId, initial = null, unitName, onLoaded, o
   const lon = alarm?.position[0];
   const lat = alarm?.position[1];
   const covering = useResource(
-    (signal) => (lon === undefined || lat === undefined ? Promise.resolve(null) : api.camerasCovering([lon, lat], signal)),
+    (signal) =>
+      lon === undefined || lat === undefined ? Promise.resolve(null) : api.camerasCovering([lon, lat], signal),
     [api, lon, lat],
   );
   const cameras = useMemo(() => cameraRows(covering.data?.cameras ?? []), [covering.data]);
@@ -75,11 +86,20 @@ export function AlarmPanel({ api, alarmId, initial = null, unitName, onLoaded, o
     } else fly.current.onFlyToPlace?.([lon, lat]);
   }, [cameras, covering.status, lon, lat]);
 
-  if (!alarm) return <p className={error ? 'panel-error' : 'panel-loading'}>{error ? t('alarm.error', { message: error }) : t('alarm.loading')}</p>;
+  if (!alarm)
+    return (
+      <p className={error ? 'panel-error' : 'panel-loading'}>
+        {error ? t('alarm.error', { message: error }) : t('alarm.loading')}
+      </p>
+    );
 
   const facts = alarmFacts(alarm);
-  const num = (v: number | null) => (v === null ? '—' : `${n(v, { maximumFractionDigits: 2 })}${facts.unit ? ` ${facts.unit}` : ''}`);
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'medium' }) : '');
+  const num = (v: number | null) =>
+    v === null ? '—' : `${n(v, { maximumFractionDigits: 2 })}${facts.unit ? ` ${facts.unit}` : ''}`;
+  const time = (iso: string | null) =>
+    iso
+      ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'medium' })
+      : '';
   const level = severityLevel(alarm.severity);
   const acknowledge = async () => {
     setAcking(true);
@@ -96,12 +116,21 @@ export function AlarmPanel({ api, alarmId, initial = null, unitName, onLoaded, o
   };
 
   return (
-    <div className="alarm-panel" data-alarm-id={alarm.id} data-alarm-status={alarm.status} data-flown-to={viewing ?? ''}>
+    <div
+      className="alarm-panel"
+      data-alarm-id={alarm.id}
+      data-alarm-status={alarm.status}
+      data-flown-to={viewing ?? ''}
+    >
       <dl>
         <Row label={t('alarm.rule')}>{t(`rule.${alarm.rule}` as MessageKey)}</Row>
         <Row label={t('alarm.metric')}>{t(`metric.${facts.metric}` as MessageKey)}</Row>
         <Row label={t('alarm.value')}>
-          <span className="alarm-value">{facts.type === 'rate' && facts.value !== null ? t('alarm.rise', { value: num(facts.value) }) : num(facts.value)}</span>
+          <span className="alarm-value">
+            {facts.type === 'rate' && facts.value !== null
+              ? t('alarm.rise', { value: num(facts.value) })
+              : num(facts.value)}
+          </span>
         </Row>
         <Row label={t('alarm.threshold')}>
           {facts.threshold === null
@@ -114,7 +143,9 @@ export function AlarmPanel({ api, alarmId, initial = null, unitName, onLoaded, o
           <span className={`alarm-level level-${level}`}>{t(`urgency.${level}` as MessageKey)}</span>
         </Row>
         <Row label={t('alarm.status')}>
-          <span className={`alarm-status status-${alarm.status}`}>{t(`alarmStatus.${alarm.status}` as MessageKey)}</span>
+          <span className={`alarm-status status-${alarm.status}`}>
+            {t(`alarmStatus.${alarm.status}` as MessageKey)}
+          </span>
         </Row>
         <Row label={t('alarm.device')}>
           {onSelectSensor ? (
@@ -156,15 +187,22 @@ export function AlarmPanel({ api, alarmId, initial = null, unitName, onLoaded, o
       {covering.status === 'loading' ? (
         <p className="panel-loading">{t('alarm.camerasLoading')}</p>
       ) : cameras.length === 0 ? (
-        <p className="panel-none">{covering.error ? t('alarm.error', { message: covering.error.message }) : t('alarm.noCameras')}</p>
+        <p className="panel-none">
+          {covering.error ? t('alarm.error', { message: covering.error.message }) : t('alarm.noCameras')}
+        </p>
       ) : (
         <ul className="alarm-cameras">
           {cameras.map((c) => (
-            <li key={c.id} className={`${c.online ? 'online' : 'offline'}${c.id === viewing ? ' viewing' : ''}`} data-camera-id={c.id}>
+            <li
+              key={c.id}
+              className={`${c.online ? 'online' : 'offline'}${c.id === viewing ? ' viewing' : ''}`}
+              data-camera-id={c.id}
+            >
               <span className="camera-dot" aria-hidden />
               <span className="camera-code info-code">{c.code}</span>
               <span className="camera-facts">
-                {t('alarm.distance', { distance: n(Math.round(c.distanceM)) })} · {t('alarm.offAxis', { deg: n(Math.round(c.offAxisDeg)) })}
+                {t('alarm.distance', { distance: n(Math.round(c.distanceM)) })} ·{' '}
+                {t('alarm.offAxis', { deg: n(Math.round(c.offAxisDeg)) })}
                 {!c.online && ` · ${t('sensorStatus.offline')}`}
               </span>
               {c.best && <span className="camera-best">{t('alarm.best')}</span>}

@@ -2,7 +2,7 @@
 // life cycle (告警生命周期: raised → acknowledged → cleared), whether the user may acknowledge it, and the
 // cameras that see its place, nearest first, with the best one (the nearest online) marked.
 import type { Permission } from '@domain/access';
-import { findRule, type AlarmStatus } from '@domain/alarms';
+import { type AlarmStatus, findRule } from '@domain/alarms';
 import { METRICS, type NumericMetric } from '@domain/telemetry';
 import type { Alarm, CameraCoverage } from '../../api';
 
@@ -10,7 +10,10 @@ import type { Alarm, CameraCoverage } from '../../api';
 export const ACKNOWLEDGE_PERMISSION: Permission = 'cases';
 
 /** Only a raised alarm can be acknowledged, and only by a user with the permission. */
-export function mayAcknowledge(permissions: readonly string[] | null | undefined, alarm: Pick<Alarm, 'status'>): boolean {
+export function mayAcknowledge(
+  permissions: readonly string[] | null | undefined,
+  alarm: Pick<Alarm, 'status'>,
+): boolean {
   return alarm.status === 'raised' && (permissions ?? []).includes(ACKNOWLEDGE_PERMISSION);
 }
 
@@ -56,7 +59,13 @@ export function lifeCycle(a: Pick<Alarm, 'raisedAt' | 'acknowledgedAt' | 'acknow
   const cleared = a.clearedAt !== null;
   return [
     { status: 'raised', at: a.raisedAt, by: null, reached: true, skipped: false },
-    { status: 'acknowledged', at: a.acknowledgedAt, by: a.acknowledgedBy, reached: a.acknowledgedAt !== null, skipped: cleared && a.acknowledgedAt === null },
+    {
+      status: 'acknowledged',
+      at: a.acknowledgedAt,
+      by: a.acknowledgedBy,
+      reached: a.acknowledgedAt !== null,
+      skipped: cleared && a.acknowledgedAt === null,
+    },
     { status: 'cleared', at: a.clearedAt, by: null, reached: cleared, skipped: false },
   ];
 }

@@ -1,11 +1,12 @@
 // The city model as a resium child: loads the tileset, answers clicks with the building under the
 // pointer, highlights the selected one, and reports its progress on <body data-*> (buildings.model.ts).
 // Everything it added goes on unmount.
+
+import { type Cartesian2, ScreenSpaceEventHandler, ScreenSpaceEventType } from 'cesium';
 import { useEffect, useRef } from 'react';
-import { ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2 } from 'cesium';
 import { useCesium } from 'resium';
-import { statusAttributes, type BuildingsStatus } from './buildings.model';
-import { loadBuildingsLayer, type BuildingsLayer } from './buildings.layer';
+import { type BuildingsLayer, loadBuildingsLayer } from './buildings.layer';
+import { type BuildingsStatus, statusAttributes } from './buildings.model';
 
 export interface CityBuildingsProps {
   /** The tileset.json URL (api.buildingTilesetUrl). */
@@ -33,7 +34,13 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
 
   useEffect(() => {
     if (!scene) return;
-    const status: BuildingsStatus = { tilesLoaded: 0, ready: false, settled: 0, picks: 0, selected: selectedRef.current };
+    const status: BuildingsStatus = {
+      tilesLoaded: 0,
+      ready: false,
+      settled: 0,
+      picks: 0,
+      selected: selectedRef.current,
+    };
     report(status);
     let live = true;
     const cleanups: (() => void)[] = [];
@@ -63,7 +70,10 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
           onPickRef.current(id);
           report(status);
         }, ScreenSpaceEventType.LEFT_CLICK);
-        cleanups.push(() => clicks.destroy(), () => layer.destroy());
+        cleanups.push(
+          () => clicks.destroy(),
+          () => layer.destroy(),
+        );
       },
       (error: unknown) => {
         if (!live) return;

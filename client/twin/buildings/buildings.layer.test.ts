@@ -1,14 +1,19 @@
 // The layer on a real (empty) Cesium3DTileset and a bare collection: it adds the tileset with the
 // windows shader, selecting works without loaded tiles, and destroy leaves nothing behind.
-import { describe, expect, it } from 'vitest';
+
 import { Cesium3DTileset, PrimitiveCollection } from 'cesium';
+import { describe, expect, it } from 'vitest';
 import { createBuildingsLayer, windowsShader } from './buildings.layer';
 
 describe('createBuildingsLayer', () => {
   it('adds the tileset, picks through the host and removes and destroys everything on destroy', () => {
     let renders = 0;
     const picked = { getProperty: () => 'B000042' };
-    const host = { primitives: new PrimitiveCollection({ destroyPrimitives: false }), requestRender: () => void renders++, pick: () => picked };
+    const host = {
+      primitives: new PrimitiveCollection({ destroyPrimitives: false }),
+      requestRender: () => void renders++,
+      pick: () => picked,
+    };
     const tileset = new Cesium3DTileset({});
     tileset.customShader = windowsShader();
     const layer = createBuildingsLayer(host, tileset);

@@ -2,19 +2,26 @@
 // building id, and a highlight on the selected building. destroy() removes the tileset from the scene
 // and destroys it with every loaded tile.
 import {
-  Cartesian2,
+  type Cartesian2,
   Cartesian3,
+  type Cesium3DTile,
   Cesium3DTileColorBlendMode,
+  type Cesium3DTileFeature,
   Cesium3DTileset,
   Color,
   CustomShader,
   LightingModel,
   UniformType,
-  type Cesium3DTile,
-  type Cesium3DTileFeature,
 } from 'cesium';
 import { buildingIdOf } from './buildings.model';
-import { COOL_WINDOW, GLOW_FAR_M, GLOW_NEAR_M, UNLIT_SHARE, WARM_WINDOW, windowsFragmentShader } from './buildings.shader';
+import {
+  COOL_WINDOW,
+  GLOW_FAR_M,
+  GLOW_NEAR_M,
+  UNLIT_SHARE,
+  WARM_WINDOW,
+  windowsFragmentShader,
+} from './buildings.shader';
 
 /** What the layer needs from a Cesium Scene (a Scene satisfies it; tests pass a bare collection). */
 export interface BuildingsHost {
@@ -54,7 +61,11 @@ export function windowsShader(): CustomShader {
 }
 
 /** Loads the tileset at `url` and adds it to the host. */
-export async function loadBuildingsLayer(host: BuildingsHost, url: string, options: BuildingsOptions = {}): Promise<BuildingsLayer> {
+export async function loadBuildingsLayer(
+  host: BuildingsHost,
+  url: string,
+  options: BuildingsOptions = {},
+): Promise<BuildingsLayer> {
   const tileset = await Cesium3DTileset.fromUrl(url, {
     maximumScreenSpaceError: options.maximumScreenSpaceError ?? 8,
     enablePick: true,

@@ -16,12 +16,27 @@ describe('buildingIdOf', () => {
 
 describe('cardRows', () => {
   const card: BuildingCard = {
-    id: 'B000001', address: '龙眠花园1栋', use: 'residential', floors: 28, heightM: 84.6, gridId: 'G1', gridName: '龙眠社区第1网格',
-    dwellings: 84, households: 80, residents: 1234,
+    id: 'B000001',
+    address: '龙眠花园1栋',
+    use: 'residential',
+    floors: 28,
+    heightM: 84.6,
+    gridId: 'G1',
+    gridName: '龙眠社区第1网格',
+    dwellings: 84,
+    households: 80,
+    residents: 1234,
   };
   it('lists address, use, floors, grid, households and residents, counts only', () => {
     const rows = cardRows(card, (n) => n.toLocaleString('en'));
-    expect(rows.map((r) => r.label)).toEqual(['building.address', 'building.use', 'building.floors', 'building.grid', 'building.households', 'building.residents']);
+    expect(rows.map((r) => r.label)).toEqual([
+      'building.address',
+      'building.use',
+      'building.floors',
+      'building.grid',
+      'building.households',
+      'building.residents',
+    ]);
     expect(rows[0]!.text).toBe('龙眠花园1栋');
     expect(rows[1]!.value).toBe('building.use.residential');
     expect(rows[2]!.vars).toEqual({ floors: 28, height: 85 });
@@ -33,8 +48,16 @@ describe('cardRows', () => {
 describe('statusAttributes', () => {
   it('reports tiles, readiness, picks and the selection as data attributes', () => {
     expect(statusAttributes({ tilesLoaded: 3, ready: true, settled: 4, picks: 2, selected: 'B1' })).toEqual({
-      buildingTiles: '3', buildingsReady: 'true', buildingsSettled: '4', buildingPicks: '2', buildingSelected: 'B1', buildingsError: undefined,
+      buildingTiles: '3',
+      buildingsReady: 'true',
+      buildingsSettled: '4',
+      buildingPicks: '2',
+      buildingSelected: 'B1',
+      buildingsError: undefined,
     });
-    expect(statusAttributes({ tilesLoaded: 0, ready: false, settled: 0, picks: 0, selected: null, error: 'x' }).buildingSelected).toBeUndefined();
+    expect(
+      statusAttributes({ tilesLoaded: 0, ready: false, settled: 0, picks: 0, selected: null, error: 'x' })
+        .buildingSelected,
+    ).toBeUndefined();
   });
 });

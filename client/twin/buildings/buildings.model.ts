@@ -36,10 +36,22 @@ export function cardRows(card: BuildingCard, formatNumber: (n: number) => string
   return [
     { label: 'building.address', value: null, text: card.address },
     { label: 'building.use', value: useLabels[card.use] },
-    { label: 'building.floors', value: 'building.floorsValue', vars: { floors: card.floors, height: Math.round(card.heightM) } },
+    {
+      label: 'building.floors',
+      value: 'building.floorsValue',
+      vars: { floors: card.floors, height: Math.round(card.heightM) },
+    },
     { label: 'building.grid', value: null, text: card.gridName },
-    { label: 'building.households', value: 'building.householdsValue', vars: { households: formatNumber(card.households) } },
-    { label: 'building.residents', value: 'building.residentsValue', vars: { residents: formatNumber(card.residents) } },
+    {
+      label: 'building.households',
+      value: 'building.householdsValue',
+      vars: { households: formatNumber(card.households) },
+    },
+    {
+      label: 'building.residents',
+      value: 'building.residentsValue',
+      vars: { residents: formatNumber(card.residents) },
+    },
   ];
 }
 

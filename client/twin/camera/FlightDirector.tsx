@@ -1,13 +1,14 @@
 // The camera of a twin page: the opening view (the URL's `view=`, else a flight home), flights asked
 // for by the page (search hits, breadcrumb, info panel, tour), and the view written back to the URL
 // whenever the camera comes to rest, so the address bar is always a link to what is on screen.
+
+import type { LonLat } from '@domain/model';
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
-import type { LonLat } from '@domain/model';
 import type { BboxDeg } from '../../api';
 import { applyView, flyToPoint, flyToView, readView } from './camera-view';
 import { flyToBounds } from './fly-to-bounds';
-import { withTwinState, type CameraView } from './view-url';
+import { type CameraView, withTwinState } from './view-url';
 
 export type FlightTarget =
   | { bbox: BboxDeg; pitchDeg?: number; durationS?: number }
@@ -32,7 +33,8 @@ export interface FlightDirectorProps {
 }
 
 export function fly(camera: import('cesium').Camera, target: FlightTarget): Promise<boolean> {
-  if ('bbox' in target) return flyToBounds(camera, target.bbox, { pitchDeg: target.pitchDeg ?? -50, durationS: target.durationS ?? 2 });
+  if ('bbox' in target)
+    return flyToBounds(camera, target.bbox, { pitchDeg: target.pitchDeg ?? -50, durationS: target.durationS ?? 2 });
   if ('view' in target) return flyToView(camera, target.view);
   return flyToPoint(camera, target.point, target.rangeM);
 }
@@ -72,7 +74,11 @@ export function FlightDirector({ initialView, home, request, onOpened, syncUrl }
     const remove = camera.moveEnd.addEventListener(() => {
       if (!opened.current) return;
       const search = withTwinState(window.location.search, readView(camera), undefined);
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${search}${window.location.hash}`,
+      );
     });
     return () => remove();
   }, [camera, syncUrl]);

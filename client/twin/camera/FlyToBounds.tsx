@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
 import type { BboxDeg } from '../../api';
-import { flyToBounds, type FlightOptions } from './fly-to-bounds';
+import { type FlightOptions, flyToBounds } from './fly-to-bounds';
 
 export interface FlyToBoundsProps extends FlightOptions {
   /** Where to fly; nothing happens while null. A new box (by value) starts a new flight. */

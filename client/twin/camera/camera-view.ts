@@ -1,6 +1,7 @@
 // The camera's view as plain numbers (for the URL) and back, and flights to a point or a view.
-import { BoundingSphere, Cartesian3, HeadingPitchRange, Math as CesiumMath, type Camera } from 'cesium';
+
 import type { LonLat } from '@domain/model';
+import { BoundingSphere, type Camera, Cartesian3, Math as CesiumMath, HeadingPitchRange } from 'cesium';
 import type { CameraView } from './view-url';
 
 export function readView(camera: Camera): CameraView {

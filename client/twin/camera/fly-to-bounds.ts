@@ -1,5 +1,5 @@
 // Camera flights to a lon/lat box, seen at an angle (the "fly to the city" of every page).
-import { BoundingSphere, Cartesian3, HeadingPitchRange, Math as CesiumMath, type Camera } from 'cesium';
+import { BoundingSphere, type Camera, Cartesian3, Math as CesiumMath, HeadingPitchRange } from 'cesium';
 import type { BboxDeg } from '../../api';
 
 export interface FlightOptions {

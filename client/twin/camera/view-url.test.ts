@@ -41,5 +41,6 @@ describe('withTwinState', () => {
     ['?lang=en&sel=camera:V1', undefined, null, '?lang=en'],
     ['?view=1,2,3,4,5', null, undefined, ''],
   ];
-  for (const [search, v, sel, expected] of cases) it(`${search} → ${expected}`, () => expect(withTwinState(search, v, sel)).toBe(expected));
+  for (const [search, v, sel, expected] of cases)
+    it(`${search} → ${expected}`, () => expect(withTwinState(search, v, sel)).toBe(expected));
 });

@@ -12,19 +12,42 @@ export interface CameraView {
   pitchDeg: number;
 }
 
-const KINDS: readonly PickKind[] = ['unit', 'component', 'camera', 'patrol-point', 'sensor', 'event', 'building', 'alarm'];
+const KINDS: readonly PickKind[] = [
+  'unit',
+  'component',
+  'camera',
+  'patrol-point',
+  'sensor',
+  'event',
+  'building',
+  'alarm',
+];
 
 export function parseView(text: string | null): CameraView | null {
   if (!text) return null;
   const parts = text.split(',').map(Number);
   if (parts.length !== 5 || parts.some((n) => !Number.isFinite(n))) return null;
   const [lon, lat, heightM, headingDeg, pitchDeg] = parts as [number, number, number, number, number];
-  if (Math.abs(lon) > 180 || Math.abs(lat) > 90 || heightM < 1 || heightM > 20_000_000 || pitchDeg < -90 || pitchDeg > 90) return null;
+  if (
+    Math.abs(lon) > 180 ||
+    Math.abs(lat) > 90 ||
+    heightM < 1 ||
+    heightM > 20_000_000 ||
+    pitchDeg < -90 ||
+    pitchDeg > 90
+  )
+    return null;
   return { lon, lat, heightM, headingDeg: ((headingDeg % 360) + 360) % 360, pitchDeg };
 }
 
 export function formatView(v: CameraView): string {
-  return [v.lon.toFixed(6), v.lat.toFixed(6), Math.round(v.heightM), v.headingDeg.toFixed(1), v.pitchDeg.toFixed(1)].join(',');
+  return [
+    v.lon.toFixed(6),
+    v.lat.toFixed(6),
+    Math.round(v.heightM),
+    v.headingDeg.toFixed(1),
+    v.pitchDeg.toFixed(1),
+  ].join(',');
 }
 
 export function parseSelection(text: string | null): PickRef | null {
@@ -35,7 +58,11 @@ export function parseSelection(text: string | null): PickRef | null {
 export const formatSelection = (sel: PickRef): string => `${sel.kind}:${sel.id}`;
 
 /** `search` with view and sel replaced (null removes), other parameters kept. */
-export function withTwinState(search: string, view: CameraView | null | undefined, sel: PickRef | null | undefined): string {
+export function withTwinState(
+  search: string,
+  view: CameraView | null | undefined,
+  sel: PickRef | null | undefined,
+): string {
   const params = new URLSearchParams(search);
   if (view !== undefined) view ? params.set('view', formatView(view)) : params.delete('view');
   if (sel !== undefined) sel ? params.set('sel', formatSelection(sel)) : params.delete('sel');

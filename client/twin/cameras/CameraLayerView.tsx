@@ -1,11 +1,12 @@
 // The cameras layer as a resium child: icons, and the selected camera's view cone.
+
+import type { Camera } from '@domain/model';
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
-import type { Camera } from '@domain/model';
 import { reportLayer } from '../viewer/layer-status';
 import { afterNextRender } from '../viewer/scene-events';
 import { useUiScale } from '../viewer/ui-scale';
-import { createCameraLayer, type CameraLayer } from './cameras.layer';
+import { type CameraLayer, createCameraLayer } from './cameras.layer';
 import type { CameraIconSpec } from './cameras.model';
 
 export interface CameraLayerViewProps {

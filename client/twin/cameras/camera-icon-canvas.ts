@@ -2,7 +2,7 @@
 // needs no decoding: an SVG data URL goes through the browser's image decoder, which under heavy
 // load on a software-rendered wall has failed ("source image could not be decoded") and stopped
 // Cesium's rendering. Outside a browser (unit tests) there is no canvas: null.
-import { cameraIconColors, type CameraIconKey } from './cameras.model';
+import { type CameraIconKey, cameraIconColors } from './cameras.model';
 
 export function cameraIconCanvas(key: CameraIconKey, sizePx: number): HTMLCanvasElement | null {
   if (typeof document === 'undefined' || typeof document.createElement !== 'function') return null;

@@ -1,7 +1,10 @@
 // The cameras layer in Cesium (no React): one BillboardCollection of icons, and for the selected
 // camera its view cone (lines from the lens to the edge of its range) and the ground it covers (a
 // translucent sector). Selecting another camera replaces the cone; destroy() removes everything.
+
+import type { Camera } from '@domain/model';
 import {
+  BillboardCollection,
   Cartesian3,
   Color,
   ColorGeometryInstanceAttribute,
@@ -15,26 +18,36 @@ import {
   PolylineCollection,
   Primitive,
   PrimitiveCollection,
-  BillboardCollection,
   VerticalOrigin,
 } from 'cesium';
-import type { Camera } from '@domain/model';
 import type { LayerHost } from '../points/points.layer';
 import { cameraIconCanvas } from './camera-icon-canvas';
-import { cameraIconColors, cameraIconUrl, coverageSector, type CameraIconKey, type CameraIconSpec } from './cameras.model';
+import {
+  type CameraIconKey,
+  type CameraIconSpec,
+  cameraIconColors,
+  cameraIconUrl,
+  coverageSector,
+} from './cameras.model';
 
 export interface CameraLayer {
   readonly count: number;
   show: boolean;
   /** Draws the view cone and covered ground of `camera`, or clears it (null). */
-  select(camera: Pick<Camera, 'id' | 'position' | 'headingDeg' | 'fovDeg' | 'rangeM' | 'heightM' | 'online'> | null): void;
+  select(
+    camera: Pick<Camera, 'id' | 'position' | 'headingDeg' | 'fovDeg' | 'rangeM' | 'heightM' | 'online'> | null,
+  ): void;
   readonly selectedId: string | null;
   destroy(): void;
 }
 
 const shrink = new NearFarScalar(1_500, 1, 40_000, 0.55);
 
-export function createCameraLayer(host: LayerHost, specs: readonly CameraIconSpec[], options: { scale: number }): CameraLayer {
+export function createCameraLayer(
+  host: LayerHost,
+  specs: readonly CameraIconSpec[],
+  options: { scale: number },
+): CameraLayer {
   const root = new PrimitiveCollection({ destroyPrimitives: true });
   const icons = new BillboardCollection();
   // One image per kind of icon, shared by every billboard of that kind (a canvas; a data URL in tests).
@@ -42,7 +55,8 @@ export function createCameraLayer(host: LayerHost, specs: readonly CameraIconSpe
   const sizePx = Math.round(26 * options.scale);
   for (const spec of specs) {
     let image = images.get(spec.icon);
-    if (!image) images.set(spec.icon, (image = cameraIconCanvas(spec.icon, sizePx) ?? cameraIconUrl(spec.icon, sizePx)));
+    if (!image)
+      images.set(spec.icon, (image = cameraIconCanvas(spec.icon, sizePx) ?? cameraIconUrl(spec.icon, sizePx)));
     const icon = icons.add({
       id: { kind: 'camera', id: spec.id },
       position: Cartesian3.fromDegrees(spec.position[0], spec.position[1], spec.heightM),
@@ -83,11 +97,14 @@ export function createCameraLayer(host: LayerHost, specs: readonly CameraIconSpe
       if (camera) {
         const colour = Color.fromCssColorString(camera.online ? '#36e0c8' : cameraIconColors.offline);
         const ring = coverageSector(camera.position, camera.headingDeg, camera.fovDeg, camera.rangeM);
-        const ground = ring.slice(0, -1).flatMap(([lon, lat]) => [lon, lat]);
+        const ground = ring.slice(0, -1).flat();
         cone.add(
           new Primitive({
             geometryInstances: new GeometryInstance({
-              geometry: new PolygonGeometry({ polygonHierarchy: new PolygonHierarchy(Cartesian3.fromDegreesArray(ground)), height: 0.5 }),
+              geometry: new PolygonGeometry({
+                polygonHierarchy: new PolygonHierarchy(Cartesian3.fromDegreesArray(ground)),
+                height: 0.5,
+              }),
               attributes: { color: ColorGeometryInstanceAttribute.fromColor(colour.withAlpha(0.3)) },
             }),
             appearance: new PerInstanceColorAppearance({ flat: true, translucent: true }),

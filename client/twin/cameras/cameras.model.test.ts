@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import type { LonLat } from '@domain/model';
+import { describe, expect, it } from 'vitest';
 import type { CameraFeature } from '../../api';
 import { cameraIconKey, cameraIconUrl, cameraSpecs, coverageSector } from './cameras.model';
 
 const M_PER_DEG_LAT = 111_320;
-const distanceM = ([a, b]: LonLat, [c, d]: LonLat) => Math.hypot((c - a) * M_PER_DEG_LAT * Math.cos((b * Math.PI) / 180), (d - b) * M_PER_DEG_LAT);
-const bearingDeg = ([a, b]: LonLat, [c, d]: LonLat) => ((Math.atan2((c - a) * Math.cos((b * Math.PI) / 180), d - b) * 180) / Math.PI + 360) % 360;
+const distanceM = ([a, b]: LonLat, [c, d]: LonLat) =>
+  Math.hypot((c - a) * M_PER_DEG_LAT * Math.cos((b * Math.PI) / 180), (d - b) * M_PER_DEG_LAT);
+const bearingDeg = ([a, b]: LonLat, [c, d]: LonLat) =>
+  ((Math.atan2((c - a) * Math.cos((b * Math.PI) / 180), d - b) * 180) / Math.PI + 360) % 360;
 
 describe('coverageSector', () => {
   const cases: { title: string; heading: number; fov: number; range: number; first: number; last: number }[] = [
@@ -34,7 +36,8 @@ describe('camera icons', () => {
     ['police', false, 'offline'],
     ['urban-management', false, 'offline'],
   ];
-  for (const [owner, online, key] of cases) it(`${owner} ${online ? 'online' : 'offline'} → ${key}`, () => expect(cameraIconKey(owner, online)).toBe(key));
+  for (const [owner, online, key] of cases)
+    it(`${owner} ${online ? 'online' : 'offline'} → ${key}`, () => expect(cameraIconKey(owner, online)).toBe(key));
 
   it('makes a self-contained SVG data URL (no network)', () => {
     const url = cameraIconUrl('offline', 40);
@@ -44,8 +47,20 @@ describe('camera icons', () => {
 
   it('lets offline cameras win their declutter cell', () => {
     const camera = (id: string, online: boolean, lon: number): CameraFeature => ({
-      type: 'Feature', id, geometry: { type: 'Point', coordinates: [lon, 31] },
-      properties: { id, code: id, owner: 'police', headingDeg: 0, fovDeg: 60, rangeM: 80, heightM: 6, online, gridId: 'G' },
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates: [lon, 31] },
+      properties: {
+        id,
+        code: id,
+        owner: 'police',
+        headingDeg: 0,
+        fovDeg: 60,
+        rangeM: 80,
+        heightM: 6,
+        online,
+        gridId: 'G',
+      },
     });
     const [a, b] = cameraSpecs([camera('a', true, 117), camera('b', false, 117.00001)]);
     expect(b!.maxDistanceM).toBeGreaterThan(a!.maxDistanceM);

@@ -32,7 +32,10 @@ export function cameraSpecs(features: readonly CameraFeature[]): CameraIconSpec[
     return position ? [{ f, position }] : [];
   });
   // Offline cameras win their cells: the screen should show what is broken.
-  const distances = declutterDistances(usable.map((u) => u.position), usable.map((u) => (u.f.properties.online ? 0 : 1)));
+  const distances = declutterDistances(
+    usable.map((u) => u.position),
+    usable.map((u) => (u.f.properties.online ? 0 : 1)),
+  );
   return usable.map(({ f, position }, i) => ({
     id: f.properties.id,
     position,
@@ -45,7 +48,10 @@ export function cameraSpecs(features: readonly CameraFeature[]): CameraIconSpec[
 /** An SVG camera glyph in a round badge, as a data URL (no file, no network). Offline: greyed, crossed. */
 export function cameraIconUrl(key: CameraIconKey, sizePx = 32): string {
   const colour = cameraIconColors[key];
-  const cross = key === 'offline' ? '<path d="M9 9l14 14M23 9L9 23" stroke="#ff5a5a" stroke-width="2.6" stroke-linecap="round"/>' : '';
+  const cross =
+    key === 'offline'
+      ? '<path d="M9 9l14 14M23 9L9 23" stroke="#ff5a5a" stroke-width="2.6" stroke-linecap="round"/>'
+      : '';
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${sizePx}" height="${sizePx}" viewBox="0 0 32 32">` +
     `<circle cx="16" cy="16" r="14.5" fill="#07121f" fill-opacity="0.85" stroke="${colour}" stroke-width="2"/>` +
@@ -61,7 +67,13 @@ const M_PER_DEG_LAT = 111_320;
  * from heading − fov/2 to heading + fov/2 (clockwise from north), closed back at the apex.
  * Flat-earth offsets: fine for the few hundred metres a camera sees.
  */
-export function coverageSector(position: LonLat, headingDeg: number, fovDeg: number, rangeM: number, steps = 16): LonLat[] {
+export function coverageSector(
+  position: LonLat,
+  headingDeg: number,
+  fovDeg: number,
+  rangeM: number,
+  steps = 16,
+): LonLat[] {
   const [lon, lat] = position;
   const mPerDegLon = M_PER_DEG_LAT * Math.cos((lat * Math.PI) / 180);
   const ring: LonLat[] = [[lon, lat]];

@@ -2,7 +2,7 @@
 // state that needs attention (damaged, missing, occupied). Pure; the layer is the shared point layer.
 import type { ComponentState } from '@domain/model';
 import type { ComponentFeature } from '../../api';
-import { declutterDistances, pointPosition, type PointSpec } from '../points/points.model';
+import { declutterDistances, type PointSpec, pointPosition } from '../points/points.model';
 
 /** Category code → colour. */
 export const componentCategoryColors: Readonly<Record<string, string>> = {
@@ -16,7 +16,9 @@ export const componentCategoryColors: Readonly<Record<string, string>> = {
 const fallbackColor = '#a8b8d0';
 
 /** State → ring (none for normal). Attention states are also drawn larger and win decluttering. */
-export const componentStateMarks: Readonly<Record<ComponentState, { outline: PointSpec['outline']; sizePx: number; priority: number }>> = {
+export const componentStateMarks: Readonly<
+  Record<ComponentState, { outline: PointSpec['outline']; sizePx: number; priority: number }>
+> = {
   normal: { outline: null, sizePx: 5, priority: 0 },
   damaged: { outline: { color: '#ff3b3b', widthPx: 2.5 }, sizePx: 8, priority: 3 },
   missing: { outline: { color: '#ffffff', widthPx: 2.5 }, sizePx: 8, priority: 3 },
@@ -29,7 +31,10 @@ export function componentSpecs(features: readonly ComponentFeature[]): PointSpec
     return position ? [{ f, position }] : [];
   });
   const marks = usable.map(({ f }) => componentStateMarks[f.properties.state] ?? componentStateMarks.normal);
-  const distances = declutterDistances(usable.map((u) => u.position), marks.map((m) => m.priority));
+  const distances = declutterDistances(
+    usable.map((u) => u.position),
+    marks.map((m) => m.priority),
+  );
   return usable.map(({ f, position }, i) => ({
     pick: { kind: 'component', id: f.properties.id },
     position,
@@ -42,10 +47,16 @@ export function componentSpecs(features: readonly ComponentFeature[]): PointSpec
 }
 
 /** The category codes present, in code order, with counts (the filter's rows). */
-export function componentCategoryCounts(features: readonly ComponentFeature[]): { code: string; name: string; count: number }[] {
+export function componentCategoryCounts(
+  features: readonly ComponentFeature[],
+): { code: string; name: string; count: number }[] {
   const counts = new Map<string, { code: string; name: string; count: number }>();
   for (const f of features) {
-    const row = counts.get(f.properties.categoryCode) ?? { code: f.properties.categoryCode, name: f.properties.category, count: 0 };
+    const row = counts.get(f.properties.categoryCode) ?? {
+      code: f.properties.categoryCode,
+      name: f.properties.category,
+      count: 0,
+    };
     row.count++;
     counts.set(row.code, row);
   }

@@ -3,16 +3,17 @@
 // primitives only when the clusters change), flies in on a click on a cluster, hands the layer to its
 // owner (live events go in place), and destroys it on unmount. A click on a single event is the page's
 // PickHandler's (it opens the event's panel).
-import { useEffect, useRef, type MutableRefObject } from 'react';
-import { Cartesian2, Cartesian3, Math as CesiumMath, ScreenSpaceEventHandler, ScreenSpaceEventType } from 'cesium';
-import { useCesium } from 'resium';
+
 import type { GovEvent } from '@domain/model';
+import { Cartesian2, Cartesian3, Math as CesiumMath, ScreenSpaceEventHandler, ScreenSpaceEventType } from 'cesium';
+import { type MutableRefObject, useEffect, useRef } from 'react';
+import { useCesium } from 'resium';
 import { flyToBounds } from '../camera/fly-to-bounds';
 import { groundResolution } from '../viewer/ground-resolution';
 import { reportLayer } from '../viewer/layer-status';
 import { afterNextRender } from '../viewer/scene-events';
 import { useUiScale } from '../viewer/ui-scale';
-import { paddedBbox, type EventCluster, type Projection } from './event-clusters.model';
+import { type EventCluster, type Projection, paddedBbox } from './event-clusters.model';
 import { createEventLayer, type EventLayer } from './events.layer';
 
 /** Local fonts only (Debian: fonts-noto-cjk); never a web font. */

@@ -1,21 +1,55 @@
-import { describe, expect, it } from 'vitest';
 import type { LonLat } from '@domain/model';
-import { clusterEvents, clusterSizePx, clusterStyle, paddedBbox, showsEveryEvent, type EventMark, type Projection } from './event-clusters.model';
+import { describe, expect, it } from 'vitest';
+import {
+  clusterEvents,
+  clusterSizePx,
+  clusterStyle,
+  type EventMark,
+  type Projection,
+  paddedBbox,
+  showsEveryEvent,
+} from './event-clusters.model';
 
 // Positions in metres east and north of a point in the city (the model's own local scale, so distances are exact enough).
 const mLat = 111_320;
 const mLon = mLat * Math.cos((31 * Math.PI) / 180);
 const at = (dxM: number, dyM: number): LonLat => [116.95 + dxM / mLon, 31 + dyM / mLat];
-const mark = (id: string, dxM: number, dyM = 0, o: Partial<EventMark> = {}): EventMark => ({ id, position: at(dxM, dyM), urgency: 1, overdue: false, ...o });
+const mark = (id: string, dxM: number, dyM = 0, o: Partial<EventMark> = {}): EventMark => ({
+  id,
+  position: at(dxM, dyM),
+  urgency: 1,
+  overdue: false,
+  ...o,
+});
 const shape = (c: ReturnType<typeof clusterEvents>) => ({ singles: c.singles, clusters: c.clusters.map((k) => k.ids) });
 
 describe('clusterEvents', () => {
-  const cases: { title: string; marks: EventMark[]; radiusM: number; expected: { singles: string[]; clusters: string[][] } }[] = [
+  const cases: {
+    title: string;
+    marks: EventMark[];
+    radiusM: number;
+    expected: { singles: string[]; clusters: string[][] };
+  }[] = [
     { title: 'nothing', marks: [], radiusM: 500, expected: { singles: [], clusters: [] } },
     { title: 'one event is a single', marks: [mark('a', 0)], radiusM: 500, expected: { singles: ['a'], clusters: [] } },
-    { title: 'no reach: every event is a single', marks: [mark('b', 0), mark('a', 0)], radiusM: 0, expected: { singles: ['a', 'b'], clusters: [] } },
-    { title: 'two close events are one cluster', marks: [mark('a', 0), mark('b', 100)], radiusM: 500, expected: { singles: [], clusters: [['a', 'b']] } },
-    { title: 'two far events stay apart', marks: [mark('a', 0), mark('b', 1000)], radiusM: 500, expected: { singles: ['a', 'b'], clusters: [] } },
+    {
+      title: 'no reach: every event is a single',
+      marks: [mark('b', 0), mark('a', 0)],
+      radiusM: 0,
+      expected: { singles: ['a', 'b'], clusters: [] },
+    },
+    {
+      title: 'two close events are one cluster',
+      marks: [mark('a', 0), mark('b', 100)],
+      radiusM: 500,
+      expected: { singles: [], clusters: [['a', 'b']] },
+    },
+    {
+      title: 'two far events stay apart',
+      marks: [mark('a', 0), mark('b', 1000)],
+      radiusM: 500,
+      expected: { singles: ['a', 'b'], clusters: [] },
+    },
     {
       title: 'a chain: the first event takes its neighbour, the third stays out of reach',
       marks: [mark('a', 0), mark('b', 400), mark('c', 800)],
@@ -32,7 +66,13 @@ describe('clusterEvents', () => {
       title: 'two dense places make two clusters',
       marks: [mark('a', 0), mark('b', 50), mark('c', 20, 30), mark('d', 3000), mark('e', 3040), mark('f', 6000)],
       radiusM: 500,
-      expected: { singles: ['f'], clusters: [['a', 'b', 'c'], ['d', 'e']] },
+      expected: {
+        singles: ['f'],
+        clusters: [
+          ['a', 'b', 'c'],
+          ['d', 'e'],
+        ],
+      },
     },
   ];
   for (const c of cases) it(c.title, () => expect(shape(clusterEvents(c.marks, c.radiusM))).toEqual(c.expected));
@@ -48,8 +88,18 @@ describe('clusterEvents', () => {
     const { clusters, singles } = clusterEvents(marks, 500);
     expect(singles).toEqual([]);
     const [first, second] = clusters;
-    expect({ count: first!.count, urgent: first!.urgent, overdue: first!.overdue, worst: first!.worst }).toEqual({ count: 3, urgent: 2, overdue: 2, worst: 3 });
-    expect({ count: second!.count, urgent: second!.urgent, overdue: second!.overdue, worst: second!.worst }).toEqual({ count: 2, urgent: 0, overdue: 1, worst: 2 });
+    expect({ count: first!.count, urgent: first!.urgent, overdue: first!.overdue, worst: first!.worst }).toEqual({
+      count: 3,
+      urgent: 2,
+      overdue: 2,
+      worst: 3,
+    });
+    expect({ count: second!.count, urgent: second!.urgent, overdue: second!.overdue, worst: second!.worst }).toEqual({
+      count: 2,
+      urgent: 0,
+      overdue: 1,
+      worst: 2,
+    });
     const centre = at(100, 100);
     expect(first!.position[0]).toBeCloseTo(centre[0], 9);
     expect(first!.position[1]).toBeCloseTo(centre[1], 9);
@@ -62,7 +112,10 @@ describe('clusterEvents', () => {
   const city = Array.from({ length: 1200 }, (_, i) => {
     const core = i % 3 !== 0;
     const spread = core ? 3000 : 20_000;
-    return mark(`E${String(i).padStart(5, '0')}`, (random() - 0.5) * spread, (random() - 0.5) * spread, { urgency: ((i % 7) % 3) + 1 as 1 | 2 | 3, overdue: i % 10 !== 0 });
+    return mark(`E${String(i).padStart(5, '0')}`, (random() - 0.5) * spread, (random() - 0.5) * spread, {
+      urgency: (((i % 7) % 3) + 1) as 1 | 2 | 3,
+      overdue: i % 10 !== 0,
+    });
   });
 
   it('keeps every event exactly once and no two marks closer than the reach', () => {
@@ -103,7 +156,8 @@ describe('clusterEvents', () => {
 
 describe('clusterEvents on the screen', () => {
   // A camera looking north at a slant: 1 px per 10 m across, 1 px per 40 m toward the horizon; behind it (south of 30.99°) nothing.
-  const slanted: Projection = ([lon, lat]) => (lat < 30.99 ? null : [((lon - 116.95) * mLon) / 10, -((lat - 31) * mLat) / 40]);
+  const slanted: Projection = ([lon, lat]) =>
+    lat < 30.99 ? null : [((lon - 116.95) * mLon) / 10, -((lat - 31) * mLat) / 40];
 
   it('clusters what is close on screen, not on the ground', () => {
     const marks = [mark('a', 0, 0), mark('b', 0, 1500), mark('c', 600, 0)]; // b: 1.5 km north, 37.5 px up; c: 600 m east, 60 px right
@@ -113,7 +167,10 @@ describe('clusterEvents on the screen', () => {
 
   it('leaves events the projection cannot place as singles', () => {
     const marks = [mark('a', 0, 0), mark('b', 10, 0), mark('behind', 0, -2000), mark('behind2', 5, -2000)];
-    expect(shape(clusterEvents(marks, 50, slanted))).toEqual({ singles: ['behind', 'behind2'], clusters: [['a', 'b']] });
+    expect(shape(clusterEvents(marks, 50, slanted))).toEqual({
+      singles: ['behind', 'behind2'],
+      clusters: [['a', 'b']],
+    });
   });
 });
 
@@ -125,7 +182,8 @@ describe('showsEveryEvent', () => {
     [22, false],
     [Number.NaN, true],
   ];
-  for (const [mPerPx, every] of cases) it(`${mPerPx} m/px → ${every}`, () => expect(showsEveryEvent(mPerPx)).toBe(every));
+  for (const [mPerPx, every] of cases)
+    it(`${mPerPx} m/px → ${every}`, () => expect(showsEveryEvent(mPerPx)).toBe(every));
 });
 
 describe('clusterSizePx', () => {
@@ -136,7 +194,8 @@ describe('clusterSizePx', () => {
     expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
     expect(new Set(sizes).size).toBeGreaterThan(3);
   });
-  it('discs of neighbouring clusters never overlap', () => expect(clusterStyle.maxSizePx).toBeLessThanOrEqual(clusterStyle.radiusPx));
+  it('discs of neighbouring clusters never overlap', () =>
+    expect(clusterStyle.maxSizePx).toBeLessThanOrEqual(clusterStyle.radiusPx));
 });
 
 describe('paddedBbox', () => {
@@ -146,6 +205,10 @@ describe('paddedBbox', () => {
     expect((n - s) * mLat).toBeCloseTo(1000, 0);
     expect((w + e) / 2).toBeCloseTo(at(5, 5)[0], 9);
     const large: [number, number, number, number] = [...at(0, 0), ...at(3000, 2000)];
-    expect(paddedBbox(large, 1000).map((v, i) => v - large[i]!).every((d) => Math.abs(d) < 1e-12)).toBe(true);
+    expect(
+      paddedBbox(large, 1000)
+        .map((v, i) => v - large[i]!)
+        .every((d) => Math.abs(d) < 1e-12),
+    ).toBe(true);
   });
 });

@@ -64,7 +64,11 @@ export function groundMetres(marks: readonly EventMark[]): Projection {
  * groups whose centres lie closer than `radius` merge until none do. Groups of one, and events the
  * projection cannot place, are singles. Deterministic whatever the input order.
  */
-export function clusterEvents(marks: readonly EventMark[], radius: number, project: Projection = groundMetres(marks)): EventClustering {
+export function clusterEvents(
+  marks: readonly EventMark[],
+  radius: number,
+  project: Projection = groundMetres(marks),
+): EventClustering {
   const all = [...marks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (!(radius > 0) || all.length < 2) return { singles: all.map((m) => m.id), clusters: [] };
 
@@ -151,7 +155,10 @@ export function clusterEvents(marks: readonly EventMark[], radius: number, proje
       continue;
     }
     g.members.sort((a, b) => a - b);
-    let lon = 0, lat = 0, urgent = 0, overdue = 0;
+    let lon = 0,
+      lat = 0,
+      urgent = 0,
+      overdue = 0;
     let worst: 1 | 2 | 3 = 1;
     const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const i of g.members) {
@@ -168,7 +175,15 @@ export function clusterEvents(marks: readonly EventMark[], radius: number, proje
       bbox[3] = Math.max(bbox[3], y);
     }
     const n = g.members.length;
-    clusters.push({ position: [lon / n, lat / n], count: n, urgent, overdue, worst, bbox, ids: g.members.map((i) => sorted[i]!.id) });
+    clusters.push({
+      position: [lon / n, lat / n],
+      count: n,
+      urgent,
+      overdue,
+      worst,
+      bbox,
+      ids: g.members.map((i) => sorted[i]!.id),
+    });
   }
   singles.sort();
   clusters.sort((a, b) => (a.ids[0]! < b.ids[0]! ? -1 : 1));
@@ -185,7 +200,10 @@ export function clusterSizePx(count: number): number {
 }
 
 /** A lon/lat box grown to at least `minM` metres on each side (so a flight to a tight cluster does not land at street level). */
-export function paddedBbox(bbox: readonly [number, number, number, number], minM: number): [number, number, number, number] {
+export function paddedBbox(
+  bbox: readonly [number, number, number, number],
+  minM: number,
+): [number, number, number, number] {
   const [w, s, e, n] = bbox;
   const lat = (s + n) / 2;
   const halfLat = Math.max((n - s) / 2, minM / 2 / M_PER_DEG_LAT);

@@ -1,29 +1,45 @@
 // The events layer on real Cesium collections (no WebGL needed until a frame is rendered): points for
 // every event, clusters for the camera's band reused in place, live events and closures, cleanup.
-import { describe, expect, it } from 'vitest';
-import { LabelCollection, PointPrimitiveCollection, PrimitiveCollection, type Label, type PointPrimitive } from 'cesium';
+
 import type { GovEvent } from '@domain/model';
 import { TAXONOMY } from '@domain/taxonomy';
+import type { Label, LabelCollection, PointPrimitive, PointPrimitiveCollection, PrimitiveCollection } from 'cesium';
+import { describe, expect, it } from 'vitest';
+import { testHost } from '../testing/cesium-in-node';
 import type { Projection } from './event-clusters.model';
 import { createEventLayer, isEventClusterRef } from './events.layer';
-import { testHost } from '../testing/cesium-in-node';
-
-
 
 const itemOf = (severity: 1 | 2 | 3) => TAXONOMY.items.find((i) => i.severity === severity)!.code;
 const now = Date.parse('2026-11-01T00:00:00Z');
 const event = (id: string, lon: number, severity: 1 | 2 | 3, o: Partial<GovEvent> = {}): GovEvent => ({
-  id, code: id, itemCode: itemOf(severity), source: 'patrol', gridId: 'G', position: [lon, 31], reportedAt: '2026-10-31T00:00:00Z',
-  deadlineAt: '2026-11-02T00:00:00Z', departmentId: 'D02', status: 'handling', closedAt: null, overdue: false, description: '', ...o,
+  id,
+  code: id,
+  itemCode: itemOf(severity),
+  source: 'patrol',
+  gridId: 'G',
+  position: [lon, 31],
+  reportedAt: '2026-10-31T00:00:00Z',
+  deadlineAt: '2026-11-02T00:00:00Z',
+  departmentId: 'D02',
+  status: 'handling',
+  closedAt: null,
+  overdue: false,
+  description: '',
+  ...o,
 });
 // Three events within 200 m, one 10 km east.
-const events = [event('a', 117, 3, { overdue: true }), event('b', 117.001, 1), event('c', 117.002, 2), event('far', 117.1, 1)];
+const events = [
+  event('a', 117, 3, { overdue: true }),
+  event('b', 117.001, 1),
+  event('c', 117.002, 2),
+  event('far', 117.1, 1),
+];
 
 // Straight down from high up: 22 m per CSS pixel, north up (a 4K wall: scale 2, so 11 m per canvas pixel).
 const cityView: Projection = ([lon, lat]) => [((lon - 117) * 95_400) / 11, -((lat - 31) * 111_320) / 11];
 
 const shown = <T extends { show: boolean }>(items: T[]) => items.filter((p) => p.show);
-const all = <T,>(c: { length: number; get(i: number): T }) => Array.from({ length: c.length }, (_, i) => c.get(i));
+const all = <T>(c: { length: number; get(i: number): T }) => Array.from({ length: c.length }, (_, i) => c.get(i));
 
 describe('createEventLayer', () => {
   it('draws every event, then clusters for the band in place, follows live events, and cleans up', () => {
@@ -44,7 +60,11 @@ describe('createEventLayer', () => {
     expect(layer.clusters.map((c) => c.ids)).toEqual([['a', 'b', 'c']]);
     expect(pointIds()).toEqual(['far']);
     const disc = discs.get(0);
-    expect([disc.show, disc.pixelSize, disc.outlineColor.blue]).toEqual([true, layer.clusterSizePx(layer.clusters[0]!), 1]); // magenta ring: one is overdue
+    expect([disc.show, disc.pixelSize, disc.outlineColor.blue]).toEqual([
+      true,
+      layer.clusterSizePx(layer.clusters[0]!),
+      1,
+    ]); // magenta ring: one is overdue
     expect(isEventClusterRef(disc.id)).toBe(true);
     const texts = () => shown(all<Label>(labels)).map((l) => l.text);
     expect(texts()).toEqual(['3', '1']); // the count, and one urgent

@@ -6,23 +6,32 @@
 // hidden, not removed. The owner re-aggregates when the camera comes to rest (`setView`, with the
 // camera's projection onto the screen) and the layer when an event arrives; primitives are touched
 // only when what is drawn changes.
+
+import type { GovEvent } from '@domain/model';
 import {
   Cartesian2,
   Cartesian3,
   Color,
   DistanceDisplayCondition,
   HorizontalOrigin,
+  type Label,
   LabelCollection,
   LabelStyle,
+  type PointPrimitive,
   PointPrimitiveCollection,
   PrimitiveCollection,
   VerticalOrigin,
-  type Label,
-  type PointPrimitive,
 } from 'cesium';
-import type { GovEvent } from '@domain/model';
 import { createPointLayer, type LayerHost, type PointLayer } from '../points/points.layer';
-import { clusterEvents, clusterSizePx, clusterStyle, showsEveryEvent, type EventCluster, type EventMark, type Projection } from './event-clusters.model';
+import {
+  clusterEvents,
+  clusterSizePx,
+  clusterStyle,
+  type EventCluster,
+  type EventMark,
+  type Projection,
+  showsEveryEvent,
+} from './event-clusters.model';
 import { eventMarks, eventSpecs, overdueOutline, urgencyColors } from './events.model';
 
 /** The id a cluster's disc and labels carry (not a PickRef: a click on it selects nothing, it flies in). */
@@ -63,13 +72,25 @@ const countColor = Color.WHITE;
 const countOutline = Color.fromCssColorString('#02060d');
 const badgeFill = Color.fromCssColorString(urgencyColors[3]);
 const ringOverdue = Color.fromCssColorString(overdueOutline.color);
-const ringByUrgency = { 1: Color.fromCssColorString(urgencyColors[1]), 2: Color.fromCssColorString(urgencyColors[2]), 3: Color.fromCssColorString(urgencyColors[3]) };
+const ringByUrgency = {
+  1: Color.fromCssColorString(urgencyColors[1]),
+  2: Color.fromCssColorString(urgencyColors[2]),
+  3: Color.fromCssColorString(urgencyColors[3]),
+};
 const EVENT_MAX_DISTANCE_M = 200_000;
 const CLUSTER_HEIGHT_M = 8;
 
-export function createEventLayer(host: LayerHost, events: readonly GovEvent[], nowMs: number, options: EventLayerOptions): EventLayer {
+export function createEventLayer(
+  host: LayerHost,
+  events: readonly GovEvent[],
+  nowMs: number,
+  options: EventLayerOptions,
+): EventLayer {
   const { scale } = options;
-  const points: PointLayer = createPointLayer(host, eventSpecs(events, nowMs), { scale, alwaysOnTopWithinM: Number.POSITIVE_INFINITY });
+  const points: PointLayer = createPointLayer(host, eventSpecs(events, nowMs), {
+    scale,
+    alwaysOnTopWithinM: Number.POSITIVE_INFINITY,
+  });
   const marks = new Map<string, EventMark>(eventMarks(events, nowMs).map((m) => [m.id, m]));
 
   // Clusters over the points: discs, then their counts and badges (drawn later, so on top).
@@ -91,7 +112,13 @@ export function createEventLayer(host: LayerHost, events: readonly GovEvent[], n
     let s = pool[i];
     if (s) return s;
     const id: EventClusterRef = { eventCluster: i };
-    const common = { id, position, show: false, disableDepthTestDistance: Number.POSITIVE_INFINITY, distanceDisplayCondition: near };
+    const common = {
+      id,
+      position,
+      show: false,
+      disableDepthTestDistance: Number.POSITIVE_INFINITY,
+      distanceDisplayCondition: near,
+    };
     s = {
       disc: discs.add({ ...common, color: clusterFill, outlineColor: ringOverdue }),
       count: labels.add({
@@ -157,7 +184,9 @@ export function createEventLayer(host: LayerHost, events: readonly GovEvent[], n
       const s = pool[i]!;
       s.disc.show = s.count.show = s.badge.show = false;
     }
-    points.setFilter(hidden.size || closed.size ? (spec) => !hidden.has(spec.pick.id) && !closed.has(spec.pick.id) : null);
+    points.setFilter(
+      hidden.size || closed.size ? (spec) => !hidden.has(spec.pick.id) && !closed.has(spec.pick.id) : null,
+    );
     host.requestRender();
     return true;
   };

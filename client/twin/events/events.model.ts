@@ -1,7 +1,8 @@
 // Open events (在办事件) → points coloured by urgency (the taxonomy item's severity: 3 urgent, 2
 // important, 1 general); an overdue event (超期) gets a magenta ring and a larger dot.
-import { findItem } from '@domain/taxonomy';
+
 import type { GovEvent } from '@domain/model';
+import { findItem } from '@domain/taxonomy';
 import type { PointSpec } from '../points/points.model';
 import type { EventMark } from './event-clusters.model';
 
@@ -41,7 +42,10 @@ export function eventMarks(events: readonly GovEvent[], nowMs: number): EventMar
 }
 
 /** Counts for the legend: open events by urgency, and how many are overdue. */
-export function eventCounts(events: readonly GovEvent[], nowMs: number): { byUrgency: Record<1 | 2 | 3, number>; overdue: number } {
+export function eventCounts(
+  events: readonly GovEvent[],
+  nowMs: number,
+): { byUrgency: Record<1 | 2 | 3, number>; overdue: number } {
   const byUrgency = { 1: 0, 2: 0, 3: 0 };
   let overdue = 0;
   for (const e of events) {

@@ -1,8 +1,9 @@
 // The grid-boundaries layer as a resium child: draws `drawing` into the scene, reports when the frame
 // holding it has been rendered, and removes everything it added on unmount or when `drawing` changes.
+
+import type { AdminLevel } from '@domain/model';
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
-import type { AdminLevel } from '@domain/model';
 import { afterNextRender } from '../viewer/scene-events';
 import { useUiScale } from '../viewer/ui-scale';
 import { createGridLayer, type GridLayer } from './grids.layer';

@@ -1,12 +1,13 @@
 // The layer on real Cesium collections (no WebGL needed until a frame is rendered): it adds one root,
 // draws every outline and label, and leaves nothing behind when destroyed.
-import { describe, expect, it } from 'vitest';
-import { LabelCollection, PolylineCollection, PrimitiveCollection } from 'cesium';
+
 import type { LonLat } from '@domain/model';
+import { LabelCollection, PolylineCollection, type PrimitiveCollection } from 'cesium';
+import { describe, expect, it } from 'vitest';
 import type { GridFeature } from '../../api';
+import { testHost } from '../testing/cesium-in-node';
 import { createGridLayer } from './grids.layer';
 import { gridDrawingFrom } from './grids.model';
-import { testHost } from '../testing/cesium-in-node';
 
 const square = (lon: number, lat: number, size: number): LonLat[] => [
   [lon, lat],
@@ -17,12 +18,25 @@ const square = (lon: number, lat: number, size: number): LonLat[] => [
 ];
 
 const features: GridFeature[] = [
-  { type: 'Feature', id: 'c', properties: { id: 'c', code: 'c', name: '桐城市', level: 'city', area: null, parentId: null }, geometry: { type: 'Polygon', coordinates: [square(116.7, 30.7, 0.5)] } },
-  { type: 'Feature', id: 's', properties: { id: 's', code: 's', name: '龙眠街道', level: 'subdistrict', area: 'urban', parentId: 'c' }, geometry: { type: 'Polygon', coordinates: [square(116.9, 31, 0.1)] } },
-  { type: 'Feature', id: 'g', properties: { id: 'g', code: 'g', name: '网格', level: 'grid', area: 'urban', parentId: 's' }, geometry: { type: 'Polygon', coordinates: [square(116.95, 31, 0.01)] } },
+  {
+    type: 'Feature',
+    id: 'c',
+    properties: { id: 'c', code: 'c', name: '桐城市', level: 'city', area: null, parentId: null },
+    geometry: { type: 'Polygon', coordinates: [square(116.7, 30.7, 0.5)] },
+  },
+  {
+    type: 'Feature',
+    id: 's',
+    properties: { id: 's', code: 's', name: '龙眠街道', level: 'subdistrict', area: 'urban', parentId: 'c' },
+    geometry: { type: 'Polygon', coordinates: [square(116.9, 31, 0.1)] },
+  },
+  {
+    type: 'Feature',
+    id: 'g',
+    properties: { id: 'g', code: 'g', name: '网格', level: 'grid', area: 'urban', parentId: 's' },
+    geometry: { type: 'Polygon', coordinates: [square(116.95, 31, 0.01)] },
+  },
 ];
-
-
 
 describe('createGridLayer', () => {
   it('draws every outline and label under one root and removes it all on destroy', () => {

@@ -1,6 +1,8 @@
 // The grid-boundaries layer in Cesium (no React): one PolylineCollection per level (one draw call each,
 // since a level's polylines share one colour) and one LabelCollection for names, all under a single
 // PrimitiveCollection so that destroy() takes everything away in one step.
+
+import type { AdminLevel } from '@domain/model';
 import {
   Cartesian2,
   Cartesian3,
@@ -14,8 +16,7 @@ import {
   PrimitiveCollection,
   VerticalOrigin,
 } from 'cesium';
-import type { AdminLevel } from '@domain/model';
-import { gridLevels, gridLevelStyles, type GridDrawing } from './grids.model';
+import { type GridDrawing, gridLevelStyles, gridLevels } from './grids.model';
 
 /** What the layer needs from a Cesium Scene (a Scene satisfies it; tests pass a bare collection). */
 export interface LayerHost {

@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import type { AdminLevel, LonLat } from '@domain/model';
+import { describe, expect, it } from 'vitest';
 import type { GridFeature } from '../../api';
-import { closedRing, gridDrawingFrom, gridLevels, gridLevelStyles, legendRows, ringAreaAndCentroid } from './grids.model';
+import {
+  closedRing,
+  gridDrawingFrom,
+  gridLevelStyles,
+  gridLevels,
+  legendRows,
+  ringAreaAndCentroid,
+} from './grids.model';
 
 const square = (lon: number, lat: number, size: number): LonLat[] => [
   [lon, lat],
@@ -49,7 +56,10 @@ describe('gridDrawingFrom', () => {
     {
       title: 'the city MultiPolygon: one outline per part, no label (the header names the city)',
       features: [
-        feature('c', 'city', { type: 'MultiPolygon', coordinates: [[square(116.7, 30.7, 0.5)], [square(117.3, 31.3, 0.01)]] }),
+        feature('c', 'city', {
+          type: 'MultiPolygon',
+          coordinates: [[square(116.7, 30.7, 0.5)], [square(117.3, 31.3, 0.01)]],
+        }),
       ],
       outlines: [
         { key: 'c#0', level: 'city', points: 5 },
@@ -74,7 +84,10 @@ describe('gridDrawingFrom', () => {
     },
     {
       title: 'a feature repeated across two requests is drawn once',
-      features: [feature('g1', 'grid', polygon(square(117, 31, 0.01))), feature('g1', 'grid', polygon(square(117, 31, 0.01)))],
+      features: [
+        feature('g1', 'grid', polygon(square(117, 31, 0.01))),
+        feature('g1', 'grid', polygon(square(117, 31, 0.01))),
+      ],
       outlines: [{ key: 'g1#0', level: 'grid', points: 5 }],
       labels: [{ unitId: 'g1' }],
       featureCount: 1,
@@ -83,7 +96,15 @@ describe('gridDrawingFrom', () => {
     {
       title: 'degenerate rings and unknown levels are skipped and reported, the rest drawn',
       features: [
-        feature('bad', 'community', polygon([[117, 31], [117.1, 31], [117, 31]])),
+        feature(
+          'bad',
+          'community',
+          polygon([
+            [117, 31],
+            [117.1, 31],
+            [117, 31],
+          ]),
+        ),
         feature('odd', 'province' as AdminLevel, polygon(square(117, 31, 0.01))),
         feature('ok', 'community', polygon(square(117, 31, 0.01))),
       ],
@@ -139,10 +160,48 @@ describe('gridDrawingFrom', () => {
 describe('closedRing and ringAreaAndCentroid', () => {
   const cases: { title: string; ring: unknown[]; closed: LonLat[] | null; area?: number; centroid?: LonLat }[] = [
     { title: 'closed square', ring: square(0, 0, 2), closed: square(0, 0, 2), area: 4, centroid: [1, 1] },
-    { title: 'open triangle is closed', ring: [[0, 0], [3, 0], [0, 3]], closed: [[0, 0], [3, 0], [0, 3], [0, 0]], area: 4.5, centroid: [1, 1] },
-    { title: 'clockwise ring has negative area', ring: [...square(0, 0, 1)].reverse(), closed: [...square(0, 0, 1)].reverse(), area: -1, centroid: [0.5, 0.5] },
-    { title: 'two points are not a ring', ring: [[0, 0], [1, 1]], closed: null },
-    { title: 'non-numeric points are dropped', ring: [[0, 0], ['x', 1], [1, 0], [1, 1], null], closed: [[0, 0], [1, 0], [1, 1], [0, 0]], area: 0.5 },
+    {
+      title: 'open triangle is closed',
+      ring: [
+        [0, 0],
+        [3, 0],
+        [0, 3],
+      ],
+      closed: [
+        [0, 0],
+        [3, 0],
+        [0, 3],
+        [0, 0],
+      ],
+      area: 4.5,
+      centroid: [1, 1],
+    },
+    {
+      title: 'clockwise ring has negative area',
+      ring: [...square(0, 0, 1)].reverse(),
+      closed: [...square(0, 0, 1)].reverse(),
+      area: -1,
+      centroid: [0.5, 0.5],
+    },
+    {
+      title: 'two points are not a ring',
+      ring: [
+        [0, 0],
+        [1, 1],
+      ],
+      closed: null,
+    },
+    {
+      title: 'non-numeric points are dropped',
+      ring: [[0, 0], ['x', 1], [1, 0], [1, 1], null],
+      closed: [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ],
+      area: 0.5,
+    },
   ];
   for (const c of cases) {
     it(c.title, () => {
@@ -171,7 +230,10 @@ describe('styles and legend', () => {
     const drawing = gridDrawingFrom([
       feature('g1', 'grid', polygon(square(117, 31, 0.01))),
       feature('g2', 'grid', polygon(square(117.01, 31, 0.01), square(117.012, 31.002, 0.002))),
-      feature('c', 'city', { type: 'MultiPolygon', coordinates: [[square(116.7, 30.7, 0.5)], [square(117.3, 31.3, 0.01)]] }),
+      feature('c', 'city', {
+        type: 'MultiPolygon',
+        coordinates: [[square(116.7, 30.7, 0.5)], [square(117.3, 31.3, 0.01)]],
+      }),
     ]);
     expect(legendRows(drawing).map((row) => [row.style.level, row.count])).toEqual([
       ['city', 1],

@@ -21,12 +21,47 @@ export const gridLevels: readonly AdminLevel[] = ['grid', 'village', 'community'
 
 export const gridLevelStyles: Readonly<Record<AdminLevel, GridLevelStyle>> = {
   city: { level: 'city', color: '#ffc857', alpha: 1, widthPx: 3.5, heightM: 120, label: null },
-  subdistrict: { level: 'subdistrict', color: '#38c9ff', alpha: 1, widthPx: 2.5, heightM: 90, label: { fontPx: 22, maxDistanceM: 400_000 } },
-  town: { level: 'town', color: '#4ee38f', alpha: 1, widthPx: 2.5, heightM: 90, label: { fontPx: 22, maxDistanceM: 400_000 } },
-  community: { level: 'community', color: '#9bb8ff', alpha: 0.9, widthPx: 1.5, heightM: 60, label: { fontPx: 16, maxDistanceM: 25_000 } },
-  village: { level: 'village', color: '#c6f08c', alpha: 0.9, widthPx: 1.5, heightM: 60, label: { fontPx: 16, maxDistanceM: 40_000 } },
+  subdistrict: {
+    level: 'subdistrict',
+    color: '#38c9ff',
+    alpha: 1,
+    widthPx: 2.5,
+    heightM: 90,
+    label: { fontPx: 22, maxDistanceM: 400_000 },
+  },
+  town: {
+    level: 'town',
+    color: '#4ee38f',
+    alpha: 1,
+    widthPx: 2.5,
+    heightM: 90,
+    label: { fontPx: 22, maxDistanceM: 400_000 },
+  },
+  community: {
+    level: 'community',
+    color: '#9bb8ff',
+    alpha: 0.9,
+    widthPx: 1.5,
+    heightM: 60,
+    label: { fontPx: 16, maxDistanceM: 25_000 },
+  },
+  village: {
+    level: 'village',
+    color: '#c6f08c',
+    alpha: 0.9,
+    widthPx: 1.5,
+    heightM: 60,
+    label: { fontPx: 16, maxDistanceM: 40_000 },
+  },
   // Responsibility grids are small and many: their names only once the camera is down among them.
-  grid: { level: 'grid', color: '#e8eef7', alpha: 0.4, widthPx: 1, heightM: 30, label: { fontPx: 13, maxDistanceM: 5_000 } },
+  grid: {
+    level: 'grid',
+    color: '#e8eef7',
+    alpha: 0.4,
+    widthPx: 1,
+    heightM: 30,
+    label: { fontPx: 13, maxDistanceM: 5_000 },
+  },
 };
 
 export interface GridOutline {

@@ -1,7 +1,7 @@
 // Patrol points (巡查点位) → points, coloured by where they are: main road, secondary road, market, compound.
 import type { PatrolPoint } from '@domain/model';
 import type { PatrolPointFeature } from '../../api';
-import { declutterDistances, pointPosition, type PointSpec } from '../points/points.model';
+import { declutterDistances, type PointSpec, pointPosition } from '../points/points.model';
 
 export const patrolKindColors: Readonly<Record<PatrolPoint['kind'], string>> = {
   'main-road': '#f5f7ff',

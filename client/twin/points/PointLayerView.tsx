@@ -1,6 +1,6 @@
 // A point layer as a resium child: builds the layer when its specs change, shows/hides and filters it
 // in place, hands the layer to its owner (for live recolouring), and destroys it on unmount.
-import { useEffect, useRef, type MutableRefObject } from 'react';
+import { type MutableRefObject, useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
 import { reportLayer } from '../viewer/layer-status';
 import { afterNextRender } from '../viewer/scene-events';
@@ -19,7 +19,15 @@ export interface PointLayerViewProps {
   onDrawn?: (count: number) => void;
 }
 
-export function PointLayerView({ name, specs, visible, filter = null, alwaysOnTopWithinM, layerRef, onDrawn }: PointLayerViewProps) {
+export function PointLayerView({
+  name,
+  specs,
+  visible,
+  filter = null,
+  alwaysOnTopWithinM,
+  layerRef,
+  onDrawn,
+}: PointLayerViewProps) {
   const { scene } = useCesium();
   const scale = useUiScale();
   const own = useRef<PointLayer | null>(null);

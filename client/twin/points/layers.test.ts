@@ -1,15 +1,22 @@
 // The point layers on real Cesium collections (no WebGL needed until a frame is rendered): each adds
 // one primitive, changes points in place, and leaves nothing behind when destroyed.
+
+import type { BillboardCollection, PointPrimitiveCollection, PrimitiveCollection } from 'cesium';
 import { describe, expect, it } from 'vitest';
-import { BillboardCollection, PointPrimitiveCollection, PrimitiveCollection } from 'cesium';
 import { createCameraLayer } from '../cameras/cameras.layer';
 import { cameraSpecs } from '../cameras/cameras.model';
+import { testHost } from '../testing/cesium-in-node';
 import { createPointLayer } from './points.layer';
 import type { PointSpec } from './points.model';
-import { testHost } from '../testing/cesium-in-node';
 
 const spec = (id: string, color = '#ff0000'): PointSpec => ({
-  pick: { kind: 'component', id }, position: [117, 31], heightM: 1, color, sizePx: 5, outline: null, maxDistanceM: 5000,
+  pick: { kind: 'component', id },
+  position: [117, 31],
+  heightM: 1,
+  color,
+  sizePx: 5,
+  outline: null,
+  maxDistanceM: 5000,
 });
 
 describe('createPointLayer', () => {
@@ -52,8 +59,20 @@ describe('createCameraLayer', () => {
   it('draws icons, a view cone for the selected camera, and removes everything', () => {
     const h = testHost();
     const features = [0, 1].map((i) => ({
-      type: 'Feature' as const, id: `C${i}`, geometry: { type: 'Point' as const, coordinates: [117 + i / 100, 31] },
-      properties: { id: `C${i}`, code: `C${i}`, owner: 'police' as const, headingDeg: 90, fovDeg: 60, rangeM: 80, heightM: 6, online: i === 0, gridId: 'G' },
+      type: 'Feature' as const,
+      id: `C${i}`,
+      geometry: { type: 'Point' as const, coordinates: [117 + i / 100, 31] },
+      properties: {
+        id: `C${i}`,
+        code: `C${i}`,
+        owner: 'police' as const,
+        headingDeg: 90,
+        fovDeg: 60,
+        rangeM: 80,
+        heightM: 6,
+        online: i === 0,
+        gridId: 'G',
+      },
     }));
     const layer = createCameraLayer(h, cameraSpecs(features), { scale: 1 });
     const root = h.primitives.get(0) as PrimitiveCollection;
@@ -65,7 +84,15 @@ describe('createCameraLayer', () => {
     layer.select({ id: 'C0', position: [117, 31], headingDeg: 90, fovDeg: 60, rangeM: 80, heightM: 6, online: true });
     expect(layer.selectedId).toBe('C0');
     expect(cone.length).toBe(2); // the covered ground and the cone's lines
-    layer.select({ id: 'C1', position: [117.01, 31], headingDeg: 0, fovDeg: 40, rangeM: 60, heightM: 5, online: false });
+    layer.select({
+      id: 'C1',
+      position: [117.01, 31],
+      headingDeg: 0,
+      fovDeg: 40,
+      rangeM: 60,
+      heightM: 5,
+      online: false,
+    });
     expect(cone.length).toBe(2);
     layer.select(null);
     expect(cone.length).toBe(0);

@@ -2,7 +2,14 @@
 // built once; colours and visibility change in place (setColor, setFilter), never by re-creating.
 // The components, patrol-point, sensor and event layers are this with their own specs. Callable from
 // a benchmark harness with any `LayerHost`.
-import { Cartesian3, Color, DistanceDisplayCondition, NearFarScalar, PointPrimitiveCollection, type PointPrimitive } from 'cesium';
+import {
+  Cartesian3,
+  Color,
+  DistanceDisplayCondition,
+  NearFarScalar,
+  type PointPrimitive,
+  PointPrimitiveCollection,
+} from 'cesium';
 import type { PickRef, PointSpec } from './points.model';
 
 /** What a layer needs from a Cesium Scene (a Scene satisfies it; tests pass a bare collection). */

@@ -82,5 +82,7 @@ export function declutterDistances(
 export function pointPosition(geometry: { type: string; coordinates: unknown[] } | null | undefined): LonLat | null {
   if (geometry?.type !== 'Point') return null;
   const [lon, lat] = geometry.coordinates;
-  return typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) ? [lon, lat] : null;
+  return typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat)
+    ? [lon, lat]
+    : null;
 }

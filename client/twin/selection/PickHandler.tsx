@@ -1,6 +1,7 @@
 // Clicks on the globe → what was hit, as a PickRef (or null for empty ground); see pick-ref.ts.
+
+import { type Cartesian2, Cesium3DTileFeature, ScreenSpaceEventHandler, ScreenSpaceEventType } from 'cesium';
 import { useEffect, useRef } from 'react';
-import { Cesium3DTileFeature, ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2 } from 'cesium';
 import { useCesium } from 'resium';
 import type { PickRef } from '../points/points.model';
 import { pickRefOf } from './pick-ref';

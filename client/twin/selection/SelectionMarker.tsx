@@ -1,9 +1,10 @@
 // A ring around the selected point (component, camera, sensor, event ...), drawn over everything, so
 // the thing the info panel describes can be found on the map.
-import { useEffect } from 'react';
-import { Cartesian3, Color, PointPrimitiveCollection } from 'cesium';
-import { useCesium } from 'resium';
+
 import type { LonLat } from '@domain/model';
+import { Cartesian3, Color, PointPrimitiveCollection } from 'cesium';
+import { useEffect } from 'react';
+import { useCesium } from 'resium';
 import { useUiScale } from '../viewer/ui-scale';
 
 const ring = Color.fromCssColorString('#fff275');

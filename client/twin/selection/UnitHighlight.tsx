@@ -1,6 +1,7 @@
 // The selected unit's outline, drawn bright over the grid layer (a breadcrumb or search selection).
-import { useEffect } from 'react';
+
 import { Cartesian3, Color, Material, PolylineCollection } from 'cesium';
+import { useEffect } from 'react';
 import { useCesium } from 'resium';
 import type { GridOutline } from '../grids/grids.model';
 import { useUiScale } from '../viewer/ui-scale';

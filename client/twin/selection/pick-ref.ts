@@ -5,6 +5,12 @@ import type { PickRef } from '../points/points.model';
 export function pickRefOf(picked: unknown): PickRef | null {
   const id = (picked as { id?: unknown } | undefined)?.id;
   if (typeof id === 'string' && id) return { kind: 'unit', id };
-  if (id && typeof id === 'object' && typeof (id as PickRef).kind === 'string' && typeof (id as PickRef).id === 'string') return id as PickRef;
+  if (
+    id &&
+    typeof id === 'object' &&
+    typeof (id as PickRef).kind === 'string' &&
+    typeof (id as PickRef).id === 'string'
+  )
+    return id as PickRef;
   return null;
 }

@@ -2,19 +2,31 @@
 // thresholds of its kind, its open alarms, a 24-hour per-minute chart, and for a smart manhole the
 // cutaway of the well. Values, alarms and the chart follow the live stream (one subscription, closed
 // on unmount); after a reconnect the sensor and its series are loaded again.
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+
 import type { NumericMetric } from '@domain/telemetry';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Alarm, SensorDetail, SensorSeries, SensorState, TwinApi } from '../../api';
-import { useI18n, type MessageKey, type Translate } from '../../i18n';
+import { type MessageKey, type Translate, useI18n } from '../../i18n';
 import { EChart } from '../../views/common/EChart';
 import { withAlarm } from '../alarms/alarm-panel.model';
+import {
+  CHART_METRICS,
+  chartPoints,
+  type LiveSample,
+  seriesChartOption,
+  type Threshold,
+  type ValueRow,
+  valueRows,
+  withLiveSample,
+} from './sensor-panel.model';
 import { sensorStatus } from './sensors.model';
-import { CHART_METRICS, chartPoints, seriesChartOption, valueRows, withLiveSample, type LiveSample, type Threshold, type ValueRow } from './sensor-panel.model';
 import './sensor-panel.css';
 import { InfoRow as Row } from '../../views/common/InfoRow';
 
 // three.js is loaded only when a manhole is opened.
-const ManholeCutaway = lazy(() => import('./manhole-cutaway/ManholeCutaway').then((m) => ({ default: m.ManholeCutaway })));
+const ManholeCutaway = lazy(() =>
+  import('./manhole-cutaway/ManholeCutaway').then((m) => ({ default: m.ManholeCutaway })),
+);
 
 const HOURS = 24;
 
@@ -85,16 +97,35 @@ export function SensorPanel({ api, sensorId, unitName, onSelectAlarm }: SensorPa
     const points = chartPoints(series, chartMetric, samples, fromMs, toMs);
     const thresholds = rows.find((r) => r.metric === chartMetric)?.thresholds ?? [];
     const unit = rows.find((r) => r.metric === chartMetric)?.unit ?? '';
-    const text = { metric: t(`metric.${chartMetric}` as MessageKey), unit, range: t('sensor.chartRange'), raise: t('sensor.chartRaise'), clear: t('sensor.chartClear') };
+    const text = {
+      metric: t(`metric.${chartMetric}` as MessageKey),
+      unit,
+      range: t('sensor.chartRange'),
+      raise: t('sensor.chartRaise'),
+      clear: t('sensor.chartClear'),
+    };
     return { points: points.length, option: seriesChartOption(points, chartMetric, thresholds, fromMs, toMs, text) };
   }, [kind, chartMetric, series, samples, rows, t]);
 
-  if (!detail) return <p className={error ? 'panel-error' : 'panel-loading'}>{error ? t('sensor.error', { message: error }) : t('sensor.loading')}</p>;
+  if (!detail)
+    return (
+      <p className={error ? 'panel-error' : 'panel-loading'}>
+        {error ? t('sensor.error', { message: error }) : t('sensor.loading')}
+      </p>
+    );
   const status = sensorStatus(detail.kind, state);
-  const time = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'medium' }) : '—');
+  const time = (iso: string | null | undefined) =>
+    iso
+      ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'medium' })
+      : '—';
 
   return (
-    <div className="sensor-panel" data-sensor-id={detail.id} data-live-updates={updates} data-chart-points={option?.points ?? 0}>
+    <div
+      className="sensor-panel"
+      data-sensor-id={detail.id}
+      data-live-updates={updates}
+      data-chart-points={option?.points ?? 0}
+    >
       <dl>
         <Row label={t('info.kind')}>{t(`sensor.${detail.kind}` as MessageKey)}</Row>
         <Row label={t('info.status')}>
@@ -119,7 +150,12 @@ export function SensorPanel({ api, sensorId, unitName, onSelectAlarm }: SensorPa
       <table className="sensor-values">
         <tbody>
           {rows.map((r) => (
-            <tr key={r.metric} className={`level-${r.level}`} data-metric={r.metric} data-value={r.value === null ? '' : String(r.value)}>
+            <tr
+              key={r.metric}
+              className={`level-${r.level}`}
+              data-metric={r.metric}
+              data-value={r.value === null ? '' : String(r.value)}
+            >
               <th scope="row">{t(`metric.${r.metric}` as MessageKey)}</th>
               <td className="value">{valueText(r, t, n)}</td>
               <td className="thresholds">{r.thresholds.map((th) => thresholdText(th, r, t)).join('；')}</td>
@@ -135,7 +171,12 @@ export function SensorPanel({ api, sensorId, unitName, onSelectAlarm }: SensorPa
         <ul className="sensor-alarms">
           {alarms.map((a) => (
             <li key={a.id}>
-              <button type="button" className={`alarm-link status-${a.status}`} onClick={() => onSelectAlarm?.(a)} disabled={!onSelectAlarm}>
+              <button
+                type="button"
+                className={`alarm-link status-${a.status}`}
+                onClick={() => onSelectAlarm?.(a)}
+                disabled={!onSelectAlarm}
+              >
                 <span>{t(`rule.${a.rule}` as MessageKey)}</span>
                 <span className="alarm-link-status">{t(`alarmStatus.${a.status}` as MessageKey)}</span>
               </button>
@@ -155,7 +196,11 @@ export function SensorPanel({ api, sensorId, unitName, onSelectAlarm }: SensorPa
         </div>
       )}
       {option && option.points > 0 ? (
-        <EChart className="sensor-chart" option={option.option} label={`${t('sensor.chart')} · ${t(`metric.${chartMetric}` as MessageKey)}`} />
+        <EChart
+          className="sensor-chart"
+          option={option.option}
+          label={`${t('sensor.chart')} · ${t(`metric.${chartMetric}` as MessageKey)}`}
+        />
       ) : (
         <p className="panel-none">{t('sensor.chartEmpty')}</p>
       )}
@@ -172,5 +217,8 @@ function valueText(r: ValueRow, t: Translate, n: (v: number, o?: Intl.NumberForm
 function thresholdText(th: Threshold, r: ValueRow, t: Translate): string {
   if (th.type === 'rate') return t('sensor.thresholdRate', { rise: `${th.rise} ${r.unit}`, window: th.windowMin });
   if (r.metric === 'coverOpen') return t('sensor.thresholdSwitch');
-  return t(th.direction === 'above' ? 'sensor.thresholdAbove' : 'sensor.thresholdBelow', { raise: th.raiseAt, clear: th.clearAt });
+  return t(th.direction === 'above' ? 'sensor.thresholdAbove' : 'sensor.thresholdBelow', {
+    raise: th.raiseAt,
+    clear: th.clearAt,
+  });
 }

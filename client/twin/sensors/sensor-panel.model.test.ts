@@ -1,20 +1,20 @@
-import { describe, expect, it } from 'vitest';
 import type { SensorKind } from '@domain/model';
 import type { Metric, NumericMetric } from '@domain/telemetry';
+import { describe, expect, it } from 'vitest';
 import type { SensorSeries } from '../../api';
 import {
+  type ChartPoint,
   chartMax,
   chartPoints,
+  type LiveSample,
+  type MetricLevel,
   metricLevel,
   seriesChartOption,
+  type Threshold,
   thresholdsOf,
   valueRows,
   withGaps,
   withLiveSample,
-  type ChartPoint,
-  type LiveSample,
-  type MetricLevel,
-  type Threshold,
 } from './sensor-panel.model';
 
 describe('thresholdsOf', () => {
@@ -28,8 +28,18 @@ describe('thresholdsOf', () => {
         { ruleId: 'manhole.water-rising', type: 'rate', rise: 0.5, windowMin: 10 },
       ],
     },
-    { title: 'battery: below', kind: 'rain-gauge', metric: 'batteryPct', expected: [{ ruleId: 'rain-gauge.battery-low', type: 'threshold', direction: 'below', raiseAt: 15, clearAt: 25 }] },
-    { title: 'cover open', kind: 'manhole', metric: 'coverOpen', expected: [{ ruleId: 'manhole.cover-open', type: 'threshold', direction: 'above', raiseAt: 1, clearAt: 0 }] },
+    {
+      title: 'battery: below',
+      kind: 'rain-gauge',
+      metric: 'batteryPct',
+      expected: [{ ruleId: 'rain-gauge.battery-low', type: 'threshold', direction: 'below', raiseAt: 15, clearAt: 25 }],
+    },
+    {
+      title: 'cover open',
+      kind: 'manhole',
+      metric: 'coverOpen',
+      expected: [{ ruleId: 'manhole.cover-open', type: 'threshold', direction: 'above', raiseAt: 1, clearAt: 0 }],
+    },
     { title: 'no rule for signal', kind: 'manhole', metric: 'signalDbm', expected: [] },
     { title: "another kind's metric", kind: 'rain-gauge', metric: 'waterLevelM', expected: [] },
   ];
@@ -70,7 +80,11 @@ describe('valueRows', () => {
     ]);
   });
   it('a sensor never heard from: every value missing', () => {
-    expect(valueRows('river-gauge', null).map((r) => [r.metric, r.value])).toEqual([['riverLevelM', null], ['batteryPct', null], ['signalDbm', null]]);
+    expect(valueRows('river-gauge', null).map((r) => [r.metric, r.value])).toEqual([
+      ['riverLevelM', null],
+      ['batteryPct', null],
+      ['signalDbm', null],
+    ]);
   });
 });
 
@@ -83,7 +97,8 @@ describe('withLiveSample', () => {
     { title: 'drops the oldest past max', before: [s(1), s(2), s(3)], add: s(4), max: 3, times: [2, 3, 4] },
     { title: 'ignores a reading without a time', before: [s(1)], add: s(Number.NaN), max: 5, times: [1] },
   ];
-  for (const c of cases) it(c.title, () => expect(withLiveSample(c.before, c.add, c.max).map((x) => x.t)).toEqual(c.times));
+  for (const c of cases)
+    it(c.title, () => expect(withLiveSample(c.before, c.add, c.max).map((x) => x.t)).toEqual(c.times));
 });
 
 describe('chartPoints', () => {
@@ -93,13 +108,36 @@ describe('chartPoints', () => {
     from: new Date(min(0)).toISOString(),
     metrics: ['waterLevelM'],
     points: [
-      { t: new Date(min(0)).toISOString(), samples: 2, values: { waterLevelM: { avg: 0.3, min: 0.2, max: 0.4 }, coverOpen: 0 } },
+      {
+        t: new Date(min(0)).toISOString(),
+        samples: 2,
+        values: { waterLevelM: { avg: 0.3, min: 0.2, max: 0.4 }, coverOpen: 0 },
+      },
       { t: new Date(min(1)).toISOString(), samples: 1, values: { waterLevelM: { avg: 0.5, min: 0.5, max: 0.5 } } },
     ],
   };
   const live = (m: number, s: number, v: number): LiveSample => ({ t: min(m) + s * 1000, values: { waterLevelM: v } });
-  const cases: { title: string; series: SensorSeries | null; live: LiveSample[]; metric: NumericMetric; from: number; to: number; expected: ChartPoint[] }[] = [
-    { title: 'the series alone', series, live: [], metric: 'waterLevelM', from: min(0), to: min(10), expected: [{ t: min(0), avg: 0.3, min: 0.2, max: 0.4 }, { t: min(1), avg: 0.5, min: 0.5, max: 0.5 }] },
+  const cases: {
+    title: string;
+    series: SensorSeries | null;
+    live: LiveSample[];
+    metric: NumericMetric;
+    from: number;
+    to: number;
+    expected: ChartPoint[];
+  }[] = [
+    {
+      title: 'the series alone',
+      series,
+      live: [],
+      metric: 'waterLevelM',
+      from: min(0),
+      to: min(10),
+      expected: [
+        { t: min(0), avg: 0.3, min: 0.2, max: 0.4 },
+        { t: min(1), avg: 0.5, min: 0.5, max: 0.5 },
+      ],
+    },
     {
       title: 'live readings after the series, per minute',
       series,
@@ -114,8 +152,24 @@ describe('chartPoints', () => {
         { t: min(3), avg: 1, min: 1, max: 1 },
       ],
     },
-    { title: 'outside the window', series, live: [live(20, 0, 1)], metric: 'waterLevelM', from: min(1), to: min(10), expected: [{ t: min(1), avg: 0.5, min: 0.5, max: 0.5 }] },
-    { title: 'live only (no series yet)', series: null, live: [live(4, 0, 2)], metric: 'waterLevelM', from: min(0), to: min(10), expected: [{ t: min(4), avg: 2, min: 2, max: 2 }] },
+    {
+      title: 'outside the window',
+      series,
+      live: [live(20, 0, 1)],
+      metric: 'waterLevelM',
+      from: min(1),
+      to: min(10),
+      expected: [{ t: min(1), avg: 0.5, min: 0.5, max: 0.5 }],
+    },
+    {
+      title: 'live only (no series yet)',
+      series: null,
+      live: [live(4, 0, 2)],
+      metric: 'waterLevelM',
+      from: min(0),
+      to: min(10),
+      expected: [{ t: min(4), avg: 2, min: 2, max: 2 }],
+    },
     { title: 'a metric the series lacks', series, live: [], metric: 'ch4Lel', from: min(0), to: min(10), expected: [] },
   ];
   for (const c of cases) {
@@ -129,17 +183,47 @@ describe('chartPoints', () => {
 describe('withGaps', () => {
   const p = (m: number): ChartPoint => ({ t: m * 60_000, avg: m, min: m, max: m });
   it('breaks the line after five silent minutes, not before', () => {
-    expect(withGaps([p(0), p(1), p(6), p(13)], (x) => x.avg)).toEqual([[0, 0], [60_000, 1], [360_000, 6], [420_000, null], [780_000, 13]]);
+    expect(withGaps([p(0), p(1), p(6), p(13)], (x) => x.avg)).toEqual([
+      [0, 0],
+      [60_000, 1],
+      [360_000, 6],
+      [420_000, null],
+      [780_000, 13],
+    ]);
   });
 });
 
 describe('chartMax', () => {
   const water = thresholdsOf('manhole', 'waterLevelM');
-  const cases: { title: string; points: ChartPoint[]; thresholds: Threshold[]; metric: NumericMetric; expected: number }[] = [
-    { title: 'low water: the alarm line still in view', points: [{ t: 0, avg: 0.3, min: 0.2, max: 0.4 }], thresholds: water, metric: 'waterLevelM', expected: 2.5 },
-    { title: 'above the line', points: [{ t: 0, avg: 3, min: 3, max: 3.4 }], thresholds: water, metric: 'waterLevelM', expected: 4 },
+  const cases: {
+    title: string;
+    points: ChartPoint[];
+    thresholds: Threshold[];
+    metric: NumericMetric;
+    expected: number;
+  }[] = [
+    {
+      title: 'low water: the alarm line still in view',
+      points: [{ t: 0, avg: 0.3, min: 0.2, max: 0.4 }],
+      thresholds: water,
+      metric: 'waterLevelM',
+      expected: 2.5,
+    },
+    {
+      title: 'above the line',
+      points: [{ t: 0, avg: 3, min: 3, max: 3.4 }],
+      thresholds: water,
+      metric: 'waterLevelM',
+      expected: 4,
+    },
     { title: 'no data, no thresholds', points: [], thresholds: [], metric: 'signalDbm', expected: -139 },
-    { title: 'never past the valid range', points: [{ t: 0, avg: 99, min: 99, max: 99 }], thresholds: [], metric: 'ch4Lel', expected: 100 },
+    {
+      title: 'never past the valid range',
+      points: [{ t: 0, avg: 99, min: 99, max: 99 }],
+      thresholds: [],
+      metric: 'ch4Lel',
+      expected: 100,
+    },
   ];
   for (const c of cases) it(c.title, () => expect(chartMax(c.points, c.thresholds, c.metric)).toBe(c.expected));
 });
@@ -154,7 +238,13 @@ describe('seriesChartOption', () => {
     expect(o.series[2]!.markLine!.data.map((m) => m.yAxis)).toEqual([2, 1.6]);
   });
   it('no level lines without level thresholds', () => {
-    const o = seriesChartOption([], 'signalDbm', [], 0, 1, { metric: 's', unit: 'dBm', range: 'r', raise: 'a', clear: 'c' });
+    const o = seriesChartOption([], 'signalDbm', [], 0, 1, {
+      metric: 's',
+      unit: 'dBm',
+      range: 'r',
+      raise: 'a',
+      clear: 'c',
+    });
     expect(o.series[2]!.markLine).toBeUndefined();
   });
 });

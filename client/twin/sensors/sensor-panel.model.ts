@@ -34,7 +34,8 @@ export function thresholdsOf(kind: SensorKind, metric: Metric, rules: readonly A
   const out: Threshold[] = [];
   for (const r of rules) {
     if (r.sensorKind !== kind || r.metric !== metric) continue;
-    if (r.type === 'threshold') out.push({ ruleId: r.id, type: 'threshold', direction: r.direction, raiseAt: r.raiseAt, clearAt: r.clearAt });
+    if (r.type === 'threshold')
+      out.push({ ruleId: r.id, type: 'threshold', direction: r.direction, raiseAt: r.raiseAt, clearAt: r.clearAt });
     else if (r.type === 'rate') out.push({ ruleId: r.id, type: 'rate', rise: r.rise, windowMin: r.windowMs / 60_000 });
   }
   return out;
@@ -84,7 +85,11 @@ export interface LiveSample {
 export const MAX_LIVE_SAMPLES = 2000;
 
 /** `samples` with `sample` added (in time order, a repeated time once), the oldest dropped past `max`. */
-export function withLiveSample(samples: readonly LiveSample[], sample: LiveSample, max = MAX_LIVE_SAMPLES): LiveSample[] {
+export function withLiveSample(
+  samples: readonly LiveSample[],
+  sample: LiveSample,
+  max = MAX_LIVE_SAMPLES,
+): LiveSample[] {
   if (!Number.isFinite(sample.t) || samples.some((s) => s.t === sample.t)) return samples as LiveSample[];
   const next = [...samples, sample].sort((a, b) => a.t - b.t);
   return next.length > max ? next.slice(next.length - max) : next;
@@ -104,7 +109,13 @@ const MINUTE = 60_000;
  * The chart's points for `metric` over [fromMs, toMs]: the server's per-minute series, then the live
  * readings of the minutes after its last point, rolled up per minute the same way.
  */
-export function chartPoints(series: SensorSeries | null, metric: NumericMetric, live: readonly LiveSample[], fromMs: number, toMs: number): ChartPoint[] {
+export function chartPoints(
+  series: SensorSeries | null,
+  metric: NumericMetric,
+  live: readonly LiveSample[],
+  fromMs: number,
+  toMs: number,
+): ChartPoint[] {
   const out: ChartPoint[] = [];
   for (const p of series?.points ?? []) {
     const t = Date.parse(p.t);
@@ -126,7 +137,8 @@ export function chartPoints(series: SensorSeries | null, metric: NumericMetric, 
       m.max = Math.max(m.max, v);
     } else byMinute.set(minute, { sum: v, n: 1, min: v, max: v });
   }
-  for (const [t, m] of [...byMinute].sort((a, b) => a[0] - b[0])) out.push({ t, avg: m.sum / m.n, min: m.min, max: m.max });
+  for (const [t, m] of [...byMinute].sort((a, b) => a[0] - b[0]))
+    out.push({ t, avg: m.sum / m.n, min: m.min, max: m.max });
   return out;
 }
 
@@ -144,7 +156,11 @@ export function withGaps(points: readonly ChartPoint[], pick: (p: ChartPoint) =>
   return out;
 }
 
-export const levelColors: Readonly<Record<MetricLevel, string>> = { alarm: '#ff3b3b', warning: '#ffb020', normal: '#3ee08a' };
+export const levelColors: Readonly<Record<MetricLevel, string>> = {
+  alarm: '#ff3b3b',
+  warning: '#ffb020',
+  normal: '#3ee08a',
+};
 const lineColor = '#38c9ff';
 const axisText = '#b9c8e0';
 const gridLine = 'rgba(120, 160, 220, 0.18)';
@@ -158,7 +174,11 @@ export interface ChartText {
 }
 
 /** The y axis reaches past the raising level so the threshold line is always in view. */
-export function chartMax(points: readonly ChartPoint[], thresholds: readonly Threshold[], metric: NumericMetric): number {
+export function chartMax(
+  points: readonly ChartPoint[],
+  thresholds: readonly Threshold[],
+  metric: NumericMetric,
+): number {
   const dataMax = points.reduce((m, p) => Math.max(m, p.max), -Infinity);
   const levels = thresholds.flatMap((t) => (t.type === 'threshold' && t.direction === 'above' ? [t.raiseAt] : []));
   const top = Math.max(dataMax, ...levels);
@@ -172,13 +192,41 @@ function niceCeil(v: number): number {
 }
 
 /** The 24-hour chart: the minute averages as a line over the minutes' range as a band, the rule levels as dashed lines. */
-export function seriesChartOption(points: readonly ChartPoint[], metric: NumericMetric, thresholds: readonly Threshold[], fromMs: number, toMs: number, text: ChartText, remPx = 16) {
+export function seriesChartOption(
+  points: readonly ChartPoint[],
+  metric: NumericMetric,
+  thresholds: readonly Threshold[],
+  fromMs: number,
+  toMs: number,
+  text: ChartText,
+  remPx = 16,
+) {
   const font = { fontSize: Math.round(remPx * 0.72), color: axisText };
   const marks = thresholds.flatMap((t) =>
     t.type === 'threshold'
       ? [
-          { yAxis: t.raiseAt, name: text.raise, lineStyle: { color: levelColors.alarm, type: 'dashed', width: 1.5 }, label: { ...font, formatter: `${text.raise} ${t.raiseAt}`, color: levelColors.alarm, position: 'insideEndTop' } },
-          { yAxis: t.clearAt, name: text.clear, lineStyle: { color: levelColors.warning, type: 'dotted', width: 1 }, label: { ...font, formatter: `${text.clear} ${t.clearAt}`, color: levelColors.warning, position: 'insideEndBottom' } },
+          {
+            yAxis: t.raiseAt,
+            name: text.raise,
+            lineStyle: { color: levelColors.alarm, type: 'dashed', width: 1.5 },
+            label: {
+              ...font,
+              formatter: `${text.raise} ${t.raiseAt}`,
+              color: levelColors.alarm,
+              position: 'insideEndTop',
+            },
+          },
+          {
+            yAxis: t.clearAt,
+            name: text.clear,
+            lineStyle: { color: levelColors.warning, type: 'dotted', width: 1 },
+            label: {
+              ...font,
+              formatter: `${text.clear} ${t.clearAt}`,
+              color: levelColors.warning,
+              position: 'insideEndBottom',
+            },
+          },
         ]
       : [],
   );
@@ -186,21 +234,59 @@ export function seriesChartOption(points: readonly ChartPoint[], metric: Numeric
   return {
     animation: false,
     grid: { left: remPx * 2.6, right: remPx * 0.6, top: remPx * 1.4, bottom: remPx * 1.5 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100) / 100} ${text.unit}` : '—') },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100) / 100} ${text.unit}` : '—'),
+    },
     xAxis: {
-      type: 'time', min: fromMs, max: toMs, splitNumber: 4,
-      axisLabel: { ...font, formatter: '{HH}:{mm}' }, axisLine: { lineStyle: { color: gridLine } }, splitLine: { show: false },
+      type: 'time',
+      min: fromMs,
+      max: toMs,
+      splitNumber: 4,
+      axisLabel: { ...font, formatter: '{HH}:{mm}' },
+      axisLine: { lineStyle: { color: gridLine } },
+      splitLine: { show: false },
     },
     yAxis: {
-      type: 'value', min, max: chartMax(points, thresholds, metric), name: text.unit, nameTextStyle: font, nameGap: remPx * 0.5,
-      axisLabel: font, splitLine: { lineStyle: { color: gridLine } },
+      type: 'value',
+      min,
+      max: chartMax(points, thresholds, metric),
+      name: text.unit,
+      nameTextStyle: font,
+      nameGap: remPx * 0.5,
+      axisLabel: font,
+      splitLine: { lineStyle: { color: gridLine } },
     },
     series: [
       // the band: the minimum, and stacked on it the distance to the maximum
-      { name: `${text.metric} min`, type: 'line', stack: 'range', symbol: 'none', silent: true, lineStyle: { opacity: 0 }, data: withGaps(points, (p) => p.min), tooltip: { show: false } },
-      { name: text.range, type: 'line', stack: 'range', symbol: 'none', silent: true, lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(56, 201, 255, 0.2)' }, data: withGaps(points, (p) => p.max - p.min), tooltip: { show: false } },
       {
-        name: text.metric, type: 'line', symbol: 'none', data: withGaps(points, (p) => p.avg), lineStyle: { width: 1.6, color: lineColor }, itemStyle: { color: lineColor },
+        name: `${text.metric} min`,
+        type: 'line',
+        stack: 'range',
+        symbol: 'none',
+        silent: true,
+        lineStyle: { opacity: 0 },
+        data: withGaps(points, (p) => p.min),
+        tooltip: { show: false },
+      },
+      {
+        name: text.range,
+        type: 'line',
+        stack: 'range',
+        symbol: 'none',
+        silent: true,
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: 'rgba(56, 201, 255, 0.2)' },
+        data: withGaps(points, (p) => p.max - p.min),
+        tooltip: { show: false },
+      },
+      {
+        name: text.metric,
+        type: 'line',
+        symbol: 'none',
+        data: withGaps(points, (p) => p.avg),
+        lineStyle: { width: 1.6, color: lineColor },
+        itemStyle: { color: lineColor },
         markLine: marks.length ? { symbol: 'none', silent: true, data: marks } : undefined,
       },
     ],

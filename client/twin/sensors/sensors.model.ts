@@ -4,7 +4,7 @@
 import { ALARM_RULES, type ThresholdRule } from '@domain/alarms';
 import type { SensorKind } from '@domain/model';
 import type { SensorFeature, SensorState } from '../../api';
-import { pointPosition, type PointSpec } from '../points/points.model';
+import { type PointSpec, pointPosition } from '../points/points.model';
 
 export type SensorStatus = 'alarm' | 'warning' | 'normal' | 'offline' | 'unknown';
 
@@ -16,12 +16,19 @@ export const sensorStatusColors: Readonly<Record<SensorStatus, string>> = {
   unknown: '#b8c4d8',
 };
 
-export const sensorKindSizes: Readonly<Record<SensorKind, number>> = { manhole: 8, 'rain-gauge': 12, 'river-gauge': 12 };
+export const sensorKindSizes: Readonly<Record<SensorKind, number>> = {
+  manhole: 8,
+  'rain-gauge': 12,
+  'river-gauge': 12,
+};
 
 const thresholdRules = ALARM_RULES.filter((r): r is ThresholdRule => r.type === 'threshold');
 
 /** The status of a sensor of `kind` in `state` (null: never heard from). */
-export function sensorStatus(kind: SensorKind, state: Pick<SensorState, 'online' | 'values'> | null | undefined): SensorStatus {
+export function sensorStatus(
+  kind: SensorKind,
+  state: Pick<SensorState, 'online' | 'values'> | null | undefined,
+): SensorStatus {
   if (!state) return 'unknown';
   if (!state.online) return 'offline';
   let status: SensorStatus = 'normal';
@@ -40,19 +47,24 @@ export function sensorStatus(kind: SensorKind, state: Pick<SensorState, 'online'
 /** The ring that marks a sensor as a sensor (and not a component) whatever its colour. */
 export const sensorOutline: NonNullable<PointSpec['outline']> = { color: '#04101f', widthPx: 2 };
 
-export function sensorSpecs(features: readonly SensorFeature[], states: ReadonlyMap<string, Pick<SensorState, 'online' | 'values'> | null>): PointSpec[] {
+export function sensorSpecs(
+  features: readonly SensorFeature[],
+  states: ReadonlyMap<string, Pick<SensorState, 'online' | 'values'> | null>,
+): PointSpec[] {
   return features.flatMap((f) => {
     const position = pointPosition(f.geometry);
     if (!position) return [];
     const status = sensorStatus(f.properties.kind, states.get(f.properties.id));
-    return [{
-      pick: { kind: 'sensor', id: f.properties.id },
-      position,
-      heightM: 3,
-      color: sensorStatusColors[status],
-      sizePx: sensorKindSizes[f.properties.kind] ?? 8,
-      outline: sensorOutline,
-      maxDistanceM: f.properties.kind === 'manhole' ? 15_000 : 60_000,
-    }];
+    return [
+      {
+        pick: { kind: 'sensor', id: f.properties.id },
+        position,
+        heightM: 3,
+        color: sensorStatusColors[status],
+        sizePx: sensorKindSizes[f.properties.kind] ?? 8,
+        outline: sensorOutline,
+        maxDistanceM: f.properties.kind === 'manhole' ? 15_000 : 60_000,
+      },
+    ];
   });
 }

@@ -5,11 +5,14 @@
 import { PrimitiveCollection } from 'cesium';
 
 const g = globalThis as Record<string, unknown>;
-for (const name of ['HTMLCanvasElement', 'HTMLImageElement', 'HTMLVideoElement', 'ImageBitmap', 'OffscreenCanvas']) g[name] ??= class {};
+for (const name of ['HTMLCanvasElement', 'HTMLImageElement', 'HTMLVideoElement', 'ImageBitmap', 'OffscreenCanvas'])
+  g[name] ??= class {};
 g.document ??= {
   createElement: () => ({ style: {} }),
   body: { appendChild() {}, removeChild() {} },
-  defaultView: { getComputedStyle: () => ({ getPropertyValue: (p: string) => (p === 'font-size' ? '16px' : 'normal') }) },
+  defaultView: {
+    getComputedStyle: () => ({ getPropertyValue: (p: string) => (p === 'font-size' ? '16px' : 'normal') }),
+  },
 };
 
 /** A layer host (a scene's primitives and its render request) that counts the renders requested. */

@@ -32,7 +32,11 @@ export function TourDriver({ stops, idleMs, dwellMs, onStop }: TourDriverProps) 
       touring = true;
       const stop = stops[index++ % stops.length]!;
       onStopRef.current?.(stop);
-      void flyToBounds(camera, stop.bbox, { pitchDeg: stop.kind === 'hot-spot' ? -40 : -50, headingDeg: (index * 25) % 360, durationS: 5 });
+      void flyToBounds(camera, stop.bbox, {
+        pitchDeg: stop.kind === 'hot-spot' ? -40 : -50,
+        headingDeg: (index * 25) % 360,
+        durationS: 5,
+      });
       schedule(dwellMs);
     };
     const onInput = () => {

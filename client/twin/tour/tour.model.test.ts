@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BboxDeg } from '../../api';
-import { tourStops, unionBbox, type TourUnit } from './tour.model';
+import { type TourUnit, tourStops, unionBbox } from './tour.model';
 
 const box = (x: number): BboxDeg => [x, 31, x + 0.01, 31.01];
 const units: TourUnit[] = [
@@ -15,13 +15,34 @@ const units: TourUnit[] = [
 describe('tourStops', () => {
   const cases: { title: string; open: [string, number][]; hot: number; keys: string[] }[] = [
     { title: 'no open events: city and areas only', open: [], hot: 5, keys: ['city:C', 'area:S1', 'area:T2'] },
-    { title: 'hot spots by open events, most first', open: [['G1', 2], ['G3', 9], ['G2', 0]], hot: 5, keys: ['city:C', 'area:S1', 'area:T2', 'hot:G3', 'hot:G1'] },
-    { title: 'at most the number asked for', open: [['G1', 2], ['G3', 9], ['G2', 4]], hot: 1, keys: ['city:C', 'area:S1', 'area:T2', 'hot:G3'] },
+    {
+      title: 'hot spots by open events, most first',
+      open: [
+        ['G1', 2],
+        ['G3', 9],
+        ['G2', 0],
+      ],
+      hot: 5,
+      keys: ['city:C', 'area:S1', 'area:T2', 'hot:G3', 'hot:G1'],
+    },
+    {
+      title: 'at most the number asked for',
+      open: [
+        ['G1', 2],
+        ['G3', 9],
+        ['G2', 4],
+      ],
+      hot: 1,
+      keys: ['city:C', 'area:S1', 'area:T2', 'hot:G3'],
+    },
     { title: 'unknown grids are skipped', open: [['X', 10]], hot: 5, keys: ['city:C', 'area:S1', 'area:T2'] },
   ];
-  for (const c of cases) it(c.title, () => expect(tourStops(units, new Map(c.open), c.hot).map((s) => s.key)).toEqual(c.keys));
+  for (const c of cases)
+    it(c.title, () => expect(tourStops(units, new Map(c.open), c.hot).map((s) => s.key)).toEqual(c.keys));
 
   it('frames the city by the units below it, not by the county outline', () => {
-    expect(tourStops(units, new Map())[0]!.bbox).toEqual(unionBbox(units.filter((u) => u.level !== 'city').map((u) => u.bbox)));
+    expect(tourStops(units, new Map())[0]!.bbox).toEqual(
+      unionBbox(units.filter((u) => u.level !== 'city').map((u) => u.bbox)),
+    );
   });
 });

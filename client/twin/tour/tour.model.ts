@@ -25,12 +25,25 @@ export interface TourUnit {
  * City first, then subdistricts and towns (in id order), then up to `hotSpots` grids by open events
  * (most first; grids without open events are no hot spots).
  */
-export function tourStops(units: readonly TourUnit[], openEventsByGrid: ReadonlyMap<string, number>, hotSpots = 5): TourStop[] {
+export function tourStops(
+  units: readonly TourUnit[],
+  openEventsByGrid: ReadonlyMap<string, number>,
+  hotSpots = 5,
+): TourStop[] {
   const stops: TourStop[] = [];
   const city = units.find((u) => u.level === 'city');
   const focus = units.filter((u) => u.level !== 'city');
-  if (city) stops.push({ key: `city:${city.id}`, label: city.name, kind: 'city', bbox: unionBbox(focus.map((u) => u.bbox)) ?? city.bbox, unitId: null });
-  for (const u of units.filter((x) => x.level === 'subdistrict' || x.level === 'town').sort((a, b) => a.id.localeCompare(b.id))) {
+  if (city)
+    stops.push({
+      key: `city:${city.id}`,
+      label: city.name,
+      kind: 'city',
+      bbox: unionBbox(focus.map((u) => u.bbox)) ?? city.bbox,
+      unitId: null,
+    });
+  for (const u of units
+    .filter((x) => x.level === 'subdistrict' || x.level === 'town')
+    .sort((a, b) => a.id.localeCompare(b.id))) {
     stops.push({ key: `area:${u.id}`, label: u.name, kind: 'area', bbox: u.bbox, unitId: u.id });
   }
   const grids = new Map(units.filter((u) => u.level === 'grid').map((u) => [u.id, u]));
@@ -47,5 +60,8 @@ export function tourStops(units: readonly TourUnit[], openEventsByGrid: Readonly
 
 export function unionBbox(boxes: readonly BboxDeg[]): BboxDeg | null {
   if (boxes.length === 0) return null;
-  return boxes.reduce<BboxDeg>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [...boxes[0]!] as BboxDeg);
+  return boxes.reduce<BboxDeg>(
+    (a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])],
+    [...boxes[0]!] as BboxDeg,
+  );
 }

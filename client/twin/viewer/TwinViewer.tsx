@@ -2,9 +2,10 @@
 // stock widgets, drawing only when something changes (requestRenderMode), the bundled world imagery
 // dimmed and the sky darkened for a dark room. Layers are its children and reach the scene through
 // resium's context.
-import { useEffect, useMemo, type ReactNode } from 'react';
+
 import { Cartesian3, Color, type Scene } from 'cesium';
-import { ImageryLayer, Viewer, useCesium } from 'resium';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { ImageryLayer, useCesium, Viewer } from 'resium';
 import type { BboxDeg } from '../../api';
 import { bundledWorldImagery, configureCesiumOffline } from './offline';
 

@@ -18,7 +18,12 @@ export function groundResolution(scene: Scene): number {
     if (ground) break;
   }
   sphereScratch.center =
-    ground ?? Cartesian3.add(camera.positionWC, Cartesian3.multiplyByScalar(camera.directionWC, camera.positionCartographic.height, aheadScratch), aheadScratch);
+    ground ??
+    Cartesian3.add(
+      camera.positionWC,
+      Cartesian3.multiplyByScalar(camera.directionWC, camera.positionCartographic.height, aheadScratch),
+      aheadScratch,
+    );
   sphereScratch.radius = 0;
   return camera.getPixelSize(sphereScratch, scene.drawingBufferWidth, scene.drawingBufferHeight);
 }

@@ -1,12 +1,13 @@
 // One ECharts chart, made once and updated with setOption when its option changes (never re-created),
 // resized with its box, disposed on unmount: a wall that runs for days keeps one instance per chart.
 // Only the chart types and components the pages use are registered (tree-shaken build).
-import { useEffect, useRef } from 'react';
+
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import type { EChartsCoreOption } from 'echarts/core';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { EChartsCoreOption } from 'echarts/core';
+import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 

@@ -8,7 +8,9 @@ export function UserBadge() {
   const { user, signOut } = useSession();
   return (
     <div className="user-badge">
-      <span className="user-name">{t('session.user', { name: user.displayName, role: t(`role.${user.role}` as MessageKey) })}</span>
+      <span className="user-name">
+        {t('session.user', { name: user.displayName, role: t(`role.${user.role}` as MessageKey) })}
+      </span>
       <button type="button" className="sign-out" onClick={() => void signOut()}>
         {t('session.signOut')}
       </button>

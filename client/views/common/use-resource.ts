@@ -1,4 +1,4 @@
-import { useEffect, useState, type DependencyList } from 'react';
+import { type DependencyList, useEffect, useState } from 'react';
 
 export type Resource<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -14,7 +14,8 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
     load(abort.signal).then(
       (data) => abort.signal.aborted || setResource({ status: 'ready', data }),
       (error: unknown) =>
-        abort.signal.aborted || setResource({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+        abort.signal.aborted ||
+        setResource({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => abort.abort();
     // the caller's deps stand for `load`

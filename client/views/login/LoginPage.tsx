@@ -1,5 +1,5 @@
 // The sign-in page (登录). Errors are the server's codes, told in the user's language.
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiError, type SignedInUser, type TwinApi } from '../../api';
 import { useI18n } from '../../i18n';
 import { LanguageSwitch } from '../common/LanguageSwitch';
@@ -26,12 +26,15 @@ export function LoginPage({ api, onSignedIn }: { api: TwinApi; onSignedIn(user: 
   }
 
   function describe(err: unknown): string {
-    if (!(err instanceof ApiError)) return t('login.failed', { message: err instanceof Error ? err.message : String(err) });
+    if (!(err instanceof ApiError))
+      return t('login.failed', { message: err instanceof Error ? err.message : String(err) });
     if (err.code === 'invalid_credentials') return t('login.invalid_credentials');
     if (err.code === 'rate_limited') return t('login.rate_limited');
     if (err.code === 'locked') {
       const until = err.message.match(/\d{4}-\d\d-\d\dT[\d:.]+Z/)?.[0];
-      const time = until ? new Date(until).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
+      const time = until
+        ? new Date(until).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
+        : '';
       return t('login.locked', { time });
     }
     return t('login.failed', { message: err.message });
@@ -48,11 +51,25 @@ export function LoginPage({ api, onSignedIn }: { api: TwinApi; onSignedIn(user: 
         <p className="login-subtitle">{t('login.subtitle')}</p>
         <label>
           <span>{t('login.username')}</span>
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+            autoFocus
+          />
         </label>
         <label>
           <span>{t('login.password')}</span>
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </label>
         {error && (
           <p className="login-error" role="alert">

@@ -1,5 +1,5 @@
 import type { AdminLevel } from '@domain/model';
-import { useI18n, type MessageKey } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
 import type { LegendRow } from '../../twin/grids/grids.model';
 
 export interface GridLegendProps {
@@ -30,7 +30,11 @@ export function GridLegend({ rows, hidden, onToggle }: GridLegendProps) {
             <button type="button" aria-pressed={!hidden.has(style.level)} onClick={() => onToggle(style.level)}>
               <span
                 className="swatch"
-                style={{ borderTopColor: style.color, borderTopWidth: `${style.widthPx / 8}rem`, opacity: Math.max(style.alpha, 0.6) }}
+                style={{
+                  borderTopColor: style.color,
+                  borderTopWidth: `${style.widthPx / 8}rem`,
+                  opacity: Math.max(style.alpha, 0.6),
+                }}
               />
               <span className="legend-label">{t(levelText[style.level])}</span>
               <span className="legend-count">{n(count)}</span>

@@ -34,7 +34,11 @@ export function OverviewHeader({ cityName, overview }: OverviewHeaderProps) {
           />
           <Figure
             label={t('figure.village')}
-            value={t('figure.villageValue', { towns: overview.towns, villages: overview.villages, grids: overview.villageGrids })}
+            value={t('figure.villageValue', {
+              towns: overview.towns,
+              villages: overview.villages,
+              grids: overview.villageGrids,
+            })}
             wide
           />
           <Figure label={t('figure.residents')} value={n(overview.residents)} />
@@ -43,7 +47,11 @@ export function OverviewHeader({ cityName, overview }: OverviewHeaderProps) {
           <Figure label={t('figure.events')} value={n(overview.events.total)} />
           <Figure
             label={t('figure.closureRate')}
-            value={n(overview.events.closureRate, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })}
+            value={n(overview.events.closureRate, {
+              style: 'percent',
+              minimumFractionDigits: 1,
+              maximumFractionDigits: 1,
+            })}
           />
         </dl>
       )}

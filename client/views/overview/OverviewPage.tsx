@@ -1,7 +1,8 @@
 // The first page: the whole city on the globe with its grid boundaries, and the platform at a glance.
 // Composes the twin's layers, the header and the legend; all data comes through the injected api.
-import { useCallback, useMemo, useState } from 'react';
+
 import type { AdminLevel } from '@domain/model';
+import { useCallback, useMemo, useState } from 'react';
 import type { TwinApi } from '../../api';
 import { useI18n } from '../../i18n';
 import { BuildingPanel } from '../../twin/buildings/BuildingPanel';
@@ -20,7 +21,10 @@ export function OverviewPage({ api }: { api: TwinApi }) {
   const overview = useResource((signal) => api.overview(signal), [api]);
   const grids = useResource((signal) => api.grids({}, signal).then((collection) => collection.features), [api]);
   const drawing = useMemo(() => (grids.data ? gridDrawingFrom(grids.data) : null), [grids.data]);
-  const cityName = useMemo(() => grids.data?.find((f) => f.properties.level === 'city')?.properties.name ?? '', [grids.data]);
+  const cityName = useMemo(
+    () => grids.data?.find((f) => f.properties.level === 'city')?.properties.name ?? '',
+    [grids.data],
+  );
 
   const [drawnFeatures, setDrawnFeatures] = useState<number | null>(null);
   const [flightDone, setFlightDone] = useState(false);

@@ -11,8 +11,8 @@ import { LanguageSwitch } from '../common/LanguageSwitch';
 import { useResource } from '../common/use-resource';
 import { CityTwin } from '../twin/CityTwin';
 import { CategoryPanel, DailyPanel, KpiPanel, RankingPanel, TickerPanel } from './ScreenPanels';
-import { useRemPx } from './use-rem';
 import { tickerSelection } from './ticker.model';
+import { useRemPx } from './use-rem';
 import { useTicker } from './use-ticker';
 
 const REFRESH_MS = 5 * 60_000;
@@ -41,8 +41,14 @@ export function ScreenPage({ api }: { api: TwinApi }) {
   const categories = useResource((signal) => api.eventsByCategory(DAYS, signal), [api, tick]);
   const ranking = useResource((signal) => api.departmentRanking(RANKING_DAYS, signal), [api, tick]);
   const grids = useResource((signal) => api.grids({}, signal), [api]);
-  const names = useMemo(() => new Map((grids.data?.features ?? []).map((f) => [f.properties.id, f.properties.name])), [grids.data]);
-  const cityName = useMemo(() => grids.data?.features.find((f) => f.properties.level === 'city')?.properties.name ?? '', [grids.data]);
+  const names = useMemo(
+    () => new Map((grids.data?.features ?? []).map((f) => [f.properties.id, f.properties.name])),
+    [grids.data],
+  );
+  const cityName = useMemo(
+    () => grids.data?.features.find((f) => f.properties.level === 'city')?.properties.name ?? '',
+    [grids.data],
+  );
 
   const ticker = useTicker(api);
   const [connected, setConnected] = useState<boolean | null>(null);
@@ -50,7 +56,9 @@ export function ScreenPage({ api }: { api: TwinApi }) {
   const [chosen, setChosen] = useState<{ key: number; selection: PickRef } | null>(null);
   const [idle] = useState(tourIdleMs);
   const window_ = daily.data?.window;
-  const note = window_?.fallback ? t('screen.fallback', { day: new Date(Date.parse(window_.to) - 1).toISOString().slice(0, 10) }) : null;
+  const note = window_?.fallback
+    ? t('screen.fallback', { day: new Date(Date.parse(window_.to) - 1).toISOString().slice(0, 10) })
+    : null;
 
   return (
     <div className="page screen-page">
@@ -104,8 +112,12 @@ function Clock({ lang }: { lang: 'zh' | 'en' }) {
   const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
   return (
     <div className="screen-clock">
-      <span className="clock-time">{now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</span>
-      <span className="clock-date">{now.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' })}</span>
+      <span className="clock-time">
+        {now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+      </span>
+      <span className="clock-date">
+        {now.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' })}
+      </span>
     </div>
   );
 }

@@ -1,11 +1,12 @@
 // The big screen's panels around the city: the city at a glance, events per day, events by category,
 // the departments' ranking, and the live ticker. Large type, high contrast, Chinese by default.
-import { useMemo } from 'react';
+
 import { findItem } from '@domain/taxonomy';
+import { useMemo } from 'react';
 import type { CategoryCount, DailyCount, DepartmentRank, Overview } from '../../api';
-import { useI18n, type MessageKey } from '../../i18n';
-import { categoryOption, dailyOption } from './charts.model';
+import { type MessageKey, useI18n } from '../../i18n';
 import { EChart } from '../common/EChart';
+import { categoryOption, dailyOption } from './charts.model';
 import type { TickerItem } from './ticker.model';
 
 export function KpiPanel({ overview, openEvents }: { overview: Overview | null; openEvents: number | null }) {
@@ -28,9 +29,17 @@ export function KpiPanel({ overview, openEvents }: { overview: Overview | null; 
       <h2>{t('screen.kpi')}</h2>
       {overview && (
         <p className="kpi-structure">
-          {t('screen.urbanValue', { subdistricts: overview.subdistricts, communities: overview.communities, grids: overview.urbanGrids })}
+          {t('screen.urbanValue', {
+            subdistricts: overview.subdistricts,
+            communities: overview.communities,
+            grids: overview.urbanGrids,
+          })}
           <br />
-          {t('screen.villageValue', { towns: overview.towns, villages: overview.villages, grids: overview.villageGrids })}
+          {t('screen.villageValue', {
+            towns: overview.towns,
+            villages: overview.villages,
+            grids: overview.villageGrids,
+          })}
         </p>
       )}
       <dl className="kpi-grid">
@@ -47,7 +56,11 @@ export function KpiPanel({ overview, openEvents }: { overview: Overview | null; 
 
 export function DailyPanel({ days, remPx, note }: { days: DailyCount[] | null; remPx: number; note: string | null }) {
   const { t } = useI18n();
-  const option = useMemo(() => (days ? dailyOption(days, remPx, { reported: t('screen.dailyReported'), closed: t('screen.dailyClosed') }) : null), [days, remPx, t]);
+  const option = useMemo(
+    () =>
+      days ? dailyOption(days, remPx, { reported: t('screen.dailyReported'), closed: t('screen.dailyClosed') }) : null,
+    [days, remPx, t],
+  );
   return (
     <section className="screen-card chart-card">
       <h2>
@@ -61,7 +74,10 @@ export function DailyPanel({ days, remPx, note }: { days: DailyCount[] | null; r
 
 export function CategoryPanel({ categories, remPx }: { categories: CategoryCount[] | null; remPx: number }) {
   const { t, lang } = useI18n();
-  const option = useMemo(() => (categories ? categoryOption(categories, remPx, lang) : null), [categories, remPx, lang]);
+  const option = useMemo(
+    () => (categories ? categoryOption(categories, remPx, lang) : null),
+    [categories, remPx, lang],
+  );
   return (
     <section className="screen-card chart-card">
       <h2>{t('screen.byCategory')}</h2>
@@ -93,7 +109,11 @@ export function RankingPanel({ departments }: { departments: DepartmentRank[] | 
               <td className="dept">{lang === 'zh' ? d.name.replace(/^市/, '') : d.nameEn}</td>
               <td>{pct(d.closureRate)}</td>
               <td className={d.overdueRate > 0.05 ? 'bad' : ''}>{pct(d.overdueRate)}</td>
-              <td>{d.avgHandlingHours === null ? '—' : t('screen.hours', { hours: n(d.avgHandlingHours, { maximumFractionDigits: 0 }) })}</td>
+              <td>
+                {d.avgHandlingHours === null
+                  ? '—'
+                  : t('screen.hours', { hours: n(d.avgHandlingHours, { maximumFractionDigits: 0 }) })}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -102,24 +122,58 @@ export function RankingPanel({ departments }: { departments: DepartmentRank[] | 
   );
 }
 
-export function TickerPanel({ items, unitName, connected, onChoose }: { items: TickerItem[]; unitName(id: string): string; connected: boolean | null; onChoose?(item: TickerItem): void }) {
+export function TickerPanel({
+  items,
+  unitName,
+  connected,
+  onChoose,
+}: {
+  items: TickerItem[];
+  unitName(id: string): string;
+  connected: boolean | null;
+  onChoose?(item: TickerItem): void;
+}) {
   const { t, lang } = useI18n();
-  const time = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const time = (iso: string) =>
+    new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   return (
     <section className="screen-card ticker-card" aria-label={t('screen.ticker')} aria-live="polite">
       <h2>
         {t('screen.ticker')}
-        <span className={`live-light ${connected ? 'on' : 'off'}`}>{t(connected ? 'screen.live' : 'screen.offline')}</span>
+        <span className={`live-light ${connected ? 'on' : 'off'}`}>
+          {t(connected ? 'screen.live' : 'screen.offline')}
+        </span>
       </h2>
       {items.length === 0 ? (
         <p className="ticker-empty">{t('screen.tickerEmpty')}</p>
       ) : (
         <ol className="ticker">
           {items.slice(0, 8).map((item) => (
-            <li key={item.key} className={`ticker-item level-${item.level} ${item.kind}`} data-key={item.key} role={onChoose ? 'button' : undefined} tabIndex={onChoose ? 0 : undefined} onClick={() => onChoose?.(item)} onKeyDown={(e) => e.key === 'Enter' && onChoose?.(item)}>
+            <li
+              key={item.key}
+              className={`ticker-item level-${item.level} ${item.kind}`}
+              data-key={item.key}
+              role={onChoose ? 'button' : undefined}
+              tabIndex={onChoose ? 0 : undefined}
+              onClick={() => onChoose?.(item)}
+              onKeyDown={(e) => e.key === 'Enter' && onChoose?.(item)}
+            >
               <span className="ticker-kind">{t(item.kind === 'alarm' ? 'screen.alarm' : 'screen.event')}</span>
               <span className="ticker-time">{time(item.at)}</span>
-              <span className="ticker-text">{lang !== 'en' ? item.text : item.alarm ? `${item.alarm.deviceId} ${t(`rule.${item.alarm.rule}` as MessageKey)}` : item.itemCode ? (findItem(item.itemCode)?.nameEn ?? item.text) : item.text}</span>
+              <span className="ticker-text">
+                {lang !== 'en'
+                  ? item.text
+                  : item.alarm
+                    ? `${item.alarm.deviceId} ${t(`rule.${item.alarm.rule}` as MessageKey)}`
+                    : item.itemCode
+                      ? (findItem(item.itemCode)?.nameEn ?? item.text)
+                      : item.text}
+              </span>
               <span className="ticker-place">{unitName(item.place)}</span>
             </li>
           ))}

@@ -3,7 +3,11 @@ import { categoryOption, dailyOption } from './charts.model';
 
 describe('dailyOption', () => {
   it('puts one label per day and both series, sized from the root font', () => {
-    const days = Array.from({ length: 30 }, (_, i) => ({ day: `2026-10-${String(i + 1).padStart(2, '0')}`, reported: i, closed: i - 1 }));
+    const days = Array.from({ length: 30 }, (_, i) => ({
+      day: `2026-10-${String(i + 1).padStart(2, '0')}`,
+      reported: i,
+      closed: i - 1,
+    }));
     const o = dailyOption(days, 32, { reported: '上报', closed: '已结案' });
     expect(o.xAxis.data).toHaveLength(30);
     expect(o.xAxis.data[0]).toBe('10-01');

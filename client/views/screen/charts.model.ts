@@ -13,11 +13,33 @@ export function dailyOption(days: readonly DailyCount[], remPx: number, names: {
     textStyle: { fontFamily: screenFont },
     grid: { left: remPx * 3.2, right: remPx * 0.8, top: remPx * 2.4, bottom: remPx * 2 },
     legend: { top: 0, right: 0, textStyle: font, itemWidth: remPx * 1.2, itemHeight: remPx * 0.6 },
-    xAxis: { type: 'category', data: days.map((d) => d.day.slice(5)), axisLabel: { ...font, interval: Math.ceil(days.length / 6) - 1 }, axisLine: { lineStyle: { color: gridLine } } },
+    xAxis: {
+      type: 'category',
+      data: days.map((d) => d.day.slice(5)),
+      axisLabel: { ...font, interval: Math.ceil(days.length / 6) - 1 },
+      axisLine: { lineStyle: { color: gridLine } },
+    },
     yAxis: { type: 'value', minInterval: 1, axisLabel: font, splitLine: { lineStyle: { color: gridLine } } },
     series: [
-      { name: names.reported, type: 'line', smooth: true, symbol: 'none', data: days.map((d) => d.reported), lineStyle: { width: remPx * 0.2, color: '#38c9ff' }, areaStyle: { color: 'rgba(56, 201, 255, 0.18)' }, itemStyle: { color: '#38c9ff' } },
-      { name: names.closed, type: 'line', smooth: true, symbol: 'none', data: days.map((d) => d.closed), lineStyle: { width: remPx * 0.15, color: '#4ee38f' }, itemStyle: { color: '#4ee38f' } },
+      {
+        name: names.reported,
+        type: 'line',
+        smooth: true,
+        symbol: 'none',
+        data: days.map((d) => d.reported),
+        lineStyle: { width: remPx * 0.2, color: '#38c9ff' },
+        areaStyle: { color: 'rgba(56, 201, 255, 0.18)' },
+        itemStyle: { color: '#38c9ff' },
+      },
+      {
+        name: names.closed,
+        type: 'line',
+        smooth: true,
+        symbol: 'none',
+        data: days.map((d) => d.closed),
+        lineStyle: { width: remPx * 0.15, color: '#4ee38f' },
+        itemStyle: { color: '#4ee38f' },
+      },
     ],
   };
 }
@@ -32,11 +54,20 @@ export function categoryOption(categories: readonly CategoryCount[], remPx: numb
     textStyle: { fontFamily: screenFont },
     grid: { left: remPx * (lang === 'zh' ? 6.5 : 10), right: remPx * 3, top: remPx * 0.3, bottom: remPx * 0.3 },
     xAxis: { type: 'value', show: false },
-    yAxis: { type: 'category', data: rows.map((c) => (lang === 'zh' ? c.name : c.nameEn)), axisLabel: { ...font, width: remPx * (lang === 'zh' ? 6 : 9.5), overflow: 'truncate' }, axisTick: { show: false }, axisLine: { show: false } },
+    yAxis: {
+      type: 'category',
+      data: rows.map((c) => (lang === 'zh' ? c.name : c.nameEn)),
+      axisLabel: { ...font, width: remPx * (lang === 'zh' ? 6 : 9.5), overflow: 'truncate' },
+      axisTick: { show: false },
+      axisLine: { show: false },
+    },
     series: [
       {
         type: 'bar',
-        data: rows.map((c, i) => ({ value: c.count, itemStyle: { color: palette[(rows.length - 1 - i) % palette.length] } })),
+        data: rows.map((c, i) => ({
+          value: c.count,
+          itemStyle: { color: palette[(rows.length - 1 - i) % palette.length] },
+        })),
         barWidth: '62%',
         label: { show: true, position: 'right', ...font, color: '#e6eefc', fontWeight: 600 },
       },

@@ -1,15 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { TickerRing, tickerSelection, type TickerItem } from './ticker.model';
+import { type TickerItem, TickerRing, tickerSelection } from './ticker.model';
 
-const item = (key: string, at: string, status = 'raised'): TickerItem => ({ key, kind: 'alarm', at, level: 2, text: key, place: '', status });
+const item = (key: string, at: string, status = 'raised'): TickerItem => ({
+  key,
+  kind: 'alarm',
+  at,
+  level: 2,
+  text: key,
+  place: '',
+  status,
+});
 
 describe('TickerRing', () => {
   const cases: { title: string; capacity: number; push: TickerItem[]; keys: string[] }[] = [
     { title: 'empty', capacity: 3, push: [], keys: [] },
     { title: 'newest first', capacity: 3, push: [item('a', '1'), item('b', '2')], keys: ['b', 'a'] },
-    { title: 'oldest dropped when full', capacity: 3, push: ['a', 'b', 'c', 'd', 'e'].map((k, i) => item(k, String(i))), keys: ['e', 'd', 'c'] },
-    { title: 'sorted by time, not arrival', capacity: 3, push: [item('late', '9'), item('early', '1')], keys: ['late', 'early'] },
-    { title: 'same key replaced in place', capacity: 3, push: [item('a', '1'), item('b', '2'), item('a', '3', 'cleared')], keys: ['a', 'b'] },
+    {
+      title: 'oldest dropped when full',
+      capacity: 3,
+      push: ['a', 'b', 'c', 'd', 'e'].map((k, i) => item(k, String(i))),
+      keys: ['e', 'd', 'c'],
+    },
+    {
+      title: 'sorted by time, not arrival',
+      capacity: 3,
+      push: [item('late', '9'), item('early', '1')],
+      keys: ['late', 'early'],
+    },
+    {
+      title: 'same key replaced in place',
+      capacity: 3,
+      push: [item('a', '1'), item('b', '2'), item('a', '3', 'cleared')],
+      keys: ['a', 'b'],
+    },
   ];
   for (const c of cases) {
     it(c.title, () => {
@@ -38,8 +61,14 @@ describe('TickerRing', () => {
 
 describe('tickerSelection', () => {
   const cases: [Pick<TickerItem, 'key' | 'kind'>, { kind: string; id: string }][] = [
-    [{ key: 'alarm:AL0000012', kind: 'alarm' }, { kind: 'alarm', id: 'AL0000012' }],
-    [{ key: 'event:ES0000003', kind: 'event' }, { kind: 'event', id: 'ES0000003' }],
+    [
+      { key: 'alarm:AL0000012', kind: 'alarm' },
+      { kind: 'alarm', id: 'AL0000012' },
+    ],
+    [
+      { key: 'event:ES0000003', kind: 'event' },
+      { kind: 'event', id: 'ES0000003' },
+    ],
   ];
   for (const [item, expected] of cases) it(item.key, () => expect(tickerSelection(item)).toEqual(expected));
 });

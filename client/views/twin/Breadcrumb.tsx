@@ -2,7 +2,7 @@
 // there and highlights it; the last step lists the units below to go one level further.
 import type { AdminLevel } from '@domain/model';
 import type { GridProperties } from '../../api';
-import { useI18n, type MessageKey } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
 import { unitPath } from './unit-path';
 
 export const levelText: Record<AdminLevel, MessageKey> = {
@@ -37,7 +37,11 @@ export function Breadcrumb({ units, children, unitId, onChoose, onHome }: Breadc
       {path.map((unit) => (
         <span key={unit.id} className="crumb">
           <span className="crumb-sep">›</span>
-          <button type="button" onClick={() => onChoose(unit.id)} aria-current={unit.id === last?.id ? 'location' : undefined}>
+          <button
+            type="button"
+            onClick={() => onChoose(unit.id)}
+            aria-current={unit.id === last?.id ? 'location' : undefined}
+          >
             {unit.name}
           </button>
         </span>

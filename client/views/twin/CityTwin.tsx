@@ -2,14 +2,15 @@
 // and open events; click or search → info panel and fly-to; the drill-down path; a home view; the
 // view and selection in the URL; optionally the live stream (sensor colours and new events, in place)
 // and the unattended tour. Pages put it behind their own panels (the big screen, the first page).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import type { Camera, LonLat } from '@domain/model';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Alarm, BboxDeg, GridProperties, LiveEvent, SearchHit, TwinApi } from '../../api';
 import { BuildingPanel } from '../../twin/buildings/BuildingPanel';
 import { CityBuildings } from '../../twin/buildings/CityBuildings';
-import { CameraLayerView } from '../../twin/cameras/CameraLayerView';
 import { FlightDirector, type FlightRequest, type FlightTarget } from '../../twin/camera/FlightDirector';
 import { formatSelection, parseSelection, parseView, withTwinState } from '../../twin/camera/view-url';
+import { CameraLayerView } from '../../twin/cameras/CameraLayerView';
 import { componentCategoryCounts } from '../../twin/components/components.model';
 import { EventLayerView } from '../../twin/events/EventLayerView';
 import type { EventLayer } from '../../twin/events/events.layer';
@@ -22,12 +23,12 @@ import { SelectionMarker } from '../../twin/selection/SelectionMarker';
 import { UnitHighlight } from '../../twin/selection/UnitHighlight';
 import { sensorOutline, sensorSpecs, sensorStatus, sensorStatusColors } from '../../twin/sensors/sensors.model';
 import { TourDriver } from '../../twin/tour/TourDriver';
-import { tourStops, type TourStop, type TourUnit } from '../../twin/tour/tour.model';
+import { type TourStop, type TourUnit, tourStops } from '../../twin/tour/tour.model';
 import { TwinReadiness } from '../../twin/viewer/TwinReadiness';
 import { TwinViewer } from '../../twin/viewer/TwinViewer';
 import { Breadcrumb } from './Breadcrumb';
 import { InfoPanel } from './InfoPanel';
-import { LayerPanel, twinLayers, type TwinLayer } from './LayerPanel';
+import { LayerPanel, type TwinLayer, twinLayers } from './LayerPanel';
 import { SearchBox } from './SearchBox';
 import { useTwinData } from './use-twin-data';
 
@@ -55,12 +56,27 @@ function bboxOfUnit(outlines: { unitId: string; ring: LonLat[] }[], unitId: stri
   let box: BboxDeg | null = null;
   for (const o of outlines) {
     if (o.unitId !== unitId) continue;
-    for (const [lon, lat] of o.ring) box = box ? [Math.min(box[0], lon), Math.min(box[1], lat), Math.max(box[2], lon), Math.max(box[3], lat)] : [lon, lat, lon, lat];
+    for (const [lon, lat] of o.ring)
+      box = box
+        ? [Math.min(box[0], lon), Math.min(box[1], lat), Math.max(box[2], lon), Math.max(box[3], lat)]
+        : [lon, lat, lon, lat];
   }
   return box;
 }
 
-export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, tourIdleMs = null, tourDwellMs = 20_000, onTourStop, onError, select, children }: CityTwinProps) {
+export function CityTwin({
+  api,
+  live = false,
+  onAlarm,
+  onEvent,
+  onConnection,
+  tourIdleMs = null,
+  tourDwellMs = 20_000,
+  onTourStop,
+  onError,
+  select,
+  children,
+}: CityTwinProps) {
   const data = useTwinData(api);
   const [initialView] = useState(() => parseView(params().get('view')));
   const [selection, setSelection] = useState<PickRef | null>(() => parseSelection(params().get('sel')));
@@ -90,7 +106,11 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
   // Selection → URL (the view is written by FlightDirector when the camera rests).
   useEffect(() => {
     const search = withTwinState(window.location.search, undefined, selection);
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${search}${window.location.hash}`,
+    );
   }, [selection]);
 
   const flyTo = useCallback((target: FlightTarget) => setFlight((f) => ({ key: (f?.key ?? 0) + 1, target })), []);
@@ -121,16 +141,25 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
   // Sensors are built with the first states loaded; later reloads recolour them in place.
   const [firstStates, setFirstStates] = useState<typeof data.sensorStates>(null);
   if (!firstStates && data.sensorStates) setFirstStates(data.sensorStates);
-  const sensorPoints = useMemo(() => (data.sensors && firstStates ? sensorSpecs(data.sensors, firstStates) : null), [data.sensors, firstStates]);
+  const sensorPoints = useMemo(
+    () => (data.sensors && firstStates ? sensorSpecs(data.sensors, firstStates) : null),
+    [data.sensors, firstStates],
+  );
   const categoryFilter = useMemo(
-    () => (hiddenCategories.size === 0 ? null : (spec: PointSpec) => !hiddenCategories.has(componentCategoryOf(spec, data.components))),
+    () =>
+      hiddenCategories.size === 0
+        ? null
+        : (spec: PointSpec) => !hiddenCategories.has(componentCategoryOf(spec, data.components)),
     [hiddenCategories, data.components],
   );
 
   // Live: recolour sensors and add events in place; hand alarms and events to the page.
   const handlers = useRef({ onAlarm, onEvent, onConnection });
   handlers.current = { onAlarm, onEvent, onConnection };
-  const kinds = useMemo(() => new Map((data.sensors ?? []).map((s) => [s.properties.id, s.properties.kind])), [data.sensors]);
+  const kinds = useMemo(
+    () => new Map((data.sensors ?? []).map((s) => [s.properties.id, s.properties.kind])),
+    [data.sensors],
+  );
   const recolour = useCallback(
     (id: string, state: Parameters<typeof sensorStatus>[1]) => {
       const kind = kinds.get(id);
@@ -142,7 +171,8 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
   const current = useRef({ states: data.sensorStates, recolour, reload: data.reload });
   current.current = { states: data.sensorStates, recolour, reload: data.reload };
   useEffect(() => {
-    if (data.sensorStates && data.sensorStates !== firstStates) for (const [id, state] of data.sensorStates) recolour(id, state);
+    if (data.sensorStates && data.sensorStates !== firstStates)
+      for (const [id, state] of data.sensorStates) recolour(id, state);
   }, [data.sensorStates, firstStates, recolour]);
   useEffect(() => {
     if (!live) return;
@@ -189,42 +219,63 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
   }, [selection, data.cameras]);
   const selectedPosition = useMemo((): LonLat | null => {
     if (!selection) return null;
-    if (selection.kind === 'event') return data.openEvents?.find((e) => e.id === selection.id)?.position ?? placeOf(selection)?.position ?? null;
+    if (selection.kind === 'event')
+      return data.openEvents?.find((e) => e.id === selection.id)?.position ?? placeOf(selection)?.position ?? null;
     if (selection.kind === 'alarm') return placeOf(selection)?.position ?? null;
-    const lists: Partial<Record<string, { properties: { id: string }; geometry: { coordinates: unknown[] } }[] | null>> = {
-      component: data.components, camera: data.cameras, 'patrol-point': data.patrol, sensor: data.sensors,
+    const lists: Partial<
+      Record<string, { properties: { id: string }; geometry: { coordinates: unknown[] } }[] | null>
+    > = {
+      component: data.components,
+      camera: data.cameras,
+      'patrol-point': data.patrol,
+      sensor: data.sensors,
     };
     const f = lists[selection.kind]?.find((x) => x.properties.id === selection.id);
     return f ? (f.geometry.coordinates as LonLat) : null;
   }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents, placeAtHand]);
   const highlighted = useMemo(
-    () => (selection?.kind === 'unit' && data.drawing ? data.drawing.outlines.filter((o) => o.unitId === selection.id) : []),
+    () =>
+      selection?.kind === 'unit' && data.drawing ? data.drawing.outlines.filter((o) => o.unitId === selection.id) : [],
     [selection, data.drawing],
   );
   // The drill-down path follows the selection: a unit itself, or the grid a selected thing lies in.
   const crumbUnit = useMemo(() => {
     if (!selection) return null;
     if (selection.kind === 'unit') return selection.id;
-    const inList = (list: { properties: { id: string; gridId: string } }[] | null) => list?.find((f) => f.properties.id === selection.id)?.properties.gridId;
+    const inList = (list: { properties: { id: string; gridId: string } }[] | null) =>
+      list?.find((f) => f.properties.id === selection.id)?.properties.gridId;
     const gridId =
-      selection.kind === 'component' ? inList(data.components)
-      : selection.kind === 'camera' ? inList(data.cameras)
-      : selection.kind === 'patrol-point' ? inList(data.patrol)
-      : selection.kind === 'sensor' ? inList(data.sensors)
-      : selection.kind === 'event' ? (data.openEvents?.find((e) => e.id === selection.id)?.gridId ?? placeOf(selection)?.gridId)
-      : selection.kind === 'alarm' ? (alarmAtHand?.id === selection.id ? alarmAtHand.gridId : placeOf(selection)?.gridId)
-      : undefined;
+      selection.kind === 'component'
+        ? inList(data.components)
+        : selection.kind === 'camera'
+          ? inList(data.cameras)
+          : selection.kind === 'patrol-point'
+            ? inList(data.patrol)
+            : selection.kind === 'sensor'
+              ? inList(data.sensors)
+              : selection.kind === 'event'
+                ? (data.openEvents?.find((e) => e.id === selection.id)?.gridId ?? placeOf(selection)?.gridId)
+                : selection.kind === 'alarm'
+                  ? alarmAtHand?.id === selection.id
+                    ? alarmAtHand.gridId
+                    : placeOf(selection)?.gridId
+                  : undefined;
     return gridId ?? null;
   }, [selection, data.components, data.cameras, data.patrol, data.sensors, data.openEvents, placeAtHand, alarmAtHand]);
 
-  const markDrawn = useCallback((layer: TwinLayer) => (count: number) => setDrawn((d) => ({ ...d, [layer]: count })), []);
+  const markDrawn = useCallback(
+    (layer: TwinLayer) => (count: number) => setDrawn((d) => ({ ...d, [layer]: count })),
+    [],
+  );
   const toggle = (layer: TwinLayer) =>
     setShown((s) => {
       const next = new Set(s);
       if (!next.delete(layer)) next.add(layer);
       return next;
     });
-  const pointsDrawn = ['components', 'cameras', 'patrol-points', 'sensors', 'events'].every((l) => drawn[l as TwinLayer] !== undefined);
+  const pointsDrawn = ['components', 'cameras', 'patrol-points', 'sensors', 'events'].every(
+    (l) => drawn[l as TwinLayer] !== undefined,
+  );
 
   useEffect(() => onError?.(data.error?.message ?? null), [data.error, onError]);
 
@@ -242,22 +293,73 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
           hiddenLevels={shown.has('grids') ? undefined : allLevels}
           onDrawn={(n) => setDrawn((d) => ({ ...d, grids: n }))}
         />
-        <PointLayerView name="components" specs={data.componentPoints} visible={shown.has('components')} filter={categoryFilter} onDrawn={markDrawn('components')} />
-        <PointLayerView name="patrol-points" specs={data.patrolPoints} visible={shown.has('patrol-points')} onDrawn={markDrawn('patrol-points')} />
-        <CameraLayerView specs={data.cameraIcons} visible={shown.has('cameras')} selected={selectedCamera} onDrawn={markDrawn('cameras')} />
-        <PointLayerView name="sensors" specs={sensorPoints} visible={shown.has('sensors')} layerRef={sensorLayer} alwaysOnTopWithinM={3000} onDrawn={markDrawn('sensors')} />
-        <EventLayerView events={data.openEvents} visible={shown.has('events')} layerRef={eventLayer} onDrawn={markDrawn('events')} />
+        <PointLayerView
+          name="components"
+          specs={data.componentPoints}
+          visible={shown.has('components')}
+          filter={categoryFilter}
+          onDrawn={markDrawn('components')}
+        />
+        <PointLayerView
+          name="patrol-points"
+          specs={data.patrolPoints}
+          visible={shown.has('patrol-points')}
+          onDrawn={markDrawn('patrol-points')}
+        />
+        <CameraLayerView
+          specs={data.cameraIcons}
+          visible={shown.has('cameras')}
+          selected={selectedCamera}
+          onDrawn={markDrawn('cameras')}
+        />
+        <PointLayerView
+          name="sensors"
+          specs={sensorPoints}
+          visible={shown.has('sensors')}
+          layerRef={sensorLayer}
+          alwaysOnTopWithinM={3000}
+          onDrawn={markDrawn('sensors')}
+        />
+        <EventLayerView
+          events={data.openEvents}
+          visible={shown.has('events')}
+          layerRef={eventLayer}
+          onDrawn={markDrawn('events')}
+        />
         <UnitHighlight outlines={highlighted} />
         <SelectionMarker position={selectedPosition} />
-        <PickHandler onPick={(ref) => { setHint(null); setSelection(ref); }} />
-        <FlightDirector initialView={initialView} home={home} request={flight} onOpened={() => setOpened(true)} syncUrl />
-        {tourIdleMs !== null && <TourDriver stops={stops} idleMs={tourIdleMs} dwellMs={tourDwellMs} onStop={onTourStop} />}
-        <TwinReadiness gridFeatures={pointsDrawn ? (drawn.grids ?? null) : null} flightDone={opened} error={data.error?.message} />
+        <PickHandler
+          onPick={(ref) => {
+            setHint(null);
+            setSelection(ref);
+          }}
+        />
+        <FlightDirector
+          initialView={initialView}
+          home={home}
+          request={flight}
+          onOpened={() => setOpened(true)}
+          syncUrl
+        />
+        {tourIdleMs !== null && (
+          <TourDriver stops={stops} idleMs={tourIdleMs} dwellMs={tourDwellMs} onStop={onTourStop} />
+        )}
+        <TwinReadiness
+          gridFeatures={pointsDrawn ? (drawn.grids ?? null) : null}
+          flightDone={opened}
+          error={data.error?.message}
+        />
       </TwinViewer>
       <div className="twin-ui">
         <div className="twin-tools">
           <SearchBox api={api} onChoose={chooseHit} />
-          <Breadcrumb units={units} children={childrenOf} unitId={crumbUnit} onChoose={chooseUnit} onHome={() => home && (setSelection(null), flyTo({ bbox: home }))} />
+          <Breadcrumb
+            units={units}
+            children={childrenOf}
+            unitId={crumbUnit}
+            onChoose={chooseUnit}
+            onHome={() => home && (setSelection(null), flyTo({ bbox: home }))}
+          />
         </div>
         <LayerPanel
           shown={shown}
@@ -270,7 +372,10 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
             events: data.openEvents?.length,
           }}
           onToggle={toggle}
-          categories={useMemo(() => (data.components ? componentCategoryCounts(data.components) : []), [data.components])}
+          categories={useMemo(
+            () => (data.components ? componentCategoryCounts(data.components) : []),
+            [data.components],
+          )}
           hiddenCategories={hiddenCategories}
           onToggleCategory={(code) =>
             setHiddenCategories((h) => {
@@ -291,7 +396,9 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
             data={data}
             units={units}
             hint={hint && hint.id === selection.id ? hint : null}
-            onFlyTo={(position, unitId) => (unitId ? chooseUnit(unitId) : position && flyTo({ point: position, rangeM: 400 }))}
+            onFlyTo={(position, unitId) =>
+              unitId ? chooseUnit(unitId) : position && flyTo({ point: position, rangeM: 400 })
+            }
             onFlyToView={(view) => flyTo({ view })}
             onSelect={(ref, alarm) => {
               setHint(null);
@@ -301,7 +408,11 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
             alarm={alarmAtHand?.id === selection.id ? alarmAtHand : null}
             onPlace={({ position, gridId }) => {
               const ref = formatSelection(selection);
-              setPlaceAtHand((p) => (p?.ref === ref && p.gridId === gridId && p.position[0] === position[0] && p.position[1] === position[1] ? p : { ref, position, gridId }));
+              setPlaceAtHand((p) =>
+                p?.ref === ref && p.gridId === gridId && p.position[0] === position[0] && p.position[1] === position[1]
+                  ? p
+                  : { ref, position, gridId },
+              );
             }}
             onClose={() => setSelection(null)}
           />
@@ -313,13 +424,20 @@ export function CityTwin({ api, live = false, onAlarm, onEvent, onConnection, to
 
 const allLevels = new Set(['city', 'subdistrict', 'town', 'community', 'village', 'grid'] as const);
 
-function componentCategoryOf(spec: PointSpec, components: { properties: { id: string; categoryCode: string } }[] | null): string {
+function componentCategoryOf(
+  spec: PointSpec,
+  components: { properties: { id: string; categoryCode: string } }[] | null,
+): string {
   return categoryIndex(components).get(spec.pick.id) ?? '';
 }
 
 let indexed: { source: unknown; map: Map<string, string> } | null = null;
 /** id → category code, built once per components list (the filter asks 24,772 times per change). */
 function categoryIndex(components: { properties: { id: string; categoryCode: string } }[] | null): Map<string, string> {
-  if (indexed?.source !== components) indexed = { source: components, map: new Map((components ?? []).map((c) => [c.properties.id, c.properties.categoryCode])) };
+  if (indexed?.source !== components)
+    indexed = {
+      source: components,
+      map: new Map((components ?? []).map((c) => [c.properties.id, c.properties.categoryCode])),
+    };
   return indexed.map;
 }

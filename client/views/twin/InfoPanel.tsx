@@ -3,19 +3,19 @@
 // or a closed one from the ticker or a link, is in no list the page holds); a unit's six elements from
 // GET /api/grids/:id; a sensor's and an alarm's live panels load and follow their own data
 // (client/twin/sensors, client/twin/alarms).
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+
 import type { Viewpoint } from '@domain/cameraCoverage';
-import type { LonLat } from '@domain/model';
-import { DEPARTMENTS } from '@domain/departments';
 import { COMPONENT_CATEGORIES, COMPONENT_SUBTYPES } from '@domain/componentCatalog';
-import { METRICS } from '@domain/telemetry';
+import { DEPARTMENTS } from '@domain/departments';
+import type { LonLat } from '@domain/model';
 import { findItem, itemPath } from '@domain/taxonomy';
-import { ApiError, type Alarm, type GridProperties, type TwinApi } from '../../api';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type Alarm, ApiError, type GridProperties, type TwinApi } from '../../api';
+import { type MessageKey, useI18n } from '../../i18n';
 import { AlarmPanel } from '../../twin/alarms/AlarmPanel';
-import { SensorPanel } from '../../twin/sensors/SensorPanel';
-import { useI18n, type MessageKey } from '../../i18n';
-import type { PickRef } from '../../twin/points/points.model';
 import { isOverdue, urgencyOf } from '../../twin/events/events.model';
+import type { PickRef } from '../../twin/points/points.model';
+import { SensorPanel } from '../../twin/sensors/SensorPanel';
 import { useResource } from '../common/use-resource';
 import { levelText } from './Breadcrumb';
 import type { TwinData } from './use-twin-data';
@@ -41,7 +41,19 @@ export interface InfoPanelProps {
 
 type Row = [MessageKey, ReactNode];
 
-export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToView, onSelect, alarm, onPlace, onClose }: InfoPanelProps) {
+export function InfoPanel({
+  api,
+  selection,
+  data,
+  units,
+  hint,
+  onFlyTo,
+  onFlyToView,
+  onSelect,
+  alarm,
+  onPlace,
+  onClose,
+}: InfoPanelProps) {
   const { t, lang, n } = useI18n();
   const en = lang === 'en';
   const dept = (id: string) => {
@@ -49,12 +61,22 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
     return d ? (en ? d.nameEn : d.name) : id;
   };
   const unitName = (id: string) => units.get(id)?.name ?? id;
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(en ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'short' }) : '—');
-  const unit = useResource((signal) => (selection.kind === 'unit' ? api.unit(selection.id, signal) : Promise.resolve(null)), [api, selection.kind, selection.id]);
-  const event = useResource((signal) => (selection.kind === 'event' ? api.event(selection.id, signal) : Promise.resolve(null)), [api, selection.kind, selection.id]);
+  const time = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleString(en ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'short' }) : '—';
+  const unit = useResource(
+    (signal) => (selection.kind === 'unit' ? api.unit(selection.id, signal) : Promise.resolve(null)),
+    [api, selection.kind, selection.id],
+  );
+  const event = useResource(
+    (signal) => (selection.kind === 'event' ? api.event(selection.id, signal) : Promise.resolve(null)),
+    [api, selection.kind, selection.id],
+  );
   const placed = useRef(onPlace);
   placed.current = onPlace;
-  useEffect(() => void (event.data && placed.current?.({ position: event.data.position, gridId: event.data.gridId })), [event.data]);
+  useEffect(
+    () => void (event.data && placed.current?.({ position: event.data.position, gridId: event.data.gridId })),
+    [event.data],
+  );
 
   let title = selection.id;
   let kind: MessageKey = 'info.kind.unit';
@@ -62,7 +84,9 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
   let body: ReactNode = null;
   let position: LonLat | null = null;
   const [alarmPlace, setAlarmPlace] = useState<LonLat | null>(alarm?.position ?? null);
-  const find = <P extends { id: string }>(features: { properties: P; geometry: { coordinates: unknown[] } }[] | null) => {
+  const find = <P extends { id: string }>(
+    features: { properties: P; geometry: { coordinates: unknown[] } }[] | null,
+  ) => {
     const f = features?.find((x) => x.properties.id === selection.id);
     if (f) position = f.geometry.coordinates as LonLat;
     return f?.properties;
@@ -96,7 +120,14 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
           ['info.code', <span className="info-code">{c.code}</span>],
           ['info.owner', t(c.owner === 'police' ? 'owner.police' : 'owner.urban')],
           ['info.online', <span className={c.online ? 'ok' : 'bad'}>{t(c.online ? 'info.yes' : 'info.no')}</span>],
-          ['info.view', t('info.viewValue', { heading: Math.round(c.headingDeg), fov: Math.round(c.fovDeg), range: Math.round(c.rangeM) })],
+          [
+            'info.view',
+            t('info.viewValue', {
+              heading: Math.round(c.headingDeg),
+              fov: Math.round(c.fovDeg),
+              range: Math.round(c.rangeM),
+            }),
+          ],
           ['info.grid', unitName(c.gridId)],
         ];
       }
@@ -117,7 +148,14 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
     case 'sensor': {
       find(data.sensors); // for the fly-to; the panel loads the sensor itself
       kind = 'info.kind.sensor';
-      body = <SensorPanel api={api} sensorId={selection.id} unitName={unitName} onSelectAlarm={onSelect && ((a) => onSelect({ kind: 'alarm', id: a.id }, a))} />;
+      body = (
+        <SensorPanel
+          api={api}
+          sensorId={selection.id}
+          unitName={unitName}
+          onSelectAlarm={onSelect && ((a) => onSelect({ kind: 'alarm', id: a.id }, a))}
+        />
+      );
       break;
     }
     case 'alarm': {
@@ -154,7 +192,12 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
           ['info.item', en ? (item?.nameEn ?? e.itemCode) : itemPath(e.itemCode)],
           ['info.urgency', t(`urgency.${urgencyOf(e.itemCode)}` as MessageKey)],
           ['info.status', t(`status.${e.status}` as MessageKey)],
-          ['info.overdue', <span className={isOverdue(e, Date.now()) ? 'bad' : 'ok'}>{t(isOverdue(e, Date.now()) ? 'info.yes' : 'info.no')}</span>],
+          [
+            'info.overdue',
+            <span className={isOverdue(e, Date.now()) ? 'bad' : 'ok'}>
+              {t(isOverdue(e, Date.now()) ? 'info.yes' : 'info.no')}
+            </span>,
+          ],
           ['info.reported', time(e.reportedAt)],
           ['info.deadline', time(e.deadlineAt)],
           ['info.department', dept(e.departmentId)],
@@ -182,10 +225,23 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
         const s = unit.data;
         if (s) {
           rows.push(
-            ['six.people', t('six.peopleValue', { households: n(s.people.households), residents: n(s.people.residents) })],
+            [
+              'six.people',
+              t('six.peopleValue', { households: n(s.people.households), residents: n(s.people.residents) }),
+            ],
             ['six.places', t('six.placesValue', { buildings: n(s.places.buildings) })],
-            ['six.events', t('six.eventsValue', { open: n(s.events.open), overdue: n(s.events.overdue), total: n(s.events.total) })],
-            ['six.things', t('six.thingsValue', { components: n(s.things.components), cameras: n(s.things.cameras), online: n(s.things.camerasOnline) })],
+            [
+              'six.events',
+              t('six.eventsValue', { open: n(s.events.open), overdue: n(s.events.overdue), total: n(s.events.total) }),
+            ],
+            [
+              'six.things',
+              t('six.thingsValue', {
+                components: n(s.things.components),
+                cameras: n(s.things.cameras),
+                online: n(s.things.camerasOnline),
+              }),
+            ],
           );
         }
       }
@@ -194,7 +250,11 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
   }
 
   return (
-    <aside className="info-panel twin-card" aria-label={t('info.title')} data-selection={`${selection.kind}:${selection.id}`}>
+    <aside
+      className="info-panel twin-card"
+      aria-label={t('info.title')}
+      data-selection={`${selection.kind}:${selection.id}`}
+    >
       <header>
         <span className="info-kind">{t(kind)}</span>
         <button type="button" className="info-close" aria-label={t('info.close')} onClick={onClose}>
@@ -202,19 +262,24 @@ export function InfoPanel({ api, selection, data, units, hint, onFlyTo, onFlyToV
         </button>
       </header>
       <h2 className="info-title">{title}</h2>
-      {body ?? (rows.length === 0 ? (
-        <p className="info-missing">{t('info.missing')}</p>
-      ) : (
-        <dl>
-          {rows.map(([label, value], i) => (
-            <div key={i} className="info-row">
-              <dt>{t(label)}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      ))}
-      <button type="button" className="fly-to" onClick={() => onFlyTo(position, selection.kind === 'unit' ? selection.id : undefined)}>
+      {body ??
+        (rows.length === 0 ? (
+          <p className="info-missing">{t('info.missing')}</p>
+        ) : (
+          <dl>
+            {rows.map(([label, value], i) => (
+              <div key={i} className="info-row">
+                <dt>{t(label)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        ))}
+      <button
+        type="button"
+        className="fly-to"
+        onClick={() => onFlyTo(position, selection.kind === 'unit' ? selection.id : undefined)}
+      >
         {t('info.flyTo')}
       </button>
     </aside>

@@ -1,12 +1,20 @@
 // The layer panel (图层): each layer on or off, and the components filtered by category.
-import { useI18n, type MessageKey } from '../../i18n';
+
 import { COMPONENT_CATEGORIES } from '@domain/componentCatalog';
+import { type MessageKey, useI18n } from '../../i18n';
 import { componentCategoryColors, componentStateMarks } from '../../twin/components/components.model';
 import { overdueOutline, urgencyColors } from '../../twin/events/events.model';
-import { sensorStatusColors, type SensorStatus } from '../../twin/sensors/sensors.model';
+import { type SensorStatus, sensorStatusColors } from '../../twin/sensors/sensors.model';
 
 export type TwinLayer = 'grids' | 'components' | 'cameras' | 'patrol-points' | 'sensors' | 'events';
-export const twinLayers: readonly TwinLayer[] = ['grids', 'components', 'cameras', 'patrol-points', 'sensors', 'events'];
+export const twinLayers: readonly TwinLayer[] = [
+  'grids',
+  'components',
+  'cameras',
+  'patrol-points',
+  'sensors',
+  'events',
+];
 
 const layerText: Record<TwinLayer, MessageKey> = {
   grids: 'layer.grids',
@@ -34,16 +42,30 @@ export interface LayerPanelProps {
   onToggleCategory(code: string): void;
 }
 
-export function LayerPanel({ shown, counts, onToggle, categories, hiddenCategories, onToggleCategory }: LayerPanelProps) {
+export function LayerPanel({
+  shown,
+  counts,
+  onToggle,
+  categories,
+  hiddenCategories,
+  onToggleCategory,
+}: LayerPanelProps) {
   const { t, n, lang } = useI18n();
-  const categoryName = (c: { code: string; name: string }) => (lang === 'en' ? (COMPONENT_CATEGORIES.find((x) => x.code === c.code)?.nameEn ?? c.name) : c.name);
+  const categoryName = (c: { code: string; name: string }) =>
+    lang === 'en' ? (COMPONENT_CATEGORIES.find((x) => x.code === c.code)?.nameEn ?? c.name) : c.name;
   return (
     <aside className="layer-panel twin-card" aria-label={t('layer.title')}>
       <h2>{t('layer.title')}</h2>
       <ul>
         {twinLayers.map((layer) => (
           <li key={layer}>
-            <button type="button" className="layer-toggle" data-layer={layer} aria-pressed={shown.has(layer)} onClick={() => onToggle(layer)}>
+            <button
+              type="button"
+              className="layer-toggle"
+              data-layer={layer}
+              aria-pressed={shown.has(layer)}
+              onClick={() => onToggle(layer)}
+            >
               <span className="swatch-dot" style={{ background: layerColor[layer] }} />
               <span className="legend-label">{t(layerText[layer])}</span>
               <span className="legend-count">{counts[layer] === undefined ? '…' : n(counts[layer]!)}</span>
@@ -64,9 +86,13 @@ export function LayerPanel({ shown, counts, onToggle, categories, hiddenCategori
           </span>
         )}
         {shown.has('sensors') &&
-          (['alarm', 'warning', 'normal', 'offline'] as SensorStatus[]).map((st) => <Key key={st} color={sensorStatusColors[st]} text={t(`sensorStatus.${st}`)} />)}
+          (['alarm', 'warning', 'normal', 'offline'] as SensorStatus[]).map((st) => (
+            <Key key={st} color={sensorStatusColors[st]} text={t(`sensorStatus.${st}`)} />
+          ))}
         {shown.has('components') &&
-          (['damaged', 'missing', 'occupied'] as const).map((st) => <Key key={st} ring={componentStateMarks[st].outline!.color} text={t(`state.${st}`)} />)}
+          (['damaged', 'missing', 'occupied'] as const).map((st) => (
+            <Key key={st} ring={componentStateMarks[st].outline!.color} text={t(`state.${st}`)} />
+          ))}
       </div>
       {shown.has('components') && categories.length > 0 && (
         <div className="category-filter" role="group" aria-label={t('layer.categoryFilter')}>
@@ -93,7 +119,10 @@ export function LayerPanel({ shown, counts, onToggle, categories, hiddenCategori
 function Key({ color, ring, text }: { color?: string; ring?: string; text: string }) {
   return (
     <span className="legend-key">
-      <span className="swatch-dot" style={color ? { background: color } : { boxShadow: `inset 0 0 0 0.18rem ${ring}` }} />
+      <span
+        className="swatch-dot"
+        style={color ? { background: color } : { boxShadow: `inset 0 0 0 0.18rem ${ring}` }}
+      />
       {text}
     </span>
   );

@@ -2,7 +2,7 @@
 // moment before asking; the previous question is cancelled.
 import { useEffect, useState } from 'react';
 import type { SearchHit, TwinApi } from '../../api';
-import { useI18n, type MessageKey } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
 
 const kindText: Record<SearchHit['kind'], MessageKey> = {
   unit: 'search.kind.unit',

@@ -2,9 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { GridProperties } from '../../api';
 import { unitPath } from './unit-path';
 
-const unit = (id: string, level: GridProperties['level'], parentId: string | null): GridProperties => ({ id, code: id, name: id, level, area: null, parentId });
+const unit = (id: string, level: GridProperties['level'], parentId: string | null): GridProperties => ({
+  id,
+  code: id,
+  name: id,
+  level,
+  area: null,
+  parentId,
+});
 const units = new Map(
-  [unit('C', 'city', null), unit('S', 'subdistrict', 'C'), unit('M', 'community', 'S'), unit('G', 'grid', 'M'), unit('X', 'grid', 'Y'), unit('Y', 'grid', 'X')].map((u) => [u.id, u]),
+  [
+    unit('C', 'city', null),
+    unit('S', 'subdistrict', 'C'),
+    unit('M', 'community', 'S'),
+    unit('G', 'grid', 'M'),
+    unit('X', 'grid', 'Y'),
+    unit('Y', 'grid', 'X'),
+  ].map((u) => [u.id, u]),
 );
 
 describe('unitPath', () => {
@@ -16,5 +30,6 @@ describe('unitPath', () => {
     [null, []],
     ['X', ['Y', 'X']], // a cycle in bad data ends the walk
   ];
-  for (const [id, expected] of cases) it(String(id), () => expect(unitPath(units, id).map((u) => u.id)).toEqual(expected));
+  for (const [id, expected] of cases)
+    it(String(id), () => expect(unitPath(units, id).map((u) => u.id)).toEqual(expected));
 });

@@ -4,7 +4,11 @@ import type { GridProperties } from '../../api';
 export function unitPath(units: ReadonlyMap<string, GridProperties>, id: string | null): GridProperties[] {
   const path: GridProperties[] = [];
   const seen = new Set<string>();
-  for (let unit = id ? units.get(id) : undefined; unit && !seen.has(unit.id); unit = unit.parentId ? units.get(unit.parentId) : undefined) {
+  for (
+    let unit = id ? units.get(id) : undefined;
+    unit && !seen.has(unit.id);
+    unit = unit.parentId ? units.get(unit.parentId) : undefined
+  ) {
     seen.add(unit.id);
     path.unshift(unit);
   }

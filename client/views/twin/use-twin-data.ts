@@ -2,8 +2,9 @@
 // latest states and the open events. Live updates do not pass through here (they go to the layers
 // in place, see CityTwin); open events and sensor states are reloaded every few minutes and after
 // the live stream reconnects, so a screen that runs for days stays right without growing.
-import { useEffect, useMemo, useState } from 'react';
+
 import type { GovEvent } from '@domain/model';
+import { useEffect, useMemo, useState } from 'react';
 import type { TwinApi } from '../../api';
 import { cameraSpecs } from '../../twin/cameras/cameras.model';
 import { componentSpecs } from '../../twin/components/components.model';
@@ -30,11 +31,17 @@ export function useTwinData(api: TwinApi) {
   const cameras = useResource((signal) => api.cameras(signal), [api, retry]);
   const patrol = useResource((signal) => api.patrolPoints(signal), [api, retry]);
   const sensors = useResource((signal) => api.sensors(signal), [api, retry]);
-  const sensorStates = useResource(async (signal) => {
-    const rows = await api.sensorStates(signal).catch(() => []); // no live sensing: every sensor "unknown"
-    return new Map(rows.map((r) => [r.id, r.state]));
-  }, [api, generation]);
-  const openEvents = useResource((signal) => api.openEvents(MAX_OPEN_EVENTS, signal).catch(() => [] as GovEvent[]), [api, generation]);
+  const sensorStates = useResource(
+    async (signal) => {
+      const rows = await api.sensorStates(signal).catch(() => []); // no live sensing: every sensor "unknown"
+      return new Map(rows.map((r) => [r.id, r.state]));
+    },
+    [api, generation],
+  );
+  const openEvents = useResource(
+    (signal) => api.openEvents(MAX_OPEN_EVENTS, signal).catch(() => [] as GovEvent[]),
+    [api, generation],
+  );
 
   const drawing = useMemo(() => (grids.data ? gridDrawingFrom(grids.data) : null), [grids.data]);
   const componentPoints = useMemo(() => (components.data ? componentSpecs(components.data) : null), [components.data]);

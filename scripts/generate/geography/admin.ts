@@ -8,8 +8,16 @@ import type { AdminArea, AdminLevel, AdminUnit, LonLat } from '../../../server/d
 import type { Rng } from '../random';
 import { allocate } from './allocate';
 import { polygonToRing, ringToPolygon, round6, toLonLat } from './frame';
-import { convexHull, randomPointIn, relax, ringArea, ringCentroid, type Ring, type XY } from './planar';
-import { EXCLUDED_COMMUNITY, PILOT_TOWN_CODES, SUBDISTRICT_CODES, township, unitName, type DivisionUnit, type Reference } from './reference';
+import { convexHull, type Ring, randomPointIn, relax, ringArea, ringCentroid, type XY } from './planar';
+import {
+  type DivisionUnit,
+  EXCLUDED_COMMUNITY,
+  PILOT_TOWN_CODES,
+  type Reference,
+  SUBDISTRICT_CODES,
+  township,
+  unitName,
+} from './reference';
 
 export interface AdminTree {
   units: AdminUnit[];
@@ -48,7 +56,17 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     const geometry = { type: 'Polygon' as const, coordinates: ringToPolygon(ring) };
     const rounded = polygonToRing(geometry.coordinates);
     rings.set(id, rounded);
-    units.push({ id, code: id, name, level, area, parentId, geometry, centroid: toLonLat(ringCentroid(rounded)), areaM2: Math.round(turf.area(geometry)) });
+    units.push({
+      id,
+      code: id,
+      name,
+      level,
+      area,
+      parentId,
+      geometry,
+      centroid: toLonLat(ringCentroid(rounded)),
+      areaM2: Math.round(turf.area(geometry)),
+    });
     return rounded;
   };
 
@@ -64,11 +82,25 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     const ring = add(code, t.name, 'subdistrict', 'urban', COUNTY_CODE, subCells[i]!);
     const members = t.units.filter((u) => u.kind === 'community' && u.code !== EXCLUDED_COMMUNITY.code);
     const cells = tile(urbanRng.fork(code), ring, members.length, 10);
-    members.forEach((u, k) => urbanCommunities.push({ unit: u, ring: add(u.code, u.name, 'community', 'urban', code, cells[k]!), subdistrict: code }));
+    members.forEach((u, k) =>
+      urbanCommunities.push({
+        unit: u,
+        ring: add(u.code, u.name, 'community', 'urban', code, cells[k]!),
+        subdistrict: code,
+      }),
+    );
   });
-  if (urbanCommunities.length !== STRUCTURE.communities) throw new Error(`expected ${STRUCTURE.communities} communities, got ${urbanCommunities.length}`);
-  const urbanCounts = allocate(urbanCommunities.map((c) => ringArea(c.ring)), STRUCTURE.urbanGrids, 4, 5);
-  urbanCommunities.forEach((c, i) => addGrids(urbanRng.fork(`grids-${c.unit.code}`), c.unit, c.ring, urbanCounts[i]!, 'urban'));
+  if (urbanCommunities.length !== STRUCTURE.communities)
+    throw new Error(`expected ${STRUCTURE.communities} communities, got ${urbanCommunities.length}`);
+  const urbanCounts = allocate(
+    urbanCommunities.map((c) => ringArea(c.ring)),
+    STRUCTURE.urbanGrids,
+    4,
+    5,
+  );
+  urbanCommunities.forEach((c, i) =>
+    addGrids(urbanRng.fork(`grids-${c.unit.code}`), c.unit, c.ring, urbanCounts[i]!, 'urban'),
+  );
 
   // The smart-village pilot: two towns, their villages, the village grids.
   const villageRng = rng.fork('villages');
@@ -78,16 +110,30 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     const layout = TOWN_LAYOUT[code]!;
     const trng = villageRng.fork(code);
     let shape = blob(trng, layout.centre, layout.rx, layout.ry, layout.tilt);
-    for (let k = 0; k < 20 && !inCounty(shape); k++) shape = shape.map(([x, y]) => [layout.centre[0] + 0.95 * (x - layout.centre[0]), layout.centre[1] + 0.95 * (y - layout.centre[1])] as XY);
+    for (let k = 0; k < 20 && !inCounty(shape); k++)
+      shape = shape.map(
+        ([x, y]) =>
+          [layout.centre[0] + 0.95 * (x - layout.centre[0]), layout.centre[1] + 0.95 * (y - layout.centre[1])] as XY,
+      );
     if (!inCounty(shape)) throw new Error(`${t.name} does not fit in the county outline`);
     const ring = add(code, t.name, 'town', 'village', COUNTY_CODE, shape);
     const members = t.units.filter((u) => u.kind === 'village');
     const cells = tile(trng, ring, members.length, 10);
-    members.forEach((u, k) => villages.push({ unit: u, ring: add(u.code, u.name, 'village', 'village', code, cells[k]!) }));
+    members.forEach((u, k) =>
+      villages.push({ unit: u, ring: add(u.code, u.name, 'village', 'village', code, cells[k]!) }),
+    );
   }
-  if (villages.length !== STRUCTURE.villages) throw new Error(`expected ${STRUCTURE.villages} villages, got ${villages.length}`);
-  const villageCounts = allocate(villages.map((v) => ringArea(v.ring)), STRUCTURE.villageGrids, 4, 7);
-  villages.forEach((v, i) => addGrids(villageRng.fork(`grids-${v.unit.code}`), v.unit, v.ring, villageCounts[i]!, 'village'));
+  if (villages.length !== STRUCTURE.villages)
+    throw new Error(`expected ${STRUCTURE.villages} villages, got ${villages.length}`);
+  const villageCounts = allocate(
+    villages.map((v) => ringArea(v.ring)),
+    STRUCTURE.villageGrids,
+    4,
+    7,
+  );
+  villages.forEach((v, i) =>
+    addGrids(villageRng.fork(`grids-${v.unit.code}`), v.unit, v.ring, villageCounts[i]!, 'village'),
+  );
 
   return { units, rings, urbanArea };
 
@@ -123,7 +169,10 @@ function blob(rng: Rng, centre: XY, rx: number, ry: number, tilt: number): Ring 
     const r = 1 + rng.range(-0.06, 0.06);
     const x = rx * r * Math.cos(a);
     const y = ry * r * Math.sin(a);
-    pts.push([centre[0] + x * Math.cos(tilt) - y * Math.sin(tilt), centre[1] + x * Math.sin(tilt) + y * Math.cos(tilt)]);
+    pts.push([
+      centre[0] + x * Math.cos(tilt) - y * Math.sin(tilt),
+      centre[1] + x * Math.sin(tilt) + y * Math.cos(tilt),
+    ]);
   }
   return convexHull(pts);
 }

@@ -21,17 +21,43 @@ describe('allocate', () => {
 });
 
 describe('planar tiling', () => {
-  const square: XY[] = [[0, 0], [100, 0], [100, 100], [0, 100]];
+  const square: XY[] = [
+    [0, 0],
+    [100, 0],
+    [100, 100],
+    [0, 100],
+  ];
   it('clips a convex polygon to another', () => {
-    const clipped = clipConvex(square, [[50, -10], [150, -10], [150, 50], [50, 50]]);
+    const clipped = clipConvex(square, [
+      [50, -10],
+      [150, -10],
+      [150, 50],
+      [50, 50],
+    ]);
     expect(Math.abs(ringArea(clipped))).toBeCloseTo(2500, 6);
   });
   it('Voronoi cells tile their parent', () => {
-    const seeds: XY[] = [[10, 10], [80, 20], [50, 70], [20, 90], [90, 90]];
+    const seeds: XY[] = [
+      [10, 10],
+      [80, 20],
+      [50, 70],
+      [20, 90],
+      [90, 90],
+    ];
     const cells = voronoiCells(square, seeds);
     expect(cells.reduce((a, c) => a + ringArea(c), 0)).toBeCloseTo(10_000, 6);
   });
   it('hull is counter-clockwise', () => {
-    expect(ringArea(convexHull([[0, 0], [10, 0], [5, 5], [10, 10], [0, 10]]))).toBeCloseTo(100, 6);
+    expect(
+      ringArea(
+        convexHull([
+          [0, 0],
+          [10, 0],
+          [5, 5],
+          [10, 10],
+          [0, 10],
+        ]),
+      ),
+    ).toBeCloseTo(100, 6);
   });
 });

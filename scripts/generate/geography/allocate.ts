@@ -15,7 +15,10 @@ export function allocate(weights: readonly number[], total: number, min: number,
       const c = counts[i]!;
       if (diff > 0 ? c >= max : c <= min) continue;
       const gap = diff > 0 ? ideal[i]! - c : c - ideal[i]!;
-      if (gap > bestGap) { bestGap = gap; best = i; }
+      if (gap > bestGap) {
+        bestGap = gap;
+        best = i;
+      }
     }
     counts[best]! += diff > 0 ? 1 : -1;
     diff += diff > 0 ? -1 : 1;

@@ -5,8 +5,8 @@ import type { Rng } from '../random';
 import { CompoundBuilder, MIN_GRID_DWELLINGS } from './compounds';
 import { isIndustrialEdge, placeFrontage, placeIndustrial, placePublic } from './frontage';
 import type { Ring } from './planar';
-import type { PlanarLine } from './roads';
 import { unitName } from './reference';
+import type { PlanarLine } from './roads';
 import { Sites } from './sites';
 import { fillVillageGrid, type VillageAddressing } from './villageHouses';
 
@@ -39,19 +39,25 @@ export function generateBuildings(
   const prng = rng.fork('public');
   for (const grid of urban) {
     placePublic(prng.fork(grid.unit.id), sites, grid, prng.int(1, 3));
-    if (isIndustrialEdge(grid, urbanArea)) placeIndustrial(prng.fork(`industry-${grid.unit.id}`), sites, grid, prng.int(4, 10));
+    if (isIndustrialEdge(grid, urbanArea))
+      placeIndustrial(prng.fork(`industry-${grid.unit.id}`), sites, grid, prng.int(4, 10));
   }
 
   const vrng = rng.fork('village-houses');
   // addresses use the village's own name (月山村), not its committee's (月山村委会)
-  const villageNames = new Map(units.filter((u) => u.level === 'village').map((u) => [u.id, unitName({ code: u.id, name: u.name, kind: 'village' })]));
+  const villageNames = new Map(
+    units
+      .filter((u) => u.level === 'village')
+      .map((u) => [u.id, unitName({ code: u.id, name: u.name, kind: 'village' })]),
+  );
   const addressing = new Map<string, VillageAddressing>();
   for (const grid of rural) {
     const villageId = grid.unit.parentId!;
     let a = addressing.get(villageId);
     if (!a) addressing.set(villageId, (a = { village: villageNames.get(villageId)!, nextGroup: 1 }));
     fillVillageGrid(vrng.fork(grid.unit.id), sites, grid, MIN_GRID_DWELLINGS + 10 + vrng.int(0, 150), a);
-    if (grid.dwellings < MIN_GRID_DWELLINGS) throw new Error(`village grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
+    if (grid.dwellings < MIN_GRID_DWELLINGS)
+      throw new Error(`village grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
     onProgress?.(++done, total, 'buildings: village houses');
   }
   return sites.buildings;

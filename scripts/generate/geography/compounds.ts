@@ -3,8 +3,8 @@
 import type { Rng } from '../random';
 import { compoundName } from './names';
 import { pointInRing, randomPointIn, type XY } from './planar';
-import { rectCorners, type Rect } from './spatial';
 import type { GridSite, Sites } from './sites';
+import { type Rect, rectCorners } from './spatial';
 
 /** Every grid must house 300–500 households; 600+ dwellings leave room for vacancy and choice. */
 export const MIN_GRID_DWELLINGS = 600;
@@ -21,16 +21,43 @@ interface BlockType {
 
 const BLOCKS: BlockType[] = [
   // 多层 (老小区): 5–7 floors, 2–4 stairwells, two flats a landing
-  { name: 'walk-up', floors: [5, 7], length: [36, 60], depth: [11, 13], units: (l) => Math.max(2, Math.round(l / 15)), perFloor: () => 2, rowGap: [16, 22] },
+  {
+    name: 'walk-up',
+    floors: [5, 7],
+    length: [36, 60],
+    depth: [11, 13],
+    units: (l) => Math.max(2, Math.round(l / 15)),
+    perFloor: () => 2,
+    rowGap: [16, 22],
+  },
   // 小高层: 11–18 floors
-  { name: 'mid-rise', floors: [11, 18], length: [28, 40], depth: [14, 16], units: () => 2, perFloor: (r) => r.pick([2, 2, 3]), rowGap: [26, 34] },
+  {
+    name: 'mid-rise',
+    floors: [11, 18],
+    length: [28, 40],
+    depth: [14, 16],
+    units: () => 2,
+    perFloor: (r) => r.pick([2, 2, 3]),
+    rowGap: [26, 34],
+  },
   // 高层: 18–33 floors, point or short slab blocks
-  { name: 'high-rise', floors: [18, 33], length: [24, 34], depth: [16, 20], units: (_l, r) => r.pick([1, 2]), perFloor: (r) => r.pick([2, 3, 4]), rowGap: [36, 50] },
+  {
+    name: 'high-rise',
+    floors: [18, 33],
+    length: [24, 34],
+    depth: [16, 20],
+    units: (_l, r) => r.pick([1, 2]),
+    perFloor: (r) => r.pick([2, 3, 4]),
+    rowGap: [36, 50],
+  },
 ];
 
 export class CompoundBuilder {
   private compounds = 0;
-  constructor(private readonly sites: Sites, private readonly streetAngle: number) {}
+  constructor(
+    private readonly sites: Sites,
+    private readonly streetAngle: number,
+  ) {}
 
   /** Fill `grid` with compounds until it holds `target` dwellings; throws if it cannot reach the minimum. */
   fill(rng: Rng, grid: GridSite, target: number): void {
@@ -39,11 +66,19 @@ export class CompoundBuilder {
     for (let attempt = 0; attempt < 400 && grid.dwellings < target; attempt++) {
       const type = BLOCKS[rng.weighted(mix)]!;
       const shrink = Math.floor(attempt / 60); // smaller lots once big ones stop fitting
-      this.tryCompound(rng, grid, target, type, Math.max(1, rng.int(2, 4) - shrink), Math.max(1, rng.int(2, 4) - shrink));
+      this.tryCompound(
+        rng,
+        grid,
+        target,
+        type,
+        Math.max(1, rng.int(2, 4) - shrink),
+        Math.max(1, rng.int(2, 4) - shrink),
+      );
     }
     // Last resort for a cramped grid: build its blocks taller.
     if (grid.dwellings < MIN_GRID_DWELLINGS) this.raise(grid);
-    if (grid.dwellings < MIN_GRID_DWELLINGS) throw new Error(`grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
+    if (grid.dwellings < MIN_GRID_DWELLINGS)
+      throw new Error(`grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
   }
 
   private tryCompound(rng: Rng, grid: GridSite, target: number, type: BlockType, cols: number, rows: number): void {
@@ -55,15 +90,27 @@ export class CompoundBuilder {
     const w = cols * length + (cols - 1) * colGap + 2 * margin;
     const h = rows * depth + (rows - 1) * rowGap + 2 * margin;
     const centre = randomPointIn(grid.inset, () => rng.next());
-    const lot: Rect = { cx: centre[0], cy: centre[1], hx: w / 2, hy: h / 2, angle: this.streetAngle + rng.range(-0.06, 0.06) };
+    const lot: Rect = {
+      cx: centre[0],
+      cy: centre[1],
+      hx: w / 2,
+      hy: h / 2,
+      angle: this.streetAngle + rng.range(-0.06, 0.06),
+    };
     const corners = rectCorners(lot);
     if (!corners.every((p) => pointInRing(p, grid.inset))) return;
-    if (!this.sites.roads.clear(corners, 10, 80) || this.sites.lots.overlaps(corners, 10) || this.sites.footprints.overlaps(corners, 6)) return;
+    if (
+      !this.sites.roads.clear(corners, 10, 80) ||
+      this.sites.lots.overlaps(corners, 10) ||
+      this.sites.footprints.overlaps(corners, 6)
+    )
+      return;
     this.sites.lots.add(corners);
 
     const name = compoundName(this.compounds++);
     const floorsBase = rng.int(...type.floors);
-    const c = Math.cos(lot.angle), s = Math.sin(lot.angle);
+    const c = Math.cos(lot.angle),
+      s = Math.sin(lot.angle);
     let no = 0;
     for (let r = 0; r < rows; r++) {
       for (let k = 0; k < cols; k++) {

@@ -1,10 +1,10 @@
 // Non-residential urban buildings: shops and offices along the streets (沿街商业), public buildings
 // (schools, clinics, offices) inside the grids, and industrial sheds on the eastern and southern edge.
 import type { Rng } from '../random';
-import { randomPointIn, segmentDistance, type Ring, type XY } from './planar';
+import { type Ring, randomPointIn, segmentDistance, type XY } from './planar';
 import type { PlanarLine } from './roads';
-import { rectCorners, type Rect } from './spatial';
 import type { GridSite, Sites } from './sites';
+import { type Rect, rectCorners } from './spatial';
 
 /** Shops and offices facing a road, both sides, in runs with gaps. */
 export function placeFrontage(rng: Rng, sites: Sites, line: PlanarLine): void {
@@ -14,7 +14,8 @@ export function placeFrontage(rng: Rng, sites: Sites, line: PlanarLine): void {
   let s = 0;
   let next = rng.range(10, 40);
   for (let i = 1; i < pts.length; i++) {
-    const a = pts[i - 1]!, b = pts[i]!;
+    const a = pts[i - 1]!,
+      b = pts[i]!;
     const segLen = Math.hypot(b[0] - a[0], b[1] - a[1]);
     if (segLen === 0) continue;
     const dir: XY = [(b[0] - a[0]) / segLen, (b[1] - a[1]) / segLen];
@@ -31,7 +32,7 @@ export function placeFrontage(rng: Rng, sites: Sites, line: PlanarLine): void {
         const c: XY = [p[0] - dir[1] * off * side, p[1] + dir[0] * off * side];
         const rect: Rect = { cx: c[0], cy: c[1], hx: (tower ? Math.min(width, 32) : width) / 2, hy: depth / 2, angle };
         const grid = sites.locator.find(c);
-        if (!grid || grid.unit.area !== 'urban') continue;
+        if (grid?.unit.area !== 'urban') continue;
         const corners = rectCorners(rect);
         if (!sites.fits(grid, corners, 4, 4)) continue;
         const floors = tower ? rng.int(12, 28) : main ? rng.int(2, rng.chance(0.25) ? 9 : 5) : rng.int(1, 4);
@@ -57,7 +58,13 @@ export function placePublic(rng: Rng, sites: Sites, grid: GridSite, count: numbe
   for (let attempt = 0; attempt < 40 * count && placed < count; attempt++) {
     const kind = rng.pick(PUBLIC_KINDS);
     const c = randomPointIn(grid.inset, () => rng.next());
-    const rect: Rect = { cx: c[0], cy: c[1], hx: rng.range(...kind.hx), hy: rng.range(...kind.hy), angle: sites.streetAngle + rng.range(-0.05, 0.05) };
+    const rect: Rect = {
+      cx: c[0],
+      cy: c[1],
+      hx: rng.range(...kind.hx),
+      hy: rng.range(...kind.hy),
+      angle: sites.streetAngle + rng.range(-0.05, 0.05),
+    };
     if (!sites.fits(grid, rectCorners(rect), 8, 8)) continue;
     const address = sites.roadAddress(c);
     if (!address) continue;
@@ -70,7 +77,13 @@ export function placeIndustrial(rng: Rng, sites: Sites, grid: GridSite, count: n
   let placed = 0;
   for (let attempt = 0; attempt < 30 * count && placed < count; attempt++) {
     const c = randomPointIn(grid.inset, () => rng.next());
-    const rect: Rect = { cx: c[0], cy: c[1], hx: rng.range(20, 50), hy: rng.range(12, 30), angle: sites.streetAngle + rng.range(-0.03, 0.03) };
+    const rect: Rect = {
+      cx: c[0],
+      cy: c[1],
+      hx: rng.range(20, 50),
+      hy: rng.range(12, 30),
+      angle: sites.streetAngle + rng.range(-0.03, 0.03),
+    };
     if (!sites.fits(grid, rectCorners(rect), 10, 12)) continue;
     const address = sites.roadAddress(c);
     if (!address) continue;
@@ -83,5 +96,7 @@ export function placeIndustrial(rng: Rng, sites: Sites, grid: GridSite, count: n
 export function isIndustrialEdge(grid: GridSite, urbanArea: Ring): boolean {
   const [x, y] = grid.centroid;
   if (!(x > 1_500 || y < -1_800)) return false;
-  return grid.ring.some((p) => urbanArea.some((a, i) => segmentDistance(p, a, urbanArea[(i + 1) % urbanArea.length]!) < 1));
+  return grid.ring.some((p) =>
+    urbanArea.some((a, i) => segmentDistance(p, a, urbanArea[(i + 1) % urbanArea.length]!) < 1),
+  );
 }

@@ -2,8 +2,8 @@ import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdminUnit, Building } from '../../../server/domain/model';
 import { Rng } from '../random';
+import { EXCLUDED_COMMUNITY, type Geography, generateGeography, loadReference, MIN_GRID_DWELLINGS } from './index';
 import { URBAN_MAIN_ROADS } from './names';
-import { EXCLUDED_COMMUNITY, MIN_GRID_DWELLINGS, generateGeography, loadReference, type Geography } from './index';
 
 const reference = loadReference();
 let geo: Geography;
@@ -64,15 +64,18 @@ describe('admin tree', () => {
   });
 
   it('gives urban communities 4–5 grids and villages 4–7', () => {
-    for (const c of geo.adminUnits.filter((u) => u.level === 'community')) expect(children(c.id).length).toBeGreaterThanOrEqual(4), expect(children(c.id).length).toBeLessThanOrEqual(5);
-    for (const v of geo.adminUnits.filter((u) => u.level === 'village')) expect(children(v.id).length).toBeGreaterThanOrEqual(4), expect(children(v.id).length).toBeLessThanOrEqual(7);
+    for (const c of geo.adminUnits.filter((u) => u.level === 'community'))
+      expect(children(c.id).length).toBeGreaterThanOrEqual(4), expect(children(c.id).length).toBeLessThanOrEqual(5);
+    for (const v of geo.adminUnits.filter((u) => u.level === 'village'))
+      expect(children(v.id).length).toBeGreaterThanOrEqual(4), expect(children(v.id).length).toBeLessThanOrEqual(7);
   });
 
   it('fills centroid and area, and rounds coordinates to 6 decimals', () => {
     for (const u of geo.adminUnits) {
       expect(u.areaM2).toBeCloseTo(turf.area(u.geometry), -1);
       if (u.level !== 'city') expect(turf.booleanPointInPolygon(u.centroid, u.geometry)).toBe(true);
-      if (u.geometry.type === 'Polygon') for (const [x, y] of u.geometry.coordinates[0]!) expect([x, y]).toEqual([+x.toFixed(6), +y.toFixed(6)]);
+      if (u.geometry.type === 'Polygon')
+        for (const [x, y] of u.geometry.coordinates[0]!) expect([x, y]).toEqual([+x.toFixed(6), +y.toFixed(6)]);
     }
   });
 
@@ -97,12 +100,18 @@ describe('admin tree', () => {
   it('keeps the urban area and the towns inside the county, apart from each other', () => {
     const county = byId.get('340881')!.geometry;
     const tops = geo.adminUnits.filter((u) => u.level === 'subdistrict' || u.level === 'town');
-    for (const t of tops) for (const p of (t.geometry.coordinates as number[][][])[0]!) expect(turf.booleanPointInPolygon(p, county)).toBe(true);
+    for (const t of tops)
+      for (const p of (t.geometry.coordinates as number[][][])[0]!)
+        expect(turf.booleanPointInPolygon(p, county)).toBe(true);
     const towns = tops.filter((t) => t.level === 'town');
-    for (const t of towns) for (const o of tops.filter((x) => x !== t)) expect(turf.booleanDisjoint(poly(t), poly(o))).toBe(true);
+    for (const t of towns)
+      for (const o of tops.filter((x) => x !== t)) expect(turf.booleanDisjoint(poly(t), poly(o))).toBe(true);
     // 新渡镇 south-west and 范岗镇 south-east of the urban core, 10–25 km out
     const core = turf.point([116.95, 31.05]);
-    for (const [code, west] of [['340881103', true], ['340881102', false]] as const) {
+    for (const [code, west] of [
+      ['340881103', true],
+      ['340881102', false],
+    ] as const) {
       const c = byId.get(code)!.centroid;
       expect(c[1]).toBeLessThan(31.05);
       expect(c[0] < 116.95).toBe(west);
@@ -134,7 +143,8 @@ describe('buildings', () => {
   it('gives every grid at least 600 dwellings', () => {
     const dwellings = new Map<string, number>();
     for (const b of geo.buildings) dwellings.set(b.gridId, (dwellings.get(b.gridId) ?? 0) + b.dwellings);
-    for (const g of geo.adminUnits.filter((u) => u.level === 'grid')) expect(dwellings.get(g.id) ?? 0, g.id).toBeGreaterThanOrEqual(MIN_GRID_DWELLINGS);
+    for (const g of geo.adminUnits.filter((u) => u.level === 'grid'))
+      expect(dwellings.get(g.id) ?? 0, g.id).toBeGreaterThanOrEqual(MIN_GRID_DWELLINGS);
   });
 
   it('puts every footprint vertex and centroid inside its grid polygon', () => {
@@ -147,11 +157,22 @@ describe('buildings', () => {
   });
 
   const rules: [Building['use'], (b: Building) => boolean][] = [
-    ['residential', (b) => b.floors >= 5 && b.floors <= 33 && b.dwellings >= b.floors * 2 && b.dwellings % b.floors === 0 && /\d+栋$/.test(b.address)],
+    [
+      'residential',
+      (b) =>
+        b.floors >= 5 &&
+        b.floors <= 33 &&
+        b.dwellings >= b.floors * 2 &&
+        b.dwellings % b.floors === 0 &&
+        /\d+栋$/.test(b.address),
+    ],
     ['commercial', (b) => b.dwellings === 0 && /路|街|道|巷/.test(b.address) && /号$/.test(b.address)],
     ['public', (b) => b.dwellings === 0 && /号$/.test(b.address)],
     ['industrial', (b) => b.dwellings === 0 && b.floors <= 3],
-    ['village-house', (b) => b.floors >= 2 && b.floors <= 3 && b.dwellings >= 3 && b.dwellings <= 12 && /村\d+组\d+号$/.test(b.address)],
+    [
+      'village-house',
+      (b) => b.floors >= 2 && b.floors <= 3 && b.dwellings >= 3 && b.dwellings <= 12 && /村\d+组\d+号$/.test(b.address),
+    ],
   ];
   it.each(rules)('%s buildings are well formed', (use, ok) => {
     const list = geo.buildings.filter((b) => b.use === use);

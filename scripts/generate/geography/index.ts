@@ -6,8 +6,8 @@ import { generateBuildings, type Progress } from './buildings';
 import type { Reference } from './reference';
 import { generateRoads } from './roads';
 
-export { loadReference, EXCLUDED_COMMUNITY, type Reference } from './reference';
 export { MIN_GRID_DWELLINGS } from './compounds';
+export { EXCLUDED_COMMUNITY, loadReference, type Reference } from './reference';
 
 export interface Geography {
   adminUnits: AdminUnit[];
@@ -22,6 +22,14 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
   const towns = tree.units.filter((u) => u.level === 'town').map((u) => ({ code: u.id, ring: tree.rings.get(u.id)! }));
   const network = generateRoads(rng.fork('roads'), tree.urbanArea, towns);
   onProgress?.(2, 3, 'roads and river');
-  const buildings = generateBuildings(rng.fork('buildings'), tree.units, tree.rings, tree.urbanArea, network.lines, network.angle, onProgress);
+  const buildings = generateBuildings(
+    rng.fork('buildings'),
+    tree.units,
+    tree.rings,
+    tree.urbanArea,
+    network.lines,
+    network.angle,
+    onProgress,
+  );
   return { adminUnits: tree.units, roads: network.roads, rivers: network.rivers, buildings };
 }

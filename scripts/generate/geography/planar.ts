@@ -9,18 +9,22 @@ export type Ring = XY[];
 export function ringArea(ring: readonly XY[]): number {
   let a = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    a += (ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1]);
+    a += ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1];
   }
   return a / 2;
 }
 
 export function ringCentroid(ring: readonly XY[]): XY {
-  let a = 0, cx = 0, cy = 0;
+  let a = 0,
+    cx = 0,
+    cy = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [x0, y0] = ring[j]!;
     const [x1, y1] = ring[i]!;
     const f = x0 * y1 - x1 * y0;
-    a += f; cx += (x0 + x1) * f; cy += (y0 + y1) * f;
+    a += f;
+    cx += (x0 + x1) * f;
+    cy += (y0 + y1) * f;
   }
   if (Math.abs(a) < 1e-9) return ring[0] ?? [0, 0];
   return [cx / (3 * a), cy / (3 * a)];
@@ -111,7 +115,10 @@ export function randomPointIn(ring: readonly XY[], next: () => number): XY {
 }
 
 export function ringBounds(ring: readonly XY[]): [number, number, number, number] {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const [x, y] of ring) {
     if (x < minX) minX = x;
     if (y < minY) minY = y;
@@ -143,7 +150,8 @@ export function convexHull(points: readonly XY[]): Ring {
 
 /** Distance from p to segment ab. */
 export function segmentDistance(p: readonly [number, number], a: XY, b: XY): number {
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   const len2 = dx * dx + dy * dy;
   let t = len2 > 0 ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2 : 0;
   t = Math.max(0, Math.min(1, t));
@@ -171,6 +179,10 @@ function dropNearDuplicates(ring: Ring): Ring {
     const last = out[out.length - 1];
     if (!last || Math.hypot(p[0] - last[0], p[1] - last[1]) > 1e-6) out.push(p);
   }
-  while (out.length > 1 && Math.hypot(out[0]![0] - out[out.length - 1]![0], out[0]![1] - out[out.length - 1]![1]) <= 1e-6) out.pop();
+  while (
+    out.length > 1 &&
+    Math.hypot(out[0]![0] - out[out.length - 1]![0], out[0]![1] - out[out.length - 1]![1]) <= 1e-6
+  )
+    out.pop();
   return out;
 }

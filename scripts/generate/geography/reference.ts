@@ -4,8 +4,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LonLat } from '../../../server/domain/model';
 
-export interface DivisionUnit { code: string; name: string; kind: 'community' | 'village' }
-export interface Township { code: string; name: string; units: DivisionUnit[] }
+export interface DivisionUnit {
+  code: string;
+  name: string;
+  kind: 'community' | 'village';
+}
+export interface Township {
+  code: string;
+  name: string;
+  units: DivisionUnit[];
+}
 
 export interface Reference {
   county: { code: string; name: string; geometry: { type: 'MultiPolygon'; coordinates: LonLat[][][] } };
@@ -16,7 +24,11 @@ export interface Reference {
  * 碧桂园社区 is named after a recent housing development and is newer than the 2022 seed article,
  * which counts 23 urban communities; the divisions list has 24, so this one is left out.
  */
-export const EXCLUDED_COMMUNITY = { code: '340881003008', name: '碧桂园社区居民委员会', reason: 'newer than the 2022 article (named after a recent housing development)' } as const;
+export const EXCLUDED_COMMUNITY = {
+  code: '340881003008',
+  name: '碧桂园社区居民委员会',
+  reason: 'newer than the 2022 article (named after a recent housing development)',
+} as const;
 
 /** The three urban subdistricts (城区街道) and the two towns of the smart-village pilot (数字乡村试点). */
 export const SUBDISTRICT_CODES = ['340881003', '340881002', '340881001'] as const; // 龙眠, 文昌, 龙腾
@@ -27,14 +39,19 @@ export function loadReference(dir = 'data/reference'): Reference {
     features: { properties: { name: string; adcode: string }; geometry: { type: string; coordinates: LonLat[][][] } }[];
   };
   const feature = outline.features.find((f) => f.properties.adcode === '340881') ?? outline.features[0];
-  if (!feature || feature.geometry.type !== 'MultiPolygon') throw new Error(`${dir}/tongcheng-county.geojson: no MultiPolygon feature for 340881`);
+  if (feature?.geometry.type !== 'MultiPolygon')
+    throw new Error(`${dir}/tongcheng-county.geojson: no MultiPolygon feature for 340881`);
   const divisions = JSON.parse(readFileSync(join(dir, 'tongcheng-divisions.json'), 'utf8')) as {
     county: { code: string; name: string };
     townships: Township[];
   };
   if (!Array.isArray(divisions.townships)) throw new Error(`${dir}/tongcheng-divisions.json: no townships`);
   return {
-    county: { code: divisions.county.code, name: divisions.county.name, geometry: { type: 'MultiPolygon', coordinates: feature.geometry.coordinates } },
+    county: {
+      code: divisions.county.code,
+      name: divisions.county.name,
+      geometry: { type: 'MultiPolygon', coordinates: feature.geometry.coordinates },
+    },
     townships: divisions.townships,
   };
 }
@@ -47,6 +64,9 @@ export function township(reference: Reference, code: string): Township {
 
 /** The unit's own name from its committee's: 三里居委会 → 三里社区, 文昌社区居民委员会 → 文昌社区, 月山村委会 → 月山村. */
 export function unitName(unit: DivisionUnit): string {
-  const stem = unit.name.replace(/(社区)?(居民委员会|居委会)$/, '').replace(/村委会$/, '').replace(/村$/, '');
+  const stem = unit.name
+    .replace(/(社区)?(居民委员会|居委会)$/, '')
+    .replace(/村委会$/, '')
+    .replace(/村$/, '');
   return unit.kind === 'community' ? `${stem}社区` : `${stem}村`;
 }

@@ -5,13 +5,25 @@
 import type { River, Road } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { toLonLat } from './frame';
-import { ringCentroid, type Ring, type XY } from './planar';
 import { RIVER_NAME, SECONDARY_ROADS, TOWN_ROADS, URBAN_MAIN_ROADS } from './names';
+import { type Ring, ringCentroid, type XY } from './planar';
 
 /** A road or river with its planar centre line, kept for placement. */
-export interface PlanarLine { id: string; name: string; cls: 'main' | 'secondary' | 'river'; urban: boolean; pts: XY[]; widthM: number }
+export interface PlanarLine {
+  id: string;
+  name: string;
+  cls: 'main' | 'secondary' | 'river';
+  urban: boolean;
+  pts: XY[];
+  widthM: number;
+}
 
-export interface Network { roads: Road[]; rivers: River[]; lines: PlanarLine[]; angle: number }
+export interface Network {
+  roads: Road[];
+  rivers: River[];
+  lines: PlanarLine[];
+  angle: number;
+}
 
 const MAIN_OFFSETS = { eastWest: [2_350, 800, -850, -2_500], northSouth: [-2_900, -1_100, 650, 2_500] };
 const SECONDARY_SPACING = 420;
@@ -34,7 +46,14 @@ export function generateRoads(rng: Rng, urbanArea: Ring, towns: { code: string; 
       const o = offsets[i]! + rng.range(-150, 150);
       const pts = clipToConvex(wavyLine(rng, along, across, o, rng.range(30, 90)), urbanArea);
       mains.push({ family, pts });
-      lines.push({ id: id(), name, cls: 'main', urban: true, pts, widthM: name === '龙眠大道' ? 50 : rng.pick([30, 32, 36, 40]) });
+      lines.push({
+        id: id(),
+        name,
+        cls: 'main',
+        urban: true,
+        pts,
+        widthM: name === '龙眠大道' ? 50 : rng.pick([30, 32, 36, 40]),
+      });
     });
   }
   const c = ringCentroid(urbanArea);
@@ -48,14 +67,18 @@ export function generateRoads(rng: Rng, urbanArea: Ring, towns: { code: string; 
     ['ew', u, v, MAIN_OFFSETS.eastWest],
     ['ns', v, u, MAIN_OFFSETS.northSouth],
   ] as const) {
-    const crossing = mains.filter((m) => m.family !== family).map((m) => m.pts).concat([ring]);
+    const crossing = mains
+      .filter((m) => m.family !== family)
+      .map((m) => m.pts)
+      .concat([ring]);
     for (let o = -5_000; o <= 5_000; o += SECONDARY_SPACING) {
       const off = o + rng.range(-60, 60);
       if (offsets.some((m) => Math.abs(m - off) < 200)) continue;
       const full = clipToConvex(wavyLine(rng, along, across, off, rng.range(0, 15)), urbanArea);
       if (length(full) < 400) continue;
       const cuts = [0, ...crossings(full, crossing), length(full)].sort((a, b) => a - b);
-      let from = 0, to = cuts.length - 1;
+      let from = 0,
+        to = cuts.length - 1;
       if (!rng.chance(0.3) && cuts.length > 3) {
         const span = rng.int(1, Math.min(3, cuts.length - 2));
         from = rng.int(0, cuts.length - 1 - span);
@@ -85,12 +108,21 @@ export function generateRoads(rng: Rng, urbanArea: Ring, towns: { code: string; 
       const through: XY = [tc[0] + rng.range(-2_500, 2_500), tc[1] + rng.range(-2_000, 2_000)];
       const dir = trunkDir + Math.PI / 2 + (i - 1.5) * 0.5 + rng.range(-0.2, 0.2);
       const pts = townLine(rng, through, dir, town.ring, 120);
-      if (length(pts) > 500) lines.push({ id: id(), name, cls: 'secondary', urban: false, pts, widthM: rng.pick([7, 8, 10]) });
+      if (length(pts) > 500)
+        lines.push({ id: id(), name, cls: 'secondary', urban: false, pts, widthM: rng.pick([7, 8, 10]) });
     });
   }
 
-  const roads: Road[] = lines.map((l) => ({ id: l.id, name: l.name, class: l.cls === 'main' ? 'main' : 'secondary', line: l.pts.map(toLonLat), widthM: l.widthM }));
-  const rivers: River[] = [{ id: riverLine.id, name: riverLine.name, line: riverLine.pts.map(toLonLat), widthM: riverLine.widthM }];
+  const roads: Road[] = lines.map((l) => ({
+    id: l.id,
+    name: l.name,
+    class: l.cls === 'main' ? 'main' : 'secondary',
+    line: l.pts.map(toLonLat),
+    widthM: l.widthM,
+  }));
+  const rivers: River[] = [
+    { id: riverLine.id, name: riverLine.name, line: riverLine.pts.map(toLonLat), widthM: riverLine.widthM },
+  ];
   return { roads, rivers, lines: [...lines, riverLine], angle };
 }
 
@@ -107,8 +139,10 @@ function wavyLine(rng: Rng, along: XY, across: XY, o: number, amp: number): XY[]
 }
 
 function meander(rng: Rng, along: XY, across: XY, o: number, half: number): XY[] {
-  const l1 = rng.range(1_800, 2_600), l2 = rng.range(700, 1_100);
-  const p1 = rng.range(0, 6.3), p2 = rng.range(0, 6.3);
+  const l1 = rng.range(1_800, 2_600),
+    l2 = rng.range(700, 1_100);
+  const p1 = rng.range(0, 6.3),
+    p2 = rng.range(0, 6.3);
   const pts: XY[] = [];
   for (let s = -half; s <= half; s += 40) {
     const w = o + 220 * Math.sin((2 * Math.PI * s) / l1 + p1) + 70 * Math.sin((2 * Math.PI * s) / l2 + p2);
@@ -128,7 +162,8 @@ function ellipse(c: XY, rx: number, ry: number, tilt: number): XY[] {
   const pts: XY[] = [];
   for (let i = 0; i <= 72; i++) {
     const a = (2 * Math.PI * i) / 72;
-    const x = rx * Math.cos(a), y = ry * Math.sin(a);
+    const x = rx * Math.cos(a),
+      y = ry * Math.sin(a);
     pts.push([c[0] + x * Math.cos(tilt) - y * Math.sin(tilt), c[1] + x * Math.sin(tilt) + y * Math.cos(tilt)]);
   }
   return pts;
@@ -140,11 +175,18 @@ export function clipToConvex(line: readonly XY[], ring: Ring): XY[] {
   let run: XY[] = [];
   for (let i = 1; i < line.length; i++) {
     const seg = clipSegment(line[i - 1]!, line[i]!, ring);
-    if (!seg) { if (run.length) runs.push(run); run = []; continue; }
+    if (!seg) {
+      if (run.length) runs.push(run);
+      run = [];
+      continue;
+    }
     const [a, b, exits] = seg;
     if (run.length === 0) run.push(a);
     run.push(b);
-    if (exits) { runs.push(run); run = []; }
+    if (exits) {
+      runs.push(run);
+      run = [];
+    }
   }
   if (run.length) runs.push(run);
   let best: XY[] = [];
@@ -154,16 +196,22 @@ export function clipToConvex(line: readonly XY[], ring: Ring): XY[] {
 
 /** Cyrus–Beck: the part of pq inside a convex CCW ring, and whether it leaves before q. */
 function clipSegment(p: XY, q: XY, ring: Ring): [XY, XY, boolean] | null {
-  let t0 = 0, t1 = 1;
+  let t0 = 0,
+    t1 = 1;
   const d: XY = [q[0] - p[0], q[1] - p[1]];
   for (let i = 0; i < ring.length; i++) {
-    const a = ring[i]!, b = ring[(i + 1) % ring.length]!;
+    const a = ring[i]!,
+      b = ring[(i + 1) % ring.length]!;
     const n: XY = [-(b[1] - a[1]), b[0] - a[0]]; // inward normal of a CCW edge
     const num = n[0] * (p[0] - a[0]) + n[1] * (p[1] - a[1]);
     const den = n[0] * d[0] + n[1] * d[1];
-    if (den === 0) { if (num < 0) return null; continue; }
+    if (den === 0) {
+      if (num < 0) return null;
+      continue;
+    }
     const t = -num / den;
-    if (den > 0) t0 = Math.max(t0, t); else t1 = Math.min(t1, t);
+    if (den > 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
     if (t0 > t1) return null;
   }
   const at = (t: number): XY => [p[0] + t * d[0], p[1] + t * d[1]];
@@ -181,7 +229,8 @@ function crossings(line: readonly XY[], others: readonly XY[][]): number[] {
   const out: number[] = [];
   let s = 0;
   for (let i = 1; i < line.length; i++) {
-    const p = line[i - 1]!, q = line[i]!;
+    const p = line[i - 1]!,
+      q = line[i]!;
     const segLen = Math.hypot(q[0] - p[0], q[1] - p[1]);
     for (const o of others) {
       for (let k = 1; k < o.length; k++) {
@@ -209,7 +258,8 @@ export function slice(line: readonly XY[], from: number, to: number): XY[] {
   const out: XY[] = [];
   let s = 0;
   for (let i = 1; i < line.length; i++) {
-    const p = line[i - 1]!, q = line[i]!;
+    const p = line[i - 1]!,
+      q = line[i]!;
     const l = Math.hypot(q[0] - p[0], q[1] - p[1]);
     const at = (d: number): XY => [p[0] + ((d - s) / l) * (q[0] - p[0]), p[1] + ((d - s) / l) * (q[1] - p[1])];
     if (s + l >= from && s <= to) {

@@ -3,9 +3,9 @@
 import type { AdminUnit, Building, BuildingUse } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { ringToPolygon, toLonLat } from './frame';
-import { insetConvex, pointInRing, ringCentroid, type Ring, type XY } from './planar';
+import { insetConvex, pointInRing, type Ring, ringCentroid, type XY } from './planar';
 import type { PlanarLine } from './roads';
-import { RectIndex, RingLocator, SegmentIndex, rectCorners, type Rect } from './spatial';
+import { type Rect, RectIndex, RingLocator, rectCorners, SegmentIndex } from './spatial';
 
 export interface GridSite {
   unit: AdminUnit;
@@ -30,8 +30,18 @@ export class Sites {
   private readonly addresses = new Set<string>();
 
   /** @param streetAngle the urban street grid's rotation from true east (radians) */
-  constructor(grids: { unit: AdminUnit; ring: Ring }[], lines: readonly PlanarLine[], readonly streetAngle: number) {
-    this.grids = grids.map(({ unit, ring }) => ({ unit, ring, inset: insetConvex(ring, 2), centroid: ringCentroid(ring), dwellings: 0 }));
+  constructor(
+    grids: { unit: AdminUnit; ring: Ring }[],
+    lines: readonly PlanarLine[],
+    readonly streetAngle: number,
+  ) {
+    this.grids = grids.map(({ unit, ring }) => ({
+      unit,
+      ring,
+      inset: insetConvex(ring, 2),
+      centroid: ringCentroid(ring),
+      dwellings: 0,
+    }));
     this.locator = new RingLocator(this.grids.map((g) => ({ ring: g.inset, item: g })));
     for (const l of lines) {
       this.lineById.set(l.id, l);
@@ -41,7 +51,11 @@ export class Sites {
 
   /** The footprint fits: inside the grid, `setback` m clear of carriageways, `gap` m from other footprints. */
   fits(grid: GridSite, poly: readonly XY[], setback: number, gap: number): boolean {
-    return poly.every((p) => pointInRing(p, grid.inset)) && this.roads.clear(poly, setback) && !this.footprints.overlaps(poly, gap);
+    return (
+      poly.every((p) => pointInRing(p, grid.inset)) &&
+      this.roads.clear(poly, setback) &&
+      !this.footprints.overlaps(poly, gap)
+    );
   }
 
   /** A road address (路名 + 门牌号): odd numbers on the left of the centre line, even on the right. */
@@ -55,7 +69,15 @@ export class Sites {
     return `${line.name}${n}号`;
   }
 
-  emit(rng: Rng, grid: GridSite, rect: Rect, use: BuildingUse, floors: number, dwellings: number, address: string): Building {
+  emit(
+    rng: Rng,
+    grid: GridSite,
+    rect: Rect,
+    use: BuildingUse,
+    floors: number,
+    dwellings: number,
+    address: string,
+  ): Building {
     const corners = rectCorners(rect);
     this.footprints.add(corners);
     this.addresses.add(address);

@@ -3,11 +3,21 @@
 import { pointInRing, segmentDistance, type XY } from './planar';
 
 /** An oriented rectangle: centre, half-length along `angle`, half-depth across it. */
-export interface Rect { cx: number; cy: number; hx: number; hy: number; angle: number }
+export interface Rect {
+  cx: number;
+  cy: number;
+  hx: number;
+  hy: number;
+  angle: number;
+}
 
 export function rectCorners(r: Rect): XY[] {
-  const c = Math.cos(r.angle), s = Math.sin(r.angle);
-  const ux = c * r.hx, uy = s * r.hx, vx = -s * r.hy, vy = c * r.hy;
+  const c = Math.cos(r.angle),
+    s = Math.sin(r.angle);
+  const ux = c * r.hx,
+    uy = s * r.hx,
+    vx = -s * r.hy,
+    vy = c * r.hy;
   return [
     [r.cx - ux - vx, r.cy - uy - vy],
     [r.cx + ux - vx, r.cy + uy - vy],
@@ -17,14 +27,25 @@ export function rectCorners(r: Rect): XY[] {
 }
 
 function bounds(pts: readonly XY[]): [number, number, number, number] {
-  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
-  for (const [x, y] of pts) { if (x < a) a = x; if (y < b) b = y; if (x > c) c = x; if (y > d) d = y; }
+  let a = Infinity,
+    b = Infinity,
+    c = -Infinity,
+    d = -Infinity;
+  for (const [x, y] of pts) {
+    if (x < a) a = x;
+    if (y < b) b = y;
+    if (x > c) c = x;
+    if (y > d) d = y;
+  }
   return [a, b, c, d];
 }
 
 function segmentsCross(p: XY, q: XY, r: XY, s: XY): boolean {
   const d = (a: XY, b: XY, c: XY) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
-  const d1 = d(r, s, p), d2 = d(r, s, q), d3 = d(p, q, r), d4 = d(p, q, s);
+  const d1 = d(r, s, p),
+    d2 = d(r, s, q),
+    d3 = d(p, q, r),
+    d4 = d(p, q, s);
   return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
 
@@ -33,20 +54,29 @@ export function segmentPolygonDistance(a: XY, b: XY, poly: readonly XY[]): numbe
   if (pointInRing(a, poly) || pointInRing(b, poly)) return 0;
   let best = Infinity;
   for (let i = 0; i < poly.length; i++) {
-    const p = poly[i]!, q = poly[(i + 1) % poly.length]!;
+    const p = poly[i]!,
+      q = poly[(i + 1) % poly.length]!;
     if (segmentsCross(a, b, p, q)) return 0;
     best = Math.min(best, segmentDistance(p, a, b), segmentDistance(a, p, q), segmentDistance(b, p, q));
   }
   return best;
 }
 
-interface Seg { a: XY; b: XY; halfWidth: number; tag: string; s0: number }
+interface Seg {
+  a: XY;
+  b: XY;
+  halfWidth: number;
+  tag: string;
+  s0: number;
+}
 
 export class SegmentIndex {
   private cells = new Map<number, Seg[]>();
   constructor(private readonly cell = 100) {}
 
-  private key(i: number, j: number): number { return (i + 4096) * 8192 + (j + 4096); }
+  private key(i: number, j: number): number {
+    return (i + 4096) * 8192 + (j + 4096);
+  }
 
   add(line: readonly XY[], halfWidth: number, tag: string): void {
     let s0 = 0;
@@ -58,7 +88,8 @@ export class SegmentIndex {
         for (let j = Math.floor(y0 / this.cell); j <= Math.floor(y1 / this.cell); j++) {
           const key = this.key(i, j);
           const list = this.cells.get(key);
-          if (list) list.push(seg); else this.cells.set(key, [seg]);
+          if (list) list.push(seg);
+          else this.cells.set(key, [seg]);
         }
     }
   }
@@ -85,12 +116,18 @@ export class SegmentIndex {
   nearest(p: XY, reach = 300): { tag: string; along: number; left: boolean; distance: number } | null {
     let best: { tag: string; along: number; left: boolean; distance: number } | null = null;
     for (const s of this.near(p[0] - reach, p[1] - reach, p[0] + reach, p[1] + reach)) {
-      const dx = s.b[0] - s.a[0], dy = s.b[1] - s.a[1];
+      const dx = s.b[0] - s.a[0],
+        dy = s.b[1] - s.a[1];
       const len2 = dx * dx + dy * dy;
       const t = len2 > 0 ? Math.max(0, Math.min(1, ((p[0] - s.a[0]) * dx + (p[1] - s.a[1]) * dy) / len2)) : 0;
       const distance = Math.hypot(p[0] - s.a[0] - t * dx, p[1] - s.a[1] - t * dy);
       if (!best || distance < best.distance) {
-        best = { tag: s.tag, along: s.s0 + t * Math.sqrt(len2), left: dx * (p[1] - s.a[1]) - dy * (p[0] - s.a[0]) > 0, distance };
+        best = {
+          tag: s.tag,
+          along: s.s0 + t * Math.sqrt(len2),
+          left: dx * (p[1] - s.a[1]) - dy * (p[0] - s.a[0]) > 0,
+          distance,
+        };
       }
     }
     return best;
@@ -110,7 +147,9 @@ export class SegmentIndex {
 export class RectIndex {
   private cells = new Map<number, XY[][]>();
   constructor(private readonly cell = 60) {}
-  private key(i: number, j: number): number { return (i + 4096) * 8192 + (j + 4096); }
+  private key(i: number, j: number): number {
+    return (i + 4096) * 8192 + (j + 4096);
+  }
 
   add(poly: XY[]): void {
     const [x0, y0, x1, y1] = bounds(poly);
@@ -118,7 +157,8 @@ export class RectIndex {
       for (let j = Math.floor(y0 / this.cell); j <= Math.floor(y1 / this.cell); j++) {
         const key = this.key(i, j);
         const list = this.cells.get(key);
-        if (list) list.push(poly); else this.cells.set(key, [poly]);
+        if (list) list.push(poly);
+        else this.cells.set(key, [poly]);
       }
   }
 
@@ -141,7 +181,8 @@ export class RectIndex {
       for (let j = Math.floor((p[1] - gap) / this.cell); j <= Math.floor((p[1] + gap) / this.cell); j++)
         for (const poly of this.cells.get(this.key(i, j)) ?? []) {
           if (pointInRing(p, poly)) return true;
-          for (let k = 0; k < poly.length; k++) if (segmentDistance(p, poly[k]!, poly[(k + 1) % poly.length]!) < gap) return true;
+          for (let k = 0; k < poly.length; k++)
+            if (segmentDistance(p, poly[k]!, poly[(k + 1) % poly.length]!) < gap) return true;
         }
     return false;
   }
@@ -158,14 +199,18 @@ function polygonsWithin(p: readonly XY[], q: readonly XY[], gap: number): boolea
 /** Finds which of a set of convex rings contains a point, through a hash of their bounding boxes. */
 export class RingLocator<T> {
   private cells = new Map<number, { ring: readonly XY[]; item: T }[]>();
-  constructor(entries: readonly { ring: readonly XY[]; item: T }[], private readonly cell = 250) {
+  constructor(
+    entries: readonly { ring: readonly XY[]; item: T }[],
+    private readonly cell = 250,
+  ) {
     for (const e of entries) {
       const [x0, y0, x1, y1] = bounds(e.ring);
       for (let i = Math.floor(x0 / cell); i <= Math.floor(x1 / cell); i++)
         for (let j = Math.floor(y0 / cell); j <= Math.floor(y1 / cell); j++) {
           const key = (i + 4096) * 8192 + (j + 4096);
           const list = this.cells.get(key);
-          if (list) list.push(e); else this.cells.set(key, [e]);
+          if (list) list.push(e);
+          else this.cells.set(key, [e]);
         }
     }
   }

@@ -1,17 +1,31 @@
 // Where things stand, by rule: along roads at regular spacing, at junctions, in compounds, on open
 // ground, on the river bank, in hamlets. Each sampler yields located points (grid found, rounded).
-import type { LonLat } from '../../../server/domain/model';
-import type { PlacementRule, RoadSlot } from '../../../server/domain/componentCatalog';
-import type { Rng } from '../random';
-import { randomPointIn, type XY } from '../geography/planar';
-import { pointAlong, type Line, type Site, type World } from './world';
 
-export interface Placed { position: LonLat; gridId: string; roadId: string | null; bearingDeg: number; xy: XY }
+import type { PlacementRule, RoadSlot } from '../../../server/domain/componentCatalog';
+import type { LonLat } from '../../../server/domain/model';
+import { randomPointIn, type XY } from '../geography/planar';
+import type { Rng } from '../random';
+import { type Line, pointAlong, type Site, type World } from './world';
+
+export interface Placed {
+  position: LonLat;
+  gridId: string;
+  roadId: string | null;
+  bearingDeg: number;
+  xy: XY;
+}
 
 const MAX_TRIES = 200;
 
 /** `count` points along `lines`, evenly spaced over their total length with jitter, at the kerb or in the carriageway. */
-export function alongLines(rng: Rng, world: World, lines: readonly Line[], count: number, slot: RoadSlot | 'bank', roadIds = true): Placed[] {
+export function alongLines(
+  rng: Rng,
+  world: World,
+  lines: readonly Line[],
+  count: number,
+  slot: RoadSlot | 'bank',
+  roadIds = true,
+): Placed[] {
   const total = lines.reduce((a, l) => a + l.length, 0);
   if (count === 0 || total === 0) return [];
   const spacing = total / count;
@@ -30,17 +44,31 @@ export function alongLines(rng: Rng, world: World, lines: readonly Line[], count
   return out;
 }
 
-function onLine(rng: Rng, world: World, lines: readonly Line[], at: number, slot: RoadSlot | 'bank', k: number, roadIds: boolean): Placed | null {
+function onLine(
+  rng: Rng,
+  world: World,
+  lines: readonly Line[],
+  at: number,
+  slot: RoadSlot | 'bank',
+  k: number,
+  roadIds: boolean,
+): Placed | null {
   let rest = at;
   let l = lines[lines.length - 1]!;
   for (const line of lines) {
-    if (rest <= line.length) { l = line; break; }
+    if (rest <= line.length) {
+      l = line;
+      break;
+    }
     rest -= line.length;
   }
   const { p, dir } = pointAlong(l, rest);
   const half = l.widthM / 2;
   const side = k % 2 === 0 ? 1 : -1;
-  const off = slot === 'carriageway' ? rng.range(-1, 1) * Math.max(0.5, half - 1.5) : side * (half + (slot === 'bank' ? rng.range(1, 3) : rng.range(0.8, 3)));
+  const off =
+    slot === 'carriageway'
+      ? rng.range(-1, 1) * Math.max(0.5, half - 1.5)
+      : side * (half + (slot === 'bank' ? rng.range(1, 3) : rng.range(0.8, 3)));
   const q: XY = [p[0] - dir[1] * off, p[1] + dir[0] * off];
   if (slot !== 'carriageway' && world.footprints.covers(q, 0.5)) return null;
   const hit = world.locate(q);
@@ -99,17 +127,40 @@ export function openGround(rng: Rng, world: World, count: number, grids = world.
   return out;
 }
 
-export function place(rng: Rng, world: World, rule: PlacementRule, slot: RoadSlot | undefined, count: number): Placed[] {
+export function place(
+  rng: Rng,
+  world: World,
+  rule: PlacementRule,
+  slot: RoadSlot | undefined,
+  count: number,
+): Placed[] {
   switch (rule) {
     case 'main-road':
-      return alongLines(rng, world, world.roads.filter((r) => r.urban && r.cls === 'main'), count, slot ?? 'kerb');
+      return alongLines(
+        rng,
+        world,
+        world.roads.filter((r) => r.urban && r.cls === 'main'),
+        count,
+        slot ?? 'kerb',
+      );
     case 'any-road':
       // manhole covers and the like are an urban network; the village roads get the kerb-side things
-      return alongLines(rng, world, slot === 'carriageway' ? world.roads.filter((r) => r.urban) : world.roads, count, slot ?? 'kerb');
+      return alongLines(
+        rng,
+        world,
+        slot === 'carriageway' ? world.roads.filter((r) => r.urban) : world.roads,
+        count,
+        slot ?? 'kerb',
+      );
     case 'junction':
       return atJunctions(rng, world, count);
     case 'compound':
-      return besideSites(rng, world, world.compounds.flatMap((c) => c.buildings), count);
+      return besideSites(
+        rng,
+        world,
+        world.compounds.flatMap((c) => c.buildings),
+        count,
+      );
     case 'park':
       return openGround(rng, world, count);
     case 'river':

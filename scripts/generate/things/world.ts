@@ -2,9 +2,9 @@
 // junctions, grids with an exact lookup, footprints, residential compounds, markets, hamlets.
 import * as turf from '@turf/turf';
 import type { AdminUnit, LonLat, Road } from '../../../server/domain/model';
-import type { Geography } from '../geography/index';
 import { polygonToRing, toLonLat, toXY } from '../geography/frame';
-import { pointInRing, ringArea, type Ring, type XY } from '../geography/planar';
+import type { Geography } from '../geography/index';
+import { pointInRing, type Ring, ringArea, type XY } from '../geography/planar';
 import { unitName } from '../geography/reference';
 import { RectIndex, RingLocator, SegmentIndex } from '../geography/spatial';
 
@@ -19,8 +19,17 @@ export interface Line {
   widthM: number;
 }
 
-export interface Junction { p: XY; a: Line; b: Line }
-export interface Site { name: string; p: XY; radius: number; gridId: string }
+export interface Junction {
+  p: XY;
+  a: Line;
+  b: Line;
+}
+export interface Site {
+  name: string;
+  p: XY;
+  radius: number;
+  gridId: string;
+}
 
 export class World {
   readonly grids: { unit: AdminUnit; ring: Ring; area: number }[];
@@ -37,17 +46,22 @@ export class World {
   private readonly locator: RingLocator<{ unit: AdminUnit; ring: Ring }>;
 
   constructor(readonly geo: Geography) {
-    this.grids = geo.adminUnits.filter((u) => u.level === 'grid').map((unit) => {
-      const ring = polygonToRing(unit.geometry.coordinates as LonLat[][]);
-      return { unit, ring, area: Math.abs(ringArea(ring)) };
-    });
+    this.grids = geo.adminUnits
+      .filter((u) => u.level === 'grid')
+      .map((unit) => {
+        const ring = polygonToRing(unit.geometry.coordinates as LonLat[][]);
+        return { unit, ring, area: Math.abs(ringArea(ring)) };
+      });
     this.urbanGrids = this.grids.filter((g) => g.unit.area === 'urban');
     this.locator = new RingLocator(this.grids.map((g) => ({ ring: g.ring, item: g })));
-    const towns = geo.adminUnits.filter((u) => u.level === 'town').map((u) => polygonToRing(u.geometry.coordinates as LonLat[][]));
+    const towns = geo.adminUnits
+      .filter((u) => u.level === 'town')
+      .map((u) => polygonToRing(u.geometry.coordinates as LonLat[][]));
     this.roads = geo.roads.map((r) => line(r, r.class, !towns.some((t) => pointInRing(toXY(r.line[0]!), t))));
     const river = geo.rivers[0];
     this.river = river ? line(river, 'river', true) : null;
-    for (const l of [...this.roads, ...(this.river ? [this.river] : [])]) this.carriageways.add(l.pts, l.widthM / 2, l.id);
+    for (const l of [...this.roads, ...(this.river ? [this.river] : [])])
+      this.carriageways.add(l.pts, l.widthM / 2, l.id);
     this.junctions = junctions(this.roads.filter((r) => r.urban));
 
     const communityOf = new Map(geo.adminUnits.filter((u) => u.level === 'grid').map((u) => [u.id, u.parentId!]));
@@ -77,7 +91,10 @@ export class World {
     // One farmers' market (农贸市场) per community, in its largest street-front building.
     const names = new Map(geo.adminUnits.map((u) => [u.id, u.name]));
     for (const [community, { site }] of biggestShop) {
-      this.markets.push({ ...site, name: `${unitName({ code: community, name: names.get(community)!, kind: 'community' }).replace(/社区$/, '')}农贸市场` });
+      this.markets.push({
+        ...site,
+        name: `${unitName({ code: community, name: names.get(community)!, kind: 'community' }).replace(/社区$/, '')}农贸市场`,
+      });
     }
   }
 
@@ -99,12 +116,15 @@ export class World {
 /** Position and unit direction at distance d along a line. */
 export function pointAlong(l: Line, d: number): { p: XY; dir: XY } {
   const dd = Math.max(0, Math.min(l.length, d));
-  let lo = 0, hi = l.cum.length - 1;
+  let lo = 0,
+    hi = l.cum.length - 1;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (l.cum[mid]! <= dd) lo = mid; else hi = mid;
+    if (l.cum[mid]! <= dd) lo = mid;
+    else hi = mid;
   }
-  const a = l.pts[lo]!, b = l.pts[hi] ?? a;
+  const a = l.pts[lo]!,
+    b = l.pts[hi] ?? a;
   const seg = l.cum[hi]! - l.cum[lo]! || 1;
   const t = (dd - l.cum[lo]!) / seg;
   const len = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
@@ -114,7 +134,8 @@ export function pointAlong(l: Line, d: number): { p: XY; dir: XY } {
 function line(r: Pick<Road, 'id' | 'name' | 'line' | 'widthM'>, cls: Line['cls'], urban: boolean): Line {
   const pts = r.line.map(toXY);
   const cum = [0];
-  for (let i = 1; i < pts.length; i++) cum.push(cum[i - 1]! + Math.hypot(pts[i]![0] - pts[i - 1]![0], pts[i]![1] - pts[i - 1]![1]));
+  for (let i = 1; i < pts.length; i++)
+    cum.push(cum[i - 1]! + Math.hypot(pts[i]![0] - pts[i - 1]![0], pts[i]![1] - pts[i - 1]![1]));
   return { id: r.id, name: r.name, cls, urban, pts, cum, length: cum[cum.length - 1]!, widthM: r.widthM };
 }
 
@@ -124,12 +145,14 @@ function junctions(lines: Line[]): Junction[] {
   const cells = new Map<string, { l: Line; a: XY; b: XY }[]>();
   for (const l of lines) {
     for (let i = 1; i < l.pts.length; i++) {
-      const a = l.pts[i - 1]!, b = l.pts[i]!;
+      const a = l.pts[i - 1]!,
+        b = l.pts[i]!;
       for (let x = Math.floor(Math.min(a[0], b[0]) / cell); x <= Math.floor(Math.max(a[0], b[0]) / cell); x++)
         for (let y = Math.floor(Math.min(a[1], b[1]) / cell); y <= Math.floor(Math.max(a[1], b[1]) / cell); y++) {
           const k = `${x},${y}`;
           const list = cells.get(k);
-          if (list) list.push({ l, a, b }); else cells.set(k, [{ l, a, b }]);
+          if (list) list.push({ l, a, b });
+          else cells.set(k, [{ l, a, b }]);
         }
     }
   }
@@ -138,7 +161,8 @@ function junctions(lines: Line[]): Junction[] {
   for (const list of cells.values()) {
     for (let i = 0; i < list.length; i++)
       for (let j = i + 1; j < list.length; j++) {
-        const s = list[i]!, t = list[j]!;
+        const s = list[i]!,
+          t = list[j]!;
         if (s.l === t.l) continue;
         const p = intersect(s.a, s.b, t.a, t.b);
         if (!p) continue;
@@ -150,7 +174,9 @@ function junctions(lines: Line[]): Junction[] {
       }
   }
   // Map iteration follows insertion, which is deterministic; sort anyway so the order reads well.
-  return out.sort((x, y) => x.a.id.localeCompare(y.a.id) || x.b.id.localeCompare(y.b.id) || x.p[0] - y.p[0] || x.p[1] - y.p[1]);
+  return out.sort(
+    (x, y) => x.a.id.localeCompare(y.a.id) || x.b.id.localeCompare(y.b.id) || x.p[0] - y.p[0] || x.p[1] - y.p[1],
+  );
 }
 
 function intersect(p: XY, q: XY, a: XY, b: XY): XY | null {

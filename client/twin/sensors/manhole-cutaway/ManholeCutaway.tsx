@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { WebGLRenderer } from 'three';
 import { useI18n } from '../../../i18n';
 import { cutawayView, type ManholeReading } from './cutaway.model';
-import { createCutaway, type Cutaway, type LabelAnchors } from './cutaway.scene';
+import { type Cutaway, createCutaway, type LabelAnchors } from './cutaway.scene';
 import './manhole-cutaway.css';
 
 const ATTEMPTS = 4;
@@ -61,7 +61,9 @@ export function ManholeCutaway({ reading }: { reading: ManholeReading | null }) 
     const c = canvas.current!;
     const restored = () => scene.redraw();
     c.addEventListener('webglcontextrestored', restored);
-    const observer = new ResizeObserver(([entry]) => entry && scene.resize(Math.round(entry.contentRect.width), Math.round(entry.contentRect.height)));
+    const observer = new ResizeObserver(
+      ([entry]) => entry && scene.resize(Math.round(entry.contentRect.width), Math.round(entry.contentRect.height)),
+    );
     observer.observe(el);
     return () => {
       observer.disconnect();
@@ -75,10 +77,14 @@ export function ManholeCutaway({ reading }: { reading: ManholeReading | null }) 
 
   useEffect(() => cutaway.current?.update(view), [view]);
 
-  const at = (key: keyof LabelAnchors) => (drawn ? { left: `${drawn.anchors[key].x}px`, top: `${drawn.anchors[key].y}px` } : { display: 'none' });
-  const num = (v: number | undefined, digits = 2) => (typeof v === 'number' ? n(v, { maximumFractionDigits: digits }) : '—');
+  const at = (key: keyof LabelAnchors) =>
+    drawn ? { left: `${drawn.anchors[key].x}px`, top: `${drawn.anchors[key].y}px` } : { display: 'none' };
+  const num = (v: number | undefined, digits = 2) =>
+    typeof v === 'number' ? n(v, { maximumFractionDigits: digits }) : '—';
   const cover =
-    view.cover.pose === 'tilted' ? t('cutaway.coverTilted', { angle: num(reading?.coverTiltDeg, 0) }) : t(view.cover.pose === 'open' ? 'cutaway.coverOpen' : 'cutaway.coverClosed');
+    view.cover.pose === 'tilted'
+      ? t('cutaway.coverTilted', { angle: num(reading?.coverTiltDeg, 0) })
+      : t(view.cover.pose === 'open' ? 'cutaway.coverOpen' : 'cutaway.coverClosed');
 
   return (
     <figure

@@ -4,7 +4,7 @@
 // exactly when an alarm would be raised.
 import { ALARM_RULES, type ThresholdRule } from '@domain/alarms';
 import type { Reading } from '@domain/telemetry';
-import { levelColors, metricLevel, thresholdsOf, type MetricLevel } from '../sensor-panel.model';
+import { levelColors, type MetricLevel, metricLevel, thresholdsOf } from '../sensor-panel.model';
 
 /** The drawn well, metres: a large (900 mm) cover over a shaft about 3 m deep. */
 export const WELL = {
@@ -90,7 +90,11 @@ export function cutawayView(r: ManholeReading | null | undefined): CutawayView {
 
   const waterLevel = metricLevel(thresholdsOf('manhole', 'waterLevelM'), water);
   // Water stays water-coloured, only warmed a little: the alarm band and the label carry the level.
-  const waterColor = !known ? UNKNOWN_GREY : waterLevel === 'normal' ? WATER_BLUE : mix(WATER_BLUE, levelColors[waterLevel], 0.18);
+  const waterColor = !known
+    ? UNKNOWN_GREY
+    : waterLevel === 'normal'
+      ? WATER_BLUE
+      : mix(WATER_BLUE, levelColors[waterLevel], 0.18);
 
   const open = r?.coverOpen === true;
   const tiltLevel = metricLevel(thresholdsOf('manhole', 'coverTiltDeg'), tilt);
@@ -100,7 +104,10 @@ export function cutawayView(r: ManholeReading | null | undefined): CutawayView {
   const ch4Share = (ch4 ?? 0) / CH4_ALARM;
   const h2sShare = (h2s ?? 0) / H2S_ALARM;
   const strength = clamp(Math.max(ch4Share, h2sShare), 0, 2);
-  const gasLevel = worse(metricLevel(thresholdsOf('manhole', 'ch4Lel'), ch4), metricLevel(thresholdsOf('manhole', 'h2sPpm'), h2s));
+  const gasLevel = worse(
+    metricLevel(thresholdsOf('manhole', 'ch4Lel'), ch4),
+    metricLevel(thresholdsOf('manhole', 'h2sPpm'), h2s),
+  );
   const both = ch4Share + h2sShare;
 
   return {

@@ -1,10 +1,20 @@
 // The cutaway scene on real three.js objects with a stand-in renderer (Node has no WebGL): values
 // move and recolour the meshes built once, a frame is drawn only when the picture changes, and
 // destroy disposes every geometry and material the scene made, and the renderer.
+
+import {
+  type BufferGeometry,
+  type Group,
+  Line,
+  type Material,
+  Mesh,
+  type MeshBasicMaterial,
+  type MeshLambertMaterial,
+  type Object3D,
+} from 'three';
 import { describe, expect, it } from 'vitest';
-import { BufferGeometry, Group, Line, Mesh, MeshBasicMaterial, MeshLambertMaterial, type Material, type Object3D } from 'three';
-import { HAZE_AT_ALARM, WELL, cutawayView } from './cutaway.model';
-import { createCutaway, type CutawayRenderer, type LabelAnchors } from './cutaway.scene';
+import { cutawayView, HAZE_AT_ALARM, WELL } from './cutaway.model';
+import { type CutawayRenderer, createCutaway, type LabelAnchors } from './cutaway.scene';
 
 function stage() {
   const calls = { render: 0, dispose: 0, sizes: [] as [number, number][] };
@@ -85,7 +95,10 @@ describe('createCutaway', () => {
     cutaway.resize(640, 480);
     cutaway.resize(640, 480);
     flush();
-    expect(calls.sizes).toEqual([[320, 240], [640, 480]]);
+    expect(calls.sizes).toEqual([
+      [320, 240],
+      [640, 480],
+    ]);
     expect(calls.render).toBe(4);
 
     const disposed = new Set<unknown>();

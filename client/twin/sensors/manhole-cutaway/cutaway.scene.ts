@@ -6,26 +6,26 @@
 import {
   AmbientLight,
   BoxGeometry,
-  BufferGeometry,
+  type BufferGeometry,
+  type Camera,
   CylinderGeometry,
   DirectionalLight,
   DoubleSide,
   ExtrudeGeometry,
   Group,
   Line,
+  type Material,
   Mesh,
   MeshBasicMaterial,
   MeshLambertMaterial,
+  type Object3D,
   PerspectiveCamera,
   Scene,
   Shape,
   TorusGeometry,
   Vector3,
-  type Camera,
-  type Material,
-  type Object3D,
 } from 'three';
-import { WELL, sameView, type CutawayView } from './cutaway.model';
+import { type CutawayView, sameView, WELL } from './cutaway.model';
 
 /** What the scene needs of a WebGLRenderer (tests pass a stand-in: Node has no WebGL). */
 export interface CutawayRenderer {
@@ -80,7 +80,8 @@ const groundCut = (w: number, d: number, r: number) => {
   return s;
 };
 /** A plan shape extruded from y = 0 down to y = -depthM (shape y becomes world z). */
-const extrudeDown = (shape: Shape, depthM: number) => new ExtrudeGeometry(shape, { depth: depthM, bevelEnabled: false, curveSegments: 32 }).rotateX(Math.PI / 2);
+const extrudeDown = (shape: Shape, depthM: number) =>
+  new ExtrudeGeometry(shape, { depth: depthM, bevelEnabled: false, curveSegments: 32 }).rotateX(Math.PI / 2);
 
 const GROUND_HALF_WIDTH_M = 1.25;
 const GROUND_BACK_M = 1.1;
@@ -118,18 +119,30 @@ export function createCutaway(renderer: CutawayRenderer, options: CutawayOptions
   const waterMaterial = new MeshLambertMaterial({ color: '#2b7fd0', transparent: true, opacity: 0.8 });
   const water = new Mesh(extrudeDown(halfDisc(inner - 0.004), 1), waterMaterial);
   water.name = 'water';
-  const hazeMaterial = new MeshBasicMaterial({ color: '#ffd54a', transparent: true, opacity: 0, depthWrite: false, side: DoubleSide });
+  const hazeMaterial = new MeshBasicMaterial({
+    color: '#ffd54a',
+    transparent: true,
+    opacity: 0,
+    depthWrite: false,
+    side: DoubleSide,
+  });
   const haze = new Mesh(extrudeDown(halfDisc(inner - 0.008), 1), hazeMaterial);
   haze.name = 'haze';
   haze.renderOrder = 1;
 
   // The water alarm level: a thin red band around the back half of the wall (a GL line is 1 px).
-  const alarmLine = new Mesh(new TorusGeometry(inner - 0.02, 0.024, 6, 40, Math.PI).rotateX(-Math.PI / 2), new MeshBasicMaterial({ color: '#ff3b3b', depthTest: false }));
+  const alarmLine = new Mesh(
+    new TorusGeometry(inner - 0.02, 0.024, 6, 40, Math.PI).rotateX(-Math.PI / 2),
+    new MeshBasicMaterial({ color: '#ff3b3b', depthTest: false }),
+  );
   alarmLine.name = 'alarm-line';
   alarmLine.renderOrder = 2; // seen through the water and the haze
 
   const coverMaterial = new MeshLambertMaterial({ color: '#8d99ab' });
-  const cover = new Mesh(new CylinderGeometry(WELL.coverRadiusM, WELL.coverRadiusM, WELL.coverThicknessM, 48), coverMaterial);
+  const cover = new Mesh(
+    new CylinderGeometry(WELL.coverRadiusM, WELL.coverRadiusM, WELL.coverThicknessM, 48),
+    coverMaterial,
+  );
   cover.position.set(WELL.coverRadiusM, 0, 0);
   // The hinge: the cover's edge towards -x, at the road surface.
   const hinge = new Group();
