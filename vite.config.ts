@@ -1,6 +1,6 @@
 // The client's build: Vite + React, Cesium served offline from our own origin.
 // Cesium's prebuilt Workers/ThirdParty/Assets/Widgets are copied to `cesium/` next to the app; the
-// client sets window.CESIUM_BASE_URL to that folder before Cesium's code runs (client/twin/viewer/cesium-base.ts).
+// client sets window.CESIUM_BASE_URL to that folder before Cesium's code runs (client/twin/viewer/cesiumBase.ts).
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { LogLevel, LogOrStringHandler, RolldownLog } from 'rolldown';

@@ -1,9 +1,9 @@
 // Pages by path. The platform's audiences (DESIGN.md) each get a page; until a page is built its path
 // shows the overview, like any unknown path, rather than a placeholder.
 import type { ComponentType } from 'react';
-import { api, type TwinApi } from './api';
+import { api, type TwinApi } from './api/twinApi';
 import { I18nProvider } from './i18n';
-import { SessionGate } from './session';
+import { SessionGate } from './views/signIn/session';
 import { OverviewPage } from './views/overview/OverviewPage';
 import { ScreenPage } from './views/screen/ScreenPage';
 

@@ -1,4 +1,4 @@
-import './twin/viewer/cesium-base';
+import './twin/viewer/cesiumBase';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import './styles.css';
 import { StrictMode } from 'react';

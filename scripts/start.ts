@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config';
 import { startServer, stopOnSignals } from '../server/main';
-import { ensureClientBuilt } from './client-build';
+import { ensureClientBuilt } from './clientBuild';
 import { buildDataset } from './generate/build';
 import type { Manifest } from './generate/write';
 import { startSimulator } from './simulate/simulator';

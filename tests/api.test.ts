@@ -18,7 +18,7 @@ beforeAll(async () => {
   db = await openCopy(dir);
   data = readDataset(dir);
   app = createApp({ db, now: () => SMALL.today, startedAt: Date.now() });
-  // The centre seat sees the whole city; access per role is tests/access-matrix.test.ts's job.
+  // The centre seat sees the whole city; access per role is tests/accessMatrix.test.ts's job.
   cookie = (await signInEveryRole(app, db)).cookies.get('centre')!;
 });
 afterAll(() => db.close());

@@ -272,7 +272,7 @@ describe('hostile input', () => {
     ],
   ] as const)('sign-in with %s → %i %s', async (_name, init, status, code) => {
     const res = await call(app, 'POST', '/api/auth/login', {
-      body: init.body as BodyInit,
+      body: init.body as RequestInit['body'],
       headers: { ...init.headers },
     });
     expect(res.status).toBe(status);

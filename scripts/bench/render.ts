@@ -19,14 +19,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type {} from '../../client/bench/renderBenchApi';
 import type { DemoUser } from '../../server/auth/demoUsers';
 import { loadConfig } from '../../server/config';
 import { startServer } from '../../server/main';
-import { ensureClientBuilt } from '../client-build';
+import { ensureClientBuilt } from '../clientBuild';
 import { buildDataset } from '../generate/build';
 import { startSimulator } from '../simulate/simulator';
 import { buildTiles, tilesAreCurrent } from '../tiles/build';
-import { type Census, heapCensus, topGrowth } from './heap-census';
+import { type Census, heapCensus, topGrowth } from './heapCensus';
 
 const { values } = parseArgs({
   options: {

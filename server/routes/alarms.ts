@@ -2,9 +2,9 @@
 // clear it when the condition ends). Each raised alarm carries the id of the event it created.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { type Alarm, acknowledgeAlarm, getAlarm, listAlarms } from '../store/alarms';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { ApiError, errorResponses, notFoundResponse, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { json, LonLatSchema } from './schemas';
 
 const STATUSES = ['raised', 'acknowledged', 'cleared'] as const;

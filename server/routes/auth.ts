@@ -5,10 +5,10 @@ import { ADDRESS_LIMIT, SESSION_COOKIE } from '../auth/policy';
 import { RateLimiter } from '../auth/rateLimit';
 import { signIn, signOut } from '../auth/signIn';
 import { type Principal, ROLE_PERMISSIONS, ROLES } from '../domain/access';
-import { clientOf } from './client';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { ApiError, ErrorSchema, errorResponses, validationHook } from './errors';
+import { clientOf } from '../http/caller';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { ApiError, ErrorSchema, errorResponses, validationHook } from '../http/errors';
 import { json } from './schemas';
 
 export const PrincipalSchema = z

@@ -2,9 +2,9 @@
 // and how many households and residents live there (counts only, no personal data).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getBuildingCard } from '../store/buildings';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { ApiError, errorResponses, notFoundResponse, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { json } from './schemas';
 
 const n = z.number().int();

@@ -3,9 +3,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bestCoverage, type Coverage, camerasCovering, degreesFor } from '../domain/cameraCoverage';
 import { listCameras, maxCameraRangeM } from '../store/cameras';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { errorResponses, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { errorResponses, validationHook } from '../http/errors';
 import { json, LonLatSchema } from './schemas';
 
 const ViewpointSchema = z

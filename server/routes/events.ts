@@ -3,9 +3,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scopeOf } from '../domain/access';
 import { getAdminUnit } from '../store/adminUnits';
 import { getEvent, listEvents } from '../store/events';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { BboxParam, BoolParam, json, LonLatSchema } from './schemas';
 
 const STATUSES = ['reported', 'filed', 'dispatched', 'handling', 'feedback', 'verified', 'closed'] as const;

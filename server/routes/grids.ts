@@ -6,9 +6,9 @@ import { maskName, maskPhone } from '../domain/masking';
 import { getAdminUnit, getAncestors, getChildren } from '../store/adminUnits';
 import { getGridWorker } from '../store/gridWorkers';
 import { getUnitSummary } from '../store/unitSummary';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { ApiError, errorResponses, notFoundResponse, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { json, LonLatSchema } from './schemas';
 
 const UnitRef = z.object({ id: z.string(), name: z.string(), level: z.string() });

@@ -3,9 +3,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { REJECT_REASONS } from '../domain/telemetry';
 import { listRejects } from '../store/rejects';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { ApiError, ErrorSchema, errorResponses, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { ApiError, ErrorSchema, errorResponses, validationHook } from '../http/errors';
 import { json } from './schemas';
 
 const n = z.number().int();

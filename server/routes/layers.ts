@@ -7,8 +7,8 @@ import { listCameras } from '../store/cameras';
 import { listComponents } from '../store/components';
 import { listPatrolPoints } from '../store/patrolPoints';
 import { listSensors } from '../store/sensors';
-import type { Deps } from './deps';
-import { errorResponses, validationHook } from './errors';
+import type { Deps } from '../http/deps';
+import { errorResponses, validationHook } from '../http/errors';
 import { BboxParam, BoolParam, featureCollectionSchema, json } from './schemas';
 
 const GridId = z.string().regex(/^[0-9A-Z]{6,20}$/, 'expected a grid id such as 340881002001G01');

@@ -8,9 +8,9 @@ import { streamSSE } from 'hono/streaming';
 import { can, caseInScope, scopeOf } from '../domain/access';
 import type { LiveMessage } from '../ingest/liveHub';
 import { unitPaths } from '../store/adminUnits';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { ApiError, ErrorSchema, errorResponses, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { ApiError, ErrorSchema, errorResponses, validationHook } from '../http/errors';
 
 /** Messages a connection may have waiting before it is dropped. */
 export const LIVE_QUEUE_LIMIT = 2000;

@@ -5,10 +5,10 @@ import { maskResident } from '../domain/masking';
 import { getAdminUnit } from '../store/adminUnits';
 import { appendAudit } from '../store/audit';
 import { getResident, listResidents } from '../store/residents';
-import { clientOf } from './client';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from './errors';
+import { clientOf } from '../http/caller';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { json } from './schemas';
 
 const TAGS = ['elderly-alone', 'disabled', 'low-income', 'party-member', 'veteran', 'left-behind-child'] as const;

@@ -2,9 +2,9 @@
 // by id or code, buildings by address. Non-personal records only; every hit has a position.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { search } from '../store/search';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { errorResponses, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { errorResponses, validationHook } from '../http/errors';
 import { json, LonLatSchema } from './schemas';
 
 export const SearchHitSchema = z

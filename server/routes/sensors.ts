@@ -7,9 +7,9 @@ import { getSensorState, listSensorStates, type SensorState } from '../store/sen
 import { listSensors } from '../store/sensors';
 import { minuteSeries } from '../store/telemetry';
 import { AlarmSchema, toAlarmJson } from './alarms';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { ApiError, errorResponses, notFoundResponse, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { json, LonLatSchema } from './schemas';
 
 const KINDS = ['manhole', 'rain-gauge', 'river-gauge'] as const;

@@ -3,9 +3,9 @@
 // ends earlier it ends at the last reported event instead, and says so (`window.fallback`).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { dailyEventCounts, departmentRanking, eventsByCategory, statsWindow } from '../store/eventStats';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { errorResponses, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { errorResponses, validationHook } from '../http/errors';
 import { json } from './schemas';
 
 const Days = z.object({

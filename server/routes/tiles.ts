@@ -8,9 +8,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { errorJson } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { errorJson } from '../http/errors';
 
 const SAFE_PATH = /^(?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+\.(json|glb)$/;
 const CONTENT_TYPES: Record<string, string> = { json: 'application/json', glb: 'model/gltf-binary' };

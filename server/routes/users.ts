@@ -2,9 +2,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ROLES } from '../domain/access';
 import { listUsers } from '../store/users';
-import type { AppEnv } from './context';
-import type { Deps } from './deps';
-import { errorResponses, validationHook } from './errors';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { errorResponses, validationHook } from '../http/errors';
 import { json } from './schemas';
 
 const UserSchema = z

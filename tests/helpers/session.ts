@@ -20,7 +20,7 @@ export async function call(
   app: App,
   method: string,
   path: string,
-  init: { cookie?: string; json?: unknown; headers?: Record<string, string>; body?: BodyInit } = {},
+  init: { cookie?: string; json?: unknown; headers?: Record<string, string>; body?: RequestInit['body'] } = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.cookie) headers.cookie = init.cookie;

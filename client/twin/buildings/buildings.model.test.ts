@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildingCard } from '../../api';
+import type { BuildingCard } from '../../api/twinApi';
 import { buildingIdOf, cardRows, statusAttributes } from './buildings.model';
 
 const feature = (id: unknown) => ({ getProperty: (name: string) => (name === 'id' ? id : undefined) });

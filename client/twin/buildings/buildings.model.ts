@@ -1,7 +1,7 @@
 // The 3D city's pure side: which building a pick hit, the rows of a building's card, and what the layer
 // reports on <body data-*> for tests and a wall's watchdog. No Cesium, no React.
 import type { BuildingUse } from '@domain/model';
-import type { BuildingCard } from '../../api';
+import type { BuildingCard } from '../../api/twinApi';
 import type { MessageKey } from '../../i18n';
 
 /** Building ids as the builder writes them into the tiles' property table. */

@@ -3,9 +3,9 @@
 import type { Camera } from '@domain/model';
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
-import { reportLayer } from '../viewer/layer-status';
-import { afterNextRender } from '../viewer/scene-events';
-import { useUiScale } from '../viewer/ui-scale';
+import { reportLayer } from '../viewer/layerStatus';
+import { afterNextRender } from '../viewer/sceneEvents';
+import { useUiScale } from '../viewer/uiScale';
 import { type CameraLayer, createCameraLayer } from './cameras.layer';
 import type { CameraIconSpec } from './cameras.model';
 

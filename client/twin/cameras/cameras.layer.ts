@@ -21,7 +21,7 @@ import {
   VerticalOrigin,
 } from 'cesium';
 import type { LayerHost } from '../points/points.layer';
-import { cameraIconCanvas } from './camera-icon-canvas';
+import { cameraIconCanvas } from './cameraIconCanvas';
 import {
   type CameraIconKey,
   type CameraIconSpec,

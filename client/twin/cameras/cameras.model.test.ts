@@ -1,6 +1,6 @@
 import type { LonLat } from '@domain/model';
 import { describe, expect, it } from 'vitest';
-import type { CameraFeature } from '../../api';
+import type { CameraFeature } from '../../api/twinApi';
 import { cameraIconKey, cameraIconUrl, cameraSpecs, coverageSector } from './cameras.model';
 
 const M_PER_DEG_LAT = 111_320;

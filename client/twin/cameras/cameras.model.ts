@@ -2,7 +2,7 @@
 // selected camera covers: a sector from its position along its heading, as wide as its field of view
 // and as long as its range. Pure; cameras.layer.ts draws it.
 import type { LonLat } from '@domain/model';
-import type { CameraFeature } from '../../api';
+import type { CameraFeature } from '../../api/twinApi';
 import { declutterDistances, pointPosition } from '../points/points.model';
 
 export type CameraIconKey = 'online-police' | 'online-urban-management' | 'offline';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ComponentFeature } from '../../api';
+import type { ComponentFeature } from '../../api/twinApi';
 import {
   componentCategoryColors,
   componentCategoryCounts,

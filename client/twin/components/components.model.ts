@@ -1,7 +1,7 @@
 // City components (城市部件) → points: the colour says the category (GB/T 30428's six), a ring says a
 // state that needs attention (damaged, missing, occupied). Pure; the layer is the shared point layer.
 import type { ComponentState } from '@domain/model';
-import type { ComponentFeature } from '../../api';
+import type { ComponentFeature } from '../../api/twinApi';
 import { declutterDistances, type PointSpec, pointPosition } from '../points/points.model';
 
 /** Category code → colour. */

@@ -8,12 +8,12 @@ import type { GovEvent } from '@domain/model';
 import { Cartesian2, Cartesian3, Math as CesiumMath, ScreenSpaceEventHandler, ScreenSpaceEventType } from 'cesium';
 import { type MutableRefObject, useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
-import { flyToBounds } from '../camera/fly-to-bounds';
-import { groundResolution } from '../viewer/ground-resolution';
-import { reportLayer } from '../viewer/layer-status';
-import { afterNextRender } from '../viewer/scene-events';
-import { useUiScale } from '../viewer/ui-scale';
-import { type EventCluster, type Projection, paddedBbox } from './event-clusters.model';
+import { flyToBounds } from '../flight/flyToBounds';
+import { groundResolution } from '../viewer/groundResolution';
+import { reportLayer } from '../viewer/layerStatus';
+import { afterNextRender } from '../viewer/sceneEvents';
+import { useUiScale } from '../viewer/uiScale';
+import { type EventCluster, type Projection, paddedBbox } from './eventClusters.model';
 import { createEventLayer, type EventLayer } from './events.layer';
 
 /** Local fonts only (Debian: fonts-noto-cjk); never a web font. */

@@ -5,8 +5,8 @@ import type { GovEvent } from '@domain/model';
 import { TAXONOMY } from '@domain/taxonomy';
 import type { Label, LabelCollection, PointPrimitive, PointPrimitiveCollection, PrimitiveCollection } from 'cesium';
 import { describe, expect, it } from 'vitest';
-import { testHost } from '../testing/cesium-in-node';
-import type { Projection } from './event-clusters.model';
+import { testHost } from '../testing/cesiumInNode';
+import type { Projection } from './eventClusters.model';
 import { createEventLayer, isEventClusterRef } from './events.layer';
 
 const itemOf = (severity: 1 | 2 | 3) => TAXONOMY.items.find((i) => i.severity === severity)!.code;

@@ -1,6 +1,6 @@
 // The open-events layer in Cesium (no React): every event as a point (one PointPrimitiveCollection,
 // coloured by urgency, overdue ringed; see events.model.ts), and for the camera's distance the
-// clusters of events too close together to read (event-clusters.model.ts): a dark disc ringed in the
+// clusters of events too close together to read (eventClusters.model.ts): a dark disc ringed in the
 // colour of what matters most inside (magenta: some overdue), its count, and a red badge with how many
 // are urgent. Clusters are a pool of discs and labels reused in place; events inside a cluster are
 // hidden, not removed. The owner re-aggregates when the camera comes to rest (`setView`, with the
@@ -31,7 +31,7 @@ import {
   type EventMark,
   type Projection,
   showsEveryEvent,
-} from './event-clusters.model';
+} from './eventClusters.model';
 import { eventMarks, eventSpecs, overdueOutline, urgencyColors } from './events.model';
 
 /** The id a cluster's disc and labels carry (not a PickRef: a click on it selects nothing, it flies in). */

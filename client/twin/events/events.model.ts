@@ -4,7 +4,7 @@
 import type { GovEvent } from '@domain/model';
 import { findItem } from '@domain/taxonomy';
 import type { PointSpec } from '../points/points.model';
-import type { EventMark } from './event-clusters.model';
+import type { EventMark } from './eventClusters.model';
 
 export const urgencyColors: Readonly<Record<1 | 2 | 3, string>> = { 3: '#ff3b3b', 2: '#ff8c1a', 1: '#ffd84d' };
 export const overdueOutline: NonNullable<PointSpec['outline']> = { color: '#ff4dff', widthPx: 3 };

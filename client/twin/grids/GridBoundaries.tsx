@@ -4,8 +4,8 @@
 import type { AdminLevel } from '@domain/model';
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
-import { afterNextRender } from '../viewer/scene-events';
-import { useUiScale } from '../viewer/ui-scale';
+import { afterNextRender } from '../viewer/sceneEvents';
+import { useUiScale } from '../viewer/uiScale';
 import { createGridLayer, type GridLayer } from './grids.layer';
 import type { GridDrawing } from './grids.model';
 

@@ -4,8 +4,8 @@
 import type { LonLat } from '@domain/model';
 import { LabelCollection, PolylineCollection, type PrimitiveCollection } from 'cesium';
 import { describe, expect, it } from 'vitest';
-import type { GridFeature } from '../../api';
-import { testHost } from '../testing/cesium-in-node';
+import type { GridFeature } from '../../api/twinApi';
+import { testHost } from '../testing/cesiumInNode';
 import { createGridLayer } from './grids.layer';
 import { gridDrawingFrom } from './grids.model';
 

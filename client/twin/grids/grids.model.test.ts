@@ -1,6 +1,6 @@
 import type { AdminLevel, LonLat } from '@domain/model';
 import { describe, expect, it } from 'vitest';
-import type { GridFeature } from '../../api';
+import type { GridFeature } from '../../api/twinApi';
 import {
   closedRing,
   gridDrawingFrom,

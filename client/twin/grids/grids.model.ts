@@ -2,7 +2,7 @@
 // named unit, styled by level. Pure: no Cesium, no React; the layer (grids.layer.ts) turns this into
 // primitives and the legend reads the same style table.
 import type { AdminArea, AdminLevel, LonLat } from '@domain/model';
-import type { BboxDeg, GridFeature } from '../../api';
+import type { BboxDeg, GridFeature } from '../../api/twinApi';
 
 /** How one level of the admin/grid tree is drawn. Colours are CSS hex, sizes in CSS pixels at 1080p. */
 export interface GridLevelStyle {

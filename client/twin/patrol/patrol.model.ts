@@ -1,6 +1,6 @@
 // Patrol points (巡查点位) → points, coloured by where they are: main road, secondary road, market, compound.
 import type { PatrolPoint } from '@domain/model';
-import type { PatrolPointFeature } from '../../api';
+import type { PatrolPointFeature } from '../../api/twinApi';
 import { declutterDistances, type PointSpec, pointPosition } from '../points/points.model';
 
 export const patrolKindColors: Readonly<Record<PatrolPoint['kind'], string>> = {

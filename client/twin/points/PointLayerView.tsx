@@ -2,9 +2,9 @@
 // in place, hands the layer to its owner (for live recolouring), and destroys it on unmount.
 import { type MutableRefObject, useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
-import { reportLayer } from '../viewer/layer-status';
-import { afterNextRender } from '../viewer/scene-events';
-import { useUiScale } from '../viewer/ui-scale';
+import { reportLayer } from '../viewer/layerStatus';
+import { afterNextRender } from '../viewer/sceneEvents';
+import { useUiScale } from '../viewer/uiScale';
 import { createPointLayer, type PointLayer } from './points.layer';
 import type { PointSpec } from './points.model';
 

@@ -5,7 +5,7 @@ import type { BillboardCollection, PointPrimitiveCollection, PrimitiveCollection
 import { describe, expect, it } from 'vitest';
 import { createCameraLayer } from '../cameras/cameras.layer';
 import { cameraSpecs } from '../cameras/cameras.model';
-import { testHost } from '../testing/cesium-in-node';
+import { testHost } from '../testing/cesiumInNode';
 import { createPointLayer } from './points.layer';
 import type { PointSpec } from './points.model';
 

@@ -1,10 +1,10 @@
-// Clicks on the globe → what was hit, as a PickRef (or null for empty ground); see pick-ref.ts.
+// Clicks on the globe → what was hit, as a PickRef (or null for empty ground); see pickRef.ts.
 
 import { type Cartesian2, Cesium3DTileFeature, ScreenSpaceEventHandler, ScreenSpaceEventType } from 'cesium';
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
 import type { PickRef } from '../points/points.model';
-import { pickRefOf } from './pick-ref';
+import { pickRefOf } from './pickRef';
 
 export function PickHandler({ onPick }: { onPick(ref: PickRef | null): void }) {
   const { scene } = useCesium();

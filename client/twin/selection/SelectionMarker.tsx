@@ -5,7 +5,7 @@ import type { LonLat } from '@domain/model';
 import { Cartesian3, Color, PointPrimitiveCollection } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
-import { useUiScale } from '../viewer/ui-scale';
+import { useUiScale } from '../viewer/uiScale';
 
 const ring = Color.fromCssColorString('#fff275');
 

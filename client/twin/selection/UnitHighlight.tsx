@@ -4,7 +4,7 @@ import { Cartesian3, Color, Material, PolylineCollection } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
 import type { GridOutline } from '../grids/grids.model';
-import { useUiScale } from '../viewer/ui-scale';
+import { useUiScale } from '../viewer/uiScale';
 
 export function UnitHighlight({ outlines }: { outlines: readonly GridOutline[] }) {
   const { scene } = useCesium();

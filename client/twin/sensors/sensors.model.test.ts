@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SensorFeature } from '../../api';
+import type { SensorFeature } from '../../api/twinApi';
 import { type SensorStatus, sensorSpecs, sensorStatus, sensorStatusColors } from './sensors.model';
 
 describe('sensorStatus', () => {

@@ -3,7 +3,7 @@
 // raising level), normal, or not heard from yet. Pure; the live stream recolours points in place.
 import { ALARM_RULES, type ThresholdRule } from '@domain/alarms';
 import type { SensorKind } from '@domain/model';
-import type { SensorFeature, SensorState } from '../../api';
+import type { SensorFeature, SensorState } from '../../api/twinApi';
 import { type PointSpec, pointPosition } from '../points/points.model';
 
 export type SensorStatus = 'alarm' | 'warning' | 'normal' | 'offline' | 'unknown';

@@ -3,7 +3,7 @@
 // starts (timers, listeners, a flight) ends on unmount.
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
-import { flyToBounds } from '../camera/fly-to-bounds';
+import { flyToBounds } from '../flight/flyToBounds';
 import type { TourStop } from './tour.model';
 
 export interface TourDriverProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BboxDeg } from '../../api';
+import type { BboxDeg } from '../../api/twinApi';
 import { type TourUnit, tourStops, unionBbox } from './tour.model';
 
 const box = (x: number): BboxDeg => [x, 31, x + 0.01, 31.01];

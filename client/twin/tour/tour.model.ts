@@ -2,7 +2,7 @@
 // the hot spots (the grids with the most open events), round and round. Pure: the stops; the page
 // flies between them.
 import type { AdminLevel } from '@domain/model';
-import type { BboxDeg } from '../../api';
+import type { BboxDeg } from '../../api/twinApi';
 
 export interface TourStop {
   key: string;

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
-import { reportTwinStatus } from '../readiness';
-import { whenGlobeSettled } from './scene-events';
+import { reportTwinStatus } from './readiness';
+import { whenGlobeSettled } from './sceneEvents';
 
 export interface TwinReadinessProps {
   /** Grid features drawn, or null until the grid layer has drawn. */

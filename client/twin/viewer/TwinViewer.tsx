@@ -6,7 +6,7 @@
 import { Cartesian3, Color, type Scene } from 'cesium';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { ImageryLayer, useCesium, Viewer } from 'resium';
-import type { BboxDeg } from '../../api';
+import type { BboxDeg } from '../../api/twinApi';
 import { bundledWorldImagery, configureCesiumOffline } from './offline';
 
 /** Anhui and its neighbours: where the camera starts before a page flies somewhere. */

@@ -1,7 +1,7 @@
 // Cesium without the network: no Ion token (so nothing asks Ion for imagery or terrain), and the start
 // view set before any Viewer exists. Imagery comes from Cesium's own bundled NaturalEarthII tiles.
 import { buildModuleUrl, Camera, Ion, Rectangle, TileMapServiceImageryProvider } from 'cesium';
-import type { BboxDeg } from '../../api';
+import type { BboxDeg } from '../../api/twinApi';
 
 let configured = false;
 

@@ -1,7 +1,7 @@
-import type { Overview } from '../../api';
+import type { Overview } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
-import { LanguageSwitch } from '../common/LanguageSwitch';
-import { UserBadge } from '../common/UserBadge';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { UserBadge } from '../../ui/UserBadge';
 
 export interface OverviewHeaderProps {
   /** The city's name from its boundary feature; empty until loaded. */

@@ -3,16 +3,16 @@
 
 import type { AdminLevel } from '@domain/model';
 import { useCallback, useMemo, useState } from 'react';
-import type { TwinApi } from '../../api';
+import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
-import { BuildingPanel } from '../../twin/buildings/BuildingPanel';
+import { BuildingPanel } from '../twin/panels/building/BuildingPanel';
 import { CityBuildings } from '../../twin/buildings/CityBuildings';
-import { FlyToBounds } from '../../twin/camera/FlyToBounds';
+import { FlyToBounds } from '../../twin/flight/FlyToBounds';
 import { GridBoundaries } from '../../twin/grids/GridBoundaries';
 import { gridDrawingFrom, legendRows } from '../../twin/grids/grids.model';
 import { TwinReadiness } from '../../twin/viewer/TwinReadiness';
 import { TwinViewer } from '../../twin/viewer/TwinViewer';
-import { useResource } from '../common/use-resource';
+import { useResource } from '../../ui/useResource';
 import { GridLegend } from './GridLegend';
 import { OverviewHeader } from './OverviewHeader';
 

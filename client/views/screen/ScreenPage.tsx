@@ -3,17 +3,17 @@
 // unattended: statistics refresh every few minutes, the live stream reconnects by itself, the tour
 // starts after a minute without input (?tour=0 turns it off, ?tour=now starts it at once).
 import { useEffect, useMemo, useState } from 'react';
-import type { TwinApi } from '../../api';
+import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
 import type { PickRef } from '../../twin/points/points.model';
 import type { TourStop } from '../../twin/tour/tour.model';
-import { LanguageSwitch } from '../common/LanguageSwitch';
-import { useResource } from '../common/use-resource';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { useResource } from '../../ui/useResource';
 import { CityTwin } from '../twin/CityTwin';
 import { CategoryPanel, DailyPanel, KpiPanel, RankingPanel, TickerPanel } from './ScreenPanels';
 import { tickerSelection } from './ticker.model';
-import { useRemPx } from './use-rem';
-import { useTicker } from './use-ticker';
+import { useRemPx } from './useRem';
+import { useTicker } from './useTicker';
 
 const REFRESH_MS = 5 * 60_000;
 const DAYS = 30;

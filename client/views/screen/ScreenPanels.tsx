@@ -3,9 +3,9 @@
 
 import { findItem } from '@domain/taxonomy';
 import { useMemo } from 'react';
-import type { CategoryCount, DailyCount, DepartmentRank, Overview } from '../../api';
+import type { CategoryCount, DailyCount, DepartmentRank, Overview } from '../../api/twinApi';
 import { type MessageKey, useI18n } from '../../i18n';
-import { EChart } from '../common/EChart';
+import { EChart } from '../../ui/EChart';
 import { categoryOption, dailyOption } from './charts.model';
 import type { TickerItem } from './ticker.model';
 

@@ -1,6 +1,6 @@
 // The big screen's chart options from the statistics (pure: data → ECharts option). Sizes are in CSS
 // pixels of the root font (`remPx`), so the charts grow with the wall like the HTML around them.
-import type { CategoryCount, DailyCount } from '../../api';
+import type { CategoryCount, DailyCount } from '../../api/twinApi';
 
 export const screenFont = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 const axisText = '#b9c8e0';

@@ -1,9 +1,9 @@
 // The drill-down path (层级导航): city → subdistrict/town → community/village → grid. Each step flies
 // there and highlights it; the last step lists the units below to go one level further.
 import type { AdminLevel } from '@domain/model';
-import type { GridProperties } from '../../api';
+import type { GridProperties } from '../../api/twinApi';
 import { type MessageKey, useI18n } from '../../i18n';
-import { unitPath } from './unit-path';
+import { unitPath } from './unitPath';
 
 export const levelText: Record<AdminLevel, MessageKey> = {
   city: 'level.city',

@@ -5,11 +5,11 @@
 
 import type { Camera, LonLat } from '@domain/model';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Alarm, BboxDeg, GridProperties, LiveEvent, SearchHit, TwinApi } from '../../api';
-import { BuildingPanel } from '../../twin/buildings/BuildingPanel';
+import type { Alarm, BboxDeg, GridProperties, LiveEvent, SearchHit, TwinApi } from '../../api/twinApi';
+import { BuildingPanel } from './panels/building/BuildingPanel';
 import { CityBuildings } from '../../twin/buildings/CityBuildings';
-import { FlightDirector, type FlightRequest, type FlightTarget } from '../../twin/camera/FlightDirector';
-import { formatSelection, parseSelection, parseView, withTwinState } from '../../twin/camera/view-url';
+import { FlightDirector, type FlightRequest, type FlightTarget } from '../../twin/flight/FlightDirector';
+import { formatSelection, parseSelection, parseView, withTwinState } from '../../twin/flight/viewUrl';
 import { CameraLayerView } from '../../twin/cameras/CameraLayerView';
 import { componentCategoryCounts } from '../../twin/components/components.model';
 import { EventLayerView } from '../../twin/events/EventLayerView';
@@ -30,7 +30,7 @@ import { Breadcrumb } from './Breadcrumb';
 import { InfoPanel } from './InfoPanel';
 import { LayerPanel, type TwinLayer, twinLayers } from './LayerPanel';
 import { SearchBox } from './SearchBox';
-import { useTwinData } from './use-twin-data';
+import { useTwinData } from './useTwinData';
 
 export interface CityTwinProps {
   api: TwinApi;

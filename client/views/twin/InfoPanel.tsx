@@ -2,7 +2,7 @@
 // details come from the layers' own data; an event's from GET /api/events/:id (one that arrived live,
 // or a closed one from the ticker or a link, is in no list the page holds); a unit's six elements from
 // GET /api/grids/:id; a sensor's and an alarm's live panels load and follow their own data
-// (client/twin/sensors, client/twin/alarms).
+// (panels/sensor, panels/alarm).
 
 import type { Viewpoint } from '@domain/cameraCoverage';
 import { COMPONENT_CATEGORIES, COMPONENT_SUBTYPES } from '@domain/componentCatalog';
@@ -10,15 +10,15 @@ import { DEPARTMENTS } from '@domain/departments';
 import type { LonLat } from '@domain/model';
 import { findItem, itemPath } from '@domain/taxonomy';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { type Alarm, ApiError, type GridProperties, type TwinApi } from '../../api';
+import { type Alarm, ApiError, type GridProperties, type TwinApi } from '../../api/twinApi';
 import { type MessageKey, useI18n } from '../../i18n';
-import { AlarmPanel } from '../../twin/alarms/AlarmPanel';
+import { AlarmPanel } from './panels/alarm/AlarmPanel';
 import { isOverdue, urgencyOf } from '../../twin/events/events.model';
 import type { PickRef } from '../../twin/points/points.model';
-import { SensorPanel } from '../../twin/sensors/SensorPanel';
-import { useResource } from '../common/use-resource';
+import { SensorPanel } from './panels/sensor/SensorPanel';
+import { useResource } from '../../ui/useResource';
 import { levelText } from './Breadcrumb';
-import type { TwinData } from './use-twin-data';
+import type { TwinData } from './useTwinData';
 
 export interface InfoPanelProps {
   api: TwinApi;

@@ -1,7 +1,7 @@
 // The search box (检索): grids, communities, component codes, camera ids, addresses. Typing waits a
 // moment before asking; the previous question is cancelled.
 import { useEffect, useState } from 'react';
-import type { SearchHit, TwinApi } from '../../api';
+import type { SearchHit, TwinApi } from '../../api/twinApi';
 import { type MessageKey, useI18n } from '../../i18n';
 
 const kindText: Record<SearchHit['kind'], MessageKey> = {

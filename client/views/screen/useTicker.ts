@@ -1,0 +1,68 @@
+// The ticker's items: the newest events and alarms from the API to start with, then whatever the live
+// stream brings, in a fixed-size ring (no growth however long the screen runs).
+
+import { findItem } from '@domain/taxonomy';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Alarm, LiveEvent, TwinApi } from '../../api/twinApi';
+import { type TickerItem, TickerRing } from './ticker.model';
+
+export const TICKER_SIZE = 40;
+
+const level = (n: number): 1 | 2 | 3 => (n >= 3 ? 3 : n <= 1 ? 1 : 2);
+
+export function alarmItem(a: Alarm): TickerItem {
+  return {
+    key: `alarm:${a.id}`,
+    kind: 'alarm',
+    at: a.raisedAt,
+    level: level(a.severity),
+    text: a.message,
+    place: a.gridId,
+    status: a.status,
+    alarm: { rule: a.rule, deviceId: a.deviceId },
+  };
+}
+
+export function eventItem(
+  e: Pick<LiveEvent, 'id' | 'itemCode' | 'reportedAt' | 'description' | 'gridId' | 'status'>,
+): TickerItem {
+  const item = findItem(e.itemCode);
+  return {
+    key: `event:${e.id}`,
+    kind: 'event',
+    at: e.reportedAt,
+    level: item?.severity ?? 1,
+    text: item?.name ?? e.description,
+    itemCode: e.itemCode,
+    place: e.gridId,
+    status: e.status,
+  };
+}
+
+export function useTicker(api: TwinApi) {
+  const ring = useRef(new TickerRing(TICKER_SIZE));
+  const [items, setItems] = useState<TickerItem[]>([]);
+  const push = useCallback((item: TickerItem) => {
+    ring.current.push(item);
+    setItems(ring.current.list());
+  }, []);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    void Promise.allSettled([api.events({ limit: 20 }, abort.signal), api.alarms(20, abort.signal)]).then(
+      ([events, alarms]) => {
+        if (abort.signal.aborted) return;
+        if (events.status === 'fulfilled') events.value.events.forEach((e) => ring.current.push(eventItem(e)));
+        if (alarms.status === 'fulfilled') alarms.value.forEach((a) => ring.current.push(alarmItem(a)));
+        setItems(ring.current.list());
+      },
+    );
+    return () => abort.abort();
+  }, [api]);
+
+  return {
+    items,
+    onAlarm: useCallback((a: Alarm) => push(alarmItem(a)), [push]),
+    onEvent: useCallback((e: LiveEvent) => push(eventItem(e)), [push]),
+  };
+}

@@ -1,0 +1,85 @@
+// The sign-in page (登录). Errors are the server's codes, told in the user's language.
+import { type FormEvent, useState } from 'react';
+import { ApiError, type SignedInUser, type TwinApi } from '../../api/twinApi';
+import { useI18n } from '../../i18n';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+
+export function LoginPage({ api, onSignedIn }: { api: TwinApi; onSignedIn(user: SignedInUser): void }) {
+  const { t, lang } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await api.login(username.trim(), password));
+    } catch (err) {
+      setError(describe(err));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function describe(err: unknown): string {
+    if (!(err instanceof ApiError))
+      return t('login.failed', { message: err instanceof Error ? err.message : String(err) });
+    if (err.code === 'invalid_credentials') return t('login.invalid_credentials');
+    if (err.code === 'rate_limited') return t('login.rate_limited');
+    if (err.code === 'locked') {
+      const until = err.message.match(/\d{4}-\d\d-\d\dT[\d:.]+Z/)?.[0];
+      const time = until
+        ? new Date(until).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
+        : '';
+      return t('login.locked', { time });
+    }
+    return t('login.failed', { message: err.message });
+  }
+
+  return (
+    <main className="login-page">
+      <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
+        <div className="login-head">
+          <h1 className="brand-name">{t('app.name')}</h1>
+          <LanguageSwitch />
+        </div>
+        <h2 id="login-title">{t('login.title')}</h2>
+        <p className="login-subtitle">{t('login.subtitle')}</p>
+        <label>
+          <span>{t('login.username')}</span>
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+            autoFocus
+          />
+        </label>
+        <label>
+          <span>{t('login.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </label>
+        {error && (
+          <p className="login-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy || !username || !password}>
+          {busy ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,217 @@
+// Every role × every route × a record inside and a record outside the role's scope → the expected
+// status. The route list comes from the OpenAPI document, so a new route without a row here fails.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../server/app';
+import { ROLES, type Role } from '../server/domain/access';
+import type { CityDataset } from '../server/domain/model';
+import { ACCESS } from '../server/http/access';
+import type { Db } from '../server/store/db';
+import { openCopy, readDataset } from './helpers/dataset';
+import { call, signInEveryRole } from './helpers/session';
+
+type Pair = [inScope: number, outOfScope: number];
+type Expect = Record<Role, Pair> | 'public' | 'special';
+
+const all = (pair: Pair): Record<Role, Pair> => Object.fromEntries(ROLES.map((r) => [r, pair])) as Record<Role, Pair>;
+const only = (allowed: Partial<Record<Role, Pair>>): Record<Role, Pair> => ({ ...all([403, 403]), ...allowed });
+const GEO_RECORD: Partial<Record<Role, Pair>> = {
+  gridworker: [200, 404],
+  community: [200, 404],
+  subdistrict: [200, 404],
+};
+const GEO_FILTER: Partial<Record<Role, Pair>> = {
+  gridworker: [200, 403],
+  community: [200, 403],
+  subdistrict: [200, 403],
+};
+
+/** By route (OpenAPI path) — written out by hand, from the issue's role descriptions. */
+const EXPECT: Record<string, Expect> = {
+  'GET /health': 'public',
+  'GET /openapi.json': 'public',
+  'POST /auth/login': 'public',
+  'POST /auth/logout': 'special', // ends the session: tested on its own below
+  'GET /auth/me': 'public',
+  'GET /overview': all([200, 200]),
+  'GET /layers/grids': all([200, 200]),
+  'GET /layers/components': all([200, 200]),
+  'GET /layers/cameras': all([200, 200]),
+  'GET /layers/patrol-points': all([200, 200]),
+  'GET /layers/sensors': all([200, 200]),
+  'GET /layers/buildings': all([200, 200]),
+  'GET /grids/{id}': { ...all([200, 200]), ...GEO_RECORD },
+  'GET /buildings/{id}': all([200, 200]), // map data: counts only, no personal data
+  'GET /search': all([200, 200]),
+  'GET /stats/events/daily': all([200, 200]),
+  'GET /stats/events/by-category': all([200, 200]),
+  'GET /stats/departments/ranking': all([200, 200]),
+  'GET /residents': only({ ...GEO_FILTER, centre: [200, 200], leader: [200, 200] }),
+  'GET /residents/export.csv': only({ ...GEO_FILTER, centre: [200, 200] }),
+  'GET /residents/{id}': only({ ...GEO_RECORD, centre: [200, 200], leader: [200, 200] }),
+  'POST /residents/{id}/unmask': only({ ...GEO_RECORD, centre: [200, 200] }),
+  'GET /events': only({
+    ...GEO_FILTER,
+    department: [200, 200],
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+    screen: [200, 200],
+  }),
+  'GET /events/{id}': only({
+    ...GEO_RECORD,
+    department: [200, 404],
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+    screen: [200, 200],
+  }),
+  'GET /audit': only({ admin: [200, 200] }),
+  'GET /audit/verify': only({ admin: [200, 200] }),
+  'GET /users': only({ admin: [200, 200] }),
+  // live sensing (this app runs no ingest: the stats and the live stream answer 503)
+  'GET /sensors/state': all([200, 200]),
+  'GET /sensors/{id}': all([200, 200]),
+  'GET /sensors/{id}/series': all([200, 200]),
+  'GET /alarms': all([200, 200]),
+  'GET /alarms/{id}': all([404, 404]), // no such alarm here
+  'POST /alarms/{id}/acknowledge': { ...all([404, 404]), admin: [403, 403] }, // case work; no such alarm here
+  'GET /cameras/covering': all([200, 200]),
+  'GET /ingest/stats': all([503, 503]),
+  'GET /ingest/rejects': only({ admin: [200, 200] }),
+  'GET /live': all([503, 503]),
+};
+
+let db: Db;
+let app: ReturnType<typeof createApp>;
+let data: CityDataset;
+let cookies: Map<Role, string>;
+let routes: { method: string; path: string }[];
+const fixture = { gridIn: '', gridOut: '', residentIn: '', residentOut: '', eventIn: '', eventOut: '' };
+
+beforeAll(async () => {
+  const dir = inject('smallDataDir');
+  db = await openCopy(dir);
+  data = readDataset(dir);
+  app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now() });
+  ({ cookies } = await signInEveryRole(app, db));
+  const doc = (await call(app, 'GET', '/api/openapi.json')).body;
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops as object).map((m) => ({ method: m.toUpperCase(), path })),
+  );
+
+  // The demo grid worker's grid is the first urban grid; "outside" is a grid of another subdistrict.
+  const me = (await call(app, 'GET', '/api/auth/me', { cookie: cookies.get('gridworker') })).body.user;
+  fixture.gridIn = me.unitId;
+  const subdistrictOf = (gridId: string) =>
+    data.adminUnits.find((u) => u.id === data.adminUnits.find((g) => g.id === gridId)!.parentId)!.parentId;
+  fixture.gridOut = data.adminUnits.find(
+    (u) => u.level === 'grid' && u.area === 'urban' && subdistrictOf(u.id) !== subdistrictOf(fixture.gridIn),
+  )!.id;
+  fixture.residentIn = data.residents.find((r) => r.gridId === fixture.gridIn)!.id;
+  fixture.residentOut = data.residents.find((r) => r.gridId === fixture.gridOut)!.id;
+  // In scope for the grid roles and for the department (D02, urban management) alike.
+  fixture.eventIn = data.events.find((e) => e.gridId === fixture.gridIn && e.departmentId === 'D02')!.id;
+  fixture.eventOut = data.events.find((e) => e.gridId === fixture.gridOut && e.departmentId !== 'D02')!.id;
+});
+afterAll(() => db.close());
+
+function concrete(path: string, which: 'in' | 'out'): string {
+  const f = (k: 'grid' | 'resident' | 'event') =>
+    fixture[`${k}${which === 'in' ? 'In' : 'Out'}` as keyof typeof fixture];
+  if (path.startsWith('/residents/{id}')) return path.replace('{id}', f('resident'));
+  if (path.startsWith('/events/{id}')) return path.replace('{id}', f('event'));
+  if (path === '/grids/{id}') return path.replace('{id}', f('grid'));
+  if (path === '/buildings/{id}') return path.replace('{id}', data.buildings.find((b) => b.gridId === f('grid'))!.id);
+  if (['/residents', '/residents/export.csv', '/events'].includes(path)) return `${path}?gridId=${f('grid')}`;
+  if (path === '/search') return `${path}?q=${encodeURIComponent('社区')}`;
+  if (path.startsWith('/sensors/{id}')) return path.replace('{id}', data.sensors[0]!.id);
+  if (path === '/alarms/{id}/acknowledge' || path === '/alarms/{id}') return path.replace('{id}', 'AL9999999');
+  if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;
+  return path;
+}
+
+describe('access matrix', () => {
+  it('has a row for every documented route', () => {
+    const missing = routes.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in EXPECT));
+    expect(missing).toEqual([]);
+    // And the guard's table names exactly the documented routes (plus the document itself): nothing
+    // is reachable that this matrix does not see.
+    const reachable = Object.keys(ACCESS)
+      .filter((k) => k !== 'GET /openapi.json' && !k.endsWith('/*')) // file trees are tested by the tests that serve them
+      .map((k) => k.replace(/:(\w+)/g, '{$1}'));
+    expect(reachable.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('answers every role on every route as expected, in scope and out of scope', async () => {
+    const wrong: string[] = [];
+    for (const { method, path } of routes) {
+      const rule = EXPECT[`${method} ${path}`];
+      if (!rule || rule === 'public' || rule === 'special') continue;
+      for (const role of ROLES) {
+        for (const [i, which] of (['in', 'out'] as const).entries()) {
+          const url = `/api${concrete(path, which)}`;
+          const res = await call(app, method, url, {
+            cookie: cookies.get(role),
+            json: method === 'POST' ? { reason: '核实低保申请 (matrix test)' } : undefined,
+          });
+          if (res.status !== rule[role][i])
+            wrong.push(`${role} ${method} ${url} (${which}): ${res.status}, expected ${rule[role][i]}`);
+          if (res.status >= 400) expect(res.body?.error?.code, `${role} ${url}`).toEqual(expect.any(String));
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses every non-public route without a session (401)', async () => {
+    for (const { method, path } of routes) {
+      const rule = EXPECT[`${method} ${path}`];
+      if (rule === 'public') continue;
+      const res = await call(app, method, `/api${concrete(path, 'in')}`, { json: method === 'POST' ? {} : undefined });
+      expect(res.status, `${method} ${path}`).toBe(401);
+      expect(res.body.error.code).toBe('unauthenticated');
+    }
+  });
+
+  it('answers public routes without a session', async () => {
+    expect((await call(app, 'GET', '/api/health')).status).toBe(200);
+    expect((await call(app, 'GET', '/api/openapi.json')).status).toBe(200);
+    expect((await call(app, 'GET', '/api/auth/me')).body).toEqual({ user: null });
+  });
+
+  it('keeps lists inside the scope when no filter is given', async () => {
+    const community = (await call(app, 'GET', '/api/auth/me', { cookie: cookies.get('community') })).body.user;
+    const grids = new Set(data.adminUnits.filter((u) => u.parentId === community.unitId).map((u) => u.id));
+    const residents = (await call(app, 'GET', '/api/residents?limit=200', { cookie: cookies.get('community') })).body;
+    expect(residents.total).toBe(data.residents.filter((r) => grids.has(r.gridId)).length);
+    expect(residents.residents.every((r: any) => grids.has(r.gridId))).toBe(true);
+
+    const events = (await call(app, 'GET', '/api/events?limit=500', { cookie: cookies.get('department') })).body;
+    expect(events.total).toBe(data.events.filter((e) => e.departmentId === 'D02').length);
+    expect(events.events.every((e: any) => e.departmentId === 'D02')).toBe(true);
+
+    const gridworker = (await call(app, 'GET', '/api/events?limit=500', { cookie: cookies.get('gridworker') })).body;
+    expect(gridworker.total).toBe(data.events.filter((e) => e.gridId === fixture.gridIn).length);
+  });
+
+  it('cannot be talked out of its scope by parameters', async () => {
+    const cookie = cookies.get('community');
+    const outsider = data.residents.find((r) => r.id === fixture.residentOut)!;
+    for (const url of [
+      `/api/residents?gridId=${fixture.gridOut}`,
+      `/api/residents/export.csv?gridId=${fixture.gridOut}`,
+      `/api/events?gridId=${fixture.gridOut}`,
+      `/api/residents/${fixture.residentOut}`,
+      `/api/events/${fixture.eventOut}`,
+      `/api/grids/${fixture.gridOut}`,
+      `/api/grids/340881`,
+    ]) {
+      const res = await call(app, 'GET', url, { cookie });
+      expect([403, 404], url).toContain(res.status);
+      for (const secret of [outsider.idNumber, outsider.phone, outsider.name])
+        expect(res.text, url).not.toContain(secret);
+    }
+    const dept = await call(app, 'GET', '/api/events?departmentId=D01', { cookie: cookies.get('department') });
+    expect(dept.status).toBe(403);
+  });
+});
