@@ -194,7 +194,7 @@ async function readLive<T>(pick: (event: string, data: any) => T | undefined, as
       if (done) throw new Error('stream ended');
       buffer += decoder.decode(value, { stream: true });
       let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+      for (cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
         const block = buffer.slice(0, cut);
         buffer = buffer.slice(cut + 2);
         const event = /^event: (.*)$/m.exec(block)?.[1];

@@ -147,7 +147,9 @@ describe('GET /api/stats/*', () => {
     expect(res.status).toBe(200);
     const { window, departments } = res.body;
     expect(departments.length).toBeGreaterThan(3);
-    departments.forEach((d: { rank: number }, i: number) => expect(d.rank).toBe(i + 1));
+    departments.forEach((d: { rank: number }, i: number) => {
+      expect(d.rank).toBe(i + 1);
+    });
     for (let i = 1; i < departments.length; i++)
       expect(departments[i - 1].closureRate).toBeGreaterThanOrEqual(departments[i].closureRate);
     const d = departments[0];

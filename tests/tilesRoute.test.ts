@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readGlb } from '../scripts/tiles/glb-read';
+import { readGlb } from '../scripts/tiles/glbRead';
 import { createApp } from '../server/app';
 import type { CityDataset } from '../server/domain/model';
 import type { Db } from '../server/store/db';
@@ -12,7 +12,6 @@ import { openCopy, readDataset } from './helpers/dataset';
 import { signInEveryRole } from './helpers/session';
 
 /** The JSON body of a response (Node's fetch types it `unknown`). */
-// biome-ignore lint/suspicious/noExplicitAny: test bodies are checked by their assertions
 const json = (res: Response): Promise<any> => res.json();
 
 let db: Db;

@@ -4,15 +4,15 @@
 import { createHash } from 'node:crypto';
 import { Cartesian3, Transforms } from 'cesium';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Building } from '../server/domain/model';
 import { readBuildings } from '../scripts/tiles/build';
 import { cleanRing, extrudeBuilding } from '../scripts/tiles/extrude';
 import { enuFrameAt, toEnu } from '../scripts/tiles/geodesy';
 import { gltfToEnu } from '../scripts/tiles/glb';
-import { type ParsedGlb, readAccessor, readGlb, readStrings } from '../scripts/tiles/glb-read';
+import { type ParsedGlb, readAccessor, readGlb, readStrings } from '../scripts/tiles/glbRead';
 import { TileMesh } from '../scripts/tiles/mesh';
 import { type BuiltTileset, buildTileset, TILESET_FILE, type TilesetTile } from '../scripts/tiles/tileset';
 import { type TileNode, walk } from '../scripts/tiles/tree';
+import type { Building } from '../server/domain/model';
 
 let buildings: Building[];
 let built: BuiltTileset;

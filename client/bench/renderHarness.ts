@@ -80,13 +80,13 @@ const renderBench: RenderBench = {
       keep = () => pointLayer?.destroy();
     } else if (mode === 'billboards') {
       const billboards = scene.primitives.add(new BillboardCollection({ scene }));
-      points.forEach((p, i) =>
+      points.forEach((p, i) => {
         billboards.add({
           position: Cartesian3.fromDegrees(p[0], p[1], 2),
           image: dot,
           color: Color.fromCssColorString(palette[i % 4]!),
-        }),
-      );
+        });
+      });
       keep = () => scene.primitives.remove(billboards);
     } else {
       const entities = viewer.entities;

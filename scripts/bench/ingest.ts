@@ -222,7 +222,7 @@ if (phases.has('alarm')) {
       if (done) return;
       buf += decoder.decode(value, { stream: true });
       let cut: number;
-      while ((cut = buf.indexOf('\n\n')) >= 0) {
+      for (cut = buf.indexOf('\n\n'); cut >= 0; cut = buf.indexOf('\n\n')) {
         const block = buf.slice(0, cut);
         buf = buf.slice(cut + 2);
         if (!block.includes('event: alarm')) continue;

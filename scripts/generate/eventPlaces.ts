@@ -113,7 +113,10 @@ export function buildGridPlaces(
 function weighted(list: [Spot, number][]): WeightedSpots {
   const cumulative = new Float64Array(list.length);
   let sum = 0;
-  list.forEach(([, w], i) => (cumulative[i] = sum += w));
+  list.forEach(([, w], i) => {
+    sum += w;
+    cumulative[i] = sum;
+  });
   return { spots: list.map(([s]) => s), cumulative };
 }
 

@@ -361,10 +361,13 @@ function buildItemTables(): Float64Array[] {
 function cumulativeOf(weights: readonly number[]): Float64Array {
   const out = new Float64Array(weights.length);
   let sum = 0;
-  weights.forEach((w, i) => (out[i] = sum += w));
+  weights.forEach((w, i) => {
+    sum += w;
+    out[i] = sum;
+  });
   return out;
 }
 
-const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x , 1));
+const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x, 1));
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -137,7 +137,10 @@ function findCompounds(buildings: Building[], urbanGridIds: Set<string>): Compou
     const name = b.address.replace(/\d+(栋|幢|号楼|号)$/, '') || b.address;
     const key = `${b.gridId}|${name}`;
     let c = byKey.get(key);
-    if (!c) byKey.set(key, (c = { name, gridId: b.gridId, buildings: [] }));
+    if (!c) {
+      c = { name, gridId: b.gridId, buildings: [] };
+      byKey.set(key, c);
+    }
     c.buildings.push(b);
   }
   return [...byKey.values()].sort((a, b) =>

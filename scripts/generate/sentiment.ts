@@ -75,7 +75,10 @@ export function generateSentiments(
   const total = scaled(SENTIMENTS_AT_SCALE_1, scale);
   const weights = new Float64Array(grids.length);
   let sum = 0;
-  grids.forEach((g, i) => (weights[i] = sum += places.get(g.id)?.weight ?? 1));
+  grids.forEach((g, i) => {
+    sum += places.get(g.id)?.weight ?? 1;
+    weights[i] = sum;
+  });
   const items: { at: number; item: Omit<SentimentItem, 'id'> }[] = [];
   for (let i = 0; i < total; i++) {
     const grid = grids[pickCumulative(weights, rng.next())]!;

@@ -66,10 +66,14 @@ describe('things at scale 1', () => {
     const police = things.cameras.filter((c) => c.owner === 'police').length;
     expect(police).toBe(Math.round(1_309 * 0.6));
     for (const c of things.cameras) {
-      expect(c.fovDeg).toBeGreaterThanOrEqual(40), expect(c.fovDeg).toBeLessThanOrEqual(90);
-      expect(c.rangeM).toBeGreaterThanOrEqual(50), expect(c.rangeM).toBeLessThanOrEqual(150);
-      expect(c.heightM).toBeGreaterThanOrEqual(4), expect(c.heightM).toBeLessThanOrEqual(8);
-      expect(c.headingDeg).toBeGreaterThanOrEqual(0), expect(c.headingDeg).toBeLessThan(360);
+      expect(c.fovDeg).toBeGreaterThanOrEqual(40);
+      expect(c.fovDeg).toBeLessThanOrEqual(90);
+      expect(c.rangeM).toBeGreaterThanOrEqual(50);
+      expect(c.rangeM).toBeLessThanOrEqual(150);
+      expect(c.heightM).toBeGreaterThanOrEqual(4);
+      expect(c.heightM).toBeLessThanOrEqual(8);
+      expect(c.headingDeg).toBeGreaterThanOrEqual(0);
+      expect(c.headingDeg).toBeLessThan(360);
     }
     const online = things.cameras.filter((c) => c.online).length / things.cameras.length;
     expect(online).toBeGreaterThan(0.92);

@@ -226,25 +226,25 @@ function generateSensors(rng: Rng, world: World, components: CityComponent[], wa
         spreadGrids(grids, RAIN_GAUGES.perTown),
       );
     });
-  [...urbanRain, ...townRain].forEach((p, k) =>
+  [...urbanRain, ...townRain].forEach((p, k) => {
     out.push({
       id: `RG-${String(k + 1).padStart(2, '0')}`,
       kind: 'rain-gauge',
       componentId: null,
       position: p.position,
       gridId: p.gridId,
-    }),
-  );
+    });
+  });
   if (world.river) {
-    alongLines(rng.fork('river'), world, [world.river], RIVER_GAUGES, 'bank', false).forEach((p, k) =>
+    alongLines(rng.fork('river'), world, [world.river], RIVER_GAUGES, 'bank', false).forEach((p, k) => {
       out.push({
         id: `RL-${String(k + 1).padStart(2, '0')}`,
         kind: 'river-gauge',
         componentId: null,
         position: p.position,
         gridId: p.gridId,
-      }),
-    );
+      });
+    });
   }
   return out;
 }

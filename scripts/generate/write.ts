@@ -47,11 +47,10 @@ export function writeDataset(dir: string, d: CityDataset): Manifest {
     const parts: string[] = [];
     let bytes = 0;
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const text =
-        `${rows
-          .slice(i, i + CHUNK)
-          .map((r) => JSON.stringify(r))
-          .join('\n')}\n`;
+      const text = `${rows
+        .slice(i, i + CHUNK)
+        .map((r) => JSON.stringify(r))
+        .join('\n')}\n`;
       hash.update(text);
       bytes += Buffer.byteLength(text);
       parts.push(text);

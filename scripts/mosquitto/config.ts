@@ -4,7 +4,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CredentialsFile } from '../../server/ingest/credentials';
-import { mosquittoPasswordLine } from '../../server/ingest/secrets';
+import { mosquittoPasswordLine } from './passwordFile';
 
 export const ACL_TEMPLATE = resolve(import.meta.dirname, '../../docs/mosquitto/acl');
 

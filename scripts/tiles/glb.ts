@@ -126,9 +126,13 @@ export function writeGlb(mesh: TileMesh, centre: Vec3): Uint8Array {
   const encoder = new TextEncoder();
   const encoded = mesh.buildingIds.map((id) => encoder.encode(id));
   const offsets = new Uint32Array(featureCount + 1);
-  encoded.forEach((e, i) => (offsets[i + 1] = offsets[i]! + e.byteLength));
+  encoded.forEach((e, i) => {
+    offsets[i + 1] = offsets[i]! + e.byteLength;
+  });
   const values = new Uint8Array(offsets[featureCount]!);
-  encoded.forEach((e, i) => values.set(e, offsets[i]!));
+  encoded.forEach((e, i) => {
+    values.set(e, offsets[i]!);
+  });
   const valuesView = bin.add(values);
   const offsetsView = bin.add(asBytes(offsets));
 

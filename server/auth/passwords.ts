@@ -1,9 +1,11 @@
-// Password hashing with scrypt (node:crypto): per-password salt, parameters stored with the hash so
-// they can be raised later without invalidating old hashes.
+// Every secret the platform checks (users' passwords, MQTT device and server passwords) is hashed here,
+// one way: scrypt (node:crypto) with a per-secret salt, stored as one self-describing string with its
+// parameters, so they can be raised later without invalidating old hashes. Every derivation runs in
+// the one key-derivation slot (kdfSlot.ts), so checks never crowd DuckDB out of libuv's thread pool.
 import { randomBytes, type ScryptOptions, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { inKdfSlot } from './kdfSlot';
 
-const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
+const scrypt = (password: string | Buffer, salt: Buffer, keylen: number, options: ScryptOptions) =>
   inKdfSlot(
     () =>
       new Promise<Buffer>((resolve, reject) =>
@@ -13,6 +15,7 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
 
 const PARAMS = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
+const STORED = /^scrypt\$(\d{1,7})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9_-]{16,})\$([A-Za-z0-9_-]{22,})$/;
 
 /** `scrypt$N$r$p$salt$key`, salt and key base64url. */
 export async function hashPassword(password: string): Promise<string> {
@@ -21,22 +24,32 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64url');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return timingSafeEqual(actual, expected);
+/**
+ * True when `password` matches `stored` (a string `hashPassword` made); false for a wrong password and
+ * for a stored string that is not one. The comparison takes the same time whether it matches or not.
+ */
+export async function verifyPassword(password: string | Buffer, stored: string): Promise<boolean> {
+  const m = STORED.exec(stored);
+  if (!m) return false;
+  const [N, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (N < 2 || (N & (N - 1)) !== 0 || r < 1 || p < 1) return false;
+  const expected = Buffer.from(m[5]!, 'base64url');
+  const actual = await scrypt(password, Buffer.from(m[4]!, 'base64url'), expected.length, {
+    N,
+    r,
+    p,
+    maxmem: 256 * N * r + 1024 * 1024,
+  }).catch(() => null);
+  return actual !== null && timingSafeEqual(actual, expected);
 }
 
-/** A hash of nothing anyone knows, verified against when the username is unknown so timing reveals nothing. */
-export const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/**
+ * A hash of nothing anyone knows, with the parameters of a real one: verified against when the
+ * username is unknown, so an unknown user takes as long as a wrong password and timing reveals nothing.
+ */
+export const DECOY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-/** A random password for generated accounts: 16 characters of base64url (96 bits). */
-export function randomPassword(): string {
-  return randomBytes(12).toString('base64url');
+/** A random password for generated accounts: `bytes` random bytes as base64url (12: 16 characters, 96 bits). */
+export function randomPassword(bytes = 12): string {
+  return randomBytes(bytes).toString('base64url');
 }

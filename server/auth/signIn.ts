@@ -4,7 +4,7 @@ import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { createSession, deleteSession } from '../store/sessions';
 import { findUserByUsername, recordFailedSignIn, recordSuccessfulSignIn } from '../store/users';
-import { DUMMY_HASH, verifyPassword } from './passwords';
+import { DECOY_HASH, verifyPassword } from './passwords';
 import { LOCKOUT, sessionLifetimeMs } from './policy';
 import { hashToken, newSessionToken } from './tokens';
 
@@ -46,7 +46,7 @@ export async function signIn(
     return { ok: false, reason: 'locked', until: new Date(user.lockedUntil).toISOString() };
   }
   // Verify even for unknown users, so response time does not reveal which usernames exist.
-  const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
   if (!user || !valid || user.disabled) {
     if (user && !user.disabled) {
       const lock =

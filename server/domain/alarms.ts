@@ -225,7 +225,8 @@ export const RATE_BUCKETS = 60;
 export function evaluateRate(rule: RateRule, state: RuleState, ts: number, value: number): [RuleState, Transition] {
   const bucketMs = rule.windowMs / RATE_BUCKETS;
   const bucket = Math.floor(ts / bucketMs) * bucketMs;
-  const recent = (state.recent ??= []);
+  state.recent ??= [];
+  const recent = state.recent;
   let drop = 0;
   while (drop < recent.length && recent[drop]![0] <= ts - rule.windowMs - bucketMs) drop++;
   if (drop) recent.splice(0, drop);

@@ -7,10 +7,10 @@
 
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import { Aedes, type Client } from 'aedes';
+import { DECOY_HASH, verifyPassword } from '../auth/passwords';
 import { mayPublish } from '../domain/telemetry';
 import type { MqttAccount } from '../store/mqttAccounts';
 import type { IngestPipeline } from './pipeline';
-import { DECOY_SECRET, verifySecret } from './secrets';
 
 export interface EmbeddedBrokerOptions {
   port: number;
@@ -50,7 +50,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
             if (!accounts) return done(null, true);
             if (!username || !password) return done(refuse(5, 'anonymous clients are not allowed'), false);
             const account = accounts.get(username);
-            verifySecret(password, account ?? DECOY_SECRET).then(
+            verifyPassword(password, account?.passwordHash ?? DECOY_HASH).then(
               (ok) => {
                 if (ok && account) {
                   signedIn.set(client, account);

@@ -3,11 +3,13 @@
 // a file only this machine reads (data/generated/device-credentials.json, git-ignored, mode 0600).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { hashPassword, randomPassword } from '../auth/passwords';
 import type { Db } from '../store/db';
 import { listMqttAccounts, type MqttAccount, saveMqttAccounts } from '../store/mqttAccounts';
-import { generatePassword, hashSecret } from './secrets';
 
 export const SERVER_USERNAME = 'wendu-server';
+/** Generated MQTT passwords: 24 URL-safe characters (144 bits). */
+const DEVICE_PASSWORD_BYTES = 18;
 
 export interface CredentialsFile {
   server: { username: string; password: string };
@@ -43,9 +45,10 @@ export async function provisionCredentials(
 
   async function ensure(username: string, role: MqttAccount['role'], known: string | undefined): Promise<string> {
     if (known && existing.has(username)) return known;
-    const password = known || generatePassword();
+    const password = known || randomPassword(DEVICE_PASSWORD_BYTES);
     if (!known) fileChanged = true;
-    added.push({ username, role, deviceId: role === 'device' ? username : null, ...(await hashSecret(password)) });
+    const passwordHash = await hashPassword(password);
+    added.push({ username, role, deviceId: role === 'device' ? username : null, passwordHash });
     return password;
   }
 

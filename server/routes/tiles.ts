@@ -4,7 +4,7 @@
 // '.glb' extension, '/' between folders), so no request can name a file outside the folder; gzip comes
 // from the app's compress middleware (JSON and model/gltf-binary are both compressible).
 
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
@@ -33,7 +33,7 @@ export function tileRoutes({ tilesDir }: Deps) {
     if (!path) return errorJson(c, 404, 'not_found', 'No such tile');
     if (!tilesDir) return errorJson(c, 404, 'not_found', 'This server has no 3D Tiles (run npm run build:tiles)');
     const file = join(tilesDir, path);
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(file);
     } catch {

@@ -90,6 +90,7 @@ function adminPaths(d: CityDataset): Map<string, string> {
   return paths;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a list of tables of different record types; each spec() call is typed by its own
 function tables(d: CityDataset): TableSpec<any>[] {
   const paths = adminPaths(d);
   const unitBoxes = new Map(
@@ -346,16 +347,23 @@ function tables(d: CityDataset): TableSpec<any>[] {
 }
 
 function append(a: DuckDBAppender, kind: Kind, v: string | number | boolean | null): void {
-  if (v === null) return a.appendNull();
+  if (v === null) {
+    a.appendNull();
+    return;
+  }
   switch (kind) {
     case 'text':
-      return a.appendVarchar(v as string);
+      a.appendVarchar(v as string);
+      break;
     case 'double':
-      return a.appendDouble(v as number);
+      a.appendDouble(v as number);
+      break;
     case 'int':
-      return a.appendInteger(v as number);
+      a.appendInteger(v as number);
+      break;
     case 'bool':
-      return a.appendBoolean(v as boolean);
+      a.appendBoolean(v as boolean);
+      break;
   }
 }
 

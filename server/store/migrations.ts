@@ -140,4 +140,24 @@ DROP TABLE events;
 ALTER TABLE events_v4 RENAME TO events;
 `,
   },
+  {
+    version: 5,
+    name: 'MQTT passwords in the one password format',
+    // Device and server passwords were scrypt (N=16384, r=8, p=1, 32-byte key) with salt and key in two
+    // hex columns; auth/passwords.ts stores the same derivation as `scrypt$N$r$p$salt$key` (base64url,
+    // unpadded), so every existing account converts in place and its password still signs in.
+    sql: `
+CREATE TABLE mqtt_accounts_v5 (
+  username VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, device_id VARCHAR, password_hash VARCHAR NOT NULL,
+  created_at TIMESTAMP NOT NULL);
+INSERT INTO mqtt_accounts_v5
+SELECT username, role, device_id,
+  'scrypt$16384$8$1$' || rtrim(translate(to_base64(unhex(salt)), '+/', '-_'), '=')
+    || '$' || rtrim(translate(to_base64(unhex(hash)), '+/', '-_'), '='),
+  created_at
+FROM mqtt_accounts;
+DROP TABLE mqtt_accounts;
+ALTER TABLE mqtt_accounts_v5 RENAME TO mqtt_accounts;
+`,
+  },
 ];

@@ -1,4 +1,5 @@
-// MQTT accounts (设备账号): one per sensing terminal, plus the server's own. Secrets are stored hashed.
+// MQTT accounts (设备账号): one per sensing terminal, plus the server's own. Passwords are stored hashed
+// (auth/passwords.ts, the same format as users' passwords).
 import type { Db } from './db';
 
 export type MqttRole = 'device' | 'server';
@@ -7,15 +8,15 @@ export interface MqttAccount {
   username: string;
   role: MqttRole;
   deviceId: string | null;
-  salt: string;
-  hash: string;
+  /** `scrypt$N$r$p$salt$key` (auth/passwords.ts) */
+  passwordHash: string;
 }
 
 export async function listMqttAccounts(db: Db): Promise<MqttAccount[]> {
-  const rows = await db.all<{ username: string; role: MqttRole; device_id: string | null; salt: string; hash: string }>(
-    'SELECT username, role, device_id, salt, hash FROM mqtt_accounts ORDER BY username',
+  const rows = await db.all<{ username: string; role: MqttRole; device_id: string | null; password_hash: string }>(
+    'SELECT username, role, device_id, password_hash FROM mqtt_accounts ORDER BY username',
   );
-  return rows.map((r) => ({ username: r.username, role: r.role, deviceId: r.device_id, salt: r.salt, hash: r.hash }));
+  return rows.map((r) => ({ username: r.username, role: r.role, deviceId: r.device_id, passwordHash: r.password_hash }));
 }
 
 /** Inserts the accounts, replacing any of the same username. */
@@ -25,14 +26,10 @@ export async function saveMqttAccounts(db: Db, accounts: readonly MqttAccount[],
     await conn.run('BEGIN TRANSACTION');
     try {
       for (const a of accounts) {
-        await conn.run('INSERT OR REPLACE INTO mqtt_accounts VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMP)', [
-          a.username,
-          a.role,
-          a.deviceId,
-          a.salt,
-          a.hash,
-          at,
-        ]);
+        await conn.run(
+          'INSERT OR REPLACE INTO mqtt_accounts (username, role, device_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5::TIMESTAMP)',
+          [a.username, a.role, a.deviceId, a.passwordHash, at],
+        );
       }
       await conn.run('COMMIT');
     } catch (err) {

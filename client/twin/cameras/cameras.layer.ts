@@ -55,8 +55,10 @@ export function createCameraLayer(
   const sizePx = Math.round(26 * options.scale);
   for (const spec of specs) {
     let image = images.get(spec.icon);
-    if (!image)
-      images.set(spec.icon, (image = cameraIconCanvas(spec.icon, sizePx) ?? cameraIconUrl(spec.icon, sizePx)));
+    if (!image) {
+      image = cameraIconCanvas(spec.icon, sizePx) ?? cameraIconUrl(spec.icon, sizePx);
+      images.set(spec.icon, image);
+    }
     const icon = icons.add({
       id: { kind: 'camera', id: spec.id },
       position: Cartesian3.fromDegrees(spec.position[0], spec.position[1], spec.heightM),

@@ -108,7 +108,10 @@ describe('clusterEvents', () => {
 
   // A city's worth of events: dense in a core, sparse around it.
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return (seed - 1) / 2147483646;
+  };
   const city = Array.from({ length: 1200 }, (_, i) => {
     const core = i % 3 !== 0;
     const spread = core ? 3000 : 20_000;

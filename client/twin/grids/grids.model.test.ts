@@ -149,10 +149,10 @@ describe('gridDrawingFrom', () => {
       expect(drawing.featureCount).toBe(c.featureCount);
       expect(drawing.skipped.map((s) => s.id)).toEqual(c.skipped ?? []);
       if (c.bbox === null) expect(drawing.bbox).toBeNull();
-      else drawing.bbox!.forEach((v, i) => expect(v).toBeCloseTo(c.bbox![i]!, 9));
+      else for (const [i, v] of drawing.bbox!.entries()) expect(v).toBeCloseTo(c.bbox![i]!, 9);
       const focus = c.focus ?? c.bbox;
       if (focus === null) expect(drawing.focus).toBeNull();
-      else drawing.focus!.forEach((v, i) => expect(v).toBeCloseTo(focus[i]!, 9));
+      else for (const [i, v] of drawing.focus!.entries()) expect(v).toBeCloseTo(focus[i]!, 9);
     });
   }
 });

@@ -82,13 +82,13 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     const ring = add(code, t.name, 'subdistrict', 'urban', COUNTY_CODE, subCells[i]!);
     const members = t.units.filter((u) => u.kind === 'community' && u.code !== EXCLUDED_COMMUNITY.code);
     const cells = tile(urbanRng.fork(code), ring, members.length, 10);
-    members.forEach((u, k) =>
+    members.forEach((u, k) => {
       urbanCommunities.push({
         unit: u,
         ring: add(u.code, u.name, 'community', 'urban', code, cells[k]!),
         subdistrict: code,
-      }),
-    );
+      });
+    });
   });
   if (urbanCommunities.length !== STRUCTURE.communities)
     throw new Error(`expected ${STRUCTURE.communities} communities, got ${urbanCommunities.length}`);
@@ -98,9 +98,9 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     4,
     5,
   );
-  urbanCommunities.forEach((c, i) =>
-    addGrids(urbanRng.fork(`grids-${c.unit.code}`), c.unit, c.ring, urbanCounts[i]!, 'urban'),
-  );
+  urbanCommunities.forEach((c, i) => {
+    addGrids(urbanRng.fork(`grids-${c.unit.code}`), c.unit, c.ring, urbanCounts[i]!, 'urban');
+  });
 
   // The smart-village pilot: two towns, their villages, the village grids.
   const villageRng = rng.fork('villages');
@@ -119,9 +119,9 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     const ring = add(code, t.name, 'town', 'village', COUNTY_CODE, shape);
     const members = t.units.filter((u) => u.kind === 'village');
     const cells = tile(trng, ring, members.length, 10);
-    members.forEach((u, k) =>
-      villages.push({ unit: u, ring: add(u.code, u.name, 'village', 'village', code, cells[k]!) }),
-    );
+    members.forEach((u, k) => {
+      villages.push({ unit: u, ring: add(u.code, u.name, 'village', 'village', code, cells[k]!) });
+    });
   }
   if (villages.length !== STRUCTURE.villages)
     throw new Error(`expected ${STRUCTURE.villages} villages, got ${villages.length}`);
@@ -131,9 +131,9 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     4,
     7,
   );
-  villages.forEach((v, i) =>
-    addGrids(villageRng.fork(`grids-${v.unit.code}`), v.unit, v.ring, villageCounts[i]!, 'village'),
-  );
+  villages.forEach((v, i) => {
+    addGrids(villageRng.fork(`grids-${v.unit.code}`), v.unit, v.ring, villageCounts[i]!, 'village');
+  });
 
   return { units, rings, urbanArea };
 

@@ -54,7 +54,10 @@ export function generateBuildings(
   for (const grid of rural) {
     const villageId = grid.unit.parentId!;
     let a = addressing.get(villageId);
-    if (!a) addressing.set(villageId, (a = { village: villageNames.get(villageId)!, nextGroup: 1 }));
+    if (!a) {
+      a = { village: villageNames.get(villageId)!, nextGroup: 1 };
+      addressing.set(villageId, a);
+    }
     fillVillageGrid(vrng.fork(grid.unit.id), sites, grid, MIN_GRID_DWELLINGS + 10 + vrng.int(0, 150), a);
     if (grid.dwellings < MIN_GRID_DWELLINGS)
       throw new Error(`village grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);

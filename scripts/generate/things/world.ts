@@ -76,7 +76,10 @@ export class World {
       if (b.use === 'residential') {
         const name = b.address.replace(/\d+栋$/, '');
         let comp = byCompound.get(name);
-        if (!comp) byCompound.set(name, (comp = { name, gridId: b.gridId, buildings: [] }));
+        if (!comp) {
+          comp = { name, gridId: b.gridId, buildings: [] };
+          byCompound.set(name, comp);
+        }
         comp.buildings.push(site);
       } else if (b.use === 'village-house') {
         this.villageHouses.push(site);

@@ -1,6 +1,7 @@
 // Reads a GLB back (header, JSON chunk, BIN chunk, accessors): for the builder's tests and for anyone
 // inspecting a tile. Strict: a malformed file throws with what is wrong.
 export interface ParsedGlb {
+  // biome-ignore lint/suspicious/noExplicitAny: the glTF JSON as read, checked by the tests that read it
   json: any;
   bin: Uint8Array;
 }
@@ -35,6 +36,7 @@ const ARRAYS: Record<
 };
 
 /** An accessor's values as a flat array (tightly packed bufferViews only, as the builder writes them). */
+// biome-ignore lint/suspicious/noExplicitAny: a glTF accessor as read (see ParsedGlb.json)
 export function readAccessor(glb: ParsedGlb, index: number): { values: number[]; components: number; accessor: any } {
   const accessor = glb.json.accessors[index];
   const view = glb.json.bufferViews[accessor.bufferView];
