@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ensureDemoUsers } from './auth/demoUsers';
+import { startSessionSweeper } from './auth/sessionSweeper';
 import { type Config, loadConfig } from './config';
 import { type Ingest, startIngest } from './ingest';
 import { type Db, openDb } from './store/db';
@@ -26,6 +27,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
   }
   const db = await openDb(config.dbPath, { lockDown: true });
+  // Expired sessions are deleted now and hourly (the timer is stopped with the server).
+  const sessions = await startSessionSweeper(db);
   const demoFile = join(config.dataDir, 'demo-users.json');
   const demo = await ensureDemoUsers(db, demoFile, new Date());
   if (demo) console.error(`Created ${demo.length} demo accounts, one per role; their passwords are in ${demoFile}`);
@@ -51,6 +54,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(async () => {
+          await sessions.stop();
           await ingest?.stop();
           db.close();
           resolve();

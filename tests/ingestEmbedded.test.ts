@@ -81,12 +81,15 @@ describe('device accounts on the embedded broker', () => {
   it('provisions one hashed account per sensor and writes the passwords file', async () => {
     const sensors = await count('SELECT count(*) AS n FROM sensors');
     expect(Object.keys(ingest.credentials.devices)).toHaveLength(sensors);
-    const rows = await db.all<{ hash: string; salt: string }>(
-      "SELECT hash, salt FROM mqtt_accounts WHERE role = 'device'",
+    const rows = await db.all<{ password_hash: string }>(
+      "SELECT password_hash FROM mqtt_accounts WHERE role = 'device'",
     );
     expect(rows).toHaveLength(sensors);
-    expect(new Set(rows.map((r) => r.salt)).size).toBe(sensors);
-    expect(rows.some((r) => Object.values(ingest.credentials.devices).includes(r.hash))).toBe(false);
+    // the one password format (auth/passwords.ts), a salt of its own each
+    for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(new Set(rows.map((r) => r.password_hash.split('$')[4])).size).toBe(sensors);
+    const passwords = Object.values(ingest.credentials.devices);
+    expect(rows.some((r) => passwords.some((p) => r.password_hash.includes(p)))).toBe(false);
   });
 
   it('refuses anonymous clients', async () => {

@@ -7,7 +7,7 @@ import type {
   AdminUnit,
   Building,
   CityComponent,
-  EventSource,
+  EventOrigin,
   EventStage,
   EventStatus,
   EventStep,
@@ -262,7 +262,7 @@ function spread(rng: Rng, reported: number, duration: number, steps: number): nu
   return out;
 }
 
-const SOURCES: readonly EventSource[] = ['patrol', 'resident', 'camera', 'hotline', 'department', 'sensor'];
+const SOURCES: readonly EventOrigin[] = ['patrol', 'resident', 'camera', 'hotline', 'department', 'sensor'];
 
 function pickSource(
   rng: Rng,
@@ -270,7 +270,7 @@ function pickSource(
   profile: ItemProfile,
   inVillage: boolean,
   reported: number,
-): EventSource {
+): EventOrigin {
   const w = [0.5, 0.16, 0.1, 0.13, 0.09, 0];
   if (item.categoryCode === '07' || item.subcategoryCode === '0901') {
     w.splice(0, 6, 0.35, 0.3, item.code.startsWith('0701') ? 0.15 : 0.02, 0.23, 0.08, 0);
@@ -294,7 +294,7 @@ function place(rng: Rng, places: GridPlaces, profile: ItemProfile): [number, num
 const DEPARTMENT_NAME = new Map(DEPARTMENTS.map((d) => [d.id, d.name]));
 const SEATS = 16; // the city grid service management centre's staff
 
-function actorsFor(grid: AdminUnit, source: EventSource, item: TaxonomyItem, i: number): string[] {
+function actorsFor(grid: AdminUnit, source: EventOrigin, item: TaxonomyItem, i: number): string[] {
   const local = grid.area === 'village' ? `village-committee:${grid.parentId}` : `grid-worker:${grid.id}`;
   const reporter =
     source === 'patrol'
@@ -308,7 +308,7 @@ function actorsFor(grid: AdminUnit, source: EventSource, item: TaxonomyItem, i: 
   return [reporter, seat, seat, item.departmentId, item.departmentId, local, 'centre'];
 }
 
-const SOURCE_NOTE: Record<EventSource, string> = {
+const SOURCE_NOTE: Record<EventOrigin, string> = {
   patrol: '网格员巡查上报',
   resident: '居民随手拍上报',
   camera: '视频智能识别上报',
@@ -319,7 +319,7 @@ const SOURCE_NOTE: Record<EventSource, string> = {
 const HANDLE_NOTES = ['已现场处置', '已整改完毕', '已联系当事人处理', '已安排人员处置'];
 const EVALUATION = ['综合评价：满意', '综合评价：满意', '综合评价：满意', '综合评价：基本满意', '综合评价：不满意'];
 
-function stepNote(rng: Rng, stage: number, item: TaxonomyItem, source: EventSource, overdue: boolean): string {
+function stepNote(rng: Rng, stage: number, item: TaxonomyItem, source: EventOrigin, overdue: boolean): string {
   switch (stage) {
     case 0:
       return SOURCE_NOTE[source];

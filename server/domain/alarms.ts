@@ -1,7 +1,7 @@
 // Alarm rules (告警规则) of the sensing terminals, as data, and their evaluation as pure functions:
 // thresholds with hysteresis, rate of change, and silence (offline). Every raised alarm becomes an
 // event of the workflow with the rule's taxonomy item. Times are epoch milliseconds.
-import type { SensorKind } from './model';
+import type { LonLat, SensorKind } from './model';
 import { type Metric, metricValue, type Reading } from './telemetry';
 
 interface RuleBase {
@@ -299,6 +299,27 @@ export function evaluateReading(
 
 /** The alarm life cycle (告警生命周期): raised → acknowledged → cleared, or raised → cleared. */
 export type AlarmStatus = 'raised' | 'acknowledged' | 'cleared';
+
+/** An alarm (告警) as stored and served: times are ISO 8601; `eventId` is the workflow event its raise created. */
+export interface Alarm {
+  id: string;
+  deviceId: string;
+  rule: string;
+  metric: string;
+  itemCode: string;
+  severity: number;
+  status: AlarmStatus;
+  message: string;
+  value: number | null;
+  threshold: number | null;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  clearedAt: string | null;
+  eventId: string | null;
+  position: LonLat;
+  gridId: string;
+}
 
 export function alarmMessage(rule: AlarmRule, deviceId: string, value: number): string {
   if (rule.type === 'silence') return `${deviceId} ${rule.zh}`;

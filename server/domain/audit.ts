@@ -1,5 +1,5 @@
-// The audit log's entries (审计日志) and the hash chain that makes tampering visible.
-import { createHash } from 'node:crypto';
+// The audit log's entries (审计日志) and the hash chain that makes tampering visible. The store hashes
+// (SHA-256 of `auditChainText`), so this module stays free of Node and runs anywhere.
 
 export type AuditAction = 'sign-in' | 'sign-in-failed' | 'sign-out' | 'unmask' | 'export' | 'read-audit';
 
@@ -25,8 +25,8 @@ export interface AuditRecord extends AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The hash of an entry chained to the one before it. Field order is fixed here, once. */
-export function auditHash(prevHash: string, seq: number, e: AuditEntry): string {
+/** What is hashed for an entry chained to the one before it. Field order is fixed here, once. */
+export function auditChainText(prevHash: string, seq: number, e: AuditEntry): string {
   const fields = [
     seq,
     e.at,
@@ -41,5 +41,5 @@ export function auditHash(prevHash: string, seq: number, e: AuditEntry): string 
     e.userAgent,
     e.outcome,
   ];
-  return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
+  return prevHash + JSON.stringify(fields);
 }

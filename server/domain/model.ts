@@ -203,7 +203,8 @@ export interface GridWorker {
   phone: string;
 }
 
-export type EventSource = 'patrol' | 'resident' | 'camera' | 'sensor' | 'hotline' | 'department';
+/** Where a case came from (事件来源): the channel that reported it. Not the browser's EventSource. */
+export type EventOrigin = 'patrol' | 'resident' | 'camera' | 'sensor' | 'hotline' | 'department';
 export type EventStatus = 'reported' | 'filed' | 'dispatched' | 'handling' | 'feedback' | 'verified' | 'closed';
 /** The closed loop's seven stages (信息收集、案卷建立、任务派遣、任务处理、处理反馈、核查结案、综合评价). */
 export type EventStage = 'collect' | 'file' | 'dispatch' | 'handle' | 'feedback' | 'verify' | 'evaluate';
@@ -213,7 +214,7 @@ export interface GovEvent {
   id: string;
   code: string;
   itemCode: string;
-  source: EventSource;
+  source: EventOrigin;
   gridId: string;
   position: LonLat;
   reportedAt: string;

@@ -4,6 +4,7 @@
 // at most; its writes are chained so a clear never overtakes its raise.
 import { latLngToCell } from 'h3-js';
 import {
+  type Alarm,
   type AlarmRule,
   alarmMessage,
   evaluateReading,
@@ -15,7 +16,7 @@ import {
   type Transition,
 } from '../domain/alarms';
 import { getItem, itemPath } from '../domain/taxonomy';
-import { type Alarm, acknowledgeAlarm, clearAlarm, listAlarms, raiseAlarm } from '../store/alarms';
+import { acknowledgeAlarm, clearAlarm, listAlarms, raiseAlarm } from '../store/alarms';
 import type { Db } from '../store/db';
 import { H3_RES } from '../store/load';
 import type { StoredStatus } from '../store/telemetry';
@@ -122,7 +123,10 @@ export class AlarmEngine {
 
   private statesOf(deviceId: string): Map<string, RuleState> {
     let m = this.ruleStates.get(deviceId);
-    if (!m) this.ruleStates.set(deviceId, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      this.ruleStates.set(deviceId, m);
+    }
     return m;
   }
 

@@ -54,12 +54,12 @@ export async function provisionCredentials(
 
   file.server.password = await ensure(SERVER_USERNAME, 'server', file.server.password || undefined);
   file.server.username = SERVER_USERNAME;
-  // scrypt runs on libuv's thread pool: hash a few at a time
+  // hashes run one at a time in the key-derivation slot: queue a few at a time
   const ids = [...deviceIds];
   for (let i = 0; i < ids.length; i += 8) {
     const chunk = ids.slice(i, i + 8);
     const passwords = await Promise.all(chunk.map((id) => ensure(id, 'device', file.devices[id])));
-    chunk.forEach((id, k) => (file.devices[id] = passwords[k]!));
+    for (const [k, id] of chunk.entries()) file.devices[id] = passwords[k]!;
   }
   await saveMqttAccounts(db, added, at);
   if (fileChanged || !existsSync(path)) {

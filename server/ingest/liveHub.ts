@@ -1,7 +1,7 @@
 // The live feed (实时推送) behind GET /api/live: sensor state changes, alarms and new events. Alarms
 // and events go out at once; sensor changes are coalesced per device and sent as one `sensors`
 // message per interval, so a 40,000 msg/s stream does not become 40,000 SSE messages.
-import type { SensorState } from '../store/sensorState';
+import type { SensorState } from '../domain/sensorState';
 
 export type LiveEvent = 'sensors' | 'alarm' | 'event';
 export interface LiveMessage {

@@ -4,7 +4,7 @@
 // batch is whatever arrived during the previous flush. A bad message is kept in the reject table
 // with its reason and counted; duplicates (same device and ts) are stored once.
 import type { LonLat, SensorKind } from '../domain/model';
-import { parseStatus, parseTelemetry, parseTopic, REJECT_REASONS, type RejectReason } from '../domain/telemetry';
+import { parseTopic, REJECT_REASONS, type RejectReason } from '../domain/telemetry';
 import type { Db } from '../store/db';
 import {
   commitIngestBatch,

@@ -1,9 +1,10 @@
 // The latest state of every sensor, kept in memory as readings are committed, fed to the live hub,
 // and saved to the sensor_state table every second (only the sensors that changed).
 
+import type { SensorState } from '../domain/sensorState';
 import { NUMERIC_METRICS } from '../domain/telemetry';
 import type { Db } from '../store/db';
-import { listSensorStates, readingsNewerThanState, type SensorState, saveSensorStates } from '../store/sensorState';
+import { listSensorStates, readingsNewerThanState, saveSensorStates } from '../store/sensorState';
 import type { StoredReading, StoredStatus } from '../store/telemetry';
 import type { LiveHub } from './liveHub';
 

@@ -1,7 +1,8 @@
 // Alarms (告警): the list, newest first, and acknowledging one (raised → acknowledged; the rules
 // clear it when the condition ends). Each raised alarm carries the id of the event it created.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type Alarm, acknowledgeAlarm, getAlarm, listAlarms } from '../store/alarms';
+import type { Alarm } from '../domain/alarms';
+import { acknowledgeAlarm, getAlarm, listAlarms } from '../store/alarms';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';

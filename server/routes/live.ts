@@ -6,11 +6,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { can, caseInScope, scopeOf } from '../domain/access';
-import type { LiveMessage } from '../ingest/liveHub';
-import { unitPaths } from '../store/adminUnits';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, ErrorSchema, errorResponses, validationHook } from '../http/errors';
+import type { LiveMessage } from '../ingest/liveHub';
+import { unitPaths } from '../store/adminUnits';
 
 /** Messages a connection may have waiting before it is dropped. */
 export const LIVE_QUEUE_LIMIT = 2000;
@@ -43,12 +43,17 @@ interface LiveCase {
 
 export function liveRoutes({ db, ingest }: Deps) {
   let paths: Promise<Map<string, string>> | null = null;
+  /** Each unit's grid paths, read once (on the first unit-scoped stream). */
+  const gridPathsOnce = () => {
+    paths ??= unitPaths(db);
+    return paths;
+  };
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(live, async (c) => {
     if (!ingest) throw new ApiError(503, 'ingest_off', 'Live sensing is not running in this server (INGEST=0).');
     const principal = c.get('principal')!; // the access table lets only signed-in users here
     const seesCases = can(principal, 'cases');
     const scope = scopeOf(principal);
-    const gridPaths = scope.kind === 'unit' ? await (paths ??= unitPaths(db)) : null;
+    const gridPaths = scope.kind === 'unit' ? await gridPathsOnce() : null;
     const inScope = (e: LiveCase) =>
       caseInScope(scope, {
         gridPath: e.gridId ? gridPaths?.get(e.gridId) : undefined,

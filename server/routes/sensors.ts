@@ -1,9 +1,10 @@
 // Sensing terminals' live side (感知终端): the latest state of every sensor for the map, one
 // sensor's state with its open alarms, and its per-minute series (24 hours by default) for charts.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { SensorState } from '../domain/sensorState';
 import { METRICS, NUMERIC_METRICS, type NumericMetric } from '../domain/telemetry';
 import { listAlarms } from '../store/alarms';
-import { getSensorState, listSensorStates, type SensorState } from '../store/sensorState';
+import { getSensorState, listSensorStates } from '../store/sensorState';
 import { listSensors } from '../store/sensors';
 import { minuteSeries } from '../store/telemetry';
 import { AlarmSchema, toAlarmJson } from './alarms';

@@ -1,29 +1,9 @@
 // Alarms (告警) and the workflow events they create. A raise writes the alarm, its event (source
 // 'sensor') and the event's first step in one transaction.
-import type { AlarmStatus } from '../domain/alarms';
+import type { Alarm, AlarmStatus } from '../domain/alarms';
 import type { LonLat } from '../domain/model';
 import type { Db } from './db';
 import { Where } from './sql';
-
-export interface Alarm {
-  id: string;
-  deviceId: string;
-  rule: string;
-  metric: string;
-  itemCode: string;
-  severity: number;
-  status: AlarmStatus;
-  message: string;
-  value: number | null;
-  threshold: number | null;
-  raisedAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  clearedAt: string | null;
-  eventId: string | null;
-  position: LonLat;
-  gridId: string;
-}
 
 export interface NewAlarm {
   deviceId: string;

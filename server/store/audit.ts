@@ -1,6 +1,15 @@
 // The append-only audit log. This module is the only code that touches the table, and it only
 // inserts and reads: no route, role or function updates or deletes a row.
-import { type AuditEntry, type AuditRecord, auditHash, GENESIS_HASH } from '../domain/audit';
+import { createHash } from 'node:crypto';
+import { type AuditEntry, type AuditRecord, auditChainText, GENESIS_HASH } from '../domain/audit';
+
+/** An entry's link in the chain: SHA-256 of the domain's canonical text, hex. */
+function auditHash(prevHash: string, seq: number, e: AuditEntry): string {
+  return createHash('sha256')
+    .update(auditChainText(prevHash, seq, e))
+    .digest('hex');
+}
+
 import type { Db } from './db';
 import { Where } from './sql';
 

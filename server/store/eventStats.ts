@@ -1,20 +1,12 @@
 // Event statistics for the big screen (大屏统计): aggregates only, city-wide, over a window of days
 // that ends at the platform's "now" — or, when no event was reported in that window (a dataset
 // generated for another day), at the dataset's last reported event.
+import type { CategoryCount, DailyCount, DepartmentRank, StatsWindow } from '../domain/eventStats';
 import type { Db } from './db';
 
 const DAY_MS = 86_400_000;
 /** History that ends this long before today is an old dataset, not a quiet week. */
 const STALE_MS = 7 * DAY_MS;
-
-export interface StatsWindow {
-  /** Inclusive start and exclusive end, ISO 8601 UTC, whole days. */
-  from: string;
-  to: string;
-  days: number;
-  /** True when the window was moved back to the dataset's last day. */
-  fallback: boolean;
-}
 
 /**
  * The `days`-day window ending with the day of `now` (UTC days). When the history ends more than a
@@ -41,12 +33,6 @@ export async function statsWindow(db: Db, now: string, days: number): Promise<St
   return window(lastEnd, true);
 }
 
-export interface DailyCount {
-  day: string;
-  reported: number;
-  closed: number;
-}
-
 /** Events reported per day of the window (every day present, zeros included), and how many of them are closed. */
 export async function dailyEventCounts(db: Db, w: StatsWindow): Promise<DailyCount[]> {
   const rows = await db.all<{ day: string; reported: number; closed: number }>(
@@ -64,14 +50,6 @@ export async function dailyEventCounts(db: Db, w: StatsWindow): Promise<DailyCou
   });
 }
 
-export interface CategoryCount {
-  code: string;
-  name: string;
-  nameEn: string;
-  count: number;
-  open: number;
-}
-
 /** Events of the window by taxonomy category (all nine, most first). */
 export async function eventsByCategory(db: Db, w: StatsWindow): Promise<CategoryCount[]> {
   return db.all<CategoryCount>(
@@ -82,19 +60,6 @@ export async function eventsByCategory(db: Db, w: StatsWindow): Promise<Category
       GROUP BY c.code, c.name, c.name_en ORDER BY count DESC, c.code`,
     [w.from, w.to],
   );
-}
-
-export interface DepartmentRank {
-  rank: number;
-  id: string;
-  name: string;
-  nameEn: string;
-  events: number;
-  closed: number;
-  closureRate: number;
-  overdueRate: number;
-  /** Mean hours from report to closing, over the closed events; null when none closed. */
-  avgHandlingHours: number | null;
 }
 
 /**

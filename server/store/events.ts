@@ -1,7 +1,7 @@
 // Events (事件/案卷) and their timelines, read within a scope: a grid's, a community's, a
 // department's cases, or the city's.
 import type { Scope } from '../domain/access';
-import type { EventSource, EventStatus, EventStep, GovEvent } from '../domain/model';
+import type { EventOrigin, EventStatus, EventStep, GovEvent } from '../domain/model';
 import type { Db } from './db';
 import { type Bbox, Where } from './sql';
 
@@ -9,7 +9,7 @@ export interface EventFilter {
   gridId?: string;
   status?: EventStatus;
   open?: boolean;
-  source?: EventSource;
+  source?: EventOrigin;
   itemCode?: string;
   departmentId?: string;
   from?: string;
@@ -23,7 +23,7 @@ interface Row {
   id: string;
   code: string;
   item_code: string;
-  source: EventSource;
+  source: EventOrigin;
   grid_id: string;
   lon: number;
   lat: number;

@@ -16,7 +16,12 @@ export async function listMqttAccounts(db: Db): Promise<MqttAccount[]> {
   const rows = await db.all<{ username: string; role: MqttRole; device_id: string | null; password_hash: string }>(
     'SELECT username, role, device_id, password_hash FROM mqtt_accounts ORDER BY username',
   );
-  return rows.map((r) => ({ username: r.username, role: r.role, deviceId: r.device_id, passwordHash: r.password_hash }));
+  return rows.map((r) => ({
+    username: r.username,
+    role: r.role,
+    deviceId: r.device_id,
+    passwordHash: r.password_hash,
+  }));
 }
 
 /** Inserts the accounts, replacing any of the same username. */

@@ -1,19 +1,7 @@
 // Search for the map (检索): admin units and grids by name, components by code, cameras by id or
 // code, buildings by address. Non-personal records only; each hit carries a position to fly to.
-import type { LonLat } from '../domain/model';
+import type { SearchHit, SearchKind } from '../domain/search';
 import type { Db } from './db';
-
-export type SearchKind = 'unit' | 'component' | 'camera' | 'building';
-
-export interface SearchHit {
-  kind: SearchKind;
-  id: string;
-  /** What the user sees: a unit's or building's name/address, a component's or camera's code. */
-  label: string;
-  /** A second line: the unit's level, the component's subtype, the camera's owner, the building's use. */
-  detail: string;
-  position: LonLat;
-}
 
 interface Row {
   kind: SearchKind;

@@ -1,21 +1,10 @@
 // The latest state of every sensing terminal (设备最新状态), for the map: online or not, last reading.
 // Written from the ingest's memory every second or so; on start the ingest reads it back and catches
 // up from telemetry rows newer than it.
-import { NUMERIC_METRICS, type NumericMetric } from '../domain/telemetry';
+import type { SensorState } from '../domain/sensorState';
+import { NUMERIC_METRICS } from '../domain/telemetry';
 import type { Db } from './db';
 import { METRIC_COLUMNS } from './telemetry';
-
-/** One sensor's latest state. Times are ISO 8601. */
-export interface SensorState {
-  deviceId: string;
-  online: boolean;
-  /** The latest reading's device time, and when it arrived. */
-  ts: string | null;
-  receivedAt: string | null;
-  /** When the last status report (online/offline) arrived. */
-  statusAt: string | null;
-  values: Partial<Record<NumericMetric, number>> & { coverOpen?: boolean };
-}
 
 const columns = [...NUMERIC_METRICS.map((m) => METRIC_COLUMNS[m]), 'cover_open'];
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());

@@ -45,6 +45,8 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.write((conn) => conn.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]));
 }
 
-export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
-  await db.write((conn) => conn.run('DELETE FROM sessions WHERE expires_at <= $1::TIMESTAMP', [now]));
+/** Deletes the sessions expired at `now`; returns how many. */
+export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
+  const result = await db.write((conn) => conn.run('DELETE FROM sessions WHERE expires_at <= $1::TIMESTAMP', [now]));
+  return result.rowsChanged;
 }

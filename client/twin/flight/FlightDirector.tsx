@@ -2,24 +2,15 @@
 // for by the page (search hits, breadcrumb, info panel, tour), and the view written back to the URL
 // whenever the camera comes to rest, so the address bar is always a link to what is on screen.
 
-import type { LonLat } from '@domain/model';
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
 import type { BboxDeg } from '../../api/twinApi';
 import { applyView, flyToPoint, flyToView, readView } from './cameraView';
+import type { FlightRequest, FlightTarget } from './flightTarget';
 import { flyToBounds } from './flyToBounds';
-import { type CameraView, withTwinState } from './viewUrl';
+import { type CameraView, twinStateHref } from './viewUrl';
 
-export type FlightTarget =
-  | { bbox: BboxDeg; pitchDeg?: number; durationS?: number }
-  | { point: LonLat; rangeM?: number }
-  /** Stand at a viewpoint (a video camera's eye) and look the way it says. */
-  | { view: CameraView };
-/** A flight request; a new `key` starts a new flight even to the same place. */
-export interface FlightRequest {
-  key: number;
-  target: FlightTarget;
-}
+export type { FlightRequest, FlightTarget } from './flightTarget';
 
 export interface FlightDirectorProps {
   initialView: CameraView | null;
@@ -60,24 +51,23 @@ export function FlightDirector({ initialView, home, request, onOpened, syncUrl }
     void flyToBounds(camera, home, { pitchDeg: -50 }).then(() => onOpenedRef.current());
   }, [camera, scene, initialView, home]);
 
+  // Each request once: a new request object (a new key) is a new flight; a re-render is not.
   useEffect(() => {
     if (!camera || !request) return;
     // A flight asked for before the opening one began takes its place (a link to an alarm flies to its camera).
     const opening = !opened.current;
     opened.current = true;
     void fly(camera, request.target).then(() => opening && onOpenedRef.current());
-    // key stands for the request
-  }, [camera, request?.key]);
+  }, [camera, request]);
 
   useEffect(() => {
     if (!camera || !syncUrl) return;
     const remove = camera.moveEnd.addEventListener(() => {
       if (!opened.current) return;
-      const search = withTwinState(window.location.search, readView(camera), undefined);
       window.history.replaceState(
         window.history.state,
         '',
-        `${window.location.pathname}${search}${window.location.hash}`,
+        twinStateHref(window.location, readView(camera), undefined),
       );
     });
     return () => remove();

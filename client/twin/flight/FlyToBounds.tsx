@@ -14,18 +14,20 @@ export function FlyToBounds({ bbox, onArrived, headingDeg, pitchDeg, rangeM, dur
   const { camera } = useCesium();
   const onArrivedRef = useRef(onArrived);
   onArrivedRef.current = onArrived;
-  const key = bbox?.join(',') ?? '';
+  // The box by value, so an equal box from a re-render does not restart the flight.
+  const [west, south, east, north] = bbox ?? [];
   useEffect(() => {
-    if (!camera || !bbox) return;
+    if (!camera || west === undefined || south === undefined || east === undefined || north === undefined) return;
     let live = true;
-    void flyToBounds(camera, bbox, { headingDeg, pitchDeg, rangeM, durationS }).then((arrived) => {
-      if (live) onArrivedRef.current?.(arrived);
-    });
+    void flyToBounds(camera, [west, south, east, north], { headingDeg, pitchDeg, rangeM, durationS }).then(
+      (arrived) => {
+        if (live) onArrivedRef.current?.(arrived);
+      },
+    );
     return () => {
       live = false;
       camera.cancelFlight();
     };
-    // `key` stands for `bbox` by value, so an equal box from a re-render does not restart the flight
-  }, [camera, key, headingDeg, pitchDeg, rangeM, durationS]);
+  }, [camera, west, south, east, north, headingDeg, pitchDeg, rangeM, durationS]);
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatView, parseSelection, parseView, withTwinState } from './viewUrl';
+import { formatView, parseSelection, parseView, twinStateHref, twinStateOf, withTwinState } from './viewUrl';
 
 describe('parseView', () => {
   const cases: [string | null, ReturnType<typeof parseView>][] = [
@@ -43,4 +43,55 @@ describe('withTwinState', () => {
   ];
   for (const [search, v, sel, expected] of cases)
     it(`${search} → ${expected}`, () => expect(withTwinState(search, v, sel)).toBe(expected));
+});
+
+describe('twinStateOf', () => {
+  const cases: { title: string; input: string; expected: ReturnType<typeof twinStateOf> }[] = [
+    { title: 'nothing in the address', input: '', expected: { view: null, selection: null } },
+    {
+      title: 'a shared link: view and selection',
+      input: '?view=117,31,500,0,-45&sel=sensor:MH-0001&lang=en',
+      expected: {
+        view: { lon: 117, lat: 31, heightM: 500, headingDeg: 0, pitchDeg: -45 },
+        selection: { kind: 'sensor', id: 'MH-0001' },
+      },
+    },
+    {
+      title: 'a bad view and an unknown kind are ignored',
+      input: '?view=1,2&sel=resident:R1',
+      expected: { view: null, selection: null },
+    },
+  ];
+  for (const c of cases) it(c.title, () => expect(twinStateOf(c.input)).toEqual(c.expected));
+});
+
+describe('twinStateHref', () => {
+  const at = (search: string, hash = '') => ({ pathname: '/screen', search, hash });
+  const cases: {
+    title: string;
+    input: [ReturnType<typeof at>, Parameters<typeof twinStateHref>[1], Parameters<typeof twinStateHref>[2]];
+    expected: string;
+  }[] = [
+    {
+      title: 'a selection is written, other parameters kept',
+      input: [at('?tour=0'), undefined, { kind: 'alarm', id: 'AL0000001' }],
+      expected: '/screen?tour=0&sel=alarm:AL0000001',
+    },
+    {
+      title: 'closing the panel removes sel, the view stays',
+      input: [at('?view=1,2,3,4,5&sel=unit:G1'), undefined, null],
+      expected: '/screen?view=1,2,3,4,5',
+    },
+    {
+      title: 'the view at rest replaces the old one, the hash is kept',
+      input: [
+        at('?view=1,2,3,4,5&sel=unit:G1', '#x'),
+        { lon: 117, lat: 31, heightM: 500, headingDeg: 0, pitchDeg: -45 },
+        undefined,
+      ],
+      expected: '/screen?view=117.000000,31.000000,500,0.0,-45.0&sel=unit:G1#x',
+    },
+    { title: 'nothing left: no question mark', input: [at('?sel=unit:G1'), undefined, null], expected: '/screen' },
+  ];
+  for (const c of cases) it(c.title, () => expect(twinStateHref(...c.input)).toBe(c.expected));
 });

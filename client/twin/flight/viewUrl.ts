@@ -69,3 +69,18 @@ export function withTwinState(
   const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return text ? `?${text}` : '';
 }
+
+/** The view and selection a twin page opens with, from its location's search. */
+export function twinStateOf(search: string): { view: CameraView | null; selection: PickRef | null } {
+  const params = new URLSearchParams(search);
+  return { view: parseView(params.get('view')), selection: parseSelection(params.get('sel')) };
+}
+
+/** The address with view and sel replaced (as `withTwinState`), path and hash kept: for history.replaceState. */
+export function twinStateHref(
+  location: { pathname: string; search: string; hash: string },
+  view: CameraView | null | undefined,
+  sel: PickRef | null | undefined,
+): string {
+  return `${location.pathname}${withTwinState(location.search, view, sel)}${location.hash}`;
+}

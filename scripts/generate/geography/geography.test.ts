@@ -64,12 +64,14 @@ describe('admin tree', () => {
   });
 
   it('gives urban communities 4–5 grids and villages 4–7', () => {
-    for (const c of geo.adminUnits.filter((u) => u.level === 'community'))
+    for (const c of geo.adminUnits.filter((u) => u.level === 'community')) {
       expect(children(c.id).length).toBeGreaterThanOrEqual(4);
-    expect(children(c.id).length).toBeLessThanOrEqual(5);
-    for (const v of geo.adminUnits.filter((u) => u.level === 'village'))
+      expect(children(c.id).length).toBeLessThanOrEqual(5);
+    }
+    for (const v of geo.adminUnits.filter((u) => u.level === 'village')) {
       expect(children(v.id).length).toBeGreaterThanOrEqual(4);
-    expect(children(v.id).length).toBeLessThanOrEqual(7);
+      expect(children(v.id).length).toBeLessThanOrEqual(7);
+    }
   });
 
   it('fills centroid and area, and rounds coordinates to 6 decimals', () => {

@@ -1,0 +1,31 @@
+// How an HTTP error reaches the client's callers: the API answers every error with JSON
+// `{ error: { code, message } }` and the right status; callers catch an `ApiError` with that code.
+// When the body is not that shape (a proxy's HTML page, a dropped connection), the status stands in.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The error an answer with status `status` and (parsed) `body` stands for; `url` names the request. */
+export function apiErrorOf(status: number, statusText: string, url: string, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return new ApiError(
+    status,
+    typeof error?.code === 'string' ? error.code : `http_${status}`,
+    typeof error?.message === 'string' ? error.message : `${status} ${statusText} (${url})`,
+  );
+}
+
+/** The parsed body of a successful answer; an unsuccessful one is thrown as an `ApiError`. */
+export async function bodyOf<T>(response: Response): Promise<T> {
+  if (response.ok) return (await response.json()) as T;
+  const body: unknown = await response.json().catch(() => null);
+  throw apiErrorOf(response.status, response.statusText, response.url, body);
+}
