@@ -3,9 +3,9 @@
 import type { ComponentType } from 'react';
 import { api, type TwinApi } from './api/twinApi';
 import { I18nProvider } from './i18n';
-import { SessionGate } from './views/signIn/session';
 import { OverviewPage } from './views/overview/OverviewPage';
 import { ScreenPage } from './views/screen/ScreenPage';
+import { SessionGate } from './views/signIn/SessionGate';
 
 export type PagePath =
   | '/' // overview: the city and its grids

@@ -1,5 +1,6 @@
 // The HTTP application: every API route under /api, the OpenAPI document, and (when given) the
-// built client. `AppType` is what the client's typed RPC client (`hc<AppType>`) is built from.
+// built client. `AppType` is what the client's typed RPC client is built from: `hc<AppType>` against
+// `<origin>/api` in client/api/twinApi.ts (docs/adr/0005-typed-api-client.md).
 
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -8,17 +9,17 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { SESSION_COOKIE } from './auth/policy';
 import { guard } from './http/access';
+import type { AppEnv } from './http/context';
+import type { Deps } from './http/deps';
+import { errorJson, notFound, onError, validationHook } from './http/errors';
+import { headers, limitBody, sameOriginWrites, strictJson } from './http/hardening';
 import { alarmRoutes } from './routes/alarms';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { buildingRoutes } from './routes/buildings';
 import { cameraRoutes } from './routes/cameras';
-import type { AppEnv } from './http/context';
-import type { Deps } from './http/deps';
-import { errorJson, notFound, onError, validationHook } from './http/errors';
 import { eventRoutes } from './routes/events';
 import { gridRoutes } from './routes/grids';
-import { headers, limitBody, sameOriginWrites, strictJson } from './http/hardening';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
 import { layerRoutes } from './routes/layers';
@@ -101,4 +102,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   return app;
 }
 
+/**
+ * The API under /api, with every route's path, request and response types. A route reaches the client
+ * only as part of this one chain of `.route()` calls, each route module chaining its `.openapi()`
+ * calls (a route registered in a separate statement drops out of the type).
+ */
 export type AppType = ReturnType<typeof apiRoutes>;

@@ -23,8 +23,17 @@ export function apiErrorOf(status: number, statusText: string, url: string, body
   );
 }
 
+/** What `bodyOf` reads of an answer: a fetch `Response`, or the typed view of one that `hc` gives. */
+export interface Answer {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  url: string;
+  json(): Promise<unknown>;
+}
+
 /** The parsed body of a successful answer; an unsuccessful one is thrown as an `ApiError`. */
-export async function bodyOf<T>(response: Response): Promise<T> {
+export async function bodyOf<T>(response: Answer): Promise<T> {
   if (response.ok) return (await response.json()) as T;
   const body: unknown = await response.json().catch(() => null);
   throw apiErrorOf(response.status, response.statusText, response.url, body);

@@ -1,7 +1,7 @@
 // The signed-in user and the sign-out button, for page headers.
 import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
-import { useSession } from '../views/signIn/session';
+import { useSession } from './session';
 
 export function UserBadge() {
   const { t } = useI18n();

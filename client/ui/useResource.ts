@@ -18,7 +18,7 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
         setResource({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => abort.abort();
-    // the caller's deps stand for `load`
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's `deps` stand for `load` (a new closure each render), as with useMemo
   }, deps);
   return resource;
 }

@@ -99,4 +99,3 @@ export function parseStatus(deviceId: string, payload: Uint8Array, nowMs: number
   if (late) return reject('out_of_range', late);
   return { ok: true, value: { deviceId, status: r.data.status, ts: t } };
 }
-

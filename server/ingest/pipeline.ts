@@ -13,6 +13,7 @@ import {
   type StoredReading,
   type StoredStatus,
 } from '../store/telemetry';
+import { parseStatus, parseTelemetry } from './payloads';
 
 /** A registered sensing terminal, as the ingest needs it. */
 export interface SensorInfo {

@@ -2,10 +2,10 @@
 // clear it when the condition ends). Each raised alarm carries the id of the event it created.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Alarm } from '../domain/alarms';
-import { acknowledgeAlarm, getAlarm, listAlarms } from '../store/alarms';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
+import { acknowledgeAlarm, getAlarm, listAlarms } from '../store/alarms';
 import { json, LonLatSchema } from './schemas';
 
 const STATUSES = ['raised', 'acknowledged', 'cleared'] as const;
@@ -30,7 +30,7 @@ export const AlarmSchema = z
     position: LonLatSchema,
     gridId: z.string(),
   })
-  .openapi('Alarm');
+  .openapi('Alarm') satisfies z.ZodType<Alarm>; // the record the live stream sends too
 
 export const toAlarmJson = (a: Alarm) => a;
 

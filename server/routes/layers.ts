@@ -1,18 +1,23 @@
 // GeoJSON map layers: grids (every level of the tree), components, cameras, patrol points, sensors, buildings.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { featureCollection, pointFeature } from '../domain/geojson';
+import type { Deps } from '../http/deps';
+import { errorResponses, validationHook } from '../http/errors';
 import { listAdminUnits } from '../store/adminUnits';
 import { listBuildings } from '../store/buildings';
 import { listCameras } from '../store/cameras';
 import { listComponents } from '../store/components';
 import { listPatrolPoints } from '../store/patrolPoints';
 import { listSensors } from '../store/sensors';
-import type { Deps } from '../http/deps';
-import { errorResponses, validationHook } from '../http/errors';
 import { BboxParam, BoolParam, featureCollectionSchema, json } from './schemas';
 
 const GridId = z.string().regex(/^[0-9A-Z]{6,20}$/, 'expected a grid id such as 340881002001G01');
 const LEVELS = ['city', 'subdistrict', 'town', 'community', 'village', 'grid'] as const;
+const COMPONENT_STATES = ['normal', 'damaged', 'missing', 'occupied'] as const;
+const CAMERA_OWNERS = ['police', 'urban-management'] as const;
+const PATROL_KINDS = ['main-road', 'secondary-road', 'market', 'compound'] as const;
+const SENSOR_KINDS = ['manhole', 'rain-gauge', 'river-gauge'] as const;
+const BUILDING_USES = ['residential', 'commercial', 'public', 'industrial', 'village-house'] as const;
 
 const layer = <Path extends string, Q extends z.ZodObject, P extends z.ZodType>(
   path: Path,
@@ -71,7 +76,7 @@ const components = layer(
       .string()
       .regex(/^\d{4}$/, 'expected a four-digit subtype code such as 0101')
       .optional(),
-    state: z.enum(['normal', 'damaged', 'missing', 'occupied']).optional(),
+    state: z.enum(COMPONENT_STATES).optional(),
     gridId: GridId.optional(),
   }),
   z.object({
@@ -82,7 +87,7 @@ const components = layer(
     subtypeCode: z.string(),
     subtype: z.string(),
     departmentId: z.string(),
-    state: z.string(),
+    state: z.enum(COMPONENT_STATES),
     gridId: z.string(),
     roadId: z.string().nullable(),
   }),
@@ -93,14 +98,14 @@ const cameras = layer(
   'Video devices (视频监控) as points with heading and field of view',
   z.object({
     bbox: BboxParam.optional(),
-    owner: z.enum(['police', 'urban-management']).optional(),
+    owner: z.enum(CAMERA_OWNERS).optional(),
     online: BoolParam.optional(),
     gridId: GridId.optional(),
   }),
   z.object({
     id: z.string(),
     code: z.string(),
-    owner: z.string(),
+    owner: z.enum(CAMERA_OWNERS),
     headingDeg: z.number(),
     fovDeg: z.number(),
     rangeM: z.number(),
@@ -115,10 +120,10 @@ const patrolPoints = layer(
   'Patrol points (巡查点位)',
   z.object({
     bbox: BboxParam.optional(),
-    kind: z.enum(['main-road', 'secondary-road', 'market', 'compound']).optional(),
+    kind: z.enum(PATROL_KINDS).optional(),
     gridId: GridId.optional(),
   }),
-  z.object({ id: z.string(), name: z.string(), kind: z.string(), gridId: z.string() }),
+  z.object({ id: z.string(), name: z.string(), kind: z.enum(PATROL_KINDS), gridId: z.string() }),
 );
 
 const sensors = layer(
@@ -126,10 +131,10 @@ const sensors = layer(
   'Sensing terminals: smart manholes, rain gauges, river gauges',
   z.object({
     bbox: BboxParam.optional(),
-    kind: z.enum(['manhole', 'rain-gauge', 'river-gauge']).optional(),
+    kind: z.enum(SENSOR_KINDS).optional(),
     gridId: GridId.optional(),
   }),
-  z.object({ id: z.string(), kind: z.string(), componentId: z.string().nullable(), gridId: z.string() }),
+  z.object({ id: z.string(), kind: z.enum(SENSOR_KINDS), componentId: z.string().nullable(), gridId: z.string() }),
 );
 
 const buildings = layer(
@@ -137,14 +142,14 @@ const buildings = layer(
   'Building footprints with floors, height and use',
   z.object({
     bbox: BboxParam.optional(),
-    use: z.enum(['residential', 'commercial', 'public', 'industrial', 'village-house']).optional(),
+    use: z.enum(BUILDING_USES).optional(),
     gridId: GridId.optional(),
   }),
   z.object({
     id: z.string(),
     gridId: z.string(),
     address: z.string(),
-    use: z.string(),
+    use: z.enum(BUILDING_USES),
     floors: z.number(),
     heightM: z.number(),
     dwellings: z.number(),

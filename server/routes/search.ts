@@ -1,10 +1,11 @@
 // Search for the map (检索): grids, communities and other units by name, components by code, cameras
 // by id or code, buildings by address. Non-personal records only; every hit has a position.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { search } from '../store/search';
+import type { SearchHit } from '../domain/search';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
+import { search } from '../store/search';
 import { json, LonLatSchema } from './schemas';
 
 export const SearchHitSchema = z
@@ -17,7 +18,7 @@ export const SearchHitSchema = z
       .openapi({ description: "A unit's level, a component's subtype, a camera's owner, a building's use" }),
     position: LonLatSchema,
   })
-  .openapi('SearchHit');
+  .openapi('SearchHit') satisfies z.ZodType<SearchHit>;
 
 const route = createRoute({
   method: 'get',

@@ -2,10 +2,11 @@
 // City-wide aggregates only. The window ends today (the platform's now); for a dataset whose history
 // ends earlier it ends at the last reported event instead, and says so (`window.fallback`).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { dailyEventCounts, departmentRanking, eventsByCategory, statsWindow } from '../store/eventStats';
+import type { StatsWindow } from '../domain/eventStats';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
+import { dailyEventCounts, departmentRanking, eventsByCategory, statsWindow } from '../store/eventStats';
 import { json } from './schemas';
 
 const Days = z.object({
@@ -15,7 +16,7 @@ const WindowSchema = z
   .object({ from: z.string(), to: z.string(), days: z.number().int(), fallback: z.boolean() })
   .openapi('StatsWindow', {
     description: 'Whole UTC days, `to` exclusive; fallback: moved back to the last day with events',
-  });
+  }) satisfies z.ZodType<StatsWindow>;
 
 const daily = createRoute({
   method: 'get',

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, LOCAL_HOSTS, platformAndBrowser } from '../helpers/browser';
+import { ARTIFACTS, platformAndBrowser, watchPage } from '../helpers/browser';
 
 const viewport = { width: 1280, height: 720 };
 
@@ -20,15 +20,7 @@ async function settledAfter(page: Page, before: number) {
 describe('the 3D city', () => {
   it('loads the tileset, and a click on a building shows its card', async () => {
     const page = await env.browser.newPage({ viewport });
-    const consoleErrors: string[] = [];
-    const offMachine: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname))
-        offMachine.push(r.url());
-    });
+    const watch = watchPage(page);
 
     const kiosk = env.platform.users.get('screen')!;
     expect(
@@ -90,8 +82,8 @@ describe('the 3D city', () => {
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}/city-buildings.png` });
-    expect(consoleErrors).toEqual([]);
-    expect(offMachine).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.offMachine).toEqual([]);
     await page.close();
   }, 240_000);
 });

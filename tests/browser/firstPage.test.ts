@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, distinctColours, LOCAL_HOSTS, launchChromium } from '../helpers/browser';
+import { ARTIFACTS, distinctColours, launchChromium, watchPage } from '../helpers/browser';
 import { type Platform, startPlatform } from '../helpers/platform';
 
 let platform: Platform;
@@ -34,18 +34,9 @@ afterAll(async () => {
 describe('first page', () => {
   it('shows the globe offline, flies to the city and draws every grid boundary, in Chinese', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const consoleErrors: string[] = [];
-    const offMachine: string[] = [];
-    page.on('console', (message) => {
+    const watch = watchPage(page, {
       // The wrong password below is answered 401 on purpose; Chromium logs that response as an error.
-      const expected = message.location().url.endsWith('/api/auth/login') && message.text().includes('401');
-      if (message.type() === 'error' && !expected) consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !LOCAL_HOSTS.has(url.hostname))
-        offMachine.push(request.url());
+      expectedError: (message) => message.location().url.endsWith('/api/auth/login') && message.text().includes('401'),
     });
 
     // Nobody is signed in: the page asks, in Chinese. The big screen's kiosk account signs in.
@@ -83,8 +74,8 @@ describe('first page', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     expect(await page.locator('h1').textContent()).toBe('Wendu e-Home · Digital Twin');
 
-    expect(consoleErrors).toEqual([]);
-    expect(offMachine).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.offMachine).toEqual([]);
     await page.close();
   }, 120_000);
 });

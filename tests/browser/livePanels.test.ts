@@ -1,13 +1,14 @@
 // A smart manhole's live panel in a real Chromium (software WebGL): a shared link opens the sensor's
 // details with the cutaway drawn; a telemetry message published as the device (MQTT, its own account)
 // changes the panel's values and redraws the cutaway in place; the alarm it raises opens from the
-// panel and is acknowledged there; the event it raised opens from the ticker. No console errors.
+// panel and is acknowledged there; the event it raised opens from the ticker. No console errors,
+// nothing fetched from off the machine.
 // Screenshots are kept in tests/artifacts/.
 import { mkdirSync } from 'node:fs';
 import mqtt from 'mqtt';
 import { describe, expect, it } from 'vitest';
 import { telemetryTopic } from '../../server/domain/telemetry';
-import { ARTIFACTS, platformAndBrowser } from '../helpers/browser';
+import { ARTIFACTS, platformAndBrowser, watchPage } from '../helpers/browser';
 
 const env = platformAndBrowser();
 
@@ -38,9 +39,7 @@ describe('live sensor and alarm panels', () => {
   it('follow a published reading: values, cutaway, the alarm raised and acknowledged', async () => {
     expect(env.platform.mqtt?.brokerUrl).toBeTruthy();
     const page = await env.browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    const watch = watchPage(page);
     const centre = env.platform.users.get('centre')!;
     expect(
       (
@@ -120,7 +119,8 @@ describe('live sensor and alarm panels', () => {
     expect(await page.locator('.info-missing').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/live-event-panel.png` });
 
-    expect(consoleErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.offMachine).toEqual([]);
     await page.close();
   }, 300_000);
 });

@@ -1,11 +1,12 @@
 // Debian's Chromium for browser tests (software WebGL), and what they share: the artefacts folder,
-// which hosts count as this machine, a measure of a blank screenshot, and the per-file set-up.
-import { type Browser, chromium, type Page } from 'playwright-core';
+// the watch on a page's console errors and off-machine requests, a measure of a blank screenshot, and
+// the per-file set-up.
+import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { isOffMachine } from './offMachine';
 import { type Platform, startPlatform } from './platform';
 
 export const ARTIFACTS = 'tests/artifacts';
-export const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
@@ -20,6 +21,34 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
       ...extraArgs,
     ],
   });
+}
+
+export interface PageWatch {
+  /** Console errors and uncaught exceptions (`pageerror: ...`), in the order they came. */
+  consoleErrors: string[];
+  /** Every request the page made to a host off this machine (tests/helpers/offMachine.ts). */
+  offMachine: string[];
+}
+
+export interface PageWatchOptions {
+  /** A console error the test causes on purpose (e.g. Chromium logging a 401 it asked for). */
+  expectedError?: (message: ConsoleMessage) => boolean;
+}
+
+/**
+ * Watches `page` from now on: what it logs as an error, what it throws, and what it fetches from off the
+ * machine. A test ends by expecting both lists empty.
+ */
+export function watchPage(page: Page, options: PageWatchOptions = {}): PageWatch {
+  const watch: PageWatch = { consoleErrors: [], offMachine: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !options.expectedError?.(message)) watch.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.consoleErrors.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => {
+    if (isOffMachine(request.url())) watch.offMachine.push(request.url());
+  });
+  return watch;
 }
 
 /** Distinct colours (4 bits per channel) in a 192×108 thumbnail of the PNG; a blank page has a handful. */

@@ -20,12 +20,20 @@ export function CameraLayerView({ specs, visible, selected, onDrawn }: CameraLay
   const { scene } = useCesium();
   const scale = useUiScale();
   const own = useRef<CameraLayer | null>(null);
+  const visibleRef = useRef(visible);
+  visibleRef.current = visible;
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
   const onDrawnRef = useRef(onDrawn);
   onDrawnRef.current = onDrawn;
 
   useEffect(() => {
     if (!scene || !specs) return;
+    // A new layer starts as the props say now; the effects below follow their changes.
     const layer = createCameraLayer(scene, specs, { scale });
+    layer.show = visibleRef.current;
+    reportLayer('cameras', layer.count, layer.show);
+    layer.select(selectedRef.current);
     own.current = layer;
     let live = true;
     void afterNextRender(scene).then(() => live && onDrawnRef.current?.(layer.count));
@@ -42,11 +50,11 @@ export function CameraLayerView({ specs, visible, selected, onDrawn }: CameraLay
     if (!layer) return;
     layer.show = visible;
     reportLayer('cameras', layer.count, visible);
-  }, [visible, specs, scale]);
+  }, [visible]);
 
   useEffect(() => {
     own.current?.select(selected);
-  }, [selected, specs, scale]);
+  }, [selected]);
 
   return null;
 }

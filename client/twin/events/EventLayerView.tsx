@@ -92,7 +92,7 @@ export function EventLayerView({ events, visible, layerRef, onDrawn }: EventLaye
     layer.show = visible;
     reportLayer('events', layer.count, visible);
     reportLayer('event-clusters', layer.clusters.length, visible);
-  }, [visible, events, scale]);
+  }, [visible]); // a new layer starts with `visibleRef` (above)
 
   return null;
 }

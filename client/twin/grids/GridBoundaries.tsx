@@ -24,12 +24,15 @@ export function GridBoundaries({ drawing, hiddenLevels, onDrawn }: GridBoundarie
   const { scene } = useCesium();
   const scale = useUiScale();
   const layerRef = useRef<GridLayer | null>(null);
+  const hiddenRef = useRef(hiddenLevels);
+  hiddenRef.current = hiddenLevels;
   const onDrawnRef = useRef(onDrawn);
   onDrawnRef.current = onDrawn;
 
   useEffect(() => {
     if (!scene || !drawing) return;
     const layer = createGridLayer(scene, drawing, { scale, fontFamily: labelFonts });
+    showLevels(layer, hiddenRef.current);
     layerRef.current = layer;
     let live = true;
     void afterNextRender(scene).then(() => {
@@ -43,12 +46,14 @@ export function GridBoundaries({ drawing, hiddenLevels, onDrawn }: GridBoundarie
   }, [scene, drawing, scale]);
 
   useEffect(() => {
-    const layer = layerRef.current;
-    if (!layer) return;
-    for (const level of ['city', 'subdistrict', 'town', 'community', 'village', 'grid'] as const) {
-      layer.setLevelVisible(level, !hiddenLevels?.has(level));
-    }
-  }, [hiddenLevels, drawing, scale]);
+    if (layerRef.current) showLevels(layerRef.current, hiddenLevels);
+  }, [hiddenLevels]);
 
   return null;
+}
+
+function showLevels(layer: GridLayer, hidden: ReadonlySet<AdminLevel> | undefined): void {
+  for (const level of ['city', 'subdistrict', 'town', 'community', 'village', 'grid'] as const) {
+    layer.setLevelVisible(level, !hidden?.has(level));
+  }
 }

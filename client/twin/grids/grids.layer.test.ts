@@ -21,19 +21,19 @@ const features: GridFeature[] = [
   {
     type: 'Feature',
     id: 'c',
-    properties: { id: 'c', code: 'c', name: '桐城市', level: 'city', area: null, parentId: null },
+    properties: { id: 'c', code: 'c', name: '桐城市', level: 'city', area: null, parentId: null, areaM2: 0 },
     geometry: { type: 'Polygon', coordinates: [square(116.7, 30.7, 0.5)] },
   },
   {
     type: 'Feature',
     id: 's',
-    properties: { id: 's', code: 's', name: '龙眠街道', level: 'subdistrict', area: 'urban', parentId: 'c' },
+    properties: { id: 's', code: 's', name: '龙眠街道', level: 'subdistrict', area: 'urban', parentId: 'c', areaM2: 0 },
     geometry: { type: 'Polygon', coordinates: [square(116.9, 31, 0.1)] },
   },
   {
     type: 'Feature',
     id: 'g',
-    properties: { id: 'g', code: 'g', name: '网格', level: 'grid', area: 'urban', parentId: 's' },
+    properties: { id: 'g', code: 'g', name: '网格', level: 'grid', area: 'urban', parentId: 's', areaM2: 0 },
     geometry: { type: 'Polygon', coordinates: [square(116.95, 31, 0.01)] },
   },
 ];

@@ -20,7 +20,7 @@ const square = (lon: number, lat: number, size: number): LonLat[] => [
 
 function feature(id: string, level: AdminLevel, geometry: GridFeature['geometry'], name = `name-${id}`): GridFeature {
   const area = level === 'city' ? null : level === 'town' || level === 'village' ? 'village' : 'urban';
-  return { type: 'Feature', id, properties: { id, code: id, name, level, area, parentId: null }, geometry };
+  return { type: 'Feature', id, properties: { id, code: id, name, level, area, parentId: null, areaM2: 0 }, geometry };
 }
 
 const polygon = (...rings: LonLat[][]): GridFeature['geometry'] => ({ type: 'Polygon', coordinates: rings });

@@ -38,6 +38,7 @@ export function PointLayerView({
   const onDrawnRef = useRef(onDrawn);
   onDrawnRef.current = onDrawn;
 
+  // A new layer starts as the props say now (the refs); the effects below follow their changes.
   useEffect(() => {
     if (!scene || !specs) return;
     const layer = createPointLayer(scene, specs, { scale, alwaysOnTopWithinM });
@@ -62,11 +63,11 @@ export function PointLayerView({
     if (!layer) return;
     layer.show = visible;
     reportLayer(name, layer.count, visible);
-  }, [visible, specs, scale, name]);
+  }, [visible, name]);
 
   useEffect(() => {
     own.current?.setFilter(filter);
-  }, [filter, specs, scale]);
+  }, [filter]);
 
   return null;
 }

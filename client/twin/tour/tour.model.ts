@@ -3,6 +3,8 @@
 // flies between them.
 import type { AdminLevel } from '@domain/model';
 import type { BboxDeg } from '../../api/twinApi';
+import type { GridOutline } from '../grids/grids.model';
+import { unitBboxes } from '../selection/whereSelected';
 
 export interface TourStop {
   key: string;
@@ -64,4 +66,26 @@ export function unionBbox(boxes: readonly BboxDeg[]): BboxDeg | null {
     (a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])],
     [...boxes[0]!] as BboxDeg,
   );
+}
+
+/**
+ * The stops for a city as a twin page holds it: its units (communities and villages are too small to
+ * tour), their outlines (a unit without one is no stop), and the open events (hot spots by grid).
+ */
+export function cityTourStops(
+  units: Iterable<Pick<TourUnit, 'id' | 'name' | 'level'>>,
+  outlines: readonly Pick<GridOutline, 'unitId' | 'ring'>[],
+  openEvents: readonly { gridId: string }[] | null,
+  hotSpots = 5,
+): TourStop[] {
+  const boxes = unitBboxes(outlines);
+  const tourUnits: TourUnit[] = [];
+  for (const u of units) {
+    if (u.level === 'community' || u.level === 'village') continue;
+    const bbox = boxes.get(u.id);
+    if (bbox) tourUnits.push({ id: u.id, name: u.name, level: u.level, bbox });
+  }
+  const byGrid = new Map<string, number>();
+  for (const e of openEvents ?? []) byGrid.set(e.gridId, (byGrid.get(e.gridId) ?? 0) + 1);
+  return tourStops(tourUnits, byGrid, hotSpots);
 }

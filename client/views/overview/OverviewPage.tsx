@@ -5,7 +5,6 @@ import type { AdminLevel } from '@domain/model';
 import { useCallback, useMemo, useState } from 'react';
 import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
-import { BuildingPanel } from '../twin/panels/building/BuildingPanel';
 import { CityBuildings } from '../../twin/buildings/CityBuildings';
 import { FlyToBounds } from '../../twin/flight/FlyToBounds';
 import { GridBoundaries } from '../../twin/grids/GridBoundaries';
@@ -13,6 +12,7 @@ import { gridDrawingFrom, legendRows } from '../../twin/grids/grids.model';
 import { TwinReadiness } from '../../twin/viewer/TwinReadiness';
 import { TwinViewer } from '../../twin/viewer/TwinViewer';
 import { useResource } from '../../ui/useResource';
+import { BuildingPanel } from '../twin/panels/building/BuildingPanel';
 import { GridLegend } from './GridLegend';
 import { OverviewHeader } from './OverviewHeader';
 

@@ -10,7 +10,11 @@ import type { TourStop } from '../../twin/tour/tour.model';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useResource } from '../../ui/useResource';
 import { CityTwin } from '../twin/CityTwin';
-import { CategoryPanel, DailyPanel, KpiPanel, RankingPanel, TickerPanel } from './ScreenPanels';
+import { CategoryPanel, DailyPanel } from './ChartPanels';
+import { Clock } from './Clock';
+import { KpiPanel } from './KpiPanel';
+import { RankingPanel } from './RankingPanel';
+import { TickerPanel } from './TickerPanel';
 import { tickerSelection } from './ticker.model';
 import { useRemPx } from './useRem';
 import { useTicker } from './useTicker';
@@ -99,25 +103,6 @@ export function ScreenPage({ api }: { api: TwinApi }) {
         />
       </div>
       {stop && <div className="tour-badge">{t('screen.tour', { place: stop.label })}</div>}
-    </div>
-  );
-}
-
-function Clock({ lang }: { lang: 'zh' | 'en' }) {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
-  return (
-    <div className="screen-clock">
-      <span className="clock-time">
-        {now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
-      </span>
-      <span className="clock-date">
-        {now.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' })}
-      </span>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type TickerItem, TickerRing, tickerSelection } from './ticker.model';
+import type { Translate } from '../../i18n';
+import { type TickerItem, TickerRing, tickerSelection, tickerText } from './ticker.model';
 
 const item = (key: string, at: string, status = 'raised'): TickerItem => ({
   key,
@@ -37,7 +38,7 @@ describe('TickerRing', () => {
   for (const c of cases) {
     it(c.title, () => {
       const ring = new TickerRing(c.capacity);
-      c.push.forEach((i) => ring.push(i));
+      for (const i of c.push) ring.push(i);
       expect(ring.list().map((i) => i.key)).toEqual(c.keys);
     });
   }
@@ -71,4 +72,32 @@ describe('tickerSelection', () => {
     ],
   ];
   for (const [item, expected] of cases) it(item.key, () => expect(tickerSelection(item)).toEqual(expected));
+});
+
+describe('tickerText', () => {
+  const t: Translate = (key) => key;
+  const cases: {
+    title: string;
+    input: [Pick<TickerItem, 'text' | 'itemCode' | 'alarm'>, boolean];
+    expected: string;
+  }[] = [
+    {
+      title: 'Chinese: the server text',
+      input: [{ text: '机动车乱停放', itemCode: '040201' }, false],
+      expected: '机动车乱停放',
+    },
+    {
+      title: 'English: the item name',
+      input: [{ text: '机动车乱停放', itemCode: '040201' }, true],
+      expected: 'Illegal car parking',
+    },
+    { title: 'English, unknown item: the text', input: [{ text: '某事', itemCode: '999999' }, true], expected: '某事' },
+    { title: 'English, no item: the text', input: [{ text: '某事' }, true], expected: '某事' },
+    {
+      title: 'English: an alarm by device and rule',
+      input: [{ text: 'MH-0001 井内水位过高', alarm: { rule: 'manhole.water-high', deviceId: 'MH-0001' } }, true],
+      expected: 'MH-0001 rule.manhole.water-high',
+    },
+  ];
+  for (const c of cases) it(c.title, () => expect(tickerText(...c.input, t)).toBe(c.expected));
 });

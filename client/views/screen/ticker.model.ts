@@ -1,5 +1,7 @@
 // The live ticker (实时滚动) of the big screen: the newest events and alarms in a ring of fixed size,
 // so a screen that runs for days holds the same memory on day ten as on day one. Pure.
+import { findItem } from '@domain/taxonomy';
+import type { MessageKey, Translate } from '../../i18n';
 import type { PickRef } from '../../twin/points/points.model';
 
 export interface TickerItem {
@@ -56,4 +58,11 @@ export class TickerRing {
     for (let i = 1; i <= this.size; i++) out.push(this.items[(this.next - i + this.capacity) % this.capacity]!);
     return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   }
+}
+
+/** An item's text in the reader's language: the server's Chinese, else the alarm's device and rule or the item's English name. */
+export function tickerText(item: Pick<TickerItem, 'text' | 'itemCode' | 'alarm'>, en: boolean, t: Translate): string {
+  if (!en) return item.text;
+  if (item.alarm) return `${item.alarm.deviceId} ${t(`rule.${item.alarm.rule}` as MessageKey)}`;
+  return item.itemCode ? (findItem(item.itemCode)?.nameEn ?? item.text) : item.text;
 }

@@ -52,8 +52,8 @@ export function useTicker(api: TwinApi) {
     void Promise.allSettled([api.events({ limit: 20 }, abort.signal), api.alarms(20, abort.signal)]).then(
       ([events, alarms]) => {
         if (abort.signal.aborted) return;
-        if (events.status === 'fulfilled') events.value.events.forEach((e) => ring.current.push(eventItem(e)));
-        if (alarms.status === 'fulfilled') alarms.value.forEach((a) => ring.current.push(alarmItem(a)));
+        if (events.status === 'fulfilled') for (const e of events.value.events) ring.current.push(eventItem(e));
+        if (alarms.status === 'fulfilled') for (const a of alarms.value) ring.current.push(alarmItem(a));
         setItems(ring.current.list());
       },
     );

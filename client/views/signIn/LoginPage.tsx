@@ -57,6 +57,7 @@ export function LoginPage({ api, onSignedIn }: { api: TwinApi; onSignedIn(user: 
             value={username}
             onChange={(e) => setUsername(e.target.value)}
             required
+            // biome-ignore lint/a11y/noAutofocus: signing in is the page's only task; the cursor waits in the first field, as on any login form
             autoFocus
           />
         </label>

@@ -1,34 +1,25 @@
 // The drill-down path (层级导航): city → subdistrict/town → community/village → grid. Each step flies
 // there and highlights it; the last step lists the units below to go one level further.
-import type { AdminLevel } from '@domain/model';
 import type { GridProperties } from '../../api/twinApi';
-import { type MessageKey, useI18n } from '../../i18n';
-import { unitPath } from './unitPath';
-
-export const levelText: Record<AdminLevel, MessageKey> = {
-  city: 'level.city',
-  subdistrict: 'level.subdistrict',
-  town: 'level.town',
-  community: 'level.community',
-  village: 'level.village',
-  grid: 'level.grid',
-};
+import { useI18n } from '../../i18n';
+import { levelText, unitPath } from './unitPath';
 
 export interface BreadcrumbProps {
   units: ReadonlyMap<string, GridProperties>;
-  children: ReadonlyMap<string, GridProperties[]>;
+  /** Each unit's children (the last step lists them). */
+  childrenOf: ReadonlyMap<string, GridProperties[]>;
   /** The unit the path ends at; null = the city. */
   unitId: string | null;
   onChoose(unitId: string): void;
   onHome(): void;
 }
 
-export function Breadcrumb({ units, children, unitId, onChoose, onHome }: BreadcrumbProps) {
+export function Breadcrumb({ units, childrenOf, unitId, onChoose, onHome }: BreadcrumbProps) {
   const { t } = useI18n();
   const city = [...units.values()].find((u) => u.level === 'city');
   const path = unitPath(units, unitId ?? city?.id ?? null);
   const last = path[path.length - 1];
-  const below = last ? (children.get(last.id) ?? []) : [];
+  const below = last ? (childrenOf.get(last.id) ?? []) : [];
   return (
     <nav className="breadcrumb twin-card" aria-label={t('crumb.label')}>
       <button type="button" className="crumb-home" onClick={onHome} title={t('crumb.home')}>

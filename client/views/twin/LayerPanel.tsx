@@ -2,19 +2,10 @@
 
 import { COMPONENT_CATEGORIES } from '@domain/componentCatalog';
 import { type MessageKey, useI18n } from '../../i18n';
-import { componentCategoryColors, componentStateMarks } from '../../twin/components/components.model';
-import { overdueOutline, urgencyColors } from '../../twin/events/events.model';
-import { type SensorStatus, sensorStatusColors } from '../../twin/sensors/sensors.model';
-
-export type TwinLayer = 'grids' | 'components' | 'cameras' | 'patrol-points' | 'sensors' | 'events';
-export const twinLayers: readonly TwinLayer[] = [
-  'grids',
-  'components',
-  'cameras',
-  'patrol-points',
-  'sensors',
-  'events',
-];
+import { componentCategoryColors } from '../../twin/components/components.model';
+import { LayerLegend } from './LayerLegend';
+import { type TwinLayer, twinLayers } from './layerState';
+import './layerPanel.css';
 
 const layerText: Record<TwinLayer, MessageKey> = {
   grids: 'layer.grids',
@@ -73,29 +64,9 @@ export function LayerPanel({
           </li>
         ))}
       </ul>
-      <div className="layer-legend">
-        {shown.has('events') &&
-          ([3, 2, 1] as const).map((u) => <Key key={`u${u}`} color={urgencyColors[u]} text={t(`urgency.${u}`)} />)}
-        {shown.has('events') && <Key ring={overdueOutline.color} text={t('info.overdue')} />}
-        {shown.has('events') && (
-          <span className="legend-key">
-            <span className="legend-cluster" style={{ boxShadow: `inset 0 0 0 0.14rem ${overdueOutline.color}` }}>
-              n
-            </span>
-            {t('layer.eventCluster')}
-          </span>
-        )}
-        {shown.has('sensors') &&
-          (['alarm', 'warning', 'normal', 'offline'] as SensorStatus[]).map((st) => (
-            <Key key={st} color={sensorStatusColors[st]} text={t(`sensorStatus.${st}`)} />
-          ))}
-        {shown.has('components') &&
-          (['damaged', 'missing', 'occupied'] as const).map((st) => (
-            <Key key={st} ring={componentStateMarks[st].outline!.color} text={t(`state.${st}`)} />
-          ))}
-      </div>
+      <LayerLegend shown={shown} />
       {shown.has('components') && categories.length > 0 && (
-        <div className="category-filter" role="group" aria-label={t('layer.categoryFilter')}>
+        <fieldset className="category-filter" aria-label={t('layer.categoryFilter')}>
           {categories.map((c) => (
             <button
               key={c.code}
@@ -109,21 +80,8 @@ export function LayerPanel({
               {categoryName(c)}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
     </aside>
-  );
-}
-
-/** One legend key: a filled dot (a colour) or a ring (a state marker). */
-function Key({ color, ring, text }: { color?: string; ring?: string; text: string }) {
-  return (
-    <span className="legend-key">
-      <span
-        className="swatch-dot"
-        style={color ? { background: color } : { boxShadow: `inset 0 0 0 0.18rem ${ring}` }}
-      />
-      {text}
-    </span>
   );
 }

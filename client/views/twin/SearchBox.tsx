@@ -29,7 +29,7 @@ export function SearchBox({ api, onChoose }: { api: TwinApi; onChoose(hit: Searc
   }, [api, q]);
 
   return (
-    <div className="search-box twin-card" role="search">
+    <search className="search-box twin-card">
       <input
         type="search"
         value={q}
@@ -62,6 +62,6 @@ export function SearchBox({ api, onChoose }: { api: TwinApi; onChoose(hit: Searc
           ))}
         </ul>
       )}
-    </div>
+    </search>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridProperties } from '../../api/twinApi';
-import { unitPath } from './unitPath';
+import { childrenByParent, unitPath, unitsById } from './unitPath';
 
 const unit = (id: string, level: GridProperties['level'], parentId: string | null): GridProperties => ({
   id,
@@ -9,6 +9,7 @@ const unit = (id: string, level: GridProperties['level'], parentId: string | nul
   level,
   area: null,
   parentId,
+  areaM2: 0,
 });
 const units = new Map(
   [
@@ -32,4 +33,22 @@ describe('unitPath', () => {
   ];
   for (const [id, expected] of cases)
     it(String(id), () => expect(unitPath(units, id).map((u) => u.id)).toEqual(expected));
+});
+
+describe('unitsById and childrenByParent', () => {
+  const features = [unit('G2', 'grid', 'M'), unit('M', 'community', null), unit('G1', 'grid', 'M')].map(
+    (properties) => ({
+      properties,
+    }),
+  );
+  const cases: { title: string; input: string; expected: string[] }[] = [
+    { title: 'children in id order', input: 'M', expected: ['G1', 'G2'] },
+    { title: 'a leaf has none', input: 'G1', expected: [] },
+    { title: 'an unknown unit has none', input: 'nope', expected: [] },
+  ];
+  for (const c of cases)
+    it(c.title, () =>
+      expect((childrenByParent(unitsById(features)).get(c.input) ?? []).map((u) => u.id)).toEqual(c.expected),
+    );
+  it('no grids loaded: no units', () => expect(unitsById(null).size).toBe(0));
 });

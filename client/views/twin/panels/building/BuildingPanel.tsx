@@ -2,8 +2,8 @@
 // page's language. Small and self-contained, to be folded into the general info panel later.
 import type { TwinApi } from '../../../../api/twinApi';
 import { useI18n } from '../../../../i18n';
-import { useResource } from '../../../../ui/useResource';
 import { cardRows } from '../../../../twin/buildings/buildings.model';
+import { useResource } from '../../../../ui/useResource';
 
 export interface BuildingPanelProps {
   api: TwinApi;

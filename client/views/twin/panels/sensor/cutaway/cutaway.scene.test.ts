@@ -30,10 +30,16 @@ function stage() {
     width: 320,
     height: 240,
     requestFrame: (draw) => queued.push(draw),
-    cancelFrame: (h) => void (queued[h - 1] = () => undefined),
-    onRender: (_, a) => void (anchors = a),
+    cancelFrame: (h) => {
+      queued[h - 1] = () => undefined;
+    },
+    onRender: (_, a) => {
+      anchors = a;
+    },
   });
-  const flush = () => queued.splice(0).forEach((d) => d());
+  const flush = () => {
+    for (const draw of queued.splice(0)) draw();
+  };
   return { calls, cutaway, flush, anchors: () => anchors };
 }
 

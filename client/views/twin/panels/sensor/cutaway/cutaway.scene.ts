@@ -237,8 +237,8 @@ export function createCutaway(renderer: CutawayRenderer, options: CutawayOptions
         geometries.add(o.geometry);
         for (const m of Array.isArray(o.material) ? o.material : [o.material]) materials.add(m);
       });
-      geometries.forEach((g) => g.dispose());
-      materials.forEach((m) => m.dispose());
+      for (const g of geometries) g.dispose();
+      for (const m of materials) m.dispose();
       scene.clear();
       renderer.dispose();
     },

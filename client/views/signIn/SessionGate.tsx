@@ -1,22 +1,10 @@
-// Who is signed in. The gate asks the server once; nobody signed in → the sign-in page, which reloads
+// The session gate. It asks the server once; nobody signed in → the sign-in page, which reloads
 // the page it interrupted after a successful sign-in.
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { SignedInUser, TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
+import { type Session, SessionContext } from '../../ui/session';
 import { LoginPage } from './LoginPage';
-
-interface Session {
-  user: SignedInUser;
-  signOut(): Promise<void>;
-}
-
-const SessionContext = createContext<Session | null>(null);
-
-export function useSession(): Session {
-  const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession() outside <SessionGate>');
-  return session;
-}
 
 type State =
   | { kind: 'checking' }
