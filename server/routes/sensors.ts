@@ -3,14 +3,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { SensorState } from '../domain/sensorState';
 import { METRICS, NUMERIC_METRICS, type NumericMetric } from '../domain/telemetry';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { listAlarms } from '../store/alarms';
 import { getSensorState, listSensorStates } from '../store/sensorState';
 import { listSensors } from '../store/sensors';
 import { minuteSeries } from '../store/telemetry';
 import { AlarmSchema, toAlarmJson } from './alarms';
-import type { AppEnv } from '../http/context';
-import type { Deps } from '../http/deps';
-import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { json, LonLatSchema } from './schemas';
 
 const KINDS = ['manhole', 'rain-gauge', 'river-gauge'] as const;

@@ -24,7 +24,7 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 }
 
 export interface PageWatch {
-  /** Console errors and uncaught exceptions (`pageerror: ...`), in the order they came. */
+  /** Console errors (with the URL they concern) and uncaught exceptions (`pageerror: ...`), in order. */
   consoleErrors: string[];
   /** Every request the page made to a host off this machine (tests/helpers/offMachine.ts). */
   offMachine: string[];
@@ -42,7 +42,10 @@ export interface PageWatchOptions {
 export function watchPage(page: Page, options: PageWatchOptions = {}): PageWatch {
   const watch: PageWatch = { consoleErrors: [], offMachine: [] };
   page.on('console', (message) => {
-    if (message.type() === 'error' && !options.expectedError?.(message)) watch.consoleErrors.push(message.text());
+    if (message.type() !== 'error' || options.expectedError?.(message)) return;
+    // "Failed to load resource" says nothing of which: the location names it
+    const where = message.location().url;
+    watch.consoleErrors.push(where ? `${message.text()} (${where})` : message.text());
   });
   page.on('pageerror', (error) => watch.consoleErrors.push(`pageerror: ${error.message}`));
   page.on('request', (request) => {

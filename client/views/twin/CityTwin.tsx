@@ -4,7 +4,7 @@
 // and the unattended tour. Pages put it behind their own panels (the big screen, the first page).
 // A view only: the state lives in the hooks beside it and the pure models they use.
 
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Alarm, LiveEvent, TwinApi } from '../../api/twinApi';
 import { FlightDirector } from '../../twin/flight/FlightDirector';
 import { twinStateOf } from '../../twin/flight/viewUrl';
@@ -13,7 +13,7 @@ import { PickHandler } from '../../twin/selection/PickHandler';
 import { SelectionMarker } from '../../twin/selection/SelectionMarker';
 import { UnitHighlight } from '../../twin/selection/UnitHighlight';
 import { TourDriver } from '../../twin/tour/TourDriver';
-import { cityTourStops, type TourStop } from '../../twin/tour/tour.model';
+import type { TourStop } from '../../twin/tour/tour.model';
 import { TwinReadiness } from '../../twin/viewer/TwinReadiness';
 import { TwinViewer } from '../../twin/viewer/TwinViewer';
 import { LayerPanel } from './LayerPanel';
@@ -21,12 +21,13 @@ import { drawnFeatures, layerCounts } from './layerState';
 import { SelectionPanel } from './SelectionPanel';
 import { TwinLayers } from './TwinLayers';
 import { TwinTools } from './TwinTools';
-import { childrenByParent, unitsById } from './unitPath';
 import { useFlight } from './useFlight';
 import { useLayers } from './useLayers';
 import { useLiveTwin } from './useLiveTwin';
 import { useSelection } from './useSelection';
+import { useTourStops } from './useTourStops';
 import { useTwinData } from './useTwinData';
+import { useUnits } from './useUnits';
 import { useWhereSelected } from './useWhereSelected';
 
 export interface CityTwinProps {
@@ -59,14 +60,9 @@ export function CityTwin({ api, live = false, tourIdleMs = null, tourDwellMs = 2
   const layers = useLayers(data.components);
   const { sensorPoints, sensorLayer, eventLayer } = useLiveTwin({ api, live, data, onAlarm, onEvent, onConnection });
 
-  const units = useMemo(() => unitsById(data.grids), [data.grids]);
-  const childrenOf = useMemo(() => childrenByParent(units), [units]);
-  const { drawing, openEvents } = data;
-  const stops = useMemo(
-    () => (drawing && tourIdleMs !== null ? cityTourStops(units.values(), drawing.outlines, openEvents) : []),
-    [drawing, openEvents, units, tourIdleMs],
-  );
-  const home = drawing?.focus ?? null;
+  const { units, childrenOf } = useUnits(data.grids);
+  const stops = useTourStops(tourIdleMs !== null, units, data);
+  const home = data.drawing?.focus ?? null;
   const error = data.error?.message ?? null;
   useEffect(() => onError?.(error), [error, onError]);
 
@@ -110,14 +106,7 @@ export function CityTwin({ api, live = false, tourIdleMs = null, tourDwellMs = 2
           home={home}
           flyTo={flyTo}
         />
-        <LayerPanel
-          shown={layers.shown}
-          counts={layerCounts(data)}
-          onToggle={layers.toggle}
-          categories={layers.categories}
-          hiddenCategories={layers.hiddenCategories}
-          onToggleCategory={layers.toggleCategory}
-        />
+        <LayerPanel {...layers} counts={layerCounts(data)} />
         <SelectionPanel api={api} data={data} units={units} selected={selected} flyTo={flyTo} />
       </div>
     </>

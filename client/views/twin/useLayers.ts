@@ -14,13 +14,14 @@ export function useLayers(components: TwinData['components']) {
   const filter = useMemo(() => categoryFilter(index, hiddenCategories), [index, hiddenCategories]);
   const categories = useMemo(() => (components ? componentCategoryCounts(components) : []), [components]);
 
-  const toggle = useCallback((layer: TwinLayer) => setShown((s) => toggled(s, layer)), []);
-  const toggleCategory = useCallback((code: string) => setHiddenCategories((h) => toggled(h, code)), []);
+  const onToggle = useCallback((layer: TwinLayer) => setShown((s) => toggled(s, layer)), []);
+  const onToggleCategory = useCallback((code: string) => setHiddenCategories((h) => toggled(h, code)), []);
   const markDrawn = useCallback(
     (layer: TwinLayer) => (count: number) => setDrawn((d) => ({ ...d, [layer]: count })),
     [],
   );
-  return { shown, toggle, hiddenCategories, toggleCategory, categories, filter, drawn, markDrawn };
+  // Named as LayerPanel's props, so the panel takes them as they are.
+  return { shown, onToggle, hiddenCategories, onToggleCategory, categories, filter, drawn, markDrawn };
 }
 
 export type Layers = ReturnType<typeof useLayers>;
