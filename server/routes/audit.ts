@@ -1,9 +1,9 @@
 // The audit log, for administrators: search it, and check that its hash chain holds.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { searchAudit, verifyAuditChain } from '../store/audit';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
+import { searchAudit, verifyAuditChain } from '../store/audit';
 import { json } from './schemas';
 
 const ACTIONS = ['sign-in', 'sign-in-failed', 'sign-out', 'unmask', 'export', 'read-audit'] as const;

@@ -1,10 +1,10 @@
 // One building, as the 3D city's info panel shows it when it is picked: address, use, floors, grid,
 // and how many households and residents live there (counts only, no personal data).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getBuildingCard } from '../store/buildings';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
+import { getBuildingCard } from '../store/buildings';
 import { json } from './schemas';
 
 const n = z.number().int();

@@ -2,10 +2,10 @@
 // with the viewpoint to fly to; `best` is the nearest online one.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bestCoverage, type Coverage, camerasCovering, degreesFor } from '../domain/cameraCoverage';
-import { listCameras, maxCameraRangeM } from '../store/cameras';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
+import { listCameras, maxCameraRangeM } from '../store/cameras';
 import { json, LonLatSchema } from './schemas';
 
 const ViewpointSchema = z

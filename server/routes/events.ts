@@ -1,11 +1,11 @@
 // Events (事件/案卷): the cases in your scope, and one case with its timeline.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scopeOf } from '../domain/access';
-import { getAdminUnit } from '../store/adminUnits';
-import { getEvent, listEvents } from '../store/events';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from '../http/errors';
+import { getAdminUnit } from '../store/adminUnits';
+import { getEvent, listEvents } from '../store/events';
 import { BboxParam, BoolParam, json, LonLatSchema } from './schemas';
 
 const STATUSES = ['reported', 'filed', 'dispatched', 'handling', 'feedback', 'verified', 'closed'] as const;

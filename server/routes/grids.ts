@@ -3,12 +3,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scopeOf } from '../domain/access';
 import { maskName, maskPhone } from '../domain/masking';
-import { getAdminUnit, getAncestors, getChildren } from '../store/adminUnits';
-import { getGridWorker } from '../store/gridWorkers';
-import { getUnitSummary } from '../store/unitSummary';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
+import { getAdminUnit, getAncestors, getChildren } from '../store/adminUnits';
+import { getGridWorker } from '../store/gridWorkers';
+import { getUnitSummary } from '../store/unitSummary';
 import { json, LonLatSchema } from './schemas';
 
 const UnitRef = z.object({ id: z.string(), name: z.string(), level: z.string() });

@@ -1,8 +1,8 @@
 // Liveness and what this server is serving.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getDatasetMeta } from '../store/meta';
 import type { Deps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
+import { getDatasetMeta } from '../store/meta';
 import { json } from './schemas';
 
 const HealthSchema = z

@@ -2,10 +2,10 @@
 // reason, and the buffer now; and the latest rejected messages with their reasons.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { REJECT_REASONS } from '../domain/telemetry';
-import { listRejects } from '../store/rejects';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, ErrorSchema, errorResponses, validationHook } from '../http/errors';
+import { listRejects } from '../store/rejects';
 import { json } from './schemas';
 
 const n = z.number().int();

@@ -1,8 +1,8 @@
 // The headline figures of the city (the big screen's header).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getOverview } from '../store/overview';
 import type { Deps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
+import { getOverview } from '../store/overview';
 import { json } from './schemas';
 
 const n = z.number().int();

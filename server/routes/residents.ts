@@ -2,13 +2,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scopeOf } from '../domain/access';
 import { maskResident } from '../domain/masking';
-import { getAdminUnit } from '../store/adminUnits';
-import { appendAudit } from '../store/audit';
-import { getResident, listResidents } from '../store/residents';
 import { clientOf } from '../http/caller';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from '../http/errors';
+import { getAdminUnit } from '../store/adminUnits';
+import { appendAudit } from '../store/audit';
+import { getResident, listResidents } from '../store/residents';
 import { json } from './schemas';
 
 const TAGS = ['elderly-alone', 'disabled', 'low-income', 'party-member', 'veteran', 'left-behind-child'] as const;

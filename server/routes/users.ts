@@ -1,10 +1,10 @@
 // User accounts, for administrators (no password hashes leave the store's module boundary).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ROLES } from '../domain/access';
-import { listUsers } from '../store/users';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
+import { listUsers } from '../store/users';
 import { json } from './schemas';
 
 const UserSchema = z
