@@ -12,6 +12,7 @@ import { startSimulator } from '../scripts/simulate/simulator';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import type { Role } from '../server/domain/access';
+import type { LiveEvent } from '../server/domain/live';
 import { statusTopic, telemetryTopic } from '../server/domain/telemetry';
 import { type Ingest, startIngest } from '../server/ingest';
 import type { Db } from '../server/store/db';
@@ -277,13 +278,17 @@ describe("the live stream follows the reader's scope", () => {
       "SELECT g.id FROM admin_units g, admin_units w WHERE w.id = $1 AND g.level = 'grid' AND g.parent_id <> w.parent_id ORDER BY g.id LIMIT 1",
       [worker],
     ))!.id;
-    const event = (id: string, gridId: string, departmentId: string) => ({
+    const event = (id: string, gridId: string, departmentId: string): LiveEvent => ({
       id,
       gridId,
       departmentId,
       itemCode: '060101',
       source: 'sensor',
       status: 'reported',
+      position: [116.95, 31.05],
+      reportedAt: '2026-11-01T08:00:00.000Z',
+      deadlineAt: '2026-11-01T10:00:00.000Z',
+      description: 'test',
     });
     // each reader collects the test events it is sent, until the last one (sent to everyone) arrives
     const heard = (role: Role) => {

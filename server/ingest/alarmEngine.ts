@@ -173,6 +173,8 @@ export class AlarmEngine {
       },
     );
     this.live.publish('alarm', alarm);
+    // raiseAlarm files the event in the same transaction, so a raised alarm always names it.
+    if (alarm.eventId === null) throw new Error(`alarm ${alarm.id} was raised without its event`);
     this.live.publish('event', {
       id: alarm.eventId,
       itemCode: item.code,

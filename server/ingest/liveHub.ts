@@ -1,15 +1,20 @@
 // The live feed (实时推送) behind GET /api/live: sensor state changes, alarms and new events. Alarms
 // and events go out at once; sensor changes are coalesced per device and sent as one `sensors`
 // message per interval, so a 40,000 msg/s stream does not become 40,000 SSE messages.
+import type { LiveMessages } from '../domain/live';
 import type { SensorState } from '../domain/sensorState';
 
-export type LiveEvent = 'sensors' | 'alarm' | 'event';
-export interface LiveMessage {
-  /** Increasing per hub, for the SSE `id:` field. */
-  id: number;
-  event: LiveEvent;
-  data: unknown;
-}
+/** The messages the hub publishes (the route writes `ready` itself, once per connection). */
+export type LiveMessageName = Exclude<keyof LiveMessages, 'ready'>;
+/** One message, typed by its name: `data` is what the client parses for that SSE event. */
+export type LiveMessage = {
+  [E in LiveMessageName]: {
+    /** Increasing per hub, for the SSE `id:` field. */
+    id: number;
+    event: E;
+    data: LiveMessages[E];
+  };
+}[LiveMessageName];
 export type LiveListener = (m: LiveMessage) => void;
 
 export class LiveHub {
@@ -32,8 +37,8 @@ export class LiveHub {
     return () => this.listeners.delete(listener);
   }
 
-  publish(event: LiveEvent, data: unknown): void {
-    const m: LiveMessage = { id: ++this.seq, event, data };
+  publish<E extends LiveMessageName>(event: E, data: LiveMessages[E]): void {
+    const m = { id: ++this.seq, event, data } as LiveMessage;
     for (const l of this.listeners) l(m);
   }
 

@@ -32,8 +32,6 @@ export const AlarmSchema = z
   })
   .openapi('Alarm') satisfies z.ZodType<Alarm>; // the record the live stream sends too
 
-export const toAlarmJson = (a: Alarm) => a;
-
 const AlarmId = z
   .string()
   .regex(/^AL\d{7,}$/, 'expected an alarm id such as AL0000001')

@@ -66,7 +66,7 @@ export function liveRoutes({ db, ingest }: Deps) {
       let wake: (() => void) | null = null;
       let overflow = false;
       const unsubscribe = ingest.live.subscribe((m) => {
-        if (m.event === 'event' && !(seesCases && inScope(m.data as LiveCase))) return;
+        if (m.event === 'event' && !(seesCases && inScope(m.data))) return;
         if (queue.length >= LIVE_QUEUE_LIMIT) overflow = true;
         else queue.push(m);
         wake?.();

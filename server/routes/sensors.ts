@@ -10,7 +10,7 @@ import { listAlarms } from '../store/alarms';
 import { getSensorState, listSensorStates } from '../store/sensorState';
 import { listSensors } from '../store/sensors';
 import { minuteSeries } from '../store/telemetry';
-import { AlarmSchema, toAlarmJson } from './alarms';
+import { AlarmSchema } from './alarms';
 import { json, LonLatSchema } from './schemas';
 
 const KINDS = ['manhole', 'rain-gauge', 'river-gauge'] as const;
@@ -176,7 +176,7 @@ export function sensorRoutes({ db, ingest }: Deps) {
             })),
             ...(s.kind === 'manhole' ? [{ metric: 'coverOpen', unit: '', min: 0, max: 1, zh: '井盖开启' }] : []),
           ],
-          openAlarms: openAlarms.map(toAlarmJson),
+          openAlarms,
         },
         200,
       );
