@@ -304,6 +304,20 @@ describe('CSV import', () => {
     expect(wrongHeader.body.error.fields[0]).toMatchObject({ line: 1, field: 'header' });
     const json = await call(app, 'POST', '/api/users/import', { cookie: admin(), json: { username: 'x' } });
     expect(json.status).toBe(415);
+    const latin1 = await call(app, 'POST', '/api/users/import', {
+      cookie: admin(),
+      body: new Uint8Array([...Buffer.from(`${header}\nx.y,`), 0xff, 0xfe, ...Buffer.from(',analyst,,\n')]),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(latin1.status).toBe(400);
+    expect(latin1.body.error.code).toBe('bad_encoding');
+    // Only the import takes CSV: any other route still wants JSON.
+    const elsewhere = await call(app, 'POST', '/api/users', {
+      cookie: admin(),
+      body: `${header}\nx.y,X,analyst,,\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(elsewhere.status).toBe(415);
     expect(await count()).toBe(before);
   });
 
