@@ -68,6 +68,14 @@ const EXPECT: Record<string, Expect> = {
   'GET /audit': only({ admin: [200, 200] }),
   'GET /audit/verify': only({ admin: [200, 200] }),
   'GET /users': only({ admin: [200, 200] }),
+  // account changes: the matrix's body is not an account (400) and its user does not exist (404)
+  'POST /users': only({ admin: [400, 400] }),
+  'PATCH /users/{id}': only({ admin: [404, 404] }), // no body reaches the handler as {}
+  'POST /users/{id}/disable': only({ admin: [404, 404] }),
+  'POST /users/{id}/enable': only({ admin: [404, 404] }),
+  'POST /users/{id}/reset-password': only({ admin: [404, 404] }),
+  'POST /users/import': only({ admin: [415, 415] }), // a JSON body, not text/csv
+  'POST /auth/password': all([400, 400]), // anyone signed in; the matrix's body is not a password change
   // live sensing (this app runs no ingest: the stats and the live stream answer 503)
   'GET /sensors/state': all([200, 200]),
   'GET /sensors/{id}': all([200, 200]),
@@ -126,6 +134,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path === '/search') return `${path}?q=${encodeURIComponent('社区')}`;
   if (path.startsWith('/sensors/{id}')) return path.replace('{id}', data.sensors[0]!.id);
   if (path === '/alarms/{id}/acknowledge' || path === '/alarms/{id}') return path.replace('{id}', 'AL9999999');
+  if (path.startsWith('/users/{id}')) return path.replace('{id}', 'U999');
   if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;
   return path;
 }

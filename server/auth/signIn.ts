@@ -14,7 +14,7 @@ export interface Client {
 }
 
 export type SignInResult =
-  | { ok: true; principal: Principal; token: string; expiresAt: string }
+  | { ok: true; principal: Principal; token: string; expiresAt: string; mustChangePassword: boolean }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'locked'; until: string };
 
@@ -71,8 +71,15 @@ export async function signIn(
     ...client,
   });
   await audit('sign-in', null);
-  const { passwordHash: _h, failedAttempts: _f, lockedUntil: _l, disabled: _d, ...principal } = user;
-  return { ok: true, principal, token, expiresAt };
+  const {
+    passwordHash: _h,
+    failedAttempts: _f,
+    lockedUntil: _l,
+    disabled: _d,
+    mustChangePassword,
+    ...principal
+  } = user;
+  return { ok: true, principal, token, expiresAt, mustChangePassword };
 }
 
 export async function signOut(db: Db, token: string, principal: Principal, client: Client, now: Date): Promise<void> {

@@ -1,7 +1,20 @@
 // The audit log's entries (审计日志) and the hash chain that makes tampering visible. The store hashes
 // (SHA-256 of `auditChainText`), so this module stays free of Node and runs anywhere.
 
-export type AuditAction = 'sign-in' | 'sign-in-failed' | 'sign-out' | 'unmask' | 'export' | 'read-audit';
+export type AuditAction =
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-out'
+  | 'unmask'
+  | 'export'
+  | 'read-audit'
+  | 'user-create'
+  | 'user-update'
+  | 'user-disable'
+  | 'user-enable'
+  | 'password-reset'
+  | 'password-change'
+  | 'user-import';
 
 export interface AuditEntry {
   at: string;
@@ -15,9 +28,12 @@ export interface AuditEntry {
   ip: string | null;
   userAgent: string | null;
   outcome: 'ok' | 'denied';
+  /** Before and after of an account change, as JSON text (never a password or hash); null otherwise. */
+  detail?: string | null;
 }
 
 export interface AuditRecord extends AuditEntry {
+  detail: string | null;
   seq: number;
   prevHash: string;
   hash: string;
@@ -41,5 +57,7 @@ export function auditChainText(prevHash: string, seq: number, e: AuditEntry): st
     e.userAgent,
     e.outcome,
   ];
+  // Entries from before the detail column hash as they always did.
+  if (e.detail != null) fields.push(e.detail);
   return prevHash + JSON.stringify(fields);
 }

@@ -44,6 +44,13 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /audit': 'audit',
   'GET /audit/verify': 'audit',
   'GET /users': 'users',
+  'POST /users': 'users',
+  'PATCH /users/:id': 'users',
+  'POST /users/:id/disable': 'users',
+  'POST /users/:id/enable': 'users',
+  'POST /users/:id/reset-password': 'users',
+  'POST /users/import': 'users',
+  'POST /auth/password': 'signed-in',
   // live sensing: sensor data is map data; acknowledging an alarm is case work; rejected payloads are for admins
   'GET /sensors/state': 'map',
   'GET /sensors/:id': 'map',
@@ -81,6 +88,9 @@ const RULES: Rule[] = Object.entries(ACCESS)
   // Literal paths first, so /residents/export.csv is not taken for /residents/:id.
   .sort((a, b) => Number(b.exact) - Number(a.exact));
 
+/** What a user who must still change a one-time password may call. */
+const BEFORE_PASSWORD_CHANGE = new Set(['POST /auth/password', 'GET /auth/me', 'POST /auth/logout']);
+
 export function accessFor(method: string, apiPath: string): Access | undefined {
   const m = method === 'HEAD' ? 'GET' : method;
   return RULES.find((r) => r.method === m && r.pattern.test(apiPath))?.access;
@@ -95,12 +105,22 @@ export function guard({ db, now }: Deps): MiddlewareHandler<AppEnv> {
 
     const token = getCookie(c, SESSION_COOKIE) ?? null;
     let principal = null;
+    let mustChangePassword = false;
     if (token && /^[A-Za-z0-9_-]{20,100}$/.test(token)) {
       const at = now();
       const user = await findSessionUser(db, hashToken(token), at);
       if (user) {
-        const { passwordHash: _h, failedAttempts: _f, lockedUntil: _l, disabled: _d, expiresAt, ...p } = user;
+        const {
+          passwordHash: _h,
+          failedAttempts: _f,
+          lockedUntil: _l,
+          disabled: _d,
+          mustChangePassword: mustChange,
+          expiresAt,
+          ...p
+        } = user;
         principal = p;
+        mustChangePassword = mustChange;
         // Sliding expiry, written at most once per half lifetime.
         const lifetime = sessionLifetimeMs(p.role);
         if (new Date(expiresAt).getTime() - Date.parse(at) < lifetime / 2) {
@@ -110,9 +130,17 @@ export function guard({ db, now }: Deps): MiddlewareHandler<AppEnv> {
     }
     c.set('principal', principal);
     c.set('sessionToken', principal ? token : null);
+    c.set('mustChangePassword', mustChangePassword);
 
     if (access === 'public') return next();
     if (!principal) return errorJson(c, 401, 'unauthenticated', 'Sign in first (POST /api/auth/login).');
+    if (mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(`${c.req.method} ${apiPath}`))
+      return errorJson(
+        c,
+        403,
+        'password_change_required',
+        'Choose your own password first (POST /api/auth/password); the one-time password allows nothing else.',
+      );
     if (access !== 'signed-in' && !can(principal, access)) {
       return errorJson(c, 403, 'forbidden', `The role ${principal.role} may not do this (needs ${access}).`);
     }

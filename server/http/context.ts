@@ -7,5 +7,7 @@ export interface AppEnv {
     principal: Principal | null;
     /** The raw session token from the cookie (for signing out). */
     sessionToken: string | null;
+    /** The user signed in with a one-time password and must choose their own first. */
+    mustChangePassword: boolean;
   };
 }

@@ -4,12 +4,17 @@ import { z } from '@hono/zod-openapi';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AccountError } from '../auth/accounts';
 
 export const ErrorSchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: 'bad_request' }),
       message: z.string().openapi({ example: 'bbox: expected minLon,minLat,maxLon,maxLat' }),
+      fields: z
+        .array(z.object({ field: z.string(), message: z.string(), line: z.number().optional() }))
+        .optional()
+        .openapi({ description: 'The fields at fault (and, for a CSV import, their lines)' }),
     }),
   })
   .openapi('Error');
@@ -43,6 +48,8 @@ export function validationHook(
 }
 
 export const onError: ErrorHandler = (err, c) => {
+  if (err instanceof AccountError)
+    return c.json({ error: { code: err.code, message: err.message, fields: err.fields } }, err.status);
   if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message);
   if (err instanceof HTTPException)
     return errorJson(c, err.status as ContentfulStatusCode, 'http_error', err.message || 'Request failed');

@@ -1,12 +1,27 @@
 // The audit log, for administrators: search it, and check that its hash chain holds.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AuditAction } from '../domain/audit';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
 import { searchAudit, verifyAuditChain } from '../store/audit';
 import { json } from './schemas';
 
-const ACTIONS = ['sign-in', 'sign-in-failed', 'sign-out', 'unmask', 'export', 'read-audit'] as const;
+const ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
+  'unmask',
+  'export',
+  'read-audit',
+  'user-create',
+  'user-update',
+  'user-disable',
+  'user-enable',
+  'password-reset',
+  'password-change',
+  'user-import',
+] as const satisfies readonly AuditAction[];
 const IsoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date');
 
 const AuditSchema = z
@@ -23,6 +38,7 @@ const AuditSchema = z
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
     outcome: z.enum(['ok', 'denied']),
+    detail: z.string().nullable().openapi({ description: 'An account change: before and after, as JSON' }),
     prevHash: z.string(),
     hash: z.string(),
   })

@@ -1,6 +1,7 @@
 // Sign-in, sign-out and "who am I".
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { changeOwnPassword } from '../auth/accounts';
 import { ADDRESS_LIMIT, SESSION_COOKIE } from '../auth/policy';
 import { RateLimiter } from '../auth/rateLimit';
 import { signIn, signOut } from '../auth/signIn';
@@ -45,7 +46,16 @@ const login = createRoute({
     },
   },
   responses: {
-    200: json(z.object({ user: PrincipalSchema, expiresAt: z.string() }), 'Signed in'),
+    200: json(
+      z.object({
+        user: PrincipalSchema,
+        expiresAt: z.string(),
+        mustChangePassword: z
+          .boolean()
+          .openapi({ description: 'Signed in with a one-time password: only POST /auth/password is open until then' }),
+      }),
+      'Signed in',
+    ),
     401: err('Wrong username or password'),
     429: err('Too many attempts, or the account is locked for a while'),
     ...errorResponses,
@@ -69,7 +79,38 @@ const me = createRoute({
   path: '/auth/me',
   tags: ['auth'],
   summary: 'The signed-in user, role, scope and permissions; null when nobody is signed in',
-  responses: { 200: json(z.object({ user: PrincipalSchema.nullable() }), 'The user, or null'), ...errorResponses },
+  responses: {
+    200: json(
+      z.object({ user: PrincipalSchema.nullable(), mustChangePassword: z.boolean().optional() }),
+      'The user (and whether they must still change a one-time password), or null',
+    ),
+    ...errorResponses,
+  },
+});
+
+const password = createRoute({
+  method: 'post',
+  path: '/auth/password',
+  tags: ['auth'],
+  summary: 'Change your own password (the current one, then a new one that meets the policy); ends your other sessions',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(1024) })
+            .strict()
+            .openapi('PasswordChange'),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(z.object({ ok: z.literal(true) }), 'Changed'),
+    401: err('Not signed in'),
+    ...errorResponses,
+  },
 });
 
 const withPermissions = (p: Principal) => ({ ...p, permissions: [...ROLE_PERMISSIONS[p.role]] });
@@ -108,7 +149,14 @@ export function authRoutes({ db, now }: Deps) {
         path: '/',
         expires: new Date(result.expiresAt),
       });
-      return c.json({ user: withPermissions(result.principal), expiresAt: result.expiresAt }, 200);
+      return c.json(
+        {
+          user: withPermissions(result.principal),
+          expiresAt: result.expiresAt,
+          mustChangePassword: result.mustChangePassword,
+        },
+        200,
+      );
     })
     .openapi(logout, async (c) => {
       const principal = c.get('principal')!;
@@ -118,6 +166,22 @@ export function authRoutes({ db, now }: Deps) {
     })
     .openapi(me, (c) => {
       const principal = c.get('principal');
-      return c.json({ user: principal ? withPermissions(principal) : null }, 200);
+      return c.json(
+        principal
+          ? { user: withPermissions(principal), mustChangePassword: c.get('mustChangePassword') }
+          : { user: null },
+        200,
+      );
+    })
+    .openapi(password, async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json');
+      await changeOwnPassword(
+        db,
+        { principal: c.get('principal')!, client: clientOf(c), now: new Date(now()).toISOString() },
+        c.get('sessionToken')!,
+        currentPassword,
+        newPassword,
+      );
+      return c.json({ ok: true as const }, 200);
     });
 }

@@ -26,6 +26,7 @@ interface Row {
   ip: string | null;
   user_agent: string | null;
   outcome: AuditEntry['outcome'];
+  detail: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -43,6 +44,7 @@ const toRecord = (r: Row): AuditRecord => ({
   ip: r.ip,
   userAgent: r.user_agent,
   outcome: r.outcome,
+  detail: r.detail,
   prevHash: r.prev_hash,
   hash: r.hash,
 });
@@ -50,15 +52,15 @@ const toRecord = (r: Row): AuditRecord => ({
 /** Appends an entry, chained to the last one. Runs on the single writer, so the chain never forks. */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecord> {
   // Millisecond ISO form, the one a TIMESTAMP reads back as, so the hash can be recomputed.
-  const e = { ...entry, at: new Date(entry.at).toISOString() };
+  const e = { ...entry, at: new Date(entry.at).toISOString(), detail: entry.detail ?? null };
   return db.write(async (conn) => {
     const last = (await conn.runAndReadAll('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).getRowsJS()[0];
     const seq = last ? Number(last[0]) + 1 : 1;
     const prevHash = last ? String(last[1]) : GENESIS_HASH;
     const hash = auditHash(prevHash, seq, e);
     await conn.run(
-      `INSERT INTO audit_log (seq, "at", actor_id, actor, role, action, target_type, target_id, reason, ip, user_agent, outcome, prev_hash, hash)
-       VALUES ($1, $2::TIMESTAMP, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      `INSERT INTO audit_log (seq, "at", actor_id, actor, role, action, target_type, target_id, reason, ip, user_agent, outcome, prev_hash, hash, detail)
+       VALUES ($1, $2::TIMESTAMP, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         seq,
         e.at,
@@ -74,6 +76,7 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecor
         e.outcome,
         prevHash,
         hash,
+        e.detail,
       ],
     );
     return { ...e, seq, prevHash, hash };

@@ -160,4 +160,15 @@ DROP TABLE mqtt_accounts;
 ALTER TABLE mqtt_accounts_v5 RENAME TO mqtt_accounts;
 `,
   },
+  {
+    version: 6,
+    name: 'accounts: first-sign-in password change, audit detail',
+    // `detail` holds an account change's before and after (JSON); it joins the hash only when present,
+    // so the chain of older entries verifies unchanged.
+    sql: `
+ALTER TABLE users ADD COLUMN must_change_password BOOLEAN DEFAULT false;
+UPDATE users SET must_change_password = false;
+ALTER TABLE audit_log ADD COLUMN detail VARCHAR;
+`,
+  },
 ];

@@ -11,6 +11,8 @@ export interface NewUser {
   departmentId: string | null;
   passwordHash: string;
   createdAt: string;
+  /** A one-time password: the user must choose their own at first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 export interface UserRecord extends Principal {
@@ -18,6 +20,7 @@ export interface UserRecord extends Principal {
   failedAttempts: number;
   lockedUntil: string | null;
   disabled: boolean;
+  mustChangePassword: boolean;
 }
 
 interface Row {
@@ -32,11 +35,12 @@ interface Row {
   failed_attempts: number;
   locked_until: string | null;
   disabled: boolean;
+  must_change_password: boolean | null;
 }
 
 export const USER_SELECT = `
   SELECT u.id, u.username, u.display_name, u.role, u.unit_id, a.path AS unit_path, u.department_id, u.password_hash,
-         u.failed_attempts, u.locked_until, u.disabled
+         u.failed_attempts, u.locked_until, u.disabled, u.must_change_password
   FROM users u LEFT JOIN admin_units a ON a.id = u.unit_id`;
 
 export function toUserRecord(r: Row): UserRecord {
@@ -52,6 +56,7 @@ export function toUserRecord(r: Row): UserRecord {
     failedAttempts: r.failed_attempts,
     lockedUntil: r.locked_until,
     disabled: r.disabled,
+    mustChangePassword: r.must_change_password === true,
   };
 }
 
@@ -59,14 +64,32 @@ export async function countUsers(db: Db): Promise<number> {
   return (await db.one<{ n: number }>('SELECT count(*) AS n FROM users'))!.n;
 }
 
+/** Inserts every user in one transaction: all of them or none. */
 export async function createUsers(db: Db, users: readonly NewUser[]): Promise<void> {
   await db.write(async (conn) => {
-    for (const u of users) {
-      await conn.run(
-        `INSERT INTO users (id, username, display_name, role, unit_id, department_id, password_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::TIMESTAMP)`,
-        [u.id, u.username, u.displayName, u.role, u.unitId, u.departmentId, u.passwordHash, u.createdAt],
-      );
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      for (const u of users) {
+        await conn.run(
+          `INSERT INTO users (id, username, display_name, role, unit_id, department_id, password_hash, created_at, must_change_password)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::TIMESTAMP, $9)`,
+          [
+            u.id,
+            u.username,
+            u.displayName,
+            u.role,
+            u.unitId,
+            u.departmentId,
+            u.passwordHash,
+            u.createdAt,
+            u.mustChangePassword === true,
+          ],
+        );
+      }
+      await conn.run('COMMIT');
+    } catch (e) {
+      await conn.run('ROLLBACK');
+      throw e;
     }
   });
 }
@@ -94,4 +117,96 @@ export async function recordSuccessfulSignIn(db: Db, userId: string): Promise<vo
   await db.write((conn) =>
     conn.run('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [userId]),
   );
+}
+
+export async function findUserById(db: Db, userId: string): Promise<UserRecord | undefined> {
+  const r = await db.one<Row>(`${USER_SELECT} WHERE u.id = $1`, [userId]);
+  return r && toUserRecord(r);
+}
+
+/** Which of `usernames` are taken already. */
+export async function existingUsernames(db: Db, usernames: readonly string[]): Promise<Set<string>> {
+  if (usernames.length === 0) return new Set();
+  const rows = await db.all<{ username: string }>(
+    'SELECT username FROM users WHERE list_contains($1::VARCHAR[], username)',
+    [`[${usernames.map((u) => JSON.stringify(u)).join(',')}]`],
+  );
+  return new Set(rows.map((r) => r.username));
+}
+
+/** The next free user id (`U` and a serial). */
+export async function nextUserIds(db: Db, count: number): Promise<string[]> {
+  const r = await db.one<{ n: number | null }>(
+    "SELECT max(TRY_CAST(substr(id, 2) AS INTEGER)) AS n FROM users WHERE id LIKE 'U%'",
+  );
+  const start = (r?.n ?? 0) + 1;
+  return Array.from({ length: count }, (_, i) => `U${String(start + i).padStart(3, '0')}`);
+}
+
+/** The level of a unit of the admin tree, or undefined when there is no such unit. */
+export async function unitLevel(db: Db, unitId: string): Promise<string | undefined> {
+  return (await db.one<{ level: string }>('SELECT level FROM admin_units WHERE id = $1', [unitId]))?.level;
+}
+
+export async function departmentExists(db: Db, departmentId: string): Promise<boolean> {
+  return (await db.one('SELECT 1 AS x FROM departments WHERE id = $1', [departmentId])) !== undefined;
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  return (await db.one<{ n: number }>("SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled"))!.n;
+}
+
+export interface UserChange {
+  displayName?: string;
+  role?: Role;
+  unitId?: string | null;
+  departmentId?: string | null;
+  disabled?: boolean;
+  passwordHash?: string;
+  mustChangePassword?: boolean;
+}
+
+const CHANGE_COLUMNS: Record<keyof UserChange, string> = {
+  displayName: 'display_name',
+  role: 'role',
+  unitId: 'unit_id',
+  departmentId: 'department_id',
+  disabled: 'disabled',
+  passwordHash: 'password_hash',
+  mustChangePassword: 'must_change_password',
+};
+
+/**
+ * Changes a user and, in the same transaction, ends their sessions: all of them, or all but
+ * `keepSessionHash` (the caller's own, when they change their own password). A new password also
+ * clears a lock-out.
+ */
+export async function updateUser(
+  db: Db,
+  userId: string,
+  change: UserChange,
+  sessions: { revoke: boolean; keepSessionHash?: string },
+): Promise<void> {
+  const keys = (Object.keys(change) as (keyof UserChange)[]).filter((k) => change[k] !== undefined);
+  const sets = keys.map((k, i) => `${CHANGE_COLUMNS[k]} = $${i + 2}`);
+  if (change.passwordHash) sets.push('failed_attempts = 0', 'locked_until = NULL');
+  await db.write(async (conn) => {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      if (sets.length)
+        await conn.run(`UPDATE users SET ${sets.join(', ')} WHERE id = $1`, [
+          userId,
+          ...keys.map((k) => change[k] as string | boolean | null),
+        ]);
+      if (sessions.revoke)
+        await conn.run('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [
+          userId,
+          sessions.keepSessionHash ?? '',
+        ]);
+      await conn.run('COMMIT');
+    } catch (e) {
+      await conn.run('ROLLBACK');
+      throw e;
+    }
+  });
 }
