@@ -1,4 +1,5 @@
 // Every route on a real DuckDB file (a copy of the shared small dataset), in-process via app.request.
+import { validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
 import { STRUCTURE, scaled, VOLUMES } from '../server/domain/facts';
@@ -195,5 +196,12 @@ describe('GET /api/openapi.json', () => {
     expect(body.paths['/layers/grids'].get.parameters.map((p: any) => p.name)).toEqual(
       expect.arrayContaining(['level', 'bbox']),
     );
+  });
+
+  it('is a valid OpenAPI 3.1 document by an outside validator (@readme/openapi-parser)', async () => {
+    const { body } = await get('/api/openapi.json');
+    const result = await validate(structuredClone(body));
+    expect(result.valid ? [] : result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 });

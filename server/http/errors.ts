@@ -62,6 +62,12 @@ export const notFound: NotFoundHandler = (c) =>
   errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
 
 /** The error responses every route may give, for the OpenAPI document. */
+/** An error answer in a route's `responses`: the shared JSON error body with its description. */
+export const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+
 export const errorResponses = {
   400: { description: 'Invalid parameters', content: { 'application/json': { schema: ErrorSchema } } },
   500: { description: 'Internal error', content: { 'application/json': { schema: ErrorSchema } } },

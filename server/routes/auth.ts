@@ -9,7 +9,7 @@ import { type Principal, ROLE_PERMISSIONS, ROLES } from '../domain/access';
 import { clientOf } from '../http/caller';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
-import { ApiError, ErrorSchema, errorResponses, validationHook } from '../http/errors';
+import { ApiError, errorResponse, errorResponses, validationHook } from '../http/errors';
 import { json } from './schemas';
 
 export const PrincipalSchema = z
@@ -24,8 +24,6 @@ export const PrincipalSchema = z
     permissions: z.array(z.string()),
   })
   .openapi('Principal');
-
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
 
 const login = createRoute({
   method: 'post',
@@ -56,8 +54,8 @@ const login = createRoute({
       }),
       'Signed in',
     ),
-    401: err('Wrong username or password'),
-    429: err('Too many attempts, or the account is locked for a while'),
+    401: errorResponse('Wrong username or password'),
+    429: errorResponse('Too many attempts, or the account is locked for a while'),
     ...errorResponses,
   },
 });
@@ -69,7 +67,7 @@ const logout = createRoute({
   summary: 'Sign out (ends the session)',
   responses: {
     200: json(z.object({ ok: z.literal(true) }), 'Signed out'),
-    401: err('Not signed in'),
+    401: errorResponse('Not signed in'),
     ...errorResponses,
   },
 });
@@ -108,7 +106,7 @@ const password = createRoute({
   },
   responses: {
     200: json(z.object({ ok: z.literal(true) }), 'Changed'),
-    401: err('Not signed in'),
+    401: errorResponse('Not signed in'),
     ...errorResponses,
   },
 });

@@ -16,34 +16,31 @@ import {
   setDisabled,
   viewOf,
 } from '../auth/accounts';
-import { ROLES } from '../domain/access';
 import { clientOf } from '../http/caller';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
-import { ErrorSchema, errorResponses, notFoundResponse, validationHook } from '../http/errors';
+import { errorResponse, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { listUsers } from '../store/users';
+import { PrincipalSchema } from './auth';
 import { json } from './schemas';
 
-const UserSchema = z
-  .object({
-    userId: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(ROLES),
-    unitId: z.string().nullable(),
-    departmentId: z.string().nullable(),
-    lockedUntil: z.string().nullable(),
-    disabled: z.boolean(),
-    mustChangePassword: z.boolean(),
-  })
+// An account as the administrator sees it: who it is (as the principal says), and its state.
+const UserSchema = PrincipalSchema.pick({
+  userId: true,
+  username: true,
+  displayName: true,
+  role: true,
+  unitId: true,
+  departmentId: true,
+})
+  .extend({ lockedUntil: z.string().nullable(), disabled: z.boolean(), mustChangePassword: z.boolean() })
   .openapi('User');
 
 const OneTime = z
   .string()
   .openapi({ description: 'Shown once, in this answer only; the user must replace it at first sign-in' });
 const WithPassword = z.object({ user: UserSchema, oneTimePassword: OneTime });
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const conflict = { 409: err('Would disable or demote yourself or the last active administrator') };
+const conflict = { 409: errorResponse('Would disable or demote yourself or the last active administrator') };
 const IdParam = z.object({
   id: z
     .string()
@@ -162,8 +159,8 @@ const importCsv = createRoute({
   },
   responses: {
     201: json(z.object({ users: z.array(WithPassword) }), 'Every account created, each with its one-time password'),
-    400: err('A malformed file, or rows with problems (each by line and field); nothing was created'),
-    415: err('Not declared text/csv'),
+    400: errorResponse('A malformed file, or rows with problems (each by line and field); nothing was created'),
+    415: errorResponse('Not declared text/csv'),
     500: errorResponses[500],
   },
 });
