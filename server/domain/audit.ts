@@ -1,20 +1,23 @@
 // The audit log's entries (审计日志) and the hash chain that makes tampering visible. The store hashes
 // (SHA-256 of `auditChainText`), so this module stays free of Node and runs anywhere.
 
-export type AuditAction =
-  | 'sign-in'
-  | 'sign-in-failed'
-  | 'sign-out'
-  | 'unmask'
-  | 'export'
-  | 'read-audit'
-  | 'user-create'
-  | 'user-update'
-  | 'user-disable'
-  | 'user-enable'
-  | 'password-reset'
-  | 'password-change'
-  | 'user-import';
+/** What an audit entry records (审计动作); the audit route's filter offers the same list. */
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
+  'unmask',
+  'export',
+  'read-audit',
+  'user-create',
+  'user-update',
+  'user-disable',
+  'user-enable',
+  'password-reset',
+  'password-change',
+  'user-import',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   at: string;

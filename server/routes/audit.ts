@@ -1,27 +1,12 @@
 // The audit log, for administrators: search it, and check that its hash chain holds.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AuditAction } from '../domain/audit';
+import { AUDIT_ACTIONS } from '../domain/audit';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
 import { searchAudit, verifyAuditChain } from '../store/audit';
 import { json } from './schemas';
 
-const ACTIONS = [
-  'sign-in',
-  'sign-in-failed',
-  'sign-out',
-  'unmask',
-  'export',
-  'read-audit',
-  'user-create',
-  'user-update',
-  'user-disable',
-  'user-enable',
-  'password-reset',
-  'password-change',
-  'user-import',
-] as const satisfies readonly AuditAction[];
 const IsoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date');
 
 const AuditSchema = z
@@ -31,7 +16,7 @@ const AuditSchema = z
     actorId: z.string().nullable(),
     actor: z.string(),
     role: z.string().nullable(),
-    action: z.enum(ACTIONS),
+    action: z.enum(AUDIT_ACTIONS),
     targetType: z.string().nullable(),
     targetId: z.string().nullable(),
     reason: z.string().nullable(),
@@ -52,7 +37,7 @@ const search = createRoute({
   request: {
     query: z.object({
       actor: z.string().max(64).optional(),
-      action: z.enum(ACTIONS).optional(),
+      action: z.enum(AUDIT_ACTIONS).optional(),
       targetId: z.string().max(64).optional(),
       from: IsoDate.optional(),
       to: IsoDate.optional(),

@@ -8,16 +8,20 @@ export function uiScaleFor(rootFontPx: number): number {
   return Math.max(0.5, Math.round((rootFontPx / 16) * 4) / 4);
 }
 
-function currentScale(): number {
-  return uiScaleFor(parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
-}
+const rootFontPx = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 
-export function useUiScale(): number {
-  const [scale, setScale] = useState(currentScale);
+/** The root font size in CSS pixels, kept current on resize (the big screen sizes its charts by it). */
+export function useRemPx(): number {
+  const [rem, setRem] = useState(rootFontPx);
   useEffect(() => {
-    const onResize = () => setScale(currentScale());
+    const onResize = () => setRem(rootFontPx());
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  return scale;
+  return rem;
+}
+
+/** The scene's pixel scale (uiScaleFor of the root font size). */
+export function useUiScale(): number {
+  return uiScaleFor(useRemPx());
 }

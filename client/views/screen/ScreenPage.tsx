@@ -7,6 +7,7 @@ import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
 import type { PickRef } from '../../twin/points/points.model';
 import type { TourStop } from '../../twin/tour/tour.model';
+import { useRemPx } from '../../twin/viewer/uiScale';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useResource } from '../../ui/useResource';
 import { CityTwin } from '../twin/CityTwin';
@@ -16,7 +17,6 @@ import { KpiPanel } from './KpiPanel';
 import { RankingPanel } from './RankingPanel';
 import { TickerPanel } from './TickerPanel';
 import { tickerSelection } from './ticker.model';
-import { useRemPx } from './useRem';
 import { useTicker } from './useTicker';
 
 const REFRESH_MS = 5 * 60_000;
