@@ -10,10 +10,12 @@ import {
   useMemo,
   useState,
 } from 'react';
+import { accountsEn, accountsZh } from './messages/accounts';
 
 export type Lang = 'zh' | 'en';
 
 const zh = {
+  ...accountsZh,
   'app.name': '文都e家 · 数字孪生',
   'app.tagline': '网格化社会治理平台',
   'lang.switch': 'EN',
@@ -283,6 +285,7 @@ const zh = {
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  ...accountsEn,
   'app.name': 'Wendu e-Home · Digital Twin',
   'app.tagline': 'Grid governance platform',
   'lang.switch': '中文',

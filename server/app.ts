@@ -30,6 +30,7 @@ import { searchRoutes } from './routes/search';
 import { sensorRoutes } from './routes/sensors';
 import { statsRoutes } from './routes/stats';
 import { tileRoutes } from './routes/tiles';
+import { totpRoutes } from './routes/totp';
 import { userRoutes } from './routes/users';
 
 export interface AppOptions {
@@ -44,6 +45,7 @@ function apiRoutes(deps: Deps) {
     new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       .route('/', healthRoutes(deps))
       .route('/', authRoutes(deps))
+      .route('/', totpRoutes(deps))
       .route('/', overviewRoutes(deps))
       .route('/', layerRoutes(deps))
       .route('/', gridRoutes(deps))

@@ -1,6 +1,7 @@
 // Configuration from the environment, with the embedded defaults `npm start` runs on.
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { ROLES, type Role } from './domain/access';
 
 export interface Config {
   port: number;
@@ -40,6 +41,10 @@ export interface Config {
   simulate: boolean;
   /** The simulator's messages per second, all devices together (0: one per device every 2 s). */
   simulateRate: number;
+  /** Roles that must sign in with a TOTP second factor (empty: it is optional for everyone). */
+  totpRequiredRoles: Role[];
+  /** The key TOTP seeds are sealed with (created, mode 0600, when missing); empty: `$dataDir/totp.key`. */
+  totpKeyPath: string;
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -58,6 +63,17 @@ function num(name: string, fallback: number, min: number, max: number): number {
   if (!Number.isFinite(v) || v < min || v > max)
     throw new Error(`${name}=${raw}: expected a number from ${min} to ${max}`);
   return v;
+}
+
+function roles(name: string): Role[] {
+  const raw = (process.env[name] ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const unknown = raw.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length)
+    throw new Error(`${name}=${process.env[name]}: unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
+  return [...new Set(raw as Role[])];
 }
 
 export function loadConfig(): Config {
@@ -88,5 +104,7 @@ export function loadConfig(): Config {
     liveIntervalMs: int('LIVE_INTERVAL_MS', 1000, 10, 60_000),
     simulate: process.env.SIMULATE !== '0',
     simulateRate: num('SIMULATE_RATE', 0, 0, 1_000_000),
+    totpRequiredRoles: roles('TOTP_REQUIRED_ROLES'),
+    totpKeyPath: process.env.TOTP_KEY_FILE ? resolve(process.env.TOTP_KEY_FILE) : '',
   };
 }

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ensureDemoUsers } from './auth/demoUsers';
+import { loadOrCreateKey } from './auth/secretBox';
 import { startSessionSweeper } from './auth/sessionSweeper';
+import { ensureStaffAccounts } from './auth/staffAccounts';
 import { type Config, loadConfig } from './config';
 import { type Ingest, startIngest } from './ingest';
 import { type Db, openDb } from './store/db';
@@ -32,14 +34,31 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const demoFile = join(config.dataDir, 'demo-users.json');
   const demo = await ensureDemoUsers(db, demoFile, new Date());
   if (demo) console.error(`Created ${demo.length} demo accounts, one per role; their passwords are in ${demoFile}`);
+  // The dataset's staff accounts, disabled until an administrator resets one (made once; idempotent).
+  const staff = await ensureStaffAccounts(db, new Date());
+  if (staff.created.length)
+    console.error(
+      `Created ${staff.created.length} staff accounts (grid workers, committees, units, departments, seats), disabled until an administrator resets a password`,
+    );
+  if (staff.usernameTaken.length)
+    console.error(
+      `Did not create ${staff.usernameTaken.length} staff accounts whose usernames are taken: ${staff.usernameTaken
+        .slice(0, 5)
+        .map((a) => a.username)
+        .join(', ')}`,
+    );
   const ingest = config.ingest
     ? await startIngest(db, {
         ...config,
         credentialsPath: config.credentialsPath || join(config.dataDir, 'device-credentials.json'),
       })
     : null;
+  const secondFactor = {
+    key: loadOrCreateKey(config.totpKeyPath || join(config.dataDir, 'totp.key')),
+    requiredRoles: config.totpRequiredRoles,
+  };
   const app = createApp(
-    { db, now: () => new Date().toISOString(), startedAt: Date.now(), ingest, tilesDir: config.tilesDir },
+    { db, now: () => new Date().toISOString(), startedAt: Date.now(), ingest, tilesDir: config.tilesDir, secondFactor },
     { clientDir: config.clientDir },
   );
   const server: ServerType = await new Promise((resolve, reject) => {

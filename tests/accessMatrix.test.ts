@@ -74,8 +74,14 @@ const EXPECT: Record<string, Expect> = {
   'POST /users/{id}/disable': only({ admin: [404, 404] }),
   'POST /users/{id}/enable': only({ admin: [404, 404] }),
   'POST /users/{id}/reset-password': only({ admin: [404, 404] }),
+  'POST /users/{id}/reset-totp': only({ admin: [404, 404] }),
   'POST /users/import': only({ admin: [415, 415] }), // a JSON body, not text/csv
   'POST /auth/password': all([400, 400]), // anyone signed in; the matrix's body is not a password change
+  // a second factor of one's own, for anyone signed in: this app has no TOTP key (set-up answers 503), and
+  // the matrix's body is not a code
+  'POST /auth/totp/setup': all([503, 503]),
+  'POST /auth/totp/confirm': all([400, 400]),
+  'POST /auth/totp/disable': all([400, 400]),
   // live sensing (this app runs no ingest: the stats and the live stream answer 503)
   'GET /sensors/state': all([200, 200]),
   'GET /sensors/{id}': all([200, 200]),

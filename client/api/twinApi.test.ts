@@ -22,6 +22,8 @@ function recording(body: unknown = {}, status = 200, origin = '') {
   return { api: createApi(origin, fetcher), sent };
 }
 
+const newAccount = { username: 'wang.fang', displayName: '王芳', role: 'centre', unitId: null, departmentId: null };
+
 describe('createApi: the URL and method of each call (the same as before hc)', () => {
   const signal = new AbortController().signal;
   it.each<[string, (api: TwinApi) => Promise<unknown>, string, string?]>([
@@ -61,8 +63,28 @@ describe('createApi: the URL and method of each call (the same as before hc)', (
     ['me', (a) => a.me(), '/api/auth/me'],
     ['login', (a) => a.login('admin', 'secret'), '/api/auth/login', 'POST'],
     ['logout', (a) => a.logout(), '/api/auth/logout', 'POST'],
+    ['accounts', (a) => a.accounts.list(), '/api/users'],
+    ['a new account', (a) => a.accounts.create(newAccount), '/api/users', 'POST'],
+    ['an account changed', (a) => a.accounts.change('U010', { displayName: '王芳' }), '/api/users/U010', 'PATCH'],
+    ['disable', (a) => a.accounts.disable('U010'), '/api/users/U010/disable', 'POST'],
+    ['enable', (a) => a.accounts.enable('U010'), '/api/users/U010/enable', 'POST'],
+    ['reset a password', (a) => a.accounts.resetPassword('U010'), '/api/users/U010/reset-password', 'POST'],
+    ['reset a second factor', (a) => a.accounts.resetSecondFactor('U010'), '/api/users/U010/reset-totp', 'POST'],
+    ['the audit log', (a) => a.accounts.audit({ targetId: 'U010', limit: 200 }), '/api/audit?targetId=U010&limit=200'],
+    ['one’s password', (a) => a.accounts.changeOwnPassword('old', 'new'), '/api/auth/password', 'POST'],
+    ['TOTP set-up', (a) => a.accounts.totpSetup(), '/api/auth/totp/setup', 'POST'],
+    ['TOTP confirm', (a) => a.accounts.totpConfirm('123456'), '/api/auth/totp/confirm', 'POST'],
+    ['TOTP off', (a) => a.accounts.totpDisable('pw', { totp: '123456' }), '/api/auth/totp/disable', 'POST'],
   ])('%s', async (_title, call, url, method = 'GET') => {
-    const { api, sent } = recording({ features: [], events: [], total: 0, hits: [], user: null });
+    const { api, sent } = recording({
+      features: [],
+      events: [],
+      total: 0,
+      hits: [],
+      user: null,
+      users: [],
+      recoveryCodes: [],
+    });
     await call(api);
     expect(sent.map((s) => [s.method, s.url])).toEqual([[method, url]]);
     expect(sent[0]!.init.credentials).toBe('same-origin');
@@ -77,7 +99,7 @@ describe('createApi: the URL and method of each call (the same as before hc)', (
 
   it('sends the credentials of a login as JSON', async () => {
     const { api, sent } = recording({ user: { username: 'admin' } });
-    expect(await api.login('admin', 'secret')).toEqual({ username: 'admin' });
+    expect(await api.login('admin', 'secret')).toEqual({ user: { username: 'admin' } });
     expect(new Headers(sent[0]!.init.headers).get('content-type')).toBe('application/json');
     expect(JSON.parse(sent[0]!.init.body as string)).toEqual({ username: 'admin', password: 'secret' });
   });
@@ -96,6 +118,22 @@ describe('createApi: the URL and method of each call (the same as before hc)', (
       '/api/events?open=true&limit=500&offset=0',
       '/api/events?open=true&limit=500&offset=500',
     ]);
+  });
+
+  it('sends an import as text/csv and reads the fields at fault of a refusal', async () => {
+    const refusal = {
+      error: {
+        code: 'invalid_import',
+        message: 'line 3',
+        fields: [{ line: 3, field: 'unitId', message: 'Unknown unit "X".' }, { bogus: true }],
+      },
+    };
+    const { api, sent } = recording(refusal, 400);
+    const thrown = await api.accounts.importCsv('username,displayName,role,unitId,departmentId\n').catch((e) => e);
+    expect(sent.map((s) => [s.method, s.url])).toEqual([['POST', '/api/users/import']]);
+    expect(new Headers(sent[0]!.init.headers).get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(thrown).toBeInstanceOf(ApiError);
+    expect((thrown as ApiError).fields).toEqual([{ line: 3, field: 'unitId', message: 'Unknown unit "X".' }]);
   });
 
   it('throws an error answer as an ApiError with its code', async () => {

@@ -5,22 +5,17 @@
 // `ApiError` with that code. See docs/adr/0005-typed-api-client.md.
 
 import type { LonLat } from '@domain/model';
-import { type ClientResponse, hc, type InferResponseType } from 'hono/client';
+import { hc } from 'hono/client';
 import type { AppType } from '../../server/app';
-import { ApiError, bodyOf } from './apiError';
+import { type AccountsApi, accountsApi, type SecondFactor } from './accountsApi';
+import { ApiError, type FieldProblem } from './apiError';
 import { type LiveHandlers, type LiveSubscription, sharedLive } from './liveStream';
+import { type Client, call, type Ok, param, withSignal } from './rpc';
 
 export type { LiveEvent } from '@domain/live';
 export type { SensorState } from '@domain/sensorState';
-export type { LiveHandlers, LiveSubscription };
+export type { FieldProblem, LiveHandlers, LiveSubscription };
 export { ApiError };
-
-type Client = ReturnType<typeof hc<AppType>>;
-/** The body of an endpoint's 200 answer, as the server's route declares it. */
-type Ok<Endpoint> = InferResponseType<Endpoint, 200>;
-/** The body of a typed answer's 200 branch (the other branches are thrown as ApiErrors, not returned). */
-type OkBody<Answer> =
-  Answer extends ClientResponse<infer Body, infer Status, 'json'> ? (Status extends 200 ? Body : never) : never;
 
 /** GET /api/overview: the platform at a glance (平台概况). */
 export type Overview = Ok<Client['overview']['$get']>;
@@ -94,8 +89,12 @@ export type DailyCount = DailyEvents['days'][number];
 export type CategoryCount = EventsByCategory['categories'][number];
 export type DepartmentRank = DepartmentRanking['departments'][number];
 
-/** The signed-in user (GET /api/auth/me). */
-export type SignedInUser = NonNullable<Ok<Client['auth']['me']['$get']>['user']>;
+/** GET /api/auth/me: who is signed in (null: nobody), and what they must do before anything else. */
+export type SessionState = Ok<Client['auth']['me']['$get']>;
+/** The signed-in user, with role, scope and permissions. */
+export type SignedInUser = NonNullable<SessionState['user']>;
+/** POST /api/auth/login: the user, when the session ends, and what they must do first. */
+export type SignInAnswer = Ok<Client['auth']['login']['$post']>;
 
 export interface TwinApi {
   overview(signal?: AbortSignal): Promise<Overview>;
@@ -132,10 +131,13 @@ export interface TwinApi {
   building(id: string, signal?: AbortSignal): Promise<BuildingCard>;
   /** The city model's 3D Tiles (tileset.json); Cesium fetches it and its tiles, same-origin with the session cookie. */
   readonly buildingTilesetUrl: string;
-  /** The signed-in user, or null when nobody is. */
-  me(signal?: AbortSignal): Promise<SignedInUser | null>;
-  login(username: string, password: string): Promise<SignedInUser>;
+  /** The signed-in user (null when nobody is) and what they must still do first. */
+  me(signal?: AbortSignal): Promise<SessionState>;
+  /** Signs in; an account with a second factor needs its code (or a recovery code), else 401 totp_required. */
+  login(username: string, password: string, factor?: SecondFactor): Promise<SignInAnswer>;
   logout(): Promise<void>;
+  /** Accounts: administration (role admin) and one's own password. */
+  readonly accounts: AccountsApi;
 }
 
 // Queries as the URL carries them, in the caller's order; absent filters stay absent.
@@ -152,8 +154,6 @@ export function eventSearch(query: EventQuery) {
 
 const text = (n: number | undefined) => (n === undefined ? undefined : String(n));
 const flag = (b: boolean | undefined) => (b === undefined ? undefined : b ? ('true' as const) : ('false' as const));
-/** A path parameter, escaped: hc puts it into the path as it is. */
-const param = (id: string) => ({ id: encodeURIComponent(id) });
 
 /**
  * A TwinApi against the server at `origin` ('' = the page's own origin). Each call's body is typed by
@@ -169,9 +169,6 @@ export function createApi(origin = '', fetcher?: typeof fetch): TwinApi {
   });
   // EventSource and Cesium fetch these themselves; $path() still checks the route exists.
   const live = sharedLive(`${base}${client.live.$path()}`);
-  const withSignal = (signal?: AbortSignal) => ({ init: { signal } });
-  const call = <A extends ClientResponse<unknown, number, 'json'>>(pending: Promise<A>) =>
-    pending.then((answer) => bodyOf<OkBody<A>>(answer));
 
   const api: TwinApi = {
     overview: (signal) => call(client.overview.$get(undefined, withSignal(signal))),
@@ -213,11 +210,12 @@ export function createApi(origin = '', fetcher?: typeof fetch): TwinApi {
     departmentRanking: (days, signal) =>
       call(client.stats.departments.ranking.$get({ query: { days: text(days) } }, withSignal(signal))),
     live,
-    me: async (signal) => (await call(client.auth.me.$get(undefined, withSignal(signal)))).user,
-    login: async (username, password) => (await call(client.auth.login.$post({ json: { username, password } }))).user,
+    me: (signal) => call(client.auth.me.$get(undefined, withSignal(signal))),
+    login: (username, password, factor) => call(client.auth.login.$post({ json: { username, password, ...factor } })),
     logout: async () => {
       await call(client.auth.logout.$post());
     },
+    accounts: accountsApi(client, base, fetcher),
   };
   return api;
 }

@@ -56,6 +56,7 @@ export function generateCity(o: GenerateOptions): CityDataset {
       buildings: geo.buildings,
       components: things.components,
       patrolPoints: things.patrolPoints,
+      gridWorkers: orgs.gridWorkers,
       now: today,
     },
     progress('events'),

@@ -1,6 +1,8 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEPARTMENTS } from '../../server/domain/departments';
 import type { EventStep } from '../../server/domain/model';
+import { staffAccounts } from '../../server/domain/staffAccounts';
 import { getItem } from '../../server/domain/taxonomy';
 import { insidePolygons } from './eventPlaces';
 import { type Events, generateEvents, STAGES } from './events';
@@ -9,7 +11,13 @@ import { FULL_STRUCTURE, syntheticCity } from './syntheticCity';
 
 const NOW = '2026-11-01T00:00:00Z';
 const nowMs = Date.parse(NOW);
-const city = syntheticCity(FULL_STRUCTURE);
+const synthetic = syntheticCity(FULL_STRUCTURE);
+// One worker per urban grid, as the generator hires them, but the last grid's post is vacant.
+const urbanGrids = synthetic.adminUnits.filter((u) => u.level === 'grid' && u.area === 'urban');
+const gridWorkers = urbanGrids
+  .slice(0, -1)
+  .map((g, i) => ({ id: `GW${String(i + 1).padStart(3, '0')}`, gridId: g.id, name: `网格员${i + 1}` }));
+const city = { ...synthetic, gridWorkers };
 let full: Events;
 let stepsOf: Map<string, EventStep[]>;
 
@@ -111,6 +119,54 @@ describe('generateEvents at scale 1', () => {
     for (const s of ['resident', 'camera', 'hotline', 'department']) expect(n(s)).toBeGreaterThan(0.03);
     expect(n('sensor')).toBeGreaterThan(0);
     expect(n('sensor')).toBeLessThan(0.02);
+  });
+
+  it('names staff accounts as actors: the local account, a seat, the department; channels stay channels', () => {
+    const accounts = new Map(
+      staffAccounts({ adminUnits: city.adminUnits, gridWorkers, departments: DEPARTMENTS, centreSeats: 16 }).map(
+        (a) => [a.id, a],
+      ),
+    );
+    const events = new Map(full.events.map((e) => [e.id, e]));
+    const grids = new Map(city.adminUnits.map((u) => [u.id, u]));
+    const workerOf = new Map(gridWorkers.map((w) => [w.gridId, w.id]));
+    const wrong: string[] = [];
+    const seatsUsed = new Set<string>();
+    for (const s of full.eventSteps) {
+      const e = events.get(s.eventId)!;
+      const grid = grids.get(e.gridId)!;
+      const local =
+        grid.area === 'village'
+          ? `S-v-${grid.parentId}`
+          : workerOf.has(grid.id)
+            ? `S-${workerOf.get(grid.id)!.toLowerCase()}`
+            : `S-c-${grid.parentId}`;
+      const department = `S-${e.departmentId.toLowerCase()}`;
+      const channel = e.source === 'hotline' ? 'hotline-12345' : e.source;
+      const reporter = e.source === 'patrol' ? local : e.source === 'department' ? department : channel;
+      const expected: Record<string, string | null> = {
+        collect: reporter,
+        dispatch: null,
+        file: null,
+        handle: department,
+        feedback: department,
+        verify: local,
+        evaluate: null,
+      };
+      const want = expected[s.stage];
+      if (want === null) {
+        if (accounts.get(s.actor)?.role !== 'centre') wrong.push(`${s.eventId}#${s.seq} ${s.actor}: not a seat`);
+        seatsUsed.add(s.actor);
+      } else if (s.actor !== want) wrong.push(`${s.eventId}#${s.seq} ${s.actor} ≠ ${want}`);
+      if (s.actor.startsWith('S-') && !accounts.has(s.actor))
+        wrong.push(`${s.eventId}#${s.seq} ${s.actor}: no such account`);
+      if (wrong.length > 5) break;
+    }
+    expect(wrong).toEqual([]);
+    expect(seatsUsed.size).toBe(16);
+    // the vacant grid's cases name its community
+    const vacant = urbanGrids.at(-1)!;
+    expect(full.eventSteps.some((s) => s.actor === `S-c-${vacant.parentId}`)).toBe(true);
   });
 
   it('places every event inside its grid (checked with turf on a sample, ray casting on all)', () => {

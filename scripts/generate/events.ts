@@ -2,7 +2,7 @@
 // round(total × 0.993) closed with the full seven-stage loop (信息收集 → 案卷建立 → 任务派遣 → 任务处理
 // → 处理反馈 → 核查结案 → 综合评价), the rest open at some stage, mostly recent. Plus sentiments (情).
 import { DEPARTMENTS } from '../../server/domain/departments';
-import { scaled, VOLUMES } from '../../server/domain/facts';
+import { STRUCTURE, scaled, VOLUMES } from '../../server/domain/facts';
 import type {
   AdminUnit,
   Building,
@@ -12,10 +12,12 @@ import type {
   EventStatus,
   EventStep,
   GovEvent,
+  GridWorker,
   PatrolPoint,
   SentimentItem,
   TaxonomyItem,
 } from '../../server/domain/model';
+import { actorAccounts } from '../../server/domain/staffAccounts';
 import { TAXONOMY } from '../../server/domain/taxonomy';
 import { type CalendarDay, calendarDays, HOUR_WEIGHTS } from './eventCalendar';
 import { buildGridPlaces, type GridPlaces, insidePolygons, pickCumulative, pickSpot } from './eventPlaces';
@@ -29,6 +31,8 @@ export interface EventsInput {
   buildings: Building[];
   components: CityComponent[];
   patrolPoints: PatrolPoint[];
+  /** The urban grids' workers: the accounts that report, and verify, in their grids. */
+  gridWorkers: readonly Pick<GridWorker, 'id' | 'gridId'>[];
   /** The dataset's 'today' (ISO); history ends here. */
   now: string;
 }
@@ -100,6 +104,7 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
   // 2. Which stay open: recent ones far more likely (old stuck cases are rare).
   const open = chooseOpen(rng.fork('open'), times, total - closedCount, nowMs);
 
+  const localActor = localActors(input.gridWorkers);
   const itemTables = buildItemTables();
   const detail = rng.fork('detail');
   const timeline = rng.fork('timeline');
@@ -131,7 +136,7 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
     serialOfDay.set(day.ymd, serial);
     const id = `E${String(i + 1).padStart(7, '0')}`;
     const deadline = reported + item.timeLimitHours * HOUR_MS;
-    const actors = actorsFor(gridPlaces.grid, source, item, i);
+    const actors = actorsFor(localActor(gridPlaces.grid), source, item, i);
 
     let status: EventStatus;
     let closedAt: number | null = null;
@@ -292,20 +297,39 @@ function place(rng: Rng, places: GridPlaces, profile: ItemProfile): [number, num
 }
 
 const DEPARTMENT_NAME = new Map(DEPARTMENTS.map((d) => [d.id, d.name]));
-const SEATS = 16; // the city grid service management centre's staff
 
-function actorsFor(grid: AdminUnit, source: EventOrigin, item: TaxonomyItem, i: number): string[] {
-  const local = grid.area === 'village' ? `village-committee:${grid.parentId}` : `grid-worker:${grid.id}`;
+/**
+ * The account that works a grid on the spot (reports on patrol, verifies a case): its grid worker; in
+ * a village, the village committee (village grids have no full-time worker); an urban grid without a
+ * worker falls back to its community.
+ */
+function localActors(workers: EventsInput['gridWorkers']): (grid: AdminUnit) => string {
+  const workerOf = new Map(workers.map((w) => [w.gridId, w.id]));
+  return (grid) => {
+    if (grid.area === 'village') return actorAccounts.villageCommittee(grid.parentId!);
+    const worker = workerOf.get(grid.id);
+    return worker ? actorAccounts.gridWorker(worker) : actorAccounts.community(grid.parentId!);
+  };
+}
+
+/**
+ * Who does each of the seven stages: staff accounts (staffAccounts.ts) for people who have one — the
+ * grid's local account, a centre seat (cases go round the 16 seats; the seat that files a case
+ * dispatches and evaluates it), the owning department — and the channel itself for sources that are
+ * not an account (a resident's photo, a camera, a sensor, the 12345 hotline).
+ */
+function actorsFor(local: string, source: EventOrigin, item: TaxonomyItem, i: number): string[] {
+  const department = actorAccounts.department(item.departmentId);
   const reporter =
     source === 'patrol'
       ? local
       : source === 'department'
-        ? item.departmentId
+        ? department
         : source === 'hotline'
           ? 'hotline-12345'
           : source;
-  const seat = `centre-seat:${String((i % SEATS) + 1).padStart(2, '0')}`;
-  return [reporter, seat, seat, item.departmentId, item.departmentId, local, 'centre'];
+  const seat = actorAccounts.centreSeat((i % STRUCTURE.centreSeats) + 1);
+  return [reporter, seat, seat, department, department, local, seat];
 }
 
 const SOURCE_NOTE: Record<EventOrigin, string> = {

@@ -68,6 +68,11 @@ const RULES: Rule[] = [
     forbidden: ['client/views', 'client/twin'],
   },
   {
+    title: 'UI text (client/messages) is data: it imports nothing',
+    files: ['client/messages/'],
+    forbidden: ['client/', 'server/', 'react', 'hono'],
+  },
+  {
     title: 'only client/api talks HTTP (no fetch elsewhere is checked by review; no hono client elsewhere here)',
     files: ['client/twin/', 'client/ui/', 'client/views/'],
     forbidden: ['hono/client'],

@@ -27,7 +27,7 @@ import { hashToken } from './tokens';
 /** A refused account change: the HTTP status, a code, and the fields (or CSV lines) at fault. */
 export class AccountError extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 409,
+    readonly status: 400 | 401 | 404 | 409 | 429 | 503,
     readonly code: string,
     message: string,
     readonly fields: Array<FieldError & { line?: number }> = [],
@@ -47,6 +47,7 @@ export interface AccountView {
   lockedUntil: string | null;
   disabled: boolean;
   mustChangePassword: boolean;
+  totpEnabled: boolean;
 }
 
 export const viewOf = (u: UserRecord): AccountView => ({
@@ -59,6 +60,7 @@ export const viewOf = (u: UserRecord): AccountView => ({
   lockedUntil: u.lockedUntil,
   disabled: u.disabled,
   mustChangePassword: u.mustChangePassword,
+  totpEnabled: u.totpEnabled,
 });
 
 /** What an audit entry records of an account: who it is and where it works, nothing secret. */

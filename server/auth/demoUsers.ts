@@ -3,9 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Role } from '../domain/access';
+import { isStaffAccountId } from '../domain/staffAccounts';
 import { listAdminUnits } from '../store/adminUnits';
 import type { Db } from '../store/db';
-import { countUsers, createUsers, type NewUser } from '../store/users';
+import { createUsers, listUsers, type NewUser } from '../store/users';
 import { hashPassword, randomPassword } from './passwords';
 
 export interface DemoUser {
@@ -16,9 +17,12 @@ export interface DemoUser {
   scope: string;
 }
 
-/** Creates the demo accounts when there are no users yet; returns them (with passwords) or null. */
+/**
+ * Creates the demo accounts when there are no users yet (the dataset's staff accounts, made disabled
+ * at start, do not count); returns them (with passwords) or null.
+ */
 export async function ensureDemoUsers(db: Db, file: string, now: Date): Promise<DemoUser[] | null> {
-  if ((await countUsers(db)) > 0) return null;
+  if ((await listUsers(db)).some((u) => !isStaffAccountId(u.userId))) return null;
   const grids = await listAdminUnits(db, { level: 'grid', area: 'urban' }, false);
   const grid = grids[0];
   if (!grid) throw new Error('the dataset has no urban grid to bind the demo grid worker to');

@@ -1,6 +1,6 @@
 // The one password module: what it stores, what it accepts, and what it refuses without throwing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DECOY_HASH, hashPassword, randomPassword, verifyPassword } from './passwords';
+import { DECOY_HASH, hashPassword, NO_PASSWORD, randomPassword, verifyPassword } from './passwords';
 
 const STORED = /^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/;
 
@@ -58,6 +58,37 @@ describe('the decoy hash for unknown users', () => {
 
   it.each(['', 'password', 'AAAAAAAAAAAAAAAA', '\0'])('matches no password (%j)', async (password) => {
     expect(await verifyPassword(password, DECOY_HASH)).toBe(false);
+  });
+});
+
+describe('the no-password marker of accounts nobody has set a password for', () => {
+  it('is no hash any password could match, and not a stored format', () => {
+    expect(NO_PASSWORD).not.toMatch(STORED);
+    expect(NO_PASSWORD.startsWith('scrypt$')).toBe(false);
+  });
+
+  it.each(['', NO_PASSWORD, '!no-password', 'no-password', 'password', 'AAAAAAAAAAAAAAAA', '\0'])(
+    'accepts no password (%j)',
+    async (password) => {
+      expect(await verifyPassword(password, NO_PASSWORD)).toBe(false);
+      expect(await verifyPassword(Buffer.from(password), NO_PASSWORD)).toBe(false);
+    },
+  );
+
+  it('refuses variants of the marker too', async () => {
+    for (const stored of [`${NO_PASSWORD}x`, `${NO_PASSWORD}$${DECOY_HASH}`])
+      expect(await verifyPassword('x', stored)).toBe(false);
+  });
+
+  it('takes as long to refuse as a real check (one derivation), so timing does not single it out', async () => {
+    const time = async (stored: string) => {
+      const t0 = performance.now();
+      for (let i = 0; i < 3; i++) await verifyPassword('guess', stored);
+      return performance.now() - t0;
+    };
+    await time(DECOY_HASH); // warm up
+    const [decoy, marker] = [await time(DECOY_HASH), await time(NO_PASSWORD)];
+    expect(marker).toBeGreaterThan(decoy * 0.5);
   });
 });
 

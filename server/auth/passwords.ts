@@ -29,6 +29,11 @@ export async function hashPassword(password: string): Promise<string> {
  * for a stored string that is not one. The comparison takes the same time whether it matches or not.
  */
 export async function verifyPassword(password: string | Buffer, stored: string): Promise<boolean> {
+  if (stored.startsWith(NO_PASSWORD)) {
+    // An account without a password: spend the time a real check takes, then refuse whatever was given.
+    await verifyPassword(password, DECOY_HASH);
+    return false;
+  }
   const m = STORED.exec(stored);
   if (!m) return false;
   const [N, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -48,6 +53,13 @@ export async function verifyPassword(password: string | Buffer, stored: string):
  * username is unknown, so an unknown user takes as long as a wrong password and timing reveals nothing.
  */
 export const DECOY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/**
+ * What an account that has no password yet stores instead of a hash (the staff accounts the dataset
+ * implies, until an administrator resets one): no password matches it, and it costs no derivation to
+ * store. `verifyPassword` refuses it (after the decoy's delay, so timing does not tell it apart).
+ */
+export const NO_PASSWORD = '!no-password';
 
 /** A random password for generated accounts: `bytes` random bytes as base64url (12: 16 characters, 96 bits). */
 export function randomPassword(bytes = 12): string {

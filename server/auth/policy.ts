@@ -15,5 +15,13 @@ export const LOCKOUT = {
   lockMs: 15 * 60_000,
 } as const;
 
+/**
+ * After one more failure (a wrong password, or a wrong second factor), when the account is locked
+ * until (ISO), or null while it is not.
+ */
+export function lockAfterFailure(failedAttempts: number, now: Date): string | null {
+  return failedAttempts + 1 >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.lockMs).toISOString() : null;
+}
+
 /** Failed sign-ins one client address may make per window, whatever the usernames. */
 export const ADDRESS_LIMIT = { attempts: 20, windowMs: 5 * 60_000 } as const;

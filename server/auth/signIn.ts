@@ -1,11 +1,13 @@
-// Signing in and out: password check, lock-out, session creation, and the audit trail of each attempt.
+// Signing in and out: password check, second factor, lock-out, session creation, and the audit trail
+// of each attempt.
 import type { Principal } from '../domain/access';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { createSession, deleteSession } from '../store/sessions';
 import { findUserByUsername, recordFailedSignIn, recordSuccessfulSignIn } from '../store/users';
 import { DECOY_HASH, verifyPassword } from './passwords';
-import { LOCKOUT, sessionLifetimeMs } from './policy';
+import { lockAfterFailure, sessionLifetimeMs } from './policy';
+import { checkSecondFactor, type FactorInput, NO_SECOND_FACTOR, type SecondFactorConfig } from './secondFactor';
 import { hashToken, newSessionToken } from './tokens';
 
 export interface Client {
@@ -14,16 +16,37 @@ export interface Client {
 }
 
 export type SignInResult =
-  | { ok: true; principal: Principal; token: string; expiresAt: string; mustChangePassword: boolean }
+  | {
+      ok: true;
+      principal: Principal;
+      token: string;
+      expiresAt: string;
+      mustChangePassword: boolean;
+      totpEnabled: boolean;
+      /** Signed in with a recovery code: how many are left. */
+      recoveryCodesLeft?: number;
+    }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; until: string };
+  | { ok: false; reason: 'locked'; until: string }
+  /** The password is right, and the account has a second factor: no session until a code comes with it. */
+  | { ok: false; reason: 'totp_required' }
+  | { ok: false; reason: 'totp_invalid' }
+  /** The account's TOTP seed cannot be opened (no key file, or another one): a recovery code still works. */
+  | { ok: false; reason: 'totp_unavailable' };
 
+/**
+ * Signs `username` in. An account with a confirmed second factor also needs `factor` (a TOTP code or a
+ * recovery code); a wrong one counts towards the lock-out like a wrong password. Failures are only
+ * forgiven by a complete sign-in, so a right password without its code resets nothing.
+ */
 export async function signIn(
   db: Db,
   username: string,
   password: string,
   client: Client,
   now: Date,
+  factor: FactorInput = {},
+  secondFactor: SecondFactorConfig = NO_SECOND_FACTOR,
 ): Promise<SignInResult> {
   const user = await findUserByUsername(db, username);
   const audit = (action: 'sign-in' | 'sign-in-failed', reason: string | null) =>
@@ -49,8 +72,7 @@ export async function signIn(
   const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
   if (!user || !valid || user.disabled) {
     if (user && !user.disabled) {
-      const lock =
-        user.failedAttempts + 1 >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.lockMs).toISOString() : null;
+      const lock = lockAfterFailure(user.failedAttempts, now);
       await recordFailedSignIn(db, user.userId, lock);
       await audit('sign-in-failed', lock ? 'wrong password; account locked' : 'wrong password');
       if (lock) return { ok: false, reason: 'locked', until: lock };
@@ -58,6 +80,27 @@ export async function signIn(
       await audit('sign-in-failed', user ? 'account disabled' : 'unknown user');
     }
     return { ok: false, reason: 'invalid' };
+  }
+
+  let recoveryCodesLeft: number | undefined;
+  if (user.totpEnabled) {
+    const check = await checkSecondFactor(db, secondFactor, user.userId, factor, now);
+    if (!check.ok) {
+      if (check.why === 'missing') {
+        await audit('sign-in-failed', 'password right; second factor required');
+        return { ok: false, reason: 'totp_required' };
+      }
+      if (check.why === 'unavailable') {
+        await audit('sign-in-failed', 'second factor cannot be checked (TOTP key)');
+        return { ok: false, reason: 'totp_unavailable' };
+      }
+      const lock = lockAfterFailure(user.failedAttempts, now);
+      await recordFailedSignIn(db, user.userId, lock);
+      const what = check.why === 'replayed' ? 'second factor code used already' : 'wrong second factor';
+      await audit('sign-in-failed', lock ? `${what}; account locked` : what);
+      return lock ? { ok: false, reason: 'locked', until: lock } : { ok: false, reason: 'totp_invalid' };
+    }
+    if (check.via === 'recovery-code') recoveryCodesLeft = check.left;
   }
 
   await recordSuccessfulSignIn(db, user.userId);
@@ -70,16 +113,32 @@ export async function signIn(
     expiresAt,
     ...client,
   });
-  await audit('sign-in', null);
+  await audit(
+    'sign-in',
+    recoveryCodesLeft !== undefined
+      ? `with a recovery code (${recoveryCodesLeft} left)`
+      : user.totpEnabled
+        ? 'with a second factor'
+        : null,
+  );
   const {
     passwordHash: _h,
     failedAttempts: _f,
     lockedUntil: _l,
     disabled: _d,
     mustChangePassword,
+    totpEnabled,
     ...principal
   } = user;
-  return { ok: true, principal, token, expiresAt, mustChangePassword };
+  return {
+    ok: true,
+    principal,
+    token,
+    expiresAt,
+    mustChangePassword,
+    totpEnabled,
+    ...(recoveryCodesLeft !== undefined && { recoveryCodesLeft }),
+  };
 }
 
 export async function signOut(db: Db, token: string, principal: Principal, client: Client, now: Date): Promise<void> {

@@ -16,6 +16,10 @@ export const AUDIT_ACTIONS = [
   'password-reset',
   'password-change',
   'user-import',
+  'totp-setup',
+  'totp-enable',
+  'totp-disable',
+  'totp-reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -13,6 +13,8 @@ export const STRUCTURE = {
   villages: 39,
   villageGrids: 199,
   departments: 22,
+  /** The city grid service management centre's staff (16 seats, 坐席). */
+  centreSeats: 16,
   taxonomy: { categories: 9, subcategories: 32, items: 90 },
   communityPartyAlliances: 23,
   gridPartyBranches: 63,

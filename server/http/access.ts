@@ -3,6 +3,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE, sessionLifetimeMs } from '../auth/policy';
+import { NO_SECOND_FACTOR, totpRequired } from '../auth/secondFactor';
 import { hashToken } from '../auth/tokens';
 import { can, type Permission } from '../domain/access';
 import { extendSession, findSessionUser } from '../store/sessions';
@@ -49,8 +50,13 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'POST /users/:id/disable': 'users',
   'POST /users/:id/enable': 'users',
   'POST /users/:id/reset-password': 'users',
+  'POST /users/:id/reset-totp': 'users',
   'POST /users/import': 'users',
   'POST /auth/password': 'signed-in',
+  // a second factor (TOTP) of one's own: set up, confirm, turn off
+  'POST /auth/totp/setup': 'signed-in',
+  'POST /auth/totp/confirm': 'signed-in',
+  'POST /auth/totp/disable': 'signed-in',
   // live sensing: sensor data is map data; acknowledging an alarm is case work; rejected payloads are for admins
   'GET /sensors/state': 'map',
   'GET /sensors/:id': 'map',
@@ -88,8 +94,33 @@ const RULES: Rule[] = Object.entries(ACCESS)
   // Literal paths first, so /residents/export.csv is not taken for /residents/:id.
   .sort((a, b) => Number(b.exact) - Number(a.exact));
 
-/** What a user who must still change a one-time password may call. */
-const BEFORE_PASSWORD_CHANGE = new Set(['POST /auth/password', 'GET /auth/me', 'POST /auth/logout']);
+/**
+ * Sessions that must do one thing before anything else, what each may call until then, and the 403
+ * every other route answers (its code is the restriction's name).
+ */
+const RESTRICTIONS = {
+  password_change_required: {
+    allows: new Set(['POST /auth/password', 'GET /auth/me', 'POST /auth/logout']),
+    message: 'Choose your own password first (POST /api/auth/password); the one-time password allows nothing else.',
+  },
+  totp_enrolment_required: {
+    allows: new Set(['POST /auth/totp/setup', 'POST /auth/totp/confirm', 'GET /auth/me', 'POST /auth/logout']),
+    message:
+      'Your role must sign in with a second factor: set one up first (POST /api/auth/totp/setup, then /api/auth/totp/confirm).',
+  },
+} as const;
+export type SessionRestriction = keyof typeof RESTRICTIONS;
+
+/** The one thing a session must do first, if any: its own password, then (where the role needs one) a second factor. */
+export function restrictionOf(s: {
+  mustChangePassword: boolean;
+  totpRequired: boolean;
+  totpEnabled: boolean;
+}): SessionRestriction | null {
+  if (s.mustChangePassword) return 'password_change_required';
+  if (s.totpRequired && !s.totpEnabled) return 'totp_enrolment_required';
+  return null;
+}
 
 export function accessFor(method: string, apiPath: string): Access | undefined {
   const m = method === 'HEAD' ? 'GET' : method;
@@ -97,7 +128,7 @@ export function accessFor(method: string, apiPath: string): Access | undefined {
 }
 
 /** Resolves the session cookie to a principal and enforces the route's rule. Mounted on /api/*. */
-export function guard({ db, now }: Deps): MiddlewareHandler<AppEnv> {
+export function guard({ db, now, secondFactor = NO_SECOND_FACTOR }: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const apiPath = c.req.path.slice('/api'.length) || '/';
     const access = accessFor(c.req.method, apiPath);
@@ -106,6 +137,7 @@ export function guard({ db, now }: Deps): MiddlewareHandler<AppEnv> {
     const token = getCookie(c, SESSION_COOKIE) ?? null;
     let principal = null;
     let mustChangePassword = false;
+    let totpEnabled = false;
     if (token && /^[A-Za-z0-9_-]{20,100}$/.test(token)) {
       const at = now();
       const user = await findSessionUser(db, hashToken(token), at);
@@ -116,11 +148,13 @@ export function guard({ db, now }: Deps): MiddlewareHandler<AppEnv> {
           lockedUntil: _l,
           disabled: _d,
           mustChangePassword: mustChange,
+          totpEnabled: totp,
           expiresAt,
           ...p
         } = user;
         principal = p;
         mustChangePassword = mustChange;
+        totpEnabled = totp;
         // Sliding expiry, written at most once per half lifetime.
         const lifetime = sessionLifetimeMs(p.role);
         if (new Date(expiresAt).getTime() - Date.parse(at) < lifetime / 2) {
@@ -131,16 +165,17 @@ export function guard({ db, now }: Deps): MiddlewareHandler<AppEnv> {
     c.set('principal', principal);
     c.set('sessionToken', principal ? token : null);
     c.set('mustChangePassword', mustChangePassword);
+    c.set('totpEnabled', totpEnabled);
 
     if (access === 'public') return next();
     if (!principal) return errorJson(c, 401, 'unauthenticated', 'Sign in first (POST /api/auth/login).');
-    if (mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(`${c.req.method} ${apiPath}`))
-      return errorJson(
-        c,
-        403,
-        'password_change_required',
-        'Choose your own password first (POST /api/auth/password); the one-time password allows nothing else.',
-      );
+    const restriction = restrictionOf({
+      mustChangePassword,
+      totpRequired: totpRequired(secondFactor, principal.role),
+      totpEnabled,
+    });
+    if (restriction && !RESTRICTIONS[restriction].allows.has(`${c.req.method} ${apiPath}`))
+      return errorJson(c, 403, restriction, RESTRICTIONS[restriction].message);
     if (access !== 'signed-in' && !can(principal, access)) {
       return errorJson(c, 403, 'forbidden', `The role ${principal.role} may not do this (needs ${access}).`);
     }

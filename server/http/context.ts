@@ -9,5 +9,7 @@ export interface AppEnv {
     sessionToken: string | null;
     /** The user signed in with a one-time password and must choose their own first. */
     mustChangePassword: boolean;
+    /** The user has a confirmed TOTP second factor. */
+    totpEnabled: boolean;
   };
 }

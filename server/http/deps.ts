@@ -1,4 +1,5 @@
 // What the routes are given: the store and the clock (injected, so tests fix "now").
+import type { SecondFactorConfig } from '../auth/secondFactor';
 import type { Ingest } from '../ingest';
 import type { Db } from '../store/db';
 
@@ -11,4 +12,6 @@ export interface Deps {
   ingest?: Ingest | null;
   /** The city model's 3D Tiles folder (served under /api/tiles/); absent: none. */
   tilesDir?: string;
+  /** TOTP: the seeds' key and the roles that must have a second factor; absent: no key, nobody required. */
+  secondFactor?: SecondFactorConfig;
 }

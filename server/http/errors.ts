@@ -41,10 +41,9 @@ export function validationHook(
   c: Context,
 ) {
   if (result.success) return;
-  const message = result.error.issues
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
-  return errorJson(c, 400, 'bad_request', message);
+  const fields = result.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+  const message = fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join('; ');
+  return c.json({ error: { code: 'bad_request', message, fields } }, 400);
 }
 
 export const onError: ErrorHandler = (err, c) => {

@@ -4,6 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { changeOwnPassword } from '../auth/accounts';
 import { ADDRESS_LIMIT, SESSION_COOKIE } from '../auth/policy';
 import { RateLimiter } from '../auth/rateLimit';
+import { NO_SECOND_FACTOR, totpRequired } from '../auth/secondFactor';
 import { signIn, signOut } from '../auth/signIn';
 import { type Principal, ROLE_PERMISSIONS, ROLES } from '../domain/access';
 import { clientOf } from '../http/caller';
@@ -25,6 +26,15 @@ export const PrincipalSchema = z
   })
   .openapi('Principal');
 
+/** Where the signed-in user stands with a second factor; the client offers enrolment from these. */
+const SecondFactorState = {
+  totpEnabled: z.boolean().openapi({ description: 'The user has a confirmed TOTP second factor' }),
+  totpRequired: z.boolean().openapi({
+    description:
+      "The user's role must have one (TOTP_REQUIRED_ROLES): until it is enabled only the enrolment routes are open (403 totp_enrolment_required)",
+  }),
+};
+
 const login = createRoute({
   method: 'post',
   path: '/auth/login',
@@ -36,8 +46,26 @@ const login = createRoute({
       content: {
         'application/json': {
           schema: z
-            .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
+            .object({
+              username: z.string().min(1).max(64),
+              password: z.string().min(1).max(256),
+              totp: z
+                .string()
+                .regex(/^\d{6}$/, 'six digits')
+                .optional()
+                .openapi({ description: 'The code of the authenticator app, for an account with a second factor' }),
+              recoveryCode: z
+                .string()
+                .min(1)
+                .max(64)
+                .optional()
+                .openapi({ description: 'Instead of `totp`: one of the recovery codes (each works once)' }),
+            })
             .strict()
+            .refine((b) => b.totp === undefined || b.recoveryCode === undefined, {
+              message: 'give totp or recoveryCode, not both',
+              path: ['recoveryCode'],
+            })
             .openapi('Credentials'),
         },
       },
@@ -51,11 +79,20 @@ const login = createRoute({
         mustChangePassword: z
           .boolean()
           .openapi({ description: 'Signed in with a one-time password: only POST /auth/password is open until then' }),
+        ...SecondFactorState,
+        recoveryCodesLeft: z
+          .number()
+          .int()
+          .optional()
+          .openapi({ description: 'Signed in with a recovery code: how many are left' }),
       }),
       'Signed in',
     ),
-    401: errorResponse('Wrong username or password'),
+    401: errorResponse(
+      'Wrong username or password (invalid_credentials); the account has a second factor and the code is missing (totp_required, no session yet: send it again with `totp` or `recoveryCode`) or wrong or used already (totp_invalid)',
+    ),
     429: errorResponse('Too many attempts, or the account is locked for a while'),
+    503: errorResponse('The second factor cannot be checked now (totp_unavailable): a recovery code still works'),
     ...errorResponses,
   },
 });
@@ -79,8 +116,13 @@ const me = createRoute({
   summary: 'The signed-in user, role, scope and permissions; null when nobody is signed in',
   responses: {
     200: json(
-      z.object({ user: PrincipalSchema.nullable(), mustChangePassword: z.boolean().optional() }),
-      'The user (and whether they must still change a one-time password), or null',
+      z.object({
+        user: PrincipalSchema.nullable(),
+        mustChangePassword: z.boolean().optional(),
+        totpEnabled: SecondFactorState.totpEnabled.optional(),
+        totpRequired: SecondFactorState.totpRequired.optional(),
+      }),
+      'The user (whether they must still change a one-time password, and their second factor), or null',
     ),
     ...errorResponses,
   },
@@ -113,7 +155,7 @@ const password = createRoute({
 
 const withPermissions = (p: Principal) => ({ ...p, permissions: [...ROLE_PERMISSIONS[p.role]] });
 
-export function authRoutes({ db, now }: Deps) {
+export function authRoutes({ db, now, secondFactor = NO_SECOND_FACTOR }: Deps) {
   const perAddress = new RateLimiter(ADDRESS_LIMIT.attempts, ADDRESS_LIMIT.windowMs);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(login, async (c) => {
@@ -129,11 +171,25 @@ export function authRoutes({ db, now }: Deps) {
           `Too many sign-in attempts from this address; try again in ${Math.ceil(waitMs / 60_000)} min.`,
         );
       }
-      const { username, password } = c.req.valid('json');
-      const result = await signIn(db, username, password, client, at);
+      const { username, password, totp, recoveryCode } = c.req.valid('json');
+      const result = await signIn(db, username, password, client, at, { totp, recoveryCode }, secondFactor);
       if (!result.ok) {
+        if (result.reason === 'totp_required')
+          throw new ApiError(
+            401,
+            'totp_required',
+            'This account has a second factor: sign in again with the code of the authenticator app (totp) or a recovery code (recoveryCode).',
+          );
+        if (result.reason === 'totp_unavailable')
+          throw new ApiError(
+            503,
+            'totp_unavailable',
+            'The second factor cannot be checked now; a recovery code still works.',
+          );
         // Only failures count: a command centre signs many seats in from one address.
         perAddress.hit(address, at.getTime());
+        if (result.reason === 'totp_invalid')
+          throw new ApiError(401, 'totp_invalid', 'Wrong or already used code; wait for the next one and try again.');
         if (result.reason === 'locked') {
           c.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(result.until) - at.getTime()) / 1000))));
           throw new ApiError(429, 'locked', `Too many wrong passwords: this account is locked until ${result.until}.`);
@@ -152,6 +208,9 @@ export function authRoutes({ db, now }: Deps) {
           user: withPermissions(result.principal),
           expiresAt: result.expiresAt,
           mustChangePassword: result.mustChangePassword,
+          totpEnabled: result.totpEnabled,
+          totpRequired: totpRequired(secondFactor, result.principal.role),
+          ...(result.recoveryCodesLeft !== undefined && { recoveryCodesLeft: result.recoveryCodesLeft }),
         },
         200,
       );
@@ -166,7 +225,12 @@ export function authRoutes({ db, now }: Deps) {
       const principal = c.get('principal');
       return c.json(
         principal
-          ? { user: withPermissions(principal), mustChangePassword: c.get('mustChangePassword') }
+          ? {
+              user: withPermissions(principal),
+              mustChangePassword: c.get('mustChangePassword'),
+              totpEnabled: c.get('totpEnabled'),
+              totpRequired: totpRequired(secondFactor, principal.role),
+            }
           : { user: null },
         200,
       );

@@ -1,6 +1,7 @@
 // Events (事件/案卷): the cases in your scope, and one case with its timeline.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scopeOf } from '../domain/access';
+import { actorName } from '../domain/staffAccounts';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from '../http/errors';
@@ -36,6 +37,10 @@ const StepSchema = z.object({
   stage: z.string(),
   at: z.string(),
   actor: z.string(),
+  actorName: z.string().nullable().openapi({
+    description:
+      "The acting account's display name (a grid worker's masked, 张*), or null when the actor is a channel (camera, hotline) rather than an account",
+  }),
   note: z.string(),
 });
 
@@ -112,6 +117,7 @@ export function eventRoutes({ db }: Deps) {
     .openapi(one, async (c) => {
       const e = await getEvent(db, scopeOf(c.get('principal')!), c.req.valid('param').id);
       if (!e) throw new ApiError(404, 'not_found', 'No such event in your scope.');
-      return c.json(e, 200);
+      const steps = e.steps.map(({ actorRole, ...s }) => ({ ...s, actorName: actorName(actorRole, s.actorName) }));
+      return c.json({ ...e, steps }, 200);
     });
 }

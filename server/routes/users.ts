@@ -16,6 +16,7 @@ import {
   setDisabled,
   viewOf,
 } from '../auth/accounts';
+import { resetSecondFactor } from '../auth/secondFactor';
 import { clientOf } from '../http/caller';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
@@ -33,7 +34,12 @@ const UserSchema = PrincipalSchema.pick({
   unitId: true,
   departmentId: true,
 })
-  .extend({ lockedUntil: z.string().nullable(), disabled: z.boolean(), mustChangePassword: z.boolean() })
+  .extend({
+    lockedUntil: z.string().nullable(),
+    disabled: z.boolean(),
+    mustChangePassword: z.boolean(),
+    totpEnabled: z.boolean().openapi({ description: 'Signs in with a TOTP second factor' }),
+  })
   .openapi('User');
 
 const OneTime = z
@@ -118,10 +124,11 @@ const update = createRoute({
   },
 });
 
-const action = (path: string, summary: string) =>
+// The path's literal type reaches the typed client (hc), which would otherwise see `/users/{id}/${string}`.
+const action = <P extends string>(path: P, summary: string) =>
   createRoute({
     method: 'post',
-    path: `/users/{id}/${path}`,
+    path: `/users/{id}/${path}` as `/users/{id}/${P}`,
     tags: ['users'],
     summary,
     request: { params: IdParam },
@@ -142,6 +149,21 @@ const reset = createRoute({
   summary: 'A new one-time password (ends the sessions; the user must change it at sign-in)',
   request: { params: IdParam },
   responses: { 200: json(WithPassword, 'Reset'), ...notFoundResponse, ...errorResponses },
+});
+
+const resetTotp = createRoute({
+  method: 'post',
+  path: '/users/{id}/reset-totp',
+  tags: ['users'],
+  summary:
+    "Remove another user's second factor (a lost phone) and end their sessions; they sign in with the password and enrol again",
+  request: { params: IdParam },
+  responses: {
+    200: json(z.object({ user: UserSchema }), 'Reset'),
+    409: errorResponse('Your own (self_reset: use POST /auth/totp/disable), or the user has none (totp_not_enabled)'),
+    ...notFoundResponse,
+    ...errorResponses,
+  },
 });
 
 const importCsv = createRoute({
@@ -224,6 +246,9 @@ export function userRoutes({ db, now }: Deps) {
       c.json({ user: await setDisabled(db, actor(c), c.req.valid('param').id, false) }, 200),
     )
     .openapi(reset, async (c) => c.json(await resetPassword(db, actor(c), c.req.valid('param').id), 200))
+    .openapi(resetTotp, async (c) =>
+      c.json({ user: await resetSecondFactor(db, actor(c), c.req.valid('param').id) }, 200),
+    )
     .openapi(importCsv, async (c) => {
       const type = c.req.header('content-type') ?? '';
       if (!/^text\/csv/i.test(type))

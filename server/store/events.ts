@@ -1,6 +1,6 @@
 // Events (事件/案卷) and their timelines, read within a scope: a grid's, a community's, a
 // department's cases, or the city's.
-import type { Scope } from '../domain/access';
+import type { Role, Scope } from '../domain/access';
 import type { EventOrigin, EventStatus, EventStep, GovEvent } from '../domain/model';
 import type { Db } from './db';
 import { type Bbox, Where } from './sql';
@@ -79,12 +79,18 @@ export async function listEvents(db: Db, scope: Scope, f: EventFilter): Promise<
   return { total: count!.n, events: rows.map(toEvent) };
 }
 
+/** A step of a timeline with the account that acted, when the actor is one (else null: a channel such as a camera). */
+export interface EventStepWithActor extends EventStep {
+  actorName: string | null;
+  actorRole: Role | null;
+}
+
 /** One event with its timeline, if the scope reaches it. */
 export async function getEvent(
   db: Db,
   scope: Scope,
   id: string,
-): Promise<(GovEvent & { steps: EventStep[] }) | undefined> {
+): Promise<(GovEvent & { steps: EventStepWithActor[] }) | undefined> {
   const w = new Where().inScope(scope, { grid: 'grid_id', department: 'department_id' }).eq('id', id);
   const row = await db.one<Row>(`SELECT ${COLUMNS} FROM events ${w}`, w.params);
   if (!row) return undefined;
@@ -95,7 +101,13 @@ export async function getEvent(
     at: string;
     actor: string;
     note: string;
-  }>('SELECT event_id, seq, stage, "at", actor, note FROM event_steps WHERE event_id = $1 ORDER BY seq', [id]);
+    actor_name: string | null;
+    actor_role: Role | null;
+  }>(
+    `SELECT s.event_id, s.seq, s.stage, s."at", s.actor, s.note, u.display_name AS actor_name, u.role AS actor_role
+     FROM event_steps s LEFT JOIN users u ON u.id = s.actor WHERE s.event_id = $1 ORDER BY s.seq`,
+    [id],
+  );
   return {
     ...toEvent(row),
     steps: steps.map((s) => ({
@@ -105,6 +117,8 @@ export async function getEvent(
       at: s.at,
       actor: s.actor,
       note: s.note,
+      actorName: s.actor_name,
+      actorRole: s.actor_role,
     })),
   };
 }

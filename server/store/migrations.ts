@@ -171,4 +171,35 @@ UPDATE users SET must_change_password = false;
 ALTER TABLE audit_log ADD COLUMN detail VARCHAR;
 `,
   },
+  {
+    version: 7,
+    name: 'second factors: TOTP seeds and recovery codes',
+    // `secret` is the TOTP seed sealed with AES-256-GCM under the server's key file (auth/secretBox.ts),
+    // never in clear; `enabled` is false until the user confirms a code; `last_step` is the last time
+    // step accepted, so a code works once. Recovery codes are stored as SHA-256 hashes, each used once.
+    sql: `
+CREATE TABLE user_totp (
+  user_id VARCHAR PRIMARY KEY, secret VARCHAR NOT NULL, enabled BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL,
+  enabled_at TIMESTAMP, last_step BIGINT);
+CREATE TABLE user_recovery_codes (
+  user_id VARCHAR NOT NULL, code_hash VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, used_at TIMESTAMP);
+`,
+  },
+  {
+    version: 8,
+    name: "the workflow history's actors as staff accounts",
+    // The generator now names the staff accounts (domain/staffAccounts.ts) as a step's actor; a store
+    // generated before keeps its history and gets the same names here: a grid worker by their id
+    // (S-gw001), a village committee (S-v-<village>), a centre seat (S-seat01), a department (S-d02),
+    // and the evaluation, once the centre's, by the seat that filed the case. Channels stay as they are.
+    // On a store being built the table is still empty, and this changes nothing.
+    sql: `
+UPDATE event_steps SET actor = 'S-' || lower(w.id) FROM grid_workers w WHERE event_steps.actor = 'grid-worker:' || w.grid_id;
+UPDATE event_steps SET actor = 'S-v-' || lower(substr(actor, 19)) WHERE starts_with(actor, 'village-committee:');
+UPDATE event_steps SET actor = 'S-seat' || substr(actor, 13) WHERE starts_with(actor, 'centre-seat:');
+UPDATE event_steps SET actor = 'S-' || lower(actor) WHERE regexp_full_match(actor, 'D[0-9]{2}');
+UPDATE event_steps SET actor = f.actor FROM event_steps f
+  WHERE event_steps.actor = 'centre' AND event_steps.stage = 'evaluate' AND f.event_id = event_steps.event_id AND f.stage = 'file';
+`,
+  },
 ];

@@ -13,6 +13,8 @@ export interface NewUser {
   createdAt: string;
   /** A one-time password: the user must choose their own at first sign-in. */
   mustChangePassword?: boolean;
+  /** Created disabled (the dataset's staff accounts, until an administrator brings one into use). */
+  disabled?: boolean;
 }
 
 export interface UserRecord extends Principal {
@@ -21,6 +23,8 @@ export interface UserRecord extends Principal {
   lockedUntil: string | null;
   disabled: boolean;
   mustChangePassword: boolean;
+  /** A confirmed TOTP second factor (store/totp.ts). */
+  totpEnabled: boolean;
 }
 
 interface Row {
@@ -36,12 +40,13 @@ interface Row {
   locked_until: string | null;
   disabled: boolean;
   must_change_password: boolean | null;
+  totp_enabled: boolean;
 }
 
 export const USER_SELECT = `
   SELECT u.id, u.username, u.display_name, u.role, u.unit_id, a.path AS unit_path, u.department_id, u.password_hash,
-         u.failed_attempts, u.locked_until, u.disabled, u.must_change_password
-  FROM users u LEFT JOIN admin_units a ON a.id = u.unit_id`;
+         u.failed_attempts, u.locked_until, u.disabled, u.must_change_password, coalesce(t.enabled, false) AS totp_enabled
+  FROM users u LEFT JOIN admin_units a ON a.id = u.unit_id LEFT JOIN user_totp t ON t.user_id = u.id`;
 
 export function toUserRecord(r: Row): UserRecord {
   return {
@@ -57,23 +62,28 @@ export function toUserRecord(r: Row): UserRecord {
     lockedUntil: r.locked_until,
     disabled: r.disabled,
     mustChangePassword: r.must_change_password === true,
+    totpEnabled: r.totp_enabled === true,
   };
 }
 
-export async function countUsers(db: Db): Promise<number> {
-  return (await db.one<{ n: number }>('SELECT count(*) AS n FROM users'))!.n;
-}
+/** Rows per INSERT statement: one statement of 200 rows takes about what 30 single-row ones do. */
+const INSERT_BATCH = 200;
 
 /** Inserts every user in one transaction: all of them or none. */
 export async function createUsers(db: Db, users: readonly NewUser[]): Promise<void> {
   await db.write(async (conn) => {
     await conn.run('BEGIN TRANSACTION');
     try {
-      for (const u of users) {
+      for (let start = 0; start < users.length; start += INSERT_BATCH) {
+        const batch = users.slice(start, start + INSERT_BATCH);
+        const values = batch.map((_, i) => {
+          const p = (k: number) => `$${i * 10 + k}`;
+          return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}::TIMESTAMP, ${p(9)}, ${p(10)})`;
+        });
         await conn.run(
-          `INSERT INTO users (id, username, display_name, role, unit_id, department_id, password_hash, created_at, must_change_password)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::TIMESTAMP, $9)`,
-          [
+          `INSERT INTO users (id, username, display_name, role, unit_id, department_id, password_hash, created_at, must_change_password, disabled)
+         VALUES ${values.join(', ')}`,
+          batch.flatMap((u) => [
             u.id,
             u.username,
             u.displayName,
@@ -83,7 +93,8 @@ export async function createUsers(db: Db, users: readonly NewUser[]): Promise<vo
             u.passwordHash,
             u.createdAt,
             u.mustChangePassword === true,
-          ],
+            u.disabled === true,
+          ]),
         );
       }
       await conn.run('COMMIT');

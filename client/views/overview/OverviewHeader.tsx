@@ -1,5 +1,6 @@
 import type { Overview } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
+import { AppNav } from '../../ui/AppNav';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { UserBadge } from '../../ui/UserBadge';
 
@@ -55,6 +56,7 @@ export function OverviewHeader({ cityName, overview }: OverviewHeaderProps) {
           />
         </dl>
       )}
+      <AppNav />
       <UserBadge />
       <LanguageSwitch />
     </header>

@@ -1,25 +1,35 @@
 // The sign-in page (登录). Errors are the server's codes, told in the user's language.
 import { type FormEvent, useState } from 'react';
-import { ApiError, type SignedInUser, type TwinApi } from '../../api/twinApi';
+import { ApiError, type SignInAnswer, type TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 
-export function LoginPage({ api, onSignedIn }: { api: TwinApi; onSignedIn(user: SignedInUser): void }) {
+export function LoginPage({ api, onSignedIn }: { api: TwinApi; onSignedIn(answer: SignInAnswer): void }) {
   const { t, lang } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The second step, for an account with two-step verification: the app's code, or a recovery code.
+  const [factor, setFactor] = useState<'none' | 'totp' | 'recovery'>('none');
+  const [code, setCode] = useState('');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await api.login(username.trim(), password));
+      const second =
+        factor === 'totp' ? { totp: code } : factor === 'recovery' ? { recoveryCode: code.trim() } : undefined;
+      onSignedIn(await api.login(username.trim(), password, second));
     } catch (err) {
       setError(describe(err));
-      setPassword('');
+      setCode('');
+      if (err instanceof ApiError && err.code === 'totp_required') setFactor('totp');
+      else if (!(err instanceof ApiError && err.code.startsWith('totp_'))) {
+        setPassword('');
+        setFactor('none');
+      }
     } finally {
       setBusy(false);
     }
@@ -30,6 +40,8 @@ export function LoginPage({ api, onSignedIn }: { api: TwinApi; onSignedIn(user: 
       return t('login.failed', { message: err instanceof Error ? err.message : String(err) });
     if (err.code === 'invalid_credentials') return t('login.invalid_credentials');
     if (err.code === 'rate_limited') return t('login.rate_limited');
+    if (err.code === 'totp_required' || err.code === 'totp_invalid' || err.code === 'totp_unavailable')
+      return t(`login.${err.code}`);
     if (err.code === 'locked') {
       const until = err.message.match(/\d{4}-\d\d-\d\dT[\d:.]+Z/)?.[0];
       const time = until
@@ -72,12 +84,41 @@ export function LoginPage({ api, onSignedIn }: { api: TwinApi; onSignedIn(user: 
             required
           />
         </label>
+        {factor !== 'none' && (
+          <>
+            <label>
+              <span>{t(factor === 'totp' ? 'totp.code' : 'totp.recoveryCode')}</span>
+              <input
+                name={factor === 'totp' ? 'totp' : 'recovery-code'}
+                inputMode={factor === 'totp' ? 'numeric' : 'text'}
+                autoComplete="one-time-code"
+                value={code}
+                onChange={(e) =>
+                  setCode(factor === 'totp' ? e.target.value.replace(/\D/g, '').slice(0, 6) : e.target.value)
+                }
+                required
+                // biome-ignore lint/a11y/noAutofocus: the code is the one thing the page waits for now
+                autoFocus
+              />
+            </label>
+            <button
+              type="button"
+              className="secondary-link"
+              onClick={() => {
+                setFactor(factor === 'totp' ? 'recovery' : 'totp');
+                setCode('');
+              }}
+            >
+              {t(factor === 'totp' ? 'totp.useRecovery' : 'totp.useCode')}
+            </button>
+          </>
+        )}
         {error && (
           <p className="login-error" role="alert">
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy || !username || !password}>
+        <button type="submit" disabled={busy || !username || !password || (factor !== 'none' && !code)}>
           {busy ? t('login.submitting') : t('login.submit')}
         </button>
       </form>

@@ -1,0 +1,42 @@
+// The role pages (工作台) a signed-in user may open, for the one header that links them. A page needs
+// permissions of the access table (server/domain/access.ts), so the header shows what the server
+// would serve; the server still refuses anything else. Pages not built yet are not listed.
+import type { Permission, Role } from '@domain/access';
+import type { MessageKey } from '../i18n';
+
+export type WorkspacePath = '/' | '/screen' | '/admin' | '/account';
+
+export interface Workspace {
+  path: WorkspacePath;
+  label: MessageKey;
+  /** Every one of these is needed to open the page. */
+  needs: readonly Permission[];
+}
+
+export const WORKSPACES: readonly Workspace[] = [
+  { path: '/', label: 'nav.twin', needs: ['overview', 'map'] },
+  { path: '/screen', label: 'nav.screen', needs: ['overview', 'map', 'units', 'cases'] },
+  { path: '/admin', label: 'nav.admin', needs: ['users', 'audit'] },
+  { path: '/account', label: 'nav.account', needs: [] },
+];
+
+/** The pages a user with these permissions may open, in header order. */
+export function workspacesFor(permissions: readonly string[]): Workspace[] {
+  return WORKSPACES.filter((w) => w.needs.every((p) => permissions.includes(p)));
+}
+
+/** Whether a user with these permissions may open `path` (a path with no workspace is not theirs to open). */
+export function mayOpen(path: string, permissions: readonly string[]): boolean {
+  return workspacesFor(permissions).some((w) => w.path === path);
+}
+
+/**
+ * Where a role starts after sign-in, when it opened the platform at its root: the administrator at
+ * the accounts, everyone else at the twin (until their own workspaces land).
+ */
+export function homeFor(role: Role): WorkspacePath {
+  return role === 'admin' ? '/admin' : '/';
+}
+
+/** A location path without trailing slashes ('' → '/'). */
+export const normalPath = (pathname: string) => pathname.replace(/\/+$/, '') || '/';
