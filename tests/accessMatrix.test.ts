@@ -165,6 +165,8 @@ describe('access matrix', () => {
       for (const role of ROLES) {
         for (const [i, which] of (['in', 'out'] as const).entries()) {
           const url = `/api${concrete(path, which)}`;
+          // A route with nothing to be in or out of scope of answers the same twice: ask once.
+          if (which === 'out' && url === `/api${concrete(path, 'in')}` && rule[role][0] === rule[role][1]) continue;
           const res = await call(app, method, url, {
             cookie: cookies.get(role),
             json: method === 'POST' ? { reason: '核实低保申请 (matrix test)' } : undefined,
