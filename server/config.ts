@@ -1,6 +1,7 @@
 // Configuration from the environment, with the embedded defaults `npm start` runs on.
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseTimeOfDay } from './domain/backups';
 
 export interface Config {
   port: number;
@@ -40,7 +41,21 @@ export interface Config {
   simulate: boolean;
   /** The simulator's messages per second, all devices together (0: one per device every 2 s). */
   simulateRate: number;
+  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** A bearer token that opens /metrics from other machines; empty: loopback only. */
+  metricsToken: string;
+  /** Where nightly and pre-upgrade backups go; empty: `$dataDir/backups` (see `backupDirOf`). */
+  backupDir: string;
+  /** The nightly backup's time of day, local "HH:MM"; "off": none. */
+  backupAt: string;
+  /** Nightly backups kept (older ones are deleted after each new one). */
+  backupKeep: number;
+  /** The local control socket `npm run backup` asks the running server through (mode 0600); empty: `$dataDir/control.sock`. */
+  controlSocket: string;
 }
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function int(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -58,6 +73,23 @@ function num(name: string, fallback: number, min: number, max: number): number {
   if (!Number.isFinite(v) || v < min || v > max)
     throw new Error(`${name}=${raw}: expected a number from ${min} to ${max}`);
   return v;
+}
+
+function timeOfDay(name: string, fallback: string): string {
+  const raw = process.env[name] ?? fallback;
+  try {
+    parseTimeOfDay(raw);
+  } catch (err) {
+    throw new Error(`${name}=${raw}: ${(err as Error).message}`);
+  }
+  return raw;
+}
+
+function oneOf(name: string, fallback: string, allowed: readonly string[]): string {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw)) throw new Error(`${name}=${raw}: expected one of ${allowed.join(', ')}`);
+  return raw;
 }
 
 export function loadConfig(): Config {
@@ -88,5 +120,16 @@ export function loadConfig(): Config {
     liveIntervalMs: int('LIVE_INTERVAL_MS', 1000, 10, 60_000),
     simulate: process.env.SIMULATE !== '0',
     simulateRate: num('SIMULATE_RATE', 0, 0, 1_000_000),
+    logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    metricsToken: process.env.METRICS_TOKEN || '',
+    backupDir: process.env.BACKUP_DIR ? resolve(process.env.BACKUP_DIR) : '',
+    backupAt: timeOfDay('BACKUP_AT', '02:30'),
+    backupKeep: int('BACKUP_KEEP', 7, 0, 10_000),
+    controlSocket: process.env.CONTROL_SOCKET ? resolve(process.env.CONTROL_SOCKET) : '',
   };
 }
+
+/** Paths that default to places inside the data folder (so a test's own data folder holds its own). */
+export const backupDirOf = (c: Pick<Config, 'backupDir' | 'dataDir'>) => c.backupDir || join(c.dataDir, 'backups');
+export const controlSocketOf = (c: Pick<Config, 'controlSocket' | 'dataDir'>) =>
+  c.controlSocket || join(c.dataDir, 'control.sock');

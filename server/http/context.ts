@@ -1,5 +1,6 @@
 // What a request carries through the middlewares to the handlers.
 import type { Principal } from '../domain/access';
+import type { Logger } from '../ops/logger';
 
 export interface AppEnv {
   Variables: {
@@ -9,5 +10,9 @@ export interface AppEnv {
     sessionToken: string | null;
     /** The user signed in with a one-time password and must choose their own first. */
     mustChangePassword: boolean;
+    /** The request's id (X-Request-Id), set by hono/request-id. */
+    requestId: string;
+    /** The log, with this request's id on every line. */
+    log: Logger;
   };
 }

@@ -1,5 +1,6 @@
 // What the routes are given: the store and the clock (injected, so tests fix "now").
 import type { Ingest } from '../ingest';
+import type { Readiness } from '../ops/readiness';
 import type { Db } from '../store/db';
 
 export interface Deps {
@@ -11,4 +12,6 @@ export interface Deps {
   ingest?: Ingest | null;
   /** The city model's 3D Tiles folder (served under /api/tiles/); absent: none. */
   tilesDir?: string;
+  /** Whether the server may take traffic (GET /api/health/ready); absent: the store is asked alone. */
+  readiness?: () => Promise<Readiness>;
 }
