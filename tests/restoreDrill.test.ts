@@ -84,8 +84,8 @@ describe('restore drill', () => {
       expect(summary.pauseMs).toBeGreaterThan(0);
       // ingest kept going: messages were acknowledged after the backup started
       await until(() => [...stream.acked.values()].some((at) => at > backupStarted + 200));
+      stream.halt();
       await server.kill();
-      await stream.stop();
       const manifest: SnapshotManifest = readManifest(snapshot);
 
       rmSync(dbPath);

@@ -6,6 +6,9 @@ export interface SteadyPublisher {
   /** Reading timestamps (epoch ms, one per message) whose PUBACK came, with the moment it came. */
   acked: Map<number, number>;
   published(): number;
+  /** Stops publishing; what is in flight may still be acknowledged. */
+  halt(): void;
+  /** Stops publishing and waits (up to 30 s) for the PUBACKs of what is in flight. */
   stop(): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ export function publishSteadily(client: MqttClient, deviceId: string, perSecond:
   return {
     acked,
     published: () => next,
+    halt: () => clearInterval(timer),
     async stop() {
       clearInterval(timer);
       const end = Date.now() + 30_000;
