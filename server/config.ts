@@ -124,7 +124,7 @@ export function loadConfig(): Config {
     metricsToken: process.env.METRICS_TOKEN || '',
     backupDir: process.env.BACKUP_DIR ? resolve(process.env.BACKUP_DIR) : '',
     backupAt: timeOfDay('BACKUP_AT', '02:30'),
-    backupKeep: int('BACKUP_KEEP', 7, 0, 10_000),
+    backupKeep: int('BACKUP_KEEP', 7, 1, 10_000),
     controlSocket: process.env.CONTROL_SOCKET ? resolve(process.env.CONTROL_SOCKET) : '',
   };
 }
