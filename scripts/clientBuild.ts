@@ -37,6 +37,12 @@ export function clientIsCurrent(outDir: string): boolean {
 /** Returns true when it built, false when the build was already current. */
 export async function ensureClientBuilt(outDir: string): Promise<boolean> {
   if (clientIsCurrent(outDir)) return false;
+  await buildClient(outDir);
+  return true;
+}
+
+/** A production build of the client into `outDir`, with its build record. */
+export async function buildClient(outDir: string): Promise<void> {
   const { build } = await import('vite');
   // Under vitest NODE_ENV is 'test', and Vite then bundles React's development build (about 1.8× the
   // size, and the first frame of /screen 4–5 s later); `mode` alone does not override it.
@@ -55,5 +61,4 @@ export async function ensureClientBuilt(outDir: string): Promise<boolean> {
   }
   const record: BuildRecord = { mode: 'production', builtAt: new Date().toISOString() };
   writeFileSync(buildRecordPath(outDir), `${JSON.stringify(record)}\n`);
-  return true;
 }

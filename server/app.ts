@@ -7,12 +7,16 @@ import { relative, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
+import { requestId } from 'hono/request-id';
 import { SESSION_COOKIE } from './auth/policy';
 import { guard } from './http/access';
+import { accessLog } from './http/accessLog';
 import type { AppEnv } from './http/context';
 import type { Deps } from './http/deps';
 import { errorJson, notFound, onError, validationHook } from './http/errors';
 import { headers, limitBody, sameOriginWrites, strictJson } from './http/hardening';
+import type { Logger } from './ops/logger';
+import type { Metrics } from './ops/metrics';
 import { alarmRoutes } from './routes/alarms';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -24,6 +28,7 @@ import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
 import { layerRoutes } from './routes/layers';
 import { liveRoutes } from './routes/live';
+import { metricsHandler } from './routes/metrics';
 import { overviewRoutes } from './routes/overview';
 import { residentRoutes } from './routes/residents';
 import { searchRoutes } from './routes/search';
@@ -36,6 +41,12 @@ import { userRoutes } from './routes/users';
 export interface AppOptions {
   /** The built client (dist/client); when absent only the API is served. */
   clientDir?: string;
+  /** The access log and error log; absent: none (in-process tests). */
+  log?: Logger;
+  /** Prometheus metrics, served at /metrics; absent: no /metrics. */
+  metrics?: Metrics;
+  /** Opens /metrics to other machines with `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export const API_VERSION = '0.1.0';
@@ -85,9 +96,11 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.notFound(notFound);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  if (options.log) app.use('*', requestId(), accessLog(options.log, options.metrics));
   // Layers run to megabytes of GeoJSON; gzip cuts them about tenfold.
   app.use('/api/*', compress());
   app.use('*', headers);
+  if (options.metrics) app.get('/metrics', metricsHandler(options.metrics, options.metricsToken ?? ''));
   app.use('/api/*', limitBody, sameOriginWrites, strictJson, guard(deps));
   app.route('/api', api);
   app.onError(onError);

@@ -1,7 +1,8 @@
 // Configuration from the environment, with the embedded defaults `npm start` runs on.
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROLES, type Role } from './domain/access';
+import { parseTimeOfDay } from './domain/backups';
 
 export interface Config {
   port: number;
@@ -45,7 +46,21 @@ export interface Config {
   totpRequiredRoles: Role[];
   /** The key TOTP seeds are sealed with (created, mode 0600, when missing); empty: `$dataDir/totp.key`. */
   totpKeyPath: string;
+  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** A bearer token that opens /metrics from other machines; empty: loopback only. */
+  metricsToken: string;
+  /** Where nightly and pre-upgrade backups go; empty: `$dataDir/backups` (see `backupDirOf`). */
+  backupDir: string;
+  /** The nightly backup's time of day, local "HH:MM"; "off": none. */
+  backupAt: string;
+  /** Nightly backups kept (older ones are deleted after each new one). */
+  backupKeep: number;
+  /** The local control socket `npm run backup` asks the running server through (mode 0600); empty: `$dataDir/control.sock`. */
+  controlSocket: string;
 }
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function int(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -74,6 +89,23 @@ function roles(name: string): Role[] {
   if (unknown.length)
     throw new Error(`${name}=${process.env[name]}: unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   return [...new Set(raw as Role[])];
+}
+
+function timeOfDay(name: string, fallback: string): string {
+  const raw = process.env[name] ?? fallback;
+  try {
+    parseTimeOfDay(raw);
+  } catch (err) {
+    throw new Error(`${name}=${raw}: ${(err as Error).message}`);
+  }
+  return raw;
+}
+
+function oneOf(name: string, fallback: string, allowed: readonly string[]): string {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw)) throw new Error(`${name}=${raw}: expected one of ${allowed.join(', ')}`);
+  return raw;
 }
 
 export function loadConfig(): Config {
@@ -106,5 +138,16 @@ export function loadConfig(): Config {
     simulateRate: num('SIMULATE_RATE', 0, 0, 1_000_000),
     totpRequiredRoles: roles('TOTP_REQUIRED_ROLES'),
     totpKeyPath: process.env.TOTP_KEY_FILE ? resolve(process.env.TOTP_KEY_FILE) : '',
+    logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    metricsToken: process.env.METRICS_TOKEN || '',
+    backupDir: process.env.BACKUP_DIR ? resolve(process.env.BACKUP_DIR) : '',
+    backupAt: timeOfDay('BACKUP_AT', '02:30'),
+    backupKeep: int('BACKUP_KEEP', 7, 1, 10_000),
+    controlSocket: process.env.CONTROL_SOCKET ? resolve(process.env.CONTROL_SOCKET) : '',
   };
 }
+
+/** Paths that default to places inside the data folder (so a test's own data folder holds its own). */
+export const backupDirOf = (c: Pick<Config, 'backupDir' | 'dataDir'>) => c.backupDir || join(c.dataDir, 'backups');
+export const controlSocketOf = (c: Pick<Config, 'controlSocket' | 'dataDir'>) =>
+  c.controlSocket || join(c.dataDir, 'control.sock');

@@ -1,5 +1,5 @@
 // Starts the HTTP server on an existing store. `npm start` (scripts/start.ts) prepares the store and
-// the client first; this file only serves.
+// the client first; this file only serves. In production it is `node dist/server/main.js`.
 
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,56 +10,100 @@ import { ensureDemoUsers } from './auth/demoUsers';
 import { loadOrCreateKey } from './auth/secretBox';
 import { startSessionSweeper } from './auth/sessionSweeper';
 import { ensureStaffAccounts } from './auth/staffAccounts';
-import { type Config, loadConfig } from './config';
+import { backupDirOf, type Config, controlSocketOf, loadConfig } from './config';
+import { snapshotFolderName } from './domain/backups';
 import { type Ingest, startIngest } from './ingest';
+import { type Backups, startBackups } from './ops/backups';
+import { type ControlChannel, startControlChannel } from './ops/controlChannel';
+import { createLogger, type Logger, lineLogger } from './ops/logger';
+import { createMetrics } from './ops/metrics';
+import { readinessProbe } from './ops/readiness';
 import { type Db, openDb } from './store/db';
+import { takeSnapshot } from './store/snapshot';
 
 export interface RunningServer {
   url: string;
   db: Db;
   /** Live sensing (null with INGEST=0). */
   ingest: Ingest | null;
+  backups: Backups;
+  log: Logger;
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   if (!existsSync(config.dbPath)) {
     throw new Error(
-      `No dataset at ${config.dbPath}: run \`npm run generate\` (or \`npm start\`, which generates it on first run).`,
+      `No dataset at ${config.dbPath}: run \`npm run generate\` (or \`npm start\`, which generates it on first run; in production \`node dist/scripts/prepare.js\`).`,
     );
   }
-  const db = await openDb(config.dbPath, { lockDown: true });
+  const backupDir = backupDirOf(config);
+  const db = await openDb(config.dbPath, {
+    lockDown: true,
+    // An older file is copied aside before it is migrated forward (in one transaction).
+    beforeUpgrade: async (db, from, to) => {
+      const dir = join(backupDir, snapshotFolderName(new Date(), `pre-upgrade-v${from}-to-v${to}-`));
+      log.warn({ from, to, dir }, 'the store has an older schema: backing it up before migrating');
+      const m = await takeSnapshot(db, config.dbPath, dir);
+      log.info({ dir, pauseMs: m.pauseMs }, 'pre-upgrade backup written; migrating');
+    },
+  });
   // Expired sessions are deleted now and hourly (the timer is stopped with the server).
   const sessions = await startSessionSweeper(db);
   const demoFile = join(config.dataDir, 'demo-users.json');
   const demo = await ensureDemoUsers(db, demoFile, new Date());
-  if (demo) console.error(`Created ${demo.length} demo accounts, one per role; their passwords are in ${demoFile}`);
+  if (demo) log.info({ file: demoFile, accounts: demo.length }, 'created the demo accounts, one per role');
   // The dataset's staff accounts, disabled until an administrator resets one (made once; idempotent).
   const staff = await ensureStaffAccounts(db, new Date());
   if (staff.created.length)
-    console.error(
-      `Created ${staff.created.length} staff accounts (grid workers, committees, units, departments, seats), disabled until an administrator resets a password`,
+    log.info(
+      { accounts: staff.created.length },
+      'created the staff accounts (grid workers, committees, units, departments, seats), disabled until an administrator resets a password',
     );
   if (staff.usernameTaken.length)
-    console.error(
-      `Did not create ${staff.usernameTaken.length} staff accounts whose usernames are taken: ${staff.usernameTaken
-        .slice(0, 5)
-        .map((a) => a.username)
-        .join(', ')}`,
+    log.warn(
+      { usernames: staff.usernameTaken.slice(0, 5).map((a) => a.username), count: staff.usernameTaken.length },
+      'did not create the staff accounts whose usernames are taken',
     );
   const ingest = config.ingest
-    ? await startIngest(db, {
-        ...config,
-        credentialsPath: config.credentialsPath || join(config.dataDir, 'device-credentials.json'),
-      })
+    ? await startIngest(
+        db,
+        { ...config, credentialsPath: config.credentialsPath || join(config.dataDir, 'device-credentials.json') },
+        lineLogger(log.child({ part: 'ingest' }), 'warn'),
+      )
     : null;
   const secondFactor = {
     key: loadOrCreateKey(config.totpKeyPath || join(config.dataDir, 'totp.key')),
     requiredRoles: config.totpRequiredRoles,
   };
+  const now = () => new Date().toISOString();
+  const metrics = createMetrics({ db, dbPath: config.dbPath, ingest, now });
+  const backups = startBackups({
+    db,
+    dbPath: config.dbPath,
+    backupDir,
+    at: config.backupAt,
+    keep: config.backupKeep,
+    log: log.child({ part: 'backup' }),
+    onTaken: (at, m) => metrics.backupTaken(at, m.pauseMs),
+  });
+  let control: ControlChannel | null = null;
+  try {
+    control = await startControlChannel(controlSocketOf(config), backups);
+  } catch (err) {
+    log.warn({ err: (err as Error).message }, 'no control channel: `npm run backup` cannot reach this server');
+  }
   const app = createApp(
-    { db, now: () => new Date().toISOString(), startedAt: Date.now(), ingest, tilesDir: config.tilesDir, secondFactor },
-    { clientDir: config.clientDir },
+    {
+      db,
+      now,
+      startedAt: Date.now(),
+      ingest,
+      tilesDir: config.tilesDir,
+      readiness: readinessProbe({ db, dbPath: config.dbPath, ingest }),
+      secondFactor,
+    },
+    { clientDir: config.clientDir, log, metrics, metricsToken: config.metricsToken },
   );
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -70,9 +114,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`,
     db,
     ingest,
+    backups,
+    log,
     stop: () =>
       new Promise<void>((resolve) => {
+        // No new requests; then the broker is closed after the ingest buffer is committed, so what a
+        // device was acknowledged is in the file; DuckDB checkpoints when it is closed.
         server.close(async () => {
+          backups.stop();
+          await control?.close();
           await sessions.stop();
           await ingest?.stop();
           db.close();
@@ -84,11 +134,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
 }
 
-/** Stops `running` on SIGINT/SIGTERM. */
+/** Stops `running` on SIGINT/SIGTERM (systemd's stop), logging what the ingest committed. */
 export function stopOnSignals(running: RunningServer): void {
   const stop = async (signal: string) => {
-    console.error(`\n${signal}: stopping ...`);
+    const started = performance.now();
+    running.log.info({ signal }, 'stopping: draining the ingest and closing the store');
     await running.stop();
+    const c = running.ingest?.pipeline.counters;
+    running.log.info(
+      { signal, ms: Math.round(performance.now() - started), received: c?.received, stored: c?.stored },
+      'stopped',
+    );
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -96,12 +152,16 @@ export function stopOnSignals(running: RunningServer): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  let log: Logger | null = null;
   try {
-    const running = await startServer(loadConfig());
+    const config = loadConfig();
+    log = createLogger(config.logLevel);
+    const running = await startServer(config, log);
     stopOnSignals(running);
-    console.log(`Wendu Twin is serving at ${running.url}`);
+    log.info({ url: running.url }, `Wendu Twin is serving at ${running.url}`);
   } catch (err) {
-    console.error(`wendu-twin: ${(err as Error).message}`);
+    if (log) log.fatal({ err: (err as Error).message }, 'could not start');
+    else console.error(`wendu-twin: ${(err as Error).message}`);
     process.exit(1);
   }
 }

@@ -28,6 +28,8 @@ const GEO_FILTER: Partial<Record<Role, Pair>> = {
 /** By route (OpenAPI path) — written out by hand, from the role descriptions. */
 const EXPECT: Record<string, Expect> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /openapi.json': 'public',
   'POST /auth/login': 'public',
   'POST /auth/logout': 'special', // ends the session: tested on its own below

@@ -37,6 +37,11 @@ const RULES: Rule[] = [
     forbidden: ['server/routes', 'server/http', 'server/ingest', 'hono', '@hono'],
   },
   {
+    title: 'operations (logs, metrics, backups) know no routes or pages',
+    files: ['server/ops/'],
+    forbidden: ['server/routes', 'client/'],
+  },
+  {
     title: 'the client sees the server only through the domain and the API type',
     files: ['client/'],
     forbidden: ['server/'],

@@ -19,6 +19,8 @@ export type Access = 'public' | 'signed-in' | Permission;
  */
 export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /openapi.json': 'public',
   'POST /auth/login': 'public',
   'POST /auth/logout': 'signed-in',
@@ -75,6 +77,7 @@ export const ACCESS: Readonly<Record<string, Access>> = {
 
 interface Rule {
   method: string;
+  path: string;
   pattern: RegExp;
   access: Access;
   exact: boolean;
@@ -89,7 +92,7 @@ const RULES: Rule[] = Object.entries(ACCESS)
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       .replace(/:[a-zA-Z]+/g, '[^/]+');
     const pattern = new RegExp(`^${escaped}${path.endsWith('/*') ? '/.+' : ''}$`);
-    return { method, pattern, access, exact };
+    return { method, path, pattern, access, exact };
   })
   // Literal paths first, so /residents/export.csv is not taken for /residents/:id.
   .sort((a, b) => Number(b.exact) - Number(a.exact));
@@ -122,9 +125,24 @@ export function restrictionOf(s: {
   return null;
 }
 
-export function accessFor(method: string, apiPath: string): Access | undefined {
+function ruleFor(method: string, apiPath: string): Rule | undefined {
   const m = method === 'HEAD' ? 'GET' : method;
-  return RULES.find((r) => r.method === m && r.pattern.test(apiPath))?.access;
+  return RULES.find((r) => r.method === m && r.pattern.test(apiPath));
+}
+
+export function accessFor(method: string, apiPath: string): Access | undefined {
+  return ruleFor(method, apiPath)?.access;
+}
+
+/**
+ * A request's route for logs and metrics: the access table's pattern (`/api/residents/:id`), so ids
+ * never become labels; `static` for the client's files, `unmatched` for an unknown API path.
+ */
+export function routeOf(method: string, path: string): string {
+  if (path === '/metrics') return path;
+  if (!path.startsWith('/api/')) return 'static';
+  const rule = ruleFor(method, path.slice('/api'.length));
+  return rule ? `/api${rule.path}` : 'unmatched';
 }
 
 /** Resolves the session cookie to a principal and enforces the route's rule. Mounted on /api/*. */

@@ -1,5 +1,6 @@
 // What a request carries through the middlewares to the handlers.
 import type { Principal } from '../domain/access';
+import type { Logger } from '../ops/logger';
 
 export interface AppEnv {
   Variables: {
@@ -11,5 +12,9 @@ export interface AppEnv {
     mustChangePassword: boolean;
     /** The user has a confirmed TOTP second factor. */
     totpEnabled: boolean;
+    /** The request's id (X-Request-Id), set by hono/request-id. */
+    requestId: string;
+    /** The log, with this request's id on every line. */
+    log: Logger;
   };
 }

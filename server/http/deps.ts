@@ -1,6 +1,7 @@
 // What the routes are given: the store and the clock (injected, so tests fix "now").
 import type { SecondFactorConfig } from '../auth/secondFactor';
 import type { Ingest } from '../ingest';
+import type { Readiness } from '../ops/readiness';
 import type { Db } from '../store/db';
 
 export interface Deps {
@@ -14,4 +15,6 @@ export interface Deps {
   tilesDir?: string;
   /** TOTP: the seeds' key and the roles that must have a second factor; absent: no key, nobody required. */
   secondFactor?: SecondFactorConfig;
+  /** Whether the server may take traffic (GET /api/health/ready); absent: the store is asked alone. */
+  readiness?: () => Promise<Readiness>;
 }

@@ -52,8 +52,10 @@ export const onError: ErrorHandler = (err, c) => {
   if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message);
   if (err instanceof HTTPException)
     return errorJson(c, err.status as ContentfulStatusCode, 'http_error', err.message || 'Request failed');
-  // Unexpected: log it here, tell the client nothing about internals.
-  console.error(`[error] ${c.req.method} ${c.req.path}:`, err);
+  // Unexpected: log it here (with the request's id), tell the client nothing about internals.
+  const log = c.get('log') as { error(o: object, m: string): void } | undefined;
+  if (log) log.error({ err: { message: err.message, stack: err.stack } }, `${c.req.method} ${c.req.path} failed`);
+  else console.error(`[error] ${c.req.method} ${c.req.path}:`, err);
   return errorJson(c, 500, 'internal', 'Internal error; it has been logged.');
 };
 

@@ -42,6 +42,7 @@ export class AlarmEngine {
   private readonly nowMs: () => number;
   private timer: NodeJS.Timeout | null = null;
   private pending = new Set<Promise<unknown>>();
+  private raisedListeners: Array<(latencyMs: number) => void> = [];
 
   constructor(
     private readonly db: Db,
@@ -72,7 +73,7 @@ export class AlarmEngine {
       if (!sensor) continue;
       this.lastHeard.set(r.deviceId, r.receivedAt);
       for (const { rule, transition } of evaluateReading(rulesFor(sensor.kind), this.statesOf(r.deviceId), r))
-        this.apply(sensor, rule, transition);
+        this.apply(sensor, rule, transition, r.receivedAt);
     }
     for (const s of statuses) this.onStatus(s);
   }
@@ -130,13 +131,24 @@ export class AlarmEngine {
     return m;
   }
 
-  private apply(sensor: SensorInfo, rule: AlarmRule, t: NonNullable<Transition>): void {
+  /** Called when a raise triggered by a message is written, with the time since the message arrived. */
+  onRaised(listener: (latencyMs: number) => void): void {
+    this.raisedListeners.push(listener);
+  }
+
+  private apply(sensor: SensorInfo, rule: AlarmRule, t: NonNullable<Transition>, receivedAt?: number): void {
     const key = `${sensor.id}|${rule.id}`;
     const before = this.open.get(key) ?? Promise.resolve(null);
     const at = new Date(this.nowMs()).toISOString();
     if (rule.type === 'silence') this.states.setOnline(sensor.id, t.to === 'cleared');
     const next: Promise<string | null> =
-      t.to === 'raised' ? before.then(() => this.raise(sensor, rule, t, at)) : before.then((id) => this.clear(id, at));
+      t.to === 'raised'
+        ? before.then(async () => {
+            const id = await this.raise(sensor, rule, t, at);
+            if (receivedAt !== undefined) for (const l of this.raisedListeners) l(this.nowMs() - receivedAt);
+            return id;
+          })
+        : before.then((id) => this.clear(id, at));
     const guarded = next.catch((err: Error) => {
       this.opts.onError?.(err);
       return null;

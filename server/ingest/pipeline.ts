@@ -49,6 +49,13 @@ export interface IngestCounters {
   failedFlushes: number;
 }
 
+/** One group commit: how many messages, how long from taking the batch to its commit, and whether it held. */
+export interface Flushed {
+  messages: number;
+  ms: number;
+  ok: boolean;
+}
+
 type Entry =
   | { type: 'reading'; value: StoredReading; done: Done }
   | { type: 'status'; value: StoredStatus; done: Done }
@@ -70,6 +77,7 @@ export class IngestPipeline {
   private flushing: Promise<void> | null = null;
   private latest = new Map<string, number>();
   private drainListeners: Array<() => void> = [];
+  private flushListeners: Array<(f: Flushed) => void> = [];
   private readonly nowMs: () => number;
 
   private constructor(
@@ -137,6 +145,11 @@ export class IngestPipeline {
     this.drainListeners.push(listener);
   }
 
+  /** Called after every group commit, failed or not, with its size and how long it took. */
+  onFlushed(listener: (f: Flushed) => void): void {
+    this.flushListeners.push(listener);
+  }
+
   /** Waits until everything accepted so far is committed. */
   async settle(): Promise<void> {
     while (this.flushing || this.pending.length) {
@@ -177,7 +190,15 @@ export class IngestPipeline {
     const batch = this.pending;
     this.pending = [];
     this.inFlight = batch.length;
+    const started = performance.now();
+    const failedBefore = this.counters.failedFlushes;
     this.flushing = this.commit(batch).finally(() => {
+      const flushed = {
+        messages: batch.length,
+        ms: performance.now() - started,
+        ok: this.counters.failedFlushes === failedBefore,
+      };
+      for (const l of this.flushListeners) l(flushed);
       this.inFlight = 0;
       this.flushing = null;
       if (this.pending.length) this.schedule();

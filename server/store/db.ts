@@ -2,7 +2,7 @@
 // borrow a pooled connection each, because concurrent queries on one @duckdb/node-api connection
 // have crashed the process (DESIGN.md).
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 
 export type Params = DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -24,10 +24,19 @@ export interface OpenOptions {
    * (enable_external_access=false), and freeze that setting (lock_configuration=true).
    */
   lockDown?: boolean;
+  /** Open without writing anything (no migrations): for checking a backup. */
+  readOnly?: boolean;
+  /**
+   * Called before an existing store is migrated forward (not for a new, empty one), with the versions
+   * it goes from and to; the server takes a backup here. A throw leaves the store untouched.
+   */
+  beforeUpgrade?: (db: Db, from: number, to: number) => Promise<void>;
+  /** The schema to migrate to (tests give a longer list to see a failing migration roll back). */
+  migrations?: readonly Migration[];
 }
 
 export async function openDb(path: string, options: OpenOptions = {}): Promise<Db> {
-  const instance = await DuckDBInstance.create(path);
+  const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
   const writer = await instance.connect();
   const maxReaders = options.maxReaders ?? 4;
   const idle: DuckDBConnection[] = [];
@@ -74,7 +83,14 @@ export async function openDb(path: string, options: OpenOptions = {}): Promise<D
       instance.closeSync();
     },
   };
-  await migrate(db);
+  if (!options.readOnly) {
+    try {
+      await migrate(db, options.migrations ?? MIGRATIONS, options.beforeUpgrade);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
   if (options.lockDown) {
     await db.write(async (conn) => {
       await conn.run('SET enable_external_access = false');
@@ -84,25 +100,56 @@ export async function openDb(path: string, options: OpenOptions = {}): Promise<D
   return db;
 }
 
-async function migrate(db: Db): Promise<void> {
+/** The newest schema version this code knows. */
+export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+/** The store's schema version (0 for a new file). */
+export async function schemaVersion(conn: DuckDBConnection): Promise<number> {
+  const exists = await conn.runAndReadAll(
+    "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations' AND schema_name = 'main'",
+  );
+  if (Number(exists.getRowsJS()[0]![0]) === 0) return 0;
+  const r = await conn.runAndReadAll('SELECT coalesce(max(version), 0) FROM schema_migrations');
+  return Number(r.getRowsJS()[0]![0]);
+}
+
+/**
+ * Applies the pending migrations all in one transaction: an upgrade either completes or leaves the file
+ * as it was. An existing store is handed to `beforeUpgrade` first (the server backs it up there).
+ */
+async function migrate(
+  db: Db,
+  migrations: readonly Migration[],
+  beforeUpgrade: OpenOptions['beforeUpgrade'],
+): Promise<void> {
+  const { done, from } = await db.write(async (conn) => {
+    const from = await schemaVersion(conn);
+    if (from === 0) return { done: new Set<number>(), from };
+    const rows = (await conn.runAndReadAll('SELECT version FROM schema_migrations')).getRowsJS();
+    return { done: new Set(rows.map((r) => Number(r[0]))), from };
+  });
+  const pending = migrations.filter((m) => !done.has(m.version));
+  if (pending.length === 0) return;
+  const to = Math.max(...pending.map((m) => m.version));
+  if (from > 0 && beforeUpgrade) await beforeUpgrade(db, from, to);
   await db.write(async (conn) => {
-    await conn.run(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)',
-    );
-    const done = new Set(
-      (await conn.runAndReadAll('SELECT version FROM schema_migrations')).getRowsJS().map((r) => Number(r[0])),
-    );
-    for (const m of MIGRATIONS) {
-      if (done.has(m.version)) continue;
-      await conn.run('BEGIN TRANSACTION');
-      try {
-        await conn.run(m.sql);
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      await conn.run(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)',
+      );
+      for (const m of pending) {
+        try {
+          await conn.run(m.sql);
+        } catch (err) {
+          throw new Error(`migration ${m.version} (${m.name}) failed: ${(err as Error).message}`);
+        }
         await conn.run('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-        await conn.run('COMMIT');
-      } catch (err) {
-        await conn.run('ROLLBACK');
-        throw err;
       }
+      await conn.run('COMMIT');
+    } catch (err) {
+      await conn.run('ROLLBACK').catch(() => undefined);
+      throw err;
     }
   });
 }

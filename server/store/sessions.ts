@@ -50,3 +50,9 @@ export async function deleteExpiredSessions(db: Db, now: string): Promise<number
   const result = await db.write((conn) => conn.run('DELETE FROM sessions WHERE expires_at <= $1::TIMESTAMP', [now]));
   return result.rowsChanged;
 }
+
+/** Sessions not yet expired (a gauge for /metrics). */
+export async function countLiveSessions(db: Db, now: string): Promise<number> {
+  const r = await db.one<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE expires_at > $1::TIMESTAMP', [now]);
+  return r?.n ?? 0;
+}

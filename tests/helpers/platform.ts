@@ -34,6 +34,8 @@ export async function startPlatform(): Promise<Platform> {
     dbPath,
     tilesDir: join(dir, 'tiles'),
     clientDir: join(process.cwd(), 'dist/client'),
+    backupAt: 'off',
+    logLevel: 'warn',
   };
   let running = await startServer(config);
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo-users.json'), 'utf8')) as DemoUser[];
