@@ -4,8 +4,8 @@
 // accepted by the server's parser.
 import { readFileSync } from 'node:fs';
 import { Parser } from '@asyncapi/parser';
-import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { parseStatus, parseTelemetry, STATUS_SCHEMA, TELEMETRY_SCHEMAS } from '../server/ingest/payloads';
 
 type JsonSchema = {
