@@ -2,6 +2,7 @@
 import type { SecondFactorConfig } from '../auth/secondFactor';
 import type { Ingest } from '../ingest';
 import type { Db } from '../store/db';
+import type { AnswerCache } from './answerCache';
 
 export interface Deps {
   db: Db;
@@ -14,4 +15,9 @@ export interface Deps {
   tilesDir?: string;
   /** TOTP: the seeds' key and the roles that must have a second factor; absent: no key, nobody required. */
   secondFactor?: SecondFactorConfig;
+  /** Answers built once per data version (layers, aggregates); absent: the app makes its own. */
+  answers?: AnswerCache;
 }
+
+/** What the routes get: the deps with the app's answer cache. */
+export type RouteDeps = Deps & { answers: AnswerCache };
