@@ -2,6 +2,7 @@
 // the client first; this file only serves.
 
 import { existsSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
@@ -11,6 +12,7 @@ import { loadOrCreateKey } from './auth/secretBox';
 import { startSessionSweeper } from './auth/sessionSweeper';
 import { ensureStaffAccounts } from './auth/staffAccounts';
 import { type Config, loadConfig } from './config';
+import { HTTP_LIMITS, type HttpLimits, limitHttpConnections } from './connections';
 import { type Ingest, startIngest } from './ingest';
 import { type Db, openDb } from './store/db';
 
@@ -22,7 +24,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+/** What tests and benchmarks may tighten: the HTTP connection limits, the MQTT CONNECT deadline. */
+export interface ServeOptions {
+  http?: Partial<HttpLimits>;
+  mqttConnectTimeoutMs?: number;
+}
+
+export async function startServer(config: Config, options: ServeOptions = {}): Promise<RunningServer> {
   if (!existsSync(config.dbPath)) {
     throw new Error(
       `No dataset at ${config.dbPath}: run \`npm run generate\` (or \`npm start\`, which generates it on first run).`,
@@ -51,6 +59,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ? await startIngest(db, {
         ...config,
         credentialsPath: config.credentialsPath || join(config.dataDir, 'device-credentials.json'),
+        mqttConnectTimeoutMs: options.mqttConnectTimeoutMs,
       })
     : null;
   const secondFactor = {
@@ -65,6 +74,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
   });
+  limitHttpConnections(server as HttpServer, { ...HTTP_LIMITS, ...options.http });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`,
