@@ -35,6 +35,7 @@ const CASE_ANSWERS = () => [
   '/api/stats/departments/ranking?days=90',
   `/api/grids/${cityId}`,
   '/api/events?limit=50',
+  '/api/alarms',
 ];
 
 beforeAll(async () => {
