@@ -1,7 +1,9 @@
 // Builds the client with Vite when its sources (or the shared domain) are newer than the last build,
-// or when the last build was not a production one.
+// or when the last build was not a production one, then writes brotli and gzip copies beside its files
+// (scripts/clientBuild/precompress.ts) for the server to send by Accept-Encoding.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { type PrecompressResult, precompressDir } from './clientBuild/precompress';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -17,6 +19,8 @@ export const buildRecordPath = (outDir: string) => `${resolve(outDir)}.build.jso
 interface BuildRecord {
   mode: string;
   builtAt: string;
+  /** Brotli and gzip copies were written beside the files (builds before them lack it and are redone). */
+  precompressed?: boolean;
 }
 
 function readBuildRecord(outDir: string): BuildRecord | null {
@@ -29,20 +33,20 @@ function readBuildRecord(outDir: string): BuildRecord | null {
 
 export function clientIsCurrent(outDir: string): boolean {
   const index = join(outDir, 'index.html');
-  if (!existsSync(index) || readBuildRecord(outDir)?.mode !== 'production') return false;
+  if (!existsSync(index) || readBuildRecord(outDir)?.mode !== 'production' || !readBuildRecord(outDir)?.precompressed)
+    return false;
   const built = statSync(index).mtimeMs;
   return Math.max(newestMtime('client'), newestMtime('server/domain'), statSync('vite.config.ts').mtimeMs) <= built;
 }
 
-/** Returns true when it built, false when the build was already current. */
-export async function ensureClientBuilt(outDir: string): Promise<boolean> {
-  if (clientIsCurrent(outDir)) return false;
-  await buildClient(outDir);
-  return true;
+/** Returns what it precompressed when it built, null when the build was already current (and not forced). */
+export async function ensureClientBuilt(outDir: string, force = false): Promise<PrecompressResult | null> {
+  if (!force && clientIsCurrent(outDir)) return null;
+  return buildClient(outDir);
 }
 
-/** A production build of the client into `outDir`, with its build record. */
-export async function buildClient(outDir: string): Promise<void> {
+/** A production build of the client into `outDir`, precompressed, with its build record. */
+export async function buildClient(outDir: string): Promise<PrecompressResult> {
   const { build } = await import('vite');
   // Under vitest NODE_ENV is 'test', and Vite then bundles React's development build (about 1.8× the
   // size, and the first frame of /screen 4–5 s later); `mode` alone does not override it.
@@ -59,6 +63,8 @@ export async function buildClient(outDir: string): Promise<void> {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
-  const record: BuildRecord = { mode: 'production', builtAt: new Date().toISOString() };
+  const compressed = await precompressDir(resolve(outDir));
+  const record: BuildRecord = { mode: 'production', builtAt: new Date().toISOString(), precompressed: true };
   writeFileSync(buildRecordPath(outDir), `${JSON.stringify(record)}\n`);
+  return compressed;
 }

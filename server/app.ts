@@ -4,15 +4,16 @@
 
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { SESSION_COOKIE } from './auth/policy';
 import { guard } from './http/access';
 import { accessLog } from './http/accessLog';
+import { AnswerCache } from './http/answerCache';
+import { clientFiles } from './http/clientFiles';
 import type { AppEnv } from './http/context';
-import type { Deps } from './http/deps';
+import type { Deps, RouteDeps } from './http/deps';
 import { errorJson, notFound, onError, validationHook } from './http/errors';
 import { headers, limitBody, sameOriginWrites, strictJson } from './http/hardening';
 import type { Logger } from './ops/logger';
@@ -51,7 +52,7 @@ export interface AppOptions {
 
 export const API_VERSION = '0.1.0';
 
-function apiRoutes(deps: Deps) {
+function apiRoutes(deps: RouteDeps) {
   return (
     new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       .route('/', healthRoutes(deps))
@@ -77,7 +78,8 @@ function apiRoutes(deps: Deps) {
   );
 }
 
-export function createApp(deps: Deps, options: AppOptions = {}) {
+export function createApp(appDeps: Deps, options: AppOptions = {}) {
+  const deps: RouteDeps = { ...appDeps, answers: appDeps.answers ?? new AnswerCache() };
   const api = apiRoutes(deps);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -106,10 +108,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.onError(onError);
 
   if (options.clientDir && existsSync(options.clientDir)) {
-    const root = relative(process.cwd(), resolve(options.clientDir)) || '.';
-    app.use('/*', serveStatic({ root }));
+    const { files, pages } = clientFiles(relative(process.cwd(), resolve(options.clientDir)) || '.');
+    app.use('/*', files);
     // The pages are routed in the browser: /screen, /analyst, ... all get index.html.
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    app.get('*', pages);
   }
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? notFound(c) : errorJson(c, 404, 'not_found', `Nothing at ${c.req.path}`),

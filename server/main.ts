@@ -2,6 +2,7 @@
 // the client first; this file only serves. In production it is `node dist/server/main.js`.
 
 import { existsSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
@@ -11,6 +12,7 @@ import { loadOrCreateKey } from './auth/secretBox';
 import { startSessionSweeper } from './auth/sessionSweeper';
 import { ensureStaffAccounts } from './auth/staffAccounts';
 import { backupDirOf, type Config, controlSocketOf, loadConfig } from './config';
+import { HTTP_LIMITS, type HttpLimits, limitHttpConnections } from './connections';
 import { snapshotFolderName } from './domain/backups';
 import { type Ingest, startIngest } from './ingest';
 import { type Backups, startBackups } from './ops/backups';
@@ -31,7 +33,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+/** What tests and benchmarks may set: the log, the HTTP connection limits, the MQTT CONNECT deadline. */
+export interface ServeOptions {
+  log?: Logger;
+  http?: Partial<HttpLimits>;
+  mqttConnectTimeoutMs?: number;
+}
+
+export async function startServer(config: Config, options: ServeOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
   if (!existsSync(config.dbPath)) {
     throw new Error(
       `No dataset at ${config.dbPath}: run \`npm run generate\` (or \`npm start\`, which generates it on first run; in production \`node dist/scripts/prepare.js\`).`,
@@ -68,7 +78,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const ingest = config.ingest
     ? await startIngest(
         db,
-        { ...config, credentialsPath: config.credentialsPath || join(config.dataDir, 'device-credentials.json') },
+        {
+          ...config,
+          credentialsPath: config.credentialsPath || join(config.dataDir, 'device-credentials.json'),
+          mqttConnectTimeoutMs: options.mqttConnectTimeoutMs,
+        },
         lineLogger(log.child({ part: 'ingest' }), 'warn'),
       )
     : null;
@@ -109,6 +123,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
   });
+  limitHttpConnections(server as HttpServer, { ...HTTP_LIMITS, ...options.http });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`,
@@ -156,7 +171,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const config = loadConfig();
     log = createLogger(config.logLevel);
-    const running = await startServer(config, log);
+    const running = await startServer(config, { log });
     stopOnSignals(running);
     log.info({ url: running.url }, `Wendu Twin is serving at ${running.url}`);
   } catch (err) {

@@ -58,7 +58,7 @@ describe('upgrading an older store', () => {
       controlSocket: '',
     };
     const log = createLogger('silent');
-    let running = await startServer(config, log);
+    let running = await startServer(config, { log });
     const backups = readdirSync(join(dataDir, 'backups'));
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(new RegExp(`^pre-upgrade-v${FIXTURE_VERSION}-to-v${LATEST_SCHEMA_VERSION}-`));
@@ -82,7 +82,7 @@ describe('upgrading an older store', () => {
     expect(await versions(dbPath)).toEqual(MIGRATIONS.map((m) => m.version));
 
     // once: a second start finds nothing to do and takes no second backup
-    running = await startServer(config, log);
+    running = await startServer(config, { log });
     await running.stop();
     expect(readdirSync(join(dataDir, 'backups'))).toEqual(backups);
     expect(await versions(dbPath)).toEqual(MIGRATIONS.map((m) => m.version));

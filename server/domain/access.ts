@@ -74,6 +74,18 @@ export function can(p: Principal, permission: Permission): boolean {
 }
 
 /** The scope of the principal's reads of residents and cases. */
+/** A scope as one string, for keys of answers that depend on it. */
+export function scopeKey(s: Scope): string {
+  switch (s.kind) {
+    case 'city':
+      return 'city';
+    case 'unit':
+      return `unit:${s.path}`;
+    case 'department':
+      return `department:${s.departmentId}`;
+  }
+}
+
 export function scopeOf(p: Principal): Scope {
   if (GEOGRAPHIC_ROLES.includes(p.role)) {
     if (!p.unitPath) throw new Error(`user ${p.username} (${p.role}) has no unit`);

@@ -4,9 +4,10 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE, sessionLifetimeMs } from '../auth/policy';
 import { NO_SECOND_FACTOR, totpRequired } from '../auth/secondFactor';
+import { SessionMemo } from '../auth/sessionMemo';
 import { hashToken } from '../auth/tokens';
 import { can, type Permission } from '../domain/access';
-import { extendSession, findSessionUser } from '../store/sessions';
+import { extendSession } from '../store/sessions';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { errorJson } from './errors';
@@ -147,6 +148,7 @@ export function routeOf(method: string, path: string): string {
 
 /** Resolves the session cookie to a principal and enforces the route's rule. Mounted on /api/*. */
 export function guard({ db, now, secondFactor = NO_SECOND_FACTOR }: Deps): MiddlewareHandler<AppEnv> {
+  const sessions = new SessionMemo(db);
   return async (c, next) => {
     const apiPath = c.req.path.slice('/api'.length) || '/';
     const access = accessFor(c.req.method, apiPath);
@@ -158,7 +160,7 @@ export function guard({ db, now, secondFactor = NO_SECOND_FACTOR }: Deps): Middl
     let totpEnabled = false;
     if (token && /^[A-Za-z0-9_-]{20,100}$/.test(token)) {
       const at = now();
-      const user = await findSessionUser(db, hashToken(token), at);
+      const user = await sessions.find(hashToken(token), at);
       if (user) {
         const {
           passwordHash: _h,

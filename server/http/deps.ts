@@ -3,6 +3,7 @@ import type { SecondFactorConfig } from '../auth/secondFactor';
 import type { Ingest } from '../ingest';
 import type { Readiness } from '../ops/readiness';
 import type { Db } from '../store/db';
+import type { AnswerCache } from './answerCache';
 
 export interface Deps {
   db: Db;
@@ -17,4 +18,9 @@ export interface Deps {
   secondFactor?: SecondFactorConfig;
   /** Whether the server may take traffic (GET /api/health/ready); absent: the store is asked alone. */
   readiness?: () => Promise<Readiness>;
+  /** Answers built once per data version (layers, aggregates); absent: the app makes its own. */
+  answers?: AnswerCache;
 }
+
+/** What the routes get: the deps with the app's answer cache. */
+export type RouteDeps = Deps & { answers: AnswerCache };

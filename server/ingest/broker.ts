@@ -8,6 +8,7 @@
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import { DECOY_HASH, verifyPassword } from '../auth/passwords';
+import { capPerAddress, MQTT_MAX_PER_ADDRESS } from '../connections';
 import { mayPublish } from '../domain/telemetry';
 import type { MqttAccount } from '../store/mqttAccounts';
 import type { IngestPipeline } from './pipeline';
@@ -20,6 +21,10 @@ export interface EmbeddedBrokerOptions {
   /** Where device messages go; null: the broker only forwards (pass-through). */
   pipeline: IngestPipeline | null;
   log?: (msg: string) => void;
+  /** A connection that sends no CONNECT within this time is closed (aedes' connectTimeout; 30 s). */
+  connectTimeoutMs?: number;
+  /** Open connections one address may hold (MQTT_MAX_PER_ADDRESS). */
+  maxPerAddress?: number;
 }
 
 export interface EmbeddedBroker {
@@ -41,11 +46,13 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   // aedes drains its emitter's backlog recursively: a backlog of thousands overflows the stack, so
   // let that many deliveries run at once instead of queueing them.
   const concurrency = 100_000;
+  const connectTimeout = opts.connectTimeoutMs ?? 30_000;
   const aedes = await Aedes.createBroker(
     !accounts && !pipeline
-      ? { concurrency }
+      ? { concurrency, connectTimeout }
       : {
           concurrency,
+          connectTimeout,
           authenticate(client, username, password, done) {
             if (!accounts) return done(null, true);
             if (!username || !password) return done(refuse(5, 'anonymous clients are not allowed'), false);
@@ -83,6 +90,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   );
 
   const server: Server = createServer(aedes.handle);
+  capPerAddress(server, opts.maxPerAddress ?? MQTT_MAX_PER_ADDRESS);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());

@@ -35,6 +35,8 @@ export type IngestConfig = Pick<
 > & {
   /** How often per-minute rollups are brought up to date (default 10 s). */
   rollupIntervalMs?: number;
+  /** The embedded broker closes a connection with no CONNECT after this time (default 30 s). */
+  mqttConnectTimeoutMs?: number;
 };
 
 /** What GET /api/ingest/stats reports: counts since start and the buffer now. */
@@ -129,7 +131,14 @@ export async function startIngest(
     if ((await Promise.race([subscriber.subscribed, timeout])) === 'timeout')
       log(`no subscription on ${config.mqttUrl} yet; retrying in the background`);
   } else {
-    broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.mqttHost, accounts, pipeline, log });
+    broker = await startEmbeddedBroker({
+      port: config.mqttPort,
+      host: config.mqttHost,
+      accounts,
+      pipeline,
+      log,
+      connectTimeoutMs: config.mqttConnectTimeoutMs,
+    });
     brokerUrl = `mqtt://${config.mqttHost === '0.0.0.0' ? '127.0.0.1' : config.mqttHost}:${broker.port}`;
   }
 

@@ -2,8 +2,9 @@
 // clear it when the condition ends). Each raised alarm carries the id of the event it created.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Alarm } from '../domain/alarms';
+import { cachedJson, queryKey } from '../http/cachedJson';
 import type { AppEnv } from '../http/context';
-import type { Deps } from '../http/deps';
+import type { RouteDeps } from '../http/deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { acknowledgeAlarm, getAlarm, listAlarms } from '../store/alarms';
 import { json, LonLatSchema } from './schemas';
@@ -78,9 +79,14 @@ const acknowledge = createRoute({
   },
 });
 
-export function alarmRoutes({ db, now, ingest }: Deps) {
+export function alarmRoutes(deps: RouteDeps) {
+  const { db, now, ingest } = deps;
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(list, async (c) => c.json(await listAlarms(db, c.req.valid('query')), 200))
+    .openapi(list, (c) => {
+      // Every raise, acknowledgement and clear moves the alarms' version: the list is never stale.
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, { key: `alarms?${queryKey(q)}`, tables: ['alarms'], build: () => listAlarms(db, q) });
+    })
     .openapi(one, async (c) => {
       const { id } = c.req.valid('param');
       const alarm = await getAlarm(db, id);

@@ -1,9 +1,10 @@
 // Events (事件/案卷): the cases in your scope, and one case with its timeline.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { scopeOf } from '../domain/access';
+import { scopeKey, scopeOf } from '../domain/access';
 import { actorName } from '../domain/staffAccounts';
+import { cachedJson, queryKey } from '../http/cachedJson';
 import type { AppEnv } from '../http/context';
-import type { Deps } from '../http/deps';
+import type { RouteDeps } from '../http/deps';
 import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { getAdminUnit } from '../store/adminUnits';
 import { getEvent, listEvents } from '../store/events';
@@ -100,7 +101,8 @@ const one = createRoute({
   },
 });
 
-export function eventRoutes({ db }: Deps) {
+export function eventRoutes(deps: RouteDeps) {
+  const { db } = deps;
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const scope = scopeOf(c.get('principal')!);
@@ -112,7 +114,12 @@ export function eventRoutes({ db }: Deps) {
       if (q.departmentId && scope.kind === 'department' && q.departmentId !== scope.departmentId) {
         throw new ApiError(403, 'out_of_scope', `Department ${q.departmentId} is not yours.`);
       }
-      return c.json(await listEvents(db, scope, q), 200);
+      // One page per (query, reader's scope, version of the cases).
+      return cachedJson(c, deps, {
+        key: `events?${queryKey(q)}&scope=${scopeKey(scope)}`,
+        tables: ['events', 'admin_units'],
+        build: () => listEvents(db, scope, q),
+      });
     })
     .openapi(one, async (c) => {
       const e = await getEvent(db, scopeOf(c.get('principal')!), c.req.valid('param').id);

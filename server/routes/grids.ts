@@ -1,10 +1,11 @@
 // One unit of the tree (a responsibility grid, or any unit above it): where it sits, what lies below,
 // and its six elements.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { scopeOf } from '../domain/access';
+import { type Scope, scopeKey, scopeOf } from '../domain/access';
 import { maskName, maskPhone } from '../domain/masking';
+import { cachedJson } from '../http/cachedJson';
 import type { AppEnv } from '../http/context';
-import type { Deps } from '../http/deps';
+import type { RouteDeps } from '../http/deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { getAdminUnit, getAncestors, getChildren } from '../store/adminUnits';
 import { getGridWorker } from '../store/gridWorkers';
@@ -57,33 +58,60 @@ const getGrid = createRoute({
 
 const ref = (u: { id: string; name: string; level: string }) => ({ id: u.id, name: u.name, level: u.level });
 
-export function gridRoutes({ db, now }: Deps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getGrid, async (c) => {
+/** What a unit's summary counts; a write to any of them moves it. */
+const SUMMARY_TABLES = [
+  'admin_units',
+  'grid_workers',
+  'households',
+  'residents',
+  'buildings',
+  'events',
+  'components',
+  'cameras',
+  'patrol_points',
+  'sensors',
+  'sentiments',
+  'organisations',
+];
+/** The events of the last 30 days move with the clock: a summary is rebuilt at least this often. */
+export const SUMMARY_FRESH_MS = 60_000;
+
+export function gridRoutes(deps: RouteDeps) {
+  const { db, now } = deps;
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getGrid, (c) => {
     const { id } = c.req.valid('param');
-    // Outside a geographic role's scope a unit does not exist, as far as that user can tell.
-    const unit = await getAdminUnit(db, id, scopeOf(c.get('principal')!));
-    if (!unit) throw new ApiError(404, 'not_found', `No grid or unit with id ${id} in your scope`);
-    const [ancestors, children, worker, summary] = await Promise.all([
-      getAncestors(db, unit),
-      getChildren(db, unit.id),
-      unit.level === 'grid' ? getGridWorker(db, unit.id) : undefined,
-      getUnitSummary(db, unit.path, now()),
-    ]);
-    return c.json(
-      {
-        id: unit.id,
-        code: unit.code,
-        name: unit.name,
-        level: unit.level,
-        area: unit.area,
-        centroid: unit.centroid,
-        areaM2: unit.areaM2,
-        ancestors: ancestors.map(ref),
-        children: children.map(ref),
-        gridWorker: worker ? { id: worker.id, name: maskName(worker.name), phone: maskPhone(worker.phone) } : null,
-        ...summary,
-      },
-      200,
-    );
+    const scope = scopeOf(c.get('principal')!);
+    // Keyed by the reader's scope: a unit outside it is a 404 (never cached), never another scope's bytes.
+    return cachedJson(c, deps, {
+      key: `grids/${id}?scope=${scopeKey(scope)}`,
+      tables: SUMMARY_TABLES,
+      maxAgeMs: SUMMARY_FRESH_MS,
+      build: () => unitSummary(db, id, scope, now()),
+    });
   });
+}
+
+async function unitSummary(db: RouteDeps['db'], id: string, scope: Scope, at: string) {
+  // Outside a geographic role's scope a unit does not exist, as far as that user can tell.
+  const unit = await getAdminUnit(db, id, scope);
+  if (!unit) throw new ApiError(404, 'not_found', `No grid or unit with id ${id} in your scope`);
+  const [ancestors, children, worker, summary] = await Promise.all([
+    getAncestors(db, unit),
+    getChildren(db, unit.id),
+    unit.level === 'grid' ? getGridWorker(db, unit.id) : undefined,
+    getUnitSummary(db, unit.path, at),
+  ]);
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    level: unit.level,
+    area: unit.area,
+    centroid: unit.centroid,
+    areaM2: unit.areaM2,
+    ancestors: ancestors.map(ref),
+    children: children.map(ref),
+    gridWorker: worker ? { id: worker.id, name: maskName(worker.name), phone: maskPhone(worker.phone) } : null,
+    ...summary,
+  };
 }

@@ -1,7 +1,8 @@
 // GeoJSON map layers: grids (every level of the tree), components, cameras, patrol points, sensors, buildings.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { featureCollection, pointFeature } from '../domain/geojson';
-import type { Deps } from '../http/deps';
+import { cachedJson, queryKey } from '../http/cachedJson';
+import type { RouteDeps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
 import { listAdminUnits } from '../store/adminUnits';
 import { listBuildings } from '../store/buildings';
@@ -158,38 +159,75 @@ const buildings = layer(
   }),
 );
 
-export function layerRoutes({ db }: Deps) {
+/**
+ * Every layer is the same for every reader with the map permission (none is filtered by scope: they
+ * hold no personal data), so one answer per (layer, query, data version) serves them all.
+ */
+export function layerRoutes(deps: RouteDeps) {
+  const { db } = deps;
   return new OpenAPIHono({ defaultHook: validationHook })
-    .openapi(grids, async (c) => {
-      const units = await listAdminUnits(db, c.req.valid('query'));
-      const features = units.map(({ geometry, centroid: _c, path: _p, ...props }) => ({
-        type: 'Feature' as const,
-        id: props.id,
-        geometry: geometry!,
-        properties: props,
-      }));
-      return c.json(featureCollection(features), 200);
+    .openapi(grids, (c) => {
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, {
+        key: `layers/grids?${queryKey(q)}`,
+        tables: ['admin_units'],
+        build: async () =>
+          featureCollection(
+            (await listAdminUnits(db, q)).map(({ geometry, centroid: _c, path: _p, ...props }) => ({
+              type: 'Feature' as const,
+              id: props.id,
+              geometry: geometry!,
+              properties: props,
+            })),
+          ),
+      });
     })
-    .openapi(components, async (c) =>
-      c.json(featureCollection((await listComponents(db, c.req.valid('query'))).map(pointFeature)), 200),
-    )
-    .openapi(cameras, async (c) =>
-      c.json(featureCollection((await listCameras(db, c.req.valid('query'))).map(pointFeature)), 200),
-    )
-    .openapi(patrolPoints, async (c) =>
-      c.json(featureCollection((await listPatrolPoints(db, c.req.valid('query'))).map(pointFeature)), 200),
-    )
-    .openapi(sensors, async (c) =>
-      c.json(featureCollection((await listSensors(db, c.req.valid('query'))).map(pointFeature)), 200),
-    )
-    .openapi(buildings, async (c) => {
-      const rows = await listBuildings(db, c.req.valid('query'));
-      const features = rows.map(({ footprint, centroid: _c, ...props }) => ({
-        type: 'Feature' as const,
-        id: props.id,
-        geometry: { type: 'Polygon' as const, coordinates: footprint },
-        properties: props,
-      }));
-      return c.json(featureCollection(features), 200);
+    .openapi(components, (c) => {
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, {
+        key: `layers/components?${queryKey(q)}`,
+        tables: ['components'],
+        build: async () => featureCollection((await listComponents(db, q)).map(pointFeature)),
+      });
+    })
+    .openapi(cameras, (c) => {
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, {
+        key: `layers/cameras?${queryKey(q)}`,
+        tables: ['cameras'],
+        build: async () => featureCollection((await listCameras(db, q)).map(pointFeature)),
+      });
+    })
+    .openapi(patrolPoints, (c) => {
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, {
+        key: `layers/patrol-points?${queryKey(q)}`,
+        tables: ['patrol_points'],
+        build: async () => featureCollection((await listPatrolPoints(db, q)).map(pointFeature)),
+      });
+    })
+    .openapi(sensors, (c) => {
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, {
+        key: `layers/sensors?${queryKey(q)}`,
+        tables: ['sensors'],
+        build: async () => featureCollection((await listSensors(db, q)).map(pointFeature)),
+      });
+    })
+    .openapi(buildings, (c) => {
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, {
+        key: `layers/buildings?${queryKey(q)}`,
+        tables: ['buildings', 'households'],
+        build: async () =>
+          featureCollection(
+            (await listBuildings(db, q)).map(({ footprint, centroid: _c, ...props }) => ({
+              type: 'Feature' as const,
+              id: props.id,
+              geometry: { type: 'Polygon' as const, coordinates: footprint },
+              properties: props,
+            })),
+          ),
+      });
     });
 }

@@ -1,6 +1,7 @@
 // The headline figures of the city (the big screen's header).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Deps } from '../http/deps';
+import { cachedJson } from '../http/cachedJson';
+import type { RouteDeps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
 import { getOverview } from '../store/overview';
 import { json } from './schemas';
@@ -35,8 +36,24 @@ const overview = createRoute({
   responses: { 200: json(OverviewSchema, 'The figures'), ...errorResponses },
 });
 
-export function overviewRoutes({ db }: Deps) {
-  return new OpenAPIHono({ defaultHook: validationHook }).openapi(overview, async (c) =>
-    c.json(await getOverview(db), 200),
+/** What the figures count: a write to any of these tables moves them. */
+const OVERVIEW_TABLES = [
+  'admin_units',
+  'components',
+  'cameras',
+  'patrol_points',
+  'residents',
+  'departments',
+  'organisations',
+  'unit_heads',
+  'taxonomy_categories',
+  'taxonomy_subcategories',
+  'taxonomy_items',
+  'events',
+];
+
+export function overviewRoutes(deps: RouteDeps) {
+  return new OpenAPIHono({ defaultHook: validationHook }).openapi(overview, (c) =>
+    cachedJson(c, deps, { key: 'overview', tables: OVERVIEW_TABLES, build: () => getOverview(deps.db) }),
   );
 }

@@ -2,9 +2,11 @@
 // City-wide aggregates only. The window ends today (the platform's now); for a dataset whose history
 // ends earlier it ends at the last reported event instead, and says so (`window.fallback`).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { StatsWindow } from '../domain/eventStats';
+import { cachedJson } from '../http/cachedJson';
 import type { AppEnv } from '../http/context';
-import type { Deps } from '../http/deps';
+import type { RouteDeps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
 import { dailyEventCounts, departmentRanking, eventsByCategory, statsWindow } from '../store/eventStats';
 import { json } from './schemas';
@@ -92,18 +94,38 @@ const ranking = createRoute({
   },
 });
 
-export function statsRoutes({ db, now }: Deps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(daily, async (c) => {
-      const window = await statsWindow(db, now(), c.req.valid('query').days);
-      return c.json({ window, days: await dailyEventCounts(db, window) }, 200);
-    })
-    .openapi(byCategory, async (c) => {
-      const window = await statsWindow(db, now(), c.req.valid('query').days);
-      return c.json({ window, categories: await eventsByCategory(db, window) }, 200);
-    })
-    .openapi(ranking, async (c) => {
-      const window = await statsWindow(db, now(), c.req.valid('query').days);
-      return c.json({ window, departments: await departmentRanking(db, window) }, 200);
+/** The statistics read the cases, and name departments and categories. */
+const STATS_TABLES = ['events', 'departments', 'taxonomy_categories'];
+
+/**
+ * City-wide figures, the same for every reader allowed them. The window moves with the day, so the
+ * day is part of the key: a new day is a new answer even when no case changed.
+ */
+export function statsRoutes(deps: RouteDeps) {
+  const { db, now } = deps;
+  const cached = <T>(c: Context, name: string, days: number, build: (window: StatsWindow) => Promise<T>) => {
+    const at = now();
+    return cachedJson(c, deps, {
+      key: `stats/${name}?days=${days}&day=${at.slice(0, 10)}`,
+      tables: STATS_TABLES,
+      build: async () => {
+        const window = await statsWindow(db, at, days);
+        return { window, ...(await build(window)) };
+      },
     });
+  };
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(daily, (c) =>
+      cached(c, 'daily', c.req.valid('query').days, async (w) => ({ days: await dailyEventCounts(db, w) })),
+    )
+    .openapi(byCategory, (c) =>
+      cached(c, 'by-category', c.req.valid('query').days, async (w) => ({
+        categories: await eventsByCategory(db, w),
+      })),
+    )
+    .openapi(ranking, (c) =>
+      cached(c, 'ranking', c.req.valid('query').days, async (w) => ({
+        departments: await departmentRanking(db, w),
+      })),
+    );
 }

@@ -8,6 +8,7 @@ import { createReadStream, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
+import { notModified, representationTag } from '../http/conditional';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { errorJson } from '../http/errors';
@@ -40,13 +41,12 @@ export function tileRoutes({ tilesDir }: Deps) {
       return errorJson(c, 404, 'not_found', `No tile ${path}`);
     }
     if (!stat.isFile()) return errorJson(c, 404, 'not_found', `No tile ${path}`);
-    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const entity = `${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}`;
     // Tiles change only when the dataset is rebuilt; revalidate cheaply with the ETag.
     c.header('Cache-Control', 'private, no-cache');
-    c.header('ETag', etag);
-    // Compression weakens the ETag (W/"..."); either form matches.
-    const seen = (c.req.header('if-none-match') ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
-    if (seen.includes(etag)) return c.body(null, 304);
+    // The compress middleware weakens it (W/"...") when it gzips; either form matches.
+    c.header('ETag', representationTag(entity, null));
+    if (notModified(c.req.header('if-none-match'), entity)) return c.body(null, 304);
     c.header('Content-Type', CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)]!);
     return c.body(Readable.toWeb(createReadStream(file)) as ReadableStream, 200);
   });

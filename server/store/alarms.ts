@@ -124,6 +124,7 @@ export async function raiseAlarm(db: Db, a: NewAlarm, event: NewSensorEvent): Pr
       throw err;
     }
   });
+  db.versions.bump('events', 'event_steps', 'alarms');
   return (await getAlarm(db, row))!;
 }
 
@@ -158,6 +159,7 @@ export async function acknowledgeAlarm(db: Db, id: string, by: string, at: strin
       [id, at, by],
     ),
   );
+  db.versions.bump('alarms');
   return getAlarm(db, id);
 }
 
@@ -168,5 +170,6 @@ export async function clearAlarm(db: Db, id: string, at: string): Promise<Alarm 
       at,
     ]),
   );
+  db.versions.bump('alarms');
   return getAlarm(db, id);
 }

@@ -53,7 +53,7 @@ const toRecord = (r: Row): AuditRecord => ({
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecord> {
   // Millisecond ISO form, the one a TIMESTAMP reads back as, so the hash can be recomputed.
   const e = { ...entry, at: new Date(entry.at).toISOString(), detail: entry.detail ?? null };
-  return db.write(async (conn) => {
+  const record = await db.write(async (conn) => {
     const last = (await conn.runAndReadAll('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).getRowsJS()[0];
     const seq = last ? Number(last[0]) + 1 : 1;
     const prevHash = last ? String(last[1]) : GENESIS_HASH;
@@ -81,6 +81,8 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecor
     );
     return { ...e, seq, prevHash, hash };
   });
+  db.versions.bump('audit_log');
+  return record;
 }
 
 export interface AuditFilter {

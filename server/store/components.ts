@@ -59,3 +59,13 @@ export async function listComponentCategories(db: Db): Promise<{ code: string; n
     `SELECT category_code AS code, any_value(category) AS name, count(*)::INTEGER AS count FROM components GROUP BY 1 ORDER BY 1`,
   );
 }
+
+/**
+ * Sets a component's state (a case found it damaged or missing; its repair verified it normal).
+ * False when there is no such component.
+ */
+export async function setComponentState(db: Db, id: string, state: ComponentState): Promise<boolean> {
+  const r = await db.write((conn) => conn.run('UPDATE components SET state = $2 WHERE id = $1', [id, state]));
+  db.versions.bump('components');
+  return r.rowsChanged > 0;
+}

@@ -3,6 +3,7 @@
 // have crashed the process (DESIGN.md).
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { MIGRATIONS, type Migration } from './migrations';
+import { DataVersions } from './versions';
 
 export type Params = DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -13,6 +14,8 @@ export interface Db {
   one<T = Row>(sql: string, params?: Params): Promise<T | undefined>;
   /** Run statements on the single writer connection, one call at a time. */
   write<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** Per-table versions, moved by the writers in this folder (see versions.ts). */
+  versions: DataVersions;
   close(): void;
 }
 
@@ -77,6 +80,7 @@ export async function openDb(path: string, options: OpenOptions = {}): Promise<D
       writeChain = run.catch(() => undefined);
       return run;
     },
+    versions: new DataVersions(),
     close(): void {
       for (const c of idle) c.closeSync();
       writer.closeSync();

@@ -42,4 +42,5 @@ export async function saveMqttAccounts(db: Db, accounts: readonly MqttAccount[],
       throw err;
     }
   });
+  db.versions.bump('mqtt_accounts');
 }

@@ -52,6 +52,7 @@ export async function saveSensorStates(db: Db, states: readonly SensorState[], s
       params,
     ),
   );
+  db.versions.bump('sensor_state');
 }
 
 export async function listSensorStates(db: Db): Promise<SensorState[]> {

@@ -19,6 +19,7 @@ export async function createSession(db: Db, s: NewSession): Promise<void> {
       [s.tokenHash, s.userId, s.createdAt, s.expiresAt, s.ip, s.userAgent],
     ),
   );
+  db.versions.bump('sessions');
 }
 
 /** The user of a live session, with the session's expiry. */
@@ -39,15 +40,18 @@ export async function extendSession(db: Db, tokenHash: string, expiresAt: string
   await db.write((conn) =>
     conn.run('UPDATE sessions SET expires_at = $2::TIMESTAMP WHERE token_hash = $1', [tokenHash, expiresAt]),
   );
+  db.versions.bump('sessions');
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.write((conn) => conn.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]));
+  db.versions.bump('sessions');
 }
 
 /** Deletes the sessions expired at `now`; returns how many. */
 export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
   const result = await db.write((conn) => conn.run('DELETE FROM sessions WHERE expires_at <= $1::TIMESTAMP', [now]));
+  if (result.rowsChanged) db.versions.bump('sessions');
   return result.rowsChanged;
 }
 

@@ -67,7 +67,7 @@ export interface IngestBatch {
  * rechecked readings that were already stored and so were skipped (duplicates).
  */
 export async function commitIngestBatch(db: Db, batch: IngestBatch): Promise<StoredReading[]> {
-  return db.write(async (conn) => {
+  const duplicates = await db.write(async (conn) => {
     await conn.run('BEGIN TRANSACTION');
     try {
       const duplicates = batch.recheck.length ? await storedAmong(conn, batch.recheck) : [];
@@ -111,6 +111,8 @@ export async function commitIngestBatch(db: Db, batch: IngestBatch): Promise<Sto
       throw err;
     }
   });
+  db.versions.bump('telemetry', 'device_status', 'ingest_rejects');
+  return duplicates;
 }
 
 /** Which of `readings` (same device and ts) are already in the table. */
@@ -184,6 +186,7 @@ export async function rollUpMinutes(db: Db, sinceMs: number): Promise<void> {
       throw err;
     }
   });
+  db.versions.bump('telemetry_minute');
 }
 
 /** The time (epoch ms) the newest rollup minute ends, for the rollup's watermark after a restart. */
@@ -250,4 +253,5 @@ export async function pruneRaw(db: Db, beforeMs: number): Promise<void> {
     await conn.run('DELETE FROM device_status WHERE ts < epoch_ms($1::BIGINT)', cut);
     await conn.run('DELETE FROM ingest_rejects WHERE received_at < epoch_ms($1::BIGINT)', cut);
   });
+  db.versions.bump('telemetry', 'device_status', 'ingest_rejects');
 }

@@ -27,7 +27,7 @@ export async function findTotpFactor(db: Db, userId: string): Promise<TotpFactor
  * changed, when the user has a confirmed one.
  */
 export async function savePendingTotp(db: Db, userId: string, sealedSecret: string, at: string): Promise<boolean> {
-  return db.write(async (conn) => {
+  const saved = await db.write(async (conn) => {
     const updated = await conn.run(
       'UPDATE user_totp SET secret = $2, created_at = $3::TIMESTAMP, last_step = NULL WHERE user_id = $1 AND NOT enabled',
       [userId, sealedSecret, at],
@@ -41,6 +41,8 @@ export async function savePendingTotp(db: Db, userId: string, sealedSecret: stri
     );
     return true;
   });
+  db.versions.bump('user_totp');
+  return saved;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function enableTotp(
   recoveryCodeHashes: readonly string[],
   at: string,
 ): Promise<boolean> {
-  return db.write(async (conn) => {
+  const enabled = await db.write(async (conn) => {
     await conn.run('BEGIN TRANSACTION');
     try {
       const r = await conn.run(
@@ -78,6 +80,8 @@ export async function enableTotp(
       throw e;
     }
   });
+  db.versions.bump('user_totp', 'user_recovery_codes');
+  return enabled;
 }
 
 /** Takes time step `step` for a confirmed seed: true once, false when it (or a later one) was taken already. */
@@ -88,12 +92,13 @@ export async function acceptTotpStep(db: Db, userId: string, step: number): Prom
       [userId, step],
     ),
   );
+  db.versions.bump('user_totp');
   return r.rowsChanged > 0;
 }
 
 /** Spends the recovery code with hash `codeHash`: the codes left afterwards, or null when it is not an unused one. */
 export async function spendRecoveryCode(db: Db, userId: string, codeHash: string, at: string): Promise<number | null> {
-  return db.write(async (conn) => {
+  const left = await db.write(async (conn) => {
     const r = await conn.run(
       'UPDATE user_recovery_codes SET used_at = $3::TIMESTAMP WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL',
       [userId, codeHash, at],
@@ -105,6 +110,8 @@ export async function spendRecoveryCode(db: Db, userId: string, codeHash: string
     );
     return Number(left.getRowObjectsJS()[0]?.n ?? 0);
   });
+  db.versions.bump('user_recovery_codes');
+  return left;
 }
 
 /**
@@ -112,7 +119,7 @@ export async function spendRecoveryCode(db: Db, userId: string, codeHash: string
  * sessions in the same transaction. False when there was nothing to remove.
  */
 export async function removeTotp(db: Db, userId: string, options: { revokeSessions: boolean }): Promise<boolean> {
-  return db.write(async (conn) => {
+  const removed = await db.write(async (conn) => {
     await conn.run('BEGIN TRANSACTION');
     try {
       const r = await conn.run('DELETE FROM user_totp WHERE user_id = $1', [userId]);
@@ -125,4 +132,6 @@ export async function removeTotp(db: Db, userId: string, options: { revokeSessio
       throw e;
     }
   });
+  db.versions.bump('user_totp', 'user_recovery_codes', 'sessions');
+  return removed;
 }

@@ -103,6 +103,7 @@ export async function createUsers(db: Db, users: readonly NewUser[]): Promise<vo
       throw e;
     }
   });
+  db.versions.bump('users');
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRecord | undefined> {
@@ -122,12 +123,14 @@ export async function recordFailedSignIn(db: Db, userId: string, lockUntil: stri
       [userId, lockUntil],
     ),
   );
+  db.versions.bump('users');
 }
 
 export async function recordSuccessfulSignIn(db: Db, userId: string): Promise<void> {
   await db.write((conn) =>
     conn.run('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [userId]),
   );
+  db.versions.bump('users');
 }
 
 export async function findUserById(db: Db, userId: string): Promise<UserRecord | undefined> {
@@ -220,4 +223,5 @@ export async function updateUser(
       throw e;
     }
   });
+  db.versions.bump('users', 'sessions');
 }

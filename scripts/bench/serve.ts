@@ -1,0 +1,278 @@
+// `npm run bench:serve [-- --data DIR] [--scale 1] [--duration 5] [--connections 20,100]
+//   [--only routes,static,conditional,screen,shift] [--users 50] [--tree DIR]`:
+// the platform serving many clients at once. Starts the server as its own process on a copy of the
+// dataset (a fresh scale-1 one, or --data DIR), with live sensing and the sensor simulator running,
+// signs in as the centre seat and measures with autocannon (this process):
+//   - every GET route of the OpenAPI document (routes.ts says which are left out and why), at each
+//     level of concurrent clients: req/s, p50 and p99;
+//   - in the same run, a static file of the same size on the wire as each big layer (random bytes,
+//     served from the client folder) and a real client file, and /api/health, the floor: each layer's
+//     rate as a ratio to its static file's, each aggregate's to /api/health's;
+//   - conditional requests (If-None-Match with the answer's ETag) of the layers and aggregates;
+//   - in Chromium, the bytes over the wire of a first and a second /screen load (screenBytes.ts);
+//   - the shift start: --users staff signing in and loading /screen's API calls at once, against one
+//     of them alone (shiftStart.ts).
+// --tree runs the server of another checkout (an earlier commit) against the same dataset and client.
+// Prints one JSON summary on stdout (progress on stderr).
+
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { DemoUser } from '../../server/auth/demoUsers';
+import type { CredentialsFile } from '../../server/ingest/credentials';
+import { ensureClientBuilt } from '../clientBuild';
+import { buildDataset } from '../generate/build';
+import { startSimulator } from '../simulate/simulator';
+import { buildTiles, tilesAreCurrent } from '../tiles/build';
+import { type LoadResult, load } from './serve/load';
+import { browserAgent, call } from './serve/rawHttp';
+import { type BenchRoute, benchRoutes } from './serve/routes';
+import { measureScreenBytes, type ScreenBytes } from './serve/screenBytes';
+import { startPlatformProcess } from './serve/serverProcess';
+import { pageOnly, prepareShift, signIn, startOfShift } from './serve/shiftStart';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    scale: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '20,100' },
+    only: { type: 'string', default: 'routes,static,conditional,screen,shift' },
+    users: { type: 'string', default: '50' },
+    tree: { type: 'string', default: '.' },
+  },
+});
+const phases = new Set(values.only.split(','));
+const durationS = Number(values.duration);
+const levels = values.connections.split(',').map(Number);
+const scale = Number(values.scale);
+const userCount = Number(values.users);
+if (!(durationS > 0) || !(scale > 0) || !(userCount > 0) || levels.some((n) => !(n > 0))) {
+  console.error('bench:serve: --duration, --scale, --users and --connections must be positive numbers');
+  process.exit(2);
+}
+const log = (m: string) => console.error(`[bench:serve] ${m}`);
+const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+// --- the dataset, the client, the platform -------------------------------------------------------------
+const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), `wendu-bench-serve-x${scale}-`));
+if (!existsSync(join(dataDir, 'wendu.duckdb'))) {
+  log(`generating a scale-${scale} dataset in ${dataDir} ...`);
+  await buildDataset({
+    seed: 20220601,
+    scale,
+    today: `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`,
+    outDir: dataDir,
+    quiet: true,
+  });
+}
+const tilesDir = join(dataDir, 'tiles');
+if (!tilesAreCurrent(dataDir, tilesDir)) {
+  log('building the 3D Tiles ...');
+  buildTiles(dataDir, tilesDir);
+}
+if (await ensureClientBuilt('dist/client')) log('client built');
+// A run of its own: a copy of the store (the server writes sessions and telemetry) and of the client
+// (the static files of the layers' sizes are added to it).
+const runDir = mkdtempSync(join(tmpdir(), 'wendu-bench-serve-run-'));
+for (const f of ['wendu.duckdb', 'wendu.duckdb.wal'])
+  if (existsSync(join(dataDir, f))) cpSync(join(dataDir, f), join(runDir, f));
+const clientDir = join(runDir, 'client');
+cpSync('dist/client', clientDir, { recursive: true });
+const tree = resolve(values.tree);
+const platform = await startPlatformProcess(
+  tree,
+  { dataDir: runDir, dbPath: join(runDir, 'wendu.duckdb'), clientDir, tilesDir },
+  log,
+);
+const { origin } = platform;
+const demo = JSON.parse(readFileSync(join(runDir, 'demo-users.json'), 'utf8')) as DemoUser[];
+const account = (role: string) => {
+  const u = demo.find((d) => d.role === role)!;
+  return { username: u.username, password: u.password };
+};
+const credentials = JSON.parse(readFileSync(join(runDir, 'device-credentials.json'), 'utf8')) as CredentialsFile;
+const sensors = Object.keys(credentials.devices).length;
+const simulator = await startSimulator({
+  brokerUrl: platform.mqttUrl,
+  devices: credentials.devices,
+  rate: sensors / 2,
+});
+log(`platform at ${origin} (server from ${tree}), ${sensors} sensors simulated`);
+
+const agent = browserAgent('127.0.0.1');
+const centre = await call(origin, agent, 'POST', '/api/auth/login', {}, account('centre'));
+if (centre.status !== 200) throw new Error(`sign-in as the centre seat: ${centre.status}`);
+const cookie = centre.cookie!;
+const { routes, leftOut } = await benchRoutes(origin, cookie);
+
+/** A route's answer as sent: bytes on the wire and its ETag. */
+const probe = async (path: string) => {
+  const a = await call(origin, agent, 'GET', path, { cookie });
+  return {
+    bytes: a.body.length,
+    etag: (a.headers.etag as string | undefined) ?? null,
+    encoding: a.headers['content-encoding'] ?? null,
+  };
+};
+
+// --- static files the size of the big layers --------------------------------------------------------
+interface StaticFile {
+  name: string;
+  path: string;
+  bytes: number;
+}
+const layers = routes.filter((r) => r.kind === 'layer');
+const layerWire = new Map<string, Awaited<ReturnType<typeof probe>>>();
+for (const r of layers) layerWire.set(r.route, await probe(`/api${r.path}`));
+const statics: StaticFile[] = [];
+mkdirSync(join(clientDir, 'bench-static'), { recursive: true });
+for (const r of layers) {
+  const { bytes } = layerWire.get(r.route)!;
+  if (bytes < 100_000) continue;
+  const name = r.route.split('/').pop()!;
+  writeFileSync(join(clientDir, 'bench-static', `${name}.bin`), randomBytes(bytes));
+  statics.push({ name: `as big as ${r.route}`, path: `/bench-static/${name}.bin`, bytes });
+}
+const mainChunk = readFileSync(join(clientDir, 'index.html'), 'utf8').match(/\/assets\/main-[^"]+\.js/)?.[0];
+if (mainChunk) statics.push({ name: 'the client main chunk', path: mainChunk, bytes: (await probe(mainChunk)).bytes });
+
+// --- load ------------------------------------------------------------------------------------------
+interface Measured extends LoadResult {
+  path: string;
+}
+const byLevel: Record<
+  number,
+  { routes: Record<string, Measured>; statics: Record<string, Measured>; conditional: Record<string, Measured> }
+> = {};
+const run = async (path: string, connections: number, headers: Record<string, string> = {}): Promise<Measured> => {
+  const r = await load(`${origin}${path}`, { connections, durationS, headers: { cookie, ...headers } });
+  log(
+    `${connections} clients ${path}${headers['if-none-match'] ? ' (If-None-Match)' : ''}: ${r.reqPerS} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`,
+  );
+  return { path, ...r };
+};
+for (const connections of levels) {
+  const level: (typeof byLevel)[number] = { routes: {}, statics: {}, conditional: {} };
+  byLevel[connections] = level;
+  if (phases.has('routes')) for (const r of routes) level.routes[r.route] = await run(`/api${r.path}`, connections);
+  if (phases.has('static')) for (const s of statics) level.statics[s.name] = await run(s.path, connections);
+  if (phases.has('conditional'))
+    for (const r of routes.filter((r) => r.kind === 'layer' || r.kind === 'aggregate')) {
+      const { etag } = await probe(`/api${r.path}`);
+      if (etag) level.conditional[r.route] = await run(`/api${r.path}`, connections, { 'if-none-match': etag });
+    }
+}
+
+/** Per level: each layer against its static file, each aggregate against /api/health. */
+function ratios(level: (typeof byLevel)[number]) {
+  const health = level.routes['/health']?.reqPerS;
+  const layerRatios: Record<string, number | null> = {};
+  for (const r of layers) {
+    const name = `as big as ${r.route}`;
+    const own = level.routes[r.route]?.reqPerS;
+    const file = level.statics[name]?.reqPerS;
+    layerRatios[r.route] = own !== undefined && file ? round(own / file) : null;
+  }
+  const aggregateRatios: Record<string, number | null> = {};
+  for (const r of routes.filter((r: BenchRoute) => r.kind === 'aggregate')) {
+    const own = level.routes[r.route]?.reqPerS;
+    aggregateRatios[r.route] = own !== undefined && health ? round(own / health) : null;
+  }
+  const conditionalP99 = Object.values(level.conditional).map((m) => m.p99Ms);
+  return {
+    layerToStaticFileOfItsSize: layerRatios,
+    aggregateToHealth: aggregateRatios,
+    conditionalP99MsMax: conditionalP99.length ? Math.max(...conditionalP99) : null,
+  };
+}
+
+// --- the big screen in Chromium ----------------------------------------------------------------------
+const FALLBACK_CALLS = [
+  '/api/overview',
+  '/api/layers/grids',
+  '/api/layers/components',
+  '/api/layers/cameras',
+  '/api/layers/patrol-points',
+  '/api/layers/sensors',
+  '/api/sensors/state',
+  '/api/stats/events/daily?days=30',
+  '/api/stats/events/by-category?days=30',
+  '/api/stats/departments/ranking?days=90',
+];
+let screen: ScreenBytes | null = null;
+if (phases.has('screen')) screen = await measureScreenBytes(origin, account('screen'), log);
+
+// --- the shift start ------------------------------------------------------------------------------------
+let shift: Record<string, unknown> | null = null;
+if (phases.has('shift')) {
+  const calls = screen?.apiCalls.length ? [...new Set(screen.apiCalls)] : FALLBACK_CALLS;
+  const grids = (
+    JSON.parse(
+      (
+        await call(origin, agent, 'GET', '/api/layers/grids?level=grid', { cookie, 'accept-encoding': 'identity' })
+      ).body.toString(),
+    ) as {
+      features: { id: string }[];
+    }
+  ).features.map((f) => f.id);
+  log(`shift start: making ${userCount} accounts ...`);
+  const users = await prepareShift(origin, account('admin'), userCount, grids);
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const alone = [];
+  for (const u of users.slice(0, 3)) alone.push(await startOfShift(origin, u, calls));
+  const one = { signInMs: median(alone.map((t) => t.signInMs)), totalMs: median(alone.map((t) => t.totalMs)) };
+  log(`shift start: one user ${Math.round(one.totalMs)} ms; now ${userCount} at once ...`);
+  let started = performance.now();
+  const each = await Promise.all(users.map((u) => startOfShift(origin, u, calls)));
+  const allMs = performance.now() - started;
+  // The pages alone: everyone signed in already, all loading at once, against one alone.
+  const cookies = await Promise.all(users.map((u) => signIn(origin, u)));
+  const pages = [];
+  for (let i = 0; i < 3; i++) pages.push(await pageOnly(origin, users[0]!, cookies[0]!, calls));
+  const onePage = median(pages);
+  started = performance.now();
+  await Promise.all(users.map((u, i) => pageOnly(origin, u, cookies[i]!, calls)));
+  const allPagesMs = performance.now() - started;
+  shift = {
+    users: userCount,
+    callsPerUser: calls.length,
+    calls,
+    oneUserMs: Math.round(one.totalMs),
+    oneSignInMs: Math.round(one.signInMs),
+    allUsersMs: Math.round(allMs),
+    ratioToOneUser: round(allMs / one.totalMs),
+    lastSignInDoneMs: Math.round(Math.max(...each.map((t) => t.signInMs))),
+    slowestPageAfterSignInMs: Math.round(Math.max(...each.map((t) => t.pageMs))),
+    pagesOnly: {
+      oneUserMs: Math.round(onePage),
+      allUsersMs: Math.round(allPagesMs),
+      ratio: round(allPagesMs / onePage),
+    },
+  };
+}
+
+const counts = await simulator.stop();
+agent.destroy();
+await platform.stop();
+console.log(
+  JSON.stringify(
+    {
+      server: tree,
+      dataset: dataDir,
+      durationS,
+      simulator: counts,
+      leftOut,
+      wire: Object.fromEntries([...layerWire].map(([r, w]) => [r, { bytes: w.bytes, encoding: w.encoding }])),
+      statics,
+      levels: Object.fromEntries(Object.entries(byLevel).map(([c, level]) => [c, { ...level, ...ratios(level) }])),
+      screen,
+      shiftStart: shift,
+    },
+    null,
+    2,
+  ),
+);
+process.exit(0);

@@ -1,0 +1,71 @@
+// The platform under load as its own process (`node --import tsx server/main.ts`), so the load tool
+// and the simulator never share its event loop. `tree` is the checkout to run (another one measures
+// an earlier commit against the same dataset and client).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface ServedPlatform {
+  origin: string;
+  mqttUrl: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPlatformProcess(
+  tree: string,
+  env: { dataDir: string; dbPath: string; clientDir: string; tilesDir: string },
+  log: (m: string) => void,
+): Promise<ServedPlatform> {
+  const mqttPort = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: tree,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      MQTT_PORT: String(mqttPort),
+      DATA_DIR: env.dataDir,
+      DB_PATH: env.dbPath,
+      CLIENT_DIR: env.clientDir,
+      TILES_DIR: env.tilesDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const origin = await new Promise<string>((resolve, reject) => {
+    const onData = (b: Buffer) => {
+      output += b.toString();
+      const m = /serving at (http:\/\/\S+)/.exec(output);
+      if (m) resolve(m[1]!.replace(/\/$/, ''));
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+  });
+  child.stderr!.on('data', (b: Buffer) => {
+    const line = b.toString().trim();
+    if (/error/i.test(line)) log(`server: ${line.slice(0, 300)}`);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    origin,
+    mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// Who holds a session, remembered between requests. The guard asks on every request; the answer is
+// held per token hash while the tables it reads (sessions, users, user_totp) keep their version, so a
+// request answered from a cache (a 304) touches no store at all. Any write to those tables — a sign-in
+// or sign-out, a disabled account, a new role or scope, a reset, a second factor — moves their version
+// and empties the memo at once; an expired session is never answered from it; misses are not held.
+import type { Db } from '../store/db';
+import { findSessionUser } from '../store/sessions';
+
+const TABLES = ['sessions', 'users', 'user_totp'] as const;
+
+type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+
+export class SessionMemo {
+  private version = '';
+  private readonly held = new Map<string, SessionUser>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async find(tokenHash: string, now: string): Promise<SessionUser | undefined> {
+    const version = this.db.versions.key(TABLES);
+    if (version !== this.version) {
+      this.held.clear();
+      this.version = version;
+    }
+    const hit = this.held.get(tokenHash);
+    if (hit && Date.parse(hit.expiresAt) > Date.parse(now)) return hit;
+    const user = await findSessionUser(this.db, tokenHash, now);
+    // Held only if nothing was written meanwhile (else it may be from before that write).
+    if (user && this.db.versions.key(TABLES) === version) {
+      if (this.held.size >= this.maxEntries) this.held.delete(this.held.keys().next().value!);
+      this.held.set(tokenHash, user);
+    }
+    return user;
+  }
+}
