@@ -12,6 +12,7 @@ import { startSessionSweeper } from './auth/sessionSweeper';
 import { ensureStaffAccounts } from './auth/staffAccounts';
 import { type Config, loadConfig } from './config';
 import { type Ingest, startIngest } from './ingest';
+import { projectCases } from './store/caseProjection';
 import { type Db, openDb } from './store/db';
 
 export interface RunningServer {
@@ -29,6 +30,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
   }
   const db = await openDb(config.dbPath, { lockDown: true });
+  // A store migrated from before the case workflow gets its open cases' projection (once; idempotent).
+  const projected = await projectCases(db);
+  if (projected) console.error(`Projected the workflow of ${projected} open cases (holders, deadlines, tasks)`);
   // Expired sessions are deleted now and hourly (the timer is stopped with the server).
   const sessions = await startSessionSweeper(db);
   const demoFile = join(config.dataDir, 'demo-users.json');

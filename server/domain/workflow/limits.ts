@@ -3,7 +3,7 @@
 // gas leaks, fires, missing manhole covers) run on natural time, the rest on working time (clock.ts).
 import type { TaxonomyItem } from '../model';
 import { getItem } from '../taxonomy';
-import type { ClockBasis } from './clock';
+import { addClockMinutes, type ClockBasis } from './clock';
 import type { ClockStage } from './states';
 
 /**
@@ -41,6 +41,12 @@ export function limitsOf(itemCode: string): { basis: ClockBasis; minutes: Record
     (Object.keys(STAGE_SHARES) as ClockStage[]).map((s) => [s, STAGE_SHARES[s] ? stageLimitMinutes(item, s) : 0]),
   ) as Record<ClockStage, number>;
   return { basis: clockBasis(item), minutes };
+}
+
+/** The case's overall deadline (总时限): the item's whole limit from the report, on its clock. */
+export function caseDeadline(itemCode: string, reportedAt: string): string {
+  const item = getItem(itemCode);
+  return new Date(addClockMinutes(Date.parse(reportedAt), item.timeLimitHours * 60, clockBasis(item))).toISOString();
 }
 
 /** Points deducted from a holder for one missed limit: more for the items that matter more. */
