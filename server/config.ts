@@ -45,6 +45,9 @@ export interface Config {
   totpRequiredRoles: Role[];
   /** The key TOTP seeds are sealed with (created, mode 0600, when missing); empty: `$dataDir/totp.key`. */
   totpKeyPath: string;
+  /** How often the deadline checker looks for missed limits (ms), and how many cases it reads at a time. */
+  deadlineCheckMs: number;
+  deadlineCheckBatch: number;
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -106,5 +109,7 @@ export function loadConfig(): Config {
     simulateRate: num('SIMULATE_RATE', 0, 0, 1_000_000),
     totpRequiredRoles: roles('TOTP_REQUIRED_ROLES'),
     totpKeyPath: process.env.TOTP_KEY_FILE ? resolve(process.env.TOTP_KEY_FILE) : '',
+    deadlineCheckMs: int('DEADLINE_CHECK_MS', 60_000, 100, 86_400_000),
+    deadlineCheckBatch: int('DEADLINE_CHECK_BATCH', 200, 1, 100_000),
   };
 }

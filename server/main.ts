@@ -14,6 +14,7 @@ import { type Config, loadConfig } from './config';
 import { type Ingest, startIngest } from './ingest';
 import { projectCases } from './store/caseProjection';
 import { type Db, openDb } from './store/db';
+import { startDeadlineChecker } from './workflow/deadlineChecker';
 
 export interface RunningServer {
   url: string;
@@ -51,6 +52,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
         .map((a) => a.username)
         .join(', ')}`,
     );
+  // Deductions for missed limits, now and every DEADLINE_CHECK_MS (idempotent; survives kill -9).
+  const deadlines = startDeadlineChecker(db, { everyMs: config.deadlineCheckMs, batch: config.deadlineCheckBatch });
   const ingest = config.ingest
     ? await startIngest(db, {
         ...config,
@@ -78,6 +81,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       new Promise<void>((resolve) => {
         server.close(async () => {
           await sessions.stop();
+          await deadlines.stop();
           await ingest?.stop();
           db.close();
           resolve();

@@ -2,12 +2,12 @@
 // state, and an action's step written with the projection the lists filter on (status, holders,
 // deadlines, tasks) and the deductions due, all in one transaction on the writer — so two clicks on
 // the same action are decided one after the other, and the second sees the first.
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import type { Scope } from '../domain/access';
 import type { EventOrigin, LonLat } from '../domain/model';
 import { getItem } from '../domain/taxonomy';
-import { type Deduction, dueDeductions } from '../domain/workflow/deadlines';
+import { type Deduction, dueDeductions, nextCheckAt } from '../domain/workflow/deadlines';
 import type { Decision, Refusal } from '../domain/workflow/decide';
 import { projectionOf, taskViews } from '../domain/workflow/projection';
 import { normaliseStep, replay, type StoredStep } from '../domain/workflow/replay';
@@ -73,26 +73,54 @@ const FACTS_SQL = `SELECT e.id, e.item_code, e.source, e.grid_id, e.reported_at,
   FROM events e JOIN admin_units u ON u.id = e.grid_id`;
 const STEPS_SQL = 'SELECT seq, stage, "at", actor, note, action, role, detail FROM event_steps';
 
+/** The cases' states, replayed from their timelines (two queries for any number); those outside the scope are absent. */
+async function readCases(
+  q: Query,
+  ids: readonly string[],
+  scope: Scope,
+): Promise<Map<string, { state: CaseState; steps: CaseStep[] }>> {
+  const out = new Map<string, { state: CaseState; steps: CaseStep[] }>();
+  if (ids.length === 0) return out;
+  const list = listValue([...ids]);
+  const w = caseScope(new Where().add('list_contains(?::VARCHAR[], e.id)', list), scope, 'e.');
+  const rows = await q<FactsRow>(`${FACTS_SQL} ${w}`, w.params);
+  if (rows.length === 0) return out;
+  const steps = await q<StepRow & { event_id: string }>(
+    `${STEPS_SQL.replace('SELECT ', 'SELECT event_id, ')} WHERE list_contains($1::VARCHAR[], event_id) ORDER BY event_id, seq`,
+    [listValue(rows.map((r) => r.id))],
+  );
+  const byCase = new Map<string, StepRow[]>();
+  for (const r of steps) {
+    const list = byCase.get(r.event_id);
+    if (list) list.push(r);
+    else byCase.set(r.event_id, [r]);
+  }
+  for (const row of rows) {
+    const facts = factsOf(row);
+    // History was reported for its item's department (the generator's rule); newer steps carry their own.
+    const department = getItem(row.item_code).departmentId;
+    const timeline = (byCase.get(row.id) ?? []).map((r) => normaliseStep(storedStep(r), facts, department));
+    if (timeline.length) out.set(row.id, { state: replay(facts, timeline, department), steps: timeline });
+  }
+  return out;
+}
+
 /** The case's state, replayed from its timeline; undefined when no such case is in the scope. */
 async function readCase(
   q: Query,
   id: string,
   scope: Scope,
 ): Promise<{ state: CaseState; steps: CaseStep[] } | undefined> {
-  const w = caseScope(new Where().eq('e.id', id), scope, 'e.');
-  const [row] = await q<FactsRow>(`${FACTS_SQL} ${w}`, w.params);
-  if (!row) return undefined;
-  const facts = factsOf(row);
-  // History was reported for its item's department (the generator's rule); newer steps carry their own.
-  const department = getItem(row.item_code).departmentId;
-  const steps = (await q<StepRow>(`${STEPS_SQL} WHERE event_id = $1 ORDER BY seq`, [id])).map((r) =>
-    normaliseStep(storedStep(r), facts, department),
-  );
-  return { state: replay(facts, steps, department), steps };
+  return (await readCases(q, [id], scope)).get(id);
 }
 
 export function loadCase(db: Db, scope: Scope, id: string) {
   return readCase((sql, params) => db.all(sql, params), id, scope);
+}
+
+/** Several cases at once, by id (those outside the scope are absent). */
+export function loadCases(db: Db, scope: Scope, ids: readonly string[]) {
+  return readCases((sql, params) => db.all(sql, params), ids, scope);
 }
 
 /** The points deducted on a case (扣分记录), oldest first. */
@@ -253,17 +281,26 @@ export async function writeProjection(conn: DuckDBConnection, s: CaseState, now:
 
 /** Inserts the deductions not yet made; a (case, clock, holder) already there is left as it is. Returns how many were new. */
 export async function writeDeductions(conn: DuckDBConnection, due: readonly Deduction[], now: string): Promise<number> {
-  let inserted = 0;
-  for (const d of due) {
-    const rows = await readOn(
-      conn,
-      `INSERT INTO case_deductions VALUES ($1, $2, $3, $4, $5::TIMESTAMP, $6::TIMESTAMP, $7, $8)
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [d.caseId, d.clockKey, d.holder, d.stage, d.dueAt, now, d.points, d.reason],
-    );
-    inserted += rows.length;
-  }
-  return inserted;
+  if (due.length === 0) return 0;
+  const col = <T extends DuckDBValue>(f: (d: Deduction) => T) => listValue(due.map(f));
+  const rows = await readOn(
+    conn,
+    `INSERT INTO case_deductions
+     SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]),
+       unnest($5::VARCHAR[])::TIMESTAMP, $6::TIMESTAMP, unnest($7::INTEGER[]), unnest($8::VARCHAR[])
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [
+      col((d) => d.caseId),
+      col((d) => d.clockKey),
+      col((d) => d.holder),
+      col((d) => d.stage),
+      col((d) => d.dueAt),
+      now,
+      col((d) => d.points),
+      col((d) => d.reason),
+    ],
+  );
+  return rows.length;
 }
 
 /** The unit at a place: the county (city) and the responsibility grid containing it, by stored geometry. */
@@ -274,4 +311,49 @@ export async function unitsAt(db: Db, [lon, lat]: LonLat) {
     [lon, lat],
   );
   return rows.map((r) => ({ id: r.id, level: r.level, area: r.area, path: r.path, geometry: JSON.parse(r.geometry) }));
+}
+
+/** Cases whose next deadline has come by `now`, soonest first (the deadline checker's work list). */
+export async function casesDue(db: Db, now: string, limit: number): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(
+    'SELECT id FROM events WHERE check_at <= $1::TIMESTAMP ORDER BY check_at, id LIMIT $2',
+    [now, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Deducts what the cases' clocks have earned by `now` and sets when to look at each next, in one
+ * transaction: a deduction already made is left alone (SQL uniqueness), so running this twice — or
+ * again after a crash — deducts nothing twice. Returns how many deductions were new.
+ */
+export async function deductCases(db: Db, ids: readonly string[], now: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  return db.write(async (conn) => {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      const cases = await readCases((sql, params) => readOn(conn, sql, params), ids, { kind: 'city' });
+      const due = ids.flatMap((id) => {
+        const c = cases.get(id);
+        return c ? dueDeductions(c.state, now) : [];
+      });
+      const inserted = await writeDeductions(conn, due, now);
+      // Each case's next look (none for a case no longer found), and whether it ever missed a limit.
+      const next = ids.map((id) => {
+        const c = cases.get(id);
+        return [id, c ? nextCheckAt(c.state, now) : null, due.some((d) => d.caseId === id)] as const;
+      });
+      await conn.run(
+        `UPDATE events SET check_at = v.check_at::TIMESTAMP, overdue = (events.overdue OR v.late)
+         FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS check_at, unnest($3::BOOLEAN[]) AS late) v
+         WHERE events.id = v.id`,
+        [listValue(next.map((n) => n[0])), listValue(next.map((n) => n[1])), listValue(next.map((n) => n[2]))],
+      );
+      await conn.run('COMMIT');
+      return inserted;
+    } catch (err) {
+      await conn.run('ROLLBACK');
+      throw err;
+    }
+  });
 }

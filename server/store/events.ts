@@ -83,7 +83,7 @@ const toEvent = (r: Row): CaseSummary => ({
  */
 const columns = (nowParam: string) =>
   `id, code, item_code, source, grid_id, lon, lat, reported_at, deadline_at, department_id, status, closed_at,
-   CASE WHEN due_at IS NOT NULL THEN due_at < ${nowParam}::TIMESTAMP ELSE overdue END AS overdue, description,
+   CASE WHEN due_at IS NOT NULL THEN due_at <= ${nowParam}::TIMESTAMP ELSE overdue END AS overdue, description,
    holders, due_at, warn_at, supervised_by`;
 
 export async function listEvents(
@@ -103,8 +103,8 @@ export async function listEvents(
   if (f.from) w.add('reported_at >= ?::TIMESTAMP', f.from);
   if (f.to) w.add('reported_at < ?::TIMESTAMP', f.to);
   if (f.overdue !== undefined)
-    w.add(f.overdue ? 'due_at < ?::TIMESTAMP' : '(due_at IS NULL OR due_at >= ?::TIMESTAMP)', now);
-  if (f.warning) w.add('warn_at <= ?::TIMESTAMP AND due_at >= ?::TIMESTAMP', now, now);
+    w.add(f.overdue ? 'due_at <= ?::TIMESTAMP' : '(due_at IS NULL OR due_at > ?::TIMESTAMP)', now);
+  if (f.warning) w.add('warn_at <= ?::TIMESTAMP AND due_at > ?::TIMESTAMP', now, now);
   if (f.holder) w.add('list_contains(holders, ?)', f.holder);
   if (f.supervised !== undefined) w.add(f.supervised ? 'supervised_by IS NOT NULL' : 'supervised_by IS NULL');
   const n = w.params.length;

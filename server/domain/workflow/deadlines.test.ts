@@ -48,7 +48,9 @@ describe('deadlines, warnings and deductions', () => {
     expect(dueDeductions(filed.state, plus(reported, 11)).map((d) => d.clockKey)).toEqual(['file:1']);
     expect(currentDeadline(filed.state)).toBe(plus(reported, 16));
     expect(nextCheckAt(filed.state, plus(reported, 11))).toBe(plus(reported, 16));
-    expect(nextCheckAt(filed.state, plus(reported, 17))).toBeNull();
+    expect(nextCheckAt(filed.state, plus(reported, 16))).toBeNull(); // due at its limit, not checked again
+    expect(isOverdue(filed.state, plus(reported, 16))).toBe(true);
+    expect(dueDeductions(filed.state, plus(reported, 16)).map((d) => d.clockKey)).toEqual(['file:1', 'dispatch:2']);
   });
 
   it('deducts nothing on a case done within its limits', () => {

@@ -37,8 +37,10 @@ export function dueDeductions(s: CaseState, now: string): Deduction[] {
   const item = getItem(s.facts.itemCode);
   const out: Deduction[] = [];
   for (const c of s.clocks) {
-    const stop = c.endedAt === null ? ms(now) : ms(c.endedAt);
-    if (!(stop > ms(c.deadlineAt) && ms(now) > ms(c.deadlineAt))) continue;
+    // Running: due at the limit itself. Stopped: due if it stopped after the limit (and `now` got there).
+    const due =
+      c.endedAt === null ? ms(now) >= ms(c.deadlineAt) : ms(c.endedAt) > ms(c.deadlineAt) && ms(now) > ms(c.deadlineAt);
+    if (!due) continue;
     out.push({
       caseId: s.facts.id,
       clockKey: c.key,
@@ -64,18 +66,19 @@ export function currentWarning(s: CaseState): string | null {
 
 /**
  * When the deadline checker must look at the case again after `now`: the next deadline of a running
- * clock still ahead, or null when none (every running clock already due has been dealt with at `now`).
+ * clock strictly ahead, or null when none (those at or before `now` are due at `now` already).
  */
 export function nextCheckAt(s: CaseState, now: string): string | null {
   return earliest(
     runningClocks(s)
       .map((c) => c.deadlineAt)
-      .filter((d) => ms(d) >= ms(now)),
+      .filter((d) => ms(d) > ms(now)),
   );
 }
 
+/** A running limit reached or passed at `now`. */
 export function isOverdue(s: CaseState, now: string): boolean {
-  return runningClocks(s).some((c) => ms(c.deadlineAt) < ms(now));
+  return runningClocks(s).some((c) => ms(c.deadlineAt) <= ms(now));
 }
 
 export function isWarned(s: CaseState, now: string): boolean {
