@@ -23,6 +23,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { buildingRoutes } from './routes/buildings';
 import { cameraRoutes } from './routes/cameras';
+import { eventActionRoutes } from './routes/eventActions';
 import { eventRoutes } from './routes/events';
 import { gridRoutes } from './routes/grids';
 import { healthRoutes } from './routes/health';
@@ -65,6 +66,7 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', statsRoutes(deps))
       .route('/', residentRoutes(deps))
       .route('/', eventRoutes(deps))
+      .route('/', eventActionRoutes(deps))
       .route('/', auditRoutes(deps))
       .route('/', userRoutes(deps))
       .route('/', sensorRoutes(deps))

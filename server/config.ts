@@ -58,6 +58,9 @@ export interface Config {
   backupKeep: number;
   /** The local control socket `npm run backup` asks the running server through (mode 0600); empty: `$dataDir/control.sock`. */
   controlSocket: string;
+  /** How often the deadline checker looks for missed limits (ms), and how many cases it reads at a time. */
+  deadlineCheckMs: number;
+  deadlineCheckBatch: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -144,6 +147,8 @@ export function loadConfig(): Config {
     backupAt: timeOfDay('BACKUP_AT', '02:30'),
     backupKeep: int('BACKUP_KEEP', 7, 1, 10_000),
     controlSocket: process.env.CONTROL_SOCKET ? resolve(process.env.CONTROL_SOCKET) : '',
+    deadlineCheckMs: int('DEADLINE_CHECK_MS', 60_000, 100, 86_400_000),
+    deadlineCheckBatch: int('DEADLINE_CHECK_BATCH', 200, 1, 100_000),
   };
 }
 

@@ -20,8 +20,10 @@ import { type ControlChannel, startControlChannel } from './ops/controlChannel';
 import { createLogger, type Logger, lineLogger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 import { readinessProbe } from './ops/readiness';
+import { projectCases } from './store/caseProjection';
 import { type Db, openDb } from './store/db';
 import { takeSnapshot } from './store/snapshot';
+import { startDeadlineChecker } from './workflow/deadlineChecker';
 
 export interface RunningServer {
   url: string;
@@ -58,6 +60,9 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       log.info({ dir, pauseMs: m.pauseMs }, 'pre-upgrade backup written; migrating');
     },
   });
+  // A store migrated from before the case workflow gets its open cases' projection (once; idempotent).
+  const projected = await projectCases(db);
+  if (projected) log.info({ cases: projected }, 'projected the workflow of the open cases (holders, deadlines, tasks)');
   // Expired sessions are deleted now and hourly (the timer is stopped with the server).
   const sessions = await startSessionSweeper(db);
   const demoFile = join(config.dataDir, 'demo-users.json');
@@ -75,6 +80,8 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       { usernames: staff.usernameTaken.slice(0, 5).map((a) => a.username), count: staff.usernameTaken.length },
       'did not create the staff accounts whose usernames are taken',
     );
+  // Deductions for missed limits, now and every DEADLINE_CHECK_MS (idempotent; survives kill -9).
+  const deadlines = startDeadlineChecker(db, { everyMs: config.deadlineCheckMs, batch: config.deadlineCheckBatch });
   const ingest = config.ingest
     ? await startIngest(
         db,
@@ -139,6 +146,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
           backups.stop();
           await control?.close();
           await sessions.stop();
+          await deadlines.stop();
           await ingest?.stop();
           db.close();
           resolve();

@@ -67,6 +67,23 @@ const EXPECT: Record<string, Expect> = {
     leader: [200, 200],
     screen: [200, 200],
   }),
+  // the case workflow: the matrix's body is no report and no action (400) for every role that may report
+  // or act; scope and each action's own roles are tests/workflow.test.ts's job
+  'POST /events': only({
+    gridworker: [400, 400],
+    community: [400, 400],
+    subdistrict: [400, 400],
+    department: [400, 400],
+    centre: [400, 400],
+  }),
+  'POST /events/{id}/actions': only({
+    gridworker: [400, 400],
+    community: [400, 400],
+    subdistrict: [400, 400],
+    department: [400, 400],
+    centre: [400, 400],
+    leader: [400, 400],
+  }),
   'GET /audit': only({ admin: [200, 200] }),
   'GET /audit/verify': only({ admin: [200, 200] }),
   'GET /users': only({ admin: [200, 200] }),

@@ -29,20 +29,36 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
 
 /**
  * What a route needs. `map` and `overview` are city-wide, non-personal data; `units` are aggregated
- * summaries; `residents` personal data (masked); `unmask` one record in clear; `cases` events.
+ * summaries; `residents` personal data (masked); `unmask` one record in clear; `cases` reads events.
+ * The case workflow's: `report` (上报), `dispatch` (立案、派遣、评价、挂账: the centre seat), `handle`
+ * (签收、退回、处置、延期、上报上级: whoever holds a task), `verify` (核查), `supervise` (督办).
  */
-export type Permission = 'overview' | 'map' | 'units' | 'residents' | 'unmask' | 'export' | 'cases' | 'audit' | 'users';
+export type Permission =
+  | 'overview'
+  | 'map'
+  | 'units'
+  | 'residents'
+  | 'unmask'
+  | 'export'
+  | 'cases'
+  | 'audit'
+  | 'users'
+  | 'report'
+  | 'dispatch'
+  | 'handle'
+  | 'verify'
+  | 'supervise';
 
 const EVERYONE: Permission[] = ['overview', 'map'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  gridworker: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases'],
-  community: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases'],
-  subdistrict: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases'],
-  department: [...EVERYONE, 'units', 'cases'],
-  centre: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases'],
+  gridworker: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle', 'verify'],
+  community: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle', 'verify'],
+  subdistrict: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle'],
+  department: [...EVERYONE, 'units', 'cases', 'report', 'handle'],
+  centre: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'dispatch', 'verify', 'supervise'],
   analyst: [...EVERYONE, 'units', 'cases'],
-  leader: [...EVERYONE, 'units', 'residents', 'cases'],
+  leader: [...EVERYONE, 'units', 'residents', 'cases', 'supervise'],
   screen: [...EVERYONE, 'units', 'cases'],
   admin: [...EVERYONE, 'units', 'audit', 'users'],
 };
@@ -104,18 +120,22 @@ export function unitInScope(scope: Scope, unitPath: string): boolean {
 }
 
 /**
- * Whether a case (an event) is readable in a scope: the same rule `Where.inScope` applies in SQL, for
+ * Whether a case (an event) is readable in a scope: the same rule the events store applies in SQL, for
  * cases that are not read from the store (the live stream's new events). `gridPath` undefined: the
- * grid is unknown, so only a city-wide scope sees it.
+ * grid is unknown, so only a city-wide scope sees it. A department sees the cases it answers for and
+ * those where it holds a task, lead or co-handling (`taskDepartments`).
  */
-export function caseInScope(scope: Scope, c: { gridPath: string | undefined; departmentId: string | null }): boolean {
+export function caseInScope(
+  scope: Scope,
+  c: { gridPath: string | undefined; departmentId: string | null; taskDepartments?: readonly string[] },
+): boolean {
   switch (scope.kind) {
     case 'city':
       return true;
     case 'unit':
       return c.gridPath !== undefined && unitInScope(scope, c.gridPath);
     case 'department':
-      return c.departmentId === scope.departmentId;
+      return c.departmentId === scope.departmentId || (c.taskDepartments ?? []).includes(scope.departmentId);
   }
 }
 

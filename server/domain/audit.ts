@@ -20,6 +20,12 @@ export const AUDIT_ACTIONS = [
   'totp-enable',
   'totp-disable',
   'totp-reset',
+  // case actions that turn a report away, take a case off the clock or call in a supervisor
+  'case-reject',
+  'case-merge',
+  'case-shelve',
+  'case-unshelve',
+  'case-supervise',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -205,7 +205,20 @@ export interface GridWorker {
 
 /** Where a case came from (事件来源): the channel that reported it. Not the browser's EventSource. */
 export type EventOrigin = 'patrol' | 'resident' | 'camera' | 'sensor' | 'hotline' | 'department';
-export type EventStatus = 'reported' | 'filed' | 'dispatched' | 'handling' | 'feedback' | 'verified' | 'closed';
+/**
+ * The workflow's status (workflow/states.ts): the seven stages', then `rejected` (不予立案) and `merged`
+ * (a duplicate merged into an open case) for reports never filed.
+ */
+export type EventStatus =
+  | 'reported'
+  | 'filed'
+  | 'dispatched'
+  | 'handling'
+  | 'feedback'
+  | 'verified'
+  | 'closed'
+  | 'rejected'
+  | 'merged';
 /** The closed loop's seven stages (信息收集、案卷建立、任务派遣、任务处理、处理反馈、核查结案、综合评价). */
 export type EventStage = 'collect' | 'file' | 'dispatch' | 'handle' | 'feedback' | 'verify' | 'evaluate';
 

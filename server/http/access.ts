@@ -7,12 +7,14 @@ import { NO_SECOND_FACTOR, totpRequired } from '../auth/secondFactor';
 import { SessionMemo } from '../auth/sessionMemo';
 import { hashToken } from '../auth/tokens';
 import { can, type Permission } from '../domain/access';
+import { CASE_ACTION_PERMISSIONS } from '../domain/workflow/permissions';
 import { extendSession } from '../store/sessions';
 import type { AppEnv } from './context';
 import type { Deps } from './deps';
 import { errorJson } from './errors';
 
-export type Access = 'public' | 'signed-in' | Permission;
+/** A route's rule: public, any signed-in user, one permission, or any one of several. */
+export type Access = 'public' | 'signed-in' | Permission | { anyOf: readonly Permission[] };
 
 /**
  * Method and path (relative to /api, Hono's `:param` syntax; a trailing `/*` for a file tree such as
@@ -45,6 +47,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'POST /residents/:id/unmask': 'unmask',
   'GET /events': 'cases',
   'GET /events/:id': 'cases',
+  // the case workflow: reporting, and every action on a case (each action checks its own permission)
+  'POST /events': 'report',
+  'POST /events/:id/actions': { anyOf: CASE_ACTION_PERMISSIONS },
   'GET /audit': 'audit',
   'GET /audit/verify': 'audit',
   'GET /users': 'users',
@@ -196,8 +201,15 @@ export function guard({ db, now, secondFactor = NO_SECOND_FACTOR }: Deps): Middl
     });
     if (restriction && !RESTRICTIONS[restriction].allows.has(`${c.req.method} ${apiPath}`))
       return errorJson(c, 403, restriction, RESTRICTIONS[restriction].message);
-    if (access !== 'signed-in' && !can(principal, access)) {
-      return errorJson(c, 403, 'forbidden', `The role ${principal.role} may not do this (needs ${access}).`);
+    if (access === 'signed-in') return next();
+    const needs = typeof access === 'string' ? [access] : access.anyOf;
+    if (!needs.some((p) => can(principal, p))) {
+      return errorJson(
+        c,
+        403,
+        'forbidden',
+        `The role ${principal.role} may not do this (needs ${needs.join(' or ')}).`,
+      );
     }
     return next();
   };

@@ -24,6 +24,8 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** The fields at fault, for a 400. */
+    readonly fields?: { field: string; message: string }[],
   ) {
     super(message);
   }
@@ -49,7 +51,10 @@ export function validationHook(
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof AccountError)
     return c.json({ error: { code: err.code, message: err.message, fields: err.fields } }, err.status);
-  if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message);
+  if (err instanceof ApiError)
+    return err.fields
+      ? c.json({ error: { code: err.code, message: err.message, fields: err.fields } }, err.status)
+      : errorJson(c, err.status, err.code, err.message);
   if (err instanceof HTTPException)
     return errorJson(c, err.status as ContentfulStatusCode, 'http_error', err.message || 'Request failed');
   // Unexpected: log it here (with the request's id), tell the client nothing about internals.

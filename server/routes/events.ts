@@ -1,49 +1,24 @@
-// Events (事件/案卷): the cases in your scope, and one case with its timeline.
+// Events (事件/案卷): the cases in your scope, one case's dossier, and reporting a new one (上报). The
+// actions on a case are in eventActions.ts.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { scopeKey, scopeOf } from '../domain/access';
-import { actorName } from '../domain/staffAccounts';
-import { cachedJson, queryKey } from '../http/cachedJson';
+import { type Principal, scopeOf, unitInScope } from '../domain/access';
+import type { LonLat } from '../domain/model';
+import { pointInArea } from '../domain/pointInArea';
+import { findItem } from '../domain/taxonomy';
+import { openCase } from '../domain/workflow/decide';
+import { caseDeadline } from '../domain/workflow/limits';
 import type { AppEnv } from '../http/context';
 import type { RouteDeps } from '../http/deps';
-import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from '../http/errors';
+import { ApiError, errorResponse, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { getAdminUnit } from '../store/adminUnits';
-import { getEvent, listEvents } from '../store/events';
-import { BboxParam, BoolParam, json, LonLatSchema } from './schemas';
+import { createCase, unitsAt } from '../store/cases';
+import type { Db } from '../store/db';
+import { listEvents } from '../store/events';
+import { actorOf, caseDetail, refusalError } from './caseDetail';
+import { CaseDetailSchema, EventIdParam, EventSchema, ReportBody, SOURCES } from './caseSchemas';
+import { BboxParam, BoolParam, json } from './schemas';
 
-const STATUSES = ['reported', 'filed', 'dispatched', 'handling', 'feedback', 'verified', 'closed'] as const;
-const SOURCES = ['patrol', 'resident', 'camera', 'sensor', 'hotline', 'department'] as const;
 const IsoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date');
-
-const EventSchema = z
-  .object({
-    id: z.string(),
-    code: z.string(),
-    itemCode: z.string(),
-    source: z.enum(SOURCES),
-    gridId: z.string(),
-    position: LonLatSchema,
-    reportedAt: z.string(),
-    deadlineAt: z.string(),
-    departmentId: z.string(),
-    status: z.enum(STATUSES),
-    closedAt: z.string().nullable(),
-    overdue: z.boolean(),
-    description: z.string(),
-  })
-  .openapi('Event');
-
-const StepSchema = z.object({
-  eventId: z.string(),
-  seq: z.number(),
-  stage: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  actorName: z.string().nullable().openapi({
-    description:
-      "The acting account's display name (a grid worker's masked, 张*), or null when the actor is a channel (camera, hotline) rather than an account",
-  }),
-  note: z.string(),
-});
 
 const list = createRoute({
   method: 'get',
@@ -56,7 +31,9 @@ const list = createRoute({
         .string()
         .regex(/^[0-9A-Z]{6,20}$/, 'expected a grid id such as 340881002001G01')
         .optional(),
-      status: z.enum(STATUSES).optional(),
+      status: z
+        .enum(['reported', 'filed', 'dispatched', 'handling', 'feedback', 'verified', 'closed', 'rejected', 'merged'])
+        .optional(),
       open: BoolParam.optional(),
       source: z.enum(SOURCES).optional(),
       itemCode: z
@@ -70,13 +47,25 @@ const list = createRoute({
       from: IsoDate.optional(),
       to: IsoDate.optional(),
       bbox: BboxParam.optional(),
+      overdue: BoolParam.optional().openapi({ description: 'A running limit missed now (true) or not (false)' }),
+      warning: BoolParam.optional().openapi({
+        description: 'true: past 80% of a running limit, not yet missed (预警)',
+      }),
+      holder: z
+        .string()
+        .regex(/^(me|centre|D\d{2}|[0-9A-Z]{6,20})$/, "expected 'me', 'centre', a department id or a unit id")
+        .optional()
+        .openapi({
+          description: "Who must act now: 'me' (your own unit, department or the centre), 'centre', D02, a unit id",
+        }),
+      supervised: BoolParam.optional().openapi({ description: 'Under supervision (督办, and every shelved case)' }),
       limit: z.coerce.number().int().min(1).max(500).default(100),
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
     }),
   },
   responses: {
     200: json(z.object({ total: z.number(), events: z.array(EventSchema) }), 'A page of events'),
-    403: { description: 'Outside your scope', content: { 'application/json': { schema: ErrorSchema } } },
+    403: errorResponse('Outside your scope'),
     ...errorResponses,
   },
 });
@@ -85,27 +74,61 @@ const one = createRoute({
   method: 'get',
   path: '/events/{id}',
   tags: ['events'],
-  summary: 'One event with its workflow timeline',
-  request: {
-    params: z.object({
-      id: z
-        .string()
-        .regex(/^[A-Za-z0-9-]{1,40}$/, 'expected an event id')
-        .openapi({ param: { name: 'id', in: 'path' } }),
-    }),
-  },
+  summary: 'One case: the event, its timeline with roles, its tasks and deductions, and the actions you may take',
+  request: { params: z.object({ id: EventIdParam }) },
   responses: {
-    200: json(EventSchema.extend({ steps: z.array(StepSchema) }), 'The event'),
+    200: json(CaseDetailSchema, 'The case'),
     ...notFoundResponse,
     ...errorResponses,
   },
 });
 
+const report = createRoute({
+  method: 'post',
+  path: '/events',
+  tags: ['events'],
+  summary: 'Report a case (上报): the grid is found from the place; the case waits for the centre to file it',
+  request: { body: { content: { 'application/json': { schema: ReportBody } }, required: true } },
+  responses: {
+    201: json(CaseDetailSchema, 'The new case'),
+    400: errorResponse(
+      'Invalid body; unknown_item; outside_city (the place is not in the city); outside_grids (in the city but in no responsibility grid); invalid_source',
+    ),
+    403: errorResponse('The place is outside your scope, or your role may not report'),
+    500: errorResponses[500],
+  },
+});
+
+/** 'me' as the principal's own holder key. */
+function holderKey(p: Principal, holder: string | undefined): string | undefined {
+  if (holder !== 'me') return holder;
+  if (p.role === 'centre') return 'centre';
+  if (p.role === 'department') return p.departmentId ?? undefined;
+  return p.unitId ?? undefined;
+}
+
+/** The responsibility grid at a place, or the 400 that says why there is none. */
+async function gridAt(db: Db, place: LonLat) {
+  const units = await unitsAt(db, place);
+  const city = units.find((u) => u.level === 'city' && pointInArea(u.geometry, place));
+  if (!city)
+    throw new ApiError(400, 'outside_city', `The place ${place.join(',')} is outside the city.`, [
+      { field: 'lon', message: 'outside the city' },
+    ]);
+  const grid = units.find((u) => u.level === 'grid' && pointInArea(u.geometry, place));
+  if (!grid)
+    throw new ApiError(400, 'outside_grids', `The place ${place.join(',')} lies in no responsibility grid.`, [
+      { field: 'lon', message: 'in no responsibility grid' },
+    ]);
+  return grid;
+}
+
 export function eventRoutes(deps: RouteDeps) {
-  const { db } = deps;
+  const { db, now, ingest } = deps;
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const scope = scopeOf(c.get('principal')!);
+      const principal = c.get('principal')!;
+      const scope = scopeOf(principal);
       const q = c.req.valid('query');
       if (q.gridId) {
         if (!(await getAdminUnit(db, q.gridId, scope)))
@@ -114,17 +137,64 @@ export function eventRoutes(deps: RouteDeps) {
       if (q.departmentId && scope.kind === 'department' && q.departmentId !== scope.departmentId) {
         throw new ApiError(403, 'out_of_scope', `Department ${q.departmentId} is not yours.`);
       }
-      // One page per (query, reader's scope, version of the cases).
-      return cachedJson(c, deps, {
-        key: `events?${queryKey(q)}&scope=${scopeKey(scope)}`,
-        tables: ['events', 'admin_units'],
-        build: () => listEvents(db, scope, q),
-      });
+      // Not cached: overdue and warning are computed from the clock, and `holder=me` from the reader.
+      return c.json(await listEvents(db, scope, { ...q, holder: holderKey(principal, q.holder) }, now()), 200);
     })
     .openapi(one, async (c) => {
-      const e = await getEvent(db, scopeOf(c.get('principal')!), c.req.valid('param').id);
-      if (!e) throw new ApiError(404, 'not_found', 'No such event in your scope.');
-      const steps = e.steps.map(({ actorRole, ...s }) => ({ ...s, actorName: actorName(actorRole, s.actorName) }));
-      return c.json({ ...e, steps }, 200);
+      const principal = c.get('principal')!;
+      return c.json(await caseDetail(db, scopeOf(principal), c.req.valid('param').id, principal, now()), 200);
+    })
+    .openapi(report, async (c) => {
+      const principal = c.get('principal')!;
+      const body = c.req.valid('json');
+      if (!findItem(body.itemCode))
+        throw new ApiError(400, 'unknown_item', `itemCode: no taxonomy item ${body.itemCode}.`, [
+          { field: 'itemCode', message: 'no such taxonomy item' },
+        ]);
+      const grid = await gridAt(db, [body.lon, body.lat]);
+      const scope = scopeOf(principal);
+      if (scope.kind === 'unit' && !unitInScope(scope, grid.path))
+        throw new ApiError(403, 'out_of_scope', `The place lies in grid ${grid.id}, outside your scope.`);
+      const at = now();
+      const d = await createCase(
+        db,
+        {
+          lon: body.lon,
+          lat: body.lat,
+          description: body.description,
+          overallDeadlineAt: caseDeadline(body.itemCode, at),
+        },
+        (id) =>
+          openCase(
+            {
+              id,
+              itemCode: body.itemCode,
+              source: body.source,
+              gridId: grid.id,
+              gridPath: grid.path.split('/'),
+              area: grid.area === 'village' ? 'village' : 'urban',
+              reportedAt: at,
+            },
+            { source: body.source, description: body.description, note: body.note },
+            actorOf(principal),
+            at,
+          ),
+        at,
+      );
+      if (!d.ok) throw refusalError(d);
+      const detail = await caseDetail(db, { kind: 'city' }, d.state.facts.id, principal, at);
+      ingest?.live.publish('event', {
+        id: detail.id,
+        itemCode: detail.itemCode,
+        source: detail.source,
+        gridId: detail.gridId,
+        position: detail.position,
+        reportedAt: detail.reportedAt,
+        deadlineAt: detail.deadlineAt,
+        departmentId: detail.departmentId,
+        status: 'reported',
+        description: detail.description,
+      });
+      return c.json(detail, 201);
     });
 }

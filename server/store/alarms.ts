@@ -2,7 +2,9 @@
 // 'sensor') and the event's first step in one transaction.
 import type { Alarm, AlarmStatus } from '../domain/alarms';
 import type { LonLat } from '../domain/model';
-import type { Db } from './db';
+import { openCase } from '../domain/workflow/decide';
+import { writeProjection } from './cases';
+import { type Db, readOn } from './db';
 import { Where } from './sql';
 
 export interface NewAlarm {
@@ -94,10 +96,33 @@ export async function raiseAlarm(db: Db, a: NewAlarm, event: NewSensorEvent): Pr
           event.description,
         ],
       );
-      await conn.run(
-        `INSERT INTO event_steps (event_id, seq, stage, "at", actor, note) VALUES ($1, 1, 'collect', $2::TIMESTAMP, $3, $4)`,
-        [eventId, a.raisedAt, `sensor:${a.deviceId}`, `${a.message}（告警 ${id}）`],
+      // The case the alarm reports (上报 by the platform itself), with its workflow projection.
+      const place = (
+        await readOn<{ path: string; area: string | null }>(conn, 'SELECT path, area FROM admin_units WHERE id = $1', [
+          a.gridId,
+        ])
+      )[0];
+      const opened = openCase(
+        {
+          id: eventId,
+          itemCode: a.itemCode,
+          source: 'sensor',
+          gridId: a.gridId,
+          gridPath: place ? place.path.split('/') : [a.gridId],
+          area: place?.area === 'village' ? 'village' : 'urban',
+          reportedAt: a.raisedAt,
+        },
+        { source: 'sensor', description: event.description, note: `${a.message}（告警 ${id}）` },
+        { id: `sensor:${a.deviceId}`, role: 'system' },
+        a.raisedAt,
       );
+      if (!opened.ok) throw new Error(`alarm ${id}: ${opened.message}`);
+      await conn.run(
+        `INSERT INTO event_steps (event_id, seq, stage, "at", actor, note, action, role, detail)
+         VALUES ($1, 1, 'collect', $2::TIMESTAMP, $3, $4, 'report', NULL, $5)`,
+        [eventId, a.raisedAt, opened.step.actor, opened.step.note, JSON.stringify(opened.step.detail)],
+      );
+      await writeProjection(conn, opened.state, a.raisedAt);
       await conn.run(
         `INSERT INTO alarms VALUES ($1, $2, $3, $4, $5, $6, 'raised', $7, $8, $9, $10::TIMESTAMP, NULL, NULL, NULL, $11, $12, $13, $14)`,
         [

@@ -158,6 +158,11 @@ async function migrate(
   });
 }
 
+/** A read on a given connection (the writer's, inside a transaction), rows as plain objects. */
+export async function readOn<T = Row>(conn: DuckDBConnection, sql: string, params: Params = []): Promise<T[]> {
+  return (await conn.runAndReadAll(sql, params)).getRowObjectsJS().map(toPlain) as T[];
+}
+
 /** DuckDB returns BIGINT as bigint and timestamps as Date; JSON wants numbers and ISO strings. */
 function toPlain(row: Record<string, unknown>): Row {
   const out: Row = {};

@@ -2,6 +2,7 @@
 // department's cases, or the city's.
 import type { Role, Scope } from '../domain/access';
 import type { EventOrigin, EventStatus, EventStep, GovEvent } from '../domain/model';
+import { caseScope } from './cases';
 import type { Db } from './db';
 import { type Bbox, Where } from './sql';
 
@@ -15,8 +16,24 @@ export interface EventFilter {
   from?: string;
   to?: string;
   bbox?: Bbox;
+  /** A running limit missed (true) or not (false) at `now`. */
+  overdue?: boolean;
+  /** Past 80% of a running limit at `now`, not yet missed (预警). */
+  warning?: boolean;
+  /** Who must act now: 'centre', a department id or a unit id. */
+  holder?: string;
+  /** Under supervision (督办, and every shelved case). */
+  supervised?: boolean;
   limit: number;
   offset: number;
+}
+
+/** An event with what the workflow adds: who must act now, the running deadline and warning, the supervisor. */
+export interface CaseSummary extends GovEvent {
+  holders: string[];
+  dueAt: string | null;
+  warnAt: string | null;
+  supervisedBy: string | null;
 }
 
 interface Row {
@@ -34,9 +51,13 @@ interface Row {
   closed_at: string | null;
   overdue: boolean;
   description: string;
+  holders: string[] | null;
+  due_at: string | null;
+  warn_at: string | null;
+  supervised_by: string | null;
 }
 
-const toEvent = (r: Row): GovEvent => ({
+const toEvent = (r: Row): CaseSummary => ({
   id: r.id,
   code: r.code,
   itemCode: r.item_code,
@@ -50,14 +71,28 @@ const toEvent = (r: Row): GovEvent => ({
   closedAt: r.closed_at,
   overdue: r.overdue,
   description: r.description,
+  holders: r.holders ?? [],
+  dueAt: r.due_at,
+  warnAt: r.warn_at,
+  supervisedBy: r.supervised_by,
 });
 
-const COLUMNS =
-  'id, code, item_code, source, grid_id, lon, lat, reported_at, deadline_at, department_id, status, closed_at, overdue, description';
+/**
+ * The columns of a listed case. `overdue` is computed from the clock while a limit runs (a running
+ * deadline passed at `now`); once none runs, it says whether the case ever missed one.
+ */
+const columns = (nowParam: string) =>
+  `id, code, item_code, source, grid_id, lon, lat, reported_at, deadline_at, department_id, status, closed_at,
+   CASE WHEN due_at IS NOT NULL THEN due_at <= ${nowParam}::TIMESTAMP ELSE overdue END AS overdue, description,
+   holders, due_at, warn_at, supervised_by`;
 
-export async function listEvents(db: Db, scope: Scope, f: EventFilter): Promise<{ total: number; events: GovEvent[] }> {
-  const w = new Where()
-    .inScope(scope, { grid: 'grid_id', department: 'department_id' })
+export async function listEvents(
+  db: Db,
+  scope: Scope,
+  f: EventFilter,
+  now: string,
+): Promise<{ total: number; events: CaseSummary[] }> {
+  const w = caseScope(new Where(), scope)
     .eq('grid_id', f.gridId)
     .eq('status', f.status)
     .eq('source', f.source)
@@ -67,14 +102,18 @@ export async function listEvents(db: Db, scope: Scope, f: EventFilter): Promise<
   if (f.open !== undefined) w.add(f.open ? "status <> 'closed'" : "status = 'closed'");
   if (f.from) w.add('reported_at >= ?::TIMESTAMP', f.from);
   if (f.to) w.add('reported_at < ?::TIMESTAMP', f.to);
+  if (f.overdue !== undefined)
+    w.add(f.overdue ? 'due_at <= ?::TIMESTAMP' : '(due_at IS NULL OR due_at > ?::TIMESTAMP)', now);
+  if (f.warning) w.add('warn_at <= ?::TIMESTAMP AND due_at > ?::TIMESTAMP', now, now);
+  if (f.holder) w.add('list_contains(holders, ?)', f.holder);
+  if (f.supervised !== undefined) w.add(f.supervised ? 'supervised_by IS NOT NULL' : 'supervised_by IS NULL');
   const n = w.params.length;
   const [count, rows] = await Promise.all([
     db.one<{ n: number }>(`SELECT count(*) AS n FROM events ${w}`, w.params),
-    db.all<Row>(`SELECT ${COLUMNS} FROM events ${w} ORDER BY reported_at DESC, id LIMIT $${n + 1} OFFSET $${n + 2}`, [
-      ...w.params,
-      f.limit,
-      f.offset,
-    ]),
+    db.all<Row>(
+      `SELECT ${columns(`$${n + 3}`)} FROM events ${w} ORDER BY reported_at DESC, id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...w.params, f.limit, f.offset, now],
+    ),
   ]);
   return { total: count!.n, events: rows.map(toEvent) };
 }
@@ -85,14 +124,15 @@ export interface EventStepWithActor extends EventStep {
   actorRole: Role | null;
 }
 
-/** One event with its timeline, if the scope reaches it. */
+/** One event with its timeline's actors, if the scope reaches it. */
 export async function getEvent(
   db: Db,
   scope: Scope,
   id: string,
-): Promise<(GovEvent & { steps: EventStepWithActor[] }) | undefined> {
-  const w = new Where().inScope(scope, { grid: 'grid_id', department: 'department_id' }).eq('id', id);
-  const row = await db.one<Row>(`SELECT ${COLUMNS} FROM events ${w}`, w.params);
+  now: string,
+): Promise<(CaseSummary & { steps: EventStepWithActor[] }) | undefined> {
+  const w = caseScope(new Where(), scope).eq('id', id);
+  const row = await db.one<Row>(`SELECT ${columns(`$${w.params.length + 1}`)} FROM events ${w}`, [...w.params, now]);
   if (!row) return undefined;
   const steps = await db.all<{
     event_id: string;

@@ -17,6 +17,8 @@ import type {
   Road,
   Sensor,
 } from '../domain/model';
+import { ACTION_OF_STAGE, roleOfActorId } from '../domain/workflow/replay';
+import { projectCases } from './caseProjection';
 import type { Db } from './db';
 
 /** The H3 resolution stored with points: res 9 cells are about 0.1 km², a city block. */
@@ -317,6 +319,12 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((e) => e.closedAt),
         c.bool((e) => e.overdue),
         c.text((e) => e.description),
+        // the workflow's projection (holders, due_at, warn_at, check_at, supervised_by): caseProjection.ts
+        c.text(() => null),
+        c.text(() => null),
+        c.text(() => null),
+        c.text(() => null),
+        c.text(() => null),
       ],
     ),
     spec(
@@ -329,6 +337,9 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((s) => s.at),
         c.text((s) => s.actor),
         c.text((s) => s.note),
+        c.text((s) => ACTION_OF_STAGE[s.stage]),
+        c.text((s) => roleOfActorId(s.actor)),
+        c.text(() => null),
       ],
     ),
     spec(
@@ -384,6 +395,7 @@ export async function loadDataset(db: Db, dataset: CityDataset, onProgress?: Loa
       a.closeSync();
       onProgress?.(done, total, s.table);
     }
-    await conn.run('CHECKPOINT');
   });
+  await projectCases(db);
+  await db.write((conn) => conn.run('CHECKPOINT'));
 }

@@ -202,4 +202,44 @@ UPDATE event_steps SET actor = f.actor FROM event_steps f
   WHERE event_steps.actor = 'centre' AND event_steps.stage = 'evaluate' AND f.event_id = event_steps.event_id AND f.stage = 'file';
 `,
   },
+  {
+    version: 9,
+    name: 'the case workflow: actions and roles in the timeline, tasks, deductions, who holds a case',
+    // The timeline stays the source of truth (domain/workflow replays it); events gain the columns the
+    // lists filter on (who must act, the running deadline and warning, when the deadline checker looks
+    // next, who supervises), event_tasks holds each dispatch's tasks, case_deductions the points lost —
+    // unique per (case, clock, holder), so a deduction is never made twice. History's steps get their
+    // action from the stage and their role from the staff account's id (frozen here; the loader and
+    // domain/workflow/replay.ts say the same). Open cases are projected by store/caseProjection.ts at
+    // start, closed ones need nothing.
+    sql: `
+ALTER TABLE event_steps ADD COLUMN action VARCHAR;
+ALTER TABLE event_steps ADD COLUMN role VARCHAR;
+ALTER TABLE event_steps ADD COLUMN detail VARCHAR;
+UPDATE event_steps SET
+  action = CASE stage WHEN 'collect' THEN 'report' WHEN 'file' THEN 'file' WHEN 'dispatch' THEN 'dispatch'
+    WHEN 'handle' THEN 'accept' WHEN 'feedback' THEN 'feedback' WHEN 'verify' THEN 'verify' WHEN 'evaluate' THEN 'evaluate' END,
+  role = CASE
+    WHEN starts_with(actor, 'S-gw') THEN 'gridworker'
+    WHEN starts_with(actor, 'S-v-') OR starts_with(actor, 'S-c-') THEN 'community'
+    WHEN starts_with(actor, 'S-s-') OR starts_with(actor, 'S-t-') THEN 'subdistrict'
+    WHEN starts_with(actor, 'S-seat') THEN 'centre'
+    WHEN regexp_full_match(actor, 'S-d[0-9]{2}') THEN 'department' END;
+ALTER TABLE events ADD COLUMN holders VARCHAR[];
+ALTER TABLE events ADD COLUMN due_at TIMESTAMP;
+ALTER TABLE events ADD COLUMN warn_at TIMESTAMP;
+ALTER TABLE events ADD COLUMN check_at TIMESTAMP;
+ALTER TABLE events ADD COLUMN supervised_by VARCHAR;
+UPDATE events SET holders = [] WHERE status IN ('closed', 'rejected', 'merged');
+CREATE TABLE event_tasks (
+  event_id VARCHAR NOT NULL, task_no INTEGER NOT NULL, role VARCHAR NOT NULL, assignee VARCHAR NOT NULL,
+  assignee_kind VARCHAR NOT NULL, assignee_level VARCHAR, state VARCHAR NOT NULL, assigned_at TIMESTAMP NOT NULL,
+  limit_minutes INTEGER NOT NULL, deadline_at TIMESTAMP, extension_hours_pending INTEGER);
+CREATE TABLE case_deductions (
+  event_id VARCHAR NOT NULL, clock VARCHAR NOT NULL, holder VARCHAR NOT NULL, stage VARCHAR NOT NULL,
+  due_at TIMESTAMP NOT NULL, deducted_at TIMESTAMP NOT NULL, points INTEGER NOT NULL, reason VARCHAR NOT NULL,
+  PRIMARY KEY (event_id, clock, holder));
+CREATE SEQUENCE report_seq START 1;
+`,
+  },
 ];

@@ -1,0 +1,48 @@
+// Fills the workflow's projection (holders, deadlines, tasks) of cases that have none: the generated
+// history after loading, and a store migrated from before the workflow (migration 9) at start. Closed
+// and turned-away cases need nothing; each open one is replayed from its timeline. Idempotent: a case
+// with a projection is left alone. Nothing is deducted here: every running deadline, past or not, is
+// left for the deadline checker (check_at = the earliest running deadline).
+import { getItem } from '../domain/taxonomy';
+import { normaliseStep, replay } from '../domain/workflow/replay';
+import { factsOf, storedStep, writeProjection } from './cases';
+import { type Db, readOn } from './db';
+
+export async function projectCases(db: Db): Promise<number> {
+  const written = await db.write(async (conn) => {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      await conn.run(
+        "UPDATE events SET holders = [] WHERE holders IS NULL AND status IN ('closed', 'rejected', 'merged')",
+      );
+      const facts = await readOn<Parameters<typeof factsOf>[0]>(
+        conn,
+        `SELECT e.id, e.item_code, e.source, e.grid_id, e.reported_at, u.path, u.area
+         FROM events e JOIN admin_units u ON u.id = e.grid_id WHERE e.holders IS NULL ORDER BY e.id`,
+      );
+      const steps = await readOn<Parameters<typeof storedStep>[0] & { event_id: string }>(
+        conn,
+        `SELECT event_id, seq, stage, "at", actor, note, action, role, detail FROM event_steps
+         WHERE event_id IN (SELECT id FROM events WHERE holders IS NULL) ORDER BY event_id, seq`,
+      );
+      const byCase = new Map<string, typeof steps>();
+      for (const s of steps) byCase.set(s.event_id, [...(byCase.get(s.event_id) ?? []), s]);
+      for (const row of facts) {
+        const f = factsOf(row);
+        const department = getItem(f.itemCode).departmentId;
+        const timeline = (byCase.get(f.id) ?? []).map((r) => normaliseStep(storedStep(r), f, department));
+        if (timeline.length === 0) continue;
+        // `now` = the report: nothing is taken as deducted yet, so the checker looks at every running deadline.
+        await writeProjection(conn, replay(f, timeline, department), f.reportedAt);
+      }
+      await conn.run('COMMIT');
+      return facts.length;
+    } catch (err) {
+      await conn.run('ROLLBACK');
+      throw err;
+    }
+  });
+  // Cached answers that read these tables are rebuilt (server/store/versions.ts).
+  db.versions.bump('events', 'event_tasks');
+  return written;
+}

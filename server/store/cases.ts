@@ -1,0 +1,368 @@
+// A case of the workflow (案件) read and written as the machine sees it: the timeline replayed into a
+// state, and an action's step written with the projection the lists filter on (status, holders,
+// deadlines, tasks) and the deductions due, all in one transaction on the writer — so two clicks on
+// the same action are decided one after the other, and the second sees the first.
+import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
+import { latLngToCell } from 'h3-js';
+import type { Scope } from '../domain/access';
+import type { EventOrigin, LonLat } from '../domain/model';
+import { getItem } from '../domain/taxonomy';
+import { type Deduction, dueDeductions, nextCheckAt } from '../domain/workflow/deadlines';
+import type { Decision, Refusal } from '../domain/workflow/decide';
+import { projectionOf, taskViews } from '../domain/workflow/projection';
+import { normaliseStep, replay, type StoredStep } from '../domain/workflow/replay';
+import type { CaseFacts, CaseState, CaseStep } from '../domain/workflow/states';
+import { type Db, type Params, type Row, readOn } from './db';
+import { H3_RES } from './load';
+import { Where } from './sql';
+
+type Query = <T = Row>(sql: string, params?: Params) => Promise<T[]>;
+
+/** The cases a scope may read: a unit's by grid; a department's own and those where it holds a task. */
+export function caseScope(w: Where, scope: Scope, prefix = ''): Where {
+  if (scope.kind !== 'department') return w.inScope(scope, { grid: `${prefix}grid_id`, department: null });
+  return w.add(
+    `(${prefix}department_id = ? OR ${prefix}id IN (SELECT event_id FROM event_tasks WHERE assignee = ?))`,
+    scope.departmentId,
+    scope.departmentId,
+  );
+}
+
+interface FactsRow {
+  id: string;
+  item_code: string;
+  source: EventOrigin;
+  grid_id: string;
+  reported_at: string;
+  path: string;
+  area: 'urban' | 'village';
+}
+interface StepRow {
+  seq: number;
+  stage: StoredStep['stage'];
+  at: string;
+  actor: string;
+  note: string;
+  action: StoredStep['action'];
+  role: StoredStep['role'];
+  detail: string | null;
+}
+
+export const factsOf = (r: FactsRow): CaseFacts => ({
+  id: r.id,
+  itemCode: r.item_code,
+  source: r.source,
+  gridId: r.grid_id,
+  gridPath: r.path.split('/'),
+  area: r.area === 'village' ? 'village' : 'urban',
+  reportedAt: r.reported_at,
+});
+
+export const storedStep = (r: StepRow): StoredStep => ({
+  seq: r.seq,
+  stage: r.stage,
+  at: r.at,
+  actor: r.actor,
+  note: r.note,
+  action: r.action,
+  role: r.role,
+  detail: r.detail ? JSON.parse(r.detail) : null,
+});
+
+const FACTS_SQL = `SELECT e.id, e.item_code, e.source, e.grid_id, e.reported_at, u.path, u.area
+  FROM events e JOIN admin_units u ON u.id = e.grid_id`;
+const STEPS_SQL = 'SELECT seq, stage, "at", actor, note, action, role, detail FROM event_steps';
+
+/** The cases' states, replayed from their timelines (two queries for any number); those outside the scope are absent. */
+async function readCases(
+  q: Query,
+  ids: readonly string[],
+  scope: Scope,
+): Promise<Map<string, { state: CaseState; steps: CaseStep[] }>> {
+  const out = new Map<string, { state: CaseState; steps: CaseStep[] }>();
+  if (ids.length === 0) return out;
+  const list = listValue([...ids]);
+  const w = caseScope(new Where().add('list_contains(?::VARCHAR[], e.id)', list), scope, 'e.');
+  const rows = await q<FactsRow>(`${FACTS_SQL} ${w}`, w.params);
+  if (rows.length === 0) return out;
+  const steps = await q<StepRow & { event_id: string }>(
+    `${STEPS_SQL.replace('SELECT ', 'SELECT event_id, ')} WHERE list_contains($1::VARCHAR[], event_id) ORDER BY event_id, seq`,
+    [listValue(rows.map((r) => r.id))],
+  );
+  const byCase = new Map<string, StepRow[]>();
+  for (const r of steps) {
+    const list = byCase.get(r.event_id);
+    if (list) list.push(r);
+    else byCase.set(r.event_id, [r]);
+  }
+  for (const row of rows) {
+    const facts = factsOf(row);
+    // History was reported for its item's department (the generator's rule); newer steps carry their own.
+    const department = getItem(row.item_code).departmentId;
+    const timeline = (byCase.get(row.id) ?? []).map((r) => normaliseStep(storedStep(r), facts, department));
+    if (timeline.length) out.set(row.id, { state: replay(facts, timeline, department), steps: timeline });
+  }
+  return out;
+}
+
+/** The case's state, replayed from its timeline; undefined when no such case is in the scope. */
+async function readCase(
+  q: Query,
+  id: string,
+  scope: Scope,
+): Promise<{ state: CaseState; steps: CaseStep[] } | undefined> {
+  return (await readCases(q, [id], scope)).get(id);
+}
+
+export function loadCase(db: Db, scope: Scope, id: string) {
+  return readCase((sql, params) => db.all(sql, params), id, scope);
+}
+
+/** Several cases at once, by id (those outside the scope are absent). */
+export function loadCases(db: Db, scope: Scope, ids: readonly string[]) {
+  return readCases((sql, params) => db.all(sql, params), ids, scope);
+}
+
+/** The points deducted on a case (扣分记录), oldest first. */
+export async function caseDeductions(db: Db, id: string) {
+  const rows = await db.all<{
+    clock: string;
+    holder: string;
+    stage: string;
+    due_at: string;
+    deducted_at: string;
+    points: number;
+    reason: string;
+  }>(
+    'SELECT clock, holder, stage, due_at, deducted_at, points, reason FROM case_deductions WHERE event_id = $1 ORDER BY due_at, clock, holder',
+    [id],
+  );
+  return rows.map((r) => ({
+    clockKey: r.clock,
+    holder: r.holder,
+    stage: r.stage,
+    dueAt: r.due_at,
+    deductedAt: r.deducted_at,
+    points: r.points,
+    reason: r.reason,
+  }));
+}
+
+/** A new case from a report: the event, its first step, its projection, in one transaction. */
+export async function createCase(
+  db: Db,
+  report: { lon: number; lat: number; description: string; overallDeadlineAt: string },
+  build: (id: string) => Decision | Refusal,
+  now: string,
+): Promise<Decision | Refusal> {
+  const written = await db.write(async (conn) => {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      const seq = Number((await readOn<{ n: bigint }>(conn, "SELECT nextval('report_seq') AS n"))[0]!.n);
+      const id = `ER${String(seq).padStart(7, '0')}`;
+      const d = build(id);
+      if (!d.ok) {
+        await conn.run('ROLLBACK');
+        return d;
+      }
+      const f = d.state.facts;
+      const code = `TC${f.reportedAt.slice(0, 10).replaceAll('-', '')}-R${String(seq).padStart(5, '0')}`;
+      await conn.run(
+        `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::TIMESTAMP, $10::TIMESTAMP, $11, 'reported', NULL, false, $12)`,
+        [
+          id,
+          code,
+          f.itemCode,
+          f.source,
+          f.gridId,
+          report.lon,
+          report.lat,
+          latLngToCell(report.lat, report.lon, H3_RES),
+          f.reportedAt,
+          report.overallDeadlineAt,
+          d.state.departmentId,
+          report.description,
+        ],
+      );
+      await writeStep(conn, id, d.step);
+      await writeProjection(conn, d.state, now);
+      await conn.run('COMMIT');
+      return d;
+    } catch (err) {
+      await conn.run('ROLLBACK');
+      throw err;
+    }
+  });
+  // Cached answers that read these tables are rebuilt (server/store/versions.ts).
+  db.versions.bump('events', 'event_steps', 'event_tasks');
+  return written;
+}
+
+export type ActionOutcome = Decision | Refusal | { ok: false; kind: 'not_found' };
+
+/**
+ * Decides an action on the case as it stands in the store and writes what follows, or nothing: the
+ * case is read, decided and written on the writer connection inside one transaction.
+ */
+export async function applyCaseAction(
+  db: Db,
+  id: string,
+  scope: Scope,
+  decideOn: (state: CaseState) => Decision | Refusal,
+  now: string,
+): Promise<ActionOutcome> {
+  const written = await db.write(async (conn) => {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      const found = await readCase((sql, params) => readOn(conn, sql, params), id, scope);
+      const d: ActionOutcome = found ? decideOn(found.state) : { ok: false, kind: 'not_found' };
+      if (!d.ok) {
+        await conn.run('ROLLBACK');
+        return d;
+      }
+      await writeStep(conn, id, d.step);
+      await writeProjection(conn, d.state, now);
+      await writeDeductions(conn, dueDeductions(d.state, now), now);
+      await conn.run('COMMIT');
+      return d;
+    } catch (err) {
+      await conn.run('ROLLBACK');
+      throw err;
+    }
+  });
+  // Cached answers that read these tables are rebuilt (server/store/versions.ts).
+  db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions');
+  return written;
+}
+
+async function writeStep(conn: DuckDBConnection, id: string, s: CaseStep): Promise<void> {
+  await conn.run(
+    `INSERT INTO event_steps (event_id, seq, stage, "at", actor, note, action, role, detail) VALUES ($1, $2, $3, $4::TIMESTAMP, $5, $6, $7, $8, $9)`,
+    [id, s.seq, s.stage, s.at, s.actor, s.note, s.action, s.role, s.detail ? JSON.stringify(s.detail) : null],
+  );
+}
+
+/** The event's columns the lists filter on, and its tasks, as the state has them at `now`. */
+export async function writeProjection(conn: DuckDBConnection, s: CaseState, now: string): Promise<void> {
+  const p = projectionOf(s, now);
+  await conn.run(
+    `UPDATE events SET status = $2, department_id = $3, closed_at = $4::TIMESTAMP, overdue = (overdue OR $5),
+       holders = CASE WHEN $6 = '' THEN []::VARCHAR[] ELSE string_split($6, ',') END, due_at = $7::TIMESTAMP, warn_at = $8::TIMESTAMP, check_at = $9::TIMESTAMP, supervised_by = $10
+     WHERE id = $1`,
+    // holders are ids without commas ('centre', D02, unit codes), passed joined
+    [
+      s.facts.id,
+      p.status,
+      p.departmentId,
+      p.closedAt,
+      p.late,
+      p.holders.join(','),
+      p.dueAt,
+      p.warnAt,
+      p.checkAt,
+      p.supervisedBy,
+    ],
+  );
+  await conn.run('DELETE FROM event_tasks WHERE event_id = $1', [s.facts.id]);
+  for (const t of taskViews(s)) {
+    await conn.run(
+      `INSERT INTO event_tasks VALUES ($1, $2, $3, $4, $5, $6, $7, $8::TIMESTAMP, $9, $10::TIMESTAMP, $11)`,
+      [
+        s.facts.id,
+        t.no,
+        t.role,
+        t.assignee.id,
+        t.assignee.kind,
+        t.assignee.kind === 'unit' ? t.assignee.level : null,
+        t.state,
+        t.assignedAt,
+        t.limitMinutes,
+        t.deadlineAt,
+        t.pendingExtension?.hours ?? null,
+      ],
+    );
+  }
+}
+
+/** Inserts the deductions not yet made; a (case, clock, holder) already there is left as it is. Returns how many were new. */
+export async function writeDeductions(conn: DuckDBConnection, due: readonly Deduction[], now: string): Promise<number> {
+  if (due.length === 0) return 0;
+  const col = <T extends DuckDBValue>(f: (d: Deduction) => T) => listValue(due.map(f));
+  const rows = await readOn(
+    conn,
+    `INSERT INTO case_deductions
+     SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]),
+       unnest($5::VARCHAR[])::TIMESTAMP, $6::TIMESTAMP, unnest($7::INTEGER[]), unnest($8::VARCHAR[])
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [
+      col((d) => d.caseId),
+      col((d) => d.clockKey),
+      col((d) => d.holder),
+      col((d) => d.stage),
+      col((d) => d.dueAt),
+      now,
+      col((d) => d.points),
+      col((d) => d.reason),
+    ],
+  );
+  return rows.length;
+}
+
+/** The unit at a place: the county (city) and the responsibility grid containing it, by stored geometry. */
+export async function unitsAt(db: Db, [lon, lat]: LonLat) {
+  const rows = await db.all<{ id: string; level: string; area: string | null; path: string; geometry: string }>(
+    `SELECT id, level, area, path, geometry FROM admin_units
+     WHERE level IN ('city', 'grid') AND min_lon <= $1 AND max_lon >= $1 AND min_lat <= $2 AND max_lat >= $2`,
+    [lon, lat],
+  );
+  return rows.map((r) => ({ id: r.id, level: r.level, area: r.area, path: r.path, geometry: JSON.parse(r.geometry) }));
+}
+
+/** Cases whose next deadline has come by `now`, soonest first (the deadline checker's work list). */
+export async function casesDue(db: Db, now: string, limit: number): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(
+    'SELECT id FROM events WHERE check_at <= $1::TIMESTAMP ORDER BY check_at, id LIMIT $2',
+    [now, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Deducts what the cases' clocks have earned by `now` and sets when to look at each next, in one
+ * transaction: a deduction already made is left alone (SQL uniqueness), so running this twice — or
+ * again after a crash — deducts nothing twice. Returns how many deductions were new.
+ */
+export async function deductCases(db: Db, ids: readonly string[], now: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const written = await db.write(async (conn) => {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      const cases = await readCases((sql, params) => readOn(conn, sql, params), ids, { kind: 'city' });
+      const due = ids.flatMap((id) => {
+        const c = cases.get(id);
+        return c ? dueDeductions(c.state, now) : [];
+      });
+      const inserted = await writeDeductions(conn, due, now);
+      // Each case's next look (none for a case no longer found), and whether it ever missed a limit.
+      const next = ids.map((id) => {
+        const c = cases.get(id);
+        return [id, c ? nextCheckAt(c.state, now) : null, due.some((d) => d.caseId === id)] as const;
+      });
+      await conn.run(
+        `UPDATE events SET check_at = v.check_at::TIMESTAMP, overdue = (events.overdue OR v.late)
+         FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS check_at, unnest($3::BOOLEAN[]) AS late) v
+         WHERE events.id = v.id`,
+        [listValue(next.map((n) => n[0])), listValue(next.map((n) => n[1])), listValue(next.map((n) => n[2]))],
+      );
+      await conn.run('COMMIT');
+      return inserted;
+    } catch (err) {
+      await conn.run('ROLLBACK');
+      throw err;
+    }
+  });
+  // Cached answers that read these tables are rebuilt (server/store/versions.ts).
+  db.versions.bump('events', 'case_deductions');
+  return written;
+}
