@@ -1,12 +1,13 @@
 // Events (事件/案卷): the cases in your scope, one case's dossier, and reporting a new one (上报). The
 // actions on a case are in eventActions.ts.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type Principal, scopeOf, unitInScope } from '../domain/access';
+import { type Principal, scopeKey, scopeOf, unitInScope } from '../domain/access';
 import type { LonLat } from '../domain/model';
 import { pointInArea } from '../domain/pointInArea';
 import { findItem } from '../domain/taxonomy';
 import { openCase } from '../domain/workflow/decide';
 import { caseDeadline } from '../domain/workflow/limits';
+import { cachedJson, queryKey } from '../http/cachedJson';
 import type { AppEnv } from '../http/context';
 import type { RouteDeps } from '../http/deps';
 import { ApiError, errorResponse, errorResponses, notFoundResponse, validationHook } from '../http/errors';
@@ -137,8 +138,15 @@ export function eventRoutes(deps: RouteDeps) {
       if (q.departmentId && scope.kind === 'department' && q.departmentId !== scope.departmentId) {
         throw new ApiError(403, 'out_of_scope', `Department ${q.departmentId} is not yours.`);
       }
-      // Not cached: overdue and warning are computed from the clock, and `holder=me` from the reader.
-      return c.json(await listEvents(db, scope, { ...q, holder: holderKey(principal, q.holder) }, now()), 200);
+      const query = { ...q, holder: holderKey(principal, q.holder) };
+      const at = now();
+      // One page per (query, reader's scope, version of the cases, minute): overdue and warnings come
+      // from the clock, so an answer is kept for the minute it was built in at most.
+      return cachedJson(c, deps, {
+        key: `events?${queryKey(query)}&scope=${scopeKey(scope)}&minute=${at.slice(0, 16)}`,
+        tables: ['events', 'event_tasks', 'admin_units'],
+        build: () => listEvents(db, scope, query, at),
+      });
     })
     .openapi(one, async (c) => {
       const principal = c.get('principal')!;
