@@ -33,8 +33,8 @@ function readBuildRecord(outDir: string): BuildRecord | null {
 
 export function clientIsCurrent(outDir: string): boolean {
   const index = join(outDir, 'index.html');
-  if (!existsSync(index) || readBuildRecord(outDir)?.mode !== 'production' || !readBuildRecord(outDir)?.precompressed)
-    return false;
+  const record = readBuildRecord(outDir);
+  if (!existsSync(index) || record?.mode !== 'production' || !record.precompressed) return false;
   const built = statSync(index).mtimeMs;
   return Math.max(newestMtime('client'), newestMtime('server/domain'), statSync('vite.config.ts').mtimeMs) <= built;
 }

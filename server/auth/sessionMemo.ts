@@ -3,6 +3,7 @@
 // request answered from a cache (a 304) touches no store at all. Any write to those tables — a sign-in
 // or sign-out, a disabled account, a new role or scope, a reset, a second factor — moves their version
 // and empties the memo at once; an expired session is never answered from it; misses are not held.
+// A browser opens a page with several requests at once: they share one lookup.
 import type { Db } from '../store/db';
 import { findSessionUser } from '../store/sessions';
 
@@ -13,6 +14,7 @@ type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
 export class SessionMemo {
   private version = '';
   private readonly held = new Map<string, SessionUser>();
+  private readonly looking = new Map<string, Promise<SessionUser | undefined>>();
 
   constructor(
     private readonly db: Db,
@@ -27,6 +29,16 @@ export class SessionMemo {
     }
     const hit = this.held.get(tokenHash);
     if (hit && Date.parse(hit.expiresAt) > Date.parse(now)) return hit;
+    const flight = `${version}|${tokenHash}`;
+    let lookup = this.looking.get(flight);
+    if (!lookup) {
+      lookup = this.lookUp(tokenHash, now, version).finally(() => this.looking.delete(flight));
+      this.looking.set(flight, lookup);
+    }
+    return lookup;
+  }
+
+  private async lookUp(tokenHash: string, now: string, version: string): Promise<SessionUser | undefined> {
     const user = await findSessionUser(this.db, tokenHash, now);
     // Held only if nothing was written meanwhile (else it may be from before that write).
     if (user && this.db.versions.key(TABLES) === version) {

@@ -5,8 +5,7 @@
 // reader's scope in its key, so no reader is ever sent bytes built for another scope.
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
-import type { AnswerCache, EncodedAnswer } from './answerCache';
-import { identityOf } from './answerCache';
+import { type AnswerCache, type EncodedAnswer, identityOf } from './answerCache';
 import { type Encoding, notModified, pickEncoding, representationTag } from './conditional';
 import type { Deps } from './deps';
 

@@ -13,12 +13,16 @@ export interface ShiftUser {
   address: string;
 }
 
-/** Makes `count` accounts (half centre seats, half grid workers of different grids) ready to sign in. */
+/**
+ * Makes `count` accounts ready to sign in, their roles taken in turn from `roles` (centre seats see the
+ * city; each grid worker gets a grid of their own, so their scoped answers are built for them).
+ */
 export async function prepareShift(
   origin: string,
   admin: { username: string; password: string },
   count: number,
   gridIds: string[],
+  roles: string[],
 ): Promise<ShiftUser[]> {
   const agent = browserAgent('127.0.0.1');
   const login = await call(origin, agent, 'POST', '/api/auth/login', {}, admin);
@@ -26,9 +30,10 @@ export async function prepareShift(
   const tag = Date.now().toString(36);
   const rows = Array.from({ length: count }, (_, i) => {
     const username = `shift-${tag}-${String(i + 1).padStart(2, '0')}`;
-    return i % 2 === 0
-      ? `${username},坐席${i + 1},centre,,`
-      : `${username},网格员${i + 1},gridworker,${gridIds[i % gridIds.length]},`;
+    const role = roles[i % roles.length];
+    return role === 'gridworker'
+      ? `${username},网格员${i + 1},gridworker,${gridIds[i % gridIds.length]},`
+      : `${username},用户${i + 1},${role},,`;
   });
   const csv = `username,displayName,role,unitId,departmentId\n${rows.join('\n')}\n`;
   const made = await new Promise<Answer>((resolve, reject) => {
