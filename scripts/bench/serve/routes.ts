@@ -39,6 +39,7 @@ export async function benchRoutes(
     return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? await res.json() : null };
   };
   const doc = (await get('/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+  // biome-ignore lint/suspicious/noExplicitAny: the JSON answer of whichever route, read along a known path
   const first = async (path: string, pick: (body: any) => string | undefined) => pick((await get(path)).body);
   const ids: Record<string, string | undefined> = {
     '/grids/{id}': await first('/layers/grids?level=community', (b) => b?.features?.[0]?.id),
