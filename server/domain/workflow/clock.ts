@@ -1,5 +1,5 @@
 // The time-limit clock (计时): natural time for urgent items, working time for the rest
-// (docs/adr/0006-case-clock-working-hours.md). Working time is China Standard Time (UTC+8, no daylight
+// (docs/adr/0008-case-clock-working-hours.md). Working time is China Standard Time (UTC+8, no daylight
 // saving), Monday to Friday, 08:00–12:00 and 14:00–18:00: eight working hours a day. Public holidays and
 // the make-up working weekends (调休) are a list the caller may pass; none is built in.
 
