@@ -50,4 +50,6 @@ export function call(
   });
 }
 
-export const browserAgent = (address: string) => new Agent({ keepAlive: true, maxSockets: 6, localAddress: address });
+/** A browser's connections: six at most, kept alive (false: one per request, for the benchmark's own probes). */
+export const browserAgent = (address: string, keepAlive = true) =>
+  new Agent({ keepAlive, maxSockets: 6, localAddress: address });
