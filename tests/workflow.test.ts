@@ -134,7 +134,7 @@ describe('POST /api/events/{id}/actions', () => {
       expect(ret.body).toMatchObject({ status: 'filed', counts: { returns: 1 }, holders: ['centre'] });
     } finally {
       await db.write((conn) => conn.run("UPDATE users SET department_id = 'D02' WHERE username = 'department'"));
-    db.versions.bump('users'); // written behind the store's back: the guard's remembered sessions must hear of it
+      db.versions.bump('users'); // written behind the store's back: the guard's remembered sessions must hear of it
     }
     expect((await act('centre', id, { action: 'dispatch', lead: { assignee: 'D02' } })).status).toBe(200);
     const mine = await as('department', 'GET', '/events?holder=me&limit=500');
@@ -253,6 +253,14 @@ describe('POST /api/events/{id}/actions', () => {
       status: 'merged',
       mergedInto: c,
     });
+    // Reports never filed are counted apart from the cases.
+    const overview = (await as('centre', 'GET', '/overview')).body;
+    expect(overview.events.total).toBe(
+      await count("SELECT count(*) AS n FROM events WHERE status NOT IN ('rejected', 'merged')"),
+    );
+    expect((await as('centre', 'GET', '/events?open=true&limit=500')).body.events.map((e: any) => e.id)).not.toContain(
+      a,
+    );
     const audit = await as('admin', 'GET', `/audit?action=case-reject&limit=50`);
     expect(audit.body.entries.map((e: any) => e.targetId)).toContain(a);
   });

@@ -5,7 +5,10 @@
 // left for the deadline checker (check_at = the earliest running deadline).
 import { getItem } from '../domain/taxonomy';
 import { normaliseStep, replay } from '../domain/workflow/replay';
-import { factsOf, storedStep, writeProjection } from './cases';
+import { factsOf, storedStep, writeProjections } from './cases';
+
+const EPOCH = new Date(0).toISOString();
+
 import { type Db, readOn } from './db';
 
 export async function projectCases(db: Db): Promise<number> {
@@ -27,14 +30,14 @@ export async function projectCases(db: Db): Promise<number> {
       );
       const byCase = new Map<string, typeof steps>();
       for (const s of steps) byCase.set(s.event_id, [...(byCase.get(s.event_id) ?? []), s]);
-      for (const row of facts) {
+      const states = facts.flatMap((row) => {
         const f = factsOf(row);
         const department = getItem(f.itemCode).departmentId;
         const timeline = (byCase.get(f.id) ?? []).map((r) => normaliseStep(storedStep(r), f, department));
-        if (timeline.length === 0) continue;
-        // `now` = the report: nothing is taken as deducted yet, so the checker looks at every running deadline.
-        await writeProjection(conn, replay(f, timeline, department), f.reportedAt);
-      }
+        return timeline.length ? [replay(f, timeline, department)] : [];
+      });
+      // `now` = long before any deadline: nothing is taken as deducted, so the checker looks at every running one.
+      await writeProjections(conn, states, EPOCH);
       await conn.run('COMMIT');
       return facts.length;
     } catch (err) {

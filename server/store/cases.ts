@@ -244,45 +244,66 @@ async function writeStep(conn: DuckDBConnection, id: string, s: CaseStep): Promi
 }
 
 /** The event's columns the lists filter on, and its tasks, as the state has them at `now`. */
-export async function writeProjection(conn: DuckDBConnection, s: CaseState, now: string): Promise<void> {
-  const p = projectionOf(s, now);
+export function writeProjection(conn: DuckDBConnection, s: CaseState, now: string): Promise<void> {
+  return writeProjections(conn, [s], now);
+}
+
+/** The projections of several cases in a few statements (lists bound as parameters, unnested in SQL). */
+export async function writeProjections(
+  conn: DuckDBConnection,
+  states: readonly CaseState[],
+  now: string,
+): Promise<void> {
+  if (states.length === 0) return;
+  const ps = states.map((s) => [s.facts.id, projectionOf(s, now)] as const);
+  const col = <T extends DuckDBValue>(f: (x: (typeof ps)[number]) => T) => listValue(ps.map(f));
   await conn.run(
-    `UPDATE events SET status = $2, department_id = $3, closed_at = $4::TIMESTAMP, overdue = (overdue OR $5),
-       holders = CASE WHEN $6 = '' THEN []::VARCHAR[] ELSE string_split($6, ',') END, due_at = $7::TIMESTAMP, warn_at = $8::TIMESTAMP, check_at = $9::TIMESTAMP, supervised_by = $10
-     WHERE id = $1`,
-    // holders are ids without commas ('centre', D02, unit codes), passed joined
+    `UPDATE events SET status = v.status, department_id = v.department_id, closed_at = v.closed_at::TIMESTAMP,
+       overdue = (events.overdue OR v.late),
+       -- holders are ids without commas ('centre', D02, unit codes), passed joined
+       holders = CASE WHEN v.holders = '' THEN []::VARCHAR[] ELSE string_split(v.holders, ',') END,
+       due_at = v.due_at::TIMESTAMP, warn_at = v.warn_at::TIMESTAMP, check_at = v.check_at::TIMESTAMP,
+       supervised_by = v.supervised_by
+     FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS status, unnest($3::VARCHAR[]) AS department_id,
+       unnest($4::VARCHAR[]) AS closed_at, unnest($5::BOOLEAN[]) AS late, unnest($6::VARCHAR[]) AS holders,
+       unnest($7::VARCHAR[]) AS due_at, unnest($8::VARCHAR[]) AS warn_at, unnest($9::VARCHAR[]) AS check_at,
+       unnest($10::VARCHAR[]) AS supervised_by) v
+     WHERE events.id = v.id`,
     [
-      s.facts.id,
-      p.status,
-      p.departmentId,
-      p.closedAt,
-      p.late,
-      p.holders.join(','),
-      p.dueAt,
-      p.warnAt,
-      p.checkAt,
-      p.supervisedBy,
+      col(([id]) => id),
+      col(([, p]) => p.status),
+      col(([, p]) => p.departmentId),
+      col(([, p]) => p.closedAt),
+      col(([, p]) => p.late),
+      col(([, p]) => p.holders.join(',')),
+      col(([, p]) => p.dueAt),
+      col(([, p]) => p.warnAt),
+      col(([, p]) => p.checkAt),
+      col(([, p]) => p.supervisedBy),
     ],
   );
-  await conn.run('DELETE FROM event_tasks WHERE event_id = $1', [s.facts.id]);
-  for (const t of taskViews(s)) {
-    await conn.run(
-      `INSERT INTO event_tasks VALUES ($1, $2, $3, $4, $5, $6, $7, $8::TIMESTAMP, $9, $10::TIMESTAMP, $11)`,
-      [
-        s.facts.id,
-        t.no,
-        t.role,
-        t.assignee.id,
-        t.assignee.kind,
-        t.assignee.kind === 'unit' ? t.assignee.level : null,
-        t.state,
-        t.assignedAt,
-        t.limitMinutes,
-        t.deadlineAt,
-        t.pendingExtension?.hours ?? null,
-      ],
-    );
-  }
+  await conn.run('DELETE FROM event_tasks WHERE list_contains($1::VARCHAR[], event_id)', [col(([id]) => id)]);
+  const tasks = states.flatMap((s) => taskViews(s).map((t) => ({ id: s.facts.id, t })));
+  if (tasks.length === 0) return;
+  const tcol = <T extends DuckDBValue>(f: (x: (typeof tasks)[number]) => T) => listValue(tasks.map(f));
+  await conn.run(
+    `INSERT INTO event_tasks SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[]), unnest($3::VARCHAR[]),
+       unnest($4::VARCHAR[]), unnest($5::VARCHAR[]), unnest($6::VARCHAR[]), unnest($7::VARCHAR[]),
+       unnest($8::VARCHAR[])::TIMESTAMP, unnest($9::INTEGER[]), unnest($10::VARCHAR[])::TIMESTAMP, unnest($11::INTEGER[])`,
+    [
+      tcol((x) => x.id),
+      tcol((x) => x.t.no),
+      tcol((x) => x.t.role),
+      tcol((x) => x.t.assignee.id),
+      tcol((x) => x.t.assignee.kind),
+      tcol((x) => (x.t.assignee.kind === 'unit' ? x.t.assignee.level : null)),
+      tcol((x) => x.t.state),
+      tcol((x) => x.t.assignedAt),
+      tcol((x) => x.t.limitMinutes),
+      tcol((x) => x.t.deadlineAt),
+      tcol((x) => x.t.pendingExtension?.hours ?? null),
+    ],
+  );
 }
 
 /** Inserts the deductions not yet made; a (case, clock, holder) already there is left as it is. Returns how many were new. */

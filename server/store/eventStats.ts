@@ -38,7 +38,7 @@ export async function dailyEventCounts(db: Db, w: StatsWindow): Promise<DailyCou
   const rows = await db.all<{ day: string; reported: number; closed: number }>(
     `SELECT strftime(reported_at, '%Y-%m-%d') AS day, count(*)::INTEGER AS reported,
             count(*) FILTER (WHERE status = 'closed')::INTEGER AS closed
-       FROM events WHERE reported_at >= $1::TIMESTAMP AND reported_at < $2::TIMESTAMP GROUP BY 1`,
+       FROM events WHERE reported_at >= $1::TIMESTAMP AND reported_at < $2::TIMESTAMP AND status NOT IN ('rejected', 'merged') GROUP BY 1`,
     [w.from, w.to],
   );
   const byDay = new Map(rows.map((r) => [r.day, r]));
@@ -54,9 +54,10 @@ export async function dailyEventCounts(db: Db, w: StatsWindow): Promise<DailyCou
 export async function eventsByCategory(db: Db, w: StatsWindow): Promise<CategoryCount[]> {
   return db.all<CategoryCount>(
     `SELECT c.code, c.name, c.name_en AS "nameEn", count(e.id)::INTEGER AS count,
-            (count(e.id) FILTER (WHERE e.status <> 'closed'))::INTEGER AS open
+            (count(e.id) FILTER (WHERE e.status NOT IN ('closed', 'rejected', 'merged')))::INTEGER AS open
        FROM taxonomy_categories c
        LEFT JOIN events e ON substr(e.item_code, 1, 2) = c.code AND e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP
+         AND e.status NOT IN ('rejected', 'merged')
       GROUP BY c.code, c.name, c.name_en ORDER BY count DESC, c.code`,
     [w.from, w.to],
   );
@@ -74,7 +75,7 @@ export async function departmentRanking(db: Db, w: StatsWindow): Promise<Departm
             round((count(*) FILTER (WHERE e.overdue)) / count(*), 3) AS "overdueRate",
             round(avg(date_diff('second', e.reported_at, e.closed_at)) FILTER (WHERE e.closed_at IS NOT NULL) / 3600.0, 1) AS "avgHandlingHours"
        FROM events e JOIN departments d ON d.id = e.department_id
-      WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP
+      WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP AND e.status NOT IN ('rejected', 'merged')
       GROUP BY d.id, d.name, d.name_en
       ORDER BY "closureRate" DESC, "overdueRate" ASC, "avgHandlingHours" ASC NULLS LAST, d.id`,
     [w.from, w.to],

@@ -99,7 +99,8 @@ export async function listEvents(
     .eq('item_code', f.itemCode)
     .eq('department_id', f.departmentId)
     .pointIn(f.bbox);
-  if (f.open !== undefined) w.add(f.open ? "status <> 'closed'" : "status = 'closed'");
+  // Open: still being worked on or awaiting evaluation; not open: evaluated, or never filed.
+  if (f.open !== undefined) w.add(`status ${f.open ? 'NOT IN' : 'IN'} ('closed', 'rejected', 'merged')`);
   if (f.from) w.add('reported_at >= ?::TIMESTAMP', f.from);
   if (f.to) w.add('reported_at < ?::TIMESTAMP', f.to);
   if (f.overdue !== undefined)

@@ -40,7 +40,8 @@ export async function getOverview(db: Db): Promise<Overview> {
       (SELECT count(*) FROM taxonomy_categories) AS categories,
       (SELECT count(*) FROM taxonomy_subcategories) AS subcategories,
       (SELECT count(*) FROM taxonomy_items) AS items,
-      (SELECT count(*) FROM events) AS events_total,
+      -- reports never filed (不予立案, merged duplicates) are counted apart from the cases
+      (SELECT count(*) FROM events WHERE status NOT IN ('rejected', 'merged')) AS events_total,
       (SELECT count(*) FROM events WHERE status = 'closed') AS events_closed`))!;
   const total = r.events_total!;
   const closed = r.events_closed!;

@@ -60,7 +60,7 @@ export async function getUnitSummary(db: Db, path: string, now: string): Promise
       SELECT count(*) AS total, count(*) FILTER (WHERE status <> 'closed') AS open, count(*) FILTER (WHERE status = 'closed') AS closed,
              count(*) FILTER (WHERE overdue) AS overdue,
              count(*) FILTER (WHERE reported_at >= $2::TIMESTAMP - INTERVAL 30 DAY AND reported_at < $2::TIMESTAMP) AS last30
-      FROM events WHERE grid_id IN ${GRIDS}`,
+      FROM events WHERE grid_id IN ${GRIDS} AND status NOT IN ('rejected', 'merged')`,
       [path, now],
     ),
     db.one<Record<string, number>>(

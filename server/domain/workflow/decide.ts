@@ -87,7 +87,8 @@ const SOURCES_BY_ROLE: Record<Actor['role'], readonly EventOrigin[]> = {
   subdistrict: ['patrol', 'resident'],
   department: ['department'],
   centre: ['hotline', 'resident', 'camera', 'patrol'],
-  system: ['sensor', 'camera'],
+  // the platform's own channels: a sensor's alarm, a camera's recognition, the residents' app, the 12345 hotline
+  system: ['sensor', 'camera', 'resident', 'hotline'],
   analyst: [],
   leader: [],
   screen: [],

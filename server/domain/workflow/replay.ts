@@ -6,6 +6,7 @@
 import type { Role } from '../access';
 import type { EventStage } from '../model';
 import { getItem } from '../taxonomy';
+import type { CaseCommand } from './decide';
 import { evolve, initialState } from './evolve';
 import { stageLimitMinutes } from './limits';
 import {
@@ -112,4 +113,64 @@ export function replay(facts: CaseFacts, steps: readonly StoredStep[], departmen
   let s = initialState(facts, normaliseStep(first, facts, departmentId));
   for (const step of sorted.slice(1)) s = evolve(s, normaliseStep(step, facts, departmentId));
   return s;
+}
+
+/**
+ * The command a recorded step answers (for replaying a timeline through `decide`, which checks it).
+ * Escalation and merge name their target, a dispatch its tasks, as the step's detail resolved them.
+ */
+export function commandOfStep(step: CaseStep, itemCode: string): CaseCommand {
+  const d = step.detail;
+  const note = step.note;
+  switch (step.action) {
+    case 'dispatch': {
+      if (d?.action !== 'dispatch') throw new Error(`step ${step.seq}: a dispatch without tasks`);
+      const handle = stageLimitMinutes(getItem(itemCode), 'handle');
+      const [lead, ...co] = d.tasks.map((t) => ({
+        assignee: t.assignee,
+        ...(t.limitMinutes === handle ? {} : { hours: t.limitMinutes / 60 }),
+      }));
+      if (!lead) throw new Error(`step ${step.seq}: a dispatch without a lead`);
+      return { action: 'dispatch', lead, co, note };
+    }
+    case 'reject':
+      return { action: 'reject', reason: d?.action === 'reject' ? d.reason : note, note };
+    case 'merge':
+      return { action: 'merge', into: d?.action === 'merge' ? d.into : '', note };
+    case 'return':
+      return { action: 'return', reason: note || '退回', note };
+    case 'escalate':
+      return { action: 'escalate', to: d?.action === 'escalate' && d.to ? d.to : 'centre', note };
+    case 'requestExtension':
+      return {
+        action: 'requestExtension',
+        hours: d && 'hours' in d && d.hours ? d.hours : 0,
+        reason: note || '延期',
+        note,
+      };
+    case 'approveExtension':
+    case 'refuseExtension':
+      return { action: step.action, task: d && 'task' in d ? d.task : undefined, note };
+    case 'verify':
+      return { action: 'verify', passed: d?.action === 'verify' ? d.passed : true, note };
+    case 'evaluate':
+      // History may carry no rating (an overdue case's note): the machine keeps it as unrated.
+      return {
+        action: 'evaluate',
+        satisfaction: (d?.action === 'evaluate' ? d.satisfaction : null) as Satisfaction,
+        ratedBy: (d?.action === 'evaluate' ? d.ratedBy : null) as Rater,
+        note,
+      };
+    case 'shelve':
+      return {
+        action: 'shelve',
+        reason: d?.action === 'shelve' ? d.reason : note,
+        supervisor: d?.action === 'shelve' ? d.supervisor : step.actor,
+        note,
+      };
+    case 'report':
+      throw new Error('a report opens a case (openCase), it is no command');
+    default:
+      return { action: step.action, note };
+  }
 }
