@@ -64,7 +64,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
   const projected = await projectCases(db);
   if (projected) log.info({ cases: projected }, 'projected the workflow of the open cases (holders, deadlines, tasks)');
   // Expired sessions are deleted now and hourly (the timer is stopped with the server).
-  const sessions = await startSessionSweeper(db);
+  const sessions = await startSessionSweeper(db, { log: lineLogger(log.child({ part: 'sessions' }), 'info') });
   const demoFile = join(config.dataDir, 'demo-users.json');
   const demo = await ensureDemoUsers(db, demoFile, new Date());
   if (demo) log.info({ file: demoFile, accounts: demo.length }, 'created the demo accounts, one per role');
@@ -81,7 +81,11 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       'did not create the staff accounts whose usernames are taken',
     );
   // Deductions for missed limits, now and every DEADLINE_CHECK_MS (idempotent; survives kill -9).
-  const deadlines = startDeadlineChecker(db, { everyMs: config.deadlineCheckMs, batch: config.deadlineCheckBatch });
+  const deadlines = startDeadlineChecker(db, {
+    everyMs: config.deadlineCheckMs,
+    batch: config.deadlineCheckBatch,
+    log: lineLogger(log.child({ part: 'deadlines' }), 'info'),
+  });
   const ingest = config.ingest
     ? await startIngest(
         db,

@@ -15,7 +15,7 @@ beforeAll(() => {
   geo = generateGeography(new Rng(11), loadReference());
   things = generateThings(new Rng(12), 1, geo);
   grids = new Map(geo.adminUnits.filter((u) => u.level === 'grid').map((u) => [u.id, u]));
-});
+}, 60_000); // the geography at scale 1: about 3 s alone, much longer on a busy machine
 
 describe('things at scale 1', () => {
   it.each([
