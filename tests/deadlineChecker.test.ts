@@ -53,8 +53,13 @@ const deductionRows = (db: Db) =>
 
 function watch(server: ServerProcess): { log: () => string } {
   let log = '';
-  server.child.stderr!.on('data', (b: Buffer) => {
+  // The server logs JSON lines to stdout (pino); errors before the log exists go to stderr.
+  const take = (b: Buffer) => {
     log += b.toString();
+  };
+  server.child.stdout!.on('data', take);
+  server.child.stderr!.on('data', (b: Buffer) => {
+    take(b);
   });
   return { log: () => log };
 }
