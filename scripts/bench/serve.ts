@@ -1,4 +1,4 @@
-// `npm run bench:serve [-- --data DIR] [--scale 1] [--duration 5] [--connections 20,100]
+// `npm run bench:serve [-- --data DIR] [--scale 1] [--duration 5] [--connections 20,100] [--routes /health,...]
 //   [--only routes,static,conditional,screen,shift] [--users 50] [--tree DIR]`:
 // the platform serving many clients at once. Starts the server as its own process on a copy of the
 // dataset (a fresh scale-1 one, or --data DIR), with live sensing and the sensor simulator running,
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'routes,static,conditional,screen,shift' },
     users: { type: 'string', default: '50' },
     'shift-roles': { type: 'string', default: 'centre,gridworker' },
+    routes: { type: 'string' },
     tree: { type: 'string', default: '.' },
   },
 });
@@ -108,7 +109,11 @@ const agent = browserAgent('127.0.0.1', false);
 const centre = await call(origin, agent, 'POST', '/api/auth/login', {}, account('centre'));
 if (centre.status !== 200) throw new Error(`sign-in as the centre seat: ${centre.status}`);
 const cookie = centre.cookie!;
-const { routes, leftOut } = await benchRoutes(origin, cookie);
+const listed = await benchRoutes(origin, cookie);
+// --routes /health,/layers/components,...: only those (an earlier commit's server may take minutes per route).
+const only = values.routes ? new Set(values.routes.split(',')) : null;
+const routes = only ? listed.routes.filter((r) => only.has(r.route)) : listed.routes;
+const leftOut = listed.leftOut;
 
 /** A route's answer as sent: bytes on the wire and its ETag. */
 const probe = async (path: string) => {

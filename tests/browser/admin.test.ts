@@ -156,7 +156,8 @@ describe('/admin', () => {
     const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
     await page.getByLabel('输入 App 显示的 6 位验证码').fill(code);
     await page.getByRole('button', { name: '确认开启' }).click();
-    await page.getByTestId('recovery-codes').waitFor({ timeout: 15_000 });
+    // The codes come with the confirmation's answer: wait for them rather than read at once.
+    await page.getByTestId('recovery-codes').locator('li').first().waitFor({ timeout: 15_000 });
     const codes = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
     await page.screenshot({ path: `${ARTIFACTS}/account-recovery-codes.png` });

@@ -39,8 +39,9 @@ export async function benchRoutes(
     return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? await res.json() : null };
   };
   const doc = (await get('/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-  // biome-ignore lint/suspicious/noExplicitAny: the JSON answer of whichever route, read along a known path
-  const first = async (path: string, pick: (body: any) => string | undefined) => pick((await get(path)).body);
+  type Listing = { features?: { id: string }[]; events?: { id: string }[]; residents?: { id: string }[] };
+  const first = async (path: string, pick: (body: Listing & { id: string }[]) => string | undefined) =>
+    pick((await get(path)).body as Listing & { id: string }[]);
   const ids: Record<string, string | undefined> = {
     '/grids/{id}': await first('/layers/grids?level=community', (b) => b?.features?.[0]?.id),
     '/events/{id}': await first('/events?limit=1', (b) => b?.events?.[0]?.id),

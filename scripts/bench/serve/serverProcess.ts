@@ -59,6 +59,8 @@ export async function startPlatformProcess(
     if (/error/i.test(line)) log(`server: ${line.slice(0, 300)}`);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A benchmark that fails must not leave its server running.
+  process.once('exit', () => child.kill('SIGKILL'));
   return {
     origin,
     mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
