@@ -253,8 +253,12 @@ describe('POST /api/events/{id}/actions', () => {
     });
     // Reports never filed are counted apart from the cases.
     const overview = (await as('centre', 'GET', '/overview')).body;
-    expect(overview.events.total).toBe(await count("SELECT count(*) AS n FROM events WHERE status NOT IN ('rejected', 'merged')"));
-    expect((await as('centre', 'GET', '/events?open=true&limit=500')).body.events.map((e: any) => e.id)).not.toContain(a);
+    expect(overview.events.total).toBe(
+      await count("SELECT count(*) AS n FROM events WHERE status NOT IN ('rejected', 'merged')"),
+    );
+    expect((await as('centre', 'GET', '/events?open=true&limit=500')).body.events.map((e: any) => e.id)).not.toContain(
+      a,
+    );
     const audit = await as('admin', 'GET', `/audit?action=case-reject&limit=50`);
     expect(audit.body.entries.map((e: any) => e.targetId)).toContain(a);
   });
