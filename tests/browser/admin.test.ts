@@ -156,6 +156,8 @@ describe('/admin', () => {
     const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
     await page.getByLabel('输入 App 显示的 6 位验证码').fill(code);
     await page.getByRole('button', { name: '确认开启' }).click();
+    // allTextContents does not wait: wait for the list the confirmation renders (a loaded machine was slower than the read)
+    await page.getByTestId('recovery-codes').locator('li').nth(9).waitFor({ timeout: 30_000 });
     const codes = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
     await page.screenshot({ path: `${ARTIFACTS}/account-recovery-codes.png` });
