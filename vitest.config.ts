@@ -39,6 +39,9 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/globalSetup.ts'],
+          // Every server a test starts would brotli the shared tiles in the background: minutes of CPU
+          // on two cores. tests/tileCompression.test.ts covers it on a few tiles of its own.
+          env: { TILES_PRECOMPRESS: '0' },
           // Dataset generation and software-rendered WebGL are slow on 2 cores; these are limits, not measurements.
           testTimeout: 120_000,
           hookTimeout: 240_000,

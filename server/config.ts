@@ -11,6 +11,8 @@ export interface Config {
   dbPath: string;
   /** The city model's 3D Tiles (built by `npm start` / `npm run build:tiles`). */
   tilesDir: string;
+  /** Write brotli/gzip copies of the tiles in the background after start (server/ops/tileCompression.ts). */
+  precompressTiles: boolean;
   clientDir: string;
   seed: number;
   scale: number;
@@ -120,6 +122,7 @@ export function loadConfig(): Config {
     dataDir,
     dbPath: resolve(process.env.DB_PATH || `${dataDir}/wendu.duckdb`),
     tilesDir: resolve(process.env.TILES_DIR || `${dataDir}/tiles`),
+    precompressTiles: process.env.TILES_PRECOMPRESS !== '0',
     clientDir: resolve(process.env.CLIENT_DIR || 'dist/client'),
     seed: int('SEED', 20220601, 0, 2 ** 31 - 1),
     scale: num('SCALE', 1, 0.001, 100),

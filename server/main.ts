@@ -20,6 +20,7 @@ import { type ControlChannel, startControlChannel } from './ops/controlChannel';
 import { createLogger, type Logger, lineLogger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 import { readinessProbe } from './ops/readiness';
+import { startTileCompression } from './ops/tileCompression';
 import { projectCases } from './store/caseProjection';
 import { type Db, openDb } from './store/db';
 import { takeSnapshot } from './store/snapshot';
@@ -135,6 +136,9 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
     s.once('error', reject);
   });
   limitHttpConnections(server as HttpServer, { ...HTTP_LIMITS, ...options.http });
+  const tileCopies = config.precompressTiles
+    ? startTileCompression(config.tilesDir, log.child({ part: 'tiles' }))
+    : null;
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`,
@@ -148,6 +152,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
         // device was acknowledged is in the file; DuckDB checkpoints when it is closed.
         server.close(async () => {
           backups.stop();
+          tileCopies?.stop();
           await control?.close();
           await sessions.stop();
           await deadlines.stop();

@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DemoUser } from '../../server/auth/demoUsers';
 import type { CredentialsFile } from '../../server/ingest/credentials';
+import { startTileCompression } from '../../server/ops/tileCompression';
 import { ensureClientBuilt } from '../clientBuild';
 import { buildDataset } from '../generate/build';
 import { startSimulator } from '../simulate/simulator';
@@ -75,6 +76,8 @@ if (!tilesAreCurrent(dataDir, tilesDir)) {
   log('building the 3D Tiles ...');
   buildTiles(dataDir, tilesDir);
 }
+// The tiles as a server that has run for a minute serves them: with their brotli/gzip copies.
+await startTileCompression(tilesDir, { info: (_, msg) => log(msg), warn: (_, msg) => log(msg) }).done;
 if (await ensureClientBuilt('dist/client')) log('client built');
 // A run of its own: a copy of the store (the server writes sessions and telemetry) and of the client
 // (the static files of the layers' sizes are added to it).

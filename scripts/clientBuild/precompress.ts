@@ -1,18 +1,14 @@
 // Precompressed copies of the built client: beside every compressible file of at least 1 KiB, a
 // `.br` (brotli, quality 11) and a `.gz` (gzip, level 9), written once at build time so the server
-// only picks one by the request's Accept-Encoding (server/http/staticFiles.ts). A copy that would not
-// be smaller than the file is not written. The work runs on libuv's pool, four files at a time.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// only picks one by the request's Accept-Encoding (server/http/clientFiles.ts; the copies are written by
+// server/http/precompressed.ts). A copy that would not be smaller than the file is not written. The work runs on libuv's pool, four files at a time.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { writeCompressedCopies } from '../../server/http/precompressed';
 
 /** Text-like files worth compressing; images and fonts in their own compressed formats are not. */
 export const COMPRESSIBLE = /\.(?:js|mjs|css|html|json|svg|wasm|xml|txt|map|glsl|ktx2|ttf|otf|geojson|czml|gltf|glb)$/i;
 export const MIN_BYTES = 1024;
-
-const brotli = promisify(brotliCompress);
-const gz = promisify(gzip);
 
 export interface PrecompressResult {
   files: number;
@@ -20,6 +16,9 @@ export interface PrecompressResult {
   brotliBytes: number;
   gzipBytes: number;
 }
+
+/** Brotli's text mode suits the client's scripts and styles; binary formats get its generic mode. */
+const isText = (file: string) => !/\.(?:glb|wasm|ktx2|ttf|otf)$/i.test(file);
 
 function compressibleFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -35,27 +34,11 @@ export async function precompressDir(dir: string, parallel = 4): Promise<Precomp
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++]!;
-      const raw = readFileSync(file);
-      const [br, gzipped] = await Promise.all([
-        brotli(raw, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: 11,
-            [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          },
-        }),
-        gz(raw, { level: 9 }),
-      ]);
+      const sizes = await writeCompressedCopies(file, readFileSync(file), isText(file));
       result.files++;
-      result.bytes += raw.length;
-      if (br.length < raw.length) {
-        writeFileSync(`${file}.br`, br);
-        result.brotliBytes += br.length;
-      }
-      if (gzipped.length < raw.length) {
-        writeFileSync(`${file}.gz`, gzipped);
-        result.gzipBytes += gzipped.length;
-      }
+      result.bytes += sizes.bytes;
+      result.brotliBytes += sizes.br ?? 0;
+      result.gzipBytes += sizes.gzip ?? 0;
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));

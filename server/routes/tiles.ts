@@ -1,17 +1,19 @@
 // The city model's 3D Tiles (tileset.json and GLB content) from the tiles folder, under /api/tiles/*.
 // A file tree, not an API resource: it is not in the OpenAPI document, and the guard lists it as
 // `GET /tiles/*`. Only names the builder writes are served (letters, digits, '-', '_', one '.json' or
-// '.glb' extension, '/' between folders), so no request can name a file outside the folder; gzip comes
-// from the app's compress middleware (JSON and model/gltf-binary are both compressible).
+// '.glb' extension, '/' between folders), so no request can name a file outside the folder. A tile's
+// precompressed copy (brotli or gzip, written in the background after start: server/ops/tileCompression.ts)
+// goes out when the client takes it; without one, the app's compress middleware gzips on the fly.
 
 import { createReadStream, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
-import { notModified, representationTag } from '../http/conditional';
+import { notModified, pickEncoding, representationTag } from '../http/conditional';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { errorJson } from '../http/errors';
+import { COPY_SUFFIX, freshCopies } from '../http/precompressed';
 
 const SAFE_PATH = /^(?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+\.(json|glb)$/;
 const CONTENT_TYPES: Record<string, string> = { json: 'application/json', glb: 'model/gltf-binary' };
@@ -48,6 +50,13 @@ export function tileRoutes({ tilesDir }: Deps) {
     c.header('ETag', representationTag(entity, null));
     if (notModified(c.req.header('if-none-match'), entity)) return c.body(null, 304);
     c.header('Content-Type', CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)]!);
-    return c.body(Readable.toWeb(createReadStream(file)) as ReadableStream, 200);
+    c.header('Vary', 'Accept-Encoding');
+    const encoding = pickEncoding(c.req.header('accept-encoding'), freshCopies(file, stat));
+    if (encoding) {
+      c.header('Content-Encoding', encoding);
+      c.header('ETag', representationTag(entity, encoding));
+    }
+    const body = encoding ? file + COPY_SUFFIX[encoding] : file;
+    return c.body(Readable.toWeb(createReadStream(body)) as ReadableStream, 200);
   });
 }
