@@ -88,4 +88,23 @@ describe('AnswerCache', () => {
     expect(a.size).toBeGreaterThan(2_500);
     expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });
+
+  it('recompresses a big answer at quality 11 in the background: smaller bytes, same JSON and entity', async () => {
+    const cache = new AnswerCache(64 * 1024 * 1024, 200 * 1024);
+    const value = layerLike(300);
+    const first = await cache.get('components', '1', async () => value);
+    const quick = first.encoded.br!;
+    const stats = cache.stats().bytes;
+    await cache.settled();
+    const held = await cache.get('components', '1', async () => value);
+    expect(held.entity).toBe(first.entity);
+    expect(held.encoded.br!.length).toBeLessThan(quick.length);
+    expect(brotliDecompressSync(held.encoded.br!).toString()).toBe(JSON.stringify(value));
+    expect(cache.stats().bytes).toBe(stats - (quick.length - held.encoded.br!.length));
+    // Small answers are left as they are.
+    const small = await cache.get('grids', '1', async () => layerLike(20));
+    const smallBr = small.encoded.br;
+    await cache.settled();
+    expect((await cache.get('grids', '1', async () => layerLike(20))).encoded.br).toBe(smallBr);
+  });
 });

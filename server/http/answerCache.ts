@@ -17,6 +17,12 @@ const COMPRESS_FROM_BYTES = 1024;
 const KEEP_IDENTITY_BELOW_BYTES = 256 * 1024;
 /** Brotli quality at run time: near gzip's speed, a fifth smaller (quality 11 is for the build). */
 const BROTLI_QUALITY = 5;
+/**
+ * Answers this big (the components layer: 8 MB of JSON at scale 1) are recompressed afterwards at
+ * quality 11, in the background, one at a time: 40% fewer bytes to every screen (442 → 274 KB) for
+ * ten-odd seconds of one core per data version. Until it lands the quality-5 bytes go out.
+ */
+const RECOMPRESS_FROM_BYTES = 2 * 1024 * 1024;
 
 export interface EncodedAnswer {
   /** Entity tag: a hash of the JSON, so equal answers have equal tags whatever rebuilt them. */
@@ -28,13 +34,15 @@ export interface EncodedAnswer {
   encoded: Partial<Record<Encoding, Buffer>>;
   /** Bytes held. */
   size: number;
+  /** Bytes of the JSON itself. */
+  rawBytes: number;
 }
 
 export async function encodeAnswer(value: unknown, version: string, builtAtMs: number): Promise<EncodedAnswer> {
   const raw = Buffer.from(JSON.stringify(value));
   const entity = createHash('sha256').update(raw).digest('base64url').slice(0, 32);
   if (raw.length < COMPRESS_FROM_BYTES)
-    return { entity, version, builtAtMs, identity: raw, encoded: {}, size: raw.length };
+    return { entity, version, builtAtMs, identity: raw, encoded: {}, size: raw.length, rawBytes: raw.length };
   const [br, gzipped] = await Promise.all([
     brotli(raw, {
       params: {
@@ -53,6 +61,7 @@ export async function encodeAnswer(value: unknown, version: string, builtAtMs: n
     identity,
     encoded: { br, gzip: gzipped },
     size: br.length + gzipped.length + (identity?.length ?? 0),
+    rawBytes: raw.length,
   };
 }
 
@@ -78,8 +87,22 @@ export class AnswerCache {
   private builds = 0;
   private evictions = 0;
 
-  /** `maxBytes`: the most the cache holds (64 MiB by default: the city's layers take about 5). */
-  constructor(readonly maxBytes = 64 * 1024 * 1024) {}
+  private recompressing: Promise<void> | null = null;
+  private nextRecompression: { key: string; answer: EncodedAnswer } | null = null;
+
+  /**
+   * `maxBytes`: the most the cache holds (64 MiB by default: the city's layers take about 5);
+   * `recompressFromBytes`: the JSON size from which brotli is redone at quality 11 in the background.
+   */
+  constructor(
+    readonly maxBytes = 64 * 1024 * 1024,
+    private readonly recompressFromBytes = RECOMPRESS_FROM_BYTES,
+  ) {}
+
+  /** Settles when no background recompression is running or queued (for tests). */
+  async settled(): Promise<void> {
+    while (this.recompressing) await this.recompressing;
+  }
 
   /**
    * The answer under `key` at data version `version`, built by `build` when the held one is of another
@@ -112,6 +135,7 @@ export class AnswerCache {
         .then((value) => encodeAnswer(value, version, now))
         .then((answer) => {
           this.put(key, answer);
+          this.scheduleRecompression(key, answer);
           return answer;
         })
         .finally(() => this.building.delete(flight));
@@ -129,6 +153,40 @@ export class AnswerCache {
       builds: this.builds,
       evictions: this.evictions,
     };
+  }
+
+  /**
+   * Queues a big answer for quality-11 brotli; only the latest queued one waits (an older version is
+   * no longer worth it). The smaller bytes replace the held ones only if the answer is still the one
+   * held: same entity, so its ETag stays (the decoded representation is the same JSON).
+   */
+  private scheduleRecompression(key: string, answer: EncodedAnswer): void {
+    if (!answer.encoded.br || answer.rawBytes < this.recompressFromBytes || this.entries.get(key) !== answer) return;
+    this.nextRecompression = { key, answer };
+    if (this.recompressing) return;
+    const loop = async () => {
+      while (this.nextRecompression) {
+        const job = this.nextRecompression;
+        this.nextRecompression = null;
+        const json = identityOf(job.answer);
+        const better = await brotli(json, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 11,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+          },
+        }).catch(() => null);
+        const old = job.answer.encoded.br!;
+        if (better && better.length < old.length && this.entries.get(job.key) === job.answer) {
+          job.answer.encoded.br = better;
+          job.answer.size -= old.length - better.length;
+          this.bytes -= old.length - better.length;
+        }
+      }
+    };
+    this.recompressing = loop().finally(() => {
+      this.recompressing = null;
+    });
   }
 
   private put(key: string, answer: EncodedAnswer): void {
