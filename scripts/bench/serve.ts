@@ -238,7 +238,7 @@ if (phases.has('screen')) {
   const layerBytes = async () => (await probe('/api/layers/components')).bytes;
   const quick = await layerBytes();
   let settled = quick;
-  for (let waited = 0; waited < 60 && settled >= quick; waited += 2) {
+  for (let waited = 0; waited < 180 && settled >= quick; waited += 2) {
     await new Promise((r) => setTimeout(r, 2000));
     settled = await layerBytes();
   }
