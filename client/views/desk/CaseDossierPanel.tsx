@@ -108,14 +108,7 @@ function Dossier({
           ×
         </button>
       </header>
-      <ActionPanel
-        key={`${d.id}:${d.steps.length}`}
-        api={api}
-        dossier={d}
-        actions={actions}
-        units={unit}
-        onChanged={onChanged}
-      />
+      <ActionPanel key={d.id} api={api} dossier={d} actions={actions} units={unit} onChanged={onChanged} />
       <div className="dossier-body">
         <DossierFacts dossier={d} names={names} />
         <SpotMapView places={places} gridId={d.gridId} position={d.position} />
