@@ -36,6 +36,7 @@ const FIELD_LABEL: Record<DraftField, MessageKey> = {
   satisfaction: 'desk.form.satisfaction',
   ratedBy: 'desk.form.ratedBy',
   supervisor: 'desk.form.supervisor',
+  task: 'desk.form.task',
 };
 
 export function ActionPanel({ api, dossier, actions, units, onChanged }: Props) {
@@ -49,7 +50,8 @@ export function ActionPanel({ api, dossier, actions, units, onChanged }: Props) 
 
   const start = (a: Act) => {
     setOpen(a);
-    setDraft(draftFor(a, { itemCode: dossier.itemCode, userId: user.userId }));
+    const pending = dossier.tasks.filter((k) => k.pendingExtension).map((k) => k.no);
+    setDraft(draftFor(a, { itemCode: dossier.itemCode, userId: user.userId, pending }));
     setMessage(null);
   };
 
@@ -213,6 +215,27 @@ function Field({
             onChange={(e) => set({ co: [...e.target.selectedOptions].map((o) => o.value) })}
           >
             {options}
+          </select>
+        </label>
+      );
+    }
+    case 'task': {
+      const pending = dossier.tasks.filter((k) => k.pendingExtension);
+      // one task awaiting: nothing to choose
+      if (pending.length < 2) return null;
+      return (
+        <label>
+          {label}
+          <select value={draft.task} onChange={(e) => set({ task: e.target.value })}>
+            {pending.map((k) => (
+              <option key={k.no} value={String(k.no)}>
+                {t('desk.form.taskValue', {
+                  no: k.no,
+                  hours: k.pendingExtension!.hours,
+                  reason: k.pendingExtension!.reason,
+                })}
+              </option>
+            ))}
           </select>
         </label>
       );

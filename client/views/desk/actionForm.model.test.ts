@@ -13,7 +13,9 @@ describe('draftFor', () => {
     expect(draftFor('dispatch', ctx).lead).toBe(getItem('010101').departmentId);
     expect(draftFor('shelve', ctx).supervisor).toBe('S-seat01');
     expect(draftFor('evaluate', ctx).ratedBy).toBe('resident');
-    expect(draftFor('file', ctx)).toMatchObject({ lead: '', supervisor: '', ratedBy: '' });
+    expect(draftFor('file', ctx)).toMatchObject({ lead: '', supervisor: '', ratedBy: '', task: '' });
+    expect(draftFor('approveExtension', { ...ctx, pending: [2, 3] }).task).toBe('2');
+    expect(draftFor('refuseExtension', ctx).task).toBe('');
   });
 });
 
@@ -44,6 +46,8 @@ describe('requestOf', () => {
       { action: 'requestExtension', hours: 48, reason: '需协调' },
     ],
     ['verify', { passed: 'yes' }, { action: 'verify', passed: true }],
+    ['approveExtension', { task: '3' }, { action: 'approveExtension', task: 3 }],
+    ['refuseExtension', {}, { action: 'refuseExtension' }],
     ['verify', { passed: 'no', note: '仍有垃圾' }, { action: 'verify', passed: false, note: '仍有垃圾' }],
     [
       'evaluate',

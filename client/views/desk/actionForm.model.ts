@@ -17,6 +17,8 @@ export interface ActionDraft {
   satisfaction: '' | Satisfaction;
   ratedBy: '' | Rater;
   supervisor: string;
+  /** The task whose extension is decided (its number), when more than one awaits. */
+  task: string;
 }
 
 export type DraftField = Exclude<keyof ActionDraft, 'note'>;
@@ -31,8 +33,8 @@ export const ACTION_FIELDS: Record<Exclude<CaseAction, 'report'>, readonly Draft
   return: ['reason'],
   escalate: [],
   requestExtension: ['hours', 'reason'],
-  approveExtension: [],
-  refuseExtension: [],
+  approveExtension: ['task'],
+  refuseExtension: ['task'],
   feedback: [],
   verify: ['passed'],
   evaluate: ['satisfaction', 'ratedBy'],
@@ -44,8 +46,14 @@ export const ACTION_FIELDS: Record<Exclude<CaseAction, 'report'>, readonly Draft
 /** The department that answers for an item (the dispatch's first choice), or null for an unknown item. */
 export const itemDepartment = (itemCode: string) => findItem(itemCode)?.departmentId ?? null;
 
-/** A form's first values: the dispatch to the item's department, the shelving under the user. */
-export function draftFor(action: CaseAction, ctx: { itemCode: string; userId: string }): ActionDraft {
+/**
+ * A form's first values: the dispatch to the item's department, the shelving under the user, the
+ * extension decided for the first task awaiting one (`pending`: their numbers).
+ */
+export function draftFor(
+  action: CaseAction,
+  ctx: { itemCode: string; userId: string; pending?: readonly number[] },
+): ActionDraft {
   return {
     note: '',
     reason: '',
@@ -57,6 +65,7 @@ export function draftFor(action: CaseAction, ctx: { itemCode: string; userId: st
     satisfaction: '',
     ratedBy: action === 'evaluate' ? 'resident' : '',
     supervisor: action === 'shelve' ? ctx.userId : '',
+    task: action === 'approveExtension' || action === 'refuseExtension' ? String(ctx.pending?.[0] ?? '') : '',
   };
 }
 
@@ -110,6 +119,9 @@ export function requestOf(action: Exclude<CaseAction, 'report'>, d: ActionDraft)
       if (!d.reason.trim()) return need('reason');
       if (!d.supervisor.trim()) return need('supervisor');
       return { ok: true, body: { action, reason: d.reason.trim(), supervisor: d.supervisor.trim(), note } };
+    case 'approveExtension':
+    case 'refuseExtension':
+      return { ok: true, body: { action, ...(d.task ? { task: Number(d.task) } : {}), note } };
     default:
       return { ok: true, body: { action, note } };
   }
