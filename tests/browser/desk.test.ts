@@ -36,7 +36,14 @@ async function report(request: APIRequestContext, description: string): Promise<
 async function openCase(page: Page, inbox: string, code: string) {
   await page.locator(`[data-inbox="${inbox}"]`).click();
   const row = page.locator(`.case-table tr[data-case="${code}"]`);
-  await row.waitFor({ timeout: 20_000 });
+  await row.waitFor({ timeout: 20_000 }).catch(async (error: Error) => {
+    // what the inbox showed instead, for the failure's message and a screenshot
+    const shown = await page
+      .locator('.case-table tr[data-case]')
+      .evaluateAll((rows) => rows.map((r) => r.dataset.case));
+    await page.screenshot({ path: `${ARTIFACTS}/desk-failure.png` });
+    throw new Error(`${code} not in ${inbox}, which shows ${shown.join(', ')}: ${error.message}`);
+  });
   await row.focus();
   await page.keyboard.press('Enter');
   await page.locator('.dossier-head').getByText(code).waitFor({ timeout: 20_000 });
@@ -56,7 +63,7 @@ describe('/desk', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const stamp = Date.now().toString(36);
 
-    // The grid worker reports two cases (API), the second one filed straight away by the centre (API).
+    // The grid worker reports three cases (API); the centre files the second and third straight away (API).
     const worker = await browser.newContext();
     const gw = platform.users.get('gridworker')!;
     expect(
@@ -69,19 +76,24 @@ describe('/desk', () => {
     ).toBe(true);
     const first = await report(worker.request, `桌面测试 ${stamp} 垃圾裸露`);
     const second = await report(worker.request, `桌面测试 ${stamp} 批量派遣`);
+    const third = await report(worker.request, `桌面测试 ${stamp} 已被派遣`);
     await worker.close();
 
     const centreContext = await browser.newContext({ viewport });
     const page = await centreContext.newPage();
-    const watch = watchPage(page);
+    const watch = watchPage(page, {
+      // the third case's dispatch is refused with a 409 on purpose; Chromium logs that answer
+      expectedError: (m) => m.location().url.endsWith(`/api/events/${third.id}/actions`) && m.text().includes('409'),
+    });
     await signIn(page, 'centre');
     await page.getByRole('heading', { name: '指挥中心坐席' }).waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).pathname).toBe('/desk');
-    expect(
-      (
-        await page.request.post(`${platform.baseUrl}/api/events/${second.id}/actions`, { data: { action: 'file' } })
-      ).status(),
-    ).toBe(200);
+    for (const c of [second, third]) {
+      const filed = await page.request.post(`${platform.baseUrl}/api/events/${c.id}/actions`, {
+        data: { action: 'file' },
+      });
+      expect(filed.status()).toBe(200);
+    }
 
     // 待立案 → 立案; the action buttons are those the centre may take on a reported case.
     await openCase(page, 'reported', first.code);
@@ -103,6 +115,22 @@ describe('/desk', () => {
     await page.locator('.task-table').getByText('市城市管理局').waitFor({ timeout: 20_000 });
     await page.locator('.timeline li[data-action="dispatch"]').waitFor();
     expect(await page.locator('.timeline li[data-action="file"]').textContent()).toContain('指挥中心');
+
+    // Someone else dispatches the third case while the seat fills in its form: the server refuses the
+    // seat's dispatch (409) and the dossier says why.
+    await openCase(page, 'filed', third.code);
+    await page.locator('.action-panel').getByRole('button', { name: '派遣', exact: true }).click();
+    const elsewhere = await page.request.post(`${platform.baseUrl}/api/events/${third.id}/actions`, {
+      data: { action: 'dispatch', lead: { assignee: 'D02' } },
+    });
+    expect(elsewhere.status()).toBe(200);
+    await page.getByRole('button', { name: '确认派遣' }).click();
+    const refusal = page.getByRole('alert');
+    await refusal.getByText('未能办理').waitFor({ timeout: 20_000 });
+    expect(await refusal.textContent()).toContain("state 'dispatched'");
+    // and shows the case as it now stands: dispatched, nothing left for the seat but to supervise or shelve
+    await page.locator('.dossier-chips').getByText('待签收').waitFor({ timeout: 20_000 });
+    expect(await page.locator('.action-panel button[data-action]').allTextContents()).toEqual(['督办', '挂账']);
 
     // The second case by the bulk dispatch: ticked in 待派遣, each to its item's department.
     await page.locator('[data-inbox="filed"]').click();

@@ -3,6 +3,7 @@
 import { DEPARTMENTS } from '@domain/departments';
 import { type CaseAction, RATERS, SATISFACTIONS } from '@domain/workflow/states';
 import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../api/apiError';
 import type { CaseDossier } from '../../api/casesApi';
 import type { TwinApi, UnitSummary } from '../../api/twinApi';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -77,6 +78,12 @@ export function ActionPanel({ api, dossier, actions, units, onChanged }: Props) 
       onChanged();
     } catch (err) {
       setMessage({ ok: false, text: t('desk.refused', { message: err instanceof Error ? err.message : String(err) }) });
+      // Refused for the case's state or the user's hold on it: the case has moved on; show it as it is
+      // now. A field at fault (400) keeps the form open to correct.
+      if (err instanceof ApiError && [403, 404, 409].includes(err.status)) {
+        setOpen(null);
+        onChanged();
+      }
     } finally {
       setSending(false);
     }
