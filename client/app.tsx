@@ -9,6 +9,7 @@ import { homeFor, mayOpen, normalPath, WORKSPACES, type WorkspacePath } from './
 import { AccountPage } from './views/account/AccountPage';
 import { NoAccessPage } from './views/account/NoAccessPage';
 import { AdminPage } from './views/admin/AdminPage';
+import { DeskPage } from './views/desk/DeskPage';
 import { OverviewPage } from './views/overview/OverviewPage';
 import { ScreenPage } from './views/screen/ScreenPage';
 import { SessionGate } from './views/signIn/SessionGate';
@@ -17,12 +18,15 @@ type Page = ComponentType<{ api: TwinApi }>;
 
 const pages: Record<WorkspacePath, Page> = {
   '/': OverviewPage,
+  '/desk': DeskPage,
+  // The grid worker's own page is built on another branch; until it lands, their inbox is the desk.
+  '/field': DeskPage,
   '/screen': ScreenPage,
   '/admin': AdminPage,
   '/account': AccountPage,
 };
 
-/** The workspace a location path names; unknown or unbuilt paths (/desk, /analyst, …) → the overview. */
+/** The workspace a location path names; unknown or unbuilt paths (/analyst, …) → the overview. */
 export function workspaceFor(pathname: string): WorkspacePath {
   const path = normalPath(pathname);
   return WORKSPACES.some((w) => w.path === path) ? (path as WorkspacePath) : '/';

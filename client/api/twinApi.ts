@@ -9,6 +9,7 @@ import { hc } from 'hono/client';
 import type { AppType } from '../../server/app';
 import { type AccountsApi, accountsApi, type SecondFactor } from './accountsApi';
 import { ApiError, type FieldProblem } from './apiError';
+import { type CasesApi, casesApi } from './casesApi';
 import { type LiveHandlers, type LiveSubscription, sharedLive } from './liveStream';
 import { type Client, call, type Ok, param, withSignal } from './rpc';
 
@@ -138,6 +139,8 @@ export interface TwinApi {
   logout(): Promise<void>;
   /** Accounts: administration (role admin) and one's own password. */
   readonly accounts: AccountsApi;
+  /** The case workflow: inboxes, dossiers, actions (the desk). */
+  readonly cases: CasesApi;
 }
 
 // Queries as the URL carries them, in the caller's order; absent filters stay absent.
@@ -216,6 +219,7 @@ export function createApi(origin = '', fetcher?: typeof fetch): TwinApi {
       await call(client.auth.logout.$post());
     },
     accounts: accountsApi(client, base, fetcher),
+    cases: casesApi(client),
   };
   return api;
 }

@@ -7,8 +7,13 @@ const pathsOf = (role: (typeof ROLES)[number]) => workspacesFor(ROLE_PERMISSIONS
 describe('workspaces', () => {
   it.each([
     ['admin', ['/', '/admin', '/account']],
-    ['centre', ['/', '/screen', '/account']],
-    ['gridworker', ['/', '/screen', '/account']],
+    ['centre', ['/', '/desk', '/field', '/screen', '/account']],
+    ['department', ['/', '/desk', '/screen', '/account']],
+    ['community', ['/', '/desk', '/field', '/screen', '/account']],
+    ['subdistrict', ['/', '/desk', '/screen', '/account']],
+    ['gridworker', ['/', '/desk', '/field', '/screen', '/account']],
+    ['analyst', ['/', '/screen', '/account']],
+    ['leader', ['/', '/screen', '/account']],
     ['screen', ['/', '/screen', '/account']],
   ] as const)('%s opens %j', (role, paths) => {
     expect(pathsOf(role)).toEqual(paths);
@@ -18,6 +23,28 @@ describe('workspaces', () => {
     for (const role of ROLES) {
       expect(pathsOf(role)).toContain('/account');
       expect(mayOpen(homeFor(role), ROLE_PERMISSIONS[role])).toBe(true);
+    }
+  });
+
+  it.each([
+    ['centre', '/desk'],
+    ['department', '/desk'],
+    ['community', '/desk'],
+    ['subdistrict', '/desk'],
+    ['gridworker', '/field'],
+    ['screen', '/screen'],
+    ['admin', '/admin'],
+    ['analyst', '/'],
+    ['leader', '/'],
+  ] as const)('lands %s on %s', (role, home) => {
+    expect(homeFor(role)).toBe(home);
+  });
+
+  it('opens the desk to whoever may file, handle or verify a case, and to no one else', () => {
+    for (const role of ROLES) {
+      const p = ROLE_PERMISSIONS[role];
+      const acts = p.includes('cases') && ['dispatch', 'handle', 'verify'].some((x) => p.includes(x as never));
+      expect(mayOpen('/desk', p), role).toBe(acts);
     }
   });
 

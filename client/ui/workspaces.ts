@@ -4,17 +4,22 @@
 import type { Permission, Role } from '@domain/access';
 import type { MessageKey } from '../i18n';
 
-export type WorkspacePath = '/' | '/screen' | '/admin' | '/account';
+export type WorkspacePath = '/' | '/desk' | '/field' | '/screen' | '/admin' | '/account';
 
 export interface Workspace {
   path: WorkspacePath;
   label: MessageKey;
   /** Every one of these is needed to open the page. */
   needs: readonly Permission[];
+  /** And, when given, at least one of these (the desk: whoever may act on a case in some way). */
+  needsAny?: readonly Permission[];
 }
 
 export const WORKSPACES: readonly Workspace[] = [
   { path: '/', label: 'nav.twin', needs: ['overview', 'map'] },
+  { path: '/desk', label: 'nav.desk', needs: ['cases'], needsAny: ['dispatch', 'handle', 'verify'] },
+  // The grid worker's page (another branch builds it; this entry may be replaced at the merge).
+  { path: '/field', label: 'nav.field', needs: ['cases', 'report', 'verify'] },
   { path: '/screen', label: 'nav.screen', needs: ['overview', 'map', 'units', 'cases'] },
   { path: '/admin', label: 'nav.admin', needs: ['users', 'audit'] },
   { path: '/account', label: 'nav.account', needs: [] },
@@ -22,7 +27,8 @@ export const WORKSPACES: readonly Workspace[] = [
 
 /** The pages a user with these permissions may open, in header order. */
 export function workspacesFor(permissions: readonly string[]): Workspace[] {
-  return WORKSPACES.filter((w) => w.needs.every((p) => permissions.includes(p)));
+  const has = (p: Permission) => permissions.includes(p);
+  return WORKSPACES.filter((w) => w.needs.every(has) && (!w.needsAny || w.needsAny.some(has)));
 }
 
 /** Whether a user with these permissions may open `path` (a path with no workspace is not theirs to open). */
@@ -30,12 +36,22 @@ export function mayOpen(path: string, permissions: readonly string[]): boolean {
   return workspacesFor(permissions).some((w) => w.path === path);
 }
 
-/**
- * Where a role starts after sign-in, when it opened the platform at its root: the administrator at
- * the accounts, everyone else at the twin (until their own workspaces land).
- */
+/** Where each role starts after sign-in, when it opened the platform at its root. */
+const HOMES: Record<Role, WorkspacePath> = {
+  centre: '/desk',
+  department: '/desk',
+  community: '/desk',
+  subdistrict: '/desk',
+  gridworker: '/field',
+  screen: '/screen',
+  admin: '/admin',
+  // the twin, until their own workspaces land
+  analyst: '/',
+  leader: '/',
+};
+
 export function homeFor(role: Role): WorkspacePath {
-  return role === 'admin' ? '/admin' : '/';
+  return HOMES[role];
 }
 
 /** A location path without trailing slashes ('' → '/'). */

@@ -81,7 +81,13 @@ describe('/admin', () => {
     await page.getByRole('heading', { name: '测试网格员' }).waitFor({ timeout: 30_000 });
     await page.locator('.facts').getByText(own!.name).waitFor({ timeout: 10_000 });
     // Their header links what a grid worker may open, and not the administration.
-    expect(await page.locator('.app-nav a').allTextContents()).toEqual(['数字孪生', '指挥大屏', '我的账号']);
+    expect(await page.locator('.app-nav a').allTextContents()).toEqual([
+      '数字孪生',
+      '案件办理',
+      '网格巡查',
+      '指挥大屏',
+      '我的账号',
+    ]);
     await page.screenshot({ path: `${ARTIFACTS}/admin-new-grid-worker.png` });
 
     // Their own grid and nothing of another: the cases and residents they read, and a unit's summary.

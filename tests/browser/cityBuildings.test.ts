@@ -22,7 +22,8 @@ describe('the 3D city', () => {
     const page = await env.browser.newPage({ viewport });
     const watch = watchPage(page);
 
-    const kiosk = env.platform.users.get('screen')!;
+    // the analyst's home is the twin (the kiosk account's is /screen)
+    const kiosk = env.platform.users.get('analyst')!;
     expect(
       (
         await page.request.post(`${env.platform.baseUrl}/api/auth/login`, {

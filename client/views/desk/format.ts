@@ -1,0 +1,38 @@
+// How the desk writes times and names: times in the city's own zone (Asia/Shanghai, whatever the
+// browser's), holders by name. Pure.
+import { DEPARTMENTS } from '@domain/departments';
+
+const zone = 'Asia/Shanghai';
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** '11-30 14:05' (and the year when it is not this year's). */
+export function shortTime(iso: string | null | undefined, locale: string, now = new Date()): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const thisYear = d.getUTCFullYear() === now.getUTCFullYear();
+  const key = `${locale}|${thisYear}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      ...(thisYear ? {} : { year: 'numeric' }),
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(key, f);
+  }
+  return f.format(d);
+}
+
+const departments = new Map(DEPARTMENTS.map((d) => [d.id, d]));
+
+/** A holder's name: the centre, a department, or a unit (from `units`, else its id). */
+export function holderName(id: string, units: ReadonlyMap<string, string>, lang: 'zh' | 'en', centre: string): string {
+  if (id === 'centre') return centre;
+  const d = departments.get(id);
+  if (d) return lang === 'zh' ? d.name : d.nameEn;
+  return units.get(id) ?? id;
+}
