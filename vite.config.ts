@@ -59,8 +59,12 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'cesium', test: /[\\/]node_modules[\\/](cesium|@cesium)[\\/]/, priority: 20 },
-            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|resium)[\\/]/, priority: 10 },
+            // Vite's helper for lazy pages would otherwise land in the cesium chunk, and every page load Cesium.
+            { name: 'preload', test: /vite[\\/]preload-helper/, priority: 30 },
+            // A group takes its modules' dependencies too: React before the 3D group (which holds resium),
+            // so React stays in its own chunk and the 3D chunk is loaded only by the pages that draw in 3D.
+            { name: 'cesium', test: /[\\/]node_modules[\\/](cesium|@cesium|resium)[\\/]/, priority: 20 },
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 25 },
           ],
         },
       },

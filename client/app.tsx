@@ -1,20 +1,23 @@
 // Pages by path. Each audience (DESIGN.md) gets a page; one header links the pages a role may open
 // (ui/workspaces.ts). A path the role may not open says so; an unknown or unbuilt one shows the
 // overview. A role whose home is not the overview starts on its home when it opens the root.
-import type { ComponentType } from 'react';
+// The 3D pages (the twin, the big screen) are loaded when opened: Cesium is a megabyte that the desk,
+// the phone page and the administrator's page never use.
+import { type ComponentType, lazy, Suspense } from 'react';
 import { api, type TwinApi } from './api/twinApi';
-import { I18nProvider } from './i18n';
+import { I18nProvider, useI18n } from './i18n';
 import { useSession } from './ui/session';
 import { homeFor, mayOpen, normalPath, WORKSPACES, type WorkspacePath } from './ui/workspaces';
 import { AccountPage } from './views/account/AccountPage';
 import { NoAccessPage } from './views/account/NoAccessPage';
 import { AdminPage } from './views/admin/AdminPage';
 import { DeskPage } from './views/desk/DeskPage';
-import { OverviewPage } from './views/overview/OverviewPage';
-import { ScreenPage } from './views/screen/ScreenPage';
 import { SessionGate } from './views/signIn/SessionGate';
 
 type Page = ComponentType<{ api: TwinApi }>;
+
+const OverviewPage = lazy(() => import('./views/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const ScreenPage = lazy(() => import('./views/screen/ScreenPage').then((m) => ({ default: m.ScreenPage })));
 
 const pages: Record<WorkspacePath, Page> = {
   '/': OverviewPage,
@@ -41,7 +44,21 @@ function Workspace() {
   }
   if (!mayOpen(path, user.permissions)) return <NoAccessPage />;
   const Page = pages[path];
-  return <Page api={api} />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page api={api} />
+    </Suspense>
+  );
+}
+
+/** While a page's code arrives (the 3D pages: a second or two on a first visit). */
+function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <div className="page-loading" role="status" aria-live="polite">
+      {t('page.loading')}
+    </div>
+  );
 }
 
 export function App() {

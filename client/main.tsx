@@ -1,5 +1,4 @@
 import './twin/viewer/cesiumBase';
-import 'cesium/Build/Cesium/Widgets/widgets.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -2,6 +2,7 @@
 // stock widgets, drawing only when something changes (requestRenderMode), the bundled world imagery
 // dimmed and the sky darkened for a dark room. Layers are its children and reach the scene through
 // resium's context.
+import 'cesium/Build/Cesium/Widgets/widgets.css'; // with the viewer, so pages without one never load Cesium
 
 import { Cartesian3, Color, type Scene } from 'cesium';
 import { type ReactNode, useEffect, useMemo } from 'react';
