@@ -14,6 +14,7 @@ import { normaliseStep, replay, type StoredStep } from '../domain/workflow/repla
 import type { CaseFacts, CaseState, CaseStep } from '../domain/workflow/states';
 import { type Db, type Params, type Row, readOn } from './db';
 import { H3_RES } from './load';
+import { writeStepPhotos } from './photos';
 import { Where } from './sql';
 
 type Query = <T = Row>(sql: string, params?: Params) => Promise<T[]>;
@@ -154,6 +155,7 @@ export async function createCase(
   report: { lon: number; lat: number; description: string; overallDeadlineAt: string },
   build: (id: string) => Decision | Refusal,
   now: string,
+  photos: readonly string[] = [],
 ): Promise<Decision | Refusal> {
   const written = await db.write(async (conn) => {
     await conn.run('BEGIN TRANSACTION');
@@ -186,6 +188,7 @@ export async function createCase(
         ],
       );
       await writeStep(conn, id, d.step);
+      await writeStepPhotos(conn, id, d.step.seq, photos);
       await writeProjection(conn, d.state, now);
       await conn.run('COMMIT');
       return d;
@@ -195,7 +198,7 @@ export async function createCase(
     }
   });
   // Cached answers that read these tables are rebuilt (server/store/versions.ts).
-  db.versions.bump('events', 'event_steps', 'event_tasks');
+  db.versions.bump('events', 'event_steps', 'event_tasks', 'event_photos');
   return written;
 }
 
@@ -211,6 +214,7 @@ export async function applyCaseAction(
   scope: Scope,
   decideOn: (state: CaseState) => Decision | Refusal,
   now: string,
+  photos: readonly string[] = [],
 ): Promise<ActionOutcome> {
   const written = await db.write(async (conn) => {
     await conn.run('BEGIN TRANSACTION');
@@ -222,6 +226,7 @@ export async function applyCaseAction(
         return d;
       }
       await writeStep(conn, id, d.step);
+      await writeStepPhotos(conn, id, d.step.seq, photos);
       await writeProjection(conn, d.state, now);
       await writeDeductions(conn, dueDeductions(d.state, now), now);
       await conn.run('COMMIT');
@@ -232,7 +237,7 @@ export async function applyCaseAction(
     }
   });
   // Cached answers that read these tables are rebuilt (server/store/versions.ts).
-  db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions');
+  db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
   return written;
 }
 
