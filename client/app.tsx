@@ -9,6 +9,7 @@ import { homeFor, mayOpen, normalPath, WORKSPACES, type WorkspacePath } from './
 import { AccountPage } from './views/account/AccountPage';
 import { NoAccessPage } from './views/account/NoAccessPage';
 import { AdminPage } from './views/admin/AdminPage';
+import { FieldPage } from './views/field/FieldPage';
 import { OverviewPage } from './views/overview/OverviewPage';
 import { ScreenPage } from './views/screen/ScreenPage';
 import { SessionGate } from './views/signIn/SessionGate';
@@ -18,6 +19,7 @@ type Page = ComponentType<{ api: TwinApi }>;
 const pages: Record<WorkspacePath, Page> = {
   '/': OverviewPage,
   '/screen': ScreenPage,
+  '/field': FieldPage,
   '/admin': AdminPage,
   '/account': AccountPage,
 };

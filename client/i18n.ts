@@ -11,11 +11,13 @@ import {
   useState,
 } from 'react';
 import { accountsEn, accountsZh } from './messages/accounts';
+import { fieldEn, fieldZh } from './messages/field';
 
 export type Lang = 'zh' | 'en';
 
 const zh = {
   ...accountsZh,
+  ...fieldZh,
   'app.name': '文都e家 · 数字孪生',
   'app.tagline': '网格化社会治理平台',
   'lang.switch': 'EN',
@@ -286,6 +288,7 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
   ...accountsEn,
+  ...fieldEn,
   'app.name': 'Wendu e-Home · Digital Twin',
   'app.tagline': 'Grid governance platform',
   'lang.switch': '中文',

@@ -23,7 +23,7 @@ async function signIn(role: string): Promise<string> {
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-async function api(role: string, method: string, path: string, body?: unknown) {
+async function api(role: string, method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${platform.baseUrl}/api${path}`, {
     method,
     headers: { cookie: cookies.get(role)!, ...(body ? { 'content-type': 'application/json' } : {}) },

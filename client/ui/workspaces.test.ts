@@ -8,7 +8,9 @@ describe('workspaces', () => {
   it.each([
     ['admin', ['/', '/admin', '/account']],
     ['centre', ['/', '/screen', '/account']],
-    ['gridworker', ['/', '/screen', '/account']],
+    ['gridworker', ['/', '/screen', '/field', '/account']],
+    ['community', ['/', '/screen', '/field', '/account']],
+    ['department', ['/', '/screen', '/account']],
     ['screen', ['/', '/screen', '/account']],
   ] as const)('%s opens %j', (role, paths) => {
     expect(pathsOf(role)).toEqual(paths);
@@ -23,6 +25,11 @@ describe('workspaces', () => {
 
   it('keeps the administration page for administrators', () => {
     for (const role of ROLES) expect(mayOpen('/admin', ROLE_PERMISSIONS[role])).toBe(role === 'admin');
+  });
+
+  it('starts the grid worker at the field page', () => {
+    expect(homeFor('gridworker')).toBe('/field');
+    expect(homeFor('centre')).toBe('/');
   });
 
   it('normalises paths', () => {

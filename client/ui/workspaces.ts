@@ -4,7 +4,7 @@
 import type { Permission, Role } from '@domain/access';
 import type { MessageKey } from '../i18n';
 
-export type WorkspacePath = '/' | '/screen' | '/admin' | '/account';
+export type WorkspacePath = '/' | '/screen' | '/field' | '/admin' | '/account';
 
 export interface Workspace {
   path: WorkspacePath;
@@ -16,6 +16,8 @@ export interface Workspace {
 export const WORKSPACES: readonly Workspace[] = [
   { path: '/', label: 'nav.twin', needs: ['overview', 'map'] },
   { path: '/screen', label: 'nav.screen', needs: ['overview', 'map', 'units', 'cases'] },
+  // the grid worker's phone page (网格员): report, then their own cases — for those who report, handle and verify
+  { path: '/field', label: 'nav.field', needs: ['cases', 'report', 'handle', 'verify'] },
   { path: '/admin', label: 'nav.admin', needs: ['users', 'audit'] },
   { path: '/account', label: 'nav.account', needs: [] },
 ];
@@ -32,10 +34,13 @@ export function mayOpen(path: string, permissions: readonly string[]): boolean {
 
 /**
  * Where a role starts after sign-in, when it opened the platform at its root: the administrator at
- * the accounts, everyone else at the twin (until their own workspaces land).
+ * the accounts, the grid worker at the field page, everyone else at the twin (until their own
+ * workspaces land).
  */
 export function homeFor(role: Role): WorkspacePath {
-  return role === 'admin' ? '/admin' : '/';
+  if (role === 'admin') return '/admin';
+  if (role === 'gridworker') return '/field';
+  return '/';
 }
 
 /** A location path without trailing slashes ('' → '/'). */
