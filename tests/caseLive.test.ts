@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LiveEvent } from '../server/domain/live';
 import { TAXONOMY } from '../server/domain/taxonomy';
+import { LiveCaseSchema } from '../server/routes/caseSchemas';
 import { readDataset } from './helpers/dataset';
 import { type Platform, startPlatform } from './helpers/platform';
 
@@ -132,6 +133,8 @@ describe('case changes on the live stream', () => {
       itemCode: mine!.code,
       code: a.code,
     });
+    // Every case message is what docs/asyncapi.yaml documents (caseEvent)
+    for (const e of screen.heard) expect(LiveCaseSchema.safeParse(e).error).toBeUndefined();
     await Promise.all([department.stop(), screen.stop(), gridworker.stop()]);
   });
 });

@@ -30,7 +30,8 @@ export type LiveEvent = Pick<
   holders?: string[];
   /** Departments holding a task on the case, lead or co-handling (they see it, as in GET /api/events). */
   taskDepartments?: string[];
-  closedAt?: string | null;
+  /** When the verification passed (结案), once it has. */
+  closedAt?: string;
   /** The case number shown to people (TC20261102-R00001). */
   code?: string;
 };

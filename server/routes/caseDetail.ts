@@ -99,7 +99,7 @@ export function liveCaseOf(d: Awaited<ReturnType<typeof caseDetail>>, action: Ca
     deadlineAt: d.deadlineAt,
     departmentId: d.departmentId,
     status: d.status,
-    closedAt: d.closedAt,
+    ...(d.closedAt ? { closedAt: d.closedAt } : {}),
     description: d.description,
     action,
     holders: d.holders,

@@ -198,3 +198,29 @@ export const ReportBody = z
     photos: Photos,
   })
   .openapi('CaseReport');
+
+/**
+ * A case on the live stream (GET /api/live, SSE event `event`): a new one, or a change to one, as
+ * server/domain/live.ts's LiveEvent types it; docs/asyncapi.yaml documents it (tests/asyncapi.test.ts
+ * holds the two together).
+ */
+export const LiveCaseSchema = z
+  .object({
+    id: z.string(),
+    code: z.string().optional(),
+    itemCode: z.string(),
+    source: z.enum(SOURCES),
+    gridId: z.string(),
+    position: z.array(z.number()).length(2),
+    reportedAt: z.string(),
+    deadlineAt: z.string(),
+    departmentId: z.string(),
+    status: z.enum(CASE_STATUSES),
+    closedAt: z.string().optional(),
+    description: z.string(),
+    alarmId: z.string().optional(),
+    action: z.enum(CASE_ACTIONS).optional(),
+    holders: z.array(z.string()).optional(),
+    taskDepartments: z.array(z.string()).optional(),
+  })
+  .strict();

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n';
 import { useResource } from '../../ui/useResource';
 import { problemText } from './field.model';
 import { PhotoPicker } from './PhotoPicker';
+import { useKept } from './useKept';
 import { usePhotoUploads } from './usePhotoUploads';
 
 /** The actions this page offers, in the order shown. */
@@ -27,7 +28,8 @@ export function CaseCard({
   event: EventRecord;
   open: boolean;
   onToggle(): void;
-  onChanged(): void;
+  /** After an action: what was done, for the page to say (the case may leave the list). */
+  onChanged(done?: string): void;
 }) {
   const { t, lang } = useI18n();
   const item = findItem(event.itemCode);
@@ -55,13 +57,13 @@ export function CaseCard({
   );
 }
 
-function CaseDossier({ api, id, onChanged }: { api: FieldApi; id: string; onChanged(): void }) {
+function CaseDossier({ api, id, onChanged }: { api: FieldApi; id: string; onChanged(done?: string): void }) {
   const { t, lang } = useI18n();
   const [version, setVersion] = useState(0);
-  const dossier = useResource((signal) => api.event(id, signal), [api, id, version]);
-  if (dossier.status === 'loading') return <p className="field-hint">{t('field.inbox.loading')}</p>;
+  const dossier = useKept(useResource((signal) => api.event(id, signal), [api, id, version]));
   if (dossier.status === 'error') return <p className="field-problem">{problemText(t, dossier.error)}</p>;
   const d = dossier.data;
+  if (!d) return <p className="field-hint">{t('field.inbox.loading')}</p>;
   return (
     <div className="field-dossier">
       {d.photos.length > 0 && (
@@ -93,16 +95,16 @@ function CaseDossier({ api, id, onChanged }: { api: FieldApi; id: string; onChan
       <CaseActions
         api={api}
         detail={d}
-        onDone={() => {
+        onDone={(done) => {
           setVersion((v) => v + 1);
-          onChanged();
+          onChanged(done);
         }}
       />
     </div>
   );
 }
 
-function CaseActions({ api, detail, onDone }: { api: FieldApi; detail: EventDetail; onDone(): void }) {
+function CaseActions({ api, detail, onDone }: { api: FieldApi; detail: EventDetail; onDone(done?: string): void }) {
   const { t, lang } = useI18n();
   const offered = OFFERED.filter((a) => detail.actions.includes(a));
   const [note, setNote] = useState('');
@@ -126,10 +128,11 @@ function CaseActions({ api, detail, onDone }: { api: FieldApi; detail: EventDeta
       else if (action === 'verify')
         await api.act(detail.id, { action, passed: passed!, note: text, photos: withPhotos });
       else if (action === 'accept' || action === 'escalate') await api.act(detail.id, { action, note: text });
-      setDone(t('field.case.done', { action: ACTION_NAMES[action][lang] }));
+      const said = t('field.case.done', { action: ACTION_NAMES[action][lang] });
+      setDone(said);
       setNote('');
       photos.reset();
-      onDone();
+      onDone(said);
     } catch (error) {
       setProblem(problemText(t, error));
       if ((error as { code?: string }).code === 'illegal_transition') onDone();

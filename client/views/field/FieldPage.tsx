@@ -11,25 +11,26 @@ import { AppNav } from '../../ui/AppNav';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useSession } from '../../ui/session';
 import { UserBadge } from '../../ui/UserBadge';
-import { type Resource, useResource } from '../../ui/useResource';
+import { useResource } from '../../ui/useResource';
 import { CaseCard } from './CaseCard';
 import type { LonLat } from './field.model';
 import type { MapShape } from './GridMap';
 import { ReportForm } from './ReportForm';
+import { useKept } from './useKept';
 
 type Tab = 'report' | 'inbox' | 'grid';
 
-/** A resource that keeps showing its last data while it reloads (a live change must not blank the list). */
-function useKept<T>(r: Resource<T>): { status: Resource<T>['status']; data?: T; error?: Error } {
-  const last = useRef<T | undefined>(undefined);
-  if (r.status === 'ready') last.current = r.data;
-  return { status: r.status, data: r.data ?? last.current, error: r.error };
-}
+const TABS: readonly Tab[] = ['report', 'inbox', 'grid'];
+/** ?tab=inbox opens the worker's tasks (a link from a notification); the report form otherwise. */
+const initialTab = (): Tab => {
+  const asked = new URLSearchParams(window.location.search).get('tab');
+  return TABS.find((t) => t === asked) ?? 'report';
+};
 
 export function FieldPage({ api }: { api: TwinApi }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const [tab, setTab] = useState<Tab>('report');
+  const [tab, setTab] = useState<Tab>(initialTab);
   const [version, setVersion] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -103,7 +104,7 @@ export function FieldPage({ api }: { api: TwinApi }) {
         <AppNav />
       </header>
       <div className="field-tabs" role="tablist">
-        {(['report', 'inbox', 'grid'] as const).map((k) => (
+        {TABS.map((k) => (
           <button
             key={k}
             type="button"
@@ -164,7 +165,10 @@ export function FieldPage({ api }: { api: TwinApi }) {
                   event={e}
                   open={openId === e.id}
                   onToggle={() => setOpenId(openId === e.id ? null : e.id)}
-                  onChanged={reload}
+                  onChanged={(done) => {
+                    if (done) setNotice(`${e.code}：${done}`);
+                    reload();
+                  }}
                 />
               ))}
             </ul>
