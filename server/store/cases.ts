@@ -14,7 +14,6 @@ import { normaliseStep, replay, type StoredStep } from '../domain/workflow/repla
 import type { CaseFacts, CaseState, CaseStep } from '../domain/workflow/states';
 import { type Db, type Params, type Row, readOn } from './db';
 import { H3_RES } from './load';
-import { writeStepPhotos } from './photos';
 import { Where } from './sql';
 
 type Query = <T = Row>(sql: string, params?: Params) => Promise<T[]>;
@@ -239,6 +238,22 @@ export async function applyCaseAction(
   // Cached answers that read these tables are rebuilt (server/store/versions.ts).
   db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
   return written;
+}
+
+/** Names the photos from a step, inside the caller's transaction. */
+async function writeStepPhotos(
+  conn: DuckDBConnection,
+  eventId: string,
+  seq: number,
+  photos: readonly string[],
+): Promise<void> {
+  for (const [no, id] of photos.entries())
+    await conn.run('INSERT INTO event_photos (event_id, seq, no, photo_id) VALUES ($1, $2, $3, $4)', [
+      eventId,
+      seq,
+      no + 1,
+      id,
+    ]);
 }
 
 async function writeStep(conn: DuckDBConnection, id: string, s: CaseStep): Promise<void> {

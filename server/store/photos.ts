@@ -1,12 +1,12 @@
 // Photos of cases (现场照片): the files, kept once each under their SHA-256 (content-addressed: the
 // same bytes are the same id and one file), and the event_photos rows that name them from the step
-// that brought them. The files are written before any case names them; a photo no case names is
-// harmless (it can only be fetched by those who may read a case that names it).
+// that brought them (written with the step, in store/cases.ts). The files are written before any
+// case names them; a photo no case names is harmless (served to nobody: only readers of a case
+// naming it may fetch one).
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Scope } from '../domain/access';
 import { caseScope } from './cases';
 import type { Db } from './db';
@@ -41,22 +41,6 @@ export function readPhoto(dir: string, id: string): Promise<Buffer> {
 export async function photoInScope(db: Db, scope: Scope, id: string): Promise<boolean> {
   const w = caseScope(new Where().add('id IN (SELECT event_id FROM event_photos WHERE photo_id = ?)', id), scope);
   return Boolean(await db.one(`SELECT 1 AS found FROM events ${w} LIMIT 1`, w.params));
-}
-
-/** Names the photos from a step, inside the caller's transaction. */
-export async function writeStepPhotos(
-  conn: DuckDBConnection,
-  eventId: string,
-  seq: number,
-  photos: readonly string[],
-): Promise<void> {
-  for (const [no, id] of photos.entries())
-    await conn.run('INSERT INTO event_photos (event_id, seq, no, photo_id) VALUES ($1, $2, $3, $4)', [
-      eventId,
-      seq,
-      no + 1,
-      id,
-    ]);
 }
 
 /** A case's photos, in the timeline's order. */
