@@ -11,7 +11,14 @@ export function PhotoPicker({ photos, label }: { photos: PhotoUploads; label?: s
       <ul className="field-photos">
         {photos.slots.map((s) => (
           <li key={s.key} className={`field-photo field-photo-${s.status}`} data-testid="field-photo">
-            <img src={s.preview} alt="" />
+            {/* a file the browser cannot show (the refused ones) leaves an empty frame, not a broken icon */}
+            <img
+              src={s.preview}
+              alt=""
+              onError={(e) => {
+                e.currentTarget.style.visibility = 'hidden';
+              }}
+            />
             <span className="field-photo-state" role={s.status === 'failed' ? 'alert' : undefined}>
               {s.status === 'uploading' && t('field.photos.uploading', { percent: n(Math.round(s.progress * 100)) })}
               {s.status === 'done' && t('field.photos.done')}
