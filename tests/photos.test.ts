@@ -139,6 +139,10 @@ describe('photos on a case', () => {
     expect(got.headers.get('content-type')).toBe('image/jpeg');
     expect(got.headers.get('cache-control')).toMatch(/max-age=31536000/);
     expect(Buffer.from(await got.arrayBuffer()).equals(JPEG)).toBe(true);
+    const again = await app.request(`/api/photos/${a}`, {
+      headers: { cookie: cookies.get('gridworker')!, 'if-none-match': got.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
     expect((await as('screen', 'GET', `/photos/${b}`)).status).toBe(200); // city-wide reader
     // the demo department (D02, urban management answers for 010101) reads it; none outside the case's scope
     expect((await as('department', 'GET', `/photos/${a}`)).status).toBe(200);

@@ -107,6 +107,8 @@ export function photoRoutes({ db, photos }: Deps) {
       const principal = c.get('principal')!;
       if (!photoExists(dir, id) || !(await photoInScope(db, scopeOf(principal), id)))
         throw new ApiError(404, 'not_found', 'No such photo on a case in your scope.');
+      // Content-addressed: a copy the browser holds under this id is this photo.
+      if (c.req.header('if-none-match') === `"${id}"`) return c.body(null, 304) as never;
       const bytes = await readPhoto(dir, id);
       const type = sniffPhoto(bytes) ?? 'jpeg';
       // Private: the answer depends on who asks; immutable: the id is the content's hash.
