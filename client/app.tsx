@@ -12,6 +12,7 @@ import { AccountPage } from './views/account/AccountPage';
 import { NoAccessPage } from './views/account/NoAccessPage';
 import { AdminPage } from './views/admin/AdminPage';
 import { DeskPage } from './views/desk/DeskPage';
+import { FieldPage } from './views/field/FieldPage';
 import { SessionGate } from './views/signIn/SessionGate';
 
 type Page = ComponentType<{ api: TwinApi }>;
@@ -22,8 +23,7 @@ const ScreenPage = lazy(() => import('./views/screen/ScreenPage').then((m) => ({
 const pages: Record<WorkspacePath, Page> = {
   '/': OverviewPage,
   '/desk': DeskPage,
-  // The grid worker's own page is built on another branch; until it lands, their inbox is the desk.
-  '/field': DeskPage,
+  '/field': FieldPage,
   '/screen': ScreenPage,
   '/admin': AdminPage,
   '/account': AccountPage,

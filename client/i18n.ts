@@ -12,12 +12,14 @@ import {
 } from 'react';
 import { accountsEn, accountsZh } from './messages/accounts';
 import { deskEn, deskZh } from './messages/desk';
+import { fieldEn, fieldZh } from './messages/field';
 
 export type Lang = 'zh' | 'en';
 
 const zh = {
   ...accountsZh,
   ...deskZh,
+  ...fieldZh,
   'app.name': '文都e家 · 数字孪生',
   'app.tagline': '网格化社会治理平台',
   'lang.switch': 'EN',
@@ -289,6 +291,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...deskEn,
+  ...fieldEn,
   'app.name': 'Wendu e-Home · Digital Twin',
   'app.tagline': 'Grid governance platform',
   'lang.switch': '中文',

@@ -15,7 +15,7 @@ import { clientFiles } from './http/clientFiles';
 import type { AppEnv } from './http/context';
 import type { Deps, RouteDeps } from './http/deps';
 import { errorJson, notFound, onError, validationHook } from './http/errors';
-import { headers, limitBody, sameOriginWrites, strictJson } from './http/hardening';
+import { headers, limitBody, limitPhotoBody, sameOriginWrites, strictJson } from './http/hardening';
 import type { Logger } from './ops/logger';
 import type { Metrics } from './ops/metrics';
 import { alarmRoutes } from './routes/alarms';
@@ -32,6 +32,7 @@ import { layerRoutes } from './routes/layers';
 import { liveRoutes } from './routes/live';
 import { metricsHandler } from './routes/metrics';
 import { overviewRoutes } from './routes/overview';
+import { photoRoutes } from './routes/photos';
 import { residentRoutes } from './routes/residents';
 import { searchRoutes } from './routes/search';
 import { sensorRoutes } from './routes/sensors';
@@ -67,6 +68,7 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', residentRoutes(deps))
       .route('/', eventRoutes(deps))
       .route('/', eventActionRoutes(deps))
+      .route('/', photoRoutes(deps))
       .route('/', auditRoutes(deps))
       .route('/', userRoutes(deps))
       .route('/', sensorRoutes(deps))
@@ -106,6 +108,7 @@ export function createApp(appDeps: Deps, options: AppOptions = {}) {
   app.use('*', headers);
   if (options.metrics) app.get('/metrics', metricsHandler(options.metrics, options.metricsToken ?? ''));
   app.use('/api/*', limitBody, sameOriginWrites, strictJson, guard(deps));
+  if (deps.photos) app.use('/api/photos', limitPhotoBody(deps.photos.maxBytes));
   app.route('/api', api);
   app.onError(onError);
 

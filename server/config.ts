@@ -63,6 +63,9 @@ export interface Config {
   /** How often the deadline checker looks for missed limits (ms), and how many cases it reads at a time. */
   deadlineCheckMs: number;
   deadlineCheckBatch: number;
+  /** Where uploaded photos are kept, by content hash (empty: `$dataDir/photos`, see `photosDirOf`), and the largest accepted. */
+  photosDir: string;
+  photoMaxBytes: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -152,6 +155,8 @@ export function loadConfig(): Config {
     controlSocket: process.env.CONTROL_SOCKET ? resolve(process.env.CONTROL_SOCKET) : '',
     deadlineCheckMs: int('DEADLINE_CHECK_MS', 60_000, 100, 86_400_000),
     deadlineCheckBatch: int('DEADLINE_CHECK_BATCH', 200, 1, 100_000),
+    photosDir: process.env.PHOTOS_DIR ? resolve(process.env.PHOTOS_DIR) : '',
+    photoMaxBytes: int('PHOTO_MAX_BYTES', 8 * 1024 * 1024, 1024, 64 * 1024 * 1024),
   };
 }
 
@@ -159,3 +164,4 @@ export function loadConfig(): Config {
 export const backupDirOf = (c: Pick<Config, 'backupDir' | 'dataDir'>) => c.backupDir || join(c.dataDir, 'backups');
 export const controlSocketOf = (c: Pick<Config, 'controlSocket' | 'dataDir'>) =>
   c.controlSocket || join(c.dataDir, 'control.sock');
+export const photosDirOf = (c: Pick<Config, 'photosDir' | 'dataDir'>) => c.photosDir || join(c.dataDir, 'photos');

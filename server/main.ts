@@ -11,7 +11,7 @@ import { ensureDemoUsers } from './auth/demoUsers';
 import { loadOrCreateKey } from './auth/secretBox';
 import { startSessionSweeper } from './auth/sessionSweeper';
 import { ensureStaffAccounts } from './auth/staffAccounts';
-import { backupDirOf, type Config, controlSocketOf, loadConfig } from './config';
+import { backupDirOf, type Config, controlSocketOf, loadConfig, photosDirOf } from './config';
 import { HTTP_LIMITS, type HttpLimits, limitHttpConnections } from './connections';
 import { snapshotFolderName } from './domain/backups';
 import { type Ingest, startIngest } from './ingest';
@@ -126,6 +126,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       startedAt: Date.now(),
       ingest,
       tilesDir: config.tilesDir,
+      photos: { dir: photosDirOf(config), maxBytes: config.photoMaxBytes },
       readiness: readinessProbe({ db, dbPath: config.dbPath, ingest }),
       secondFactor,
     },

@@ -1,5 +1,8 @@
 // Every role × every route × a record inside and a record outside the role's scope → the expected
 // status. The route list comes from the OpenAPI document, so a new route without a row here fails.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
 import { ROLES, type Role } from '../server/domain/access';
@@ -84,6 +87,16 @@ const EXPECT: Record<string, Expect> = {
     centre: [400, 400],
     leader: [400, 400],
   }),
+  // photos: uploaded by those who report or handle (the matrix's body is JSON, not an image: 415); served to
+  // readers of a case naming one (none names the matrix's id: 404)
+  'POST /photos': only({
+    gridworker: [415, 415],
+    community: [415, 415],
+    subdistrict: [415, 415],
+    department: [415, 415],
+    centre: [415, 415],
+  }),
+  'GET /photos/{id}': { ...all([404, 404]), admin: [403, 403] },
   'GET /audit': only({ admin: [200, 200] }),
   'GET /audit/verify': only({ admin: [200, 200] }),
   'GET /users': only({ admin: [200, 200] }),
@@ -107,7 +120,14 @@ const EXPECT: Record<string, Expect> = {
   'GET /sensors/{id}/series': all([200, 200]),
   'GET /alarms': all([200, 200]),
   'GET /alarms/{id}': all([404, 404]), // no such alarm here
-  'POST /alarms/{id}/acknowledge': { ...all([404, 404]), admin: [403, 403] }, // case work; no such alarm here
+  // case work, for the centre seat and whoever handles cases; no such alarm here
+  'POST /alarms/{id}/acknowledge': only({
+    gridworker: [404, 404],
+    community: [404, 404],
+    subdistrict: [404, 404],
+    department: [404, 404],
+    centre: [404, 404],
+  }),
   'GET /cameras/covering': all([200, 200]),
   'GET /ingest/stats': all([503, 503]),
   'GET /ingest/rejects': only({ admin: [200, 200] }),
@@ -125,7 +145,12 @@ beforeAll(async () => {
   const dir = inject('smallDataDir');
   db = await openCopy(dir);
   data = readDataset(dir);
-  app = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now() });
+  app = createApp({
+    db,
+    now: () => new Date().toISOString(),
+    startedAt: Date.now(),
+    photos: { dir: mkdtempSync(join(tmpdir(), 'wendu-photos-')), maxBytes: 1024 * 1024 },
+  });
   ({ cookies } = await signInEveryRole(app, db));
   const doc = (await call(app, 'GET', '/api/openapi.json')).body;
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -160,6 +185,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path.startsWith('/sensors/{id}')) return path.replace('{id}', data.sensors[0]!.id);
   if (path === '/alarms/{id}/acknowledge' || path === '/alarms/{id}') return path.replace('{id}', 'AL9999999');
   if (path.startsWith('/users/{id}')) return path.replace('{id}', 'U999');
+  if (path === '/photos/{id}') return path.replace('{id}', '0'.repeat(64));
   if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;
   return path;
 }

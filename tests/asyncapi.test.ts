@@ -7,6 +7,7 @@ import { Parser } from '@asyncapi/parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseStatus, parseTelemetry, STATUS_SCHEMA, TELEMETRY_SCHEMAS } from '../server/ingest/payloads';
+import { LiveCaseSchema } from '../server/routes/caseSchemas';
 
 type JsonSchema = {
   type?: string;
@@ -63,14 +64,24 @@ describe('docs/asyncapi.yaml', () => {
     expect(problems).toEqual([]);
   });
 
-  it('documents every message the server reads', () => {
+  it('documents every message the server reads, and the live stream’s case message', () => {
     expect(
       document
         .allMessages()
         .all()
         .map((m) => m.id())
         .sort(),
-    ).toEqual(Object.keys(MESSAGES).sort());
+    ).toEqual([...Object.keys(MESSAGES), 'caseEvent'].sort());
+  });
+
+  it('caseEvent: the same fields as the server sends (LiveCaseSchema), and its examples fit', () => {
+    const message = document.allMessages().get('caseEvent')!;
+    const documented = message.payload()!.json() as JsonSchema;
+    expect(fieldsOf(documented)).toEqual(fieldsOf(z.toJSONSchema(LiveCaseSchema) as JsonSchema));
+    expect(documented.additionalProperties).toBe(false);
+    expect(message.name()).toBe('event'); // the SSE event name the pages listen for
+    for (const example of message.examples().all())
+      expect(LiveCaseSchema.safeParse(example.payload()).success, JSON.stringify(example.payload())).toBe(true);
   });
 
   it.each(Object.entries(MESSAGES))('%s: the same fields, ranges and rules as the server', (id, { schema }) => {

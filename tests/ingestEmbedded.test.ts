@@ -291,9 +291,13 @@ describe("the live stream follows the reader's scope", () => {
       description: 'test',
     });
     // each reader collects the test events it is sent, until the last one (sent to everyone) arrives
+    const opened: Promise<void>[] = [];
     const heard = (role: Role) => {
       const ids: string[] = [];
+      let ready!: () => void;
+      opened.push(new Promise<void>((r) => (ready = r)));
       return readLive((name, data) => {
+        if (name === 'ready') ready();
         if (name !== 'event' || !String(data.id).startsWith('ESX')) return undefined;
         ids.push(data.id);
         return data.id === 'ESX0000009' ? ids : undefined;
@@ -302,7 +306,8 @@ describe("the live stream follows the reader's scope", () => {
     const readers = (['centre', 'gridworker', 'department', 'community', 'admin'] as const).map(
       (r) => [r, heard(r)] as const,
     );
-    await new Promise((r) => setTimeout(r, 100)); // the streams are open
+    // the streams are open (each has had its `ready`; the administrator's too — it hears no case)
+    await Promise.all(opened);
     ingest.live.publish('event', event('ESX0000001', worker, 'D07'));
     ingest.live.publish('event', event('ESX0000002', elsewhere, 'D02'));
     ingest.live.publish('event', event('ESX0000003', 'G-NO-SUCH-GRID', 'D07'));

@@ -3,7 +3,6 @@
 
 export const deskZh = {
   'nav.desk': '案件办理',
-  'nav.field': '网格巡查',
   'desk.title': '案件办理',
   'desk.titleCentre': '指挥中心坐席',
   'desk.inboxes': '收件箱',
@@ -169,7 +168,6 @@ export type DeskMessageKey = keyof typeof deskZh;
 
 export const deskEn: Record<DeskMessageKey, string> = {
   'nav.desk': 'Case desk',
-  'nav.field': 'Field',
   'desk.title': 'Case desk',
   'desk.titleCentre': 'Centre seat',
   'desk.inboxes': 'Inboxes',

@@ -7,7 +7,7 @@ const pathsOf = (role: (typeof ROLES)[number]) => workspacesFor(ROLE_PERMISSIONS
 describe('workspaces', () => {
   it.each([
     ['admin', ['/', '/admin', '/account']],
-    ['centre', ['/', '/desk', '/field', '/screen', '/account']],
+    ['centre', ['/', '/desk', '/screen', '/account']],
     ['department', ['/', '/desk', '/screen', '/account']],
     ['community', ['/', '/desk', '/field', '/screen', '/account']],
     ['subdistrict', ['/', '/desk', '/screen', '/account']],
@@ -50,6 +50,11 @@ describe('workspaces', () => {
 
   it('keeps the administration page for administrators', () => {
     for (const role of ROLES) expect(mayOpen('/admin', ROLE_PERMISSIONS[role])).toBe(role === 'admin');
+  });
+
+  it('starts the grid worker at the field page', () => {
+    expect(homeFor('gridworker')).toBe('/field');
+    expect(homeFor('centre')).toBe('/desk');
   });
 
   it('normalises paths', () => {

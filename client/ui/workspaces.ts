@@ -18,8 +18,8 @@ export interface Workspace {
 export const WORKSPACES: readonly Workspace[] = [
   { path: '/', label: 'nav.twin', needs: ['overview', 'map'] },
   { path: '/desk', label: 'nav.desk', needs: ['cases'], needsAny: ['dispatch', 'handle', 'verify'] },
-  // The grid worker's page (another branch builds it; this entry may be replaced at the merge).
-  { path: '/field', label: 'nav.field', needs: ['cases', 'report', 'verify'] },
+  // the grid worker's phone page (网格员): report, then their own cases — for those who report, handle and verify
+  { path: '/field', label: 'nav.field', needs: ['cases', 'report', 'handle', 'verify'] },
   { path: '/screen', label: 'nav.screen', needs: ['overview', 'map', 'units', 'cases'] },
   { path: '/admin', label: 'nav.admin', needs: ['users', 'audit'] },
   { path: '/account', label: 'nav.account', needs: [] },

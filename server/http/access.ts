@@ -50,6 +50,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   // the case workflow: reporting, and every action on a case (each action checks its own permission)
   'POST /events': 'report',
   'POST /events/:id/actions': { anyOf: CASE_ACTION_PERMISSIONS },
+  // photos: uploaded by whoever reports or handles (the report's, the feedback's); served to readers of a case naming one
+  'POST /photos': { anyOf: ['report', 'handle', 'verify'] },
+  'GET /photos/:id': 'cases',
   'GET /audit': 'audit',
   'GET /audit/verify': 'audit',
   'GET /users': 'users',
@@ -65,13 +68,13 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'POST /auth/totp/setup': 'signed-in',
   'POST /auth/totp/confirm': 'signed-in',
   'POST /auth/totp/disable': 'signed-in',
-  // live sensing: sensor data is map data; acknowledging an alarm is case work; rejected payloads are for admins
+  // live sensing: sensor data is map data; acknowledging an alarm is case work (the centre, handlers); rejected payloads are for admins
   'GET /sensors/state': 'map',
   'GET /sensors/:id': 'map',
   'GET /sensors/:id/series': 'map',
   'GET /alarms': 'map',
   'GET /alarms/:id': 'map',
-  'POST /alarms/:id/acknowledge': 'cases',
+  'POST /alarms/:id/acknowledge': { anyOf: ['dispatch', 'handle'] }, // the centre seat, or whoever handles cases
   'GET /cameras/covering': 'map',
   'GET /ingest/stats': 'overview',
   'GET /ingest/rejects': 'audit',

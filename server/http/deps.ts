@@ -18,6 +18,8 @@ export interface Deps {
   secondFactor?: SecondFactorConfig;
   /** Whether the server may take traffic (GET /api/health/ready); absent: the store is asked alone. */
   readiness?: () => Promise<Readiness>;
+  /** Uploaded photos: the folder they are kept in by content hash, and the largest accepted; absent: no photo routes (503). */
+  photos?: { dir: string; maxBytes: number };
   /** Answers built once per data version (layers, aggregates); absent: the app makes its own. */
   answers?: AnswerCache;
 }

@@ -1,6 +1,6 @@
 // Request hygiene for the whole API: security headers, a body-size limit, same-origin writes and
 // strict JSON bodies (valid UTF-8, valid JSON, declared as JSON).
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { errorJson } from './errors';
@@ -30,10 +30,28 @@ export const headers = secureHeaders({
   referrerPolicy: 'same-origin',
 });
 
-export const limitBody = bodyLimit({
+/**
+ * The one route whose body is raw bytes, an image (the route checks it by its magic bytes), with its
+ * own size limit (PHOTO_MAX_BYTES) instead of the JSON one.
+ */
+const RAW_ROUTES = new Set(['POST /api/photos']);
+const isRaw = (c: Context) => RAW_ROUTES.has(`${c.req.method} ${c.req.path}`);
+
+const jsonBodyLimit = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: (c) => errorJson(c, 413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
 });
+
+export const limitBody: MiddlewareHandler = (c, next) => (isRaw(c) ? next() : jsonBodyLimit(c, next));
+
+/** The photo upload's limit: a body past `maxBytes` is refused while it streams in, before it is held whole. */
+export function limitPhotoBody(maxBytes: number): MiddlewareHandler {
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => errorJson(c, 413, 'photo_too_large', `A photo may be at most ${maxBytes} bytes.`),
+  });
+  return (c, next) => (isRaw(c) ? limit(c, next) : next());
+}
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -73,7 +91,7 @@ const CSV_TYPE = /^text\/csv\s*(;\s*charset=utf-8\s*)?$/i;
  * the CSV routes, a body declared text/csv need only be valid UTF-8.
  */
 export const strictJson: MiddlewareHandler = async (c, next) => {
-  if (SAFE.has(c.req.method)) return next();
+  if (SAFE.has(c.req.method) || isRaw(c)) return next(); // the photo route checks its bytes itself
   const raw = await c.req.arrayBuffer();
   if (raw.byteLength === 0) return next();
   const type = c.req.header('content-type') ?? '';

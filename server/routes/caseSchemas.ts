@@ -9,6 +9,21 @@ export const EventIdParam = z
   .regex(/^[A-Za-z0-9-]{1,40}$/, 'expected an event id')
   .openapi({ param: { name: 'id', in: 'path' }, example: 'E0000001' });
 
+export const PhotoIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'expected a photo id (from POST /api/photos)')
+  .openapi({ description: 'A photo uploaded through POST /api/photos (its SHA-256)' });
+/** Up to three photos a step brings (现场照片, 处置后照片). */
+const Photos = z.array(PhotoIdSchema).max(3, 'at most 3 photos').optional();
+
+export const PhotoRefSchema = z
+  .object({
+    id: z.string(),
+    url: z.string().openapi({ example: '/api/photos/…' }),
+    seq: z.number().openapi({ description: 'The timeline step that brought it (1: the report)' }),
+  })
+  .openapi('CasePhoto');
+
 export const EventSchema = z
   .object({
     id: z.string(),
@@ -107,6 +122,7 @@ export const CaseDetailSchema = EventSchema.extend({
     .object({ satisfaction: z.enum(SATISFACTIONS).nullable(), ratedBy: z.enum(RATERS).nullable() })
     .nullable(),
   deductions: z.array(DeductionSchema),
+  photos: z.array(PhotoRefSchema).openapi({ description: 'The photos of the case, in the order of the timeline' }),
   actions: z.array(z.enum(CASE_ACTIONS)).openapi({ description: 'The actions the signed-in user may take now' }),
 }).openapi('CaseDetail');
 
@@ -145,8 +161,8 @@ export const CaseActionBody = z
     z.object({ action: z.literal('requestExtension'), hours: Hours, reason: Reason, note: Note }),
     z.object({ action: z.literal('approveExtension'), task: z.number().int().min(1).optional(), note: Note }),
     z.object({ action: z.literal('refuseExtension'), task: z.number().int().min(1).optional(), note: Note }),
-    z.object({ action: z.literal('feedback'), note: Note }),
-    z.object({ action: z.literal('verify'), passed: z.boolean(), note: Note }),
+    z.object({ action: z.literal('feedback'), note: Note, photos: Photos }),
+    z.object({ action: z.literal('verify'), passed: z.boolean(), note: Note, photos: Photos }),
     z.object({
       action: z.literal('evaluate'),
       satisfaction: z.enum(SATISFACTIONS).openapi({ description: '满意 / 基本满意 / 不满意' }),
@@ -179,5 +195,32 @@ export const ReportBody = z
     description: z.string().trim().min(1, 'describe what was found').max(500),
     source: z.enum(SOURCES),
     note: Note,
+    photos: Photos,
   })
   .openapi('CaseReport');
+
+/**
+ * A case on the live stream (GET /api/live, SSE event `event`): a new one, or a change to one, as
+ * server/domain/live.ts's LiveEvent types it; docs/asyncapi.yaml documents it (tests/asyncapi.test.ts
+ * holds the two together).
+ */
+export const LiveCaseSchema = z
+  .object({
+    id: z.string(),
+    code: z.string().optional(),
+    itemCode: z.string(),
+    source: z.enum(SOURCES),
+    gridId: z.string(),
+    position: z.array(z.number()).length(2),
+    reportedAt: z.string(),
+    deadlineAt: z.string(),
+    departmentId: z.string(),
+    status: z.enum(CASE_STATUSES),
+    closedAt: z.string().optional(),
+    description: z.string(),
+    alarmId: z.string().optional(),
+    action: z.enum(CASE_ACTIONS).optional(),
+    holders: z.array(z.string()).optional(),
+    taskDepartments: z.array(z.string()).optional(),
+  })
+  .strict();

@@ -17,7 +17,7 @@ import { appendAudit } from '../store/audit';
 import { applyCaseAction, loadCase } from '../store/cases';
 import type { Db } from '../store/db';
 import { findUserById } from '../store/users';
-import { actorOf, caseDetail, refusalError } from './caseDetail';
+import { actorOf, caseDetail, checkPhotos, liveCaseOf, refusalError } from './caseDetail';
 import { type CaseActionBody, CaseActionBody as CaseActionSchema, CaseDetailSchema, EventIdParam } from './caseSchemas';
 import { json } from './schemas';
 
@@ -108,16 +108,17 @@ async function commandOf(db: Db, id: string, body: CaseActionBody, principal: Pr
   }
 }
 
-export function eventActionRoutes({ db, now }: Deps) {
+export function eventActionRoutes({ db, now, ingest, photos }: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(act, async (c) => {
     const principal = c.get('principal')!;
     const scope = scopeOf(principal);
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
+    const photoIds = checkPhotos(photos?.dir, 'photos' in body ? body.photos : undefined);
     const cmd = await commandOf(db, id, body, principal);
     const at = now();
     const actor = actorOf(principal);
-    const outcome = await applyCaseAction(db, id, scope, (state) => decide(state, cmd, actor, at), at);
+    const outcome = await applyCaseAction(db, id, scope, (state) => decide(state, cmd, actor, at), at, photoIds);
     if (!outcome.ok) {
       if (outcome.kind === 'not_found') throw new ApiError(404, 'not_found', 'No such event in your scope.');
       throw refusalError(outcome);
@@ -141,6 +142,10 @@ export function eventActionRoutes({ db, now }: Deps) {
     }
     // The dossier as the actor now sees it; an action may take the case out of their scope (a return).
     const detailScope = scope.kind === 'department' ? { kind: 'city' as const } : scope;
-    return c.json(await caseDetail(db, detailScope, id, principal, at), 200);
+    // Announced as the city sees it (the live route scopes each listener): a case leaving the actor's scope is still heard of.
+    const announced = await caseDetail(db, { kind: 'city' }, id, principal, at);
+    ingest?.live.publish('event', liveCaseOf(announced, body.action));
+    const detail = detailScope.kind === 'city' ? announced : await caseDetail(db, detailScope, id, principal, at);
+    return c.json(detail, 200);
   });
 }

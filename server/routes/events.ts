@@ -15,7 +15,7 @@ import { getAdminUnit } from '../store/adminUnits';
 import { createCase, unitsAt } from '../store/cases';
 import type { Db } from '../store/db';
 import { listEvents } from '../store/events';
-import { actorOf, caseDetail, refusalError } from './caseDetail';
+import { actorOf, caseDetail, checkPhotos, liveCaseOf, refusalError } from './caseDetail';
 import { CaseDetailSchema, EventIdParam, EventSchema, ReportBody, SOURCES } from './caseSchemas';
 import { BboxParam, BoolParam, json } from './schemas';
 
@@ -60,6 +60,21 @@ const list = createRoute({
           description: "Who must act now: 'me' (your own unit, department or the centre), 'centre', D02, a unit id",
         }),
       supervised: BoolParam.optional().openapi({ description: 'Under supervision (督办, and every shelved case)' }),
+      near: z
+        .string()
+        .regex(/^-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?$/, 'expected lon,lat such as 116.95,31.05')
+        .optional()
+        .openapi({
+          description:
+            'Only cases within `radius` metres of this place (lon,lat): with itemCode, open=true and from= (48 h ago), the likely duplicates of a report',
+        }),
+      radius: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(500)
+        .optional()
+        .openapi({ description: 'Metres around `near` (default 50, at most 500)' }),
       limit: z.coerce.number().int().min(1).max(500).default(100),
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
     }),
@@ -125,7 +140,7 @@ async function gridAt(db: Db, place: LonLat) {
 }
 
 export function eventRoutes(deps: RouteDeps) {
-  const { db, now, ingest } = deps;
+  const { db, now, ingest, photos } = deps;
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const principal = c.get('principal')!;
@@ -138,7 +153,17 @@ export function eventRoutes(deps: RouteDeps) {
       if (q.departmentId && scope.kind === 'department' && q.departmentId !== scope.departmentId) {
         throw new ApiError(403, 'out_of_scope', `Department ${q.departmentId} is not yours.`);
       }
-      const query = { ...q, holder: holderKey(principal, q.holder) };
+      if (q.radius !== undefined && !q.near)
+        throw new ApiError(400, 'bad_request', 'radius: give near=lon,lat with it.', [
+          { field: 'radius', message: 'needs near' },
+        ]);
+      const [lon, lat] = q.near ? q.near.split(',').map(Number) : [];
+      const { near: _n, radius: _r, ...rest } = q;
+      const query = {
+        ...rest,
+        holder: holderKey(principal, q.holder),
+        near: q.near ? { lon: lon!, lat: lat!, radius: q.radius ?? 50 } : undefined,
+      };
       const at = now();
       // One page per (query, reader's scope, version of the cases, minute): overdue and warnings come
       // from the clock, so an answer is kept for the minute it was built in at most.
@@ -159,6 +184,7 @@ export function eventRoutes(deps: RouteDeps) {
         throw new ApiError(400, 'unknown_item', `itemCode: no taxonomy item ${body.itemCode}.`, [
           { field: 'itemCode', message: 'no such taxonomy item' },
         ]);
+      const photoIds = checkPhotos(photos?.dir, body.photos);
       const grid = await gridAt(db, [body.lon, body.lat]);
       const scope = scopeOf(principal);
       if (scope.kind === 'unit' && !unitInScope(scope, grid.path))
@@ -188,21 +214,11 @@ export function eventRoutes(deps: RouteDeps) {
             at,
           ),
         at,
+        photoIds,
       );
       if (!d.ok) throw refusalError(d);
       const detail = await caseDetail(db, { kind: 'city' }, d.state.facts.id, principal, at);
-      ingest?.live.publish('event', {
-        id: detail.id,
-        itemCode: detail.itemCode,
-        source: detail.source,
-        gridId: detail.gridId,
-        position: detail.position,
-        reportedAt: detail.reportedAt,
-        deadlineAt: detail.deadlineAt,
-        departmentId: detail.departmentId,
-        status: 'reported',
-        description: detail.description,
-      });
+      ingest?.live.publish('event', liveCaseOf(detail, 'report'));
       return c.json(detail, 201);
     });
 }

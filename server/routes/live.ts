@@ -1,6 +1,7 @@
 // The live stream (实时推送): Server-Sent Events of sensor state changes (`sensors`, coalesced per
-// second), alarms (`alarm`) and new workflow events (`event`, for those who may see cases, and only the
-// cases their scope reads: a grid worker hears of their grid's events, a department of its own). Each
+// second), alarms (`alarm`) and cases (`event`: a new case and every change to one, for those who may
+// see cases, and only the cases their scope reads: a grid worker hears of their grid's, a department
+// of those it answers for or holds a task in). Each
 // connection has a bounded queue; a client too slow to keep up is disconnected (it reconnects and
 // reloads the state) rather than buffered without end.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
@@ -21,7 +22,7 @@ const live = createRoute({
   path: '/live',
   tags: ['sensing'],
   summary:
-    'Server-Sent Events: `sensors` (changed states, at most one message a second), `alarm`, `event`; `ready` first',
+    'Server-Sent Events: `sensors` (changed states, at most one message a second), `alarm`, `event` (a new case or a change to one, with `action`); `ready` first',
   responses: {
     200: {
       description: 'An event stream (text/event-stream); `data` is JSON',
@@ -39,6 +40,7 @@ const live = createRoute({
 interface LiveCase {
   gridId?: string;
   departmentId?: string | null;
+  taskDepartments?: readonly string[];
 }
 
 export function liveRoutes({ db, ingest }: Deps) {
@@ -58,6 +60,7 @@ export function liveRoutes({ db, ingest }: Deps) {
       caseInScope(scope, {
         gridPath: e.gridId ? gridPaths?.get(e.gridId) : undefined,
         departmentId: e.departmentId ?? null,
+        taskDepartments: e.taskDepartments,
       });
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no');

@@ -154,6 +154,7 @@ export async function createCase(
   report: { lon: number; lat: number; description: string; overallDeadlineAt: string },
   build: (id: string) => Decision | Refusal,
   now: string,
+  photos: readonly string[] = [],
 ): Promise<Decision | Refusal> {
   const written = await db.write(async (conn) => {
     await conn.run('BEGIN TRANSACTION');
@@ -186,6 +187,7 @@ export async function createCase(
         ],
       );
       await writeStep(conn, id, d.step);
+      await writeStepPhotos(conn, id, d.step.seq, photos);
       await writeProjection(conn, d.state, now);
       await conn.run('COMMIT');
       return d;
@@ -195,7 +197,7 @@ export async function createCase(
     }
   });
   // Cached answers that read these tables are rebuilt (server/store/versions.ts).
-  db.versions.bump('events', 'event_steps', 'event_tasks');
+  db.versions.bump('events', 'event_steps', 'event_tasks', 'event_photos');
   return written;
 }
 
@@ -211,6 +213,7 @@ export async function applyCaseAction(
   scope: Scope,
   decideOn: (state: CaseState) => Decision | Refusal,
   now: string,
+  photos: readonly string[] = [],
 ): Promise<ActionOutcome> {
   const written = await db.write(async (conn) => {
     await conn.run('BEGIN TRANSACTION');
@@ -222,6 +225,7 @@ export async function applyCaseAction(
         return d;
       }
       await writeStep(conn, id, d.step);
+      await writeStepPhotos(conn, id, d.step.seq, photos);
       await writeProjection(conn, d.state, now);
       await writeDeductions(conn, dueDeductions(d.state, now), now);
       await conn.run('COMMIT');
@@ -232,8 +236,24 @@ export async function applyCaseAction(
     }
   });
   // Cached answers that read these tables are rebuilt (server/store/versions.ts).
-  db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions');
+  db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
   return written;
+}
+
+/** Names the photos from a step, inside the caller's transaction. */
+async function writeStepPhotos(
+  conn: DuckDBConnection,
+  eventId: string,
+  seq: number,
+  photos: readonly string[],
+): Promise<void> {
+  for (const [no, id] of photos.entries())
+    await conn.run('INSERT INTO event_photos (event_id, seq, no, photo_id) VALUES ($1, $2, $3, $4)', [
+      eventId,
+      seq,
+      no + 1,
+      id,
+    ]);
 }
 
 async function writeStep(conn: DuckDBConnection, id: string, s: CaseStep): Promise<void> {

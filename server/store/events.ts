@@ -24,6 +24,8 @@ export interface EventFilter {
   holder?: string;
   /** Under supervision (督办, and every shelved case). */
   supervised?: boolean;
+  /** Within `radius` metres of a place (likely duplicates before a report). */
+  near?: { lon: number; lat: number; radius: number };
   limit: number;
   offset: number;
 }
@@ -108,6 +110,7 @@ export async function listEvents(
   if (f.warning) w.add('warn_at <= ?::TIMESTAMP AND due_at > ?::TIMESTAMP', now, now);
   if (f.holder) w.add('list_contains(holders, ?)', f.holder);
   if (f.supervised !== undefined) w.add(f.supervised ? 'supervised_by IS NOT NULL' : 'supervised_by IS NULL');
+  if (f.near) nearPlace(w, f.near);
   const n = w.params.length;
   const [count, rows] = await Promise.all([
     db.one<{ n: number }>(`SELECT count(*) AS n FROM events ${w}`, w.params),
@@ -117,6 +120,26 @@ export async function listEvents(
     ),
   ]);
   return { total: count!.n, events: rows.map(toEvent) };
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+const METRES_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_M;
+
+/**
+ * Within `radius` metres of a place: a box on lon/lat first (cheap, so the distance is computed for
+ * a handful of rows), then the great-circle distance (haversine) in SQL — no extension needed.
+ */
+function nearPlace(w: Where, { lon, lat, radius }: { lon: number; lat: number; radius: number }): void {
+  const dLat = radius / METRES_PER_DEGREE;
+  const dLon = radius / (METRES_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+  w.pointIn([lon - dLon, lat - dLat, lon + dLon, lat + dLat]);
+  w.add(
+    `2 * ${EARTH_RADIUS_M} * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2))) <= ?`,
+    lat,
+    lat,
+    lon,
+    radius,
+  );
 }
 
 /** A step of a timeline with the account that acted, when the actor is one (else null: a channel such as a camera). */

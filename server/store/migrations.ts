@@ -242,4 +242,15 @@ CREATE TABLE case_deductions (
 CREATE SEQUENCE report_seq START 1;
 `,
   },
+  {
+    version: 10,
+    name: 'photos on a case: which step carries which uploaded photo',
+    // The photo files live in the photos folder by content hash (server/store/photos.ts); this names
+    // them from the step that brought them (the report, a feedback), in the order given.
+    sql: `
+CREATE TABLE event_photos (
+  event_id VARCHAR NOT NULL, seq INTEGER NOT NULL, no INTEGER NOT NULL, photo_id VARCHAR NOT NULL,
+  PRIMARY KEY (event_id, seq, no));
+`,
+  },
 ];

@@ -6,15 +6,15 @@ import { type AlarmStatus, findRule } from '@domain/alarms';
 import { METRICS, type NumericMetric } from '@domain/telemetry';
 import type { Alarm, CameraCoverage } from '../../../../api/twinApi';
 
-/** What acknowledging takes (server/http/access.ts: POST /alarms/:id/acknowledge). */
-export const ACKNOWLEDGE_PERMISSION: Permission = 'cases';
+/** What acknowledging takes, any one of (server/http/access.ts: POST /alarms/:id/acknowledge): the centre seat, or who handles cases. */
+export const ACKNOWLEDGE_PERMISSIONS: readonly Permission[] = ['dispatch', 'handle'];
 
 /** Only a raised alarm can be acknowledged, and only by a user with the permission. */
 export function mayAcknowledge(
   permissions: readonly string[] | null | undefined,
   alarm: Pick<Alarm, 'status'>,
 ): boolean {
-  return alarm.status === 'raised' && (permissions ?? []).includes(ACKNOWLEDGE_PERMISSION);
+  return alarm.status === 'raised' && ACKNOWLEDGE_PERMISSIONS.some((p) => (permissions ?? []).includes(p));
 }
 
 export interface AlarmFacts {
