@@ -5,8 +5,8 @@ import { useState } from 'react';
 import type { CaseRow } from '../../api/casesApi';
 import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
+import { holderName } from '../../ui/caseFormat';
 import { bulkDispatchPlan } from './actionForm.model';
-import { holderName } from './format';
 
 interface Outcome {
   code: string;

@@ -3,7 +3,7 @@
 import { findItem } from '@domain/taxonomy';
 import type { CaseRow } from '../../api/casesApi';
 import { locales, type MessageKey, useI18n } from '../../i18n';
-import { holderName, shortTime } from './format';
+import { holderName, shortTime } from '../../ui/caseFormat';
 import type { Places } from './places';
 
 interface Props {

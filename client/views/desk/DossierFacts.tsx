@@ -2,7 +2,7 @@
 import { itemPath } from '@domain/taxonomy';
 import type { CaseDossier } from '../../api/casesApi';
 import { locales, type MessageKey, useI18n } from '../../i18n';
-import { holderName, shortTime } from './format';
+import { holderName, shortTime } from '../../ui/caseFormat';
 
 export function DossierFacts({ dossier: d, names }: { dossier: CaseDossier; names: ReadonlyMap<string, string> }) {
   const { t, lang } = useI18n();

@@ -1,7 +1,7 @@
 // The dispatch's tasks (任务): lead and co-handlers, who, in what state, by when; a pending extension.
 import type { CaseTask } from '../../api/casesApi';
 import { locales, type MessageKey, useI18n } from '../../i18n';
-import { holderName, shortTime } from './format';
+import { holderName, shortTime } from '../../ui/caseFormat';
 
 export function TaskTable({ tasks, names }: { tasks: readonly CaseTask[]; names: ReadonlyMap<string, string> }) {
   const { t, lang } = useI18n();

@@ -1,7 +1,7 @@
 // The timeline (流转记录): each step's time, action, who in which role, and the note; newest last.
 import type { CaseStepView } from '../../api/casesApi';
 import { locales, type MessageKey, useI18n } from '../../i18n';
-import { shortTime } from './format';
+import { shortTime } from '../../ui/caseFormat';
 
 export function Timeline({ steps, source }: { steps: readonly CaseStepView[]; source: string }) {
   const { t, lang } = useI18n();

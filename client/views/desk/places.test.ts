@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holderName, shortTime } from './format';
+import { holderName, shortTime } from '../../ui/caseFormat';
 import { neighbourhood, type Places } from './places';
 import type { Outline } from './spotMap.model';
 

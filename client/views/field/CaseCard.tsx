@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { FieldApi } from '../../api/fieldApi';
 import type { EventDetail, EventRecord } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
+import { shortTime } from '../../ui/caseFormat';
 import { useResource } from '../../ui/useResource';
 import { problemText } from './field.model';
 import { PhotoPicker } from './PhotoPicker';
@@ -33,7 +34,7 @@ export function CaseCard({
 }) {
   const { t, lang } = useI18n();
   const item = findItem(event.itemCode);
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const when = (iso: string) => shortTime(iso, lang === 'zh' ? 'zh-CN' : 'en-GB');
   return (
     <li
       className={`field-case${event.overdue ? ' field-case-overdue' : ''}`}
@@ -84,9 +85,7 @@ function CaseDossier({ api, id, onChanged }: { api: FieldApi; id: string; onChan
           {d.steps.map((s) => (
             <li key={s.seq}>
               <span className="field-timeline-action">{ACTION_NAMES[s.action][lang]}</span>{' '}
-              <span className="field-case-meta">
-                {new Date(s.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
-              </span>
+              <span className="field-case-meta">{shortTime(s.at, lang === 'zh' ? 'zh-CN' : 'en-GB')}</span>
               {s.note && <span className="field-case-text"> {s.note}</span>}
             </li>
           ))}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { FieldApi } from '../../api/fieldApi';
 import type { EventRecord } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
+import { shortTime } from '../../ui/caseFormat';
 import { distanceMetres, duplicateQuery, type LonLat, problemText } from './field.model';
 import type { MapShape } from './GridMap';
 import { ItemPicker } from './ItemPicker';
@@ -114,7 +115,7 @@ export function ReportForm({
                   code: c.code,
                   status: t(`status.${c.status}`),
                   metres: Math.round(distanceMetres(place!, c.position as LonLat)),
-                  when: new Date(c.reportedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+                  when: shortTime(c.reportedAt, lang === 'zh' ? 'zh-CN' : 'en-GB'),
                 })}
               </p>
               <button type="button" className="field-button field-primary" onClick={() => onOpenCase(c.id)}>

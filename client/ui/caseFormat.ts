@@ -1,5 +1,5 @@
-// How the desk writes times and names: times in the city's own zone (Asia/Shanghai, whatever the
-// browser's), holders by name. Pure.
+// How case pages (the desk, the field page) write times and names: times in the city's own zone
+// (Asia/Shanghai, whatever the browser's), holders by name. Pure.
 import { DEPARTMENTS } from '@domain/departments';
 
 const zone = 'Asia/Shanghai';
