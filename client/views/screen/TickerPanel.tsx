@@ -1,6 +1,7 @@
 // The live ticker (实时滚动): the newest events and alarms, each opening its details when chosen, and
 // the live stream's status light.
-import { useI18n } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
+import { shortTime } from '../../ui/caseFormat';
 import { type TickerItem, tickerText } from './ticker.model';
 
 export interface TickerPanelProps {
@@ -12,13 +13,7 @@ export interface TickerPanelProps {
 
 export function TickerPanel({ items, unitName, connected, onChoose }: TickerPanelProps) {
   const { t, lang } = useI18n();
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
+  const time = (iso: string) => shortTime(iso, lang === 'zh' ? 'zh-CN' : 'en-GB');
   return (
     <section className="screen-card ticker-card" aria-label={t('screen.ticker')} aria-live="polite">
       <h2>
@@ -36,6 +31,7 @@ export function TickerPanel({ items, unitName, connected, onChoose }: TickerPane
               key={item.key}
               className={`ticker-item level-${item.level} ${item.kind}`}
               data-key={item.key}
+              data-status={item.status}
               role={onChoose ? 'button' : undefined}
               tabIndex={onChoose ? 0 : undefined}
               onClick={() => onChoose?.(item)}
@@ -44,6 +40,9 @@ export function TickerPanel({ items, unitName, connected, onChoose }: TickerPane
               <span className="ticker-kind">{t(item.kind === 'alarm' ? 'screen.alarm' : 'screen.event')}</span>
               <span className="ticker-time">{time(item.at)}</span>
               <span className="ticker-text">{tickerText(item, lang === 'en', t)}</span>
+              {item.kind === 'event' && (
+                <span className="ticker-status">{t(`status.${item.status}` as MessageKey)}</span>
+              )}
               <span className="ticker-place">{unitName(item.place)}</span>
             </li>
           ))}

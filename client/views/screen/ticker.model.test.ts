@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../../i18n';
 import { type TickerItem, TickerRing, tickerSelection, tickerText } from './ticker.model';
+import { eventItem } from './useTicker';
 
 const item = (key: string, at: string, status = 'raised'): TickerItem => ({
   key,
@@ -100,4 +101,25 @@ describe('tickerText', () => {
     },
   ];
   for (const c of cases) it(c.title, () => expect(tickerText(...c.input, t)).toBe(c.expected));
+});
+
+describe('eventItem', () => {
+  const e = {
+    id: 'E0000001',
+    itemCode: '010101',
+    reportedAt: '2026-11-30T01:00:00.000Z',
+    description: '垃圾',
+    gridId: 'G1',
+    status: 'reported',
+  };
+  it('dates a report by its report time and a later change by when the screen heard of it, under one key', () => {
+    const reported = eventItem({ ...e, action: 'report' }, '2026-11-30T02:00:00.000Z');
+    expect(reported).toMatchObject({ key: 'event:E0000001', at: e.reportedAt, status: 'reported' });
+    const dispatched = eventItem({ ...e, status: 'dispatched', action: 'dispatch' }, '2026-11-30T02:00:00.000Z');
+    expect(dispatched).toMatchObject({ key: 'event:E0000001', at: '2026-11-30T02:00:00.000Z', status: 'dispatched' });
+    const ring = new TickerRing(4);
+    ring.push(reported);
+    ring.push(dispatched);
+    expect(ring.list()).toEqual([dispatched]);
+  });
 });

@@ -23,14 +23,20 @@ export function alarmItem(a: Alarm): TickerItem {
   };
 }
 
+/**
+ * A case as a ticker item. A later change of the same case (dispatched, closed: the live stream's
+ * `action`) replaces it and moves it to the top, timed `changedAt` (when the screen heard of it).
+ */
 export function eventItem(
-  e: Pick<LiveEvent, 'id' | 'itemCode' | 'reportedAt' | 'description' | 'gridId' | 'status'>,
+  e: Pick<LiveEvent, 'id' | 'itemCode' | 'reportedAt' | 'description' | 'gridId' | 'status'> & { action?: string },
+  changedAt?: string,
 ): TickerItem {
   const item = findItem(e.itemCode);
+  const changed = e.action !== undefined && e.action !== 'report' && changedAt !== undefined;
   return {
     key: `event:${e.id}`,
     kind: 'event',
-    at: e.reportedAt,
+    at: changed ? changedAt : e.reportedAt,
     level: item?.severity ?? 1,
     text: item?.name ?? e.description,
     itemCode: e.itemCode,
@@ -63,6 +69,6 @@ export function useTicker(api: TwinApi) {
   return {
     items,
     onAlarm: useCallback((a: Alarm) => push(alarmItem(a)), [push]),
-    onEvent: useCallback((e: LiveEvent) => push(eventItem(e)), [push]),
+    onEvent: useCallback((e: LiveEvent) => push(eventItem(e, new Date().toISOString())), [push]),
   };
 }
