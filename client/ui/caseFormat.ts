@@ -2,7 +2,9 @@
 // (Asia/Shanghai, whatever the browser's), holders by name. Pure.
 import { DEPARTMENTS } from '@domain/departments';
 
-const zone = 'Asia/Shanghai';
+/** The city's time zone: every time on every page is the city's, whatever the computer's zone. */
+export const CITY_ZONE = 'Asia/Shanghai';
+const zone = CITY_ZONE;
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** '11-30 14:05' (and the year when it is not this year's). */
