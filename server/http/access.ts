@@ -50,6 +50,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   // the case workflow: reporting, and every action on a case (each action checks its own permission)
   'POST /events': 'report',
   'POST /events/:id/actions': { anyOf: CASE_ACTION_PERMISSIONS },
+  // assessment (考核): city-wide for the centre, leaders and analysts; a community's or subdistrict's own
+  // subtree, a department's own row (the route narrows by scope)
+  'GET /assessment': 'assessment',
   'GET /audit': 'audit',
   'GET /audit/verify': 'audit',
   'GET /users': 'users',

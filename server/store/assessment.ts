@@ -1,0 +1,217 @@
+// Assessment counts (考核计数) per unit of a level over the cases reported in a period, in one DuckDB
+// query; domain/assessment.ts turns them into rates, scores and ranks. Reads the timeline as both the
+// machine and the generated history write it: a step's action falls back to its stage's (history's
+// straight runs carry none), a dispatch without detail is one task to the case's department, a
+// verification without detail passed, and an evaluation's rating is its detail's `satisfaction` or,
+// failing that, history's note (综合评价：满意/基本满意/不满意).
+import { type AssessmentLevel, TIMED_STAGES, type TimedStage, type UnitCounts } from '../domain/assessment';
+import { ACTION_OF_STAGE } from '../domain/workflow/replay';
+import { SATISFACTION_ZH } from '../domain/workflow/states';
+import type { Db } from './db';
+
+/** The tables the counts read (cached answers name them). */
+export const ASSESSMENT_TABLES = [
+  'events',
+  'event_steps',
+  'event_tasks',
+  'case_deductions',
+  'admin_units',
+  'departments',
+  'users',
+] as const;
+
+/** A step's action: its own, or the one its stage stands for (history). */
+const ACTION_SQL = `COALESCE(s.action, CASE s.stage ${Object.entries(ACTION_OF_STAGE)
+  .map(([stage, action]) => `WHEN '${stage}' THEN '${action}'`)
+  .join(' ')} END)`;
+
+/** An evaluation's rating: the detail's, else the note's Chinese words mapped to the machine's. */
+const RATING_SQL = `COALESCE(json_extract_string(s.detail, '$.satisfaction'),
+  CASE regexp_extract(s.note, '综合评价：(满意|基本满意|不满意)', 1) ${Object.entries(SATISFACTION_ZH)
+    .map(([key, zh]) => `WHEN '${zh}' THEN '${key}'`)
+    .join(' ')} END)`;
+
+/**
+ * Working minutes from the epoch to `t` (a UTC TIMESTAMP), as a SQL expression: the clock of
+ * domain/workflow/clock.ts (CST, Monday–Friday, 08:00–12:00 and 14:00–18:00, no holidays) in
+ * arithmetic, so a difference of two is the working time between them without a row per day.
+ * 1970-01-05 was a Monday: days counted from it give the weekday.
+ */
+export function workingMinutesSql(t: string): string {
+  const local = `(epoch(${t}) + 28800)`;
+  const day = `floor(${local} / 86400)`;
+  const n = `(${day} - 4)`;
+  const weekday = `(${n} % 7)`;
+  const minute = `((${local} - ${day} * 86400) / 60)`;
+  const today = `CASE WHEN ${weekday} < 5 THEN least(greatest(${minute} - 480, 0), 240) + least(greatest(${minute} - 840, 0), 240) ELSE 0 END`;
+  return `(480 * (floor(${n} / 7) * 5 + least(${weekday}, 5)) + ${today})`;
+}
+
+interface LevelSql {
+  /** The units of the level: id, name, path. */
+  units: string;
+  /** A case's unit (over `c`, the period's cases with their grid's path and area), or NULL when none at this level. */
+  caseUnit: string;
+  /** A deduction holder's unit (over `h`, the admin unit holding it, `d.holder`), or NULL. */
+  holderUnit: string;
+}
+
+const geo = (levels: string, area: string | null, depth: number): LevelSql => {
+  const inArea = (col: string) => (area ? `${col} = '${area}'` : 'true');
+  return {
+    units: `SELECT id, name, path FROM admin_units WHERE level IN (${levels})${area ? ` AND area = '${area}'` : ''}`,
+    caseUnit: `CASE WHEN ${inArea('c.area')} THEN split_part(c.path, '/', ${depth}) END`,
+    holderUnit: `CASE WHEN ${inArea('h.area')} AND len(string_split(h.path, '/')) >= ${depth} THEN split_part(h.path, '/', ${depth}) END`,
+  };
+};
+
+const LEVELS: Record<AssessmentLevel, LevelSql> = {
+  gridworker: geo("'grid'", 'urban', 4),
+  village: geo("'village'", 'village', 3),
+  community: geo("'community'", 'urban', 3),
+  subdistrict: geo("'subdistrict', 'town'", null, 2),
+  department: {
+    units: 'SELECT id, name, NULL::VARCHAR AS path FROM departments',
+    caseUnit: 'c.department_id',
+    holderUnit: 'd.holder',
+  },
+};
+
+const COUNT_COLUMNS = [
+  'reported',
+  'filed',
+  'dispatched',
+  'returned',
+  'verified',
+  'reworked',
+  'closed',
+  'handling_hours',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'points',
+] as const;
+
+const stageCols = (prefix: string) => TIMED_STAGES.map((s) => `${prefix}_${s}`);
+
+/** Counts per unit of `level` over the cases reported in [from, to), every unit of the level included. */
+export async function assessmentCounts(
+  db: Db,
+  level: AssessmentLevel,
+  period: { from: string; to: string },
+): Promise<UnitCounts[]> {
+  const L = LEVELS[level];
+  // A department's dispatches and returns are its own tasks: those dispatched to it, those it returned.
+  const dispatchSql =
+    level === 'department'
+      ? `SELECT t.dept AS unit_id, count(*) AS dispatched, 0 AS returned
+           FROM (SELECT unnest(CASE WHEN s.detail IS NULL THEN [c.department_id]
+                   ELSE json_extract_string(s.detail, '$.tasks[*].assignee.id') END) AS dept
+                 FROM st s JOIN c ON c.id = s.event_id WHERE s.action = 'dispatch') t
+          GROUP BY 1
+         UNION ALL
+         SELECT COALESCE(u.department_id, CASE WHEN regexp_full_match(s.actor, 'S-d[0-9]{2}') THEN upper(substr(s.actor, 3)) END),
+                0, count(*)
+           FROM st s LEFT JOIN users u ON u.id = s.actor WHERE s.action = 'return' GROUP BY 1`
+      : `SELECT ${L.caseUnit} AS unit_id, sum(pc.dispatched) AS dispatched, sum(pc.returned) AS returned
+           FROM c JOIN per_case pc ON pc.event_id = c.id GROUP BY 1`;
+  const lateCols = TIMED_STAGES.map((s) => `bool_or(stage = '${s}') AS late_${s}`).join(', ');
+  const sql = `
+WITH c AS (
+  SELECT e.id, e.department_id, e.status, e.reported_at, e.closed_at, g.path, g.area
+    FROM events e JOIN admin_units g ON g.id = e.grid_id
+   WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP
+),
+-- a step is never before its case's report: the time bound lets DuckDB skip older row groups
+st AS (
+  SELECT s.event_id, ${ACTION_SQL} AS action, s.actor, s.detail,
+         CASE WHEN ${ACTION_SQL} = 'evaluate' THEN ${RATING_SQL} END AS rating
+    FROM event_steps s
+   WHERE s."at" >= $1::TIMESTAMP AND s.event_id IN (SELECT id FROM c)
+),
+per_case AS (
+  SELECT event_id,
+         bool_or(action = 'file') AS filed,
+         bool_or(action = 'dispatch') AS was_dispatched,
+         sum(CASE WHEN action = 'dispatch' THEN COALESCE(json_array_length(detail, '$.tasks'), 1) ELSE 0 END) AS dispatched,
+         count(*) FILTER (WHERE action = 'return') AS returned,
+         bool_or(action = 'verify') AS was_verified,
+         bool_or(action = 'verify' AND json_extract_string(detail, '$.passed') = 'false') AS reworked,
+         max(rating) AS rating
+    FROM st GROUP BY event_id
+),
+late AS (
+  SELECT event_id, ${lateCols} FROM case_deductions
+   WHERE event_id IN (SELECT id FROM c) GROUP BY event_id
+),
+by_case AS (
+  SELECT ${L.caseUnit} AS unit_id,
+         count(*) AS reported,
+         count(*) FILTER (WHERE pc.filed) AS filed,
+         count(*) FILTER (WHERE pc.was_verified) AS verified,
+         count(*) FILTER (WHERE pc.reworked) AS reworked,
+         count(*) FILTER (WHERE c.closed_at IS NOT NULL) AS closed,
+         sum(${workingMinutesSql('c.closed_at')} - ${workingMinutesSql('c.reported_at')}) FILTER (WHERE c.closed_at IS NOT NULL) / 60.0 AS handling_hours,
+         count(*) AS entered_file,
+         count(*) FILTER (WHERE pc.filed) AS entered_dispatch,
+         count(*) FILTER (WHERE pc.was_dispatched) AS entered_handle,
+         count(*) FILTER (WHERE pc.was_verified OR c.status = 'feedback') AS entered_verify,
+         count(*) FILTER (WHERE c.closed_at IS NOT NULL) AS entered_evaluate,
+         ${TIMED_STAGES.map((s) => `count(*) FILTER (WHERE l.late_${s}) AS late_${s}`).join(', ')},
+         count(*) FILTER (WHERE pc.rating = 'satisfied') AS satisfied,
+         count(*) FILTER (WHERE pc.rating = 'basically-satisfied') AS basically_satisfied,
+         count(*) FILTER (WHERE pc.rating = 'dissatisfied') AS dissatisfied
+    FROM c LEFT JOIN per_case pc ON pc.event_id = c.id LEFT JOIN late l ON l.event_id = c.id
+   GROUP BY 1
+),
+dispatches AS (
+  SELECT unit_id, sum(dispatched) AS dispatched, sum(returned) AS returned FROM (${dispatchSql}) GROUP BY 1
+),
+points AS (
+  SELECT ${L.holderUnit} AS unit_id, sum(d.points) AS points
+    FROM case_deductions d LEFT JOIN admin_units h ON h.id = d.holder
+   WHERE d.event_id IN (SELECT id FROM c) GROUP BY 1
+)
+SELECT u.id AS unit_id, u.name, u.path,
+       COALESCE(b.reported, 0)::INTEGER AS reported, COALESCE(b.filed, 0)::INTEGER AS filed,
+       COALESCE(x.dispatched, 0)::INTEGER AS dispatched, COALESCE(x.returned, 0)::INTEGER AS returned,
+       COALESCE(b.verified, 0)::INTEGER AS verified, COALESCE(b.reworked, 0)::INTEGER AS reworked,
+       COALESCE(b.closed, 0)::INTEGER AS closed, COALESCE(b.handling_hours, 0)::DOUBLE AS handling_hours,
+       ${[...stageCols('entered'), ...stageCols('late')].map((k) => `COALESCE(b.${k}, 0)::INTEGER AS ${k}`).join(', ')},
+       COALESCE(b.satisfied, 0)::INTEGER AS satisfied,
+       COALESCE(b.basically_satisfied, 0)::INTEGER AS basically_satisfied,
+       COALESCE(b.dissatisfied, 0)::INTEGER AS dissatisfied,
+       COALESCE(p.points, 0)::INTEGER AS points
+  FROM (${L.units}) u
+  LEFT JOIN by_case b ON b.unit_id = u.id
+  LEFT JOIN dispatches x ON x.unit_id = u.id
+  LEFT JOIN points p ON p.unit_id = u.id
+ ORDER BY u.id`;
+  type CountRow = Record<(typeof COUNT_COLUMNS)[number] | `${'entered' | 'late'}_${TimedStage}`, number> & {
+    unit_id: string;
+    name: string;
+    path: string | null;
+  };
+  const rows = await db.all<CountRow>(sql, [period.from, period.to]);
+  const perStage = (r: CountRow, prefix: 'entered' | 'late') =>
+    Object.fromEntries(TIMED_STAGES.map((s) => [s, r[`${prefix}_${s}`]])) as Record<TimedStage, number>;
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    name: r.name,
+    path: r.path,
+    reported: r.reported,
+    filed: r.filed,
+    dispatched: r.dispatched,
+    returned: r.returned,
+    verified: r.verified,
+    reworked: r.reworked,
+    closed: r.closed,
+    handlingHours: r.handling_hours,
+    entered: perStage(r, 'entered'),
+    late: perStage(r, 'late'),
+    satisfied: r.satisfied,
+    basicallySatisfied: r.basically_satisfied,
+    dissatisfied: r.dissatisfied,
+    pointsDeducted: r.points,
+  }));
+}
