@@ -57,12 +57,10 @@ const UnitAssessmentSchema = z
       .object({ rated: z.number().int(), satisfied: Rate, basicallySatisfied: Rate, dissatisfied: Rate })
       .openapi({ description: 'Shares of the rated evaluations: 满意, 基本满意, 不满意' }),
     pointsDeducted: z.number().int().openapi({ description: 'Points deducted from the unit (or units below it)' }),
-    flags: z
-      .array(z.enum(['summoned', 'awardsRevoked']))
-      .openapi({
-        description:
-          'Year periods: last of its level → summoned (约谈); last two years running → awardsRevoked (取消评优)',
-      }),
+    flags: z.array(z.enum(['summoned', 'awardsRevoked'])).openapi({
+      description:
+        'Year periods: last of its level → summoned (约谈); last two years running → awardsRevoked (取消评优)',
+    }),
   })
   .openapi('UnitAssessment');
 
