@@ -23,8 +23,8 @@ const unit = (id: string, over: Partial<UnitCounts> = {}): UnitCounts => ({
   filed: 100,
   dispatched: 100,
   returned: 0,
-  verified: 100,
-  reworked: 0,
+  verifications: 100,
+  reworks: 0,
   closed: 100,
   handlingHours: 800,
   entered: stages(100),
@@ -65,7 +65,7 @@ describe('compositeScore', () => {
     const cases: [string, Partial<UnitCounts>][] = [
       ['returns', { returned: 10 }],
       ['a late stage', { late: { ...stages(0), handle: 10 } }],
-      ['reworks', { reworked: 10 }],
+      ['reworks', { reworks: 10 }],
       ['less satisfaction', { satisfied: 80, basicallySatisfied: 20 }],
       ['slower handling', { handlingHours: 1200 }],
       ['points deducted', { pointsDeducted: 20 }],
@@ -78,7 +78,7 @@ describe('compositeScore', () => {
   });
 
   it('leaves out indicators without a value and has no score without a case', () => {
-    expect(compositeScore(unit('A', { closed: 0, handlingHours: 0, verified: 0 }), 8)).not.toBeNull();
+    expect(compositeScore(unit('A', { closed: 0, handlingHours: 0, verifications: 0 }), 8)).not.toBeNull();
     expect(compositeScore(unit('A', { reported: 0, filed: 0 }), 8)).toBeNull();
   });
 
@@ -95,7 +95,7 @@ describe('assessUnits', () => {
         reported: 0,
         filed: 0,
         dispatched: 0,
-        verified: 0,
+        verifications: 0,
         closed: 0,
         handlingHours: 0,
         entered: stages(0),

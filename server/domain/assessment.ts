@@ -57,9 +57,9 @@ export interface UnitCounts {
   /** Tasks dispatched (派遣; a summons counts each department), and of them returned (退回). */
   dispatched: number;
   returned: number;
-  /** Cases verified at least once, and of them sent back at least once (返工). */
-  verified: number;
-  reworked: number;
+  /** Verifications (核查), and of them those that failed and sent the case back to handling (返工). */
+  verifications: number;
+  reworks: number;
   /** Cases closed (结案: verification passed). */
   closed: number;
   /** Sum of the closed cases' report-to-closure times, working hours. */
@@ -157,7 +157,7 @@ export function compositeScore(c: UnitCounts, medianHours: number | null): numbe
     filingRate: ratio(c.filed, c.reported),
     dispatchAccuracy: c.dispatched > 0 ? 1 - c.returned / c.dispatched : null,
     onTime: onTimes.length ? onTimes.reduce((a, b) => a + b, 0) / onTimes.length : null,
-    firstTimeRight: c.verified > 0 ? 1 - c.reworked / c.verified : null,
+    firstTimeRight: c.verifications > 0 ? 1 - c.reworks / c.verifications : null,
     closureRate: ratio(c.closed, c.filed),
     satisfaction: satisfactionIndex(c),
     speed: avgHours === null || medianHours === null ? null : avgHours <= 0 ? 1 : Math.min(1, medianHours / avgHours),
@@ -219,7 +219,7 @@ export function assessUnits(counts: readonly UnitCounts[]): UnitAssessment[] {
       onTime: Object.fromEntries(
         TIMED_STAGES.map((s) => [s, round(ratio(c.entered[s] - c.late[s], c.entered[s]))]),
       ) as Record<TimedStage, number | null>,
-      reworkRate: round(ratio(c.reworked, c.verified)),
+      reworkRate: round(ratio(c.reworks, c.verifications)),
       closed: c.closed,
       closureRate: round(ratio(c.closed, c.filed)),
       avgHandlingHours: round(ratio(c.handlingHours, c.closed), 1),

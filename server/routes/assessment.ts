@@ -46,7 +46,7 @@ const UnitAssessmentSchema = z
         Object.fromEntries(TIMED_STAGES.map((s) => [s, Rate])) as Record<(typeof TIMED_STAGES)[number], typeof Rate>,
       )
       .openapi({ description: 'Per stage: the share of the cases entering it that met its limit (按时率)' }),
-    reworkRate: Rate.openapi({ description: 'Cases sent back at verification / cases verified (返工率)' }),
+    reworkRate: Rate.openapi({ description: 'Failed verifications (返工) / verifications (返工率)' }),
     closed: z.number().int().openapi({ description: 'Cases closed (结案: verification passed)' }),
     closureRate: Rate.openapi({ description: 'closed / filed (结案率)' }),
     avgHandlingHours: z

@@ -38,19 +38,19 @@ const RATING_SQL = `COALESCE(json_extract_string(s.detail, '$.satisfaction'),
  * 1970-01-05 was a Monday: days counted from it give the weekday.
  */
 export function workingMinutesSql(t: string): string {
-  const local = `(epoch(${t}) + 28800)`;
-  const day = `floor(${local} / 86400)`;
+  const local = `(epoch_ms(${t}) // 1000 + 28800)`;
+  const day = `(${local} // 86400)`;
   const n = `(${day} - 4)`;
   const weekday = `(${n} % 7)`;
-  const minute = `((${local} - ${day} * 86400) / 60)`;
+  const minute = `((${local} - ${day} * 86400) / 60.0)`;
   const today = `CASE WHEN ${weekday} < 5 THEN least(greatest(${minute} - 480, 0), 240) + least(greatest(${minute} - 840, 0), 240) ELSE 0 END`;
-  return `(480 * (floor(${n} / 7) * 5 + least(${weekday}, 5)) + ${today})`;
+  return `(480 * ((${n} // 7) * 5 + least(${weekday}, 5)) + ${today})`;
 }
 
 interface LevelSql {
   /** The units of the level: id, name, path. */
   units: string;
-  /** A case's unit (over `c`, the period's cases with their grid's path and area), or NULL when none at this level. */
+  /** A case's unit (over `e`, the event, and `g`, its grid), or NULL when none at this level. */
   caseUnit: string;
   /** A deduction holder's unit (over `h`, the admin unit holding it, `d.holder`), or NULL. */
   holderUnit: string;
@@ -60,7 +60,7 @@ const geo = (levels: string, area: string | null, depth: number): LevelSql => {
   const inArea = (col: string) => (area ? `${col} = '${area}'` : 'true');
   return {
     units: `SELECT id, name, path FROM admin_units WHERE level IN (${levels})${area ? ` AND area = '${area}'` : ''}`,
-    caseUnit: `CASE WHEN ${inArea('c.area')} THEN split_part(c.path, '/', ${depth}) END`,
+    caseUnit: `CASE WHEN ${inArea('g.area')} THEN split_part(g.path, '/', ${depth}) END`,
     holderUnit: `CASE WHEN ${inArea('h.area')} AND len(string_split(h.path, '/')) >= ${depth} THEN split_part(h.path, '/', ${depth}) END`,
   };
 };
@@ -72,7 +72,7 @@ const LEVELS: Record<AssessmentLevel, LevelSql> = {
   subdistrict: geo("'subdistrict', 'town'", null, 2),
   department: {
     units: 'SELECT id, name, NULL::VARCHAR AS path FROM departments',
-    caseUnit: 'c.department_id',
+    caseUnit: 'e.department_id',
     holderUnit: 'd.holder',
   },
 };
@@ -82,8 +82,8 @@ const COUNT_COLUMNS = [
   'filed',
   'dispatched',
   'returned',
-  'verified',
-  'reworked',
+  'verifications',
+  'reworks',
   'closed',
   'handling_hours',
   'satisfied',
@@ -105,63 +105,67 @@ export async function assessmentCounts(
   const dispatchSql =
     level === 'department'
       ? `SELECT t.dept AS unit_id, count(*) AS dispatched, 0 AS returned
-           FROM (SELECT unnest(CASE WHEN s.detail IS NULL THEN [c.department_id]
-                   ELSE json_extract_string(s.detail, '$.tasks[*].assignee.id') END) AS dept
-                 FROM st s JOIN c ON c.id = s.event_id WHERE s.action = 'dispatch') t
+           FROM (SELECT unnest(CASE WHEN detail IS NULL THEN [department_id]
+                   ELSE json_extract_string(detail, '$.tasks[*].assignee.id') END) AS dept
+                 FROM st WHERE action = 'dispatch') t
           GROUP BY 1
          UNION ALL
-         SELECT COALESCE(u.department_id, CASE WHEN regexp_full_match(s.actor, 'S-d[0-9]{2}') THEN upper(substr(s.actor, 3)) END),
+         SELECT COALESCE(u.department_id, CASE WHEN regexp_full_match(st.actor, 'S-d[0-9]{2}') THEN upper(substr(st.actor, 3)) END),
                 0, count(*)
-           FROM st s LEFT JOIN users u ON u.id = s.actor WHERE s.action = 'return' GROUP BY 1`
-      : `SELECT ${L.caseUnit} AS unit_id, sum(pc.dispatched) AS dispatched, sum(pc.returned) AS returned
-           FROM c JOIN per_case pc ON pc.event_id = c.id GROUP BY 1`;
+           FROM st LEFT JOIN users u ON u.id = st.actor WHERE st.action = 'return' GROUP BY 1`
+      : `SELECT unit_id, sum(tasks) AS dispatched, count(*) FILTER (WHERE action = 'return') AS returned
+           FROM st GROUP BY 1`;
   const lateCols = TIMED_STAGES.map((s) => `bool_or(stage = '${s}') AS late_${s}`).join(', ');
   const sql = `
 WITH c AS (
-  SELECT e.id, e.department_id, e.status, e.reported_at, e.closed_at, g.path, g.area
+  -- filed (立案): every status after filing; a report turned away or still waiting is not
+  SELECT e.id, ${L.caseUnit} AS unit_id, e.department_id, e.status, e.reported_at, e.closed_at,
+         e.status NOT IN ('reported', 'rejected', 'merged') AS filed
     FROM events e JOIN admin_units g ON g.id = e.grid_id
    WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP
 ),
--- a step is never before its case's report: the time bound lets DuckDB skip older row groups
+-- Only the steps the counts need, each with its case's unit. A step is never before its case's
+-- report, so the time bound lets DuckDB skip the row groups of older history.
 st AS (
-  SELECT s.event_id, ${ACTION_SQL} AS action, s.actor, s.detail,
-         CASE WHEN ${ACTION_SQL} = 'evaluate' THEN ${RATING_SQL} END AS rating
-    FROM event_steps s
-   WHERE s."at" >= $1::TIMESTAMP AND s.event_id IN (SELECT id FROM c)
+  SELECT c.unit_id, c.department_id, a.action, a.actor, a.detail,
+         CASE WHEN a.action = 'dispatch' THEN COALESCE(json_array_length(a.detail, '$.tasks'), 1) ELSE 0 END AS tasks,
+         a.rating
+    FROM (SELECT s.event_id, ${ACTION_SQL} AS action, s.actor, s.detail,
+                 CASE WHEN ${ACTION_SQL} = 'evaluate' THEN ${RATING_SQL} END AS rating
+            FROM event_steps s
+           WHERE s."at" >= $1::TIMESTAMP
+             AND (s.action IN ('dispatch', 'return', 'verify', 'evaluate')
+                  OR (s.action IS NULL AND s.stage IN ('dispatch', 'verify', 'evaluate')))) a
+    JOIN c ON c.id = a.event_id
 ),
-per_case AS (
-  SELECT event_id,
-         bool_or(action = 'file') AS filed,
-         bool_or(action = 'dispatch') AS was_dispatched,
-         sum(CASE WHEN action = 'dispatch' THEN COALESCE(json_array_length(detail, '$.tasks'), 1) ELSE 0 END) AS dispatched,
-         count(*) FILTER (WHERE action = 'return') AS returned,
-         bool_or(action = 'verify') AS was_verified,
-         bool_or(action = 'verify' AND json_extract_string(detail, '$.passed') = 'false') AS reworked,
-         max(rating) AS rating
-    FROM st GROUP BY event_id
+by_step AS (
+  SELECT unit_id,
+         count(*) FILTER (WHERE action = 'verify') AS verifications,
+         count(*) FILTER (WHERE action = 'verify' AND json_extract_string(detail, '$.passed') = 'false') AS reworks,
+         count(*) FILTER (WHERE rating = 'satisfied') AS satisfied,
+         count(*) FILTER (WHERE rating = 'basically-satisfied') AS basically_satisfied,
+         count(*) FILTER (WHERE rating = 'dissatisfied') AS dissatisfied
+    FROM st GROUP BY 1
 ),
 late AS (
   SELECT event_id, ${lateCols} FROM case_deductions
    WHERE event_id IN (SELECT id FROM c) GROUP BY event_id
 ),
+-- A case entered a stage when its status is past the stage's start; one whose clock at a stage ran
+-- late entered it whatever its status now (a case returned to the centre after dispatch, say).
 by_case AS (
-  SELECT ${L.caseUnit} AS unit_id,
+  SELECT c.unit_id,
          count(*) AS reported,
-         count(*) FILTER (WHERE pc.filed) AS filed,
-         count(*) FILTER (WHERE pc.was_verified) AS verified,
-         count(*) FILTER (WHERE pc.reworked) AS reworked,
+         count(*) FILTER (WHERE c.filed) AS filed,
          count(*) FILTER (WHERE c.closed_at IS NOT NULL) AS closed,
          sum(${workingMinutesSql('c.closed_at')} - ${workingMinutesSql('c.reported_at')}) FILTER (WHERE c.closed_at IS NOT NULL) / 60.0 AS handling_hours,
          count(*) AS entered_file,
-         count(*) FILTER (WHERE pc.filed) AS entered_dispatch,
-         count(*) FILTER (WHERE pc.was_dispatched) AS entered_handle,
-         count(*) FILTER (WHERE pc.was_verified OR c.status = 'feedback') AS entered_verify,
-         count(*) FILTER (WHERE c.closed_at IS NOT NULL) AS entered_evaluate,
-         ${TIMED_STAGES.map((s) => `count(*) FILTER (WHERE l.late_${s}) AS late_${s}`).join(', ')},
-         count(*) FILTER (WHERE pc.rating = 'satisfied') AS satisfied,
-         count(*) FILTER (WHERE pc.rating = 'basically-satisfied') AS basically_satisfied,
-         count(*) FILTER (WHERE pc.rating = 'dissatisfied') AS dissatisfied
-    FROM c LEFT JOIN per_case pc ON pc.event_id = c.id LEFT JOIN late l ON l.event_id = c.id
+         count(*) FILTER (WHERE c.filed OR l.late_dispatch) AS entered_dispatch,
+         count(*) FILTER (WHERE c.status IN ('dispatched', 'handling', 'feedback', 'verified', 'closed') OR l.late_handle) AS entered_handle,
+         count(*) FILTER (WHERE c.status IN ('feedback', 'verified', 'closed') OR l.late_verify) AS entered_verify,
+         count(*) FILTER (WHERE c.closed_at IS NOT NULL OR l.late_evaluate) AS entered_evaluate,
+         ${TIMED_STAGES.map((s) => `count(*) FILTER (WHERE l.late_${s}) AS late_${s}`).join(', ')}
+    FROM c LEFT JOIN late l ON l.event_id = c.id
    GROUP BY 1
 ),
 dispatches AS (
@@ -175,15 +179,16 @@ points AS (
 SELECT u.id AS unit_id, u.name, u.path,
        COALESCE(b.reported, 0)::INTEGER AS reported, COALESCE(b.filed, 0)::INTEGER AS filed,
        COALESCE(x.dispatched, 0)::INTEGER AS dispatched, COALESCE(x.returned, 0)::INTEGER AS returned,
-       COALESCE(b.verified, 0)::INTEGER AS verified, COALESCE(b.reworked, 0)::INTEGER AS reworked,
+       COALESCE(v.verifications, 0)::INTEGER AS verifications, COALESCE(v.reworks, 0)::INTEGER AS reworks,
        COALESCE(b.closed, 0)::INTEGER AS closed, COALESCE(b.handling_hours, 0)::DOUBLE AS handling_hours,
        ${[...stageCols('entered'), ...stageCols('late')].map((k) => `COALESCE(b.${k}, 0)::INTEGER AS ${k}`).join(', ')},
-       COALESCE(b.satisfied, 0)::INTEGER AS satisfied,
-       COALESCE(b.basically_satisfied, 0)::INTEGER AS basically_satisfied,
-       COALESCE(b.dissatisfied, 0)::INTEGER AS dissatisfied,
+       COALESCE(v.satisfied, 0)::INTEGER AS satisfied,
+       COALESCE(v.basically_satisfied, 0)::INTEGER AS basically_satisfied,
+       COALESCE(v.dissatisfied, 0)::INTEGER AS dissatisfied,
        COALESCE(p.points, 0)::INTEGER AS points
   FROM (${L.units}) u
   LEFT JOIN by_case b ON b.unit_id = u.id
+  LEFT JOIN by_step v ON v.unit_id = u.id
   LEFT JOIN dispatches x ON x.unit_id = u.id
   LEFT JOIN points p ON p.unit_id = u.id
  ORDER BY u.id`;
@@ -203,8 +208,8 @@ SELECT u.id AS unit_id, u.name, u.path,
     filed: r.filed,
     dispatched: r.dispatched,
     returned: r.returned,
-    verified: r.verified,
-    reworked: r.reworked,
+    verifications: r.verifications,
+    reworks: r.reworks,
     closed: r.closed,
     handlingHours: r.handling_hours,
     entered: perStage(r, 'entered'),
