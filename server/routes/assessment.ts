@@ -119,7 +119,8 @@ const FORMULA =
   'onTime = mean of the stages’ on-time rates, firstTimeRight = 1 − reworkRate, satisfaction = (satisfied + ' +
   'basicSatisfactionValue × basicallySatisfied) / rated, speed = min(1, the level’s median avgHandlingHours / the unit’s)';
 
-async function assess(db: Db, level: AssessmentLevel, period: AssessmentPeriod) {
+/** A level's assessment for a period, ranked (and, for a year, flagged against the year before): what a cache miss costs. */
+export async function assessLevel(db: Db, level: AssessmentLevel, period: AssessmentPeriod) {
   const units = assessUnits(await assessmentCounts(db, level, period));
   if (period.kind !== 'year') return units;
   return flagYear(units, assessUnits(await assessmentCounts(db, level, previousYear(period))));
@@ -157,7 +158,7 @@ export function assessmentRoutes(deps: RouteDeps) {
           deductionCap: DEDUCTION_CAP,
           formula: FORMULA,
         },
-        units: (await assess(db, q.level, period)).filter(rows.shows),
+        units: (await assessLevel(db, q.level, period)).filter(rows.shows),
       }),
     });
   });

@@ -47,7 +47,7 @@ export async function startPlatformProcess(
   const origin = await new Promise<string>((resolve, reject) => {
     const onData = (b: Buffer) => {
       output += b.toString();
-      const m = /serving at (http:\/\/\S+)/.exec(output);
+      const m = /serving at (http:\/\/[^\s"]+)/.exec(output); // a JSON log line: the URL ends at its quote
       if (m) resolve(m[1]!.replace(/\/$/, ''));
     };
     child.stdout!.on('data', onData);

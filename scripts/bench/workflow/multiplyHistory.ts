@@ -34,7 +34,7 @@ export async function multiplyHistory(fromDb: string, toDb: string, times: numbe
       await conn.run(`DROP TABLE ${table}_n`);
       counts[table] = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0]![0]);
     }
-    await conn.run("UPDATE dataset_meta SET value = value || ' (case history ×" + times + ")' WHERE key = 'scale'");
+    await conn.run(`UPDATE dataset_meta SET value = value || ' (case history ×${times})' WHERE key = 'scale'`);
     await conn.run('COMMIT');
     await conn.run('CHECKPOINT');
   } finally {
