@@ -23,7 +23,7 @@ import type { AppEnv } from '../http/context';
 import type { RouteDeps } from '../http/deps';
 import { ApiError, errorResponse, errorResponses, validationHook } from '../http/errors';
 import { getAdminUnit } from '../store/adminUnits';
-import { ASSESSMENT_TABLES, assessmentCounts } from '../store/assessment';
+import { ASSESSMENT_TABLES, assessmentCounts, assessmentCountsOf } from '../store/assessment';
 import type { Db } from '../store/db';
 import { json } from './schemas';
 
@@ -121,9 +121,9 @@ const FORMULA =
 
 /** A level's assessment for a period, ranked (and, for a year, flagged against the year before): what a cache miss costs. */
 export async function assessLevel(db: Db, level: AssessmentLevel, period: AssessmentPeriod) {
-  const units = assessUnits(await assessmentCounts(db, level, period));
-  if (period.kind !== 'year') return units;
-  return flagYear(units, assessUnits(await assessmentCounts(db, level, previousYear(period))));
+  if (period.kind !== 'year') return assessUnits(await assessmentCounts(db, level, period));
+  const [year, before] = await assessmentCountsOf(db, level, [period, previousYear(period)]);
+  return flagYear(assessUnits(year!), assessUnits(before!));
 }
 
 export function assessmentRoutes(deps: RouteDeps) {

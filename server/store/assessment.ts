@@ -100,34 +100,56 @@ export async function assessmentCounts(
   level: AssessmentLevel,
   period: { from: string; to: string },
 ): Promise<UnitCounts[]> {
+  return (await assessmentCountsOf(db, level, [period]))[0]!;
+}
+
+/**
+ * The counts of several periods in one pass (a year and the year before, for the sanctions): the
+ * steps are read once, from the earliest period on. One list of units per period, in their order.
+ */
+export async function assessmentCountsOf(
+  db: Db,
+  level: AssessmentLevel,
+  periods: readonly { from: string; to: string }[],
+): Promise<UnitCounts[][]> {
   const L = LEVELS[level];
+  const from = periods.map((p) => p.from).reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+  const to = periods.map((p) => p.to).reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+  // Which period a case belongs to ($3, $4 the first period's bounds, $5, $6 the second's, ...).
+  const periodOf = `CASE ${periods
+    .map(
+      (_, i) => `WHEN e.reported_at >= $${3 + 2 * i}::TIMESTAMP AND e.reported_at < $${4 + 2 * i}::TIMESTAMP THEN ${i}`,
+    )
+    .join(' ')} END`;
   // A department's dispatches and returns are its own tasks: those dispatched to it, those it returned.
   const dispatchSql =
     level === 'department'
-      ? `SELECT t.dept AS unit_id, count(*) AS dispatched, 0 AS returned
-           FROM (SELECT unnest(CASE WHEN detail IS NULL THEN [department_id]
+      ? `SELECT t.dept AS unit_id, t.p, count(*) AS dispatched, 0 AS returned
+           FROM (SELECT p, unnest(CASE WHEN detail IS NULL THEN [department_id]
                    ELSE json_extract_string(detail, '$.tasks[*].assignee.id') END) AS dept
                  FROM st WHERE action = 'dispatch') t
-          GROUP BY 1
+          GROUP BY 1, 2
          UNION ALL
          SELECT COALESCE(u.department_id, CASE WHEN regexp_full_match(st.actor, 'S-d[0-9]{2}') THEN upper(substr(st.actor, 3)) END),
-                0, count(*)
-           FROM st LEFT JOIN users u ON u.id = st.actor WHERE st.action = 'return' GROUP BY 1`
-      : `SELECT unit_id, sum(tasks) AS dispatched, count(*) FILTER (WHERE action = 'return') AS returned
-           FROM st GROUP BY 1`;
+                st.p, 0, count(*)
+           FROM st LEFT JOIN users u ON u.id = st.actor WHERE st.action = 'return' GROUP BY 1, 2`
+      : `SELECT unit_id, p, sum(tasks) AS dispatched, count(*) FILTER (WHERE action = 'return') AS returned
+           FROM st GROUP BY 1, 2`;
   const lateCols = TIMED_STAGES.map((s) => `bool_or(stage = '${s}') AS late_${s}`).join(', ');
   const sql = `
 WITH c AS (
   -- filed (立案): every status after filing; a report turned away or still waiting is not
-  SELECT e.id, ${L.caseUnit} AS unit_id, e.department_id, e.status, e.reported_at, e.closed_at,
-         e.status NOT IN ('reported', 'rejected', 'merged') AS filed
-    FROM events e JOIN admin_units g ON g.id = e.grid_id
-   WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP
+  SELECT * FROM (
+    SELECT e.id, ${periodOf} AS p, ${L.caseUnit} AS unit_id, e.department_id, e.status, e.reported_at, e.closed_at,
+           e.status NOT IN ('reported', 'rejected', 'merged') AS filed
+      FROM events e JOIN admin_units g ON g.id = e.grid_id
+     WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP)
+   WHERE p IS NOT NULL
 ),
 -- Only the steps the counts need, each with its case's unit. A step is never before its case's
 -- report, so the time bound lets DuckDB skip the row groups of older history.
 st AS (
-  SELECT c.unit_id, c.department_id, a.action, a.actor, a.detail,
+  SELECT c.unit_id, c.p, c.department_id, a.action, a.actor, a.detail,
          CASE WHEN a.action = 'dispatch' THEN COALESCE(json_array_length(a.detail, '$.tasks'), 1) ELSE 0 END AS tasks,
          a.rating
     FROM (SELECT s.event_id, ${ACTION_SQL} AS action, s.actor, s.detail,
@@ -139,13 +161,13 @@ st AS (
     JOIN c ON c.id = a.event_id
 ),
 by_step AS (
-  SELECT unit_id,
+  SELECT unit_id, p,
          count(*) FILTER (WHERE action = 'verify') AS verifications,
          count(*) FILTER (WHERE action = 'verify' AND json_extract_string(detail, '$.passed') = 'false') AS reworks,
          count(*) FILTER (WHERE rating = 'satisfied') AS satisfied,
          count(*) FILTER (WHERE rating = 'basically-satisfied') AS basically_satisfied,
          count(*) FILTER (WHERE rating = 'dissatisfied') AS dissatisfied
-    FROM st GROUP BY 1
+    FROM st GROUP BY 1, 2
 ),
 late AS (
   SELECT event_id, ${lateCols} FROM case_deductions
@@ -154,7 +176,7 @@ late AS (
 -- A case entered a stage when its status is past the stage's start; one whose clock at a stage ran
 -- late entered it whatever its status now (a case returned to the centre after dispatch, say).
 by_case AS (
-  SELECT c.unit_id,
+  SELECT c.unit_id, c.p,
          count(*) AS reported,
          count(*) FILTER (WHERE c.filed) AS filed,
          count(*) FILTER (WHERE c.closed_at IS NOT NULL) AS closed,
@@ -166,17 +188,17 @@ by_case AS (
          count(*) FILTER (WHERE c.closed_at IS NOT NULL OR l.late_evaluate) AS entered_evaluate,
          ${TIMED_STAGES.map((s) => `count(*) FILTER (WHERE l.late_${s}) AS late_${s}`).join(', ')}
     FROM c LEFT JOIN late l ON l.event_id = c.id
-   GROUP BY 1
+   GROUP BY 1, 2
 ),
 dispatches AS (
-  SELECT unit_id, sum(dispatched) AS dispatched, sum(returned) AS returned FROM (${dispatchSql}) GROUP BY 1
+  SELECT unit_id, p, sum(dispatched) AS dispatched, sum(returned) AS returned FROM (${dispatchSql}) GROUP BY 1, 2
 ),
 points AS (
-  SELECT ${L.holderUnit} AS unit_id, sum(d.points) AS points
-    FROM case_deductions d LEFT JOIN admin_units h ON h.id = d.holder
-   WHERE d.event_id IN (SELECT id FROM c) GROUP BY 1
+  SELECT ${L.holderUnit} AS unit_id, c.p, sum(d.points) AS points
+    FROM case_deductions d JOIN c ON c.id = d.event_id LEFT JOIN admin_units h ON h.id = d.holder
+   GROUP BY 1, 2
 )
-SELECT u.id AS unit_id, u.name, u.path,
+SELECT r.p, u.id AS unit_id, u.name, u.path,
        COALESCE(b.reported, 0)::INTEGER AS reported, COALESCE(b.filed, 0)::INTEGER AS filed,
        COALESCE(x.dispatched, 0)::INTEGER AS dispatched, COALESCE(x.returned, 0)::INTEGER AS returned,
        COALESCE(v.verifications, 0)::INTEGER AS verifications, COALESCE(v.reworks, 0)::INTEGER AS reworks,
@@ -185,38 +207,42 @@ SELECT u.id AS unit_id, u.name, u.path,
        COALESCE(v.satisfied, 0)::INTEGER AS satisfied,
        COALESCE(v.basically_satisfied, 0)::INTEGER AS basically_satisfied,
        COALESCE(v.dissatisfied, 0)::INTEGER AS dissatisfied,
-       COALESCE(p.points, 0)::INTEGER AS points
-  FROM (${L.units}) u
-  LEFT JOIN by_case b ON b.unit_id = u.id
-  LEFT JOIN by_step v ON v.unit_id = u.id
-  LEFT JOIN dispatches x ON x.unit_id = u.id
-  LEFT JOIN points p ON p.unit_id = u.id
- ORDER BY u.id`;
+       COALESCE(pt.points, 0)::INTEGER AS points
+  FROM (${L.units}) u CROSS JOIN range(${periods.length}) r(p)
+  LEFT JOIN by_case b ON b.unit_id = u.id AND b.p = r.p
+  LEFT JOIN by_step v ON v.unit_id = u.id AND v.p = r.p
+  LEFT JOIN dispatches x ON x.unit_id = u.id AND x.p = r.p
+  LEFT JOIN points pt ON pt.unit_id = u.id AND pt.p = r.p
+ ORDER BY r.p, u.id`;
   type CountRow = Record<(typeof COUNT_COLUMNS)[number] | `${'entered' | 'late'}_${TimedStage}`, number> & {
+    p: number;
     unit_id: string;
     name: string;
     path: string | null;
   };
-  const rows = await db.all<CountRow>(sql, [period.from, period.to]);
+  const rows = await db.all<CountRow>(sql, [from, to, ...periods.flatMap((p) => [p.from, p.to])]);
   const perStage = (r: CountRow, prefix: 'entered' | 'late') =>
     Object.fromEntries(TIMED_STAGES.map((s) => [s, r[`${prefix}_${s}`]])) as Record<TimedStage, number>;
-  return rows.map((r) => ({
-    unitId: r.unit_id,
-    name: r.name,
-    path: r.path,
-    reported: r.reported,
-    filed: r.filed,
-    dispatched: r.dispatched,
-    returned: r.returned,
-    verifications: r.verifications,
-    reworks: r.reworks,
-    closed: r.closed,
-    handlingHours: r.handling_hours,
-    entered: perStage(r, 'entered'),
-    late: perStage(r, 'late'),
-    satisfied: r.satisfied,
-    basicallySatisfied: r.basically_satisfied,
-    dissatisfied: r.dissatisfied,
-    pointsDeducted: r.points,
-  }));
+  const out: UnitCounts[][] = periods.map(() => []);
+  for (const r of rows)
+    out[Number(r.p)]!.push({
+      unitId: r.unit_id,
+      name: r.name,
+      path: r.path,
+      reported: r.reported,
+      filed: r.filed,
+      dispatched: r.dispatched,
+      returned: r.returned,
+      verifications: r.verifications,
+      reworks: r.reworks,
+      closed: r.closed,
+      handlingHours: r.handling_hours,
+      entered: perStage(r, 'entered'),
+      late: perStage(r, 'late'),
+      satisfied: r.satisfied,
+      basicallySatisfied: r.basically_satisfied,
+      dissatisfied: r.dissatisfied,
+      pointsDeducted: r.points,
+    });
+  return out;
 }
