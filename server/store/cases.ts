@@ -83,8 +83,14 @@ async function readCases(
   if (ids.length === 0) return out;
   const list = listValue([...ids]);
   // `id IN (SELECT unnest(list))`, not list_contains: a semi-join whose bounds DuckDB pushes into the
-  // scan, so the row groups of other cases are skipped (a case's read and write went from ~40 to ~10 ms).
-  const w = caseScope(new Where().add('e.id IN (SELECT unnest(?::VARCHAR[]))', list), scope, 'e.');
+  // scan, so the row groups of other cases are skipped (one case's facts: ~40 ms → 12, by `=` 4 ms).
+  const w = caseScope(
+    ids.length === 1
+      ? new Where().add('e.id = ?', ids[0]!)
+      : new Where().add('e.id IN (SELECT unnest(?::VARCHAR[]))', list),
+    scope,
+    'e.',
+  );
   const rows = await q<FactsRow>(`${FACTS_SQL} ${w}`, w.params);
   if (rows.length === 0) return out;
   const steps = await q<StepRow & { event_id: string }>(
