@@ -9,7 +9,7 @@
 //     doing real transitions on freshly reported cases for --duration seconds against the server in its
 //     own process (caseTraffic.ts): actions per second and latency, acknowledged after the commit.
 // Prints one JSON summary on stdout (progress on stderr). Not part of `npm test`.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -151,6 +151,7 @@ if (phases.has('actions')) {
     summary.assessmentHttpAt1x = cached;
   } finally {
     await platform.stop();
+    rmSync(runDir, { recursive: true, force: true }); // the run's own copy of the store
   }
 }
 
