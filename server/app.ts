@@ -19,6 +19,7 @@ import { headers, limitBody, limitPhotoBody, sameOriginWrites, strictJson } from
 import type { Logger } from './ops/logger';
 import type { Metrics } from './ops/metrics';
 import { alarmRoutes } from './routes/alarms';
+import { assessmentRoutes } from './routes/assessment';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { buildingRoutes } from './routes/buildings';
@@ -69,6 +70,7 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', eventRoutes(deps))
       .route('/', eventActionRoutes(deps))
       .route('/', photoRoutes(deps))
+      .route('/', assessmentRoutes(deps))
       .route('/', auditRoutes(deps))
       .route('/', userRoutes(deps))
       .route('/', sensorRoutes(deps))

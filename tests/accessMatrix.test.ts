@@ -97,6 +97,15 @@ const EXPECT: Record<string, Expect> = {
     centre: [415, 415],
   }),
   'GET /photos/{id}': { ...all([404, 404]), admin: [403, 403] },
+  // assessment: the city scope everywhere; a community or subdistrict within its own subdistrict only
+  // (out: another subdistrict, 403); a department reads the department level only (here: grids, 403)
+  'GET /assessment': only({
+    community: [200, 403],
+    subdistrict: [200, 403],
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+  }),
   'GET /audit': only({ admin: [200, 200] }),
   'GET /audit/verify': only({ admin: [200, 200] }),
   'GET /users': only({ admin: [200, 200] }),
@@ -187,6 +196,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path.startsWith('/users/{id}')) return path.replace('{id}', 'U999');
   if (path === '/photos/{id}') return path.replace('{id}', '0'.repeat(64));
   if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;
+  if (path === '/assessment') return `${path}?period=2026-10&level=gridworker&within=${f('grid').slice(0, 9)}`;
   return path;
 }
 

@@ -31,7 +31,8 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
  * What a route needs. `map` and `overview` are city-wide, non-personal data; `units` are aggregated
  * summaries; `residents` personal data (masked); `unmask` one record in clear; `cases` reads events.
  * The case workflow's: `report` (上报), `dispatch` (立案、派遣、评价、挂账: the centre seat), `handle`
- * (签收、退回、处置、延期、上报上级: whoever holds a task), `verify` (核查), `supervise` (督办).
+ * (签收、退回、处置、延期、上报上级: whoever holds a task), `verify` (核查), `supervise` (督办);
+ * `assessment` reads the assessment (考核) of units: city-wide, or one's own subtree or department.
  */
 export type Permission =
   | 'overview'
@@ -47,18 +48,42 @@ export type Permission =
   | 'dispatch'
   | 'handle'
   | 'verify'
-  | 'supervise';
+  | 'supervise'
+  | 'assessment';
 
 const EVERYONE: Permission[] = ['overview', 'map'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   gridworker: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle', 'verify'],
-  community: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle', 'verify'],
-  subdistrict: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle'],
-  department: [...EVERYONE, 'units', 'cases', 'report', 'handle'],
-  centre: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'dispatch', 'verify', 'supervise'],
-  analyst: [...EVERYONE, 'units', 'cases'],
-  leader: [...EVERYONE, 'units', 'residents', 'cases', 'supervise'],
+  community: [
+    ...EVERYONE,
+    'units',
+    'residents',
+    'unmask',
+    'export',
+    'cases',
+    'report',
+    'handle',
+    'verify',
+    'assessment',
+  ],
+  subdistrict: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle', 'assessment'],
+  department: [...EVERYONE, 'units', 'cases', 'report', 'handle', 'assessment'],
+  centre: [
+    ...EVERYONE,
+    'units',
+    'residents',
+    'unmask',
+    'export',
+    'cases',
+    'report',
+    'dispatch',
+    'verify',
+    'supervise',
+    'assessment',
+  ],
+  analyst: [...EVERYONE, 'units', 'cases', 'assessment'],
+  leader: [...EVERYONE, 'units', 'residents', 'cases', 'supervise', 'assessment'],
   screen: [...EVERYONE, 'units', 'cases'],
   admin: [...EVERYONE, 'units', 'audit', 'users'],
 };

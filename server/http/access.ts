@@ -53,6 +53,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   // photos: uploaded by whoever reports or handles (the report's, the feedback's); served to readers of a case naming one
   'POST /photos': { anyOf: ['report', 'handle', 'verify'] },
   'GET /photos/:id': 'cases',
+  // assessment (考核): city-wide for the centre, leaders and analysts; a community's or subdistrict's own
+  // subtree, a department's own row (the route narrows by scope)
+  'GET /assessment': 'assessment',
   'GET /audit': 'audit',
   'GET /audit/verify': 'audit',
   'GET /users': 'users',

@@ -82,11 +82,19 @@ async function readCases(
   const out = new Map<string, { state: CaseState; steps: CaseStep[] }>();
   if (ids.length === 0) return out;
   const list = listValue([...ids]);
-  const w = caseScope(new Where().add('list_contains(?::VARCHAR[], e.id)', list), scope, 'e.');
+  // `id IN (SELECT unnest(list))`, not list_contains: a semi-join whose bounds DuckDB pushes into the
+  // scan, so the row groups of other cases are skipped (one case's facts: ~40 ms → 12, by `=` 4 ms).
+  const w = caseScope(
+    ids.length === 1
+      ? new Where().add('e.id = ?', ids[0]!)
+      : new Where().add('e.id IN (SELECT unnest(?::VARCHAR[]))', list),
+    scope,
+    'e.',
+  );
   const rows = await q<FactsRow>(`${FACTS_SQL} ${w}`, w.params);
   if (rows.length === 0) return out;
   const steps = await q<StepRow & { event_id: string }>(
-    `${STEPS_SQL.replace('SELECT ', 'SELECT event_id, ')} WHERE list_contains($1::VARCHAR[], event_id) ORDER BY event_id, seq`,
+    `${STEPS_SQL.replace('SELECT ', 'SELECT event_id, ')} WHERE event_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY event_id, seq`,
     [listValue(rows.map((r) => r.id))],
   );
   const byCase = new Map<string, StepRow[]>();
@@ -302,7 +310,7 @@ export async function writeProjections(
       col(([, p]) => p.supervisedBy),
     ],
   );
-  await conn.run('DELETE FROM event_tasks WHERE list_contains($1::VARCHAR[], event_id)', [col(([id]) => id)]);
+  await conn.run('DELETE FROM event_tasks WHERE event_id IN (SELECT unnest($1::VARCHAR[]))', [col(([id]) => id)]);
   const tasks = states.flatMap((s) => taskViews(s).map((t) => ({ id: s.facts.id, t })));
   if (tasks.length === 0) return;
   const tcol = <T extends DuckDBValue>(f: (x: (typeof tasks)[number]) => T) => listValue(tasks.map(f));

@@ -16,6 +16,7 @@ const QUERIES: Record<string, string> = {
   '/search': `q=${encodeURIComponent('文昌')}`,
   '/cameras/covering': 'lon=116.95&lat=31.05',
   '/sensors/{id}/series': 'hours=24',
+  '/assessment': 'period=2025&level=subdistrict',
 };
 const LEFT_OUT: Record<string, string> = {
   '/live': 'Server-Sent Events: a stream, not a request/response',
@@ -26,7 +27,8 @@ const LEFT_OUT: Record<string, string> = {
 function kindOf(route: string): RouteKind {
   if (route === '/health') return 'floor';
   if (route.startsWith('/layers/')) return 'layer';
-  if (route === '/overview' || route.startsWith('/stats/') || route === '/grids/{id}') return 'aggregate';
+  if (route === '/overview' || route.startsWith('/stats/') || route === '/grids/{id}' || route === '/assessment')
+    return 'aggregate';
   return 'read';
 }
 
