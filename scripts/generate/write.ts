@@ -32,6 +32,7 @@ export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
     ['grid-workers', d.gridWorkers],
     ['events', d.events],
     ['event-steps', d.eventSteps],
+    ['case-deductions', d.caseDeductions],
     ['sentiments', d.sentiments],
   ];
 }
