@@ -55,6 +55,7 @@ describe('history at the dataset’s today', () => {
       expect(shelved / total).toBeGreaterThan(0.2);
       expect(overdue / total).toBeLessThan(0.15);
       // every open case is either shelved or held by someone, and those held are mostly recent
+      expect(total - shelved).toBeGreaterThan(0);
       expect(recent / (total - shelved)).toBeGreaterThan(0.8);
       // every shelved case says why and who supervises it
       const shelveSteps = await count(
