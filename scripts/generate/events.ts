@@ -213,6 +213,9 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
     e.closedAt = state.closedAt;
     e.departmentId = state.departmentId;
     e.overdue = due.length > 0;
+    // what the reports never filed need of the case; the plan itself can go
+    c.verifiedAt = c.plan.steps.find((x) => x.cmd.action === 'verify' && x.cmd.passed)?.at ?? nowMs;
+    c.plan = RELEASED;
     if (onProgress && (i + 1) % 20_000 === 0) onProgress(total + i + 1, total * 2, 'events');
   }
 
@@ -236,10 +239,14 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
 
 interface PlannedCase {
   plan: CasePlan;
+  /** When its verification passed (or now), once issued. */
+  verifiedAt?: number;
   places: GridPlaces;
   reporter: Actor;
   seat: Actor;
 }
+
+const RELEASED: CasePlan = { steps: [], firstAccept: 0, handleMinutes: 0, basis: 'working' };
 
 /** Opens the case and issues `planned` through the machine, appending the steps; throws on a refusal (a generator bug). */
 function issue(
@@ -261,8 +268,9 @@ function issue(
   out.push(stepRow(e.id, opened.step));
   let state = opened.state;
   for (const p of planned) {
-    const cmd = p.cmd.note !== undefined ? p.cmd : { ...p.cmd, note: defaultNote(p.cmd, e.itemCode, unitName) };
-    const d = decide(state, cmd, p.actor, iso(p.at));
+    // (a plan is issued once: its command takes its note in place)
+    if (p.cmd.note === undefined) p.cmd.note = defaultNote(p.cmd, e.itemCode, unitName);
+    const d = decide(state, p.cmd, p.actor, iso(p.at));
     if (!d.ok) throw new Error(`events: ${e.id} ${p.cmd.action} by ${p.actor.id} refused: ${d.message}`);
     out.push(stepRow(e.id, d.step));
     state = d.state;
@@ -455,7 +463,7 @@ function notFiledReports(rng: Rng, events: GovEvent[], cases: PlannedCase[], tot
       const c = cases[j]!;
       const t0 = Date.parse(model.reportedAt);
       // while the model case is open (until its verification passed) and within 48 h; a minute at least
-      const verifiedAt = c.plan.steps.find((s) => s.cmd.action === 'verify' && s.cmd.passed)?.at ?? nowMs;
+      const verifiedAt = c.verifiedAt ?? nowMs;
       const span = Math.min(48 * HOUR_MS, verifiedAt - t0, nowMs - t0) * 0.8;
       const reported = Math.round((t0 + 60_000 + rng.next() * Math.max(0, span - 60_000)) / 1000) * 1000;
       const profile = ITEM_PROFILES.get(model.itemCode)!;
