@@ -100,12 +100,14 @@ describe('GET /api/stats/*', () => {
     expect(days).toHaveLength(30);
     expect(days[0].day).toBe('2026-10-03');
     expect(days[29].day).toBe('2026-11-01');
-    const inWindow = data.events.filter((e) => e.reportedAt >= window.from && e.reportedAt < window.to);
+    // cases only: reports never filed (rejected, merged) are counted apart
+    const cases = data.events.filter((e) => e.status !== 'rejected' && e.status !== 'merged');
+    const inWindow = cases.filter((e) => e.reportedAt >= window.from && e.reportedAt < window.to);
     expect(days.reduce((n: number, d: { reported: number }) => n + d.reported, 0)).toBe(inWindow.length);
     const oneDay = days.find((d: { reported: number }) => d.reported > 0);
-    expect(oneDay.reported).toBe(data.events.filter((e) => e.reportedAt.startsWith(oneDay.day)).length);
+    expect(oneDay.reported).toBe(cases.filter((e) => e.reportedAt.startsWith(oneDay.day)).length);
     expect(oneDay.closed).toBe(
-      data.events.filter((e) => e.reportedAt.startsWith(oneDay.day) && e.status === 'closed').length,
+      cases.filter((e) => e.reportedAt.startsWith(oneDay.day) && e.status === 'closed').length,
     );
   });
 
@@ -129,7 +131,8 @@ describe('GET /api/stats/*', () => {
     expect(res.status).toBe(200);
     const { window, categories } = res.body;
     expect(categories).toHaveLength(9);
-    const inWindow = data.events.filter((e) => e.reportedAt >= window.from && e.reportedAt < window.to);
+    const cases = data.events.filter((e) => e.status !== 'rejected' && e.status !== 'merged');
+    const inWindow = cases.filter((e) => e.reportedAt >= window.from && e.reportedAt < window.to);
     for (const c of categories) {
       const mine = inWindow.filter((e) => e.itemCode.startsWith(c.code));
       expect([c.code, c.count, c.open]).toEqual([

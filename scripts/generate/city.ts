@@ -10,7 +10,7 @@ import { generatePopulation } from './people';
 import { Rng } from './random';
 import { generateThings } from './things';
 
-export const GENERATOR_VERSION = '1';
+export const GENERATOR_VERSION = '2';
 /** The reference dataset's "today": history ends here. Fixed so that the output is reproducible. */
 export const DEFAULT_TODAY = '2026-11-01T00:00:00.000Z';
 

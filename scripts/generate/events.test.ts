@@ -4,6 +4,8 @@ import { DEPARTMENTS } from '../../server/domain/departments';
 import type { EventStep } from '../../server/domain/model';
 import { staffAccounts } from '../../server/domain/staffAccounts';
 import { getItem } from '../../server/domain/taxonomy';
+import { inWorkingTime } from '../../server/domain/workflow/clock';
+import { caseDeadline } from '../../server/domain/workflow/limits';
 import { insidePolygons } from './eventPlaces';
 import { type Events, generateEvents, STAGES } from './events';
 import { Rng } from './random';
@@ -29,61 +31,172 @@ beforeAll(() => {
     if (list) list.push(s);
     else stepsOf.set(s.eventId, [s]);
   }
-}, 60_000);
+}, 180_000);
 
 describe('generateEvents at scale 1', () => {
-  it('makes 170,000 events, exactly 99.3 % closed, with unique ids and codes', () => {
-    expect(full.events).toHaveLength(170_000);
-    const closed = full.events.filter((e) => e.status === 'closed');
+  it('makes 170,000 filed cases, exactly 99.3 % closed, with unique ids and codes; reports never filed apart', () => {
+    const filed = full.events.filter((e) => e.status !== 'rejected' && e.status !== 'merged');
+    expect(filed).toHaveLength(170_000);
+    const closed = filed.filter((e) => e.status === 'closed');
     expect(closed).toHaveLength(Math.round(170_000 * 0.993));
-    expect(new Set(full.events.map((e) => e.id)).size).toBe(170_000);
-    expect(new Set(full.events.map((e) => e.code)).size).toBe(170_000);
+    expect(new Set(full.events.map((e) => e.id)).size).toBe(full.events.length);
+    expect(new Set(full.events.map((e) => e.code)).size).toBe(full.events.length);
     for (const e of full.events) expect(e.code).toMatch(/^TC20\d{6}-\d{6}$/);
+    // invalid reports (不予立案) and duplicates (重复合并): a few per hundred cases
+    const rejected = full.events.filter((e) => e.status === 'rejected').length / 170_000;
+    const merged = full.events.filter((e) => e.status === 'merged').length / 170_000;
+    expect(rejected).toBeGreaterThan(0.015);
+    expect(rejected).toBeLessThan(0.035);
+    expect(merged).toBeGreaterThan(0.02);
+    expect(merged).toBeLessThan(0.04);
   });
 
-  it('gives every closed event the seven stages in order, on time unless marked overdue', () => {
+  it('runs every case as the machine records it: report first, times increasing, closed at a passed verification', () => {
     // Plain checks collected into a list: 1.2 M expect() calls would take half a minute.
     const wrong: string[] = [];
     const check = (ok: boolean, what: string, id: string) => {
       if (!ok && wrong.length < 20) wrong.push(`${id}: ${what}`);
     };
+    const deducted = new Set(full.caseDeductions.map((d) => d.eventId));
     let overdue = 0;
     for (const e of full.events) {
       const steps = stepsOf.get(e.id)!;
       const item = getItem(e.itemCode);
-      check(e.departmentId === item.departmentId, 'department', e.id);
-      check(Date.parse(e.deadlineAt) - Date.parse(e.reportedAt) === item.timeLimitHours * 3_600_000, 'deadline', e.id);
-      check(steps[0]!.at === e.reportedAt, 'first step at report', e.id);
+      check(e.deadlineAt === caseDeadline(e.itemCode, e.reportedAt), 'deadline', e.id);
+      check(steps[0]!.at === e.reportedAt && steps[0]!.action === 'report', 'first step: the report', e.id);
       for (let s = 0; s < steps.length; s++) {
-        check(steps[s]!.seq === s + 1 && steps[s]!.stage === STAGES[s], 'stage order', e.id);
+        check(steps[s]!.seq === s + 1 && STAGES.includes(steps[s]!.stage), 'seq', e.id);
+        check(!!steps[s]!.action && steps[s]!.role !== undefined, 'action and role', e.id);
         if (s > 0) check(Date.parse(steps[s]!.at) > Date.parse(steps[s - 1]!.at), 'increasing times', e.id);
       }
       check(Date.parse(steps[steps.length - 1]!.at) < nowMs, 'before now', e.id);
+      const last = steps[steps.length - 1]!;
       if (e.status === 'closed') {
-        check(steps.length === 7, '7 steps', e.id);
-        check(e.closedAt === steps[6]!.at, 'closedAt', e.id);
-        check(e.overdue === Date.parse(e.closedAt!) > Date.parse(e.deadlineAt), 'overdue iff closed late', e.id);
-        if (e.overdue) overdue++;
+        check(last.action === 'evaluate', 'closed: evaluated last', e.id);
+        const passed = steps.filter((x) => x.action === 'verify' && x.detail?.action === 'verify' && x.detail.passed);
+        check(passed.length === 1 && e.closedAt === passed[0]!.at, 'closedAt: the passed verification', e.id);
+        check(e.departmentId === item.departmentId || steps.some((x) => x.action === 'dispatch'), 'department', e.id);
+      } else if (e.status === 'rejected' || e.status === 'merged') {
+        check(steps.length === 2 && last.action === (e.status === 'rejected' ? 'reject' : 'merge'), 'not filed', e.id);
       } else {
-        check(e.closedAt === null && steps.length < 7, 'open has no closing', e.id);
-        check(
-          e.status === ['reported', 'filed', 'dispatched', 'handling', 'feedback', 'verified'][steps.length - 1],
-          'status',
-          e.id,
-        );
-        check(e.overdue === nowMs > Date.parse(e.deadlineAt), 'open overdue iff past deadline', e.id);
+        check(!steps.some((x) => x.action === 'evaluate'), 'open: not evaluated', e.id);
       }
+      // overdue = some limit missed by now, and then its deduction is in the dataset
+      check(e.overdue === deducted.has(e.id), 'overdue iff deducted', e.id);
+      if (e.overdue) overdue++;
     }
     expect(wrong).toEqual([]);
-    const share = overdue / full.events.length;
-    expect(share).toBeGreaterThan(0.03);
+    const share = overdue / 170_000;
+    expect(share).toBeGreaterThan(0.025);
     expect(share).toBeLessThan(0.05);
   });
 
-  it('keeps open events mostly recent', () => {
-    const open = full.events.filter((e) => e.status !== 'closed');
-    const recent = open.filter((e) => nowMs - Date.parse(e.reportedAt) < 30 * 86_400_000);
-    expect(recent.length / open.length).toBeGreaterThan(0.8);
+  it('takes the side paths at their documented rates', () => {
+    const cases = (pred: (s: EventStep) => boolean) =>
+      new Set(full.eventSteps.filter(pred).map((s) => s.eventId)).size / 170_000;
+    const band = (x: number, lo: number, hi: number, what: string) => {
+      expect(x, what).toBeGreaterThan(lo);
+      expect(x, what).toBeLessThan(hi);
+    };
+    band(
+      cases((s) => s.action === 'return'),
+      0.02,
+      0.04,
+      'returns',
+    );
+    band(
+      cases((s) => s.detail?.action === 'verify' && !s.detail.passed),
+      0.03,
+      0.05,
+      'reworks',
+    );
+    band(
+      cases((s) => s.action === 'requestExtension'),
+      0.01,
+      0.03,
+      'extensions',
+    );
+    expect(cases((s) => s.action === 'refuseExtension')).toBeGreaterThan(0);
+    band(
+      cases((s) => s.action === 'escalate'),
+      0.01,
+      0.02,
+      'escalations',
+    );
+    band(
+      cases((s) => s.detail?.action === 'dispatch' && s.detail.tasks.length > 1),
+      0.005,
+      0.02,
+      'summonses',
+    );
+    // communities and grid workers handle local items themselves
+    band(
+      cases((s) => s.detail?.action === 'dispatch' && s.detail.tasks[0]!.assignee.kind === 'unit'),
+      0.05,
+      0.2,
+      'local leads',
+    );
+  });
+
+  it('merges a duplicate into the earlier case it repeats, while that case was open', () => {
+    const events = new Map(full.events.map((e) => [e.id, e]));
+    for (const e of full.events.filter((x) => x.status === 'merged')) {
+      const merge = stepsOf.get(e.id)![1]!;
+      const into = merge.detail?.action === 'merge' ? events.get(merge.detail.into)! : undefined;
+      expect(into, e.id).toBeDefined();
+      expect(into!.itemCode).toBe(e.itemCode);
+      expect(into!.gridId).toBe(e.gridId);
+      expect(into!.reportedAt < e.reportedAt).toBe(true);
+      expect(into!.closedAt === null || into!.closedAt > e.reportedAt, e.id).toBe(true);
+    }
+  });
+
+  it('rates most closed cases satisfied, and says who rated', () => {
+    const ratings = full.eventSteps.filter((s) => s.action === 'evaluate').map((s) => s.detail);
+    expect(ratings).toHaveLength(Math.round(170_000 * 0.993));
+    const n = (k: string) =>
+      ratings.filter((d) => d?.action === 'evaluate' && d.satisfaction === k).length / ratings.length;
+    expect(n('satisfied')).toBeGreaterThan(0.75);
+    expect(n('basically-satisfied')).toBeGreaterThan(0.05);
+    expect(n('dissatisfied')).toBeGreaterThan(0);
+    expect(n('dissatisfied')).toBeLessThan(0.06);
+    const raters = new Set(ratings.map((d) => (d?.action === 'evaluate' ? d.ratedBy : null)));
+    expect([...raters].sort()).toEqual(['centre', 'reporter', 'resident']);
+  });
+
+  it('handles, verifies and evaluates in working hours (natural time only for urgent items)', () => {
+    const events = new Map(full.events.map((e) => [e.id, e]));
+    let steps = 0;
+    let outside = 0;
+    let night = 0;
+    for (const s of full.eventSteps) {
+      if (!['handle', 'feedback', 'verify', 'evaluate'].includes(s.stage)) continue;
+      steps++;
+      const hour = new Date(Date.parse(s.at) + 8 * 3_600_000).getUTCHours();
+      if (hour >= 22 || hour < 6) night++;
+      if (getItem(events.get(s.eventId)!.itemCode).severity !== 3 && !inWorkingTime(Date.parse(s.at))) outside++;
+    }
+    expect(outside / steps).toBeLessThan(0.002);
+    expect(night / steps).toBeLessThan(0.02);
+  });
+
+  it('keeps the open cases those of a working platform: under way and within limits, or shelved (挂账)', () => {
+    const open = full.events.filter((e) => !['closed', 'rejected', 'merged'].includes(e.status));
+    const shelved = open.filter((e) => stepsOf.get(e.id)!.some((s) => s.action === 'shelve'));
+    const working = open.filter((e) => !shelved.includes(e));
+    // 挂账 cases are old and hard, with a reason and who supervises them
+    for (const e of shelved) {
+      const s = stepsOf.get(e.id)!.find((x) => x.action === 'shelve')!;
+      expect(
+        s.detail?.action === 'shelve' && s.detail.reason && s.detail.supervisor.startsWith('S-'),
+        e.id,
+      ).toBeTruthy();
+      expect(nowMs - Date.parse(e.reportedAt)).toBeGreaterThan(60 * 86_400_000);
+    }
+    expect(working.filter((e) => nowMs - Date.parse(e.reportedAt) < 30 * 86_400_000).length).toBeGreaterThan(
+      working.length * 0.9,
+    );
+    expect(working.filter((e) => e.overdue).length).toBeLessThan(working.length * 0.15);
   });
 
   it('grows over the years and has weekly and daily rhythm', () => {
@@ -121,7 +234,7 @@ describe('generateEvents at scale 1', () => {
     expect(n('sensor')).toBeLessThan(0.02);
   });
 
-  it('names staff accounts as actors: the local account, a seat, the department; channels stay channels', () => {
+  it('names staff accounts as actors with their roles: the local account, the seats, departments and units; channels stay channels', () => {
     const accounts = new Map(
       staffAccounts({ adminUnits: city.adminUnits, gridWorkers, departments: DEPARTMENTS, centreSeats: 16 }).map(
         (a) => [a.id, a],
@@ -132,38 +245,46 @@ describe('generateEvents at scale 1', () => {
     const workerOf = new Map(gridWorkers.map((w) => [w.gridId, w.id]));
     const wrong: string[] = [];
     const seatsUsed = new Set<string>();
+    const centreActions = [
+      'file',
+      'reject',
+      'merge',
+      'dispatch',
+      'approveExtension',
+      'refuseExtension',
+      'evaluate',
+      'shelve',
+    ];
+    const roles = new Set<string>();
     for (const s of full.eventSteps) {
       const e = events.get(s.eventId)!;
       const grid = grids.get(e.gridId)!;
-      const local =
-        grid.area === 'village'
-          ? `S-v-${grid.parentId}`
-          : workerOf.has(grid.id)
-            ? `S-${workerOf.get(grid.id)!.toLowerCase()}`
-            : `S-c-${grid.parentId}`;
-      const department = `S-${e.departmentId.toLowerCase()}`;
-      const channel = e.source === 'hotline' ? 'hotline-12345' : e.source;
-      const reporter = e.source === 'patrol' ? local : e.source === 'department' ? department : channel;
-      const expected: Record<string, string | null> = {
-        collect: reporter,
-        dispatch: null,
-        file: null,
-        handle: department,
-        feedback: department,
-        verify: local,
-        evaluate: null,
-      };
-      const want = expected[s.stage];
-      if (want === null) {
-        if (accounts.get(s.actor)?.role !== 'centre') wrong.push(`${s.eventId}#${s.seq} ${s.actor}: not a seat`);
+      const account = accounts.get(s.actor);
+      if (s.actor.startsWith('S-') && !account) wrong.push(`${s.eventId}#${s.seq} ${s.actor}: no such account`);
+      if (account && account.role !== s.role) wrong.push(`${s.eventId}#${s.seq} ${s.actor}: role ${s.role}`);
+      if (!account && s.role !== 'system') wrong.push(`${s.eventId}#${s.seq} ${s.actor}: a channel as ${s.role}`);
+      if (s.role) roles.add(s.role);
+      if (s.action === 'report') {
+        const local =
+          grid.area === 'village'
+            ? `S-v-${grid.parentId}`
+            : workerOf.has(grid.id)
+              ? `S-${workerOf.get(grid.id)!.toLowerCase()}`
+              : `S-c-${grid.parentId}`;
+        const channel = e.source === 'hotline' ? 'hotline-12345' : e.source;
+        const want =
+          e.source === 'patrol' ? local : e.source === 'department' ? `S-${e.departmentId.toLowerCase()}` : channel;
+        if (e.status !== 'rejected' && e.status !== 'merged' && s.actor !== want)
+          wrong.push(`${s.eventId}#${s.seq} ${s.actor} ≠ ${want}`);
+      } else if (centreActions.includes(s.action!)) {
+        if (account?.role !== 'centre') wrong.push(`${s.eventId}#${s.seq} ${s.actor}: not a seat`);
         seatsUsed.add(s.actor);
-      } else if (s.actor !== want) wrong.push(`${s.eventId}#${s.seq} ${s.actor} ≠ ${want}`);
-      if (s.actor.startsWith('S-') && !accounts.has(s.actor))
-        wrong.push(`${s.eventId}#${s.seq} ${s.actor}: no such account`);
+      }
       if (wrong.length > 5) break;
     }
     expect(wrong).toEqual([]);
     expect(seatsUsed.size).toBe(16);
+    expect([...roles].sort()).toEqual(['centre', 'community', 'department', 'gridworker', 'subdistrict', 'system']);
     // the vacant grid's cases name its community
     const vacant = urbanGrids.at(-1)!;
     expect(full.eventSteps.some((s) => s.actor === `S-c-${vacant.parentId}`)).toBe(true);
@@ -209,7 +330,7 @@ describe('generateEvents', () => {
   it.each([0.01, 0.1])('keeps exact totals at scale %f', (scale) => {
     const r = generateEvents(new Rng(1), scale, { ...city, now: NOW });
     const total = Math.round(170_000 * scale);
-    expect(r.events).toHaveLength(total);
+    expect(r.events.filter((e) => e.status !== 'rejected' && e.status !== 'merged')).toHaveLength(total);
     expect(r.events.filter((e) => e.status === 'closed')).toHaveLength(Math.round(total * 0.993));
     expect(r.eventSteps.length).toBeGreaterThan(total * 6.9);
   });

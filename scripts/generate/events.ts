@@ -1,11 +1,15 @@
-// Events (事): scaled(170,000) historical cases since the grid system started in 2019, exactly
-// round(total × 0.993) closed with the full seven-stage loop (信息收集 → 案卷建立 → 任务派遣 → 任务处理
-// → 处理反馈 → 核查结案 → 综合评价), the rest open at some stage, mostly recent. Plus sentiments (情).
+// Events (事): scaled(170,000) historical cases since the grid system started in 2019, each a run of
+// the workflow's state machine (server/domain/workflow: report → 立案 → 派遣 → 签收/处置 → 反馈 → 核查
+// → 评价, with the side paths of caseRuns.ts), exactly round(total × 0.993) of them closed; the rest
+// under way at the dataset's today, or shelved (挂账) as hard old cases. Plus the reports never filed
+// (invalid, or duplicates merged into an open case), counted apart, the deductions the history's
+// missed limits cost, and sentiments (情).
 import { DEPARTMENTS } from '../../server/domain/departments';
 import { STRUCTURE, scaled, VOLUMES } from '../../server/domain/facts';
 import type {
   AdminUnit,
   Building,
+  CaseDeductionRow,
   CityComponent,
   EventOrigin,
   EventStage,
@@ -13,12 +17,26 @@ import type {
   EventStep,
   GovEvent,
   GridWorker,
+  LonLat,
   PatrolPoint,
   SentimentItem,
   TaxonomyItem,
 } from '../../server/domain/model';
-import { actorAccounts } from '../../server/domain/staffAccounts';
-import { TAXONOMY } from '../../server/domain/taxonomy';
+import {
+  actorAccounts,
+  communityUsername,
+  staffAccountId,
+  subdistrictUsername,
+  townUsername,
+  villageCommitteeUsername,
+} from '../../server/domain/staffAccounts';
+import { getItem, TAXONOMY } from '../../server/domain/taxonomy';
+import { addClockMinutes } from '../../server/domain/workflow/clock';
+import { type Deduction, dueDeductions } from '../../server/domain/workflow/deadlines';
+import { type CaseCommand, decide, openCase } from '../../server/domain/workflow/decide';
+import { caseDeadline, limitsOf } from '../../server/domain/workflow/limits';
+import type { Actor, CaseFacts, CaseState, CaseStep } from '../../server/domain/workflow/states';
+import { type CasePlace, type CasePlan, type PlannedStep, planCase, shelvePlan } from './caseRuns';
 import { type CalendarDay, calendarDays, HOUR_WEIGHTS } from './eventCalendar';
 import { buildGridPlaces, type GridPlaces, insidePolygons, pickCumulative, pickSpot } from './eventPlaces';
 import { ITEM_PROFILES, type ItemProfile, seasonFactor } from './eventProfiles';
@@ -40,6 +58,8 @@ export interface EventsInput {
 export interface Events {
   events: GovEvent[];
   eventSteps: EventStep[];
+  /** The points history's missed limits cost (case_deductions), so the deadline checker owes none at today. */
+  caseDeductions: CaseDeductionRow[];
   sentiments: SentimentItem[];
 }
 
@@ -52,8 +72,6 @@ export const STAGES: readonly EventStage[] = [
   'verify',
   'evaluate',
 ];
-/** The status of an open event whose last step is STAGES[i]. */
-const OPEN_STATUS: readonly EventStatus[] = ['reported', 'filed', 'dispatched', 'handling', 'feedback', 'verified'];
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -85,6 +103,7 @@ const OVERDUE_BASE = 0.036;
 export function generateEvents(rng: Rng, scale: number, input: EventsInput, onProgress?: Progress): Events {
   const nowMs = Date.parse(input.now);
   if (Number.isNaN(nowMs)) throw new Error(`events: 'now' is not an ISO date: '${input.now}'`);
+  const now = iso(nowMs);
   const total = scaled(VOLUMES.events, scale);
   const closedCount = Math.round(total * VOLUMES.closureRate);
 
@@ -97,21 +116,26 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
   const village = grids.filter((g) => g.area === 'village').map((g) => places.get(g.id)!);
   const urbanCum = cumulativeOf(urban.map((p) => p.weight));
   const villageCum = cumulativeOf(village.map((p) => p.weight));
+  const world = caseWorld(input.adminUnits, input.gridWorkers);
 
   // 1. When: report times, sorted.
   const days = calendarDays(nowMs);
   const times = reportTimes(rng.fork('times'), total, days, nowMs);
-  // 2. Which stay open: recent ones far more likely (old stuck cases are rare).
-  const open = chooseOpen(rng.fork('open'), times, total - closedCount, nowMs);
 
-  const localActor = localActors(input.gridWorkers);
+  // 2. What, where, and the run each case would take if left alone (closed, or still under way at now).
   const itemTables = buildItemTables();
   const detail = rng.fork('detail');
   const timeline = rng.fork('timeline');
   const events: GovEvent[] = new Array(total);
-  const eventSteps: EventStep[] = [];
+  const cases: PlannedCase[] = new Array(total);
   const serialOfDay = new Map<string, number>();
   const dayIndexOf = (ms: number) => Math.min(days.length - 1, Math.floor((ms - days[0]!.startMs) / DAY_MS));
+  const nextCode = (ms: number) => {
+    const day = days[dayIndexOf(ms)]!;
+    const serial = (serialOfDay.get(day.ymd) ?? 0) + 1;
+    serialOfDay.set(day.ymd, serial);
+    return `TC${day.ymd}-${String(serial).padStart(6, '0')}`;
+  };
 
   for (let i = 0; i < total; i++) {
     const reported = times[i]!;
@@ -131,59 +155,459 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
     const profile = ITEM_PROFILES.get(item.code)!;
     const source = pickSource(detail, item, profile, inVillage, reported);
     const [lon, lat, label] = place(detail, gridPlaces, profile);
-
-    const serial = (serialOfDay.get(day.ymd) ?? 0) + 1;
-    serialOfDay.set(day.ymd, serial);
     const id = `E${String(i + 1).padStart(7, '0')}`;
-    const deadline = reported + item.timeLimitHours * HOUR_MS;
-    const actors = actorsFor(localActor(gridPlaces.grid), source, item, i);
-
-    let status: EventStatus;
-    let closedAt: number | null = null;
-    let overdue: boolean;
-    let stepTimes: number[];
-    if (open[i]) {
-      stepTimes = openTimeline(timeline, reported, nowMs);
-      status = OPEN_STATUS[stepTimes.length - 1]!;
-      overdue = nowMs > deadline;
-    } else {
-      const late = timeline.chance(overdueChance(item, reported));
-      stepTimes = closedTimeline(timeline, reported, item.timeLimitHours * HOUR_MS, late, nowMs);
-      status = 'closed';
-      closedAt = stepTimes[6]!;
-      overdue = closedAt > deadline;
-    }
-    for (let s = 0; s < stepTimes.length; s++) {
-      eventSteps.push({
-        eventId: id,
-        seq: s + 1,
-        stage: STAGES[s]!,
-        at: iso(stepTimes[s]!),
-        actor: actors[s]!,
-        note: stepNote(timeline, s, item, source, overdue),
-      });
-    }
+    const grid = gridPlaces.grid;
+    const casePlace = world.placeOf(grid);
+    const seat = world.seat(i);
+    const plan = planCase(timeline, {
+      itemCode: item.code,
+      departmentId: item.departmentId,
+      localLevel: localLevelOf(item.code, grid.area === 'village'),
+      coDepartments: CO_DEPARTMENTS[item.code] ?? [],
+      confusedWith: CONFUSED_WITH[item.departmentId] ?? (item.departmentId === 'D02' ? 'D04' : 'D02'),
+      seat,
+      department: world.department,
+      place: casePlace,
+      residentReported: source === 'resident' || source === 'hotline',
+      reported,
+      late: timeline.chance(overdueChance(item, reported)),
+    });
+    cases[i] = { plan, places: gridPlaces, reporter: world.reporter(source, casePlace, item.departmentId), seat };
     events[i] = {
       id,
-      code: `TC${day.ymd}-${String(serial).padStart(6, '0')}`,
+      code: nextCode(reported),
       itemCode: item.code,
       source,
-      gridId: gridPlaces.grid.id,
+      gridId: grid.id,
       position: [lon, lat],
       reportedAt: iso(reported),
-      deadlineAt: iso(deadline),
+      deadlineAt: caseDeadline(item.code, iso(reported)),
       departmentId: item.departmentId,
-      status,
-      closedAt: closedAt === null ? null : iso(closedAt),
-      overdue,
+      status: 'closed',
+      closedAt: null,
+      overdue: false,
       description: `${label}${profile.detail}`,
     };
-    if (onProgress && (i + 1) % 10_000 === 0) onProgress(i + 1, total, 'events');
+    if (onProgress && (i + 1) % 20_000 === 0) onProgress(i + 1, total * 2, 'events');
   }
-  onProgress?.(total, total, 'events');
+
+  // 3. Exactly `total - closedCount` stay open: those still under way at now, and hard old cases
+  // taken off the clock (挂账) to make up the number.
+  const shelved = chooseShelved(rng.fork('shelve'), cases, events, total - closedCount, nowMs);
+
+  // 4. Each case's commands issued through the state machine, up to now.
+  const eventSteps: EventStep[] = [];
+  const caseDeductions: CaseDeductionRow[] = [];
+  const shelveRng = rng.fork('shelved');
+  const unitName = new Map(input.adminUnits.map((u) => [u.id, u.name]));
+  for (let i = 0; i < total; i++) {
+    const e = events[i]!;
+    const c = cases[i]!;
+    const planned = shelved[i]
+      ? shelvePlan(shelveRng, c.plan, c.seat, world.placeOf(c.places.grid).subdistrict.id)
+      : c.plan.steps.filter((s) => s.at < nowMs);
+    const state = issue(e, c.reporter, SOURCE_NOTE[e.source], planned, world.facts(e), eventSteps, unitName);
+    const due = dueDeductions(state, now);
+    for (const d of due) caseDeductions.push(deductionRow(d));
+    e.status = state.status;
+    e.closedAt = state.closedAt;
+    e.departmentId = state.departmentId;
+    e.overdue = due.length > 0;
+    // what the reports never filed need of the case; the plan itself can go
+    c.verifiedAt = c.plan.steps.find((x) => x.cmd.action === 'verify' && x.cmd.passed)?.at ?? nowMs;
+    c.plan = RELEASED;
+    if (onProgress && (i + 1) % 20_000 === 0) onProgress(total + i + 1, total * 2, 'events');
+  }
+
+  // 5. Reports never filed, counted apart from the cases: invalid ones (不予立案) and duplicates merged
+  // into the open case they repeat (重复合并).
+  const notFiled = notFiledReports(rng.fork('not-filed'), events, cases, total, nowMs);
+  for (const r of notFiled) {
+    const e = {
+      ...r.event,
+      id: `E${String(events.length + 1).padStart(7, '0')}`,
+      code: nextCode(Date.parse(r.event.reportedAt)),
+    };
+    issue(e, r.reporter, SOURCE_NOTE[e.source], r.steps, world.facts(e), eventSteps, unitName);
+    events.push(e);
+  }
+  onProgress?.(total * 2, total * 2, 'events');
 
   const sentiments = generateSentiments(rng.fork('sentiments'), scale, grids, places, nowMs);
-  return { events, eventSteps, sentiments };
+  return { events, eventSteps, caseDeductions, sentiments };
+}
+
+interface PlannedCase {
+  plan: CasePlan;
+  /** When its verification passed (or now), once issued. */
+  verifiedAt?: number;
+  places: GridPlaces;
+  reporter: Actor;
+  seat: Actor;
+}
+
+const RELEASED: CasePlan = { steps: [], firstAccept: 0, handleMinutes: 0, basis: 'working' };
+
+/** Opens the case and issues `planned` through the machine, appending the steps; throws on a refusal (a generator bug). */
+function issue(
+  e: GovEvent,
+  reporter: Actor,
+  reportNote: string,
+  planned: readonly PlannedStep[],
+  facts: CaseFacts,
+  out: EventStep[],
+  unitName: ReadonlyMap<string, string>,
+): CaseState {
+  const opened = openCase(
+    facts,
+    { source: e.source, description: e.description, note: reportNote },
+    reporter,
+    e.reportedAt,
+  );
+  if (!opened.ok) throw new Error(`events: ${e.id} report refused: ${opened.message}`);
+  out.push(stepRow(e.id, opened.step));
+  let state = opened.state;
+  for (const p of planned) {
+    // (a plan is issued once: its command takes its note in place)
+    if (p.cmd.note === undefined) p.cmd.note = defaultNote(p.cmd, e.itemCode, unitName);
+    const d = decide(state, p.cmd, p.actor, iso(p.at));
+    if (!d.ok) throw new Error(`events: ${e.id} ${p.cmd.action} by ${p.actor.id} refused: ${d.message}`);
+    out.push(stepRow(e.id, d.step));
+    state = d.state;
+  }
+  return state;
+}
+
+function defaultNote(cmd: CaseCommand, itemCode: string, unitName: ReadonlyMap<string, string>): string | undefined {
+  switch (cmd.action) {
+    case 'file':
+      return `立案：${getItem(itemCode).name}`;
+    case 'dispatch': {
+      const a = cmd.lead.assignee;
+      const name = a.kind === 'department' ? DEPARTMENT_NAME.get(a.id) : unitName.get(a.id);
+      return cmd.co?.length ? `派遣至${name}牵头，${cmd.co.length}个单位协办` : `派遣至${name}`;
+    }
+    case 'accept':
+      return '已签收';
+    case 'approveExtension':
+      return '同意延期';
+    case 'refuseExtension':
+      return '延期理由不充分，不予批准';
+    default:
+      return undefined;
+  }
+}
+
+const stepRow = (eventId: string, s: CaseStep): EventStep => ({
+  eventId,
+  seq: s.seq,
+  stage: s.stage,
+  at: s.at,
+  actor: s.actor,
+  note: s.note,
+  action: s.action,
+  role: s.role,
+  detail: s.detail,
+});
+
+const deductionRow = (d: Deduction): CaseDeductionRow => ({
+  eventId: d.caseId,
+  clock: d.clockKey,
+  holder: d.holder,
+  stage: d.stage,
+  dueAt: d.dueAt,
+  // the deadline checker, running every minute, would have deducted it at the deadline
+  deductedAt: d.dueAt,
+  points: d.points,
+  reason: d.reason,
+});
+
+/**
+ * Which closed-by-plan cases become 挂账 so that exactly `open` cases are open at now: the cases still
+ * under way at now count first; the rest are hard, non-urgent cases older than two months, the more
+ * recent and the harder the likelier. Cases under way beyond `open` (tiny datasets only) are finished
+ * sooner: their run is squeezed to end before now.
+ */
+function chooseShelved(rng: Rng, cases: PlannedCase[], events: GovEvent[], open: number, nowMs: number): Uint8Array {
+  const shelved = new Uint8Array(cases.length);
+  const underWay: number[] = [];
+  cases.forEach((c, i) => {
+    if (c.plan.steps[c.plan.steps.length - 1]!.at >= nowMs) underWay.push(i);
+  });
+  for (const i of underWay.slice(0, Math.max(0, underWay.length - open))) squeeze(cases[i]!.plan, events[i]!, nowMs);
+  const wanted = open - Math.min(open, underWay.length);
+  if (wanted === 0) return shelved;
+  const keys = new Float64Array(cases.length).fill(Infinity);
+  cases.forEach((c, i) => {
+    const e = events[i]!;
+    const age = nowMs - Date.parse(e.reportedAt);
+    const last = c.plan.steps[c.plan.steps.length - 1]!.at;
+    const item = getItem(e.itemCode);
+    if (last >= nowMs || age < 60 * DAY_MS || item.severity === 3) return;
+    const w = (HARD_ITEMS[e.itemCode] ?? HARD_CATEGORIES[item.categoryCode] ?? 1) * Math.exp(-age / (730 * DAY_MS));
+    keys[i] = -Math.log(1 - rng.next()) / w;
+  });
+  const order = Array.from(keys.keys())
+    .filter((i) => keys[i] !== Infinity)
+    .sort((a, b) => keys[a]! - keys[b]! || a - b);
+  for (let k = 0; k < wanted && k < order.length; k++) shelved[order[k]!] = 1;
+  return shelved;
+}
+
+/** Squeezes a run in time so that it ends a minute before now (keeps order; only ever makes steps earlier). */
+function squeeze(plan: CasePlan, e: GovEvent, nowMs: number): void {
+  const start = Date.parse(e.reportedAt);
+  const last = plan.steps[plan.steps.length - 1]!.at;
+  const f = (nowMs - 60_000 - start) / (last - start);
+  let prev = start;
+  for (const s of plan.steps) {
+    s.at = Math.max(prev + 1000, Math.round((start + (s.at - start) * f) / 1000) * 1000);
+    prev = s.at;
+  }
+}
+
+/** Long-standing problems that end up 挂账 more often than street matters. */
+const HARD_ITEMS: Record<string, number> = {
+  '030301': 8,
+  '030302': 8,
+  '030303': 5,
+  '040204': 5,
+  '080301': 5,
+  '070204': 5,
+  '070302': 6,
+  '010401': 4,
+  '090203': 4,
+};
+const HARD_CATEGORIES: Record<string, number> = { '03': 3, '07': 3, '06': 2, '08': 2 };
+
+/** Handled by the place itself: the grid worker on the spot, or the community / village committee (调解, 走访). */
+const LOCAL_LEVEL: Record<string, 'grid' | 'community'> = {
+  '010302': 'grid', // 沿街晾挂
+  '040202': 'grid', // 非机动车乱停放
+  '010303': 'community', // 违规饲养家禽
+  '070201': 'community', // 邻里纠纷
+  '070202': 'community', // 婚姻家庭纠纷
+  '090101': 'community', // 困难群众救助
+  '090102': 'community', // 独居老人关爱
+};
+/** Local only in the villages: the village committee clears its own waterways. */
+const VILLAGE_LOCAL_LEVEL: Record<string, 'community'> = { '090201': 'community' };
+
+function localLevelOf(code: string, inVillage: boolean): 'grid' | 'community' | null {
+  const level = LOCAL_LEVEL[code] ?? (inVillage ? VILLAGE_LOCAL_LEVEL[code] : undefined) ?? null;
+  // a village grid has no worker of its own: the village committee takes the grid's share
+  return inVillage && level === 'grid' ? 'community' : level;
+}
+
+/** Items that take several departments (联合执法): who a summons calls beside the lead, in order. */
+const CO_DEPARTMENTS: Record<string, readonly string[]> = {
+  '030301': ['D05', 'D04'], // 违章建筑: planning, housing
+  '030302': ['D05', 'D04'],
+  '030303': ['D02'],
+  '010401': ['D02', 'D03'], // 餐饮油烟: city management, market supervision
+  '010404': ['D04', 'D02'],
+  '030102': ['D06', 'D02'],
+  '040204': ['D02'],
+  '040302': ['D04', 'D07'],
+  '070103': ['D14', 'D04'],
+  '070204': ['D18', 'D19'],
+  '070302': ['D18', 'D11'],
+  '080301': ['D14', 'D03'],
+  '090203': ['D05', 'D01'],
+};
+/** The department a case is easily dispatched to by mistake (then returned: 退回). */
+const CONFUSED_WITH: Record<string, string> = {
+  D01: 'D07',
+  D03: 'D14',
+  D04: 'D02',
+  D06: 'D02',
+  D07: 'D01',
+  D12: 'D18',
+  D13: 'D02',
+  D14: 'D03',
+  D18: 'D12',
+  D21: 'D04',
+  D22: 'D14',
+};
+
+const REJECT_REASONS = [
+  '经核实不属于城市管理问题范围，不予立案',
+  '信息不全，无法核实，不予立案',
+  '现场核实无此问题，不予立案',
+  '属于小区物业内部事务，已告知当事人，不予立案',
+];
+/** Reports never filed, per filed case: invalid (不予立案) and duplicates of an open case (重复). */
+export const NOT_FILED_RATES = { invalid: 0.025, duplicate: 0.03 } as const;
+
+interface NotFiled {
+  event: Omit<GovEvent, 'id' | 'code'> & { id: string; code: string };
+  reporter: Actor;
+  steps: PlannedStep[];
+}
+
+/**
+ * Invalid reports and duplicates, sorted by report time. Each is modelled on a filed case (so they
+ * follow history's times, places and items): a duplicate repeats an earlier case while it is still
+ * open, within 48 hours, and is merged into it; an invalid report is turned away by the seat.
+ */
+function notFiledReports(rng: Rng, events: GovEvent[], cases: PlannedCase[], total: number, nowMs: number): NotFiled[] {
+  const out: NotFiled[] = [];
+  const counts = {
+    invalid: Math.round(total * NOT_FILED_RATES.invalid),
+    duplicate: Math.round(total * NOT_FILED_RATES.duplicate),
+  };
+  for (const kind of ['invalid', 'duplicate'] as const) {
+    for (let n = 0; n < counts[kind]; n++) {
+      const j = rng.int(0, total - 1);
+      const model = events[j]!;
+      const c = cases[j]!;
+      const t0 = Date.parse(model.reportedAt);
+      // while the model case is open (until its verification passed) and within 48 h; a minute at least
+      const verifiedAt = c.verifiedAt ?? nowMs;
+      const span = Math.min(48 * HOUR_MS, verifiedAt - t0, nowMs - t0) * 0.8;
+      const reported = Math.round((t0 + 60_000 + rng.next() * Math.max(0, span - 60_000)) / 1000) * 1000;
+      const profile = ITEM_PROFILES.get(model.itemCode)!;
+      const [lon, lat, label] =
+        kind === 'duplicate' ? nearby(rng, c.places, model.position) : place(rng, c.places, profile);
+      const source: EventOrigin = rng.chance(0.6) ? 'resident' : 'hotline';
+      const event = {
+        ...model,
+        id: '',
+        code: '',
+        source,
+        position: [lon, lat] as [number, number],
+        reportedAt: iso(reported),
+        deadlineAt: caseDeadline(model.itemCode, iso(reported)),
+        departmentId: getItem(model.itemCode).departmentId,
+        status: (kind === 'invalid' ? 'rejected' : 'merged') as EventStatus,
+        closedAt: null,
+        overdue: false,
+        description: kind === 'duplicate' ? model.description : `${label}${profile.detail}`,
+      };
+      const { basis, minutes } = limitsOf(model.itemCode);
+      const at =
+        Math.round(addClockMinutes(reported, Math.max(1, rng.range(0.05, 0.8) * minutes.file), basis) / 1000) * 1000;
+      if (at >= nowMs) continue; // too recent to have been decided: leave it out
+      const cmd: CaseCommand =
+        kind === 'invalid'
+          ? { action: 'reject', reason: REJECT_REASONS[rng.int(0, REJECT_REASONS.length - 1)]! }
+          : { action: 'merge', into: model.id, note: `与${model.code}重复，合并办理` };
+      out.push({ event, reporter: SYSTEM_CHANNEL[source]!, steps: [{ cmd, actor: c.seat, at }] });
+    }
+  }
+  return out.sort((a, b) =>
+    a.event.reportedAt < b.event.reportedAt ? -1 : a.event.reportedAt > b.event.reportedAt ? 1 : 0,
+  );
+}
+
+/** A point a few metres from `at`, if still inside the grid (a second report of the same thing). */
+function nearby(rng: Rng, places: GridPlaces, [lon0, lat0]: LonLat): [number, number, string] {
+  const dLat = rng.normal(0, 8) / 111_320;
+  const dLon = rng.normal(0, 8) / (111_320 * Math.cos((lat0 * Math.PI) / 180));
+  const inside = insidePolygons(places.polygons, lon0 + dLon, lat0 + dLat);
+  return inside ? [round7(lon0 + dLon), round7(lat0 + dLat), ''] : [lon0, lat0, ''];
+}
+
+const SYSTEM_CHANNEL: Partial<Record<EventOrigin, Actor>> = {
+  resident: { id: 'resident', role: 'system' },
+  camera: { id: 'camera', role: 'system' },
+  sensor: { id: 'sensor', role: 'system' },
+  hotline: { id: 'hotline-12345', role: 'system' },
+};
+
+/**
+ * The accounts a case meets, as the machine's actors (staffAccounts.ts): each grid's worker, community
+ * or village committee and subdistrict or town; the departments; the 16 centre seats (cases go round
+ * them; the seat that files a case dispatches and evaluates it); and each case's facts (its grid's path).
+ */
+function caseWorld(units: readonly AdminUnit[], workers: EventsInput['gridWorkers']) {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const workerOf = new Map(workers.map((w) => [w.gridId, w.id]));
+  const pathOf = new Map<string, string[]>();
+  const path = (id: string): string[] => {
+    let p = pathOf.get(id);
+    if (!p) {
+      const u = byId.get(id)!;
+      p = u.parentId ? [...path(u.parentId), id] : [id];
+      pathOf.set(id, p);
+    }
+    return p;
+  };
+  const unitActor = (u: AdminUnit): Actor & { unitId: string } => {
+    const username =
+      u.level === 'community'
+        ? communityUsername(u.id)
+        : u.level === 'village'
+          ? villageCommitteeUsername(u.id)
+          : u.level === 'subdistrict'
+            ? subdistrictUsername(u.id)
+            : townUsername(u.id);
+    return {
+      id: staffAccountId(username),
+      role: u.level === 'community' || u.level === 'village' ? 'community' : 'subdistrict',
+      unitId: u.id,
+    };
+  };
+  const placeCache = new Map<string, CasePlace>();
+  const departments = new Map<string, Actor>();
+  const seats = Array.from(
+    { length: STRUCTURE.centreSeats },
+    (_, k): Actor => ({
+      id: actorAccounts.centreSeat(k + 1),
+      role: 'centre',
+    }),
+  );
+  return {
+    placeOf(grid: AdminUnit): CasePlace {
+      let p = placeCache.get(grid.id);
+      if (!p) {
+        const community = byId.get(grid.parentId!)!;
+        const subdistrict = byId.get(community.parentId!)!;
+        const w = grid.area === 'village' ? undefined : workerOf.get(grid.id);
+        const worker: Actor | null = w
+          ? { id: actorAccounts.gridWorker(w), role: 'gridworker', unitId: grid.id }
+          : null;
+        const c = unitActor(community);
+        p = {
+          worker,
+          community: c,
+          communityLevel: community.level === 'village' ? 'village' : 'community',
+          subdistrict: unitActor(subdistrict),
+          subdistrictLevel: subdistrict.level === 'town' ? 'town' : 'subdistrict',
+          local: worker ?? c,
+        };
+        placeCache.set(grid.id, p);
+      }
+      return p;
+    },
+    department(id: string): Actor {
+      let a = departments.get(id);
+      if (!a) {
+        a = { id: actorAccounts.department(id), role: 'department', departmentId: id };
+        departments.set(id, a);
+      }
+      return a;
+    },
+    seat: (i: number) => seats[i % seats.length]!,
+    /** Who reports: the local account on patrol, the department for its own finds, else the channel. */
+    reporter(source: EventOrigin, p: CasePlace, departmentId: string): Actor {
+      if (source === 'patrol') return p.local;
+      if (source === 'department') return this.department(departmentId);
+      return SYSTEM_CHANNEL[source]!;
+    },
+    facts(e: GovEvent): CaseFacts {
+      const grid = byId.get(e.gridId)!;
+      return {
+        id: e.id,
+        itemCode: e.itemCode,
+        source: e.source,
+        gridId: e.gridId,
+        gridPath: path(e.gridId),
+        area: grid.area === 'village' ? 'village' : 'urban',
+        reportedAt: e.reportedAt,
+      };
+    },
+  };
 }
 
 /** `total` report instants (UTC ms), ascending, distributed by day weight and CST hour of day. */
@@ -205,66 +629,11 @@ function reportTimes(rng: Rng, total: number, days: CalendarDay[], nowMs: number
   return times.sort();
 }
 
-/** Marks `count` events open, recent ones far more likely; events younger than an hour always are. */
-function chooseOpen(rng: Rng, times: Float64Array, count: number, nowMs: number): Uint8Array {
-  const open = new Uint8Array(times.length);
-  if (count <= 0) return open;
-  // Weighted sampling without replacement (Efraimidis–Spirakis): smallest −ln(u)/w wins.
-  const keys = new Float64Array(times.length);
-  for (let i = 0; i < times.length; i++) {
-    const ageDays = (nowMs - times[i]!) / DAY_MS;
-    const w = Math.exp(-ageDays / 6) + 0.0002;
-    keys[i] = ageDays < 1 / 24 ? -1 : -Math.log(1 - rng.next()) / w;
-  }
-  const order = Array.from(keys.keys()).sort((a, b) => keys[a]! - keys[b]! || a - b);
-  for (let k = 0; k < count; k++) open[order[k]!] = 1;
-  return open;
-}
-
 function overdueChance(item: TaxonomyItem, reported: number): number {
   const year = new Date(reported).getUTCFullYear();
   // Assessment with automatic point deductions made departments faster year by year.
   const byYear = Math.max(0.75, 1.45 - 0.12 * (year - 2019));
   return OVERDUE_BASE * (OVERDUE_BY_DEPARTMENT[item.departmentId] ?? 1) * byYear;
-}
-
-// Shares of the total duration taken by file, dispatch, handle, feedback, verify, evaluate.
-const STAGE_SHARES = [0.04, 0.06, 0.5, 0.12, 0.18, 0.1];
-
-/** Seven strictly increasing instants from report to evaluation, on time or late, never after now. */
-function closedTimeline(rng: Rng, reported: number, limitMs: number, late: boolean, nowMs: number): number[] {
-  let duration = late ? limitMs * rng.range(1.05, 2.5) : limitMs * (0.15 + 0.8 * rng.next() ** 0.9);
-  const room = nowMs - reported - 1000;
-  if (duration > room) duration = room * rng.range(0.4, 0.95); // a recent case closed quickly
-  return spread(rng, reported, duration, 6);
-}
-
-/** An open case's steps so far: further along the older it is. */
-function openTimeline(rng: Rng, reported: number, nowMs: number): number[] {
-  const age = nowMs - reported;
-  const last =
-    age < HOUR_MS / 2
-      ? rng.int(0, 1)
-      : age < 4 * HOUR_MS
-        ? rng.int(0, 2)
-        : age < 2 * DAY_MS
-          ? rng.int(1, 4)
-          : [2, 3, 3, 3, 4, 5][rng.int(0, 5)]!;
-  return spread(rng, reported, age * rng.range(0.3, 0.95), last);
-}
-
-/** reported + `steps` further instants over `duration`, each at least a second apart. */
-function spread(rng: Rng, reported: number, duration: number, steps: number): number[] {
-  const shares = STAGE_SHARES.slice(0, steps).map((s) => s * rng.range(0.5, 1.5));
-  const sum = shares.reduce((a, b) => a + b, 0) || 1;
-  const out = [Math.round(reported / 1000) * 1000];
-  let acc = 0;
-  for (let s = 0; s < steps; s++) {
-    acc += shares[s]!;
-    const t = Math.round((reported + (duration * acc) / sum) / 1000) * 1000;
-    out.push(Math.max(t, out[s]! + 1000));
-  }
-  return out;
 }
 
 const SOURCES: readonly EventOrigin[] = ['patrol', 'resident', 'camera', 'hotline', 'department', 'sensor'];
@@ -298,40 +667,6 @@ function place(rng: Rng, places: GridPlaces, profile: ItemProfile): [number, num
 
 const DEPARTMENT_NAME = new Map(DEPARTMENTS.map((d) => [d.id, d.name]));
 
-/**
- * The account that works a grid on the spot (reports on patrol, verifies a case): its grid worker; in
- * a village, the village committee (village grids have no full-time worker); an urban grid without a
- * worker falls back to its community.
- */
-function localActors(workers: EventsInput['gridWorkers']): (grid: AdminUnit) => string {
-  const workerOf = new Map(workers.map((w) => [w.gridId, w.id]));
-  return (grid) => {
-    if (grid.area === 'village') return actorAccounts.villageCommittee(grid.parentId!);
-    const worker = workerOf.get(grid.id);
-    return worker ? actorAccounts.gridWorker(worker) : actorAccounts.community(grid.parentId!);
-  };
-}
-
-/**
- * Who does each of the seven stages: staff accounts (staffAccounts.ts) for people who have one — the
- * grid's local account, a centre seat (cases go round the 16 seats; the seat that files a case
- * dispatches and evaluates it), the owning department — and the channel itself for sources that are
- * not an account (a resident's photo, a camera, a sensor, the 12345 hotline).
- */
-function actorsFor(local: string, source: EventOrigin, item: TaxonomyItem, i: number): string[] {
-  const department = actorAccounts.department(item.departmentId);
-  const reporter =
-    source === 'patrol'
-      ? local
-      : source === 'department'
-        ? department
-        : source === 'hotline'
-          ? 'hotline-12345'
-          : source;
-  const seat = actorAccounts.centreSeat((i % STRUCTURE.centreSeats) + 1);
-  return [reporter, seat, seat, department, department, local, seat];
-}
-
 const SOURCE_NOTE: Record<EventOrigin, string> = {
   patrol: '网格员巡查上报',
   resident: '居民随手拍上报',
@@ -340,28 +675,6 @@ const SOURCE_NOTE: Record<EventOrigin, string> = {
   hotline: '12345热线转办',
   department: '部门巡查上报',
 };
-const HANDLE_NOTES = ['已现场处置', '已整改完毕', '已联系当事人处理', '已安排人员处置'];
-const EVALUATION = ['综合评价：满意', '综合评价：满意', '综合评价：满意', '综合评价：基本满意', '综合评价：不满意'];
-
-function stepNote(rng: Rng, stage: number, item: TaxonomyItem, source: EventOrigin, overdue: boolean): string {
-  switch (stage) {
-    case 0:
-      return SOURCE_NOTE[source];
-    case 1:
-      return `立案：${item.name}`;
-    case 2:
-      return `派遣至${DEPARTMENT_NAME.get(item.departmentId)}`;
-    case 3:
-      return HANDLE_NOTES[rng.int(0, HANDLE_NOTES.length - 1)]!;
-    case 4:
-      return '处置结果已反馈';
-    case 5:
-      return '核查属实，予以结案';
-    default:
-      return overdue ? '超时办结，系统预警并扣分' : EVALUATION[rng.int(0, EVALUATION.length - 1)]!;
-  }
-}
-
 /** One cumulative table of item weights per (month, area, festive). */
 function buildItemTables(): Float64Array[] {
   const tables: Float64Array[] = [];

@@ -1,7 +1,7 @@
 // Writes a dataset as one NDJSON file per table plus a manifest with row counts and SHA-256 digests:
 // the byte-for-byte form of "same seed, same dataset", and an interchange format for other tools.
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CityDataset } from '../../server/domain/model';
 
@@ -32,6 +32,7 @@ export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
     ['grid-workers', d.gridWorkers],
     ['events', d.events],
     ['event-steps', d.eventSteps],
+    ['case-deductions', d.caseDeductions],
     ['sentiments', d.sentiments],
   ];
 }
@@ -44,18 +45,25 @@ export function writeDataset(dir: string, d: CityDataset): Manifest {
   const manifest: Manifest = { meta: d.meta, tables: {} };
   for (const [name, rows] of datasetTables(d)) {
     const hash = createHash('sha256');
-    const parts: string[] = [];
     let bytes = 0;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const text = `${rows
-        .slice(i, i + CHUNK)
-        .map((r) => JSON.stringify(r))
-        .join('\n')}\n`;
-      hash.update(text);
-      bytes += Buffer.byteLength(text);
-      parts.push(text);
+    // Chunk by chunk, each encoded once (hash, size and file from the same bytes): the history's
+    // steps are a few hundred MB, and one joined string of them costs more than writing them.
+    const fd = openSync(join(dir, `${name}.ndjson`), 'w');
+    try {
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = Buffer.from(
+          `${rows
+            .slice(i, i + CHUNK)
+            .map((r) => JSON.stringify(r))
+            .join('\n')}\n`,
+        );
+        hash.update(chunk);
+        bytes += chunk.length;
+        for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off);
+      }
+    } finally {
+      closeSync(fd);
     }
-    writeFileSync(join(dir, `${name}.ndjson`), parts.join(''));
     manifest.tables[name] = { rows: rows.length, bytes, sha256: hash.digest('hex') };
   }
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,6 +1,8 @@
 // The records of the reference dataset and of the running platform. Pure types, shared by the
 // generator, the store, the routes and (through the `@domain` alias) the client.
 // Coordinates are WGS84 (EPSG:4326), longitude first.
+import type { Role } from './access';
+import type { CaseAction, StepDetail } from './workflow/states';
 
 export type LonLat = [lon: number, lat: number];
 /** A GeoJSON Polygon's coordinates: outer ring first, each ring closed. */
@@ -246,6 +248,23 @@ export interface EventStep {
   at: string;
   actor: string;
   note: string;
+  /** The workflow's action, the actor's role and the action's resolved detail (workflow/states.ts); a
+   * dataset from before the workflow has none, and is read as the straight run (workflow/replay.ts). */
+  action?: CaseAction;
+  role?: Role | 'system' | null;
+  detail?: StepDetail | null;
+}
+
+/** Points a missed limit cost its holder (扣分; workflow/deadlines.ts), as the case_deductions table holds them. */
+export interface CaseDeductionRow {
+  eventId: string;
+  clock: string;
+  holder: string;
+  stage: string;
+  dueAt: string;
+  deductedAt: string;
+  points: number;
+  reason: string;
 }
 
 /** A resident-sentiment item (社情民意, the 情 of the six elements). */
@@ -278,5 +297,6 @@ export interface CityDataset {
   gridWorkers: GridWorker[];
   events: GovEvent[];
   eventSteps: EventStep[];
+  caseDeductions: CaseDeductionRow[];
   sentiments: SentimentItem[];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEPARTMENT_IDS } from './departments';
 import { STRUCTURE } from './facts';
-import { findItem, getItem, itemPath, itemsOf, severityForHours, subcategoriesOf, TAXONOMY } from './taxonomy';
+import { findItem, getItem, itemPath, itemsOf, subcategoriesOf, TAXONOMY } from './taxonomy';
 
 describe('taxonomy', () => {
   it('has exactly 9 / 32 / 90 entries with unique codes', () => {
@@ -31,16 +31,33 @@ describe('taxonomy', () => {
     }
   });
 
-  it('gives every item a known department, a time limit in its band and a matching severity', () => {
+  it('gives every item a known department, a severity, and a time limit in its band', () => {
     for (const i of TAXONOMY.items) {
       expect(DEPARTMENT_IDS).toContain(i.departmentId);
+      expect([1, 2, 3]).toContain(i.severity);
       const h = i.timeLimitHours;
-      const band = i.severity === 3 ? [2, 4] : i.severity === 2 ? [24, 48] : [72, 168];
+      // urgent items: 2–4 h of natural time; the rest: working hours, from one to 30 working days
+      const band = i.severity === 3 ? [2, 4] : [1, 240];
       expect(h).toBeGreaterThanOrEqual(band[0]!);
       expect(h).toBeLessThanOrEqual(band[1]!);
       expect(i.name.length).toBeGreaterThan(0);
       expect(i.nameEn.length).toBeGreaterThan(0);
     }
+  });
+
+  it.each([
+    ['流动摊贩', 1, 2],
+    ['占道经营', 1, 2],
+    ['暴露垃圾', 2, 4],
+    ['机动车乱停放', 1, 4],
+    ['路灯不亮', 8, 40],
+    ['邻里纠纷', 16, 80],
+    ['私搭乱建', 80, 160],
+    ['违章建筑', 160, 240],
+  ])('limits %s as the standards do: %i–%i (working) hours', (name, lo, hi) => {
+    const item = TAXONOMY.items.find((i) => i.name === name)!;
+    expect(item.timeLimitHours).toBeGreaterThanOrEqual(lo);
+    expect(item.timeLimitHours).toBeLessThanOrEqual(hi);
   });
 
   it.each([
@@ -57,17 +74,6 @@ describe('taxonomy', () => {
   ])('routes %s to %s', (name, dept) => {
     const item = TAXONOMY.items.find((i) => i.name === name);
     expect(item?.departmentId).toBe(dept);
-  });
-
-  it.each([
-    [2, 3],
-    [4, 3],
-    [24, 2],
-    [48, 2],
-    [72, 1],
-    [168, 1],
-  ])('severity of a %i h limit is %i', (h, s) => {
-    expect(severityForHours(h)).toBe(s);
   });
 
   it('looks items up and prints their path', () => {

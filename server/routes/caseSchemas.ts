@@ -86,10 +86,10 @@ const StepSchema = z
     action: z.enum(CASE_ACTIONS),
     at: z.string(),
     actor: z.string(),
-    role: z
-      .string()
-      .nullable()
-      .openapi({ description: "The actor's role; null for a channel (resident, camera, hotline)" }),
+    role: z.string().nullable().openapi({
+      description:
+        "The actor's role; `system` for a channel (resident, camera, sensor, hotline), null in history from before the workflow",
+    }),
     actorName: z.string().nullable().openapi({
       description:
         "The acting account's display name (a grid worker's masked, 张*), or null when the actor is a channel (camera, hotline) rather than an account",

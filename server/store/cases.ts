@@ -2,7 +2,7 @@
 // state, and an action's step written with the projection the lists filter on (status, holders,
 // deadlines, tasks) and the deductions due, all in one transaction on the writer — so two clicks on
 // the same action are decided one after the other, and the second sees the first.
-import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
+import { BOOLEAN, type DuckDBConnection, type DuckDBValue, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import type { Scope } from '../domain/access';
 import type { EventOrigin, LonLat } from '../domain/model';
@@ -271,6 +271,16 @@ async function writeStep(conn: DuckDBConnection, id: string, s: CaseStep): Promi
   );
 }
 
+/**
+ * The SQL types of list parameters (V: VARCHAR[], I: INTEGER[], B: BOOLEAN[]), one letter each. The
+ * client takes an untyped list's type from its first item, so a list starting with a null (a case with
+ * no running deadline) would bind as a list of nulls and wipe every value in it.
+ */
+function listTypes(letters: string) {
+  const of = { V: VARCHAR, I: INTEGER, B: BOOLEAN } as const;
+  return [...letters].map((l) => LIST(of[l as keyof typeof of]));
+}
+
 /** The event's columns the lists filter on, and its tasks, as the state has them at `now`. */
 export function writeProjection(conn: DuckDBConnection, s: CaseState, now: string): Promise<void> {
   return writeProjections(conn, [s], now);
@@ -309,6 +319,7 @@ export async function writeProjections(
       col(([, p]) => p.checkAt),
       col(([, p]) => p.supervisedBy),
     ],
+    listTypes('VVVVBVVVVV'),
   );
   await conn.run('DELETE FROM event_tasks WHERE event_id IN (SELECT unnest($1::VARCHAR[]))', [col(([id]) => id)]);
   const tasks = states.flatMap((s) => taskViews(s).map((t) => ({ id: s.facts.id, t })));
@@ -331,6 +342,7 @@ export async function writeProjections(
       tcol((x) => x.t.deadlineAt),
       tcol((x) => x.t.pendingExtension?.hours ?? null),
     ],
+    listTypes('VIVVVVVVIVI'),
   );
 }
 
@@ -403,6 +415,7 @@ export async function deductCases(db: Db, ids: readonly string[], now: string): 
          FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS check_at, unnest($3::BOOLEAN[]) AS late) v
          WHERE events.id = v.id`,
         [listValue(next.map((n) => n[0])), listValue(next.map((n) => n[1])), listValue(next.map((n) => n[2]))],
+        listTypes('VVB'),
       );
       await conn.run('COMMIT');
       return inserted;

@@ -41,6 +41,7 @@ export function readDataset(dir: string): CityDataset {
     gridWorkers: table(dir, 'grid-workers'),
     events: table(dir, 'events'),
     eventSteps: table(dir, 'event-steps'),
+    caseDeductions: table(dir, 'case-deductions'),
     sentiments: table(dir, 'sentiments'),
   };
 }

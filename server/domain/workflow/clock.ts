@@ -22,10 +22,13 @@ export interface WorkCalendar {
 }
 
 function isWorkday(localDayStartMs: number, cal: WorkCalendar): boolean {
-  const ymd = new Date(localDayStartMs).toISOString().slice(0, 10);
-  if (cal.extraWorkdays?.has(ymd)) return true;
-  if (cal.holidays?.has(ymd)) return false;
-  const dow = new Date(localDayStartMs).getUTCDay();
+  // The date's text only when a calendar needs it: this runs for every day a clock walks over.
+  if (cal.extraWorkdays?.size || cal.holidays?.size) {
+    const ymd = new Date(localDayStartMs).toISOString().slice(0, 10);
+    if (cal.extraWorkdays?.has(ymd)) return true;
+    if (cal.holidays?.has(ymd)) return false;
+  }
+  const dow = (Math.floor(localDayStartMs / DAY_MS) + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
   return dow !== 0 && dow !== 6;
 }
 

@@ -190,7 +190,8 @@ function clone(s: CaseState): CaseState {
   return {
     ...s,
     tasks: s.tasks.map((t) => ({ ...t, assignee: { ...t.assignee } })),
-    clocks: s.clocks.map((c) => ({ ...c })),
+    // a stopped clock never changes again: shared, only running ones are copied
+    clocks: s.clocks.map((c) => (c.endedAt === null ? { ...c } : c)),
     counts: { ...s.counts },
     longTerm: s.longTerm && { ...s.longTerm },
     evaluation: s.evaluation && { ...s.evaluation },

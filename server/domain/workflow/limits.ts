@@ -35,7 +35,19 @@ export function stageLimitMinutes(item: TaxonomyItem, stage: ClockStage): number
 }
 
 /** The limits of every clocked stage for an item, and the basis its clock counts on. */
-export function limitsOf(itemCode: string): { basis: ClockBasis; minutes: Record<ClockStage, number> } {
+export function limitsOf(itemCode: string): Limits {
+  let known = LIMITS.get(itemCode);
+  if (!known) {
+    known = computeLimits(itemCode);
+    LIMITS.set(itemCode, known);
+  }
+  return known;
+}
+type Limits = Readonly<{ basis: ClockBasis; minutes: Readonly<Record<ClockStage, number>> }>;
+/** Each item's limits, computed once: every step replayed or generated asks for them. */
+const LIMITS = new Map<string, Limits>();
+
+function computeLimits(itemCode: string): Limits {
   const item = getItem(itemCode);
   const minutes = Object.fromEntries(
     (Object.keys(STAGE_SHARES) as ClockStage[]).map((s) => [s, STAGE_SHARES[s] ? stageLimitMinutes(item, s) : 0]),
