@@ -4,7 +4,7 @@
 // `npm start`. One file at a time (one core), so serving keeps the other; until a tile's copies are
 // written it goes out gzipped on the fly as before. Tiles rebuilt later get new files, whose copies
 // are then older than them and ignored (precompressed.ts) until this runs again at the next start.
-import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshCopies, writeCompressedCopies } from '../http/precompressed';
 
@@ -25,7 +25,7 @@ export interface TileCompression {
 }
 
 function tilesNeedingCopies(tilesDir: string): { file: string; stat: Stats }[] {
-  let entries: ReturnType<typeof readdirSync<{ withFileTypes: true; recursive: true }>>;
+  let entries: Dirent[];
   try {
     entries = readdirSync(tilesDir, { withFileTypes: true, recursive: true });
   } catch {

@@ -110,12 +110,15 @@ describe('eventItem', () => {
     reportedAt: '2026-11-30T01:00:00.000Z',
     description: '垃圾',
     gridId: 'G1',
-    status: 'reported',
+    status: 'reported' as const,
   };
   it('dates a report by its report time and a later change by when the screen heard of it, under one key', () => {
     const reported = eventItem({ ...e, action: 'report' }, '2026-11-30T02:00:00.000Z');
     expect(reported).toMatchObject({ key: 'event:E0000001', at: e.reportedAt, status: 'reported' });
-    const dispatched = eventItem({ ...e, status: 'dispatched', action: 'dispatch' }, '2026-11-30T02:00:00.000Z');
+    const dispatched = eventItem(
+      { ...e, status: 'dispatched' as const, action: 'dispatch' },
+      '2026-11-30T02:00:00.000Z',
+    );
     expect(dispatched).toMatchObject({ key: 'event:E0000001', at: '2026-11-30T02:00:00.000Z', status: 'dispatched' });
     const ring = new TickerRing(4);
     ring.push(reported);
