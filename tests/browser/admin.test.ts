@@ -84,7 +84,7 @@ describe('/admin', () => {
     expect(await page.locator('.app-nav a').allTextContents()).toEqual([
       '数字孪生',
       '案件办理',
-      '网格巡查',
+      '网格上报',
       '指挥大屏',
       '我的账号',
     ]);

@@ -4,10 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MalformedPhoto, sniffPhoto, stripPhotoMetadata } from './photoBytes';
+import { MalformedPhoto, sniffPhoto, stripPhotoMetadata } from '../server/domain/photoBytes';
 
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../../tests/fixtures/photos/${name}`, import.meta.url)));
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/photos/${name}`, import.meta.url)));
 const JPEG = fixture('plain.jpg');
 const PNG = fixture('plain.png');
 const WEBP = fixture('plain.webp');
