@@ -48,7 +48,14 @@ export async function startPlatformProcess(
     const onData = (b: Buffer) => {
       output += b.toString();
       const m = /serving at (http:\/\/[^\s"]+)/.exec(output); // a plain line or pino's JSON
-      if (m) resolve(m[1]!.replace(/\/$/, ''));
+      if (!m) return;
+      // From here on the server writes an access line per request: drain it without keeping or
+      // scanning it (concatenating and re-scanning every line cost this process more CPU the longer
+      // a run went, and slowed the server it shares two cores with).
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      child.stdout!.on('data', () => {});
+      resolve(m[1]!.replace(/\/$/, ''));
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
