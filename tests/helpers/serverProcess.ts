@@ -36,10 +36,14 @@ export async function startServerProcess(
   });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
+    let up = false;
     const onData = (b: Buffer) => {
       log += b.toString();
+      if (up) return; // kept for logs(), no longer scanned: a busy server writes a line per request
       const m = /serving at (http:\/\/[^\s"]+)/.exec(log);
-      if (m) resolve(m[1]!.replace(/\/$/, ''));
+      if (!m) return;
+      up = true;
+      resolve(m[1]!.replace(/\/$/, ''));
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
