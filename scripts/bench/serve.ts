@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DemoUser } from '../../server/auth/demoUsers';
+import { RECOMPRESS_FROM_BYTES } from '../../server/http/answerCache';
 import type { CredentialsFile } from '../../server/ingest/credentials';
 import { startTileCompression } from '../../server/ops/tileCompression';
 import { ensureClientBuilt } from '../clientBuild';
@@ -237,8 +238,11 @@ if (phases.has('screen')) {
   // the background (answerCache.ts) — what every screen but the first after a data change receives.
   const layerBytes = async () => (await probe('/api/layers/components')).bytes;
   const quick = await layerBytes();
+  const json = await call(origin, agent, 'GET', '/api/layers/components', { cookie, 'accept-encoding': 'identity' });
+  // Only a layer that big is recompressed: a smaller city's is final as built.
+  const recompressed = json.body.length >= RECOMPRESS_FROM_BYTES;
   let settled = quick;
-  for (let waited = 0; waited < 180 && settled >= quick; waited += 2) {
+  for (let waited = 0; recompressed && waited < 180 && settled >= quick; waited += 2) {
     await new Promise((r) => setTimeout(r, 2000));
     settled = await layerBytes();
   }

@@ -22,7 +22,7 @@ const BROTLI_QUALITY = 5;
  * quality 11, in the background, one at a time: 40% fewer bytes to every screen (442 → 274 KB) for
  * ten-odd seconds of one core per data version. Until it lands the quality-5 bytes go out.
  */
-const RECOMPRESS_FROM_BYTES = 2 * 1024 * 1024;
+export const RECOMPRESS_FROM_BYTES = 2 * 1024 * 1024;
 
 export interface EncodedAnswer {
   /** Entity tag: a hash of the JSON, so equal answers have equal tags whatever rebuilt them. */
@@ -168,6 +168,7 @@ export class AnswerCache {
       while (this.nextRecompression) {
         const job = this.nextRecompression;
         this.nextRecompression = null;
+        if (this.entries.get(job.key) !== job.answer) continue; // replaced or evicted while it waited
         const json = identityOf(job.answer);
         const better = await brotli(json, {
           params: {

@@ -14,17 +14,14 @@ export interface MapShape {
   geometry: { type: string; coordinates: unknown };
 }
 
-export function GridMap({
-  shapes,
-  dots,
-  place,
-  onPick,
-}: {
+export interface GridMapProps {
   shapes: readonly MapShape[];
   dots: readonly LonLat[];
   place: LonLat | null;
   onPick(place: LonLat): void;
-}) {
+}
+
+export function GridMap({ shapes, dots, place, onPick }: GridMapProps) {
   const { t } = useI18n();
   const projection = useMemo(() => {
     const mine = shapes.filter((s) => s.mine).flatMap((s) => outerRings(s.geometry).flat());

@@ -1,20 +1,9 @@
 // Where the problem is: a tap on the grid's map, or the device's own position.
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
-import type { LonLat } from './field.model';
-import { GridMap, type MapShape } from './GridMap';
+import { GridMap, type GridMapProps } from './GridMap';
 
-export function PlacePicker({
-  shapes,
-  dots,
-  place,
-  onPick,
-}: {
-  shapes: readonly MapShape[];
-  dots: readonly LonLat[];
-  place: LonLat | null;
-  onPick(place: LonLat): void;
-}) {
+export function PlacePicker({ shapes, dots, place, onPick }: GridMapProps) {
   const { t } = useI18n();
   const [locating, setLocating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
