@@ -2,6 +2,7 @@
 // for. The centre seat sees the city by state (待立案 … 待评价) and may narrow any tab to one holder;
 // a department, community, subdistrict or grid worker sees what waits for them (holder=me). Pure.
 import type { Role } from '@domain/access';
+import type { EventStatus } from '@domain/model';
 import type { CaseQuery } from '../../api/casesApi';
 import type { MessageKey } from '../../i18n';
 
@@ -21,7 +22,8 @@ export type InboxKey =
 
 /** The filters of GET /api/events an inbox uses (the URL's text form is made by `queryOf`). */
 export interface InboxFilter {
-  status?: 'reported' | 'filed' | 'dispatched' | 'handling' | 'feedback' | 'verified';
+  /** A state a case waits in (not one that has ended). */
+  status?: Exclude<EventStatus, 'closed' | 'rejected' | 'merged'>;
   open?: boolean;
   warning?: boolean;
   overdue?: boolean;
