@@ -4,6 +4,7 @@ import type { Account } from '../../api/accountsApi';
 import type { TwinApi } from '../../api/twinApi';
 import type { MessageKey } from '../../i18n';
 import { locales, useI18n } from '../../i18n';
+import { CITY_ZONE } from '../../ui/caseFormat';
 import { useResource } from '../../ui/useResource';
 
 export interface AuditPanelProps {
@@ -20,7 +21,12 @@ export function AuditPanel({ api, account, onShowAll }: AuditPanelProps) {
     [api, account?.userId],
   );
   const when = (iso: string) =>
-    new Date(iso).toLocaleString(locales[lang], { dateStyle: 'short', timeStyle: 'medium', hour12: false });
+    new Date(iso).toLocaleString(locales[lang], {
+      dateStyle: 'short',
+      timeStyle: 'medium',
+      hour12: false,
+      timeZone: CITY_ZONE,
+    });
   const action = (a: string) => {
     const key = `audit.action.${a}` as MessageKey;
     const text = t(key);

@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, type SignInAnswer, type TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
+import { CITY_ZONE } from '../../ui/caseFormat';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 
 export function LoginPage({ api, onSignedIn }: { api: TwinApi; onSignedIn(answer: SignInAnswer): void }) {
@@ -45,7 +46,11 @@ export function LoginPage({ api, onSignedIn }: { api: TwinApi; onSignedIn(answer
     if (err.code === 'locked') {
       const until = err.message.match(/\d{4}-\d\d-\d\dT[\d:.]+Z/)?.[0];
       const time = until
-        ? new Date(until).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
+        ? new Date(until).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+            hour: '2-digit',
+            minute: '2-digit',
+            timeZone: CITY_ZONE,
+          })
         : '';
       return t('login.locked', { time });
     }

@@ -1,6 +1,7 @@
 // The row builders' context in the user's language: translations, numbers, times, unit names.
 import type { GridProperties } from '../../../api/twinApi';
 import { useI18n } from '../../../i18n';
+import { CITY_ZONE } from '../../../ui/caseFormat';
 import type { RowContext } from './infoRows';
 
 export function useRowContext(units: ReadonlyMap<string, GridProperties>): RowContext {
@@ -11,7 +12,13 @@ export function useRowContext(units: ReadonlyMap<string, GridProperties>): RowCo
     en,
     n: (value) => n(value),
     time: (iso) =>
-      iso ? new Date(iso).toLocaleString(en ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'short' }) : '—',
+      iso
+        ? new Date(iso).toLocaleString(en ? 'en-GB' : 'zh-CN', {
+            dateStyle: 'short',
+            timeStyle: 'short',
+            timeZone: CITY_ZONE,
+          })
+        : '—',
     unitName: (id) => units.get(id)?.name ?? id,
     nowMs: Date.now(),
   };

@@ -1,13 +1,18 @@
 // An alarm's life cycle (raised → acknowledged → cleared), each step with its time and who.
 import type { Alarm } from '../../../../api/twinApi';
 import { type MessageKey, useI18n } from '../../../../i18n';
+import { CITY_ZONE } from '../../../../ui/caseFormat';
 import { lifeCycle } from './alarmPanel.model';
 
 export function AlarmLife({ alarm }: { alarm: Alarm }) {
   const { t, lang } = useI18n();
   const time = (iso: string | null) =>
     iso
-      ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'medium' })
+      ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+          dateStyle: 'short',
+          timeStyle: 'medium',
+          timeZone: CITY_ZONE,
+        })
       : '';
   return (
     <>

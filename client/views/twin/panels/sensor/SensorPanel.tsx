@@ -14,6 +14,7 @@ import { valueRows } from './sensorPanel.model';
 import { useSensorChart } from './useSensorChart';
 import { useSensorLive } from './useSensorLive';
 import './sensorPanel.css';
+import { CITY_ZONE } from '../../../../ui/caseFormat';
 
 // three.js is loaded only when a manhole is opened.
 const ManholeCutaway = lazy(() => import('./cutaway/ManholeCutaway').then((m) => ({ default: m.ManholeCutaway })));
@@ -42,7 +43,11 @@ export function SensorPanel({ api, sensorId, unitName, onSelectAlarm }: SensorPa
   const status = sensorStatus(detail.kind, state);
   const time = (iso: string | null | undefined) =>
     iso
-      ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'medium' })
+      ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+          dateStyle: 'short',
+          timeStyle: 'medium',
+          timeZone: CITY_ZONE,
+        })
       : '—';
 
   return (
