@@ -330,3 +330,34 @@ describe('time limits through the API', () => {
     ).not.toContain(id);
   });
 });
+
+describe('many staff at once (the case writer batches them: store/caseWriter.ts)', () => {
+  it('decides concurrent clicks one after the other: each case filed once, every second click refused', async () => {
+    const made = await Promise.all(Array.from({ length: 12 }, () => report('gridworker')));
+    for (const r of made) expect(r.status, r.text).toBe(201);
+    const ids = made.map((r) => r.body.id as string);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Two clicks on 立案 for every case, all in flight together: one of each pair files, the other is refused.
+    const clicks = await Promise.all(ids.flatMap((id) => [0, 1].map(() => act('centre', id, { action: 'file' }))));
+    for (const [i, id] of ids.entries()) {
+      const pair = clicks.slice(i * 2, i * 2 + 2);
+      expect(pair.map((r) => r.status).sort(), pair.map((r) => r.text).join('\n')).toEqual([200, 409]);
+      expectError(pair.find((r) => r.status === 409)!, 409, 'illegal_transition');
+      expect(pair.find((r) => r.status === 200)!.body).toMatchObject({ id, status: 'filed' });
+    }
+    // Then every case dispatched at once, each answered with its own dossier.
+    const dispatched = await Promise.all(
+      ids.map((id) => act('centre', id, { action: 'dispatch', lead: { assignee: 'D02' } })),
+    );
+    for (const [i, id] of ids.entries()) {
+      expect(dispatched[i]!.status, dispatched[i]!.text).toBe(200);
+      expect(dispatched[i]!.body).toMatchObject({ id, status: 'dispatched' });
+      expect(dispatched[i]!.body.steps.map((s: any) => s.action)).toEqual(['report', 'file', 'dispatch']);
+      expect(await count(`SELECT count(*) AS n FROM event_steps WHERE event_id = '${id}'`)).toBe(3);
+    }
+    const stored = await db.all<{ id: string; status: string }>(
+      `SELECT id, status FROM events WHERE id IN (${ids.map((id) => `'${id}'`).join(', ')})`,
+    );
+    expect(stored.map((r) => r.status)).toEqual(ids.map(() => 'dispatched'));
+  });
+});

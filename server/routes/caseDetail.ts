@@ -8,10 +8,12 @@ import { checkAllowed, type Refusal } from '../domain/workflow/decide';
 import { taskViews } from '../domain/workflow/projection';
 import { type Actor, CASE_ACTIONS, type CaseAction } from '../domain/workflow/states';
 import { ApiError } from '../http/errors';
-import { caseDeductions, loadCase } from '../store/cases';
+import type { CaseRecord } from '../store/caseRecords';
+import { readCaseRecords } from '../store/caseRecords';
+import { loadCase } from '../store/cases';
+import type { CaseNow } from '../store/caseWriter';
 import type { Db } from '../store/db';
-import { getEvent } from '../store/events';
-import { casePhotos, photoExists } from '../store/photos';
+import { photoExists } from '../store/photos';
 
 export const actorOf = (p: Principal): Actor => ({
   id: p.userId,
@@ -31,14 +33,9 @@ export function refusalError(r: Refusal): ApiError {
   );
 }
 
-export async function caseDetail(db: Db, scope: Scope, id: string, principal: Principal, now: string) {
-  const [event, found, deductions, photos] = await Promise.all([
-    getEvent(db, scope, id, now),
-    loadCase(db, scope, id),
-    caseDeductions(db, id),
-    casePhotos(db, id),
-  ]);
-  if (!event || !found) throw new ApiError(404, 'not_found', 'No such event in your scope.');
+/** The dossier of a case as `principal` sees it: its record, and what the machine's state adds. */
+export function dossierOf(record: CaseRecord, found: CaseNow, principal: Principal) {
+  const { event, deductions, photos } = record;
   const { state } = found;
   const actor = actorOf(principal);
   const steps = event.steps.map(({ actorRole, ...s }, i) => {
@@ -66,6 +63,16 @@ export async function caseDetail(db: Db, scope: Scope, id: string, principal: Pr
   };
 }
 
+export type CaseDossier = ReturnType<typeof dossierOf>;
+
+/** One case's dossier read from the store; 404 when it is not in the scope. */
+export async function caseDetail(db: Db, scope: Scope, id: string, principal: Principal, now: string) {
+  const [records, found] = await Promise.all([readCaseRecords(db, scope, [id], now), loadCase(db, scope, id)]);
+  const record = records.get(id);
+  if (!record || !found) throw new ApiError(404, 'not_found', 'No such event in your scope.');
+  return dossierOf(record, found, principal);
+}
+
 /** The photos a body names, each checked to have been uploaded (400 naming the one missing). */
 export function checkPhotos(dir: string | undefined, photos: readonly string[] | undefined): string[] {
   if (!photos?.length) return [];
@@ -87,7 +94,7 @@ export function checkPhotos(dir: string | undefined, photos: readonly string[] |
 }
 
 /** The case as the live stream announces it after `action` (GET /api/live, `event`). */
-export function liveCaseOf(d: Awaited<ReturnType<typeof caseDetail>>, action: CaseAction): LiveEvent {
+export function liveCaseOf(d: CaseDossier, action: CaseAction): LiveEvent {
   return {
     id: d.id,
     code: d.code,

@@ -14,10 +14,11 @@ import type { Deps } from '../http/deps';
 import { ApiError, errorResponse, errorResponses, validationHook } from '../http/errors';
 import { getAdminUnit } from '../store/adminUnits';
 import { appendAudit } from '../store/audit';
-import { applyCaseAction, loadCase } from '../store/cases';
+import { loadCase } from '../store/cases';
+import { applyCaseAction } from '../store/caseWriter';
 import type { Db } from '../store/db';
 import { findUserById } from '../store/users';
-import { actorOf, caseDetail, checkPhotos, liveCaseOf, refusalError } from './caseDetail';
+import { actorOf, checkPhotos, dossierOf, liveCaseOf, refusalError } from './caseDetail';
 import { type CaseActionBody, CaseActionBody as CaseActionSchema, CaseDetailSchema, EventIdParam } from './caseSchemas';
 import { json } from './schemas';
 
@@ -140,12 +141,10 @@ export function eventActionRoutes({ db, now, ingest, photos }: Deps) {
         outcome: 'ok',
       });
     }
-    // The dossier as the actor now sees it; an action may take the case out of their scope (a return).
-    const detailScope = scope.kind === 'department' ? { kind: 'city' as const } : scope;
-    // Announced as the city sees it (the live route scopes each listener): a case leaving the actor's scope is still heard of.
-    const announced = await caseDetail(db, { kind: 'city' }, id, principal, at);
-    ingest?.live.publish('event', liveCaseOf(announced, body.action));
-    const detail = detailScope.kind === 'city' ? announced : await caseDetail(db, detailScope, id, principal, at);
+    // The case is in the actor's scope (checked with the decision), and stays so: a unit's cases keep
+    // their grid, a department reads every case it took part in. The live route scopes each listener.
+    const detail = dossierOf(outcome.record, outcome.case, principal);
+    ingest?.live.publish('event', liveCaseOf(detail, body.action));
     return c.json(detail, 200);
   });
 }

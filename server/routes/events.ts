@@ -12,10 +12,11 @@ import type { AppEnv } from '../http/context';
 import type { RouteDeps } from '../http/deps';
 import { ApiError, errorResponse, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { getAdminUnit } from '../store/adminUnits';
-import { createCase, unitsAt } from '../store/cases';
+import { unitsAt } from '../store/cases';
+import { createCase } from '../store/caseWriter';
 import type { Db } from '../store/db';
 import { listEvents } from '../store/events';
-import { actorOf, caseDetail, checkPhotos, liveCaseOf, refusalError } from './caseDetail';
+import { actorOf, caseDetail, checkPhotos, dossierOf, liveCaseOf, refusalError } from './caseDetail';
 import { CaseDetailSchema, EventIdParam, EventSchema, ReportBody, SOURCES } from './caseSchemas';
 import { BboxParam, BoolParam, json } from './schemas';
 
@@ -217,7 +218,7 @@ export function eventRoutes(deps: RouteDeps) {
         photoIds,
       );
       if (!d.ok) throw refusalError(d);
-      const detail = await caseDetail(db, { kind: 'city' }, d.state.facts.id, principal, at);
+      const detail = dossierOf(d.record, d.case, principal);
       ingest?.live.publish('event', liveCaseOf(detail, 'report'));
       return c.json(detail, 201);
     });

@@ -2,18 +2,24 @@
 // state, and an action's step written with the projection the lists filter on (status, holders,
 // deadlines, tasks) and the deductions due, all in one transaction on the writer — so two clicks on
 // the same action are decided one after the other, and the second sees the first.
-import { BOOLEAN, type DuckDBConnection, type DuckDBValue, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
-import { latLngToCell } from 'h3-js';
+import {
+  BOOLEAN,
+  DOUBLE,
+  type DuckDBConnection,
+  type DuckDBValue,
+  INTEGER,
+  LIST,
+  listValue,
+  VARCHAR,
+} from '@duckdb/node-api';
 import type { Scope } from '../domain/access';
 import type { EventOrigin, LonLat } from '../domain/model';
 import { getItem } from '../domain/taxonomy';
 import { type Deduction, dueDeductions, nextCheckAt } from '../domain/workflow/deadlines';
-import type { Decision, Refusal } from '../domain/workflow/decide';
 import { projectionOf, taskViews } from '../domain/workflow/projection';
 import { normaliseStep, replay, type StoredStep } from '../domain/workflow/replay';
 import type { CaseFacts, CaseState, CaseStep } from '../domain/workflow/states';
 import { type Db, type Params, type Row, readOn } from './db';
-import { H3_RES } from './load';
 import { Where } from './sql';
 
 type Query = <T = Row>(sql: string, params?: Params) => Promise<T[]>;
@@ -74,7 +80,7 @@ const FACTS_SQL = `SELECT e.id, e.item_code, e.source, e.grid_id, e.reported_at,
 const STEPS_SQL = 'SELECT seq, stage, "at", actor, note, action, role, detail FROM event_steps';
 
 /** The cases' states, replayed from their timelines (two queries for any number); those outside the scope are absent. */
-async function readCases(
+export async function readCases(
   q: Query,
   ids: readonly string[],
   scope: Scope,
@@ -131,9 +137,22 @@ export function loadCases(db: Db, scope: Scope, ids: readonly string[]) {
   return readCases((sql, params) => db.all(sql, params), ids, scope);
 }
 
-/** The points deducted on a case (扣分记录), oldest first. */
-export async function caseDeductions(db: Db, id: string) {
+export interface CaseDeduction {
+  clockKey: string;
+  holder: string;
+  stage: string;
+  dueAt: string;
+  deductedAt: string;
+  points: number;
+  reason: string;
+}
+
+/** The points deducted on cases (扣分记录) by case, each oldest first (a case with none is absent). */
+export async function casesDeductions(db: Db, ids: readonly string[]): Promise<Map<string, CaseDeduction[]>> {
+  const out = new Map<string, CaseDeduction[]>();
+  if (ids.length === 0) return out;
   const rows = await db.all<{
+    event_id: string;
     clock: string;
     holder: string;
     stage: string;
@@ -142,142 +161,34 @@ export async function caseDeductions(db: Db, id: string) {
     points: number;
     reason: string;
   }>(
-    'SELECT clock, holder, stage, due_at, deducted_at, points, reason FROM case_deductions WHERE event_id = $1 ORDER BY due_at, clock, holder',
-    [id],
+    `SELECT event_id, clock, holder, stage, due_at, deducted_at, points, reason FROM case_deductions
+     WHERE event_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY event_id, due_at, clock, holder`,
+    [listValue([...ids])],
   );
-  return rows.map((r) => ({
-    clockKey: r.clock,
-    holder: r.holder,
-    stage: r.stage,
-    dueAt: r.due_at,
-    deductedAt: r.deducted_at,
-    points: r.points,
-    reason: r.reason,
-  }));
-}
-
-/** A new case from a report: the event, its first step, its projection, in one transaction. */
-export async function createCase(
-  db: Db,
-  report: { lon: number; lat: number; description: string; overallDeadlineAt: string },
-  build: (id: string) => Decision | Refusal,
-  now: string,
-  photos: readonly string[] = [],
-): Promise<Decision | Refusal> {
-  const written = await db.write(async (conn) => {
-    await conn.run('BEGIN TRANSACTION');
-    try {
-      const seq = Number((await readOn<{ n: bigint }>(conn, "SELECT nextval('report_seq') AS n"))[0]!.n);
-      const id = `ER${String(seq).padStart(7, '0')}`;
-      const d = build(id);
-      if (!d.ok) {
-        await conn.run('ROLLBACK');
-        return d;
-      }
-      const f = d.state.facts;
-      const code = `TC${f.reportedAt.slice(0, 10).replaceAll('-', '')}-R${String(seq).padStart(5, '0')}`;
-      await conn.run(
-        `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::TIMESTAMP, $10::TIMESTAMP, $11, 'reported', NULL, false, $12)`,
-        [
-          id,
-          code,
-          f.itemCode,
-          f.source,
-          f.gridId,
-          report.lon,
-          report.lat,
-          latLngToCell(report.lat, report.lon, H3_RES),
-          f.reportedAt,
-          report.overallDeadlineAt,
-          d.state.departmentId,
-          report.description,
-        ],
-      );
-      await writeStep(conn, id, d.step);
-      await writeStepPhotos(conn, id, d.step.seq, photos);
-      await writeProjection(conn, d.state, now);
-      await conn.run('COMMIT');
-      return d;
-    } catch (err) {
-      await conn.run('ROLLBACK');
-      throw err;
-    }
-  });
-  // Cached answers that read these tables are rebuilt (server/store/versions.ts).
-  db.versions.bump('events', 'event_steps', 'event_tasks', 'event_photos');
-  return written;
-}
-
-export type ActionOutcome = Decision | Refusal | { ok: false; kind: 'not_found' };
-
-/**
- * Decides an action on the case as it stands in the store and writes what follows, or nothing: the
- * case is read, decided and written on the writer connection inside one transaction.
- */
-export async function applyCaseAction(
-  db: Db,
-  id: string,
-  scope: Scope,
-  decideOn: (state: CaseState) => Decision | Refusal,
-  now: string,
-  photos: readonly string[] = [],
-): Promise<ActionOutcome> {
-  const written = await db.write(async (conn) => {
-    await conn.run('BEGIN TRANSACTION');
-    try {
-      const found = await readCase((sql, params) => readOn(conn, sql, params), id, scope);
-      const d: ActionOutcome = found ? decideOn(found.state) : { ok: false, kind: 'not_found' };
-      if (!d.ok) {
-        await conn.run('ROLLBACK');
-        return d;
-      }
-      await writeStep(conn, id, d.step);
-      await writeStepPhotos(conn, id, d.step.seq, photos);
-      await writeProjection(conn, d.state, now);
-      await writeDeductions(conn, dueDeductions(d.state, now), now);
-      await conn.run('COMMIT');
-      return d;
-    } catch (err) {
-      await conn.run('ROLLBACK');
-      throw err;
-    }
-  });
-  // Cached answers that read these tables are rebuilt (server/store/versions.ts).
-  db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
-  return written;
-}
-
-/** Names the photos from a step, inside the caller's transaction. */
-async function writeStepPhotos(
-  conn: DuckDBConnection,
-  eventId: string,
-  seq: number,
-  photos: readonly string[],
-): Promise<void> {
-  for (const [no, id] of photos.entries())
-    await conn.run('INSERT INTO event_photos (event_id, seq, no, photo_id) VALUES ($1, $2, $3, $4)', [
-      eventId,
-      seq,
-      no + 1,
-      id,
-    ]);
-}
-
-async function writeStep(conn: DuckDBConnection, id: string, s: CaseStep): Promise<void> {
-  await conn.run(
-    `INSERT INTO event_steps (event_id, seq, stage, "at", actor, note, action, role, detail) VALUES ($1, $2, $3, $4::TIMESTAMP, $5, $6, $7, $8, $9)`,
-    [id, s.seq, s.stage, s.at, s.actor, s.note, s.action, s.role, s.detail ? JSON.stringify(s.detail) : null],
-  );
+  for (const r of rows) {
+    const d = {
+      clockKey: r.clock,
+      holder: r.holder,
+      stage: r.stage,
+      dueAt: r.due_at,
+      deductedAt: r.deducted_at,
+      points: r.points,
+      reason: r.reason,
+    };
+    const list = out.get(r.event_id);
+    if (list) list.push(d);
+    else out.set(r.event_id, [d]);
+  }
+  return out;
 }
 
 /**
- * The SQL types of list parameters (V: VARCHAR[], I: INTEGER[], B: BOOLEAN[]), one letter each. The
+ * The SQL types of list parameters (V: VARCHAR[], I: INTEGER[], D: DOUBLE[], B: BOOLEAN[]), one letter each. The
  * client takes an untyped list's type from its first item, so a list starting with a null (a case with
  * no running deadline) would bind as a list of nulls and wipe every value in it.
  */
-function listTypes(letters: string) {
-  const of = { V: VARCHAR, I: INTEGER, B: BOOLEAN } as const;
+export function listTypes(letters: string) {
+  const of = { V: VARCHAR, I: INTEGER, D: DOUBLE, B: BOOLEAN } as const;
   return [...letters].map((l) => LIST(of[l as keyof typeof of]));
 }
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listValue } from '@duckdb/node-api';
 import type { Scope } from '../domain/access';
 import { caseScope } from './cases';
 import type { Db } from './db';
@@ -43,11 +44,25 @@ export async function photoInScope(db: Db, scope: Scope, id: string): Promise<bo
   return Boolean(await db.one(`SELECT 1 AS found FROM events ${w} LIMIT 1`, w.params));
 }
 
-/** A case's photos, in the timeline's order. */
-export async function casePhotos(db: Db, eventId: string): Promise<{ id: string; url: string; seq: number }[]> {
-  const rows = await db.all<{ photo_id: string; seq: number }>(
-    'SELECT photo_id, seq FROM event_photos WHERE event_id = $1 ORDER BY seq, no',
-    [eventId],
+export interface CasePhoto {
+  id: string;
+  url: string;
+  seq: number;
+}
+
+/** Cases' photos by case, each in the timeline's order (a case with none is absent). */
+export async function casesPhotos(db: Db, ids: readonly string[]): Promise<Map<string, CasePhoto[]>> {
+  const out = new Map<string, CasePhoto[]>();
+  if (ids.length === 0) return out;
+  const rows = await db.all<{ event_id: string; photo_id: string; seq: number }>(
+    'SELECT event_id, photo_id, seq FROM event_photos WHERE event_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY event_id, seq, no',
+    [listValue([...ids])],
   );
-  return rows.map((r) => ({ id: r.photo_id, url: photoUrl(r.photo_id), seq: r.seq }));
+  for (const r of rows) {
+    const photo = { id: r.photo_id, url: photoUrl(r.photo_id), seq: r.seq };
+    const list = out.get(r.event_id);
+    if (list) list.push(photo);
+    else out.set(r.event_id, [photo]);
+  }
+  return out;
 }
