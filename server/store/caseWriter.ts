@@ -6,6 +6,9 @@
 // before it left it: the outcome is the one a transaction per job would give, so a second click on the
 // same action is decided after the first and refused. Every job is answered after its batch committed.
 // A batch that fails as a whole (a constraint, a bug) is run again job by job, so a bad job fails alone.
+// The writer keeps the cases it wrote lately in memory (state and timeline after the commit), so a
+// case being worked is not read and replayed again at each click: it is the only writer of an existing
+// case's timeline (alarms add new cases; migrations run before it), so what it holds stays true.
 import { type DuckDBConnection, listValue } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import { caseInScope, type Scope } from '../domain/access';
@@ -65,10 +68,29 @@ const latest = (times: readonly string[]) => times.reduce((m, t) => (t.localeCom
 
 /** The most jobs one transaction takes (the rest wait for the next). */
 const MAX_BATCH = 256;
+/** The most cases the writer keeps in memory, the least recently written forgotten first. */
+const KEPT_CASES = 5000;
+
+/** Cases as the writer last committed them, least recently written first (a Map keeps insertion order). */
+class KeptCases {
+  private readonly cases = new Map<string, CaseNow>();
+
+  get(id: string): CaseNow | undefined {
+    return this.cases.get(id);
+  }
+
+  keep(c: CaseNow): void {
+    const id = c.state.facts.id;
+    this.cases.delete(id);
+    this.cases.set(id, c);
+    if (this.cases.size > KEPT_CASES) this.cases.delete(this.cases.keys().next().value!);
+  }
+}
 
 class CaseWriter {
   private queue: Job[] = [];
   private draining = false;
+  private readonly kept = new KeptCases();
 
   constructor(private readonly db: Db) {}
 
@@ -85,7 +107,7 @@ class CaseWriter {
       const jobs = this.queue.splice(0, MAX_BATCH);
       let settled: Settled[][];
       try {
-        settled = [await this.db.write((conn) => decideAndWrite(conn, jobs))];
+        settled = [await this.db.write((conn) => decideAndWrite(conn, jobs, this.kept))];
       } catch (err) {
         if (jobs.length === 1) {
           jobs[0]!.fail(err);
@@ -94,12 +116,14 @@ class CaseWriter {
         settled = [];
         for (const job of jobs) {
           try {
-            settled.push(await this.db.write((conn) => decideAndWrite(conn, [job])));
+            settled.push(await this.db.write((conn) => decideAndWrite(conn, [job], this.kept)));
           } catch (e) {
             job.fail(e);
           }
         }
       }
+      // Committed: what the batch left each case as is kept for the next clicks on it.
+      for (const s of settled.flat()) if (s.ok) this.kept.keep(s.case);
       if (settled.some((s) => s.some((x) => x.ok)))
         // Cached answers that read these tables are rebuilt (server/store/versions.ts).
         this.db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
@@ -169,10 +193,10 @@ export function createCase(
 }
 
 /** One batch in one transaction on the writer: read the cases, decide each job in order, write, commit. */
-async function decideAndWrite(conn: DuckDBConnection, jobs: readonly Job[]): Promise<Settled[]> {
+async function decideAndWrite(conn: DuckDBConnection, jobs: readonly Job[], kept: KeptCases): Promise<Settled[]> {
   await conn.run('BEGIN TRANSACTION');
   try {
-    const settled = await decideAll(conn, jobs);
+    const settled = await decideAll(conn, jobs, kept);
     const written = settled.filter((s) => s.ok);
     const now = latest(jobs.map((j) => j.now));
     // The latest state of each case the batch touched.
@@ -205,17 +229,19 @@ async function decideAndWrite(conn: DuckDBConnection, jobs: readonly Job[]): Pro
   }
 }
 
-async function decideAll(conn: DuckDBConnection, jobs: readonly Job[]): Promise<Settled[]> {
+async function decideAll(conn: DuckDBConnection, jobs: readonly Job[], kept: KeptCases): Promise<Settled[]> {
   const reports = jobs.filter((j) => j.kind === 'report').length;
   const seqs = reports
     ? (await readOn<{ n: bigint }>(conn, `SELECT nextval('report_seq') AS n FROM range(${reports})`))
         .map((r) => Number(r.n))
         .sort((a, b) => a - b)
     : [];
-  const ids = [...new Set(jobs.flatMap((j) => (j.kind === 'action' ? [j.id] : [])))];
+  const ids = [...new Set(jobs.flatMap((j) => (j.kind === 'action' && !kept.get(j.id) ? [j.id] : [])))];
+  // Each job sees the case as the batch left it so far: read (those not kept), then updated job by job.
   const cases: Map<string, CaseNow> = await readCases((sql, params) => readOn(conn, sql, params), ids, {
     kind: 'city',
   });
+  for (const j of jobs) if (j.kind === 'action' && !cases.has(j.id) && kept.get(j.id)) cases.set(j.id, kept.get(j.id)!);
   const out: Settled[] = [];
   let nextSeq = 0;
   for (const job of jobs) {
