@@ -325,6 +325,7 @@ describe('time limits through the API', () => {
       { holder: 'centre', stage: 'file', points: 3, reason: expect.stringContaining('立案超时') },
     ]);
     expect(await count(`SELECT count(*) AS n FROM case_deductions WHERE event_id = '${id}'`)).toBe(1);
+    expect(filed.body).toEqual((await as('centre', 'GET', `/events/${id}`)).body);
     expect(
       (await as('centre', 'GET', '/events?overdue=true&limit=500')).body.events.map((e: any) => e.id),
     ).not.toContain(id);
@@ -354,10 +355,35 @@ describe('many staff at once (the case writer batches them: store/caseWriter.ts)
       expect(dispatched[i]!.body).toMatchObject({ id, status: 'dispatched' });
       expect(dispatched[i]!.body.steps.map((s: any) => s.action)).toEqual(['report', 'file', 'dispatch']);
       expect(await count(`SELECT count(*) AS n FROM event_steps WHERE event_id = '${id}'`)).toBe(3);
+      // The answer, composed by the writer from what it keeps, is the dossier as the store reads it.
+      expect(dispatched[i]!.body).toEqual((await as('centre', 'GET', `/events/${id}`)).body);
     }
     const stored = await db.all<{ id: string; status: string }>(
       `SELECT id, status FROM events WHERE id IN (${ids.map((id) => `'${id}'`).join(', ')})`,
     );
     expect(stored.map((r) => r.status)).toEqual(ids.map(() => 'dispatched'));
+  });
+});
+
+describe('a case of the history, first read from the store, then kept by the writer', () => {
+  it('answers each action with the dossier as the store reads it', async () => {
+    const open = (await as('centre', 'GET', '/events?open=true&supervised=false&limit=50')).body.events.find(
+      (e: any) => !e.id.startsWith('ER') && ['dispatched', 'handling'].includes(e.status),
+    );
+    expect(open, 'an open case of the history').toBeDefined();
+    const supervised = await act('leader', open.id, { action: 'supervise', note: '请加快办理' });
+    expect(supervised.status, supervised.text).toBe(200);
+    expect(supervised.body.steps.at(-1)).toMatchObject({ action: 'supervise', role: 'leader' });
+    expect(supervised.body).toEqual((await as('leader', 'GET', `/events/${open.id}`)).body);
+    // Now kept whole: the next answer is composed, and must still be what the store reads.
+    tick(1);
+    expectError(await act('leader', open.id, { action: 'supervise' }), 409, 'illegal_transition');
+    const shelved = await act('centre', open.id, {
+      action: 'shelve',
+      reason: '需多部门协调，长期挂账',
+      supervisor: me.get('subdistrict')!.userId,
+    });
+    expect(shelved.status, shelved.text).toBe(200);
+    expect(shelved.body).toEqual((await as('centre', 'GET', `/events/${open.id}`)).body);
   });
 });

@@ -119,7 +119,9 @@ export function eventActionRoutes({ db, now, ingest, photos }: Deps) {
     const cmd = await commandOf(db, id, body, principal);
     const at = now();
     const actor = actorOf(principal);
-    const outcome = await applyCaseAction(db, id, scope, (state) => decide(state, cmd, actor, at), at, photoIds);
+    const outcome = await applyCaseAction(db, { id, scope, by: principal, now: at, photos: photoIds }, (state) =>
+      decide(state, cmd, actor, at),
+    );
     if (!outcome.ok) {
       if (outcome.kind === 'not_found') throw new ApiError(404, 'not_found', 'No such event in your scope.');
       throw refusalError(outcome);

@@ -191,31 +191,27 @@ export function eventRoutes(deps: RouteDeps) {
       if (scope.kind === 'unit' && !unitInScope(scope, grid.path))
         throw new ApiError(403, 'out_of_scope', `The place lies in grid ${grid.id}, outside your scope.`);
       const at = now();
-      const d = await createCase(
-        db,
-        {
-          lon: body.lon,
-          lat: body.lat,
-          description: body.description,
-          overallDeadlineAt: caseDeadline(body.itemCode, at),
-        },
-        (id) =>
-          openCase(
-            {
-              id,
-              itemCode: body.itemCode,
-              source: body.source,
-              gridId: grid.id,
-              gridPath: grid.path.split('/'),
-              area: grid.area === 'village' ? 'village' : 'urban',
-              reportedAt: at,
-            },
-            { source: body.source, description: body.description, note: body.note },
-            actorOf(principal),
-            at,
-          ),
-        at,
-        photoIds,
+      const report = {
+        lon: body.lon,
+        lat: body.lat,
+        description: body.description,
+        overallDeadlineAt: caseDeadline(body.itemCode, at),
+      };
+      const d = await createCase(db, { report, by: principal, now: at, photos: photoIds }, (id) =>
+        openCase(
+          {
+            id,
+            itemCode: body.itemCode,
+            source: body.source,
+            gridId: grid.id,
+            gridPath: grid.path.split('/'),
+            area: grid.area === 'village' ? 'village' : 'urban',
+            reportedAt: at,
+          },
+          { source: body.source, description: body.description, note: body.note },
+          actorOf(principal),
+          at,
+        ),
       );
       if (!d.ok) throw refusalError(d);
       const detail = dossierOf(d.record, d.case, principal);

@@ -11,14 +11,15 @@
 // case's timeline (alarms add new cases; migrations run before it), so what it holds stays true.
 import { type DuckDBConnection, listValue } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
-import { caseInScope, type Scope } from '../domain/access';
+import { caseInScope, type Principal, type Scope } from '../domain/access';
 import { dueDeductions } from '../domain/workflow/deadlines';
 import type { Decision, Refusal } from '../domain/workflow/decide';
-import { taskViews } from '../domain/workflow/projection';
+import { projectionOf, taskViews } from '../domain/workflow/projection';
 import type { CaseState, CaseStep } from '../domain/workflow/states';
-import { type CaseRecord, readCaseRecords } from './caseRecords';
+import { type CaseRecord, eventAfter, type KnownEvent, type Reported, readCaseRecords } from './caseRecords';
 import { listTypes, readCases, writeDeductions, writeProjections } from './cases';
 import { type Db, readOn } from './db';
+import type { EventStepWithActor } from './events';
 import { H3_RES } from './load';
 
 /** A case as the machine holds it: the state and the timeline it was replayed from. */
@@ -27,7 +28,7 @@ export interface CaseNow {
   steps: CaseStep[];
 }
 
-/** A decision, with the case after it and its record (event, timeline, deductions, photos) read after the commit. */
+/** A decision, with the case after it and its record (event, timeline, deductions, photos) after the commit. */
 export type Written = Decision & { case: CaseNow; record: CaseRecord };
 export type ActionOutcome = Written | Refusal | { ok: false; kind: 'not_found' };
 export type ReportOutcome = Written | Refusal;
@@ -39,7 +40,10 @@ interface Report {
   overallDeadlineAt: string;
 }
 
-type Job = { now: string; photos: readonly string[] } & (
+/** Who acts: their account's name and role, as the timeline shows them. */
+export type Acting = Pick<Principal, 'displayName' | 'role'>;
+
+type Job = { now: string; photos: readonly string[]; by: Acting } & (
   | {
       kind: 'action';
       id: string;
@@ -58,8 +62,8 @@ type Job = { now: string; photos: readonly string[] } & (
 );
 
 /** What a job came to inside its batch, before the commit. */
-type Settled = { job: Job } & (
-  | { ok: true; decision: Decision; case: CaseNow }
+type Settled = { job: Job } & ( // `event`: the case's event after the commit, when the writer knows it (committed()).
+  | { ok: true; decision: Decision; case: CaseNow; event?: KnownEvent }
   | { ok: false; outcome: Refusal | { ok: false; kind: 'not_found' } }
 );
 
@@ -71,18 +75,27 @@ const MAX_BATCH = 256;
 /** The most cases the writer keeps in memory, the least recently written forgotten first. */
 const KEPT_CASES = 5000;
 
+/**
+ * A case as the writer last committed it, and its event as the store would read it back (undefined
+ * until read once: a case first touched here comes from the store, a new report is known whole).
+ */
+interface Kept {
+  case: CaseNow;
+  event: KnownEvent | undefined;
+}
+
 /** Cases as the writer last committed them, least recently written first (a Map keeps insertion order). */
 class KeptCases {
-  private readonly cases = new Map<string, CaseNow>();
+  private readonly cases = new Map<string, Kept>();
 
-  get(id: string): CaseNow | undefined {
+  get(id: string): Kept | undefined {
     return this.cases.get(id);
   }
 
-  keep(c: CaseNow): void {
-    const id = c.state.facts.id;
+  keep(k: Kept): void {
+    const id = k.case.state.facts.id;
     this.cases.delete(id);
-    this.cases.set(id, c);
+    this.cases.set(id, k);
     if (this.cases.size > KEPT_CASES) this.cases.delete(this.cases.keys().next().value!);
   }
 }
@@ -105,9 +118,9 @@ class CaseWriter {
   private async drain(): Promise<void> {
     while (this.queue.length) {
       const jobs = this.queue.splice(0, MAX_BATCH);
-      let settled: Settled[][];
+      let settled: Settled[];
       try {
-        settled = [await this.db.write((conn) => decideAndWrite(conn, jobs, this.kept))];
+        settled = this.committed(await this.db.write((conn) => decideAndWrite(conn, jobs, this.kept)));
       } catch (err) {
         if (jobs.length === 1) {
           jobs[0]!.fail(err);
@@ -116,34 +129,68 @@ class CaseWriter {
         settled = [];
         for (const job of jobs) {
           try {
-            settled.push(await this.db.write((conn) => decideAndWrite(conn, [job], this.kept)));
+            settled.push(...this.committed(await this.db.write((conn) => decideAndWrite(conn, [job], this.kept))));
           } catch (e) {
             job.fail(e);
           }
         }
       }
-      // Committed: what the batch left each case as is kept for the next clicks on it.
-      for (const s of settled.flat()) if (s.ok) this.kept.keep(s.case);
-      if (settled.some((s) => s.some((x) => x.ok)))
-        // Cached answers that read these tables are rebuilt (server/store/versions.ts).
-        this.db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
       // Answered while the next batch is written.
-      void this.answer(settled.flat());
+      void this.answer(settled);
     }
     this.draining = false;
   }
 
-  /** Reads what each written case's dossier shows (a few queries for the batch) and settles every job. */
+  /**
+   * After a commit, at once (no await, so the next batch sees it): each case written is kept with its
+   * event brought up to date, and the cached answers that read these tables are rebuilt (versions.ts).
+   */
+  private committed(settled: Settled[]): Settled[] {
+    for (const s of settled) {
+      if (!s.ok) continue;
+      const id = s.case.state.facts.id;
+      const before = s.job.kind === 'action' ? this.kept.get(id)?.event : undefined;
+      const fixed = s.job.kind === 'report' ? reportedOf(s.case.state, s.job.report) : before;
+      const event = fixed && {
+        ...eventAfter(fixed, projectionOf(s.case.state, s.job.now), s.job.now, before?.everOverdue ?? false),
+        steps: [...(before?.steps ?? []), stepWithActor(id, s.decision.step, s.job.by)],
+      };
+      this.kept.keep({ case: s.case, event });
+      s.event = event;
+    }
+    if (settled.some((s) => s.ok))
+      this.db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
+    return settled;
+  }
+
+  /**
+   * Settles every job with its case's record: the event and timeline as kept, or read from the store
+   * for a case not kept whole; deductions (the deadline checker writes them too) and photos read for all.
+   */
   private async answer(settled: Settled[]): Promise<void> {
     if (settled.length === 0) return;
     const ids = [...new Set(settled.flatMap((s) => (s.ok ? [s.case.state.facts.id] : [])))];
     const now = latest(settled.map((s) => s.job.now));
-    let records: Map<string, CaseRecord>;
+    // The event each case had after this batch (a later batch may have moved the kept one on).
+    const known = new Map(settled.flatMap((s) => (s.ok && s.event ? [[s.case.state.facts.id, s.event] as const] : [])));
+    let records: Awaited<ReturnType<typeof readCaseRecords>>;
     try {
-      records = await readCaseRecords(this.db, { kind: 'city' }, ids, now);
+      records = await readCaseRecords(
+        this.db,
+        { kind: 'city' },
+        ids,
+        now,
+        new Map([...known].map(([id, e]) => [id, withoutEver(e)])),
+      );
     } catch (err) {
       for (const s of settled) s.job.fail(err);
       return;
+    }
+    // A case read whole here is kept with its event from now on, unless a later batch wrote it meanwhile.
+    for (const [id, r] of records) {
+      const k = this.kept.get(id);
+      if (k && !k.event && r.everOverdue !== undefined && r.event.steps.length === k.case.steps.length)
+        k.event = { ...r.event, everOverdue: r.everOverdue };
     }
     for (const s of settled) {
       const outcome = s.ok ? { ...s.decision, case: s.case, record: records.get(s.case.state.facts.id)! } : s.outcome;
@@ -163,34 +210,58 @@ const writerOf = (db: Db) => {
 };
 
 /**
- * Decides an action on the case as it stands in the store and writes what follows, or nothing. Settles
- * after the commit; a case outside `scope` is `not_found`.
+ * Decides an action on the case as it stands and writes what follows, or nothing. Settles after the
+ * commit; a case outside `scope` is `not_found`.
  */
 export function applyCaseAction(
   db: Db,
-  id: string,
-  scope: Scope,
+  a: { id: string; scope: Scope; by: Acting; now: string; photos?: readonly string[] },
   decideOn: (state: CaseState) => Decision | Refusal,
-  now: string,
-  photos: readonly string[] = [],
 ): Promise<ActionOutcome> {
   return new Promise((settle, fail) =>
-    writerOf(db).submit({ kind: 'action', id, scope, decideOn, now, photos, settle, fail }),
+    writerOf(db).submit({ kind: 'action', ...a, photos: a.photos ?? [], decideOn, settle, fail }),
   );
 }
 
 /** A new case from a report: the event, its first step and its projection. `build` gets the new case's id. */
 export function createCase(
   db: Db,
-  report: Report,
+  r: { report: Report; by: Acting; now: string; photos?: readonly string[] },
   build: (id: string) => Decision | Refusal,
-  now: string,
-  photos: readonly string[] = [],
 ): Promise<ReportOutcome> {
   return new Promise((settle, fail) =>
-    writerOf(db).submit({ kind: 'report', report, build, now, photos, settle, fail }),
+    writerOf(db).submit({ kind: 'report', ...r, photos: r.photos ?? [], build, settle, fail }),
   );
 }
+
+/** The report's code (编号): the day reported and the report's number. */
+const codeOf = (s: CaseState) =>
+  `TC${s.facts.reportedAt.slice(0, 10).replaceAll('-', '')}-R${String(Number(s.facts.id.slice(2))).padStart(5, '0')}`;
+
+const reportedOf = (s: CaseState, r: Report): Reported => ({
+  id: s.facts.id,
+  code: codeOf(s),
+  itemCode: s.facts.itemCode,
+  source: s.facts.source,
+  gridId: s.facts.gridId,
+  position: [r.lon, r.lat],
+  reportedAt: s.facts.reportedAt,
+  deadlineAt: r.overallDeadlineAt,
+  description: r.description,
+});
+
+const stepWithActor = (eventId: string, s: CaseStep, by: Acting): EventStepWithActor => ({
+  eventId,
+  seq: s.seq,
+  stage: s.stage,
+  at: s.at,
+  actor: s.actor,
+  note: s.note,
+  actorName: by.displayName,
+  actorRole: by.role,
+});
+
+const withoutEver = ({ everOverdue: _, ...event }: KnownEvent) => event;
 
 /** One batch in one transaction on the writer: read the cases, decide each job in order, write, commit. */
 async function decideAndWrite(conn: DuckDBConnection, jobs: readonly Job[], kept: KeptCases): Promise<Settled[]> {
@@ -241,7 +312,8 @@ async function decideAll(conn: DuckDBConnection, jobs: readonly Job[], kept: Kep
   const cases: Map<string, CaseNow> = await readCases((sql, params) => readOn(conn, sql, params), ids, {
     kind: 'city',
   });
-  for (const j of jobs) if (j.kind === 'action' && !cases.has(j.id) && kept.get(j.id)) cases.set(j.id, kept.get(j.id)!);
+  for (const j of jobs)
+    if (j.kind === 'action' && !cases.has(j.id) && kept.get(j.id)) cases.set(j.id, kept.get(j.id)!.case);
   const out: Settled[] = [];
   let nextSeq = 0;
   for (const job of jobs) {
@@ -284,7 +356,6 @@ const scopeView = (s: CaseState) => ({
 async function insertEvents(conn: DuckDBConnection, made: readonly { report: Report; state: CaseState }[]) {
   if (made.length === 0) return;
   const col = <T>(f: (m: (typeof made)[number]) => T) => listValue(made.map(f) as never[]);
-  const seqOf = (id: string) => Number(id.slice(2));
   await conn.run(
     `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description)
      SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]), unnest($5::VARCHAR[]),
@@ -292,10 +363,7 @@ async function insertEvents(conn: DuckDBConnection, made: readonly { report: Rep
        unnest($10::VARCHAR[])::TIMESTAMP, unnest($11::VARCHAR[]), 'reported', NULL, false, unnest($12::VARCHAR[])`,
     [
       col((m) => m.state.facts.id),
-      col(
-        (m) =>
-          `TC${m.state.facts.reportedAt.slice(0, 10).replaceAll('-', '')}-R${String(seqOf(m.state.facts.id)).padStart(5, '0')}`,
-      ),
+      col((m) => codeOf(m.state)),
       col((m) => m.state.facts.itemCode),
       col((m) => m.state.facts.source),
       col((m) => m.state.facts.gridId),

@@ -156,17 +156,23 @@ export async function getEvent(
   id: string,
   now: string,
 ): Promise<(CaseSummary & { steps: EventStepWithActor[] }) | undefined> {
-  return (await getEvents(db, scope, [id], now)).get(id);
+  const found = (await getEvents(db, scope, [id], now)).get(id);
+  if (!found) return undefined;
+  const { everOverdue: _, ...event } = found;
+  return event;
 }
 
-/** Several events with their timelines, by id, in two queries (those outside the scope are absent). */
+/**
+ * Several events with their timelines, by id, in two queries (those outside the scope are absent), each
+ * with the stored flag `everOverdue` (whether a limit was ever missed, what `overdue` falls back on).
+ */
 export async function getEvents(
   db: Db,
   scope: Scope,
   ids: readonly string[],
   now: string,
-): Promise<Map<string, CaseSummary & { steps: EventStepWithActor[] }>> {
-  const out = new Map<string, CaseSummary & { steps: EventStepWithActor[] }>();
+): Promise<Map<string, CaseSummary & { steps: EventStepWithActor[]; everOverdue: boolean }>> {
+  const out = new Map<string, CaseSummary & { steps: EventStepWithActor[]; everOverdue: boolean }>();
   if (ids.length === 0) return out;
   // One id by `=`: DuckDB skips every other row group (a list's semi-join costs a few ms more).
   const w = caseScope(
@@ -176,7 +182,10 @@ export async function getEvents(
     scope,
   );
   const [rows, steps] = await Promise.all([
-    db.all<Row>(`SELECT ${columns(`$${w.params.length + 1}`)} FROM events ${w}`, [...w.params, now]),
+    db.all<Row & { ever_overdue: boolean }>(
+      `SELECT ${columns(`$${w.params.length + 1}`)}, overdue AS ever_overdue FROM events ${w}`,
+      [...w.params, now],
+    ),
     db.all<{
       event_id: string;
       seq: number;
@@ -209,6 +218,7 @@ export async function getEvents(
     if (list) list.push(step);
     else byCase.set(s.event_id, [step]);
   }
-  for (const row of rows) out.set(row.id, { ...toEvent(row), steps: byCase.get(row.id) ?? [] });
+  for (const row of rows)
+    out.set(row.id, { ...toEvent(row), steps: byCase.get(row.id) ?? [], everOverdue: row.ever_overdue });
   return out;
 }
