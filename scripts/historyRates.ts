@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AdminUnit, CaseDeductionRow, EventStep, GovEvent } from '../server/domain/model';
 import { getItem } from '../server/domain/taxonomy';
+import { inWorkingTime } from '../server/domain/workflow/clock';
 import { isOverdue } from '../server/domain/workflow/deadlines';
 import { replay } from '../server/domain/workflow/replay';
 
@@ -71,10 +72,8 @@ for await (const s of rows<EventStep>(join(dir, 'event-steps.ndjson'))) {
     const local = new Date(Date.parse(s.at) + 8 * 3_600_000);
     const h = local.getUTCHours();
     if (h >= 22 || h < 6) nightSteps++;
-    const m = h * 60 + local.getUTCMinutes();
-    const dow = local.getUTCDay();
-    const working = dow !== 0 && dow !== 6 && ((m >= 480 && m < 720) || (m >= 840 && m < 1080));
-    if (!working) outsideWorkingSteps++;
+    // working time as the clock counts it: the official holidays off, the make-up weekends on
+    if (!inWorkingTime(Date.parse(s.at))) outsideWorkingSteps++;
   }
   if (openIds.has(s.eventId)) (openSteps.get(s.eventId) ?? openSteps.set(s.eventId, []).get(s.eventId)!).push(s);
 }
