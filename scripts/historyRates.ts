@@ -50,6 +50,10 @@ for await (const s of rows<EventStep>(join(dir, 'event-steps.ndjson'))) {
     case 'shelve':
       mark(s.action, s.eventId);
       break;
+    case 'supervise':
+      // 督办: by the centre's seat, or by a city leader
+      mark(s.role === 'leader' ? 'superviseLeader' : 'superviseCentre', s.eventId);
+      break;
     case 'verify':
       if (d?.action === 'verify' && !d.passed) mark('rework', s.eventId);
       break;
@@ -132,6 +136,8 @@ console.log(
         escalations: rate('escalate'),
         summons: rate('summons'),
         localLead: rate('localLead'),
+        supervisedByCentre: rate('superviseCentre'),
+        supervisedByLeader: rate('superviseLeader'),
       },
       satisfaction: shares(satisfaction),
       ratedBy: shares(raters),
