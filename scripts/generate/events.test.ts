@@ -229,6 +229,18 @@ describe('generateEvents at scale 1', () => {
       working.length * 0.9,
     );
     expect(working.filter((e) => e.overdue).length).toBeLessThan(working.length * 0.15);
+    // As many under way as the flow gives (Little's law: arrivals a day × mean days in the system, from
+    // the last 28 days' reports and the last year's closed cases); the rest of the fixed open count is 挂账.
+    const day = 86_400_000;
+    const filed = full.events.filter((e) => e.status !== 'rejected' && e.status !== 'merged');
+    const perDay = filed.filter((e) => nowMs - Date.parse(e.reportedAt) < 28 * day).length / 28;
+    const closed = filed.filter((e) => e.status === 'closed' && nowMs - Date.parse(e.reportedAt) < 365 * day);
+    const days =
+      closed.reduce((n, e) => n + (Date.parse(stepsOf.get(e.id)!.at(-1)!.at) - Date.parse(e.reportedAt)), 0) /
+      day /
+      closed.length;
+    expect(working.length / (perDay * days)).toBeGreaterThan(0.7);
+    expect(working.length / (perDay * days)).toBeLessThan(1.5);
   });
 
   it('grows over the years and has weekly and daily rhythm', () => {
