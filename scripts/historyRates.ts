@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AdminUnit, CaseDeductionRow, EventStep, GovEvent } from '../server/domain/model';
 import { getItem } from '../server/domain/taxonomy';
+import { inWorkingTime } from '../server/domain/workflow/clock';
 import { isOverdue } from '../server/domain/workflow/deadlines';
 import { replay } from '../server/domain/workflow/replay';
 
@@ -38,6 +39,7 @@ let nightSteps = 0;
 let outsideWorkingSteps = 0;
 let evaluated = 0;
 const openSteps = new Map<string, EventStep[]>();
+const lastStepAt = new Map<string, number>();
 for await (const s of rows<EventStep>(join(dir, 'event-steps.ndjson'))) {
   const d = s.detail;
   switch (s.action) {
@@ -48,6 +50,10 @@ for await (const s of rows<EventStep>(join(dir, 'event-steps.ndjson'))) {
     case 'refuseExtension':
     case 'shelve':
       mark(s.action, s.eventId);
+      break;
+    case 'supervise':
+      // 督办: by the centre's seat, or by a city leader
+      mark(s.role === 'leader' ? 'superviseLeader' : 'superviseCentre', s.eventId);
       break;
     case 'verify':
       if (d?.action === 'verify' && !d.passed) mark('rework', s.eventId);
@@ -71,11 +77,11 @@ for await (const s of rows<EventStep>(join(dir, 'event-steps.ndjson'))) {
     const local = new Date(Date.parse(s.at) + 8 * 3_600_000);
     const h = local.getUTCHours();
     if (h >= 22 || h < 6) nightSteps++;
-    const m = h * 60 + local.getUTCMinutes();
-    const dow = local.getUTCDay();
-    const working = dow !== 0 && dow !== 6 && ((m >= 480 && m < 720) || (m >= 840 && m < 1080));
-    if (!working) outsideWorkingSteps++;
+    // working time as the clock counts it: the official holidays off, the make-up weekends on
+    if (!inWorkingTime(Date.parse(s.at))) outsideWorkingSteps++;
   }
+  const at = Date.parse(s.at);
+  if (at > (lastStepAt.get(s.eventId) ?? 0)) lastStepAt.set(s.eventId, at);
   if (openIds.has(s.eventId)) (openSteps.get(s.eventId) ?? openSteps.set(s.eventId, []).get(s.eventId)!).push(s);
 }
 let deductions = 0;
@@ -106,6 +112,18 @@ for (const id of openIds) {
   if (Date.parse(today) - Date.parse(e.reportedAt) < 30 * 86_400_000) recent++;
 }
 
+// The flow (Little's law: cases under way = arrival rate × mean time in the system): arrivals per day
+// over the last 365 and 28 days, and the mean days from report to the last step (evaluation) of the
+// cases reported in the last 365 days and closed — what the cases under way at today should number.
+const DAY = 86_400_000;
+const todayMs = Date.parse(today);
+const reportedWithin = (days: number) => filed.filter((e) => todayMs - Date.parse(e.reportedAt) < days * DAY);
+const lastYear = reportedWithin(365).filter((e) => e.status === 'closed');
+const meanDays =
+  lastYear.reduce((n, e) => n + (lastStepAt.get(e.id)! - Date.parse(e.reportedAt)), 0) / DAY / lastYear.length;
+const perDay28 = reportedWithin(28).length / 28;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
 const share = (n: number, of: number) => Math.round((n / of) * 10_000) / 10_000;
 const rate = (what: string) => ({
   cases: per.get(what)?.size ?? 0,
@@ -133,6 +151,8 @@ console.log(
         escalations: rate('escalate'),
         summons: rate('summons'),
         localLead: rate('localLead'),
+        supervisedByCentre: rate('superviseCentre'),
+        supervisedByLeader: rate('superviseLeader'),
       },
       satisfaction: shares(satisfaction),
       ratedBy: shares(raters),
@@ -143,7 +163,19 @@ console.log(
       },
       casesOverdueEver: share(filed.filter((e) => e.overdue).length, filed.length),
       deductions: { rows: deductions, points },
-      open: { total: openIds.size, recent30d: recent, overdueAtToday: overdue, shelved },
+      open: {
+        total: openIds.size,
+        recent30d: recent,
+        underWay: openIds.size - shelved,
+        overdueAtToday: overdue,
+        shelved,
+      },
+      flow: {
+        arrivalsPerDay365: round2(reportedWithin(365).length / 365),
+        arrivalsPerDay28: round2(perDay28),
+        meanDaysInSystem: round2(meanDays),
+        littleLawUnderWay: Math.round(perDay28 * meanDays),
+      },
     },
     null,
     2,

@@ -14,6 +14,7 @@ import { ensureStaffAccounts } from './auth/staffAccounts';
 import { backupDirOf, type Config, controlSocketOf, loadConfig, photosDirOf } from './config';
 import { HTTP_LIMITS, type HttpLimits, limitHttpConnections } from './connections';
 import { snapshotFolderName } from './domain/backups';
+import { CALENDAR_YEARS, coversYear } from './domain/workflow/holidays';
 import { type Ingest, startIngest } from './ingest';
 import { type Backups, startBackups } from './ops/backups';
 import { type ControlChannel, startControlChannel } from './ops/controlChannel';
@@ -80,6 +81,12 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
     log.warn(
       { usernames: staff.usernameTaken.slice(0, 5).map((a) => a.username), count: staff.usernameTaken.length },
       'did not create the staff accounts whose usernames are taken',
+    );
+  // The working-time clock knows the official holidays only for the years of its table.
+  if (!coversYear(Date.now()))
+    log.warn(
+      { years: CALENDAR_YEARS },
+      'the holiday table (server/domain/workflow/holidays.ts) lacks this year: working time falls back to Monday–Friday; add the year’s notice',
     );
   // Deductions for missed limits, now and every DEADLINE_CHECK_MS (idempotent; survives kill -9).
   const deadlines = startDeadlineChecker(db, {

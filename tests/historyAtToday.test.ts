@@ -68,4 +68,29 @@ describe('history at the dataset’s today', () => {
       db.close();
     }
   });
+
+  it('lists the history’s supervised cases (督办), closed ones too, under who supervised them', async () => {
+    const db = await openCopy(inject('smallDataDir'));
+    try {
+      const steps = await db.all<{ event_id: string; actor: string }>(
+        `SELECT event_id, arg_max(actor, seq) AS actor FROM event_steps WHERE action IN ('supervise', 'shelve')
+         GROUP BY event_id`,
+      );
+      const shelvedBy = new Map(
+        (
+          await db.all<{ event_id: string; supervisor: string }>(
+            `SELECT event_id, json_extract_string(detail, '$.supervisor') AS supervisor FROM event_steps WHERE action = 'shelve'`,
+          )
+        ).map((r) => [r.event_id, r.supervisor]),
+      );
+      const want = new Map(steps.map((s) => [s.event_id, shelvedBy.get(s.event_id) ?? s.actor]));
+      const got = await db.all<{ id: string; supervised_by: string; status: string }>(
+        'SELECT id, supervised_by, status FROM events WHERE supervised_by IS NOT NULL',
+      );
+      expect(new Map(got.map((e) => [e.id, e.supervised_by]))).toEqual(want);
+      expect(got.some((e) => e.status === 'closed')).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -14,6 +14,7 @@ import type { Role } from '../server/domain/access';
 import { STRUCTURE } from '../server/domain/facts';
 import { maskName } from '../server/domain/masking';
 import type { AdminUnit, CityDataset } from '../server/domain/model';
+import { CITY_LEADERS } from '../server/domain/staffAccounts';
 import { type Db, openDb } from '../server/store/db';
 import { createUsers } from '../server/store/users';
 import { copyDb, openCopy, readDataset } from './helpers/dataset';
@@ -61,7 +62,7 @@ const units = (level: AdminUnit['level']) => data.adminUnits.filter((u) => u.lev
 const admin = () => cookies.get('admin')!;
 
 describe('the staff accounts of the dataset', () => {
-  it('has one per grid worker, village committee, community, subdistrict, town, department and seat', async () => {
+  it('has one per grid worker, village committee, community, subdistrict, town, department and seat, and the leaders', async () => {
     const rows = await staffRows();
     expect(firstRun.created).toHaveLength(rows.length);
     expect(firstRun.usernameTaken).toEqual([]);
@@ -89,8 +90,10 @@ describe('the staff accounts of the dataset', () => {
         units('subdistrict').length +
         units('town').length +
         data.departments.length +
-        STRUCTURE.centreSeats,
+        STRUCTURE.centreSeats +
+        CITY_LEADERS.length,
     );
+    expect(byRole('leader').map((r) => r.display_name)).toEqual([...CITY_LEADERS]);
 
     // Names from the data: the worker's own, the units' and departments' real names.
     const worker = data.gridWorkers[0]!;
@@ -179,11 +182,18 @@ describe('the workflow history names them', () => {
     expect(missing).toEqual([]);
     const channels = new Set(actors.filter((a) => a.account === null).map((a) => a.actor.replace(/:.*/, '')));
     expect([...channels].every((c) => ['hotline-12345', 'resident', 'camera', 'sensor'].includes(c))).toBe(true);
-    // every kind of account acts somewhere: workers, communities and village committees, subdistricts and towns, departments, seats
+    // every kind of account acts somewhere: workers, communities and village committees, subdistricts and towns, departments, seats, leaders (督办)
     const roles = await db.all<{ role: Role; n: number }>(
       'SELECT u.role, count(*) AS n FROM event_steps s JOIN users u ON u.id = s.actor GROUP BY u.role',
     );
-    expect(roles.map((r) => r.role).sort()).toEqual(['centre', 'community', 'department', 'gridworker', 'subdistrict']);
+    expect(roles.map((r) => r.role).sort()).toEqual([
+      'centre',
+      'community',
+      'department',
+      'gridworker',
+      'leader',
+      'subdistrict',
+    ]);
     const accountSteps = actors.filter((a) => a.account !== null).reduce((n, a) => n + a.n, 0);
     expect(accountSteps).toBeGreaterThan(data.eventSteps.length * 0.9);
   });
@@ -233,9 +243,9 @@ describe('a store generated before the history named accounts', () => {
       await conn.run('DELETE FROM schema_migrations WHERE version = 8');
     });
     const before = await steps(old);
-    // Communities, subdistricts and towns acting on a case (S-c-…, S-s-…, S-t-…) came with the workflow:
-    // they have no older form, and migration 8 leaves them as they are.
-    const unitAccount = /^S-[cst]-/;
+    // Communities, subdistricts and towns acting on a case (S-c-…, S-s-…, S-t-…) and the city leaders
+    // supervising (S-leader…) came with the workflow: they have no older form, and migration 8 leaves them.
+    const unitAccount = /^S-(?:[cst]-|leader)/;
     expect(before.filter((s) => s.actor.startsWith('S-') && !unitAccount.test(s.actor))).toEqual([]);
     expect(
       new Set(before.filter((s) => !unitAccount.test(s.actor)).map((s) => s.actor.replace(/[:\d].*$/, ''))),
@@ -330,7 +340,13 @@ describe('bringing a staff account into use', () => {
     const cookie = await bringIntoUse('S-d02', 'd02');
     const events = await call(app, 'GET', '/api/events?limit=500', { cookie });
     expect(events.status).toBe(200);
-    expect(events.body.total).toBe(data.events.filter((e) => e.departmentId === 'D02').length);
-    expect(events.body.events.every((e: any) => e.departmentId === 'D02')).toBe(true);
+    // its own, and those where it holds a task (co-handling a summons of an open case)
+    const tasked = new Set(
+      (await db.all<{ event_id: string }>("SELECT DISTINCT event_id FROM event_tasks WHERE assignee = 'D02'")).map(
+        (r) => r.event_id,
+      ),
+    );
+    expect(events.body.total).toBe(data.events.filter((e) => e.departmentId === 'D02' || tasked.has(e.id)).length);
+    expect(events.body.events.every((e: any) => e.departmentId === 'D02' || tasked.has(e.id))).toBe(true);
   });
 });

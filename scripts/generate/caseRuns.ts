@@ -12,6 +12,12 @@
 // |   → centre (each further step 35 %)            |                                |           |
 // | summons (街道吹哨、部门报到): lead + co-handlers  | 8 % of multi-department items  | ~1 %      |
 // | one stage's limit missed (超时, deducted)       | 3.6 % × department × year      | ~4 %      |
+// | 督办 by the seat: a handling or verification    | 80 % of those misses           | ~2 %      |
+// |   limit missed, just after the deadline         |                                |           |
+// | 督办 of a case escalated to the city (with its   | every one; a city leader in    | ~0.2 %    |
+// |   summons)                                      | 30 %, else the seat            |           |
+// | 领导督办 of a 12345 hotline (市长热线) case on a  | 5 %                            | ~0.3 %    |
+// |   hard item (illegal building, disputes, …)     |                                |           |
 // Not-filed reports (invalid 2.5 %, duplicates 3 % of the filed count) are planned in events.ts.
 // Handling, verification and evaluation run on the item's clock (docs/adr/0008): working time
 // (Mon–Fri 08–12, 14–18 CST) for most items, natural time for urgent (severity 3) ones — so a step is
@@ -30,6 +36,12 @@ export const RATES = {
   escalate: 0.15,
   escalateFurther: 0.35,
   summons: 0.08,
+  /** 超时督办: the seat supervises a holder whose handling or verification limit ran out. */
+  superviseLate: 0.8,
+  /** A case escalated to the city is supervised with its summons; by a city leader this often. */
+  superviseCityByLeader: 0.3,
+  /** 领导督办: a city leader supervises a hotline case on a hard item. */
+  superviseHotline: 0.05,
 } as const;
 
 /** 满意 / 基本满意 / 不满意: a working platform's residents are mostly satisfied; less so after a rework or a delay. */
@@ -73,6 +85,9 @@ export interface CaseSetting {
   reported: number;
   /** One stage's limit is missed (its holder is deducted). */
   late: boolean;
+  /** The city leaders who supervise (督办), and whether this case draws their eye (a hotline case on a hard item). */
+  leaders: readonly Actor[];
+  watched: boolean;
 }
 
 export interface PlannedStep {
@@ -97,6 +112,9 @@ const RETURN_REASONS = ['非本部门职责，请重新派遣', '权属不清，
 const EXTENSION_REASONS = ['需协调多方，申请延期', '材料采购需时，申请延期', '当事人联系不上，申请延期'];
 const REWORK_NOTES = ['现场核查未整改到位，退回返工', '问题仍然存在，要求重新处置'];
 const ESCALATE_NOTES = ['本级无法解决，提请上级协调', '涉及多方，需上级统筹'];
+const SUPERVISE_LATE_NOTES = ['已超时限，督促加快办理', '超期未办结，予以督办，请尽快处置'];
+const SUPERVISE_CITY_NOTES = ['市级协调案件，挂牌督办', '多部门联动处置，督办落实'];
+const SUPERVISE_LEADER_NOTES = ['市长热线反映问题，领导批示督办', '群众反映强烈，请限期办结并报结果'];
 const HANDLE_NOTES = ['已现场处置', '已整改完毕', '已联系当事人处理', '已安排人员处置'];
 const LOCAL_NOTES = ['已上门调解，双方达成一致', '已走访核实并妥善处理', '已现场劝导整改'];
 
@@ -119,6 +137,20 @@ export function planCase(rng: Rng, s: CaseSetting): CasePlan {
     return at;
   };
   const { seat, place } = s;
+  const pick = (notes: readonly string[]) => notes[rng.int(0, notes.length - 1)]!;
+  // 督办: at most once a case (the machine refuses a second one).
+  let supervised = false;
+  const supervise = (actor: Actor, at: number, note: string) => {
+    add({ action: 'supervise', note }, actor, at);
+    supervised = true;
+  };
+  /** 超时督办: the seat supervises, just past the limit that ran out, before the late step that ends it. */
+  const superviseLate = (clockFrom: number, limitMinutes: number, lateAt: number) => {
+    if (supervised || !rng.chance(RATES.superviseLate)) return;
+    const t = after(clockFrom, limitMinutes * rng.range(1.002, 1.03));
+    if (t < lateAt - 1000) supervise(seat, t, pick(SUPERVISE_LATE_NOTES));
+  };
+  const leader = () => s.leaders[rng.int(0, s.leaders.length - 1)]!;
   const dept = (id: string): Assignee => ({ kind: 'department', id });
   const unit = (a: Actor, level: 'grid' | 'community' | 'village' | 'subdistrict' | 'town'): Assignee => ({
     kind: 'unit',
@@ -128,6 +160,7 @@ export function planCase(rng: Rng, s: CaseSetting): CasePlan {
 
   // 立案
   let clockStart = add({ action: 'file' }, seat, after(s.reported, frac('file') * L.file));
+  // (a late filing, dispatch or evaluation is the centre's own: nobody above the seat supervises it here)
   let dispatchLate = lateStage === 'dispatch';
   const dispatchAt = (from: number) => {
     const f = dispatchLate ? rng.range(1.05, 2.2) : rng.range(0.08, 0.85);
@@ -202,6 +235,13 @@ export function planCase(rng: Rng, s: CaseSetting): CasePlan {
           seat,
           after(at, rng.range(0.08, 0.85) * L.dispatch),
         );
+        // 挂牌督办: the city's summons is supervised, by a leader now and then.
+        const byLeader = s.leaders.length > 0 && rng.chance(RATES.superviseCityByLeader);
+        supervise(
+          byLeader ? leader() : seat,
+          after(taskStart, rng.range(0.005, 0.03) * H),
+          pick(byLeader ? SUPERVISE_LEADER_NOTES : SUPERVISE_CITY_NOTES),
+        );
         break;
       }
       lead = next;
@@ -210,6 +250,10 @@ export function planCase(rng: Rng, s: CaseSetting): CasePlan {
       if (!rng.chance(RATES.escalateFurther)) break;
     }
   }
+
+  // 领导督办: a hotline (市长热线) case on a hard item, soon after its dispatch.
+  if (!supervised && s.watched && s.leaders.length > 0 && rng.chance(RATES.superviseHotline))
+    supervise(leader(), after(taskStart, rng.range(0.005, 0.03) * H), pick(SUPERVISE_LEADER_NOTES));
 
   // 签收 and 处置: the lead signs, co-handlers sign and report back, the lead may ask for more time.
   const firstAccept = steps.length;
@@ -237,26 +281,33 @@ export function planCase(rng: Rng, s: CaseSetting): CasePlan {
   const handleFrac = lateStage === 'handle' ? rng.range(1.05, 2.2) : rng.range(0.3, 0.92);
   const localLead = lead.assignee.kind === 'unit';
   const feedbackNote = () => (localLead ? LOCAL_NOTES : HANDLE_NOTES)[rng.int(0, 2)]!;
-  let fed = add({ action: 'feedback', note: feedbackNote() }, lead.actor, at(Math.max(m + 1, handleFrac * limit)));
+  const fedAt = at(Math.max(m + 1, handleFrac * limit));
+  if (lateStage === 'handle') superviseLate(taskStart, limit, fedAt);
+  let fed = add({ action: 'feedback', note: feedbackNote() }, lead.actor, fedAt);
 
   // 核查: on the spot — not by whoever handled it; failed now and then (返工).
   const verifier: Actor =
     lead.actor.id === place.worker?.id ? place.community : lead.actor.id === place.local.id ? seat : place.local;
   let reworked = false;
+  const verifyAt = (at: number) => {
+    if (lateStage === 'verify') superviseLate(fed, L.verify, at);
+    return at;
+  };
   if (rng.chance(RATES.rework)) {
     const failed = add(
       { action: 'verify', passed: false, note: REWORK_NOTES[rng.int(0, 1)]! },
       verifier,
-      after(fed, frac('verify') * L.verify),
+      verifyAt(after(fed, frac('verify') * L.verify)),
     );
     fed = add({ action: 'feedback', note: feedbackNote() }, lead.actor, after(failed, rng.range(0.1, 0.7) * limit));
     reworked = true;
   }
   // (a reworked case's second verification is on time: the late one, if any, was the first)
+  const passedAt = after(fed, (reworked && lateStage === 'verify' ? rng.range(0.08, 0.85) : frac('verify')) * L.verify);
   add(
     { action: 'verify', passed: true, note: '核查属实，予以结案' },
     verifier,
-    after(fed, (reworked && lateStage === 'verify' ? rng.range(0.08, 0.85) : frac('verify')) * L.verify),
+    reworked ? passedAt : verifyAt(passedAt),
   );
 
   // 评价

@@ -136,6 +136,38 @@ describe('generateEvents at scale 1', () => {
       0.2,
       'local leads',
     );
+    // 督办: the seat after a missed handling or verification limit, and for cases escalated to the city;
+    // a city leader for some of those and for some hotline cases on hard items
+    band(
+      cases((s) => s.action === 'supervise'),
+      0.01,
+      0.04,
+      'supervised',
+    );
+    band(
+      cases((s) => s.action === 'supervise' && s.role === 'leader'),
+      0.0005,
+      0.005,
+      'supervised by a leader',
+    );
+  });
+
+  it('supervises (督办) a case at most once, while it is open, mostly just past a missed limit', () => {
+    const events = new Map(full.events.map((e) => [e.id, e]));
+    const late = { supervised: 0, overdue: 0 };
+    for (const [id, steps] of stepsOf) {
+      const sup = steps.filter((s) => s.action === 'supervise');
+      expect(sup.length, id).toBeLessThanOrEqual(1);
+      if (!sup[0]) continue;
+      expect(['centre', 'leader']).toContain(sup[0].role);
+      // before the verification that closed it (结案), never after
+      const passed = steps.find((s) => s.detail?.action === 'verify' && s.detail.passed);
+      if (passed) expect(sup[0].seq, id).toBeLessThan(passed.seq);
+      if (events.get(id)!.overdue) late.supervised++;
+    }
+    for (const e of full.events) if (e.overdue) late.overdue++;
+    // most cases that missed a limit were supervised (not those late at the centre's own desk stages)
+    expect(late.supervised / late.overdue).toBeGreaterThan(0.4);
   });
 
   it('merges a duplicate into the earlier case it repeats, while that case was open', () => {
@@ -197,6 +229,18 @@ describe('generateEvents at scale 1', () => {
       working.length * 0.9,
     );
     expect(working.filter((e) => e.overdue).length).toBeLessThan(working.length * 0.15);
+    // As many under way as the flow gives (Little's law: arrivals a day × mean days in the system, from
+    // the last 28 days' reports and the last year's closed cases); the rest of the fixed open count is 挂账.
+    const day = 86_400_000;
+    const filed = full.events.filter((e) => e.status !== 'rejected' && e.status !== 'merged');
+    const perDay = filed.filter((e) => nowMs - Date.parse(e.reportedAt) < 28 * day).length / 28;
+    const closed = filed.filter((e) => e.status === 'closed' && nowMs - Date.parse(e.reportedAt) < 365 * day);
+    const days =
+      closed.reduce((n, e) => n + (Date.parse(stepsOf.get(e.id)!.at(-1)!.at) - Date.parse(e.reportedAt)), 0) /
+      day /
+      closed.length;
+    expect(working.length / (perDay * days)).toBeGreaterThan(0.7);
+    expect(working.length / (perDay * days)).toBeLessThan(1.5);
   });
 
   it('grows over the years and has weekly and daily rhythm', () => {
@@ -284,7 +328,15 @@ describe('generateEvents at scale 1', () => {
     }
     expect(wrong).toEqual([]);
     expect(seatsUsed.size).toBe(16);
-    expect([...roles].sort()).toEqual(['centre', 'community', 'department', 'gridworker', 'subdistrict', 'system']);
+    expect([...roles].sort()).toEqual([
+      'centre',
+      'community',
+      'department',
+      'gridworker',
+      'leader',
+      'subdistrict',
+      'system',
+    ]);
     // the vacant grid's cases name its community
     const vacant = urbanGrids.at(-1)!;
     expect(full.eventSteps.some((s) => s.actor === `S-c-${vacant.parentId}`)).toBe(true);

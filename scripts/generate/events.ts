@@ -24,6 +24,7 @@ import type {
 } from '../../server/domain/model';
 import {
   actorAccounts,
+  CITY_LEADERS,
   communityUsername,
   staffAccountId,
   subdistrictUsername,
@@ -171,6 +172,8 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
       residentReported: source === 'resident' || source === 'hotline',
       reported,
       late: timeline.chance(overdueChance(item, reported)),
+      leaders: world.leaders,
+      watched: source === 'hotline' && isHard(item),
     });
     cases[i] = { plan, places: gridPlaces, reporter: world.reporter(source, casePlace, item.departmentId), seat };
     events[i] = {
@@ -379,6 +382,7 @@ const HARD_ITEMS: Record<string, number> = {
   '090203': 4,
 };
 const HARD_CATEGORIES: Record<string, number> = { '03': 3, '07': 3, '06': 2, '08': 2 };
+const isHard = (item: TaxonomyItem) => item.code in HARD_ITEMS || item.categoryCode in HARD_CATEGORIES;
 
 /** Handled by the place itself: the grid worker on the spot, or the community / village committee (调解, 走访). */
 const LOCAL_LEVEL: Record<string, 'grid' | 'community'> = {
@@ -518,7 +522,8 @@ const SYSTEM_CHANNEL: Partial<Record<EventOrigin, Actor>> = {
 /**
  * The accounts a case meets, as the machine's actors (staffAccounts.ts): each grid's worker, community
  * or village committee and subdistrict or town; the departments; the 16 centre seats (cases go round
- * them; the seat that files a case dispatches and evaluates it); and each case's facts (its grid's path).
+ * them; the seat that files a case dispatches and evaluates it); the city leaders who supervise (督办);
+ * and each case's facts (its grid's path).
  */
 function caseWorld(units: readonly AdminUnit[], workers: EventsInput['gridWorkers']) {
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -557,7 +562,9 @@ function caseWorld(units: readonly AdminUnit[], workers: EventsInput['gridWorker
       role: 'centre',
     }),
   );
+  const leaders = CITY_LEADERS.map((_, k): Actor => ({ id: actorAccounts.leader(k + 1), role: 'leader' }));
   return {
+    leaders,
     placeOf(grid: AdminUnit): CasePlace {
       let p = placeCache.get(grid.id);
       if (!p) {

@@ -5,6 +5,7 @@ import { DEPARTMENTS } from './departments';
 import {
   actorAccounts,
   actorName,
+  CITY_LEADERS,
   isStaffAccountId,
   type StaffSource,
   staffAccounts,
@@ -41,7 +42,7 @@ const SOURCE: StaffSource = {
 describe('staffAccounts', () => {
   const accounts = staffAccounts(SOURCE);
 
-  it('makes one account per worker, village committee, community, subdistrict, town, department and seat', () => {
+  it('makes one account per worker, village committee, community, subdistrict, town, department and seat, and the leaders', () => {
     expect(accounts.map((a) => [a.id, a.username, a.displayName, a.role, a.unitId, a.departmentId])).toEqual([
       ['S-gw001', 'gw001', '陈秀', 'gridworker', '340881002001G01', null],
       ['S-gw002', 'gw002', '刘艳婷', 'gridworker', '340881002001G02', null],
@@ -54,6 +55,8 @@ describe('staffAccounts', () => {
       ['S-d02', 'd02', '市城市管理局', 'department', null, 'D02'],
       ['S-seat01', 'seat01', '指挥中心坐席01', 'centre', null, null],
       ['S-seat02', 'seat02', '指挥中心坐席02', 'centre', null, null],
+      ['S-leader01', 'leader01', '市长', 'leader', null, null],
+      ['S-leader02', 'leader02', '分管城市管理副市长', 'leader', null, null],
     ]);
   });
 
@@ -74,7 +77,7 @@ describe('staffAccounts', () => {
       departments: DEPARTMENTS,
       centreSeats: 16,
     });
-    expect(all).toHaveLength(105 + 2 + 1 + 1 + 1 + 22 + 16);
+    expect(all).toHaveLength(105 + 2 + 1 + 1 + 1 + 22 + 16 + CITY_LEADERS.length);
     for (const a of all) {
       expect(a.username).toMatch(USERNAME_PATTERN);
       expect(a.id).toBe(`S-${a.username}`);

@@ -1,5 +1,6 @@
 // The staff accounts a dataset implies (工作人员账号): one per urban grid worker (网格员), village committee
-// (村委会), community (社区), subdistrict (街道), town (镇), department (职能部门) and centre seat (指挥中心坐席).
+// (村委会), community (社区), subdistrict (街道), town (镇), department (职能部门) and centre seat (指挥中心坐席),
+// and the city leaders who supervise cases (市领导督办).
 // Pure: the same units, workers and departments give the same accounts, so the generator can name them
 // as the workflow's actors and the server can create them at start. Ids and usernames are derived from
 // the data (see STAFF_ID_PREFIX and the username helpers below); display names from the real unit names.
@@ -16,7 +17,8 @@ export type StaffKind =
   | 'subdistrict'
   | 'town'
   | 'department'
-  | 'centre-seat';
+  | 'centre-seat'
+  | 'leader';
 
 export interface StaffAccount {
   /** `S-` and the username: `S-gw001`, `S-v-340881103200`, `S-d02`, `S-seat01`. */
@@ -46,6 +48,10 @@ export const subdistrictUsername = (subdistrictId: string) => `s-${subdistrictId
 export const townUsername = (townId: string) => `t-${townId.toLowerCase()}`;
 export const departmentUsername = (departmentId: string) => departmentId.toLowerCase(); // D02 → d02
 export const centreSeatUsername = (seat: number) => `seat${String(seat).padStart(2, '0')}`; // 1 → seat01
+export const leaderUsername = (n: number) => `leader${String(n).padStart(2, '0')}`; // 1 → leader01
+
+/** The city leaders the generated history names as supervisors (督办), by office; city-wide, no unit. */
+export const CITY_LEADERS: readonly string[] = ['市长', '分管城市管理副市长'];
 
 /** A staff account's id from its username. */
 export const staffAccountId = (username: string) => `${STAFF_ID_PREFIX}${username}`;
@@ -62,7 +68,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 
 /**
  * The staff accounts of a dataset, in a fixed order: grid workers, village committees, communities,
- * subdistricts, towns, departments, centre seats, each by id. A village committee acts for its
+ * subdistricts, towns, departments, centre seats, each by id, then the city leaders. A village committee acts for its
  * village's grids, so it is a `community` account bound to the village (ROLE_UNIT_LEVELS allows it);
  * a town's staff are `subdistrict` accounts bound to the town.
  */
@@ -104,13 +110,14 @@ export function staffAccounts(src: StaffSource): StaffAccount[] {
     const n = String(seat).padStart(2, '0');
     add('centre-seat', centreSeatUsername(seat), `指挥中心坐席${n}`, 'centre', {});
   }
+  for (const [i, office] of CITY_LEADERS.entries()) add('leader', leaderUsername(i + 1), office, 'leader', {});
   return out;
 }
 
 /**
  * The accounts the generated workflow names as a step's actor: whoever works a grid locally (its grid
  * worker; in a village, the village committee; an urban grid without a worker, its community), a
- * department, a centre seat (numbered from 1).
+ * department, a centre seat, a city leader (numbered from 1).
  */
 export const actorAccounts = {
   gridWorker: (workerId: string) => staffAccountId(gridWorkerUsername(workerId)),
@@ -118,6 +125,7 @@ export const actorAccounts = {
   community: (communityId: string) => staffAccountId(communityUsername(communityId)),
   department: (departmentId: string) => staffAccountId(departmentUsername(departmentId)),
   centreSeat: (seat: number) => staffAccountId(centreSeatUsername(seat)),
+  leader: (n: number) => staffAccountId(leaderUsername(n)),
 };
 
 /**

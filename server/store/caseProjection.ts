@@ -1,6 +1,6 @@
 // Fills the workflow's projection (holders, deadlines, tasks) of cases that have none: the generated
 // history after loading, and a store migrated from before the workflow (migration 9) at start. Closed
-// and turned-away cases need nothing; each open one is replayed from its timeline. Idempotent: a case
+// and turned-away cases need only who supervised them (督办); each open one is replayed from its timeline. Idempotent: a case
 // with a projection is left alone. Nothing is deducted here: every running deadline, past or not, is
 // left for the deadline checker (check_at = the earliest running deadline).
 import { getItem } from '../domain/taxonomy';
@@ -15,6 +15,12 @@ export async function projectCases(db: Db): Promise<number> {
   const written = await db.write(async (conn) => {
     await conn.run('BEGIN TRANSACTION');
     try {
+      // A finished case keeps only who supervised it (督办), so `supervised=true` finds the history's too.
+      await conn.run(
+        `UPDATE events SET supervised_by = s.actor
+         FROM (SELECT event_id, arg_max(actor, seq) AS actor FROM event_steps WHERE action = 'supervise' GROUP BY event_id) s
+         WHERE events.id = s.event_id AND events.holders IS NULL AND events.status IN ('closed', 'rejected', 'merged')`,
+      );
       await conn.run(
         "UPDATE events SET holders = [] WHERE holders IS NULL AND status IN ('closed', 'rejected', 'merged')",
       );

@@ -55,3 +55,35 @@ describe('inWorkingTime', () => {
     expect(inWorkingTime(cst(local))).toBe(expected);
   });
 });
+
+describe('the official calendar (holidays.ts), the default', () => {
+  it('skips 国庆: a working-time limit started before the golden week runs on after it', () => {
+    // Tue 2026-09-29 17:00 + 3 working hours: 1 h on Tuesday, 2 h on Wednesday the 30th. From Wednesday
+    // 17:00, 2 h: one on Wednesday, then Oct 1–7 are off, the second on Thursday Oct 8.
+    expect(iso(addClockMinutes(cst('2026-09-29T17:00:00'), 180, 'working'))).toBe(iso(cst('2026-09-30T10:00:00')));
+    expect(iso(addClockMinutes(cst('2026-09-30T17:00:00'), 120, 'working'))).toBe(iso(cst('2026-10-08T09:00:00')));
+    expect(clockMinutesBetween(cst('2026-10-01T00:00:00'), cst('2026-10-08T00:00:00'), 'working')).toBe(0);
+    expect(inWorkingTime(cst('2026-10-05T10:00:00'))).toBe(false); // a Monday of the holiday
+    // plain Monday–Friday, asked for explicitly, counts the holiday's weekdays
+    expect(clockMinutesBetween(cst('2026-10-01T00:00:00'), cst('2026-10-08T00:00:00'), 'working', {})).toBe(5 * 480);
+  });
+
+  it('counts a make-up working Saturday (调休) as a working day', () => {
+    // Sat 2026-10-10 is worked in exchange for the golden week; Sat 2026-10-17 is not.
+    expect(inWorkingTime(cst('2026-10-10T09:00:00'))).toBe(true);
+    expect(inWorkingTime(cst('2026-10-17T09:00:00'))).toBe(false);
+    expect(clockMinutesBetween(cst('2026-10-10T00:00:00'), cst('2026-10-11T00:00:00'), 'working')).toBe(480);
+    // Friday 17:00 + 2 h: an hour on Friday, the second on the make-up Saturday morning
+    expect(iso(addClockMinutes(cst('2026-10-09T17:00:00'), 120, 'working'))).toBe(iso(cst('2026-10-10T09:00:00')));
+  });
+
+  it('falls back to Monday–Friday in a year the table does not hold', () => {
+    // 2027-10-01 is a Friday: counted as a working day until 2027's notice is added
+    expect(inWorkingTime(cst('2027-10-01T09:00:00'))).toBe(true);
+    expect(clockMinutesBetween(cst('2027-10-01T00:00:00'), cst('2027-10-04T00:00:00'), 'working')).toBe(480);
+  });
+
+  it('keeps natural time for urgent items through holidays', () => {
+    expect(clockMinutesBetween(cst('2026-10-01T00:00:00'), cst('2026-10-02T00:00:00'), 'natural')).toBe(1440);
+  });
+});
