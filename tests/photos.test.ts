@@ -133,6 +133,8 @@ describe('photos on a case', () => {
     ]);
     const id = res.body.id;
     expect((await as('centre', 'GET', `/events/${id}`)).body.photos).toHaveLength(2);
+    // The answer (composed by the case writer) is the dossier as the store reads it.
+    expect(res.body).toEqual((await as('gridworker', 'GET', `/events/${id}`)).body);
 
     const got = await app.request(`/api/photos/${a}`, { headers: { cookie: cookies.get('gridworker')! } });
     expect(got.status).toBe(200);

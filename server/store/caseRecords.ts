@@ -1,7 +1,7 @@
 // What a case's dossier (案卷) shows beside the machine's state: the event as the lists show it, its
 // timeline with the accounts that acted, the points deducted on it and its photos — for any number of
-// cases in four queries. The case writer knows the event of a case it keeps (eventAfter, the same
-// rule as the lists' SQL in events.ts) and reads only the deductions and photos of those.
+// cases in four queries. The case writer composes the record of a case it keeps instead (eventAfter:
+// the same rule as the lists' SQL in events.ts).
 import type { Scope } from '../domain/access';
 import type { GovEvent } from '../domain/model';
 import type { CaseProjection } from '../domain/workflow/projection';
@@ -11,11 +11,6 @@ import { type CaseSummary, type EventStepWithActor, getEvents } from './events';
 import { type CasePhoto, casesPhotos } from './photos';
 
 export type CaseEvent = CaseSummary & { steps: EventStepWithActor[] };
-
-/** An event as the case writer keeps it: with the stored flag "a limit was ever missed" (`overdue` column). */
-export interface KnownEvent extends CaseEvent {
-  everOverdue: boolean;
-}
 
 /** What a report fixed: never changed by an action. */
 export type Reported = Pick<
@@ -55,39 +50,24 @@ export function eventAfter(fixed: Reported, p: CaseProjection, now: string, ever
     warnAt: p.warnAt,
     supervisedBy: p.supervisedBy,
     everOverdue,
-  } satisfies Omit<KnownEvent, 'steps'>;
+  } satisfies Omit<CaseEvent, 'steps'> & { everOverdue: boolean };
 }
 
-/**
- * The records of the cases in the scope, by id (those outside it are absent). Events in `known` are
- * taken as they are; those read carry `everOverdue`, for the writer to keep.
- */
+/** The records of the cases in the scope, by id (those outside it are absent), each with its stored `overdue` flag. */
 export async function readCaseRecords(
   db: Db,
   scope: Scope,
   ids: readonly string[],
   now: string,
-  known: ReadonlyMap<string, CaseEvent> = new Map(),
-): Promise<Map<string, CaseRecord & { everOverdue?: boolean }>> {
+): Promise<Map<string, CaseRecord & { everOverdue: boolean }>> {
+  const out = new Map<string, CaseRecord & { everOverdue: boolean }>();
+  if (ids.length === 0) return out;
   const [events, deductions, photos] = await Promise.all([
-    getEvents(
-      db,
-      scope,
-      ids.filter((id) => !known.has(id)),
-      now,
-    ),
+    getEvents(db, scope, ids, now),
     casesDeductions(db, ids),
     casesPhotos(db, ids),
   ]);
-  const out = new Map<string, CaseRecord & { everOverdue?: boolean }>();
-  for (const id of ids) {
-    const read = events.get(id);
-    const given = known.get(id);
-    const extra = { deductions: deductions.get(id) ?? [], photos: photos.get(id) ?? [] };
-    if (read) {
-      const { everOverdue, ...event } = read;
-      out.set(id, { event, everOverdue, ...extra });
-    } else if (given) out.set(id, { event: given, ...extra });
-  }
+  for (const [id, { everOverdue, ...event }] of events)
+    out.set(id, { event, everOverdue, deductions: deductions.get(id) ?? [], photos: photos.get(id) ?? [] });
   return out;
 }

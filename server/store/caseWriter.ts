@@ -16,11 +16,12 @@ import { dueDeductions } from '../domain/workflow/deadlines';
 import type { Decision, Refusal } from '../domain/workflow/decide';
 import { projectionOf, taskViews } from '../domain/workflow/projection';
 import type { CaseState, CaseStep } from '../domain/workflow/states';
-import { type CaseRecord, eventAfter, type KnownEvent, type Reported, readCaseRecords } from './caseRecords';
-import { listTypes, readCases, writeDeductions, writeProjections } from './cases';
+import { type CaseRecord, eventAfter, type Reported, readCaseRecords } from './caseRecords';
+import { byDue, type CaseDeduction, listTypes, readCases, writeDeductions, writeProjections } from './cases';
 import { type Db, readOn } from './db';
 import type { EventStepWithActor } from './events';
 import { H3_RES } from './load';
+import { photoUrl } from './photos';
 
 /** A case as the machine holds it: the state and the timeline it was replayed from. */
 export interface CaseNow {
@@ -63,7 +64,7 @@ type Job = { now: string; photos: readonly string[]; by: Acting } & (
 
 /** What a job came to inside its batch, before the commit. */
 type Settled = { job: Job } & ( // `event`: the case's event after the commit, when the writer knows it (committed()).
-  | { ok: true; decision: Decision; case: CaseNow; event?: KnownEvent }
+  | { ok: true; decision: Decision; case: CaseNow; record?: KeptRecord }
   | { ok: false; outcome: Refusal | { ok: false; kind: 'not_found' } }
 );
 
@@ -81,8 +82,11 @@ const KEPT_CASES = 5000;
  */
 interface Kept {
   case: CaseNow;
-  event: KnownEvent | undefined;
+  record: KeptRecord | undefined;
 }
+
+/** A record as kept: with the stored flag "a limit was ever missed" (the `overdue` column) it was read or written with. */
+export type KeptRecord = CaseRecord & { everOverdue: boolean };
 
 /** Cases as the writer last committed them, least recently written first (a Map keeps insertion order). */
 class KeptCases {
@@ -98,12 +102,18 @@ class KeptCases {
     this.cases.set(id, k);
     if (this.cases.size > KEPT_CASES) this.cases.delete(this.cases.keys().next().value!);
   }
+
+  forgetRecords(): void {
+    for (const k of this.cases.values()) k.record = undefined;
+  }
 }
 
 class CaseWriter {
   private queue: Job[] = [];
   private draining = false;
   private readonly kept = new KeptCases();
+  /** The versions of what other writers change, as of this writer's last commit. */
+  private seen = '';
 
   constructor(private readonly db: Db) {}
 
@@ -143,61 +153,75 @@ class CaseWriter {
 
   /**
    * After a commit, at once (no await, so the next batch sees it): each case written is kept with its
-   * event brought up to date, and the cached answers that read these tables are rebuilt (versions.ts).
+   * record brought up to date, and the cached answers that read these tables are rebuilt (versions.ts).
+   * Records kept are dropped whenever another writer moved deductions or accounts (the deadline
+   * checker deducts, an account is renamed): those cases are read whole again at their next answer.
    */
-  private committed(settled: Settled[]): Settled[] {
+  private committed({ settled, deducted, now }: Written_): Settled[] {
+    if (this.db.versions.key(OTHERS_WRITE) !== this.seen) this.kept.forgetRecords();
     for (const s of settled) {
       if (!s.ok) continue;
       const id = s.case.state.facts.id;
-      const before = s.job.kind === 'action' ? this.kept.get(id)?.event : undefined;
-      const fixed = s.job.kind === 'report' ? reportedOf(s.case.state, s.job.report) : before;
-      const event = fixed && {
-        ...eventAfter(fixed, projectionOf(s.case.state, s.job.now), s.job.now, before?.everOverdue ?? false),
-        steps: [...(before?.steps ?? []), stepWithActor(id, s.decision.step, s.job.by)],
-      };
-      this.kept.keep({ case: s.case, event });
-      s.event = event;
+      const before = s.job.kind === 'action' ? this.kept.get(id)?.record : undefined;
+      const fixed = s.job.kind === 'report' ? reportedOf(s.case.state, s.job.report) : before?.event;
+      if (fixed) {
+        // As written: the projection at the batch's time; as answered: overdue at the job's.
+        const { everOverdue, ...event } = eventAfter(
+          fixed,
+          projectionOf(s.case.state, now),
+          s.job.now,
+          before?.everOverdue ?? false,
+        );
+        const photos = s.job.photos.map((photo) => ({ id: photo, url: photoUrl(photo), seq: s.decision.step.seq }));
+        s.record = {
+          event: { ...event, steps: [...(before?.event.steps ?? []), stepWithActor(id, s.decision.step, s.job.by)] },
+          deductions: mergeDeductions(before?.deductions ?? [], deducted.get(id) ?? []),
+          photos: [...(before?.photos ?? []), ...photos],
+          everOverdue,
+        };
+      }
+      this.kept.keep({ case: s.case, record: s.record });
     }
     if (settled.some((s) => s.ok))
       this.db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
+    this.seen = this.db.versions.key(OTHERS_WRITE);
     return settled;
   }
 
-  /**
-   * Settles every job with its case's record: the event and timeline as kept, or read from the store
-   * for a case not kept whole; deductions (the deadline checker writes them too) and photos read for all.
-   */
+  /** Settles every job with its case's record: as kept after its batch, or read whole for a case not kept so. */
   private async answer(settled: Settled[]): Promise<void> {
     if (settled.length === 0) return;
-    const ids = [...new Set(settled.flatMap((s) => (s.ok ? [s.case.state.facts.id] : [])))];
-    const now = latest(settled.map((s) => s.job.now));
-    // The event each case had after this batch (a later batch may have moved the kept one on).
-    const known = new Map(settled.flatMap((s) => (s.ok && s.event ? [[s.case.state.facts.id, s.event] as const] : [])));
-    let records: Awaited<ReturnType<typeof readCaseRecords>>;
+    const unread = [...new Set(settled.flatMap((s) => (s.ok && !s.record ? [s.case.state.facts.id] : [])))];
+    let read: Awaited<ReturnType<typeof readCaseRecords>>;
     try {
-      records = await readCaseRecords(
-        this.db,
-        { kind: 'city' },
-        ids,
-        now,
-        new Map([...known].map(([id, e]) => [id, withoutEver(e)])),
-      );
+      read = await readCaseRecords(this.db, { kind: 'city' }, unread, latest(settled.map((s) => s.job.now)));
     } catch (err) {
       for (const s of settled) s.job.fail(err);
       return;
     }
-    // A case read whole here is kept with its event from now on, unless a later batch wrote it meanwhile.
-    for (const [id, r] of records) {
+    // A case read whole is kept with its record from now on, unless a later batch wrote it meanwhile.
+    for (const [id, r] of read) {
       const k = this.kept.get(id);
-      if (k && !k.event && r.everOverdue !== undefined && r.event.steps.length === k.case.steps.length)
-        k.event = { ...r.event, everOverdue: r.everOverdue };
+      if (k && !k.record && r.event.steps.length === k.case.steps.length) k.record = r;
     }
     for (const s of settled) {
-      const outcome = s.ok ? { ...s.decision, case: s.case, record: records.get(s.case.state.facts.id)! } : s.outcome;
+      const outcome = s.ok
+        ? { ...s.decision, case: s.case, record: withoutEver(s.record ?? read.get(s.case.state.facts.id)!) }
+        : s.outcome;
       // The job's own kind decides which settle it is; both accept a refusal and a written decision.
       (s.job.settle as (o: ActionOutcome) => void)(outcome);
     }
   }
+}
+
+/** The tables other writers change that a kept record shows: deductions (the checker) and accounts (names). */
+const OTHERS_WRITE = ['case_deductions', 'users'] as const;
+
+/** Deductions kept, with those just made (one per case, clock and holder), in the dossier's order. */
+function mergeDeductions(kept: readonly CaseDeduction[], made: readonly CaseDeduction[]): CaseDeduction[] {
+  const key = (d: CaseDeduction) => `${d.clockKey}\u0000${d.holder}`;
+  const all = new Map([...kept, ...made].map((d) => [key(d), d]));
+  return [...all.values()].sort(byDue);
 }
 
 const writers = new WeakMap<Db, CaseWriter>();
@@ -261,10 +285,17 @@ const stepWithActor = (eventId: string, s: CaseStep, by: Acting): EventStepWithA
   actorRole: by.role,
 });
 
-const withoutEver = ({ everOverdue: _, ...event }: KnownEvent) => event;
+const withoutEver = ({ everOverdue: _, ...record }: KeptRecord): CaseRecord => record;
+
+/** A batch as committed: each job's outcome, the deductions it made by case, the time it was written at. */
+interface Written_ {
+  settled: Settled[];
+  deducted: Map<string, CaseDeduction[]>;
+  now: string;
+}
 
 /** One batch in one transaction on the writer: read the cases, decide each job in order, write, commit. */
-async function decideAndWrite(conn: DuckDBConnection, jobs: readonly Job[], kept: KeptCases): Promise<Settled[]> {
+async function decideAndWrite(conn: DuckDBConnection, jobs: readonly Job[], kept: KeptCases): Promise<Written_> {
   await conn.run('BEGIN TRANSACTION');
   try {
     const settled = await decideAll(conn, jobs, kept);
@@ -287,13 +318,13 @@ async function decideAndWrite(conn: DuckDBConnection, jobs: readonly Job[], kept
       ),
     );
     await writeProjections(conn, [...touched.values()], now);
-    await writeDeductions(
+    const deducted = await writeDeductions(
       conn,
       [...touched.values()].flatMap((state) => dueDeductions(state, now)),
       now,
     );
     await conn.run('COMMIT');
-    return settled;
+    return { settled, deducted, now };
   } catch (err) {
     await conn.run('ROLLBACK').catch(() => undefined);
     throw err;

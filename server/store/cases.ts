@@ -151,33 +151,15 @@ export interface CaseDeduction {
 export async function casesDeductions(db: Db, ids: readonly string[]): Promise<Map<string, CaseDeduction[]>> {
   const out = new Map<string, CaseDeduction[]>();
   if (ids.length === 0) return out;
-  const rows = await db.all<{
-    event_id: string;
-    clock: string;
-    holder: string;
-    stage: string;
-    due_at: string;
-    deducted_at: string;
-    points: number;
-    reason: string;
-  }>(
+  const rows = await db.all<DeductionRow>(
     `SELECT event_id, clock, holder, stage, due_at, deducted_at, points, reason FROM case_deductions
      WHERE event_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY event_id, due_at, clock, holder`,
     [listValue([...ids])],
   );
   for (const r of rows) {
-    const d = {
-      clockKey: r.clock,
-      holder: r.holder,
-      stage: r.stage,
-      dueAt: r.due_at,
-      deductedAt: r.deducted_at,
-      points: r.points,
-      reason: r.reason,
-    };
     const list = out.get(r.event_id);
-    if (list) list.push(d);
-    else out.set(r.event_id, [d]);
+    if (list) list.push(deductionOf(r));
+    else out.set(r.event_id, [deductionOf(r)]);
   }
   return out;
 }
@@ -257,16 +239,53 @@ export async function writeProjections(
   );
 }
 
-/** Inserts the deductions not yet made; a (case, clock, holder) already there is left as it is. Returns how many were new. */
-export async function writeDeductions(conn: DuckDBConnection, due: readonly Deduction[], now: string): Promise<number> {
-  if (due.length === 0) return 0;
+/** A deduction row as the dossier shows it. */
+const deductionOf = (r: DeductionRow): CaseDeduction => ({
+  clockKey: r.clock,
+  holder: r.holder,
+  stage: r.stage,
+  dueAt: r.due_at,
+  deductedAt: r.deducted_at,
+  points: r.points,
+  reason: r.reason,
+});
+
+interface DeductionRow {
+  event_id: string;
+  clock: string;
+  holder: string;
+  stage: string;
+  due_at: string;
+  deducted_at: string;
+  points: number;
+  reason: string;
+}
+
+/** Text in SQL's order (by code point, not the locale's). */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The dossier's order of deductions (the read's ORDER BY). */
+export const byDue = (a: CaseDeduction, b: CaseDeduction) =>
+  cmp(a.dueAt, b.dueAt) || cmp(a.clockKey, b.clockKey) || cmp(a.holder, b.holder);
+
+/**
+ * Inserts the deductions not yet made; a (case, clock, holder) already there is left as it is.
+ * Returns the new ones, by case.
+ */
+export async function writeDeductions(
+  conn: DuckDBConnection,
+  due: readonly Deduction[],
+  now: string,
+): Promise<Map<string, CaseDeduction[]>> {
+  const out = new Map<string, CaseDeduction[]>();
+  if (due.length === 0) return out;
   const col = <T extends DuckDBValue>(f: (d: Deduction) => T) => listValue(due.map(f));
-  const rows = await readOn(
+  const rows = await readOn<DeductionRow>(
     conn,
     `INSERT INTO case_deductions
      SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]),
        unnest($5::VARCHAR[])::TIMESTAMP, $6::TIMESTAMP, unnest($7::INTEGER[]), unnest($8::VARCHAR[])
-     ON CONFLICT DO NOTHING RETURNING event_id`,
+     ON CONFLICT DO NOTHING RETURNING event_id, clock, holder, stage, due_at, deducted_at, points, reason`,
     [
       col((d) => d.caseId),
       col((d) => d.clockKey),
@@ -278,7 +297,8 @@ export async function writeDeductions(conn: DuckDBConnection, due: readonly Dedu
       col((d) => d.reason),
     ],
   );
-  return rows.length;
+  for (const r of rows) out.set(r.event_id, [...(out.get(r.event_id) ?? []), deductionOf(r)]);
+  return out;
 }
 
 /** The unit at a place: the county (city) and the responsibility grid containing it, by stored geometry. */
@@ -315,7 +335,7 @@ export async function deductCases(db: Db, ids: readonly string[], now: string): 
         const c = cases.get(id);
         return c ? dueDeductions(c.state, now) : [];
       });
-      const inserted = await writeDeductions(conn, due, now);
+      const inserted = [...(await writeDeductions(conn, due, now)).values()].flat().length;
       // Each case's next look (none for a case no longer found), and whether it ever missed a limit.
       const next = ids.map((id) => {
         const c = cases.get(id);
