@@ -13,7 +13,7 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import type { Scope } from '../domain/access';
-import type { EventOrigin, LonLat } from '../domain/model';
+import type { AdminUnit, EventOrigin, LonLat } from '../domain/model';
 import { getItem } from '../domain/taxonomy';
 import { type Deduction, dueDeductions, nextCheckAt } from '../domain/workflow/deadlines';
 import { projectionOf, taskViews } from '../domain/workflow/projection';
@@ -301,14 +301,48 @@ export async function writeDeductions(
   return out;
 }
 
-/** The unit at a place: the county (city) and the responsibility grid containing it, by stored geometry. */
+interface PlaceUnit {
+  id: string;
+  level: string;
+  area: string | null;
+  path: string;
+  bbox: [number, number, number, number];
+  geometry: AdminUnit['geometry'];
+}
+
+/**
+ * The city and its grids with their geometry parsed, by data version of admin_units: every report looks
+ * its place up, and parsing the county's outline (thousands of vertices) per report cost more than the rest.
+ */
+const placeUnits = new WeakMap<Db, { version: number; units: Promise<PlaceUnit[]> }>();
+
+function unitsForPlaces(db: Db): Promise<PlaceUnit[]> {
+  const version = db.versions.of('admin_units');
+  const known = placeUnits.get(db);
+  if (known && known.version === version) return known.units;
+  const units = db
+    .all<{ id: string; level: string; area: string | null; path: string; geometry: string } & Record<string, number>>(
+      `SELECT id, level, area, path, geometry, min_lon, min_lat, max_lon, max_lat FROM admin_units WHERE level IN ('city', 'grid')`,
+    )
+    .then((rows) =>
+      rows.map((r) => ({
+        id: r.id,
+        level: r.level,
+        area: r.area,
+        path: r.path,
+        bbox: [r.min_lon!, r.min_lat!, r.max_lon!, r.max_lat!] as [number, number, number, number],
+        geometry: JSON.parse(r.geometry) as AdminUnit['geometry'],
+      })),
+    );
+  // A failed read is not kept: the next report tries again.
+  units.catch(() => placeUnits.delete(db));
+  placeUnits.set(db, { version, units });
+  return units;
+}
+
+/** The units whose box holds a place: the county (city) and the responsibility grids, by stored geometry. */
 export async function unitsAt(db: Db, [lon, lat]: LonLat) {
-  const rows = await db.all<{ id: string; level: string; area: string | null; path: string; geometry: string }>(
-    `SELECT id, level, area, path, geometry FROM admin_units
-     WHERE level IN ('city', 'grid') AND min_lon <= $1 AND max_lon >= $1 AND min_lat <= $2 AND max_lat >= $2`,
-    [lon, lat],
-  );
-  return rows.map((r) => ({ id: r.id, level: r.level, area: r.area, path: r.path, geometry: JSON.parse(r.geometry) }));
+  return (await unitsForPlaces(db)).filter(({ bbox: [w, s, e, n] }) => w <= lon && lon <= e && s <= lat && lat <= n);
 }
 
 /** Cases whose next deadline has come by `now`, soonest first (the deadline checker's work list). */
