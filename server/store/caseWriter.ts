@@ -112,6 +112,7 @@ class CaseWriter {
   private queue: Job[] = [];
   private draining = false;
   private readonly kept = new KeptCases();
+  private readonly numbers = new ReportNumbers();
   /** The versions of what other writers change, as of this writer's last commit. */
   private seen = '';
 
@@ -130,7 +131,7 @@ class CaseWriter {
       const jobs = this.queue.splice(0, MAX_BATCH);
       let settled: Settled[];
       try {
-        settled = this.committed(await this.db.write((conn) => decideAndWrite(conn, jobs, this.kept)));
+        settled = this.committed(await this.db.write((conn) => decideAndWrite(conn, jobs, this.kept, this.numbers)));
       } catch (err) {
         if (jobs.length === 1) {
           jobs[0]!.fail(err);
@@ -139,7 +140,9 @@ class CaseWriter {
         settled = [];
         for (const job of jobs) {
           try {
-            settled.push(...this.committed(await this.db.write((conn) => decideAndWrite(conn, [job], this.kept))));
+            settled.push(
+              ...this.committed(await this.db.write((conn) => decideAndWrite(conn, [job], this.kept, this.numbers))),
+            );
           } catch (e) {
             job.fail(e);
           }
@@ -295,10 +298,16 @@ interface Written_ {
 }
 
 /** One batch in one transaction on the writer: read the cases, decide each job in order, write, commit. */
-async function decideAndWrite(conn: DuckDBConnection, jobs: readonly Job[], kept: KeptCases): Promise<Written_> {
+async function decideAndWrite(
+  conn: DuckDBConnection,
+  jobs: readonly Job[],
+  kept: KeptCases,
+  numbers: ReportNumbers,
+): Promise<Written_> {
+  const seqs = await numbers.take(conn, jobs.filter((j) => j.kind === 'report').length);
   await conn.run('BEGIN TRANSACTION');
   try {
-    const settled = await decideAll(conn, jobs, kept);
+    const settled = await decideAll(conn, jobs, kept, seqs);
     const written = settled.filter((s) => s.ok);
     const now = latest(jobs.map((j) => j.now));
     // The latest state of each case the batch touched.
@@ -331,13 +340,33 @@ async function decideAndWrite(conn: DuckDBConnection, jobs: readonly Job[], kept
   }
 }
 
-async function decideAll(conn: DuckDBConnection, jobs: readonly Job[], kept: KeptCases): Promise<Settled[]> {
-  const reports = jobs.filter((j) => j.kind === 'report').length;
-  const seqs = reports
-    ? (await readOn<{ n: bigint }>(conn, `SELECT nextval('report_seq') AS n FROM range(${reports})`))
-        .map((r) => Number(r.n))
-        .sort((a, b) => a - b)
-    : [];
+/**
+ * Report numbers drawn ahead from the store's sequence, a block at a time in a statement of their own
+ * (committed at once: a batch rolled back never hands a number out twice). Numbers drawn and not used
+ * before a restart are skipped, as a sequence skips them anyway on a rollback.
+ */
+class ReportNumbers {
+  private readonly ahead: number[] = [];
+
+  async take(conn: DuckDBConnection, n: number): Promise<number[]> {
+    if (this.ahead.length < n) {
+      const more = Math.max(n - this.ahead.length, REPORT_NUMBERS_AHEAD);
+      const rows = await readOn<{ n: number }>(conn, `SELECT nextval('report_seq') AS n FROM range(${more})`);
+      this.ahead.push(...rows.map((r) => Number(r.n)).sort((a, b) => a - b));
+    }
+    return this.ahead.splice(0, n);
+  }
+}
+
+/** How many report numbers are drawn at once. */
+const REPORT_NUMBERS_AHEAD = 64;
+
+async function decideAll(
+  conn: DuckDBConnection,
+  jobs: readonly Job[],
+  kept: KeptCases,
+  seqs: readonly number[],
+): Promise<Settled[]> {
   const ids = [...new Set(jobs.flatMap((j) => (j.kind === 'action' && !kept.get(j.id) ? [j.id] : [])))];
   // Each job sees the case as the batch left it so far: read (those not kept), then updated job by job.
   const cases: Map<string, CaseNow> = await readCases((sql, params) => readOn(conn, sql, params), ids, {
