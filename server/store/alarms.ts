@@ -3,7 +3,7 @@
 import type { Alarm, AlarmStatus } from '../domain/alarms';
 import type { LonLat } from '../domain/model';
 import { openCase } from '../domain/workflow/decide';
-import { writeProjection } from './cases';
+import { writeProjection } from './caseProjection';
 import { type Db, readOn } from './db';
 import { Where } from './sql';
 

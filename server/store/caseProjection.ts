@@ -1,15 +1,18 @@
-// Fills the workflow's projection (holders, deadlines, tasks) of cases that have none: the generated
+// The workflow's projection of a case (案件投影: status, holders, deadlines, tasks), written with every
+// step (writeProjections, inside the writer's transaction), and filled for cases that have none: the generated
 // history after loading, and a store migrated from before the workflow (migration 9) at start. Closed
 // and turned-away cases need only who supervised them (督办); each open one is replayed from its timeline. Idempotent: a case
 // with a projection is left alone. Nothing is deducted here: every running deadline, past or not, is
 // left for the deadline checker (check_at = the earliest running deadline).
+import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { getItem } from '../domain/taxonomy';
+import { projectionOf, taskViews } from '../domain/workflow/projection';
 import { normaliseStep, replay } from '../domain/workflow/replay';
-import { factsOf, storedStep, writeProjections } from './cases';
+import type { CaseState } from '../domain/workflow/states';
+import { factsOf, listTypes, storedStep } from './cases';
+import { type Db, readOn } from './db';
 
 const EPOCH = new Date(0).toISOString();
-
-import { type Db, readOn } from './db';
 
 export async function projectCases(db: Db): Promise<number> {
   const written = await db.write(async (conn) => {
@@ -54,4 +57,69 @@ export async function projectCases(db: Db): Promise<number> {
   // Cached answers that read these tables are rebuilt (server/store/versions.ts).
   db.versions.bump('events', 'event_tasks');
   return written;
+}
+
+/** The event's columns the lists filter on, and its tasks, as the state has them at `now`. */
+export function writeProjection(conn: DuckDBConnection, s: CaseState, now: string): Promise<void> {
+  return writeProjections(conn, [s], now);
+}
+
+/** The projections of several cases in a few statements (lists bound as parameters, unnested in SQL). */
+export async function writeProjections(
+  conn: DuckDBConnection,
+  states: readonly CaseState[],
+  now: string,
+): Promise<void> {
+  if (states.length === 0) return;
+  const ps = states.map((s) => [s.facts.id, projectionOf(s, now)] as const);
+  const col = <T extends DuckDBValue>(f: (x: (typeof ps)[number]) => T) => listValue(ps.map(f));
+  await conn.run(
+    `UPDATE events SET status = v.status, department_id = v.department_id, closed_at = v.closed_at::TIMESTAMP,
+       overdue = (events.overdue OR v.late),
+       -- holders are ids without commas ('centre', D02, unit codes), passed joined
+       holders = CASE WHEN v.holders = '' THEN []::VARCHAR[] ELSE string_split(v.holders, ',') END,
+       due_at = v.due_at::TIMESTAMP, warn_at = v.warn_at::TIMESTAMP, check_at = v.check_at::TIMESTAMP,
+       supervised_by = v.supervised_by
+     FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS status, unnest($3::VARCHAR[]) AS department_id,
+       unnest($4::VARCHAR[]) AS closed_at, unnest($5::BOOLEAN[]) AS late, unnest($6::VARCHAR[]) AS holders,
+       unnest($7::VARCHAR[]) AS due_at, unnest($8::VARCHAR[]) AS warn_at, unnest($9::VARCHAR[]) AS check_at,
+       unnest($10::VARCHAR[]) AS supervised_by) v
+     WHERE events.id = v.id`,
+    [
+      col(([id]) => id),
+      col(([, p]) => p.status),
+      col(([, p]) => p.departmentId),
+      col(([, p]) => p.closedAt),
+      col(([, p]) => p.late),
+      col(([, p]) => p.holders.join(',')),
+      col(([, p]) => p.dueAt),
+      col(([, p]) => p.warnAt),
+      col(([, p]) => p.checkAt),
+      col(([, p]) => p.supervisedBy),
+    ],
+    listTypes('VVVVBVVVVV'),
+  );
+  await conn.run('DELETE FROM event_tasks WHERE event_id IN (SELECT unnest($1::VARCHAR[]))', [col(([id]) => id)]);
+  const tasks = states.flatMap((s) => taskViews(s).map((t) => ({ id: s.facts.id, t })));
+  if (tasks.length === 0) return;
+  const tcol = <T extends DuckDBValue>(f: (x: (typeof tasks)[number]) => T) => listValue(tasks.map(f));
+  await conn.run(
+    `INSERT INTO event_tasks SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[]), unnest($3::VARCHAR[]),
+       unnest($4::VARCHAR[]), unnest($5::VARCHAR[]), unnest($6::VARCHAR[]), unnest($7::VARCHAR[]),
+       unnest($8::VARCHAR[])::TIMESTAMP, unnest($9::INTEGER[]), unnest($10::VARCHAR[])::TIMESTAMP, unnest($11::INTEGER[])`,
+    [
+      tcol((x) => x.id),
+      tcol((x) => x.t.no),
+      tcol((x) => x.t.role),
+      tcol((x) => x.t.assignee.id),
+      tcol((x) => x.t.assignee.kind),
+      tcol((x) => (x.t.assignee.kind === 'unit' ? x.t.assignee.level : null)),
+      tcol((x) => x.t.state),
+      tcol((x) => x.t.assignedAt),
+      tcol((x) => x.t.limitMinutes),
+      tcol((x) => x.t.deadlineAt),
+      tcol((x) => x.t.pendingExtension?.hours ?? null),
+    ],
+    listTypes('VIVVVVVVIVI'),
+  );
 }

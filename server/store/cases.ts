@@ -16,7 +16,6 @@ import type { Scope } from '../domain/access';
 import type { AdminUnit, EventOrigin, LonLat } from '../domain/model';
 import { getItem } from '../domain/taxonomy';
 import { type Deduction, dueDeductions, nextCheckAt } from '../domain/workflow/deadlines';
-import { projectionOf, taskViews } from '../domain/workflow/projection';
 import { normaliseStep, replay, type StoredStep } from '../domain/workflow/replay';
 import type { CaseFacts, CaseState, CaseStep } from '../domain/workflow/states';
 import { type Db, type Params, type Row, readOn } from './db';
@@ -172,71 +171,6 @@ export async function casesDeductions(db: Db, ids: readonly string[]): Promise<M
 export function listTypes(letters: string) {
   const of = { V: VARCHAR, I: INTEGER, D: DOUBLE, B: BOOLEAN } as const;
   return [...letters].map((l) => LIST(of[l as keyof typeof of]));
-}
-
-/** The event's columns the lists filter on, and its tasks, as the state has them at `now`. */
-export function writeProjection(conn: DuckDBConnection, s: CaseState, now: string): Promise<void> {
-  return writeProjections(conn, [s], now);
-}
-
-/** The projections of several cases in a few statements (lists bound as parameters, unnested in SQL). */
-export async function writeProjections(
-  conn: DuckDBConnection,
-  states: readonly CaseState[],
-  now: string,
-): Promise<void> {
-  if (states.length === 0) return;
-  const ps = states.map((s) => [s.facts.id, projectionOf(s, now)] as const);
-  const col = <T extends DuckDBValue>(f: (x: (typeof ps)[number]) => T) => listValue(ps.map(f));
-  await conn.run(
-    `UPDATE events SET status = v.status, department_id = v.department_id, closed_at = v.closed_at::TIMESTAMP,
-       overdue = (events.overdue OR v.late),
-       -- holders are ids without commas ('centre', D02, unit codes), passed joined
-       holders = CASE WHEN v.holders = '' THEN []::VARCHAR[] ELSE string_split(v.holders, ',') END,
-       due_at = v.due_at::TIMESTAMP, warn_at = v.warn_at::TIMESTAMP, check_at = v.check_at::TIMESTAMP,
-       supervised_by = v.supervised_by
-     FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS status, unnest($3::VARCHAR[]) AS department_id,
-       unnest($4::VARCHAR[]) AS closed_at, unnest($5::BOOLEAN[]) AS late, unnest($6::VARCHAR[]) AS holders,
-       unnest($7::VARCHAR[]) AS due_at, unnest($8::VARCHAR[]) AS warn_at, unnest($9::VARCHAR[]) AS check_at,
-       unnest($10::VARCHAR[]) AS supervised_by) v
-     WHERE events.id = v.id`,
-    [
-      col(([id]) => id),
-      col(([, p]) => p.status),
-      col(([, p]) => p.departmentId),
-      col(([, p]) => p.closedAt),
-      col(([, p]) => p.late),
-      col(([, p]) => p.holders.join(',')),
-      col(([, p]) => p.dueAt),
-      col(([, p]) => p.warnAt),
-      col(([, p]) => p.checkAt),
-      col(([, p]) => p.supervisedBy),
-    ],
-    listTypes('VVVVBVVVVV'),
-  );
-  await conn.run('DELETE FROM event_tasks WHERE event_id IN (SELECT unnest($1::VARCHAR[]))', [col(([id]) => id)]);
-  const tasks = states.flatMap((s) => taskViews(s).map((t) => ({ id: s.facts.id, t })));
-  if (tasks.length === 0) return;
-  const tcol = <T extends DuckDBValue>(f: (x: (typeof tasks)[number]) => T) => listValue(tasks.map(f));
-  await conn.run(
-    `INSERT INTO event_tasks SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[]), unnest($3::VARCHAR[]),
-       unnest($4::VARCHAR[]), unnest($5::VARCHAR[]), unnest($6::VARCHAR[]), unnest($7::VARCHAR[]),
-       unnest($8::VARCHAR[])::TIMESTAMP, unnest($9::INTEGER[]), unnest($10::VARCHAR[])::TIMESTAMP, unnest($11::INTEGER[])`,
-    [
-      tcol((x) => x.id),
-      tcol((x) => x.t.no),
-      tcol((x) => x.t.role),
-      tcol((x) => x.t.assignee.id),
-      tcol((x) => x.t.assignee.kind),
-      tcol((x) => (x.t.assignee.kind === 'unit' ? x.t.assignee.level : null)),
-      tcol((x) => x.t.state),
-      tcol((x) => x.t.assignedAt),
-      tcol((x) => x.t.limitMinutes),
-      tcol((x) => x.t.deadlineAt),
-      tcol((x) => x.t.pendingExtension?.hours ?? null),
-    ],
-    listTypes('VIVVVVVVIVI'),
-  );
 }
 
 /** A deduction row as the dossier shows it. */
