@@ -5,8 +5,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
 import type { Role } from '../server/domain/access';
-import { ASSESSMENT_LEVELS } from '../server/domain/assessment';
+import { ASSESSMENT_LEVELS, parsePeriod } from '../server/domain/assessment';
+import { assessmentCounts } from '../server/store/assessment';
 import type { Db } from '../server/store/db';
+import { assessmentFromTimeline } from './helpers/assessmentFromTimeline';
 import { openCopy } from './helpers/dataset';
 import { call, signInEveryRole } from './helpers/session';
 
@@ -222,5 +224,26 @@ describe('indicators follow the workflow', () => {
     // The department: two tasks dispatched to it, one returned.
     expect(deptAfter.dispatched - deptBefore.dispatched).toBe(2);
     expect(deptAfter.returned - deptBefore.returned).toBe(1);
+  });
+});
+
+describe('each case keeps its share of the assessment', () => {
+  // After the actions above (a return, a rework, a rejection, late stages, a rating), and on history.
+  it('gives every level the counts its cases’ timelines give', async () => {
+    const periods = ['2026-11', '2026-09', '2025'].map((v) => parsePeriod(v)!);
+    for (const period of periods)
+      for (const level of ASSESSMENT_LEVELS) {
+        const kept = await assessmentCounts(db, level, period);
+        const fromTimeline = await assessmentFromTimeline(db, level, period);
+        expect(kept.length).toBe(fromTimeline.length);
+        // (the subdistricts and towns cover every case: the period has some)
+        if (level === 'subdistrict') expect(sum(kept, 'reported'), period.value).toBeGreaterThan(0);
+        for (const [i, want] of fromTimeline.entries()) {
+          const { handlingHours, ...got } = kept[i]!;
+          const { handlingHours: wantHours, ...rest } = want;
+          expect(got, `${period.value} ${level} ${want.unitId}`).toEqual(rest);
+          expect(handlingHours, `${period.value} ${level} ${want.unitId}`).toBeCloseTo(wantHours, 6);
+        }
+      }
   });
 });

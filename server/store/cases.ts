@@ -2,7 +2,16 @@
 // state, and an action's step written with the projection the lists filter on (status, holders,
 // deadlines, tasks) and the deductions due, all in one transaction on the writer — so two clicks on
 // the same action are decided one after the other, and the second sees the first.
-import { BOOLEAN, type DuckDBConnection, type DuckDBValue, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import {
+  BOOLEAN,
+  DOUBLE,
+  type DuckDBConnection,
+  type DuckDBValue,
+  INTEGER,
+  LIST,
+  listValue,
+  VARCHAR,
+} from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import type { Scope } from '../domain/access';
 import type { EventOrigin, LonLat } from '../domain/model';
@@ -272,12 +281,12 @@ async function writeStep(conn: DuckDBConnection, id: string, s: CaseStep): Promi
 }
 
 /**
- * The SQL types of list parameters (V: VARCHAR[], I: INTEGER[], B: BOOLEAN[]), one letter each. The
+ * The SQL types of list parameters (V: VARCHAR[], I: INTEGER[], B: BOOLEAN[], D: DOUBLE[]), one letter each. The
  * client takes an untyped list's type from its first item, so a list starting with a null (a case with
  * no running deadline) would bind as a list of nulls and wipe every value in it.
  */
 function listTypes(letters: string) {
-  const of = { V: VARCHAR, I: INTEGER, B: BOOLEAN } as const;
+  const of = { V: VARCHAR, I: INTEGER, B: BOOLEAN, D: DOUBLE } as const;
   return [...letters].map((l) => LIST(of[l as keyof typeof of]));
 }
 
@@ -301,11 +310,18 @@ export async function writeProjections(
        -- holders are ids without commas ('centre', D02, unit codes), passed joined
        holders = CASE WHEN v.holders = '' THEN []::VARCHAR[] ELSE string_split(v.holders, ',') END,
        due_at = v.due_at::TIMESTAMP, warn_at = v.warn_at::TIMESTAMP, check_at = v.check_at::TIMESTAMP,
-       supervised_by = v.supervised_by
+       supervised_by = v.supervised_by,
+       -- the case's share of the assessment (projection.ts caseAssessmentOf); assignee ids are comma-free too
+       handling_minutes = v.handling_minutes,
+       dispatched_to = CASE WHEN v.dispatched_to = '' THEN []::VARCHAR[] ELSE string_split(v.dispatched_to, ',') END,
+       returned_by = CASE WHEN v.returned_by = '' THEN []::VARCHAR[] ELSE string_split(v.returned_by, ',') END,
+       verifications = v.verifications, reworks = v.reworks, rating = v.rating
      FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS status, unnest($3::VARCHAR[]) AS department_id,
        unnest($4::VARCHAR[]) AS closed_at, unnest($5::BOOLEAN[]) AS late, unnest($6::VARCHAR[]) AS holders,
        unnest($7::VARCHAR[]) AS due_at, unnest($8::VARCHAR[]) AS warn_at, unnest($9::VARCHAR[]) AS check_at,
-       unnest($10::VARCHAR[]) AS supervised_by) v
+       unnest($10::VARCHAR[]) AS supervised_by, unnest($11::DOUBLE[]) AS handling_minutes,
+       unnest($12::VARCHAR[]) AS dispatched_to, unnest($13::VARCHAR[]) AS returned_by,
+       unnest($14::INTEGER[]) AS verifications, unnest($15::INTEGER[]) AS reworks, unnest($16::VARCHAR[]) AS rating) v
      WHERE events.id = v.id`,
     [
       col(([id]) => id),
@@ -318,8 +334,14 @@ export async function writeProjections(
       col(([, p]) => p.warnAt),
       col(([, p]) => p.checkAt),
       col(([, p]) => p.supervisedBy),
+      col(([, p]) => p.assessment.handlingMinutes),
+      col(([, p]) => p.assessment.dispatchedTo.join(',')),
+      col(([, p]) => p.assessment.returnedBy.join(',')),
+      col(([, p]) => p.assessment.verifications),
+      col(([, p]) => p.assessment.reworks),
+      col(([, p]) => p.assessment.rating),
     ],
-    listTypes('VVVVBVVVVV'),
+    listTypes('VVVVBVVVVVDVVIIV'),
   );
   await conn.run('DELETE FROM event_tasks WHERE event_id IN (SELECT unnest($1::VARCHAR[]))', [col(([id]) => id)]);
   const tasks = states.flatMap((s) => taskViews(s).map((t) => ({ id: s.facts.id, t })));
