@@ -7,9 +7,10 @@ import { createApp } from '../server/app';
 import type { Role } from '../server/domain/access';
 import { ASSESSMENT_LEVELS, parsePeriod } from '../server/domain/assessment';
 import { assessmentCounts } from '../server/store/assessment';
-import type { Db } from '../server/store/db';
+import { assessCases } from '../server/store/caseProjection';
+import { type Db, openDb } from '../server/store/db';
 import { assessmentFromTimeline } from './helpers/assessmentFromTimeline';
-import { openCopy } from './helpers/dataset';
+import { copyDb, openCopy } from './helpers/dataset';
 import { call, signInEveryRole } from './helpers/session';
 
 let db: Db;
@@ -247,3 +248,29 @@ describe('each case keeps its share of the assessment', () => {
       }
   });
 });
+
+describe('a store from before the per-case columns', () => {
+  it('gets each case’s share from its timeline once migrated, as a new dataset has it', async () => {
+    const path = copyDb(inject('smallDataDir'));
+    const columns = 'id, handling_minutes, dispatched_to, returned_by, verifications, reworks, rating';
+    let old = await openDb(path);
+    const loaded = await old.all(`SELECT ${columns} FROM events ORDER BY id`);
+    // The store as the release before migration 11 left it.
+    await old.write(async (conn) => {
+      for (const c of columns.split(', ').slice(1)) await conn.run(`ALTER TABLE events DROP COLUMN ${c}`);
+      await conn.run('DELETE FROM schema_migrations WHERE version = 11');
+    });
+    old.close();
+    old = await openDb(path);
+    try {
+      expect(await n2(old, 'SELECT count(*) AS n FROM events WHERE verifications IS NULL')).toBe(loaded.length);
+      expect(await assessCases(old)).toBe(loaded.length);
+      expect(await old.all(`SELECT ${columns} FROM events ORDER BY id`)).toEqual(loaded);
+      expect(await assessCases(old)).toBe(0); // once
+    } finally {
+      old.close();
+    }
+  });
+});
+
+const n2 = async (d: Db, sql: string) => Number((await d.one<{ n: number }>(sql))!.n);
