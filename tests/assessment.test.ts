@@ -231,6 +231,11 @@ describe('indicators follow the workflow', () => {
 describe('each case keeps its share of the assessment', () => {
   // After the actions above (a return, a rework, a rejection, late stages, a rating), and on history.
   it('gives every level the counts its cases’ timelines give', async () => {
+    // The query joins only the overdue cases to their deductions: every case with one is overdue.
+    expect(
+      await n('SELECT count(*) AS n FROM case_deductions d JOIN events e ON e.id = d.event_id WHERE NOT e.overdue'),
+    ).toBe(0);
+    expect(await n('SELECT count(*) AS n FROM case_deductions')).toBeGreaterThan(0);
     const periods = ['2026-11', '2026-09', '2025'].map((v) => parsePeriod(v)!);
     for (const period of periods)
       for (const level of ASSESSMENT_LEVELS) {

@@ -16,7 +16,7 @@ export const ASSESSMENT_TABLES = ['events', 'case_deductions', 'admin_units', 'd
 interface LevelSql {
   /** The units of the level: id, name, path. */
   units: string;
-  /** A case's unit (over `e`, the event, and `g`, its grid), or NULL when none at this level. */
+  /** A case's unit (over `e`, its grid_id and department_id, and `g`, its grid), or NULL when none at this level. */
   caseUnit: string;
   /** A deduction holder's unit (over `h`, the admin unit holding it, `d.holder`), or NULL. */
   holderUnit: string;
@@ -90,58 +90,93 @@ export async function assessmentCountsOf(
   // A department's dispatches and returns are its own tasks: those dispatched to it, those it returned.
   // At the other levels they are the case's unit's: every task dispatched or returned on its cases.
   const byDepartment = level === 'department';
+  // What each case adds, summed first per (grid, department, period, status, rating, closed) — a few
+  // thousand groups, keyed by plain columns, no join and no test per case — then per unit of the level
+  // over those groups. A case entered a stage when its status is past the stage's start; one whose
+  // clock at a stage ran late (a deduction of that stage) entered it whatever its status now (a case
+  // returned to the centre after dispatch, say): those few are counted from the deductions, which also
+  // give the stages run late and the points.
+  const filed = "status NOT IN ('reported', 'rejected', 'merged')";
+  const handled = "status IN ('dispatched', 'handling', 'feedback', 'verified', 'closed')";
+  const verifying = "status IN ('feedback', 'verified', 'closed')";
+  const perGroup: [string, string][] = [
+    ['reported', 'sum(n)'],
+    ['filed', `sum(n) FILTER (WHERE ${filed})`],
+    ['dispatched', 'sum(dispatched)'],
+    ['returned', 'sum(returned)'],
+    ['verifications', 'sum(verifications)'],
+    ['reworks', 'sum(reworks)'],
+    ['closed', 'sum(n) FILTER (WHERE is_closed)'],
+    ['handling_hours', 'sum(handling_minutes) / 60.0'],
+    ['entered_file', 'sum(n)'],
+    ['entered_dispatch', `sum(n) FILTER (WHERE ${filed})`],
+    ['entered_handle', `sum(n) FILTER (WHERE ${handled})`],
+    ['entered_verify', `sum(n) FILTER (WHERE ${verifying})`],
+    ['entered_evaluate', 'sum(n) FILTER (WHERE is_closed)'],
+    ['satisfied', "sum(n) FILTER (WHERE rating = 'satisfied')"],
+    ['basically_satisfied', "sum(n) FILTER (WHERE rating = 'basically-satisfied')"],
+    ['dissatisfied', "sum(n) FILTER (WHERE rating = 'dissatisfied')"],
+  ];
+  // Over the cases with a deduction: the stages run late, and the stages entered only by running late.
+  const perLateCase: [string, string][] = [
+    ...TIMED_STAGES.map((s): [string, string] => [`late_${s}`, `count(*) FILTER (WHERE late_${s})`]),
+    ['entered_dispatch', `count(*) FILTER (WHERE late_dispatch AND NOT (${filed}))`],
+    ['entered_handle', `count(*) FILTER (WHERE late_handle AND NOT (${handled}))`],
+    ['entered_verify', `count(*) FILTER (WHERE late_verify AND NOT (${verifying}))`],
+    ['entered_evaluate', 'count(*) FILTER (WHERE late_evaluate AND closed_at IS NULL)'],
+  ];
+  const summed = [...new Set([...perGroup, ...perLateCase].map(([k]) => k))];
+  // The periods' cases, each with its period (a subquery, not a CTE: each use reads only its columns).
+  const cases = `(SELECT *, ${periodOf} AS p FROM events e
+      WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP)`;
+  // Only cases in a grid of the admin tree count: the groups are joined to it, not each case. The
+  // department is a key of the groups only where it is the unit.
+  const inTree = `(SELECT * FROM ${cases} WHERE grid_id IN (SELECT id FROM admin_units))`;
+  const dept = byDepartment ? 'department_id' : 'NULL::VARCHAR AS department_id';
   const sql = `
-WITH c AS (
-  -- filed (立案): every status after filing; a report turned away or still waiting is not
-  SELECT * FROM (
-    SELECT e.id, ${periodOf} AS p, ${L.caseUnit} AS unit_id, e.status, e.closed_at,
-           e.status NOT IN ('reported', 'rejected', 'merged') AS filed,
-           e.handling_minutes, e.dispatched_to, e.returned_by, e.verifications, e.reworks, e.rating
-      FROM events e JOIN admin_units g ON g.id = e.grid_id
-     WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP)
-   WHERE p IS NOT NULL
+WITH groups AS (
+  SELECT grid_id, ${dept}, p, status, rating, closed_at IS NOT NULL AS is_closed, count(*) AS n,
+         sum(len(dispatched_to)) AS dispatched, sum(len(returned_by)) AS returned,
+         sum(verifications) AS verifications, sum(reworks) AS reworks,
+         sum(handling_minutes) FILTER (WHERE closed_at IS NOT NULL) AS handling_minutes
+    FROM ${cases} WHERE p IS NOT NULL
+   GROUP BY ALL
 ),
-late AS (
-  SELECT event_id, ${TIMED_STAGES.map((s) => `bool_or(stage = '${s}') AS late_${s}`).join(', ')} FROM case_deductions
-   WHERE event_id IN (SELECT id FROM c) GROUP BY event_id
+-- The deductions of the periods' cases. A case with a deduction is overdue: every writer of
+-- case_deductions sets events.overdue in the same transaction (store/cases.ts writeProjections and
+-- deductCases, the generator), so only the overdue cases are joined, not every case of the periods.
+deductions AS (
+  SELECT d.event_id, d.stage, d.holder, d.points, c.grid_id, c.department_id, c.p, c.status, c.closed_at
+    FROM case_deductions d JOIN (SELECT * FROM ${cases} WHERE overdue) c ON c.id = d.event_id
+   WHERE c.p IS NOT NULL
 ),
--- A case entered a stage when its status is past the stage's start; one whose clock at a stage ran
--- late entered it whatever its status now (a case returned to the centre after dispatch, say).
+late_groups AS (
+  SELECT grid_id, department_id, p, ${perLateCase.map(([k, v]) => `${v} AS ${k}`).join(', ')}
+    FROM (SELECT event_id, any_value(grid_id) AS grid_id, any_value(department_id) AS department_id, any_value(p) AS p,
+                 any_value(status) AS status, any_value(closed_at) AS closed_at,
+                 ${TIMED_STAGES.map((s) => `bool_or(stage = '${s}') AS late_${s}`).join(', ')}
+            FROM deductions GROUP BY event_id)
+   GROUP BY 1, 2, 3
+),
 by_case AS (
-  SELECT c.unit_id, c.p,
-         count(*) AS reported,
-         count(*) FILTER (WHERE c.filed) AS filed,
-         sum(len(c.dispatched_to)) AS dispatched,
-         sum(len(c.returned_by)) AS returned,
-         sum(c.verifications) AS verifications,
-         sum(c.reworks) AS reworks,
-         count(*) FILTER (WHERE c.closed_at IS NOT NULL) AS closed,
-         sum(c.handling_minutes) FILTER (WHERE c.closed_at IS NOT NULL) / 60.0 AS handling_hours,
-         count(*) AS entered_file,
-         count(*) FILTER (WHERE c.filed OR l.late_dispatch) AS entered_dispatch,
-         count(*) FILTER (WHERE c.status IN ('dispatched', 'handling', 'feedback', 'verified', 'closed') OR l.late_handle) AS entered_handle,
-         count(*) FILTER (WHERE c.status IN ('feedback', 'verified', 'closed') OR l.late_verify) AS entered_verify,
-         count(*) FILTER (WHERE c.closed_at IS NOT NULL OR l.late_evaluate) AS entered_evaluate,
-         ${TIMED_STAGES.map((s) => `count(*) FILTER (WHERE l.late_${s}) AS late_${s}`).join(', ')},
-         count(*) FILTER (WHERE c.rating = 'satisfied') AS satisfied,
-         count(*) FILTER (WHERE c.rating = 'basically-satisfied') AS basically_satisfied,
-         count(*) FILTER (WHERE c.rating = 'dissatisfied') AS dissatisfied
-    FROM c LEFT JOIN late l ON l.event_id = c.id
+  SELECT ${L.caseUnit} AS unit_id, e.p, ${summed.map((k) => `sum(e.${k}) AS ${k}`).join(', ')}
+    FROM (SELECT grid_id, department_id, p, ${perGroup.map(([k, v]) => `${v} AS ${k}`).join(', ')} FROM groups GROUP BY 1, 2, 3
+          UNION ALL BY NAME SELECT * FROM late_groups) e JOIN admin_units g ON g.id = e.grid_id
    GROUP BY 1, 2
 ),
 tasks AS (
   ${
     byDepartment
       ? `SELECT unit_id, p, count(*) FILTER (WHERE returned = 0) AS dispatched, sum(returned) AS returned FROM (
-       SELECT unnest(dispatched_to) AS unit_id, p, 0 AS returned FROM c
-       UNION ALL SELECT unnest(returned_by), p, 1 FROM c)
+       SELECT unnest(dispatched_to) AS unit_id, p, 0 AS returned FROM ${inTree} WHERE p IS NOT NULL
+       UNION ALL SELECT unnest(returned_by), p, 1 FROM ${inTree} WHERE p IS NOT NULL)
      GROUP BY 1, 2`
       : 'SELECT unit_id, p, dispatched, returned FROM by_case'
   }
 ),
 points AS (
-  SELECT ${L.holderUnit} AS unit_id, c.p, sum(d.points) AS points
-    FROM case_deductions d JOIN c ON c.id = d.event_id LEFT JOIN admin_units h ON h.id = d.holder
+  SELECT ${L.holderUnit} AS unit_id, d.p, sum(d.points) AS points
+    FROM deductions d JOIN admin_units g ON g.id = d.grid_id LEFT JOIN admin_units h ON h.id = d.holder
    GROUP BY 1, 2
 )
 SELECT r.p, u.id AS unit_id, u.name, u.path,
