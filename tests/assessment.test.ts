@@ -257,12 +257,13 @@ describe('each case keeps its share of the assessment', () => {
 describe('a store from before the per-case columns', () => {
   it('gets each case’s share from its timeline once migrated, as a new dataset has it', async () => {
     const path = copyDb(inject('smallDataDir'));
-    const columns = 'id, handling_minutes, dispatched_to, returned_by, verifications, reworks, rating';
+    const columns = 'id, stages_entered, handling_minutes, dispatched_to, returned_by, verifications, reworks, rating';
     let old = await openDb(path);
     const loaded = await old.all(`SELECT ${columns} FROM events ORDER BY id`);
     // The store as the release before migration 11 left it.
     await old.write(async (conn) => {
       for (const c of columns.split(', ').slice(1)) await conn.run(`ALTER TABLE events DROP COLUMN ${c}`);
+      await conn.run('DROP TYPE satisfaction');
       await conn.run('DELETE FROM schema_migrations WHERE version = 11');
     });
     old.close();

@@ -1,12 +1,11 @@
 // Assessment counts (考核计数) per unit of a level over the cases reported in a period, in one DuckDB
 // query; domain/assessment.ts turns them into rates, scores and ranks. The counts a case contributes
 // follow from its timeline alone, so they are computed once per case, in TypeScript, when its
-// projection is written (domain/workflow/projection.ts caseAssessmentOf: working minutes to closure on
-// the domain's clock, the tasks dispatched and returned, verifications and reworks, the rating) and
-// kept as columns of `events`. A period's assessment is then a GROUP BY over its cases — no scan of
-// event_steps, whose tenfold history took seconds to read for a year — plus the small case_deductions
-// for the stages run late and the points. Filed, closed and the stages entered follow from the
-// status, closed_at and the deductions as before.
+// projection is written (domain/workflow/projection.ts caseAssessmentOf: the stages its status
+// entered, working minutes to closure on the domain's clock, the tasks dispatched and returned,
+// verifications and reworks, the rating) and kept as columns of `events`. A period's assessment is
+// then a GROUP BY over its cases — no scan of event_steps, whose tenfold history took seconds to read
+// for a year — plus the few deductions of its overdue cases for the stages run late and the points.
 import { type AssessmentLevel, TIMED_STAGES, type TimedStage, type UnitCounts } from '../domain/assessment';
 import type { Db } from './db';
 
@@ -90,29 +89,26 @@ export async function assessmentCountsOf(
   // A department's dispatches and returns are its own tasks: those dispatched to it, those it returned.
   // At the other levels they are the case's unit's: every task dispatched or returned on its cases.
   const byDepartment = level === 'department';
-  // What each case adds, summed first per (grid, department, period, status, rating, closed) — a few
-  // thousand groups, keyed by plain columns, no join and no test per case — then per unit of the level
-  // over those groups. A case entered a stage when its status is past the stage's start; one whose
-  // clock at a stage ran late (a deduction of that stage) entered it whatever its status now (a case
-  // returned to the centre after dispatch, say): those few are counted from the deductions, which also
-  // give the stages run late and the points.
-  const filed = "status NOT IN ('reported', 'rejected', 'merged')";
-  const handled = "status IN ('dispatched', 'handling', 'feedback', 'verified', 'closed')";
-  const verifying = "status IN ('feedback', 'verified', 'closed')";
+  // What each case adds, summed first per (grid, department, period, stages entered, rating) — a few
+  // thousand groups, keyed by small integers and an ENUM, no join and no text compared per case — then
+  // per unit of the level over those groups. A case entered a stage when its status is past the
+  // stage's start (events.stages_entered: 1 filing … 5 evaluation, i.e. closed); one whose clock at a
+  // stage ran late (a deduction of that stage) entered it whatever its status now (a case returned to
+  // the centre after dispatch, say): those few are counted from the deductions, which also give the
+  // stages run late and the points.
   const perGroup: [string, string][] = [
     ['reported', 'sum(n)'],
-    ['filed', `sum(n) FILTER (WHERE ${filed})`],
+    ['filed', 'sum(n) FILTER (WHERE stages_entered >= 2)'],
     ['dispatched', 'sum(dispatched)'],
     ['returned', 'sum(returned)'],
     ['verifications', 'sum(verifications)'],
     ['reworks', 'sum(reworks)'],
-    ['closed', 'sum(n) FILTER (WHERE is_closed)'],
+    ['closed', 'sum(n) FILTER (WHERE stages_entered = 5)'],
     ['handling_hours', 'sum(handling_minutes) / 60.0'],
-    ['entered_file', 'sum(n)'],
-    ['entered_dispatch', `sum(n) FILTER (WHERE ${filed})`],
-    ['entered_handle', `sum(n) FILTER (WHERE ${handled})`],
-    ['entered_verify', `sum(n) FILTER (WHERE ${verifying})`],
-    ['entered_evaluate', 'sum(n) FILTER (WHERE is_closed)'],
+    ...TIMED_STAGES.map((s, i): [string, string] => [
+      `entered_${s}`,
+      `sum(n) FILTER (WHERE stages_entered >= ${i + 1})`,
+    ]),
     ['satisfied', "sum(n) FILTER (WHERE rating = 'satisfied')"],
     ['basically_satisfied', "sum(n) FILTER (WHERE rating = 'basically-satisfied')"],
     ['dissatisfied', "sum(n) FILTER (WHERE rating = 'dissatisfied')"],
@@ -120,10 +116,10 @@ export async function assessmentCountsOf(
   // Over the cases with a deduction: the stages run late, and the stages entered only by running late.
   const perLateCase: [string, string][] = [
     ...TIMED_STAGES.map((s): [string, string] => [`late_${s}`, `count(*) FILTER (WHERE late_${s})`]),
-    ['entered_dispatch', `count(*) FILTER (WHERE late_dispatch AND NOT (${filed}))`],
-    ['entered_handle', `count(*) FILTER (WHERE late_handle AND NOT (${handled}))`],
-    ['entered_verify', `count(*) FILTER (WHERE late_verify AND NOT (${verifying}))`],
-    ['entered_evaluate', 'count(*) FILTER (WHERE late_evaluate AND closed_at IS NULL)'],
+    ...TIMED_STAGES.slice(1).map((s, i): [string, string] => [
+      `entered_${s}`,
+      `count(*) FILTER (WHERE late_${s} AND stages_entered < ${i + 2})`,
+    ]),
   ];
   const summed = [...new Set([...perGroup, ...perLateCase].map(([k]) => k))];
   // The periods' cases, each with its period (a subquery, not a CTE: each use reads only its columns).
@@ -135,10 +131,9 @@ export async function assessmentCountsOf(
   const dept = byDepartment ? 'department_id' : 'NULL::VARCHAR AS department_id';
   const sql = `
 WITH groups AS (
-  SELECT grid_id, ${dept}, p, status, rating, closed_at IS NOT NULL AS is_closed, count(*) AS n,
+  SELECT grid_id, ${dept}, p, stages_entered, rating, count(*) AS n,
          sum(len(dispatched_to)) AS dispatched, sum(len(returned_by)) AS returned,
-         sum(verifications) AS verifications, sum(reworks) AS reworks,
-         sum(handling_minutes) FILTER (WHERE closed_at IS NOT NULL) AS handling_minutes
+         sum(verifications) AS verifications, sum(reworks) AS reworks, sum(handling_minutes) AS handling_minutes
     FROM ${cases} WHERE p IS NOT NULL
    GROUP BY ALL
 ),
@@ -146,14 +141,14 @@ WITH groups AS (
 -- case_deductions sets events.overdue in the same transaction (store/cases.ts writeProjections and
 -- deductCases, the generator), so only the overdue cases are joined, not every case of the periods.
 deductions AS (
-  SELECT d.event_id, d.stage, d.holder, d.points, c.grid_id, c.department_id, c.p, c.status, c.closed_at
+  SELECT d.event_id, d.stage, d.holder, d.points, c.grid_id, c.department_id, c.p, c.stages_entered
     FROM case_deductions d JOIN (SELECT * FROM ${cases} WHERE overdue) c ON c.id = d.event_id
    WHERE c.p IS NOT NULL
 ),
 late_groups AS (
   SELECT grid_id, department_id, p, ${perLateCase.map(([k, v]) => `${v} AS ${k}`).join(', ')}
     FROM (SELECT event_id, any_value(grid_id) AS grid_id, any_value(department_id) AS department_id, any_value(p) AS p,
-                 any_value(status) AS status, any_value(closed_at) AS closed_at,
+                 any_value(stages_entered) AS stages_entered,
                  ${TIMED_STAGES.map((s) => `bool_or(stage = '${s}') AS late_${s}`).join(', ')}
             FROM deductions GROUP BY event_id)
    GROUP BY 1, 2, 3

@@ -100,13 +100,14 @@ export async function assessCases(db: Db): Promise<number> {
       try {
         // The same columns as writeProjections (store/cases.ts) writes with a live action.
         await conn.run(
-          `UPDATE events SET handling_minutes = v.handling_minutes,
+          `UPDATE events SET stages_entered = v.stages_entered, handling_minutes = v.handling_minutes,
              dispatched_to = CASE WHEN v.dispatched_to = '' THEN []::VARCHAR[] ELSE string_split(v.dispatched_to, ',') END,
              returned_by = CASE WHEN v.returned_by = '' THEN []::VARCHAR[] ELSE string_split(v.returned_by, ',') END,
-             verifications = v.verifications, reworks = v.reworks, rating = v.rating
+             verifications = v.verifications, reworks = v.reworks, rating = v.rating::satisfaction
            FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::DOUBLE[]) AS handling_minutes,
              unnest($3::VARCHAR[]) AS dispatched_to, unnest($4::VARCHAR[]) AS returned_by,
-             unnest($5::INTEGER[]) AS verifications, unnest($6::INTEGER[]) AS reworks, unnest($7::VARCHAR[]) AS rating) v
+             unnest($5::INTEGER[]) AS verifications, unnest($6::INTEGER[]) AS reworks, unnest($7::VARCHAR[]) AS rating,
+             unnest($8::INTEGER[]) AS stages_entered) v
            WHERE events.id = v.id`,
           [
             col(([id]) => id),
@@ -116,12 +117,13 @@ export async function assessCases(db: Db): Promise<number> {
             col(([, x]) => x.verifications),
             col(([, x]) => x.reworks),
             col(([, x]) => x.rating),
+            col(([, x]) => x.stagesEntered),
           ],
-          [VARCHAR, DOUBLE, VARCHAR, VARCHAR, INTEGER, INTEGER, VARCHAR].map((t) => LIST(t)),
+          [VARCHAR, DOUBLE, VARCHAR, VARCHAR, INTEGER, INTEGER, VARCHAR, INTEGER].map((t) => LIST(t)),
         );
         if (empty.length)
           await conn.run(
-            'UPDATE events SET dispatched_to = [], returned_by = [], verifications = 0, reworks = 0 WHERE id IN (SELECT unnest($1::VARCHAR[]))',
+            'UPDATE events SET stages_entered = 1, dispatched_to = [], returned_by = [], verifications = 0, reworks = 0 WHERE id IN (SELECT unnest($1::VARCHAR[]))',
             [listValue(empty)],
           );
         await conn.run('COMMIT');

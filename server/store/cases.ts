@@ -312,16 +312,17 @@ export async function writeProjections(
        due_at = v.due_at::TIMESTAMP, warn_at = v.warn_at::TIMESTAMP, check_at = v.check_at::TIMESTAMP,
        supervised_by = v.supervised_by,
        -- the case's share of the assessment (projection.ts caseAssessmentOf); assignee ids are comma-free too
-       handling_minutes = v.handling_minutes,
+       stages_entered = v.stages_entered, handling_minutes = v.handling_minutes,
        dispatched_to = CASE WHEN v.dispatched_to = '' THEN []::VARCHAR[] ELSE string_split(v.dispatched_to, ',') END,
        returned_by = CASE WHEN v.returned_by = '' THEN []::VARCHAR[] ELSE string_split(v.returned_by, ',') END,
-       verifications = v.verifications, reworks = v.reworks, rating = v.rating
+       verifications = v.verifications, reworks = v.reworks, rating = v.rating::satisfaction
      FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS status, unnest($3::VARCHAR[]) AS department_id,
        unnest($4::VARCHAR[]) AS closed_at, unnest($5::BOOLEAN[]) AS late, unnest($6::VARCHAR[]) AS holders,
        unnest($7::VARCHAR[]) AS due_at, unnest($8::VARCHAR[]) AS warn_at, unnest($9::VARCHAR[]) AS check_at,
        unnest($10::VARCHAR[]) AS supervised_by, unnest($11::DOUBLE[]) AS handling_minutes,
        unnest($12::VARCHAR[]) AS dispatched_to, unnest($13::VARCHAR[]) AS returned_by,
-       unnest($14::INTEGER[]) AS verifications, unnest($15::INTEGER[]) AS reworks, unnest($16::VARCHAR[]) AS rating) v
+       unnest($14::INTEGER[]) AS verifications, unnest($15::INTEGER[]) AS reworks, unnest($16::VARCHAR[]) AS rating,
+       unnest($17::INTEGER[]) AS stages_entered) v
      WHERE events.id = v.id`,
     [
       col(([id]) => id),
@@ -340,8 +341,9 @@ export async function writeProjections(
       col(([, p]) => p.assessment.verifications),
       col(([, p]) => p.assessment.reworks),
       col(([, p]) => p.assessment.rating),
+      col(([, p]) => p.assessment.stagesEntered),
     ],
-    listTypes('VVVVBVVVVVDVVIIV'),
+    listTypes('VVVVBVVVVVDVVIIVI'),
   );
   await conn.run('DELETE FROM event_tasks WHERE event_id IN (SELECT unnest($1::VARCHAR[]))', [col(([id]) => id)]);
   const tasks = states.flatMap((s) => taskViews(s).map((t) => ({ id: s.facts.id, t })));

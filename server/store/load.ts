@@ -326,7 +326,8 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text(() => null),
         c.text(() => null),
         c.text(() => null),
-        // the case's share of the assessment (handling_minutes … rating): caseProjection.ts too
+        // the case's share of the assessment (stages_entered … rating): caseProjection.ts too
+        c.int(() => null),
         c.dbl(() => null),
         c.text(() => null),
         c.text(() => null),

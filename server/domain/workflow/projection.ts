@@ -16,6 +16,13 @@ import {
 
 /** A case's share of the assessment's counts; the rest follows from its status, times and deductions. */
 export interface CaseAssessment {
+  /**
+   * How many of the timed stages (file, dispatch, handle, verify, evaluate) the case entered by its
+   * status: every report entered filing (1); filed, dispatch (2); dispatched or handling, handling (3);
+   * fed back, verification (4); closed (结案), evaluation (5). A stage run late counts as entered too,
+   * from the deductions (store/assessment.ts).
+   */
+  stagesEntered: 1 | 2 | 3 | 4 | 5;
   /** Working minutes from report to closure (结案), on the domain's clock; null while not closed. */
   handlingMinutes: number | null;
   /** Each task dispatched, its assignee; each task returned, its assignee. */
@@ -28,8 +35,26 @@ export interface CaseAssessment {
   rating: Satisfaction | null;
 }
 
+function stagesEntered(s: CaseState): CaseAssessment['stagesEntered'] {
+  if (s.closedAt !== null) return 5;
+  switch (s.status) {
+    case 'feedback':
+    case 'verified':
+    case 'closed':
+      return 4;
+    case 'dispatched':
+    case 'handling':
+      return 3;
+    case 'filed':
+      return 2;
+    default:
+      return 1; // reported, rejected, merged: never filed
+  }
+}
+
 export function caseAssessmentOf(s: CaseState): CaseAssessment {
   return {
+    stagesEntered: stagesEntered(s),
     // Always working time, whatever the item's basis: the indicator compares units on one footing.
     handlingMinutes:
       s.closedAt === null

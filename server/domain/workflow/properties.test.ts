@@ -218,7 +218,22 @@ describe('the case machine, over random runs', () => {
         expect(a.verifications).toBe(verifies.length);
         expect(a.reworks).toBe(verifies.filter((s) => s.detail?.action === 'verify' && !s.detail.passed).length);
         expect(a.rating).toBe(evaluation?.action === 'evaluate' ? evaluation.satisfaction : null);
+        // The stages entered by status, as the assessment read them from the status and closure.
+        const st = last.status;
+        expect(a.stagesEntered).toBe(
+          last.closedAt !== null
+            ? 5
+            : ['feedback', 'verified', 'closed'].includes(st)
+              ? 4
+              : ['dispatched', 'handling'].includes(st)
+                ? 3
+                : st === 'filed'
+                  ? 2
+                  : 1,
+        );
+        expect(a.stagesEntered >= 2).toBe(!['reported', 'rejected', 'merged'].includes(st));
         const closedAt = verifies.find((s) => s.detail?.action === 'verify' && s.detail.passed)?.at ?? null;
+        expect(a.stagesEntered === 5).toBe(closedAt !== null);
         expect(a.handlingMinutes).toBe(
           closedAt === null
             ? null
