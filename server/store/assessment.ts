@@ -15,7 +15,7 @@ export const ASSESSMENT_TABLES = ['events', 'case_deductions', 'admin_units', 'd
 interface LevelSql {
   /** The units of the level: id, name, path. */
   units: string;
-  /** A case's unit (over `e`, its grid_id and department_id, and `g`, its grid), or NULL when none at this level. */
+  /** A case's unit (over `e`, its grid_id or department_id, and `g`, its grid), or NULL when none at this level. */
   caseUnit: string;
   /** A deduction holder's unit (over `h`, the admin unit holding it, `d.holder`), or NULL. */
   holderUnit: string;
@@ -89,7 +89,7 @@ export async function assessmentCountsOf(
   // A department's dispatches and returns are its own tasks: those dispatched to it, those it returned.
   // At the other levels they are the case's unit's: every task dispatched or returned on its cases.
   const byDepartment = level === 'department';
-  // What each case adds, summed first per (grid, department, period, stages entered, rating) — a few
+  // What each case adds, summed first per (grid or department, period, stages entered, rating) — a few
   // thousand groups, keyed by small integers and an ENUM, no join and no text compared per case — then
   // per unit of the level over those groups. A case entered a stage when its status is past the
   // stage's start (events.stages_entered: 1 filing … 5 evaluation, i.e. closed); one whose clock at a
@@ -125,38 +125,39 @@ export async function assessmentCountsOf(
   // The periods' cases, each with its period (a subquery, not a CTE: each use reads only its columns).
   const cases = `(SELECT *, ${periodOf} AS p FROM events e
       WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP)`;
-  // Only cases in a grid of the admin tree count: the groups are joined to it, not each case. The
-  // department is a key of the groups only where it is the unit.
+  // Only cases in a grid of the admin tree count. The groups are keyed by what gives the unit: the
+  // grid, joined to the tree after grouping, or the department, the cases first kept to the tree.
   const inTree = `(SELECT * FROM ${cases} WHERE grid_id IN (SELECT id FROM admin_units))`;
-  const dept = byDepartment ? 'department_id' : 'NULL::VARCHAR AS department_id';
+  const key = byDepartment ? 'department_id' : 'grid_id';
   const sql = `
 WITH groups AS (
-  SELECT grid_id, ${dept}, p, stages_entered, rating, count(*) AS n,
+  SELECT ${key}, p, stages_entered, rating, count(*) AS n,
          sum(len(dispatched_to)) AS dispatched, sum(len(returned_by)) AS returned,
          sum(verifications) AS verifications, sum(reworks) AS reworks, sum(handling_minutes) AS handling_minutes
-    FROM ${cases} WHERE p IS NOT NULL
+    FROM ${byDepartment ? inTree : cases} WHERE p IS NOT NULL
    GROUP BY ALL
 ),
 -- The deductions of the periods' cases. A case with a deduction is overdue: every writer of
 -- case_deductions sets events.overdue in the same transaction (store/cases.ts writeProjections and
 -- deductCases, the generator), so only the overdue cases are joined, not every case of the periods.
 deductions AS (
-  SELECT d.event_id, d.stage, d.holder, d.points, c.grid_id, c.department_id, c.p, c.stages_entered
+  SELECT d.event_id, d.stage, d.holder, d.points, c.${key}, c.p, c.stages_entered
     FROM case_deductions d JOIN (SELECT * FROM ${cases} WHERE overdue) c ON c.id = d.event_id
+    JOIN admin_units g ON g.id = c.grid_id
    WHERE c.p IS NOT NULL
 ),
 late_groups AS (
-  SELECT grid_id, department_id, p, ${perLateCase.map(([k, v]) => `${v} AS ${k}`).join(', ')}
-    FROM (SELECT event_id, any_value(grid_id) AS grid_id, any_value(department_id) AS department_id, any_value(p) AS p,
-                 any_value(stages_entered) AS stages_entered,
+  SELECT ${key}, p, ${perLateCase.map(([k, v]) => `${v} AS ${k}`).join(', ')}
+    FROM (SELECT event_id, any_value(${key}) AS ${key}, any_value(p) AS p, any_value(stages_entered) AS stages_entered,
                  ${TIMED_STAGES.map((s) => `bool_or(stage = '${s}') AS late_${s}`).join(', ')}
             FROM deductions GROUP BY event_id)
-   GROUP BY 1, 2, 3
+   GROUP BY 1, 2
 ),
 by_case AS (
   SELECT ${L.caseUnit} AS unit_id, e.p, ${summed.map((k) => `sum(e.${k}) AS ${k}`).join(', ')}
-    FROM (SELECT grid_id, department_id, p, ${perGroup.map(([k, v]) => `${v} AS ${k}`).join(', ')} FROM groups GROUP BY 1, 2, 3
-          UNION ALL BY NAME SELECT * FROM late_groups) e JOIN admin_units g ON g.id = e.grid_id
+    FROM (SELECT ${key}, p, ${perGroup.map(([k, v]) => `${v} AS ${k}`).join(', ')} FROM groups GROUP BY 1, 2
+          UNION ALL BY NAME SELECT * FROM late_groups) e
+    ${byDepartment ? '' : 'JOIN admin_units g ON g.id = e.grid_id'}
    GROUP BY 1, 2
 ),
 tasks AS (
@@ -171,7 +172,7 @@ tasks AS (
 ),
 points AS (
   SELECT ${L.holderUnit} AS unit_id, d.p, sum(d.points) AS points
-    FROM deductions d JOIN admin_units g ON g.id = d.grid_id LEFT JOIN admin_units h ON h.id = d.holder
+    FROM deductions d LEFT JOIN admin_units h ON h.id = d.holder
    GROUP BY 1, 2
 )
 SELECT r.p, u.id AS unit_id, u.name, u.path,
