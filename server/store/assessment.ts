@@ -160,13 +160,21 @@ by_case AS (
     ${byDepartment ? '' : 'JOIN admin_units g ON g.id = e.grid_id'}
    GROUP BY 1, 2
 ),
+${
+  byDepartment
+    ? `-- the tasks' lists, few distinct (a case's own department, mostly), each counted once
+lists AS (
+  SELECT dispatched_to, returned_by, p, count(*) AS n FROM ${inTree} WHERE p IS NOT NULL GROUP BY ALL
+),`
+    : ''
+}
 tasks AS (
   ${
     byDepartment
-      ? `SELECT unit_id, p, count(*) FILTER (WHERE returned = 0) AS dispatched, sum(returned) AS returned FROM (
-       SELECT unnest(dispatched_to) AS unit_id, p, 0 AS returned FROM ${inTree} WHERE p IS NOT NULL
-       UNION ALL SELECT unnest(returned_by), p, 1 FROM ${inTree} WHERE p IS NOT NULL)
-     GROUP BY 1, 2`
+      ? `SELECT unit_id, p, sum(n) FILTER (WHERE returned = 0) AS dispatched, sum(n) FILTER (WHERE returned = 1) AS returned
+       FROM (SELECT unnest(dispatched_to) AS unit_id, p, n, 0 AS returned FROM lists
+             UNION ALL SELECT unnest(returned_by), p, n, 1 FROM lists)
+      GROUP BY 1, 2`
       : 'SELECT unit_id, p, dispatched, returned FROM by_case'
   }
 ),
