@@ -2,7 +2,8 @@
 // history after loading, and a store migrated from before the workflow (migration 9) at start. Closed
 // and turned-away cases need nothing; each open one is replayed from its timeline. Idempotent: a case
 // with a projection is left alone. Nothing is deducted here: every running deadline, past or not, is
-// left for the deadline checker (check_at = the earliest running deadline).
+// left for the deadline checker (check_at = the earliest running deadline). Every case, closed or not,
+// also gets its share of the assessment where it has none (assessCases below).
 import { DOUBLE, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { getItem } from '../domain/taxonomy';
 import { caseAssessmentOf } from '../domain/workflow/projection';
