@@ -22,7 +22,7 @@ import { createLogger, type Logger, lineLogger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 import { readinessProbe } from './ops/readiness';
 import { startTileCompression } from './ops/tileCompression';
-import { projectCases } from './store/caseProjection';
+import { assessCases, projectCases } from './store/caseProjection';
 import { type Db, openDb } from './store/db';
 import { takeSnapshot } from './store/snapshot';
 import { startDeadlineChecker } from './workflow/deadlineChecker';
@@ -65,6 +65,9 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
   // A store migrated from before the case workflow gets its open cases' projection (once; idempotent).
   const projected = await projectCases(db);
   if (projected) log.info({ cases: projected }, 'projected the workflow of the open cases (holders, deadlines, tasks)');
+  // A store from before migration 11 gets each case's share of the assessment from its timeline (once).
+  const assessed = await assessCases(db);
+  if (assessed) log.info({ cases: assessed }, "filled each case's share of the assessment from its timeline");
   // Expired sessions are deleted now and hourly (the timer is stopped with the server).
   const sessions = await startSessionSweeper(db, { log: lineLogger(log.child({ part: 'sessions' }), 'info') });
   const demoFile = join(config.dataDir, 'demo-users.json');

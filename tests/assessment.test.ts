@@ -5,9 +5,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
 import type { Role } from '../server/domain/access';
-import { ASSESSMENT_LEVELS } from '../server/domain/assessment';
-import type { Db } from '../server/store/db';
-import { openCopy } from './helpers/dataset';
+import { ASSESSMENT_LEVELS, parsePeriod } from '../server/domain/assessment';
+import { assessmentCounts } from '../server/store/assessment';
+import { assessCases } from '../server/store/caseProjection';
+import { type Db, openDb } from '../server/store/db';
+import { assessmentFromTimeline } from './helpers/assessmentFromTimeline';
+import { copyDb, openCopy } from './helpers/dataset';
 import { call, signInEveryRole } from './helpers/session';
 
 let db: Db;
@@ -224,3 +227,56 @@ describe('indicators follow the workflow', () => {
     expect(deptAfter.returned - deptBefore.returned).toBe(1);
   });
 });
+
+describe('each case keeps its share of the assessment', () => {
+  // After the actions above (a return, a rework, a rejection, late stages, a rating), and on history.
+  it('gives every level the counts its cases’ timelines give', async () => {
+    // The query joins only the overdue cases to their deductions: every case with one is overdue.
+    expect(
+      await n('SELECT count(*) AS n FROM case_deductions d JOIN events e ON e.id = d.event_id WHERE NOT e.overdue'),
+    ).toBe(0);
+    expect(await n('SELECT count(*) AS n FROM case_deductions')).toBeGreaterThan(0);
+    const periods = ['2026-11', '2026-09', '2025'].map((v) => parsePeriod(v)!);
+    for (const period of periods)
+      for (const level of ASSESSMENT_LEVELS) {
+        const kept = await assessmentCounts(db, level, period);
+        const fromTimeline = await assessmentFromTimeline(db, level, period);
+        expect(kept.length).toBe(fromTimeline.length);
+        // (the subdistricts and towns cover every case: the period has some)
+        if (level === 'subdistrict') expect(sum(kept, 'reported'), period.value).toBeGreaterThan(0);
+        for (const [i, want] of fromTimeline.entries()) {
+          const { handlingHours, ...got } = kept[i]!;
+          const { handlingHours: wantHours, ...rest } = want;
+          expect(got, `${period.value} ${level} ${want.unitId}`).toEqual(rest);
+          expect(handlingHours, `${period.value} ${level} ${want.unitId}`).toBeCloseTo(wantHours, 6);
+        }
+      }
+  });
+});
+
+describe('a store from before the per-case columns', () => {
+  it('gets each case’s share from its timeline once migrated, as a new dataset has it', async () => {
+    const path = copyDb(inject('smallDataDir'));
+    const columns = 'id, stages_entered, handling_minutes, dispatched_to, returned_by, verifications, reworks, rating';
+    let old = await openDb(path);
+    const loaded = await old.all(`SELECT ${columns} FROM events ORDER BY id`);
+    // The store as the release before migration 11 left it.
+    await old.write(async (conn) => {
+      for (const c of columns.split(', ').slice(1)) await conn.run(`ALTER TABLE events DROP COLUMN ${c}`);
+      await conn.run('DROP TYPE satisfaction');
+      await conn.run('DELETE FROM schema_migrations WHERE version = 11');
+    });
+    old.close();
+    old = await openDb(path);
+    try {
+      expect(await n2(old, 'SELECT count(*) AS n FROM events WHERE verifications IS NULL')).toBe(loaded.length);
+      expect(await assessCases(old)).toBe(loaded.length);
+      expect(await old.all(`SELECT ${columns} FROM events ORDER BY id`)).toEqual(loaded);
+      expect(await assessCases(old)).toBe(0); // once
+    } finally {
+      old.close();
+    }
+  });
+});
+
+const n2 = async (d: Db, sql: string) => Number((await d.one<{ n: number }>(sql))!.n);

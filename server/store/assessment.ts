@@ -1,56 +1,21 @@
 // Assessment counts (考核计数) per unit of a level over the cases reported in a period, in one DuckDB
-// query; domain/assessment.ts turns them into rates, scores and ranks. Reads the timeline as both the
-// machine and the generated history write it: a step's action falls back to its stage's (history's
-// straight runs carry none), a dispatch without detail is one task to the case's department, a
-// verification without detail passed, and an evaluation's rating is its detail's `satisfaction` or,
-// failing that, history's note (综合评价：满意/基本满意/不满意).
+// query; domain/assessment.ts turns them into rates, scores and ranks. The counts a case contributes
+// follow from its timeline alone, so they are computed once per case, in TypeScript, when its
+// projection is written (domain/workflow/projection.ts caseAssessmentOf: the stages its status
+// entered, working minutes to closure on the domain's clock, the tasks dispatched and returned,
+// verifications and reworks, the rating) and kept as columns of `events`. A period's assessment is
+// then a GROUP BY over its cases — no scan of event_steps, whose tenfold history took seconds to read
+// for a year — plus the few deductions of its overdue cases for the stages run late and the points.
 import { type AssessmentLevel, TIMED_STAGES, type TimedStage, type UnitCounts } from '../domain/assessment';
-import { ACTION_OF_STAGE } from '../domain/workflow/replay';
-import { SATISFACTION_ZH } from '../domain/workflow/states';
 import type { Db } from './db';
 
 /** The tables the counts read (cached answers name them). */
-export const ASSESSMENT_TABLES = [
-  'events',
-  'event_steps',
-  'event_tasks',
-  'case_deductions',
-  'admin_units',
-  'departments',
-  'users',
-] as const;
-
-/** A step's action: its own, or the one its stage stands for (history). */
-const ACTION_SQL = `COALESCE(s.action, CASE s.stage ${Object.entries(ACTION_OF_STAGE)
-  .map(([stage, action]) => `WHEN '${stage}' THEN '${action}'`)
-  .join(' ')} END)`;
-
-/** An evaluation's rating: the detail's, else the note's Chinese words mapped to the machine's. */
-const RATING_SQL = `COALESCE(json_extract_string(s.detail, '$.satisfaction'),
-  CASE regexp_extract(s.note, '综合评价：(满意|基本满意|不满意)', 1) ${Object.entries(SATISFACTION_ZH)
-    .map(([key, zh]) => `WHEN '${zh}' THEN '${key}'`)
-    .join(' ')} END)`;
-
-/**
- * Working minutes from the epoch to `t` (a UTC TIMESTAMP), as a SQL expression: the clock of
- * domain/workflow/clock.ts (CST, Monday–Friday, 08:00–12:00 and 14:00–18:00, no holidays) in
- * arithmetic, so a difference of two is the working time between them without a row per day.
- * 1970-01-05 was a Monday: days counted from it give the weekday.
- */
-export function workingMinutesSql(t: string): string {
-  const local = `(epoch_ms(${t}) // 1000 + 28800)`;
-  const day = `(${local} // 86400)`;
-  const n = `(${day} - 4)`;
-  const weekday = `(${n} % 7)`;
-  const minute = `((${local} - ${day} * 86400) / 60.0)`;
-  const today = `CASE WHEN ${weekday} < 5 THEN least(greatest(${minute} - 480, 0), 240) + least(greatest(${minute} - 840, 0), 240) ELSE 0 END`;
-  return `(480 * ((${n} // 7) * 5 + least(${weekday}, 5)) + ${today})`;
-}
+export const ASSESSMENT_TABLES = ['events', 'case_deductions', 'admin_units', 'departments'] as const;
 
 interface LevelSql {
   /** The units of the level: id, name, path. */
   units: string;
-  /** A case's unit (over `e`, the event, and `g`, its grid), or NULL when none at this level. */
+  /** A case's unit (over `e`, its grid_id or department_id, and `g`, its grid), or NULL when none at this level. */
   caseUnit: string;
   /** A deduction holder's unit (over `h`, the admin unit holding it, `d.holder`), or NULL. */
   holderUnit: string;
@@ -105,7 +70,7 @@ export async function assessmentCounts(
 
 /**
  * The counts of several periods in one pass (a year and the year before, for the sanctions): the
- * steps are read once, from the earliest period on. One list of units per period, in their order.
+ * cases are read once, from the earliest period on. One list of units per period, in their order.
  */
 export async function assessmentCountsOf(
   db: Db,
@@ -122,96 +87,115 @@ export async function assessmentCountsOf(
     )
     .join(' ')} END`;
   // A department's dispatches and returns are its own tasks: those dispatched to it, those it returned.
-  const dispatchSql =
-    level === 'department'
-      ? `SELECT t.dept AS unit_id, t.p, count(*) AS dispatched, 0 AS returned
-           FROM (SELECT p, unnest(CASE WHEN detail IS NULL THEN [department_id]
-                   ELSE json_extract_string(detail, '$.tasks[*].assignee.id') END) AS dept
-                 FROM st WHERE action = 'dispatch') t
-          GROUP BY 1, 2
-         UNION ALL
-         SELECT COALESCE(u.department_id, CASE WHEN regexp_full_match(st.actor, 'S-d[0-9]{2}') THEN upper(substr(st.actor, 3)) END),
-                st.p, 0, count(*)
-           FROM st LEFT JOIN users u ON u.id = st.actor WHERE st.action = 'return' GROUP BY 1, 2`
-      : `SELECT unit_id, p, sum(tasks) AS dispatched, count(*) FILTER (WHERE action = 'return') AS returned
-           FROM st GROUP BY 1, 2`;
-  const lateCols = TIMED_STAGES.map((s) => `bool_or(stage = '${s}') AS late_${s}`).join(', ');
+  // At the other levels they are the case's unit's: every task dispatched or returned on its cases.
+  const byDepartment = level === 'department';
+  // What each case adds, summed first per (grid or department, period, stages entered, rating) — a few
+  // thousand groups, keyed by small integers and an ENUM, no join and no text compared per case — then
+  // per unit of the level over those groups. A case entered a stage when its status is past the
+  // stage's start (events.stages_entered: 1 filing … 5 evaluation, i.e. closed); one whose clock at a
+  // stage ran late (a deduction of that stage) entered it whatever its status now (a case returned to
+  // the centre after dispatch, say): those few are counted from the deductions, which also give the
+  // stages run late and the points.
+  const perGroup: [string, string][] = [
+    ['reported', 'sum(n)'],
+    ['filed', 'sum(n) FILTER (WHERE stages_entered >= 2)'],
+    ['dispatched', 'sum(dispatched)'],
+    ['returned', 'sum(returned)'],
+    ['verifications', 'sum(verifications)'],
+    ['reworks', 'sum(reworks)'],
+    ['closed', 'sum(n) FILTER (WHERE stages_entered = 5)'],
+    ['handling_hours', 'sum(handling_minutes) / 60.0'],
+    ...TIMED_STAGES.map((s, i): [string, string] => [
+      `entered_${s}`,
+      `sum(n) FILTER (WHERE stages_entered >= ${i + 1})`,
+    ]),
+    ['satisfied', "sum(n) FILTER (WHERE rating = 'satisfied')"],
+    ['basically_satisfied', "sum(n) FILTER (WHERE rating = 'basically-satisfied')"],
+    ['dissatisfied', "sum(n) FILTER (WHERE rating = 'dissatisfied')"],
+  ];
+  // Over the cases with a deduction: the stages run late, and the stages entered only by running late.
+  const perLateCase: [string, string][] = [
+    ...TIMED_STAGES.map((s): [string, string] => [`late_${s}`, `count(*) FILTER (WHERE late_${s})`]),
+    ...TIMED_STAGES.slice(1).map((s, i): [string, string] => [
+      `entered_${s}`,
+      `count(*) FILTER (WHERE late_${s} AND stages_entered < ${i + 2})`,
+    ]),
+  ];
+  const summed = [...new Set([...perGroup, ...perLateCase].map(([k]) => k))];
+  // The periods' cases, each with its period (a subquery, not a CTE: each use reads only its columns).
+  const cases = `(SELECT *, ${periodOf} AS p FROM events e
+      WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP)`;
+  // Only cases in a grid of the admin tree count. The groups are keyed by what gives the unit: the
+  // grid, joined to the tree after grouping, or the department, the cases first kept to the tree.
+  const inTree = `(SELECT * FROM ${cases} WHERE grid_id IN (SELECT id FROM admin_units))`;
+  const key = byDepartment ? 'department_id' : 'grid_id';
   const sql = `
-WITH c AS (
-  -- filed (立案): every status after filing; a report turned away or still waiting is not
-  SELECT * FROM (
-    SELECT e.id, ${periodOf} AS p, ${L.caseUnit} AS unit_id, e.department_id, e.status, e.reported_at, e.closed_at,
-           e.status NOT IN ('reported', 'rejected', 'merged') AS filed
-      FROM events e JOIN admin_units g ON g.id = e.grid_id
-     WHERE e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP)
-   WHERE p IS NOT NULL
+WITH groups AS (
+  SELECT ${key}, p, stages_entered, rating, count(*) AS n,
+         sum(len(dispatched_to)) AS dispatched, sum(len(returned_by)) AS returned,
+         sum(verifications) AS verifications, sum(reworks) AS reworks, sum(handling_minutes) AS handling_minutes
+    FROM ${byDepartment ? inTree : cases} WHERE p IS NOT NULL
+   GROUP BY ALL
 ),
--- Only the steps the counts need, each with its case's unit. A step is never before its case's
--- report, so the time bound lets DuckDB skip the row groups of older history.
-st AS (
-  SELECT c.unit_id, c.p, c.department_id, a.action, a.actor, a.detail,
-         CASE WHEN a.action = 'dispatch' THEN COALESCE(json_array_length(a.detail, '$.tasks'), 1) ELSE 0 END AS tasks,
-         a.rating
-    FROM (SELECT s.event_id, ${ACTION_SQL} AS action, s.actor, s.detail,
-                 CASE WHEN ${ACTION_SQL} = 'evaluate' THEN ${RATING_SQL} END AS rating
-            FROM event_steps s
-           WHERE s."at" >= $1::TIMESTAMP
-             AND (s.action IN ('dispatch', 'return', 'verify', 'evaluate')
-                  OR (s.action IS NULL AND s.stage IN ('dispatch', 'verify', 'evaluate')))) a
-    JOIN c ON c.id = a.event_id
+-- The deductions of the periods' cases. A case with a deduction is overdue: every writer of
+-- case_deductions sets events.overdue in the same transaction (store/cases.ts writeProjections and
+-- deductCases, the generator), so only the overdue cases are joined, not every case of the periods.
+deductions AS (
+  SELECT d.event_id, d.stage, d.holder, d.points, c.${key}, c.p, c.stages_entered
+    FROM case_deductions d JOIN (SELECT * FROM ${cases} WHERE overdue) c ON c.id = d.event_id
+    JOIN admin_units g ON g.id = c.grid_id
+   WHERE c.p IS NOT NULL
 ),
-by_step AS (
-  SELECT unit_id, p,
-         count(*) FILTER (WHERE action = 'verify') AS verifications,
-         count(*) FILTER (WHERE action = 'verify' AND json_extract_string(detail, '$.passed') = 'false') AS reworks,
-         count(*) FILTER (WHERE rating = 'satisfied') AS satisfied,
-         count(*) FILTER (WHERE rating = 'basically-satisfied') AS basically_satisfied,
-         count(*) FILTER (WHERE rating = 'dissatisfied') AS dissatisfied
-    FROM st GROUP BY 1, 2
-),
-late AS (
-  SELECT event_id, ${lateCols} FROM case_deductions
-   WHERE event_id IN (SELECT id FROM c) GROUP BY event_id
-),
--- A case entered a stage when its status is past the stage's start; one whose clock at a stage ran
--- late entered it whatever its status now (a case returned to the centre after dispatch, say).
-by_case AS (
-  SELECT c.unit_id, c.p,
-         count(*) AS reported,
-         count(*) FILTER (WHERE c.filed) AS filed,
-         count(*) FILTER (WHERE c.closed_at IS NOT NULL) AS closed,
-         sum(${workingMinutesSql('c.closed_at')} - ${workingMinutesSql('c.reported_at')}) FILTER (WHERE c.closed_at IS NOT NULL) / 60.0 AS handling_hours,
-         count(*) AS entered_file,
-         count(*) FILTER (WHERE c.filed OR l.late_dispatch) AS entered_dispatch,
-         count(*) FILTER (WHERE c.status IN ('dispatched', 'handling', 'feedback', 'verified', 'closed') OR l.late_handle) AS entered_handle,
-         count(*) FILTER (WHERE c.status IN ('feedback', 'verified', 'closed') OR l.late_verify) AS entered_verify,
-         count(*) FILTER (WHERE c.closed_at IS NOT NULL OR l.late_evaluate) AS entered_evaluate,
-         ${TIMED_STAGES.map((s) => `count(*) FILTER (WHERE l.late_${s}) AS late_${s}`).join(', ')}
-    FROM c LEFT JOIN late l ON l.event_id = c.id
+late_groups AS (
+  SELECT ${key}, p, ${perLateCase.map(([k, v]) => `${v} AS ${k}`).join(', ')}
+    FROM (SELECT event_id, any_value(${key}) AS ${key}, any_value(p) AS p, any_value(stages_entered) AS stages_entered,
+                 ${TIMED_STAGES.map((s) => `bool_or(stage = '${s}') AS late_${s}`).join(', ')}
+            FROM deductions GROUP BY event_id)
    GROUP BY 1, 2
 ),
-dispatches AS (
-  SELECT unit_id, p, sum(dispatched) AS dispatched, sum(returned) AS returned FROM (${dispatchSql}) GROUP BY 1, 2
+by_case AS (
+  SELECT ${L.caseUnit} AS unit_id, e.p, ${summed.map((k) => `sum(e.${k}) AS ${k}`).join(', ')}
+    FROM (SELECT ${key}, p, ${perGroup.map(([k, v]) => `${v} AS ${k}`).join(', ')} FROM groups GROUP BY 1, 2
+          UNION ALL BY NAME SELECT * FROM late_groups) e
+    ${byDepartment ? '' : 'JOIN admin_units g ON g.id = e.grid_id'}
+   GROUP BY 1, 2
+),
+${
+  byDepartment
+    ? `-- the tasks' lists, few distinct (a case's own department, mostly), each counted once
+lists AS (
+  SELECT dispatched_to, returned_by, p, count(*) AS n FROM ${inTree} WHERE p IS NOT NULL GROUP BY ALL
+),`
+    : ''
+}
+tasks AS (
+  ${
+    byDepartment
+      ? `SELECT unit_id, p, sum(n) FILTER (WHERE returned = 0) AS dispatched, sum(n) FILTER (WHERE returned = 1) AS returned
+       FROM (SELECT unnest(dispatched_to) AS unit_id, p, n, 0 AS returned FROM lists
+             UNION ALL SELECT unnest(returned_by), p, n, 1 FROM lists)
+      GROUP BY 1, 2`
+      : 'SELECT unit_id, p, dispatched, returned FROM by_case'
+  }
 ),
 points AS (
-  SELECT ${L.holderUnit} AS unit_id, c.p, sum(d.points) AS points
-    FROM case_deductions d JOIN c ON c.id = d.event_id LEFT JOIN admin_units h ON h.id = d.holder
+  SELECT ${L.holderUnit} AS unit_id, d.p, sum(d.points) AS points
+    FROM deductions d LEFT JOIN admin_units h ON h.id = d.holder
    GROUP BY 1, 2
 )
 SELECT r.p, u.id AS unit_id, u.name, u.path,
        COALESCE(b.reported, 0)::INTEGER AS reported, COALESCE(b.filed, 0)::INTEGER AS filed,
        COALESCE(x.dispatched, 0)::INTEGER AS dispatched, COALESCE(x.returned, 0)::INTEGER AS returned,
-       COALESCE(v.verifications, 0)::INTEGER AS verifications, COALESCE(v.reworks, 0)::INTEGER AS reworks,
+       COALESCE(b.verifications, 0)::INTEGER AS verifications, COALESCE(b.reworks, 0)::INTEGER AS reworks,
        COALESCE(b.closed, 0)::INTEGER AS closed, COALESCE(b.handling_hours, 0)::DOUBLE AS handling_hours,
        ${[...stageCols('entered'), ...stageCols('late')].map((k) => `COALESCE(b.${k}, 0)::INTEGER AS ${k}`).join(', ')},
-       COALESCE(v.satisfied, 0)::INTEGER AS satisfied,
-       COALESCE(v.basically_satisfied, 0)::INTEGER AS basically_satisfied,
-       COALESCE(v.dissatisfied, 0)::INTEGER AS dissatisfied,
+       COALESCE(b.satisfied, 0)::INTEGER AS satisfied,
+       COALESCE(b.basically_satisfied, 0)::INTEGER AS basically_satisfied,
+       COALESCE(b.dissatisfied, 0)::INTEGER AS dissatisfied,
        COALESCE(pt.points, 0)::INTEGER AS points
   FROM (${L.units}) u CROSS JOIN range(${periods.length}) r(p)
   LEFT JOIN by_case b ON b.unit_id = u.id AND b.p = r.p
-  LEFT JOIN by_step v ON v.unit_id = u.id AND v.p = r.p
-  LEFT JOIN dispatches x ON x.unit_id = u.id AND x.p = r.p
+  LEFT JOIN tasks x ON x.unit_id = u.id AND x.p = r.p
   LEFT JOIN points pt ON pt.unit_id = u.id AND pt.p = r.p
  ORDER BY r.p, u.id`;
   type CountRow = Record<(typeof COUNT_COLUMNS)[number] | `${'entered' | 'late'}_${TimedStage}`, number> & {

@@ -19,7 +19,7 @@ import type {
   Sensor,
 } from '../domain/model';
 import { ACTION_OF_STAGE, roleOfActorId } from '../domain/workflow/replay';
-import { projectCases } from './caseProjection';
+import { assessCases, projectCases } from './caseProjection';
 import type { Db } from './db';
 
 /** The H3 resolution stored with points: res 9 cells are about 0.1 km², a city block. */
@@ -41,7 +41,7 @@ function columnsFor<T>() {
   return {
     text: (get: (r: T) => string | null): Column<T> => ['text', get],
     dbl: (get: (r: T) => number | null): Column<T> => ['double', get],
-    int: (get: (r: T) => number): Column<T> => ['int', get],
+    int: (get: (r: T) => number | null): Column<T> => ['int', get],
     bool: (get: (r: T) => boolean): Column<T> => ['bool', get],
     bbox: (box: (r: T) => Box): Column<T>[] => [0, 1, 2, 3].map((i): Column<T> => ['double', (r) => box(r)[i]!]),
     lonLat: (pos: (r: T) => LonLat | null): Column<T>[] => [
@@ -326,6 +326,14 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text(() => null),
         c.text(() => null),
         c.text(() => null),
+        // the case's share of the assessment (stages_entered … rating): caseProjection.ts too
+        c.int(() => null),
+        c.dbl(() => null),
+        c.text(() => null),
+        c.text(() => null),
+        c.int(() => null),
+        c.int(() => null),
+        c.text(() => null),
       ],
     ),
     spec(
@@ -413,5 +421,6 @@ export async function loadDataset(db: Db, dataset: CityDataset, onProgress?: Loa
     }
   });
   await projectCases(db);
+  await assessCases(db);
   await db.write((conn) => conn.run('CHECKPOINT'));
 }

@@ -253,4 +253,24 @@ CREATE TABLE event_photos (
   PRIMARY KEY (event_id, seq, no));
 `,
   },
+  {
+    version: 11,
+    name: "each case's share of the assessment, kept with its projection",
+    // What a case adds to the assessment's counts (domain/workflow/projection.ts caseAssessmentOf): how
+    // many timed stages its status entered, working minutes from report to closure, each task
+    // dispatched and returned (their assignees), verifications and reworks, the rating. Small integers
+    // and an ENUM, not text: a year's assessment groups half a million cases by them (store/assessment.ts).
+    // Written with the rest of the projection; a store from before gets them from its timelines at
+    // start (store/caseProjection.ts: NULL verifications = not yet).
+    sql: `
+CREATE TYPE satisfaction AS ENUM ('satisfied', 'basically-satisfied', 'dissatisfied');
+ALTER TABLE events ADD COLUMN stages_entered TINYINT;
+ALTER TABLE events ADD COLUMN handling_minutes DOUBLE;
+ALTER TABLE events ADD COLUMN dispatched_to VARCHAR[];
+ALTER TABLE events ADD COLUMN returned_by VARCHAR[];
+ALTER TABLE events ADD COLUMN verifications INTEGER;
+ALTER TABLE events ADD COLUMN reworks INTEGER;
+ALTER TABLE events ADD COLUMN rating satisfaction;
+`,
+  },
 ];

@@ -2,7 +2,9 @@
 // stops at the population stage (2.4 M residents do not fit the buildings' households), and what the
 // assessment reads is the cases anyway. Each case of the copied store gets N − 1 twins (same place,
 // item, times and timeline; ids suffixed `-2`…`-N`), and the tables are rewritten in time order, as
-// the generator writes them, so DuckDB's row-group statistics skip old history as they would.
+// the generator writes them, so DuckDB's row-group statistics skip old history as they would. Every
+// column is copied, so a twin keeps its case's projection and share of the assessment (the same
+// timeline gives the same share: store/caseProjection.ts).
 import { copyFileSync, existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 

@@ -35,6 +35,7 @@ export function initialState(facts: CaseFacts, report: CaseStep): CaseState {
     tasks: [],
     clocks: [],
     counts: { returns: 0, reworks: 0, escalations: 0, extensions: 0 },
+    tally: { dispatchedTo: [], returnedBy: [], verifications: 0 },
     departmentId,
     closedAt: null,
     supervisedBy: null,
@@ -74,7 +75,10 @@ export function evolve(state: CaseState, step: CaseStep): CaseState {
     case 'dispatch': {
       if (d?.action !== 'dispatch') throw new Error(`case ${s.facts.id}: dispatch step ${step.seq} without tasks`);
       endClocks(s, step.at);
-      for (const t of d.tasks) addTask(s, step, t.role, t.assignee, t.limitMinutes);
+      for (const t of d.tasks) {
+        addTask(s, step, t.role, t.assignee, t.limitMinutes);
+        s.tally.dispatchedTo.push(holderOf(t.assignee));
+      }
       const lead = d.tasks.find((t) => t.role === 'lead');
       if (lead?.assignee.kind === 'department') s.departmentId = lead.assignee.id;
       s.status = 'dispatched';
@@ -90,6 +94,7 @@ export function evolve(state: CaseState, step: CaseStep): CaseState {
       const t = taskOf(s, step);
       closeTask(s, t, 'returned', step.at);
       s.counts.returns++;
+      s.tally.returnedBy.push(holderOf(t.assignee));
       if (t.role === 'lead') backToCentre(s, step);
       break;
     }
@@ -141,6 +146,7 @@ export function evolve(state: CaseState, step: CaseStep): CaseState {
     }
     case 'verify':
       endClocks(s, step.at);
+      s.tally.verifications++;
       if (d?.action === 'verify' && !d.passed) {
         // 返工: the lead handles again, on a fresh handling limit.
         s.counts.reworks++;
@@ -193,6 +199,7 @@ function clone(s: CaseState): CaseState {
     // a stopped clock never changes again: shared, only running ones are copied
     clocks: s.clocks.map((c) => (c.endedAt === null ? { ...c } : c)),
     counts: { ...s.counts },
+    tally: { ...s.tally, dispatchedTo: [...s.tally.dispatchedTo], returnedBy: [...s.tally.returnedBy] },
     longTerm: s.longTerm && { ...s.longTerm },
     evaluation: s.evaluation && { ...s.evaluation },
   };

@@ -2,9 +2,11 @@
 // machine takes what is legal and refuses the rest.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { clockMinutesBetween } from './clock';
 import { type Deduction, dueDeductions } from './deadlines';
 import { type CaseCommand, checkAllowed, decide, openCase } from './decide';
 import { ACTORS, COMMUNITY, dept, GRID, plus, SUBDISTRICT, urbanFacts } from './fixtures';
+import { caseAssessmentOf } from './projection';
 import { replay } from './replay';
 import { type Actor, type Assignee, CASE_ACTIONS, type CaseState, type CaseStep } from './states';
 
@@ -19,6 +21,7 @@ const POOL: Actor[] = [
   ACTORS.subdistrict,
   ACTORS.analyst,
 ];
+const ACTORS_BY_ID = new Map(POOL.map((a) => [a.id, a]));
 const ASSIGNEES: Assignee[] = [
   dept('D02'),
   dept('D04'),
@@ -190,6 +193,52 @@ describe('the case machine, over random runs', () => {
           escalations: count((s) => s.action === 'escalate'),
           extensions: count((s) => s.action === 'approveExtension'),
         });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("gives the case's share of the assessment exactly as counting its timeline's steps does", () => {
+    fc.assert(
+      fc.property(runs, ([item, attempts]) => {
+        const { steps, states } = play(item, attempts);
+        const last = states[states.length - 1]!;
+        const verifies = steps.filter((s) => s.action === 'verify');
+        const evaluation = steps.find((s) => s.action === 'evaluate')?.detail;
+        const a = caseAssessmentOf(last);
+        // Each dispatch's tasks (a summons counts each), each return the returned task's holder: its actor's own.
+        expect(a.dispatchedTo).toEqual(
+          steps.flatMap((s) => (s.detail?.action === 'dispatch' ? s.detail.tasks.map((t) => t.assignee.id) : [])),
+        );
+        expect(a.returnedBy).toEqual(
+          steps
+            .filter((s) => s.action === 'return')
+            .map((s) => ACTORS_BY_ID.get(s.actor)!.departmentId ?? ACTORS_BY_ID.get(s.actor)!.unitId),
+        );
+        expect(a.verifications).toBe(verifies.length);
+        expect(a.reworks).toBe(verifies.filter((s) => s.detail?.action === 'verify' && !s.detail.passed).length);
+        expect(a.rating).toBe(evaluation?.action === 'evaluate' ? evaluation.satisfaction : null);
+        // The stages entered by status, as the assessment read them from the status and closure.
+        const st = last.status;
+        expect(a.stagesEntered).toBe(
+          last.closedAt !== null
+            ? 5
+            : ['feedback', 'verified', 'closed'].includes(st)
+              ? 4
+              : ['dispatched', 'handling'].includes(st)
+                ? 3
+                : st === 'filed'
+                  ? 2
+                  : 1,
+        );
+        expect(a.stagesEntered >= 2).toBe(!['reported', 'rejected', 'merged'].includes(st));
+        const closedAt = verifies.find((s) => s.detail?.action === 'verify' && s.detail.passed)?.at ?? null;
+        expect(a.stagesEntered === 5).toBe(closedAt !== null);
+        expect(a.handlingMinutes).toBe(
+          closedAt === null
+            ? null
+            : clockMinutesBetween(Date.parse(last.facts.reportedAt), Date.parse(closedAt), 'working'),
+        );
       }),
       { numRuns: 400 },
     );

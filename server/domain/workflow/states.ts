@@ -155,6 +155,19 @@ export interface CaseCounts {
   extensions: number;
 }
 
+/**
+ * What the case adds to the assessment's counts (考核, domain/assessment.ts) beyond its status and
+ * times, folded from the timeline so that the store keeps it beside the case (store/assessment.ts).
+ */
+export interface CaseTally {
+  /** Each task dispatched (派遣), its assignee: a summons counts each department; an escalation's task is no dispatch. */
+  dispatchedTo: HolderKey[];
+  /** Each task returned (退回), its assignee (the one who returned it: only the holder may). */
+  returnedBy: HolderKey[];
+  /** Verifications (核查), passed or failed (the failed ones: counts.reworks). */
+  verifications: number;
+}
+
 /** The whole state of a case, as replaying its timeline gives it. */
 export interface CaseState {
   facts: CaseFacts;
@@ -165,6 +178,7 @@ export interface CaseState {
   tasks: Task[];
   clocks: Clock[];
   counts: CaseCounts;
+  tally: CaseTally;
   /** The department answering for the case: the item's, then the lead department of the last dispatch. */
   departmentId: string;
   closedAt: string | null;
