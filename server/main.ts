@@ -66,7 +66,10 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
   const projected = await projectCases(db);
   if (projected) log.info({ cases: projected }, 'projected the workflow of the open cases (holders, deadlines, tasks)');
   // A store from before migration 11 gets each case's share of the assessment from its timeline (once).
-  const assessed = await assessCases(db);
+  // About half a minute at scale 1 on two cores: said as it goes, so a first start does not look hung.
+  const assessed = await assessCases(db, (done) =>
+    log.info({ cases: done }, "filling each case's share of the assessment from its timeline …"),
+  );
   if (assessed) log.info({ cases: assessed }, "filled each case's share of the assessment from its timeline");
   // Expired sessions are deleted now and hourly (the timer is stopped with the server).
   const sessions = await startSessionSweeper(db, { log: lineLogger(log.child({ part: 'sessions' }), 'info') });

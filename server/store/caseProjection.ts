@@ -150,7 +150,7 @@ const ASSESS_BATCH = 20_000;
  * (domain/workflow/projection.ts caseAssessmentOf), so history and new cases are counted alike.
  * Only these columns are written: the rest of a closed case's projection is left as it is. Idempotent.
  */
-export async function assessCases(db: Db): Promise<number> {
+export async function assessCases(db: Db, onBatch?: (done: number) => void): Promise<number> {
   let done = 0;
   for (;;) {
     const n = await db.write(async (conn) => {
@@ -223,6 +223,7 @@ export async function assessCases(db: Db): Promise<number> {
     });
     if (n === 0) break;
     done += n;
+    onBatch?.(done);
   }
   // Cached answers that read events are rebuilt (server/store/versions.ts).
   if (done) db.versions.bump('events');
