@@ -8,6 +8,7 @@ import {
   CITY_LEADERS,
   isStaffAccountId,
   type StaffSource,
+  staffAccountOf,
   staffAccounts,
   villageCommitteeName,
 } from './staffAccounts';
@@ -132,5 +133,19 @@ describe('actorName', () => {
     [null, null, null],
   ])('%s %s → %s', (role, name, expected) => {
     expect(actorName(role, name)).toBe(expected);
+  });
+});
+
+describe('staffAccountOf', () => {
+  it('reads back whom every account of the source speaks for: its unit, department or office', () => {
+    for (const a of staffAccounts(SOURCE)) {
+      const of = staffAccountOf(a.id);
+      if (a.role === 'gridworker' || a.role === 'centre') expect(of, a.id).toBeNull();
+      else if (a.role === 'department') expect(of, a.id).toEqual({ departmentId: a.departmentId });
+      else if (a.role === 'leader') expect(of, a.id).toEqual({ office: a.displayName });
+      else expect(of, a.id).toEqual({ unitId: a.unitId });
+    }
+    expect(staffAccountOf('U0001')).toBeNull();
+    expect(staffAccountOf('S-leader99')).toBeNull();
   });
 });

@@ -58,6 +58,20 @@ export const staffAccountId = (username: string) => `${STAFF_ID_PREFIX}${usernam
 
 export const isStaffAccountId = (id: string) => id.startsWith(STAFF_ID_PREFIX);
 
+/**
+ * Whom a staff account speaks for, read back from its id: the unit (S-s-340881001 → 340881001, a
+ * community, village or town alike), the department (S-d02 → D02), or the city leader's office
+ * (S-leader01 → 市长); null for a grid worker or a centre seat (named by their own account).
+ */
+export function staffAccountOf(id: string): { unitId: string } | { departmentId: string } | { office: string } | null {
+  const m = /^S-(?:(?:s|c|v|t)-([0-9a-z]+)|(d\d{2})|leader(\d{2}))$/.exec(id);
+  if (!m) return null;
+  if (m[1]) return { unitId: m[1].toUpperCase() };
+  if (m[2]) return { departmentId: m[2].toUpperCase() };
+  const office = CITY_LEADERS[Number(m[3]) - 1];
+  return office ? { office } : null;
+}
+
 /** The village committee's name: the unit's own name when it names the committee (凤凰村委会), else `…村委会`. */
 export function villageCommitteeName(villageName: string): string {
   if (/(村委会|村民委员会)$/.test(villageName)) return villageName;

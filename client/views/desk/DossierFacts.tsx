@@ -1,4 +1,5 @@
 // What the case is about and where it stands: item, source, place, times, who answers and must act.
+import { staffAccountOf } from '@domain/staffAccounts';
 import { itemPath } from '@domain/taxonomy';
 import type { CaseDossier } from '../../api/casesApi';
 import { locales, type MessageKey, useI18n } from '../../i18n';
@@ -8,6 +9,15 @@ export function DossierFacts({ dossier: d, names }: { dossier: CaseDossier; name
   const { t, lang } = useI18n();
   const locale = locales[lang];
   const who = (id: string) => holderName(id, names, lang, t('desk.holderCentre'));
+  // A supervisor (督办) is a staff account: named by its own steps on the case, else by whom it speaks for.
+  const staff = (id: string) => {
+    const acted = d.steps.find((s) => s.actor === id && s.actorName)?.actorName;
+    if (acted) return acted;
+    const of = staffAccountOf(id);
+    if (!of) return id;
+    if ('office' in of) return of.office;
+    return who('unitId' in of ? of.unitId : of.departmentId);
+  };
   const rows: Array<[MessageKey, string]> = [
     ['desk.fact.item', safePath(d.itemCode, lang)],
     ['desk.fact.source', t(`desk.source.${d.source}` as MessageKey)],
@@ -18,11 +28,15 @@ export function DossierFacts({ dossier: d, names }: { dossier: CaseDossier; name
   if (d.dueAt) rows.push(['desk.fact.due', shortTime(d.dueAt, locale)]);
   rows.push(['desk.fact.department', who(d.departmentId)]);
   if (d.holders.length) rows.push(['desk.fact.holders', d.holders.map(who).join('、')]);
-  if (d.supervisedBy) rows.push(['desk.fact.supervisedBy', d.supervisedBy]);
+  if (d.supervisedBy) rows.push(['desk.fact.supervisedBy', staff(d.supervisedBy)]);
   if (d.longTerm)
     rows.push([
       'desk.fact.longTerm',
-      t('desk.fact.longTermValue', { ...d.longTerm, since: shortTime(d.longTerm.since, locale) }),
+      t('desk.fact.longTermValue', {
+        ...d.longTerm,
+        supervisor: staff(d.longTerm.supervisor),
+        since: shortTime(d.longTerm.since, locale),
+      }),
     ]);
   if (d.rejectedReason) rows.push(['desk.fact.rejected', d.rejectedReason]);
   if (d.mergedInto) rows.push(['desk.fact.merged', d.mergedInto]);
