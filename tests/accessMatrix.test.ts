@@ -78,6 +78,7 @@ const EXPECT: Record<string, Expect> = {
     subdistrict: [400, 400],
     department: [400, 400],
     centre: [400, 400],
+    leader: [400, 400],
   }),
   'POST /events/{id}/actions': only({
     gridworker: [400, 400],
@@ -95,6 +96,7 @@ const EXPECT: Record<string, Expect> = {
     subdistrict: [415, 415],
     department: [415, 415],
     centre: [415, 415],
+    leader: [415, 415],
   }),
   'GET /photos/{id}': { ...all([404, 404]), admin: [403, 403] },
   // assessment: the city scope everywhere; a community or subdistrict within its own subdistrict only

@@ -91,11 +91,23 @@ describe('POST /api/events (上报)', () => {
     expect(centre.body.actions).toEqual(expect.arrayContaining(['file', 'reject', 'merge', 'supervise']));
   });
 
+  it('takes a case a city leader assigns (领导交办) as its own source, waiting for the centre', async () => {
+    const res = await report('leader', { source: 'leader', description: '市领导交办：老旧小区雨污管网改造进度' });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body).toMatchObject({ source: 'leader', status: 'reported', holders: ['centre'] });
+    expect(res.body.steps[0]).toMatchObject({ action: 'report', role: 'leader' });
+    expect((await as('centre', 'GET', '/events?source=leader&limit=50')).body.events.map((e: any) => e.id)).toContain(
+      res.body.id,
+    );
+  });
+
   it('refuses bad input with a clear error and changes nothing', async () => {
     const before = await count('SELECT count(*) AS n FROM events');
     expectError(await report('gridworker', { itemCode: '999999' }), 400, 'unknown_item');
     expectError(await report('gridworker', { lon: 0, lat: 0 }), 400, 'outside_city');
     expectError(await report('gridworker', { source: 'hotline' }), 400, 'invalid_source');
+    expectError(await report('gridworker', { source: 'leader' }), 400, 'invalid_source');
+    expectError(await report('leader', { source: 'patrol' }), 400, 'invalid_source');
     expectError(await report('gridworker', { description: '' }), 400, 'bad_request');
     expectError(await report('gridworker', { lon: otherPlace[0], lat: otherPlace[1] }), 403, 'out_of_scope');
     expectError(await report('analyst'), 403, 'forbidden');

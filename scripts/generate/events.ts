@@ -681,6 +681,7 @@ const SOURCE_NOTE: Record<EventOrigin, string> = {
   sensor: '感知设备告警上报',
   hotline: '12345热线转办',
   department: '部门巡查上报',
+  leader: '市领导交办',
 };
 /** One cumulative table of item weights per (month, area, festive). */
 function buildItemTables(): Float64Array[] {

@@ -83,7 +83,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment',
   ],
   analyst: [...EVERYONE, 'units', 'cases', 'assessment'],
-  leader: [...EVERYONE, 'units', 'residents', 'cases', 'supervise', 'assessment'],
+  leader: [...EVERYONE, 'units', 'residents', 'cases', 'report', 'supervise', 'assessment'],
   screen: [...EVERYONE, 'units', 'cases'],
   admin: [...EVERYONE, 'units', 'audit', 'users'],
 };

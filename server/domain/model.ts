@@ -206,7 +206,8 @@ export interface GridWorker {
 }
 
 /** Where a case came from (事件来源): the channel that reported it. Not the browser's EventSource. */
-export type EventOrigin = 'patrol' | 'resident' | 'camera' | 'sensor' | 'hotline' | 'department';
+/** Where a case came from; `leader`: assigned by a city leader (领导交办, e.g. on the leader scheduling day). */
+export type EventOrigin = 'patrol' | 'resident' | 'camera' | 'sensor' | 'hotline' | 'department' | 'leader';
 /**
  * The workflow's status (workflow/states.ts): the seven stages', then `rejected` (不予立案) and `merged`
  * (a duplicate merged into an open case) for reports never filed.

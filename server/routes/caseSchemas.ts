@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { CASE_ACTIONS, CASE_STATUSES, RATERS, SATISFACTIONS, TASK_ROLES, TASK_STATES } from '../domain/workflow/states';
 import { LonLatSchema } from './schemas';
 
-export const SOURCES = ['patrol', 'resident', 'camera', 'sensor', 'hotline', 'department'] as const;
+export const SOURCES = ['patrol', 'resident', 'camera', 'sensor', 'hotline', 'department', 'leader'] as const;
 export const EventIdParam = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,40}$/, 'expected an event id')

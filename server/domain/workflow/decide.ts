@@ -90,7 +90,7 @@ const SOURCES_BY_ROLE: Record<Actor['role'], readonly EventOrigin[]> = {
   // the platform's own channels: a sensor's alarm, a camera's recognition, the residents' app, the 12345 hotline
   system: ['sensor', 'camera', 'resident', 'hotline'],
   analyst: [],
-  leader: [],
+  leader: ['leader'], // 领导交办: a case a city leader assigns
   screen: [],
   admin: [],
 };
