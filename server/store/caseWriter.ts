@@ -6,9 +6,11 @@
 // before it left it: the outcome is the one a transaction per job would give, so a second click on the
 // same action is decided after the first and refused. Every job is answered after its batch committed.
 // A batch that fails as a whole (a constraint, a bug) is run again job by job, so a bad job fails alone.
-// The writer keeps the cases it wrote lately in memory (state and timeline after the commit), so a
-// case being worked is not read and replayed again at each click: it is the only writer of an existing
-// case's timeline (alarms add new cases; migrations run before it), so what it holds stays true.
+// The writer keeps the cases it wrote lately in memory (state, timeline and dossier after the commit),
+// so a case being worked is neither read nor replayed again at each click, and its answer is composed,
+// not read back: it is the only writer of an existing case's timeline (alarms add new cases; migrations
+// run before it), so what it holds stays true; a dossier kept is dropped when another writer moves what
+// it shows (committed()).
 import { type DuckDBConnection, listValue } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import { caseInScope, type Principal, type Scope } from '../domain/access';
@@ -161,7 +163,7 @@ class CaseWriter {
    * Records kept are dropped whenever another writer moved deductions or accounts (the deadline
    * checker deducts, an account is renamed): those cases are read whole again at their next answer.
    */
-  private committed({ settled, deducted, now }: Written_): Settled[] {
+  private committed({ settled, deducted, now }: Committed): Settled[] {
     if (this.db.versions.key(OTHERS_WRITE) !== this.seen) this.kept.forgetRecords();
     for (const s of settled) {
       if (!s.ok) continue;
@@ -292,7 +294,7 @@ const stepWithActor = (eventId: string, s: CaseStep, by: Acting): EventStepWithA
 const withoutEver = ({ everOverdue: _, ...record }: KeptRecord): CaseRecord => record;
 
 /** A batch as committed: each job's outcome, the deductions it made by case, the time it was written at. */
-interface Written_ {
+interface Committed {
   settled: Settled[];
   deducted: Map<string, CaseDeduction[]>;
   now: string;
@@ -304,7 +306,7 @@ async function decideAndWrite(
   jobs: readonly Job[],
   kept: KeptCases,
   numbers: ReportNumbers,
-): Promise<Written_> {
+): Promise<Committed> {
   const seqs = await numbers.take(conn, jobs.filter((j) => j.kind === 'report').length);
   await conn.run('BEGIN TRANSACTION');
   try {
