@@ -7,7 +7,7 @@
 // also gets its share of the assessment where it has none (assessCases below).
 import { DOUBLE, type DuckDBConnection, type DuckDBValue, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { getItem } from '../domain/taxonomy';
-import { caseAssessmentOf, projectionOf, taskViews } from '../domain/workflow/projection';
+import { type CaseProjection, caseAssessmentOf, projectionOf, taskViews } from '../domain/workflow/projection';
 import { normaliseStep, replay } from '../domain/workflow/replay';
 import type { CaseState } from '../domain/workflow/states';
 import { factsOf, listTypes, storedStep } from './cases';
@@ -66,13 +66,21 @@ export function writeProjection(conn: DuckDBConnection, s: CaseState, now: strin
 }
 
 /** The projections of several cases in a few statements (lists bound as parameters, unnested in SQL). */
-export async function writeProjections(
+export function writeProjections(conn: DuckDBConnection, states: readonly CaseState[], now: string): Promise<void> {
+  return writeProjected(
+    conn,
+    states.map((s) => [s, projectionOf(s, now)]),
+  );
+}
+
+/** The same, for projections the caller has already computed (the case writer answers with them too). */
+export async function writeProjected(
   conn: DuckDBConnection,
-  states: readonly CaseState[],
-  now: string,
+  projected: readonly (readonly [CaseState, CaseProjection])[],
 ): Promise<void> {
-  if (states.length === 0) return;
-  const ps = states.map((s) => [s.facts.id, projectionOf(s, now)] as const);
+  if (projected.length === 0) return;
+  const states = projected.map(([s]) => s);
+  const ps = projected.map(([s, p]) => [s.facts.id, p] as const);
   const col = <T extends DuckDBValue>(f: (x: (typeof ps)[number]) => T) => listValue(ps.map(f));
   await conn.run(
     `UPDATE events SET status = v.status, department_id = v.department_id, closed_at = v.closed_at::TIMESTAMP,

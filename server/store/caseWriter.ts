@@ -16,9 +16,9 @@ import { latLngToCell } from 'h3-js';
 import { caseInScope, type Principal, type Scope } from '../domain/access';
 import { dueDeductions } from '../domain/workflow/deadlines';
 import type { Decision, Refusal } from '../domain/workflow/decide';
-import { projectionOf, taskViews } from '../domain/workflow/projection';
+import { type CaseProjection, projectionOf, taskViews } from '../domain/workflow/projection';
 import type { CaseState, CaseStep } from '../domain/workflow/states';
-import { writeProjections } from './caseProjection';
+import { writeProjected } from './caseProjection';
 import { type CaseRecord, eventAfter, type Reported, readCaseRecords } from './caseRecords';
 import { byDue, type CaseDeduction, listTypes, readCases, writeDeductions } from './cases';
 import { type Db, readOn } from './db';
@@ -163,7 +163,7 @@ class CaseWriter {
    * Records kept are dropped whenever another writer moved deductions or accounts (the deadline
    * checker deducts, an account is renamed): those cases are read whole again at their next answer.
    */
-  private committed({ settled, deducted, now }: Committed): Settled[] {
+  private committed({ settled, deducted, projected, now }: Committed): Settled[] {
     if (this.db.versions.key(OTHERS_WRITE) !== this.seen) this.kept.forgetRecords();
     for (const s of settled) {
       if (!s.ok) continue;
@@ -174,7 +174,7 @@ class CaseWriter {
         // As written: the projection at the batch's time; as answered: overdue at the job's.
         const { everOverdue, ...event } = eventAfter(
           fixed,
-          projectionOf(s.case.state, now),
+          projected.get(s.case.state) ?? projectionOf(s.case.state, now),
           s.job.now,
           before?.everOverdue ?? false,
         );
@@ -297,6 +297,8 @@ const withoutEver = ({ everOverdue: _, ...record }: KeptRecord): CaseRecord => r
 interface Committed {
   settled: Settled[];
   deducted: Map<string, CaseDeduction[]>;
+  /** Each case's projection as written, keyed by its final state (an earlier job on the same case in the batch computes its own). */
+  projected: Map<CaseState, CaseProjection>;
   now: string;
 }
 
@@ -329,14 +331,15 @@ async function decideAndWrite(
         s.job.photos.map((photo, i) => [s.case.state.facts.id, s.decision.step.seq, i + 1, photo] as const),
       ),
     );
-    await writeProjections(conn, [...touched.values()], now);
+    const projected = new Map([...touched.values()].map((state) => [state, projectionOf(state, now)]));
+    await writeProjected(conn, [...projected]);
     const deducted = await writeDeductions(
       conn,
       [...touched.values()].flatMap((state) => dueDeductions(state, now)),
       now,
     );
     await conn.run('COMMIT');
-    return { settled, deducted, now };
+    return { settled, deducted, projected, now };
   } catch (err) {
     await conn.run('ROLLBACK').catch(() => undefined);
     throw err;
