@@ -149,19 +149,6 @@ export interface EventStepWithActor extends EventStep {
   actorRole: Role | null;
 }
 
-/** One event with its timeline's actors, if the scope reaches it. */
-export async function getEvent(
-  db: Db,
-  scope: Scope,
-  id: string,
-  now: string,
-): Promise<(CaseSummary & { steps: EventStepWithActor[] }) | undefined> {
-  const found = (await getEvents(db, scope, [id], now)).get(id);
-  if (!found) return undefined;
-  const { everOverdue: _, ...event } = found;
-  return event;
-}
-
 /**
  * Several events with their timelines, by id, in two queries (those outside the scope are absent), each
  * with the stored flag `everOverdue` (whether a limit was ever missed, what `overdue` falls back on).
