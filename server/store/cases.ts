@@ -13,7 +13,7 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import type { Scope } from '../domain/access';
-import type { AdminUnit, EventOrigin, LonLat } from '../domain/model';
+import type { AdminUnit, CaseDeductionRow, EventOrigin, LonLat } from '../domain/model';
 import { getItem } from '../domain/taxonomy';
 import { type Deduction, dueDeductions, nextCheckAt } from '../domain/workflow/deadlines';
 import { normaliseStep, replay, type StoredStep } from '../domain/workflow/replay';
@@ -136,15 +136,8 @@ export function loadCases(db: Db, scope: Scope, ids: readonly string[]) {
   return readCases((sql, params) => db.all(sql, params), ids, scope);
 }
 
-export interface CaseDeduction {
-  clockKey: string;
-  holder: string;
-  stage: string;
-  dueAt: string;
-  deductedAt: string;
-  points: number;
-  reason: string;
-}
+/** A deduction as the dossier shows it: the table's row (model.ts) without its case, its clock named `clockKey`. */
+export type CaseDeduction = Omit<CaseDeductionRow, 'eventId' | 'clock'> & { clockKey: string };
 
 /** The points deducted on cases (扣分记录) by case, each oldest first (a case with none is absent). */
 export async function casesDeductions(db: Db, ids: readonly string[]): Promise<Map<string, CaseDeduction[]>> {
