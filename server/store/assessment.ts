@@ -30,7 +30,8 @@ const geo = (levels: string, area: string | null, depth: number): LevelSql => {
   };
 };
 
-const LEVELS: Record<AssessmentLevel, LevelSql> = {
+/** How each level's units are found, and a case's and a deduction holder's unit at that level (the test's timeline oracle uses them too). */
+export const LEVELS: Record<AssessmentLevel, LevelSql> = {
   gridworker: geo("'grid'", 'urban', 4),
   village: geo("'village'", 'village', 3),
   community: geo("'community'", 'urban', 3),

@@ -7,6 +7,7 @@ import { TIMED_STAGES } from '../../server/domain/assessment';
 import { clockMinutesBetween } from '../../server/domain/workflow/clock';
 import { ACTION_OF_STAGE } from '../../server/domain/workflow/replay';
 import { SATISFACTION_ZH } from '../../server/domain/workflow/states';
+import { LEVELS } from '../../server/store/assessment';
 import type { Db } from '../../server/store/db';
 
 /** A step's action: its own, or the one its stage stands for (history). */
@@ -19,42 +20,6 @@ const RATING_SQL = `COALESCE(json_extract_string(s.detail, '$.satisfaction'),
   CASE regexp_extract(s.note, '综合评价：(满意|基本满意|不满意)', 1) ${Object.entries(SATISFACTION_ZH)
     .map(([key, zh]) => `WHEN '${zh}' THEN '${key}'`)
     .join(' ')} END)`;
-
-/**
- * Working minutes from the epoch to `t` (a UTC TIMESTAMP), as a SQL expression: the clock of
- * domain/workflow/clock.ts (CST, Monday–Friday, 08:00–12:00 and 14:00–18:00, no holidays) in
- * arithmetic, so a difference of two is the working time between them without a row per day.
- * 1970-01-05 was a Monday: days counted from it give the weekday.
- */
-interface LevelSql {
-  /** The units of the level: id, name, path. */
-  units: string;
-  /** A case's unit (over `e`, the event, and `g`, its grid), or NULL when none at this level. */
-  caseUnit: string;
-  /** A deduction holder's unit (over `h`, the admin unit holding it, `d.holder`), or NULL. */
-  holderUnit: string;
-}
-
-const geo = (levels: string, area: string | null, depth: number): LevelSql => {
-  const inArea = (col: string) => (area ? `${col} = '${area}'` : 'true');
-  return {
-    units: `SELECT id, name, path FROM admin_units WHERE level IN (${levels})${area ? ` AND area = '${area}'` : ''}`,
-    caseUnit: `CASE WHEN ${inArea('g.area')} THEN split_part(g.path, '/', ${depth}) END`,
-    holderUnit: `CASE WHEN ${inArea('h.area')} AND len(string_split(h.path, '/')) >= ${depth} THEN split_part(h.path, '/', ${depth}) END`,
-  };
-};
-
-const LEVELS: Record<AssessmentLevel, LevelSql> = {
-  gridworker: geo("'grid'", 'urban', 4),
-  village: geo("'village'", 'village', 3),
-  community: geo("'community'", 'urban', 3),
-  subdistrict: geo("'subdistrict', 'town'", null, 2),
-  department: {
-    units: 'SELECT id, name, NULL::VARCHAR AS path FROM departments',
-    caseUnit: 'e.department_id',
-    holderUnit: 'd.holder',
-  },
-};
 
 const stageCols = (prefix: string) => TIMED_STAGES.map((s) => `${prefix}_${s}`);
 
