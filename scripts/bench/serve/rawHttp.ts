@@ -17,6 +17,7 @@ export function call(
   path: string,
   headers: Record<string, string> = {},
   json?: unknown,
+  retried = false,
 ): Promise<Answer> {
   const data = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
   return new Promise((resolve, reject) => {
@@ -45,7 +46,13 @@ export function call(
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed (its keep-alive timeout) just as it was reused: sent
+      // again once on a new one, as a browser does (Node's documented pattern, `reusedSocket`).
+      if (!retried && req.reusedSocket && err.code === 'ECONNRESET')
+        call(origin, agent, method, path, headers, json, true).then(resolve, reject);
+      else reject(err);
+    });
     req.end(data);
   });
 }
