@@ -13,6 +13,7 @@ import {
 import { accountsEn, accountsZh } from './messages/accounts';
 import { deskEn, deskZh } from './messages/desk';
 import { fieldEn, fieldZh } from './messages/field';
+import { riskEn, riskZh } from './messages/risk';
 
 export type Lang = 'zh' | 'en';
 
@@ -20,6 +21,7 @@ const zh = {
   ...accountsZh,
   ...deskZh,
   ...fieldZh,
+  ...riskZh,
   'app.name': '文都e家 · 数字孪生',
   'app.tagline': '网格化社会治理平台',
   'lang.switch': 'EN',
@@ -292,6 +294,7 @@ const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...deskEn,
   ...fieldEn,
+  ...riskEn,
   'app.name': 'Wendu e-Home · Digital Twin',
   'app.tagline': 'Grid governance platform',
   'lang.switch': '中文',
