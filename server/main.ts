@@ -23,6 +23,7 @@ import { createMetrics } from './ops/metrics';
 import { readinessProbe } from './ops/readiness';
 import { startTileCompression } from './ops/tileCompression';
 import { assessCases, projectCases } from './store/caseProjection';
+import { fillCells } from './store/cells';
 import { type Db, openDb } from './store/db';
 import { takeSnapshot } from './store/snapshot';
 import { startDeadlineChecker } from './workflow/deadlineChecker';
@@ -71,6 +72,9 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
     log.info({ cases: done }, "filling each case's share of the assessment from its timeline …"),
   );
   if (assessed) log.info({ cases: assessed }, "filled each case's share of the assessment from its timeline");
+  // A store from before migration 12 gets its H3 cells and camera cover (once; only NULLs are filled).
+  const cells = await fillCells(db);
+  if (cells.rows) log.info(cells, 'filled the H3 cells and camera cover of a store from before the risk model');
   // Expired sessions are deleted now and hourly (the timer is stopped with the server).
   const sessions = await startSessionSweeper(db, { log: lineLogger(log.child({ part: 'sessions' }), 'info') });
   const demoFile = join(config.dataDir, 'demo-users.json');
