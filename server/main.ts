@@ -11,7 +11,7 @@ import { ensureDemoUsers } from './auth/demoUsers';
 import { loadOrCreateKey } from './auth/secretBox';
 import { startSessionSweeper } from './auth/sessionSweeper';
 import { ensureStaffAccounts } from './auth/staffAccounts';
-import { backupDirOf, type Config, controlSocketOf, loadConfig, photosDirOf } from './config';
+import { backupDirOf, type Config, controlSocketOf, loadConfig, loadRiskConfig, photosDirOf } from './config';
 import { HTTP_LIMITS, type HttpLimits, limitHttpConnections } from './connections';
 import { snapshotFolderName } from './domain/backups';
 import { CALENDAR_YEARS, coversYear } from './domain/workflow/holidays';
@@ -52,6 +52,8 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       `No dataset at ${config.dbPath}: run \`npm run generate\` (or \`npm start\`, which generates it on first run; in production \`node dist/scripts/prepare.js\`).`,
     );
   }
+  // The risk model's weights: a bad file stops the start here, with the field it got wrong.
+  const risk = loadRiskConfig(config.riskConfigPath);
   const backupDir = backupDirOf(config);
   const db = await openDb(config.dbPath, {
     lockDown: true,
@@ -146,6 +148,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       photos: { dir: photosDirOf(config), maxBytes: config.photoMaxBytes },
       readiness: readinessProbe({ db, dbPath: config.dbPath, ingest }),
       secondFactor,
+      risk,
     },
     { clientDir: config.clientDir, log, metrics, metricsToken: config.metricsToken },
   );
