@@ -169,14 +169,17 @@ export function riskSql(cfg: RiskConfig, q: RiskQuery): { sql: string; params: (
 export async function rankRisk(db: Db, cfg: RiskConfig, q: RiskQuery): Promise<ScoredArea[]> {
   const { sql, params } = riskSql(cfg, q);
   const rows = await db.all<Row>(sql, params);
-  return rows.map((r) =>
-    rounded({
-      areaId: r.area_id,
-      name: r.name,
-      score: Number(r.score),
-      factors: Object.fromEntries(RISK_FACTORS.map((n) => [n, Number(r[n])])) as ScoredArea['factors'],
-    }),
-  );
+  // Rounded contributions may reorder near-equal scores by a hundredth: sorted again as shown.
+  return rows
+    .map((r) =>
+      rounded({
+        areaId: r.area_id,
+        name: r.name,
+        score: Number(r.score),
+        factors: Object.fromEntries(RISK_FACTORS.map((n) => [n, Number(r[n])])) as ScoredArea['factors'],
+      }),
+    )
+    .sort((a, b) => b.score - a.score || (a.areaId < b.areaId ? -1 : a.areaId > b.areaId ? 1 : 0));
 }
 
 /** The days the score can be asked for: from the first case's to today's. */
