@@ -8,6 +8,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { SESSION_COOKIE } from './auth/policy';
+import { loadRiskConfig } from './config';
 import { guard } from './http/access';
 import { accessLog } from './http/accessLog';
 import { AnswerCache } from './http/answerCache';
@@ -35,6 +36,7 @@ import { metricsHandler } from './routes/metrics';
 import { overviewRoutes } from './routes/overview';
 import { photoRoutes } from './routes/photos';
 import { residentRoutes } from './routes/residents';
+import { riskRoutes } from './routes/risk';
 import { searchRoutes } from './routes/search';
 import { sensorRoutes } from './routes/sensors';
 import { statsRoutes } from './routes/stats';
@@ -79,13 +81,18 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', ingestRoutes(deps))
       .route('/', liveRoutes(deps))
       .route('/', buildingRoutes(deps))
+      .route('/', riskRoutes(deps))
       // 3D Tiles: a file tree, kept out of the OpenAPI document
       .route('/', tileRoutes(deps))
   );
 }
 
 export function createApp(appDeps: Deps, options: AppOptions = {}) {
-  const deps: RouteDeps = { ...appDeps, answers: appDeps.answers ?? new AnswerCache() };
+  const deps: RouteDeps = {
+    ...appDeps,
+    answers: appDeps.answers ?? new AnswerCache(),
+    risk: appDeps.risk ?? loadRiskConfig(),
+  };
   const api = apiRoutes(deps);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

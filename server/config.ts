@@ -1,10 +1,14 @@
 // Configuration from the environment, with the embedded defaults `npm start` runs on.
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROLES, type Role } from './domain/access';
 import { parseTimeOfDay } from './domain/backups';
+import { parseRiskConfig, type RiskConfig } from './domain/risk/config';
 
 export interface Config {
+  /** The risk model's weights and parameters (config/risk.json; server/domain/risk/config.ts). */
+  riskConfigPath: string;
   port: number;
   host: string;
   dataDir: string;
@@ -116,10 +120,25 @@ function oneOf(name: string, fallback: string, allowed: readonly string[]): stri
   return raw;
 }
 
+/** The risk configuration a checkout (and a test) reads: config/risk.json of the working folder. */
+export const DEFAULT_RISK_CONFIG = 'config/risk.json';
+
+/** The risk model's configuration from `path`; a missing or invalid file is an error naming it. */
+export function loadRiskConfig(path: string = DEFAULT_RISK_CONFIG): RiskConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`RISK_CONFIG=${path}: cannot read the risk configuration (${(err as Error).message})`);
+  }
+  return parseRiskConfig(text, path);
+}
+
 export function loadConfig(): Config {
   const dataDir = resolve(process.env.DATA_DIR || 'data/generated');
   const host = process.env.HOST || '127.0.0.1';
   return {
+    riskConfigPath: resolve(process.env.RISK_CONFIG || DEFAULT_RISK_CONFIG),
     port: int('PORT', 8080, 0, 65535),
     host: process.env.HOST || '127.0.0.1',
     dataDir,

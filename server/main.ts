@@ -11,7 +11,7 @@ import { ensureDemoUsers } from './auth/demoUsers';
 import { loadOrCreateKey } from './auth/secretBox';
 import { startSessionSweeper } from './auth/sessionSweeper';
 import { ensureStaffAccounts } from './auth/staffAccounts';
-import { backupDirOf, type Config, controlSocketOf, loadConfig, photosDirOf } from './config';
+import { backupDirOf, type Config, controlSocketOf, loadConfig, loadRiskConfig, photosDirOf } from './config';
 import { HTTP_LIMITS, type HttpLimits, limitHttpConnections } from './connections';
 import { snapshotFolderName } from './domain/backups';
 import { CALENDAR_YEARS, coversYear } from './domain/workflow/holidays';
@@ -23,6 +23,7 @@ import { createMetrics } from './ops/metrics';
 import { readinessProbe } from './ops/readiness';
 import { startTileCompression } from './ops/tileCompression';
 import { assessCases, projectCases } from './store/caseProjection';
+import { fillCells } from './store/cells';
 import { type Db, openDb } from './store/db';
 import { takeSnapshot } from './store/snapshot';
 import { startDeadlineChecker } from './workflow/deadlineChecker';
@@ -51,6 +52,8 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       `No dataset at ${config.dbPath}: run \`npm run generate\` (or \`npm start\`, which generates it on first run; in production \`node dist/scripts/prepare.js\`).`,
     );
   }
+  // The risk model's weights: a bad file stops the start here, with the field it got wrong.
+  const risk = loadRiskConfig(config.riskConfigPath);
   const backupDir = backupDirOf(config);
   const db = await openDb(config.dbPath, {
     lockDown: true,
@@ -71,6 +74,9 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
     log.info({ cases: done }, "filling each case's share of the assessment from its timeline …"),
   );
   if (assessed) log.info({ cases: assessed }, "filled each case's share of the assessment from its timeline");
+  // A store from before migration 12 gets its H3 cells and camera cover (once; only NULLs are filled).
+  const cells = await fillCells(db);
+  if (cells.rows) log.info(cells, 'filled the H3 cells and camera cover of a store from before the risk model');
   // Expired sessions are deleted now and hourly (the timer is stopped with the server).
   const sessions = await startSessionSweeper(db, { log: lineLogger(log.child({ part: 'sessions' }), 'info') });
   const demoFile = join(config.dataDir, 'demo-users.json');
@@ -142,6 +148,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       photos: { dir: photosDirOf(config), maxBytes: config.photoMaxBytes },
       readiness: readinessProbe({ db, dbPath: config.dbPath, ingest }),
       secondFactor,
+      risk,
     },
     { clientDir: config.clientDir, log, metrics, metricsToken: config.metricsToken },
   );

@@ -46,6 +46,14 @@ const EXPECT: Record<string, Expect> = {
   'GET /layers/buildings': all([200, 200]),
   'GET /grids/{id}': { ...all([200, 200]), ...GEO_RECORD },
   'GET /buildings/{id}': all([200, 200]), // map data: counts only, no personal data
+  // risk scores: aggregates; a geographic role within its own unit (another unit: 403)
+  'GET /risk': only({
+    ...GEO_FILTER,
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+    screen: [200, 200],
+  }),
   'GET /search': all([200, 200]),
   'GET /stats/events/daily': all([200, 200]),
   'GET /stats/events/by-category': all([200, 200]),
@@ -192,6 +200,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path === '/grids/{id}') return path.replace('{id}', f('grid'));
   if (path === '/buildings/{id}') return path.replace('{id}', data.buildings.find((b) => b.gridId === f('grid'))!.id);
   if (['/residents', '/residents/export.csv', '/events'].includes(path)) return `${path}?gridId=${f('grid')}`;
+  if (path === '/risk') return `${path}?level=grid&within=${f('grid')}`;
   if (path === '/search') return `${path}?q=${encodeURIComponent('社区')}`;
   if (path.startsWith('/sensors/{id}')) return path.replace('{id}', data.sensors[0]!.id);
   if (path === '/alarms/{id}/acknowledge' || path === '/alarms/{id}') return path.replace('{id}', 'AL9999999');

@@ -5,6 +5,7 @@ import type { CityDataset } from '../../server/domain/model';
 import { TAXONOMY } from '../../server/domain/taxonomy';
 import { generateEvents } from './events';
 import { generateGeography, loadReference } from './geography';
+import { chooseCaseRuns, type PlantedHotspot, plantCompounds } from './hotspots';
 import { generateOrganisations } from './organisations';
 import { generatePopulation } from './people';
 import { Rng } from './random';
@@ -25,7 +26,7 @@ export interface GenerateOptions {
 
 export const STAGES = ['geography', 'things', 'population', 'organisations', 'events'] as const;
 
-export function generateCity(o: GenerateOptions): CityDataset {
+export function generateCity(o: GenerateOptions): CityDataset & { hotspots: PlantedHotspot[] } {
   const rng = new Rng(o.seed);
   const today = o.today ?? DEFAULT_TODAY;
   const progress = (stage: string) => (done: number, total: number) => o.onProgress?.(stage, done, total);
@@ -47,6 +48,16 @@ export function generateCity(o: GenerateOptions): CityDataset {
     buildings: geo.buildings,
     ...people,
   });
+  // The vulnerable compounds are planted in the population; the case runs in the history below.
+  const compounds = plantCompounds(rng.fork('compounds'), {
+    adminUnits: geo.adminUnits,
+    buildings: geo.buildings,
+    cameras: things.cameras,
+    households: people.households,
+    residents: people.residents,
+    today,
+  });
+  const caseRuns = chooseCaseRuns(rng.fork('case-runs'), geo.adminUnits, new Set(compounds.map((c) => c.areaId)));
   o.onProgress?.('events', 0, 1);
   const events = generateEvents(
     rng.fork('events'),
@@ -58,9 +69,22 @@ export function generateCity(o: GenerateOptions): CityDataset {
       patrolPoints: things.patrolPoints,
       gridWorkers: orgs.gridWorkers,
       now: today,
+      caseRuns,
     },
     progress('events'),
   );
+  const hotspots: PlantedHotspot[] = [
+    ...caseRuns.map(
+      (r): PlantedHotspot => ({
+        kind: 'case-run',
+        level: 'grid',
+        areaId: r.gridId,
+        cause: 'cases',
+        itemCode: r.itemCode,
+      }),
+    ),
+    ...compounds,
+  ];
 
   return {
     meta: { seed: o.seed, scale: o.scale, generatedWith: `wendu-twin generate-city v${GENERATOR_VERSION}`, today },
@@ -75,5 +99,6 @@ export function generateCity(o: GenerateOptions): CityDataset {
     ...people,
     ...orgs,
     ...events,
+    hotspots,
   };
 }

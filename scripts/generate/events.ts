@@ -41,6 +41,7 @@ import { type CasePlace, type CasePlan, type PlannedStep, planCase, shelvePlan }
 import { type CalendarDay, calendarDays, HOUR_WEIGHTS } from './eventCalendar';
 import { buildGridPlaces, type GridPlaces, insidePolygons, pickCumulative, pickSpot } from './eventPlaces';
 import { ITEM_PROFILES, type ItemProfile, seasonFactor } from './eventProfiles';
+import { type CaseRun, caseRunPicker } from './hotspots';
 import type { Progress } from './people';
 import type { Rng } from './random';
 import { generateSentiments } from './sentiment';
@@ -54,6 +55,8 @@ export interface EventsInput {
   gridWorkers: readonly Pick<GridWorker, 'id' | 'gridId'>[];
   /** The dataset's 'today' (ISO); history ends here. */
   now: string;
+  /** Planted rising runs of one problem in one grid over the last weeks (hotspots.ts); none: a plain history. */
+  caseRuns?: readonly CaseRun[];
 }
 
 export interface Events {
@@ -138,6 +141,8 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
     return `TC${day.ymd}-${String(serial).padStart(6, '0')}`;
   };
 
+  const runs = plantedRuns(rng.fork('case-runs'), input.caseRuns ?? [], places, nowMs);
+
   for (let i = 0; i < total; i++) {
     const reported = times[i]!;
     const day = days[dayIndexOf(reported)]!;
@@ -148,11 +153,14 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
           ? 1
           : VILLAGE_SHARE * clamp01((reported - VILLAGE_START) / (VILLAGE_FULL - VILLAGE_START));
     const inVillage = detail.chance(villageShare);
-    const gridPlaces = inVillage
+    let gridPlaces = inVillage
       ? village[pickCumulative(villageCum, detail.next())]!
       : urban[pickCumulative(urbanCum, detail.next())]!;
     const table = itemTables[(day.month - 1) * 4 + (inVillage ? 2 : 0) + (day.festive ? 1 : 0)]!;
-    const item = TAXONOMY.items[pickCumulative(table, detail.next())]!;
+    let item = TAXONOMY.items[pickCumulative(table, detail.next())]!;
+    // A planted run takes an urban case of its last weeks to its grid and problem (counts stay as they are).
+    const run = inVillage ? null : runs(reported);
+    if (run) [gridPlaces, item] = [run.places, run.item];
     const profile = ITEM_PROFILES.get(item.code)!;
     const source = pickSource(detail, item, profile, inVillage, reported);
     const [lon, lat, label] = place(detail, gridPlaces, profile);
@@ -396,6 +404,21 @@ const LOCAL_LEVEL: Record<string, 'grid' | 'community'> = {
 };
 /** Local only in the villages: the village committee clears its own waterways. */
 const VILLAGE_LOCAL_LEVEL: Record<string, 'community'> = { '090201': 'community' };
+
+/** Which planted run, if any, takes a case reported at `ms` (see hotspots.ts caseRunPicker). */
+function plantedRuns(rng: Rng, runs: readonly CaseRun[], places: Map<string, GridPlaces>, nowMs: number) {
+  const picker = caseRunPicker(rng, runs, nowMs);
+  const resolved = runs.map((r) => {
+    const p = places.get(r.gridId);
+    const item = TAXONOMY.items.find((i) => i.code === r.itemCode);
+    if (!p || !item) throw new Error(`events: planted run in unknown grid ${r.gridId} or item ${r.itemCode}`);
+    return { places: p, item };
+  });
+  return (ms: number) => {
+    const i = picker(ms);
+    return i === null ? null : resolved[i]!;
+  };
+}
 
 function localLevelOf(code: string, inVillage: boolean): 'grid' | 'community' | null {
   const level = LOCAL_LEVEL[code] ?? (inVillage ? VILLAGE_LOCAL_LEVEL[code] : undefined) ?? null;

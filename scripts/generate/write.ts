@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CityDataset } from '../../server/domain/model';
+import type { PlantedHotspot } from './hotspots';
 
 export interface Manifest {
   meta: CityDataset['meta'];
@@ -39,7 +40,11 @@ export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
 
 const CHUNK = 20_000;
 
-export function writeDataset(dir: string, d: CityDataset): Manifest {
+/** The planted hot spots' file in the dataset folder. */
+export const HOTSPOTS_FILE = 'hotspots.json';
+
+export function writeDataset(dir: string, d: CityDataset & { hotspots?: readonly PlantedHotspot[] }): Manifest {
+  const hotspots = d.hotspots;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const manifest: Manifest = { meta: d.meta, tables: {} };
@@ -66,6 +71,8 @@ export function writeDataset(dir: string, d: CityDataset): Manifest {
     }
     manifest.tables[name] = { rows: rows.length, bytes, sha256: hash.digest('hex') };
   }
+  // The planted hot spots (hotspots.ts): the answers a test of the risk model checks against.
+  if (hotspots) writeFileSync(join(dir, HOTSPOTS_FILE), `${JSON.stringify(hotspots, null, 2)}\n`);
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -33,6 +33,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
  * The case workflow's: `report` (上报), `dispatch` (立案、派遣、评价、挂账: the centre seat), `handle`
  * (签收、退回、处置、延期、上报上级: whoever holds a task), `verify` (核查), `supervise` (督办);
  * `assessment` reads the assessment (考核) of units: city-wide, or one's own subtree or department.
+ * `risk` reads the risk scores of areas (风险评分): city-wide, or within one's own unit.
  */
 export type Permission =
   | 'overview'
@@ -49,12 +50,13 @@ export type Permission =
   | 'handle'
   | 'verify'
   | 'supervise'
-  | 'assessment';
+  | 'assessment'
+  | 'risk';
 
 const EVERYONE: Permission[] = ['overview', 'map'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  gridworker: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle', 'verify'],
+  gridworker: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle', 'verify', 'risk'],
   community: [
     ...EVERYONE,
     'units',
@@ -66,8 +68,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'handle',
     'verify',
     'assessment',
+    'risk',
   ],
-  subdistrict: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle', 'assessment'],
+  subdistrict: [
+    ...EVERYONE,
+    'units',
+    'residents',
+    'unmask',
+    'export',
+    'cases',
+    'report',
+    'handle',
+    'assessment',
+    'risk',
+  ],
   department: [...EVERYONE, 'units', 'cases', 'report', 'handle', 'assessment'],
   centre: [
     ...EVERYONE,
@@ -81,10 +95,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'verify',
     'supervise',
     'assessment',
+    'risk',
   ],
-  analyst: [...EVERYONE, 'units', 'cases', 'assessment'],
-  leader: [...EVERYONE, 'units', 'residents', 'cases', 'report', 'supervise', 'assessment'],
-  screen: [...EVERYONE, 'units', 'cases'],
+  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk'],
+  leader: [...EVERYONE, 'units', 'residents', 'cases', 'report', 'supervise', 'assessment', 'risk'],
+  screen: [...EVERYONE, 'units', 'cases', 'risk'],
   admin: [...EVERYONE, 'units', 'audit', 'users'],
 };
 

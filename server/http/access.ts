@@ -85,6 +85,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   // the 3D city: its tiles and the card of a picked building (counts only)
   'GET /tiles/*': 'map',
   'GET /buildings/:id': 'map',
+  // risk scores of areas (aggregates, no person): the centre, leaders, analysts, the big screen; a
+  // geographic role within its own unit (the route narrows)
+  'GET /risk': 'risk',
 };
 
 interface Rule {

@@ -1,5 +1,6 @@
 // What the routes are given: the store and the clock (injected, so tests fix "now").
 import type { SecondFactorConfig } from '../auth/secondFactor';
+import type { RiskConfig } from '../domain/risk/config';
 import type { Ingest } from '../ingest';
 import type { Readiness } from '../ops/readiness';
 import type { Db } from '../store/db';
@@ -22,7 +23,9 @@ export interface Deps {
   photos?: { dir: string; maxBytes: number };
   /** Answers built once per data version (layers, aggregates); absent: the app makes its own. */
   answers?: AnswerCache;
+  /** The risk model's configuration, read at start; absent: the app reads config/risk.json. */
+  risk?: RiskConfig;
 }
 
-/** What the routes get: the deps with the app's answer cache. */
-export type RouteDeps = Deps & { answers: AnswerCache };
+/** What the routes get: the deps with the app's answer cache and the risk configuration. */
+export type RouteDeps = Deps & { answers: AnswerCache; risk: RiskConfig };

@@ -2,6 +2,7 @@
 // 'sensor') and the event's first step in one transaction.
 import type { Alarm, AlarmStatus } from '../domain/alarms';
 import type { LonLat } from '../domain/model';
+import { cellsOf } from '../domain/risk/cells';
 import { openCase } from '../domain/workflow/decide';
 import { writeProjection } from './caseProjection';
 import { type Db, readOn } from './db';
@@ -72,6 +73,7 @@ const toAlarm = (r: Row): Alarm => ({
 
 /** Writes a raised alarm with its event and the event's first step; returns the alarm as stored. */
 export async function raiseAlarm(db: Db, a: NewAlarm, event: NewSensorEvent): Promise<Alarm> {
+  const cells = cellsOf(a.position[0], a.position[1]);
   const row = await db.write(async (conn) => {
     await conn.run('BEGIN TRANSACTION');
     try {
@@ -80,8 +82,8 @@ export async function raiseAlarm(db: Db, a: NewAlarm, event: NewSensorEvent): Pr
       const eventId = `ES${String(seq).padStart(7, '0')}`;
       const code = `TC${a.raisedAt.slice(0, 10).replaceAll('-', '')}-S${String(seq).padStart(5, '0')}`;
       await conn.run(
-        `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description)
-         VALUES ($1, $2, $3, 'sensor', $4, $5, $6, $7, $8::TIMESTAMP, $9::TIMESTAMP, $10, 'reported', NULL, false, $11)`,
+        `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description, h3_r8, h3_r10)
+         VALUES ($1, $2, $3, 'sensor', $4, $5, $6, $7, $8::TIMESTAMP, $9::TIMESTAMP, $10, 'reported', NULL, false, $11, $12, $13)`,
         [
           eventId,
           code,
@@ -94,6 +96,8 @@ export async function raiseAlarm(db: Db, a: NewAlarm, event: NewSensorEvent): Pr
           event.deadlineAt,
           event.departmentId,
           event.description,
+          cells.r8,
+          cells.r10,
         ],
       );
       // The case the alarm reports (上报 by the platform itself), with its workflow projection.

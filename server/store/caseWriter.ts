@@ -14,6 +14,7 @@
 import { type DuckDBConnection, listValue } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import { caseInScope, type Principal, type Scope } from '../domain/access';
+import { cellsOf } from '../domain/risk/cells';
 import { dueDeductions } from '../domain/workflow/deadlines';
 import type { Decision, Refusal } from '../domain/workflow/decide';
 import { type CaseProjection, projectionOf, taskViews } from '../domain/workflow/projection';
@@ -423,10 +424,11 @@ async function insertEvents(conn: DuckDBConnection, made: readonly { report: Rep
   if (made.length === 0) return;
   const col = <T>(f: (m: (typeof made)[number]) => T) => listValue(made.map(f) as never[]);
   await conn.run(
-    `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description)
+    `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description, h3_r8, h3_r10)
      SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]), unnest($5::VARCHAR[]),
        unnest($6::DOUBLE[]), unnest($7::DOUBLE[]), unnest($8::VARCHAR[]), unnest($9::VARCHAR[])::TIMESTAMP,
-       unnest($10::VARCHAR[])::TIMESTAMP, unnest($11::VARCHAR[]), 'reported', NULL, false, unnest($12::VARCHAR[])`,
+       unnest($10::VARCHAR[])::TIMESTAMP, unnest($11::VARCHAR[]), 'reported', NULL, false, unnest($12::VARCHAR[]),
+       unnest($13::VARCHAR[]), unnest($14::VARCHAR[])`,
     [
       col((m) => m.state.facts.id),
       col((m) => codeOf(m.state)),
@@ -440,8 +442,10 @@ async function insertEvents(conn: DuckDBConnection, made: readonly { report: Rep
       col((m) => m.report.overallDeadlineAt),
       col((m) => m.state.departmentId),
       col((m) => m.report.description),
+      col((m) => cellsOf(m.report.lon, m.report.lat).r8),
+      col((m) => cellsOf(m.report.lon, m.report.lat).r10),
     ],
-    listTypes('VVVVVDDVVVVV'),
+    listTypes('VVVVVDDVVVVVVV'),
   );
 }
 

@@ -81,12 +81,24 @@ const toEvent = (r: Row): CaseSummary => ({
 });
 
 /**
- * The columns of a listed case. `overdue` is computed from the clock while a limit runs (a running
- * deadline passed at `now`); once none runs, it says whether the case ever missed one.
+ * Whether a case is overdue at `at` (SQL, over `events`): computed from the clock while a limit runs
+ * (the running deadline passed at `at`); once none runs, whether the case ever missed one.
  */
+export const overdueAt = (atParam: string) =>
+  `CASE WHEN due_at IS NOT NULL THEN due_at <= ${atParam}::TIMESTAMP ELSE overdue END`;
+
+/**
+ * The same for a case open at a past `at` (the risk model's "as it stood"): one still open now is
+ * judged by the clock as above; one closed since was overdue then if it ever missed a limit and its
+ * overall deadline had passed by `at` (its stage clocks are not kept once it closes).
+ */
+export const overdueAsOf = (atParam: string) =>
+  `CASE WHEN status = 'closed' THEN overdue AND deadline_at <= ${atParam}::TIMESTAMP ELSE ${overdueAt(atParam)} END`;
+
+/** The columns of a listed case, `overdue` as the clock says at `now` (overdueAt). */
 const columns = (nowParam: string) =>
   `id, code, item_code, source, grid_id, lon, lat, reported_at, deadline_at, department_id, status, closed_at,
-   CASE WHEN due_at IS NOT NULL THEN due_at <= ${nowParam}::TIMESTAMP ELSE overdue END AS overdue, description,
+   ${overdueAt(nowParam)} AS overdue, description,
    holders, due_at, warn_at, supervised_by`;
 
 export async function listEvents(

@@ -20,6 +20,7 @@ import type {
 } from '../domain/model';
 import { ACTION_OF_STAGE, roleOfActorId } from '../domain/workflow/replay';
 import { assessCases, projectCases } from './caseProjection';
+import { fillCells } from './cells';
 import type { Db } from './db';
 
 /** The H3 resolution stored with points: res 9 cells are about 0.1 km², a city block. */
@@ -60,6 +61,9 @@ function spec<T>(
 ): TableSpec<T> {
   return { table, rows, columns: columns(columnsFor<T>()) };
 }
+
+/** Columns a later step fills (their NULLs are its work list). */
+const nulls = <T>(n: number): Column<T>[] => Array.from({ length: n }, (): Column<T> => ['text', () => null]);
 
 type Box = [number, number, number, number];
 function bboxOf(points: Iterable<LonLat>): Box {
@@ -162,6 +166,8 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((b) => JSON.stringify(b.footprint)),
         ...c.lonLat((b) => b.centroid),
         c.int((b) => b.dwellings),
+        // H3 cells (r8, r9, r10) and camera cover: migration 12, filled by cells.ts after the load
+        ...nulls<Building>(4),
       ],
     ),
     spec(
@@ -201,6 +207,7 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.dbl((c) => c.heightM),
         c.bool((c) => c.online),
         c.text((c) => c.gridId),
+        ...nulls<Camera>(3), // H3 cells: cells.ts
       ],
     ),
     spec<PatrolPoint>(
@@ -223,6 +230,7 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((s) => s.componentId),
         ...c.lonLat((s) => s.position),
         c.text((s) => s.gridId),
+        ...nulls<Sensor>(3), // H3 cells: cells.ts
       ],
     ),
     spec(
@@ -334,6 +342,8 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.int(() => null),
         c.int(() => null),
         c.text(() => null),
+        // H3 cells at resolutions 8 and 10 (migration 12): cells.ts
+        ...nulls<GovEvent>(2),
       ],
     ),
     spec(
@@ -422,5 +432,6 @@ export async function loadDataset(db: Db, dataset: CityDataset, onProgress?: Loa
   });
   await projectCases(db);
   await assessCases(db);
+  await fillCells(db);
   await db.write((conn) => conn.run('CHECKPOINT'));
 }

@@ -273,4 +273,28 @@ ALTER TABLE events ADD COLUMN reworks INTEGER;
 ALTER TABLE events ADD COLUMN rating satisfaction;
 `,
   },
+  {
+    version: 12,
+    name: 'H3 cells at resolutions 8, 9 and 10 on the things and cases the risk model counts; camera cover of buildings',
+    // The risk model (domain/risk, store/risk.ts) groups by H3 cell at three resolutions and by admin
+    // unit. Cells are made in TypeScript (h3-js: DuckDB's h3 extension cannot be installed here):
+    // resolution 10 from the coordinates, 8 and 9 as its parents; events keep their resolution-9 \`h3\`
+    // (from the coordinates) and gain 8 and 10. \`camera_seen\`: some camera's view sector
+    // (domain/cameraCoverage.ts) reaches the building's centroid. The columns start NULL and
+    // store/cells.ts fills every NULL, after a load and at each start (a store from before this).
+    sql: `
+ALTER TABLE buildings ADD COLUMN h3_r8 VARCHAR;
+ALTER TABLE buildings ADD COLUMN h3_r9 VARCHAR;
+ALTER TABLE buildings ADD COLUMN h3_r10 VARCHAR;
+ALTER TABLE buildings ADD COLUMN camera_seen BOOLEAN;
+ALTER TABLE cameras ADD COLUMN h3_r8 VARCHAR;
+ALTER TABLE cameras ADD COLUMN h3_r9 VARCHAR;
+ALTER TABLE cameras ADD COLUMN h3_r10 VARCHAR;
+ALTER TABLE sensors ADD COLUMN h3_r8 VARCHAR;
+ALTER TABLE sensors ADD COLUMN h3_r9 VARCHAR;
+ALTER TABLE sensors ADD COLUMN h3_r10 VARCHAR;
+ALTER TABLE events ADD COLUMN h3_r8 VARCHAR;
+ALTER TABLE events ADD COLUMN h3_r10 VARCHAR;
+`,
+  },
 ];
