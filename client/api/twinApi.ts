@@ -90,6 +90,11 @@ export type DailyCount = DailyEvents['days'][number];
 export type CategoryCount = EventsByCategory['categories'][number];
 export type DepartmentRank = DepartmentRanking['departments'][number];
 
+/** GET /api/risk: the riskiest areas of a level, each score (0–100) the sum of named factors. */
+export type RiskRanking = Ok<Client['risk']['$get']>;
+/** GET /api/risk's query: a level (admin or h3r8–10), how many, as of which day, inside which unit. */
+export type RiskQuery = Parameters<Client['risk']['$get']>[0]['query'];
+
 /** GET /api/auth/me: who is signed in (null: nobody), and what they must do before anything else. */
 export type SessionState = Ok<Client['auth']['me']['$get']>;
 /** The signed-in user, with role, scope and permissions. */
@@ -120,6 +125,8 @@ export interface TwinApi {
   /** Cameras whose field of view covers a place, nearest first; `best` is the nearest online one. */
   camerasCovering(place: LonLat, signal?: AbortSignal): Promise<Pick<CamerasCovering, 'best' | 'cameras'>>;
   unit(id: string, signal?: AbortSignal): Promise<UnitSummary>;
+  /** The riskiest areas (GET /api/risk), riskiest first. */
+  risk(query: RiskQuery, signal?: AbortSignal): Promise<RiskRanking>;
   search(q: string, signal?: AbortSignal): Promise<SearchHit[]>;
   dailyEvents(days: number, signal?: AbortSignal): Promise<DailyEvents>;
   eventsByCategory(days: number, signal?: AbortSignal): Promise<EventsByCategory>;
@@ -205,6 +212,7 @@ export function createApi(origin = '', fetcher?: typeof fetch): TwinApi {
     camerasCovering: ([lon, lat], signal) =>
       call(client.cameras.covering.$get({ query: { lon: text(lon), lat: text(lat) } }, withSignal(signal))),
     unit: (id, signal) => call(client.grids[':id'].$get({ param: param(id) }, withSignal(signal))),
+    risk: (query, signal) => call(client.risk.$get({ query }, withSignal(signal))),
     search: async (q, signal) => (await call(client.search.$get({ query: { q } }, withSignal(signal)))).hits,
     dailyEvents: (days, signal) =>
       call(client.stats.events.daily.$get({ query: { days: text(days) } }, withSignal(signal))),

@@ -5,12 +5,19 @@ export type Resource<T> =
   | { status: 'ready'; data: T; error?: undefined }
   | { status: 'error'; data?: undefined; error: Error };
 
-/** Loads data for a page: re-runs when `deps` change, aborts the previous load, never sets state late. */
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Resource<T> {
+/**
+ * Loads data for a page: re-runs when `deps` change, aborts the previous load, never sets state late.
+ * With `keep`, what was loaded stays shown while a refresh loads (a big screen's map must not blink).
+ */
+export function useResource<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: DependencyList,
+  { keep = false }: { keep?: boolean } = {},
+): Resource<T> {
   const [resource, setResource] = useState<Resource<T>>({ status: 'loading' });
   useEffect(() => {
     const abort = new AbortController();
-    setResource({ status: 'loading' });
+    setResource((r) => (keep && r.status === 'ready' ? r : { status: 'loading' }));
     load(abort.signal).then(
       (data) => abort.signal.aborted || setResource({ status: 'ready', data }),
       (error: unknown) =>

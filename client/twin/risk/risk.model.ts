@@ -12,10 +12,6 @@ export interface RiskArea {
   factors: Readonly<Record<string, number>>;
 }
 
-/** The model's factors, in the order pages list them (server/domain/risk; config/risk.json weighs them). */
-export const RISK_FACTORS = ['cases', 'openOverdue', 'sensorAlarms', 'vulnerable', 'cameraGaps', 'sentiment'] as const;
-export type RiskFactor = (typeof RISK_FACTORS)[number];
-
 export interface RiskClass {
   /** Lowest score in the class (inclusive); the class runs up to the next one's `min`. */
   min: number;
@@ -23,10 +19,11 @@ export interface RiskClass {
   alpha: number;
 }
 
-/** Five equal classes, yellow to deep red (ColorBrewer YlOrRd), more opaque as the risk rises. */
+/** Five equal classes, yellow to deep red (ColorBrewer YlOrRd), more opaque as the risk rises (the lowest
+ * class barely tints the ground: on the big screen only what stands out should). */
 export const RISK_CLASSES: readonly RiskClass[] = [
-  { min: 0, color: '#ffffb2', alpha: 0.18 },
-  { min: 20, color: '#fecc5c', alpha: 0.3 },
+  { min: 0, color: '#ffffb2', alpha: 0.08 },
+  { min: 20, color: '#fecc5c', alpha: 0.22 },
   { min: 40, color: '#fd8d3c', alpha: 0.42 },
   { min: 60, color: '#f03b20', alpha: 0.52 },
   { min: 80, color: '#bd0026', alpha: 0.62 },

@@ -1,6 +1,9 @@
-// The departments' ranking (部门排名): the top ten by closure rate, with overdue rate and hours.
+// The departments' ranking (部门排名): the top seven by closure rate, with overdue rate and hours (seven
+// fit beside the trend and the highest-risk grids at any screen size: the page scales by rem).
 import type { DepartmentRank } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
+
+const SHOWN = 7;
 
 export function RankingPanel({ departments }: { departments: DepartmentRank[] | null }) {
   const { t, n, lang } = useI18n();
@@ -19,7 +22,7 @@ export function RankingPanel({ departments }: { departments: DepartmentRank[] | 
           </tr>
         </thead>
         <tbody>
-          {(departments ?? []).slice(0, 10).map((d) => (
+          {(departments ?? []).slice(0, SHOWN).map((d) => (
             <tr key={d.id}>
               <td className={`rank rank-${d.rank}`}>{d.rank}</td>
               <td className="dept">{lang === 'zh' ? d.name.replace(/^市/, '') : d.nameEn}</td>

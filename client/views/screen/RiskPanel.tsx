@@ -1,5 +1,6 @@
 // The highest-risk grids (高风险网格): the top five by the risk model's score, each with the factor
 // that adds most to it, the colour classes of the risk map as a legend, and the map's on/off switch.
+import { FACTOR_TEXT, type RiskFactor } from '@domain/risk/factors';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n';
 import { mainFactor, RISK_CLASSES, type RiskArea, riskClassOf } from '../../twin/risk/risk.model';
@@ -15,7 +16,7 @@ export interface RiskPanelProps {
 }
 
 export function RiskPanel({ areas, error, mapShown, onToggleMap }: RiskPanelProps) {
-  const { t, n } = useI18n();
+  const { t, n, lang } = useI18n();
   const factorName = (name: string) => t(`risk.factor.${name}` as MessageKey);
   return (
     <section className="screen-card risk-card">
@@ -60,7 +61,9 @@ export function RiskPanel({ areas, error, mapShown, onToggleMap }: RiskPanelProp
                       {n(a.score, { maximumFractionDigits: 0 })}
                     </span>
                   </td>
-                  <td className="risk-main">{main ? factorName(main.name) : t('risk.none')}</td>
+                  <td className="risk-main" title={main ? FACTOR_TEXT[main.name as RiskFactor]?.[lang] : undefined}>
+                    {main ? factorName(main.name) : t('risk.none')}
+                  </td>
                 </tr>
               );
             })}

@@ -6,6 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
 import type { PickRef } from '../../twin/points/points.model';
+import { RiskShading } from '../../twin/risk/RiskShading';
+import { riskPatches } from '../../twin/risk/risk.model';
 import type { TourStop } from '../../twin/tour/tour.model';
 import { useRemPx } from '../../twin/viewer/uiScale';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
@@ -15,6 +17,7 @@ import { CategoryPanel, DailyPanel } from './ChartPanels';
 import { Clock } from './Clock';
 import { KpiPanel } from './KpiPanel';
 import { RankingPanel } from './RankingPanel';
+import { RiskPanel } from './RiskPanel';
 import { TickerPanel } from './TickerPanel';
 import { tickerSelection } from './ticker.model';
 import { useTicker } from './useTicker';
@@ -23,6 +26,10 @@ const REFRESH_MS = 5 * 60_000;
 const DAYS = 30;
 /** Departments are ranked over a longer window: a month's cases are mostly still open. */
 const RANKING_DAYS = 90;
+/** The risk scores move within a minute of a new case or alarm (GET /api/risk); the map follows. */
+const RISK_REFRESH_MS = 60_000;
+/** Every grid of the city and the village pilot is coloured (105 + 199, with room to spare). */
+const RISK_GRIDS = 1000;
 
 function tourIdleMs(): number | null {
   const tour = new URLSearchParams(window.location.search).get('tour');
@@ -45,6 +52,19 @@ export function ScreenPage({ api }: { api: TwinApi }) {
   const categories = useResource((signal) => api.eventsByCategory(DAYS, signal), [api, tick]);
   const ranking = useResource((signal) => api.departmentRanking(RANKING_DAYS, signal), [api, tick]);
   const grids = useResource((signal) => api.grids({}, signal), [api]);
+  const [riskTick, setRiskTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setRiskTick((n) => n + 1), RISK_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const risk = useResource((signal) => api.risk({ level: 'grid', top: String(RISK_GRIDS) }, signal), [api, riskTick], {
+    keep: true,
+  });
+  const [riskShown, setRiskShown] = useState(true);
+  const patches = useMemo(
+    () => (grids.data && risk.data ? riskPatches(grids.data.features, risk.data) : null),
+    [grids.data, risk.data],
+  );
   const names = useMemo(
     () => new Map((grids.data?.features ?? []).map((f) => [f.properties.id, f.properties.name])),
     [grids.data],
@@ -75,7 +95,9 @@ export function ScreenPage({ api }: { api: TwinApi }) {
         tourIdleMs={idle}
         onTourStop={setStop}
         select={chosen}
-      />
+      >
+        <RiskShading patches={patches} visible={riskShown} />
+      </CityTwin>
       <header className="screen-header">
         <div className="screen-brand">
           <h1 className="brand-name">{t('app.name')}</h1>
@@ -92,6 +114,12 @@ export function ScreenPage({ api }: { api: TwinApi }) {
       </div>
       <div className="screen-side screen-right">
         <DailyPanel days={daily.data?.days ?? null} remPx={remPx} note={note} />
+        <RiskPanel
+          areas={risk.data ?? null}
+          error={risk.error?.message ?? null}
+          mapShown={riskShown}
+          onToggleMap={() => setRiskShown((shown) => !shown)}
+        />
         <RankingPanel departments={ranking.data?.departments ?? null} />
       </div>
       <div className="screen-bottom">
