@@ -5,8 +5,8 @@
 // - exposure: the period's working days (calendar.ts); everything below works on counts per working day.
 // - season: each period of the year's mean count over the last three years, relative to the mean
 //   (weeks smoothed over ±2 neighbours), blended with the same index of a reference series (the
-//   unit's parent) by how many cases the unit itself had in that season: a grid with a handful of
-//   cases a year borrows its community's seasons, the city uses its own.
+//   unit's parent) by how many cases the unit itself had in that season: a
+//   grid with a handful of cases a year borrows its community's seasons, the city uses its own.
 // - level: the last year's cases divided by the last year's seasonal indices (a deseasonalised mean).
 // - growth: last year's level over the year before, shrunk towards 0 by the cases it rests on (a
 //   doubling from 3 to 6 cases means nothing, from 3,000 to 6,000 a great deal) and capped.
@@ -61,13 +61,20 @@ const WEEK_SMOOTHING = [1, 2, 3, 2, 1];
 export const INTERVAL: [low: number, high: number] = [0.1, 0.9];
 
 /** Mean count per working day by place in the year (smoothed for weeks), relative to the overall mean, and how many cases stand behind each. */
-function seasonalMeans(s: CountSeries, from: number, by: Granularity): { index: number[]; cases: number[] } {
+function seasonalMeans(
+  s: CountSeries,
+  from: number,
+  by: Granularity,
+  growth = 0,
+): { index: number[]; cases: number[] } {
   const m = SEASON_LENGTH[by];
   const sum = new Array<number>(m).fill(0);
   const n = new Array<number>(m).fill(0);
+  const last = s.counts.length - 1;
   for (let i = from; i < s.counts.length; i++) {
     sum[s.seasons[i]!]! += s.counts[i]!;
-    n[s.seasons[i]!]! += s.exposure[i]!;
+    // Each period's working days, scaled by the trend, so a growing series' latest seasons do not look busier.
+    n[s.seasons[i]!]! += s.exposure[i]! * (1 + growth) ** ((i - last) / m);
   }
   const kernel = by === 'week' ? WEEK_SMOOTHING : [1];
   const half = (kernel.length - 1) / 2;
@@ -89,14 +96,25 @@ function seasonalMeans(s: CountSeries, from: number, by: Granularity): { index: 
   return { index, cases: smoothSum.map((v) => v / weight) };
 }
 
-/** Fits the model on `own`, borrowing seasons from `reference` (the parent unit) where `own` is thin. */
-export function fitSeasonal(own: CountSeries, by: Granularity, reference?: CountSeries): SeasonalFit {
+/**
+ * Fits the model on `own`, borrowing seasons from `reference` (the parent unit) where `own` is thin.
+ * Two passes: the first without trend finds the growth, the second takes it out of the seasons.
+ */
+export function fitSeasonal(own: CountSeries, by: Granularity, reference?: CountSeries, detrend = true): SeasonalFit {
   const m = SEASON_LENGTH[by];
   const n = own.counts.length;
   if (n === 0) throw new Error('cannot fit an empty series');
   const from = Math.max(0, n - FIT_YEARS * m);
-  const mine = seasonalMeans(own, from, by);
-  const ref = reference ? seasonalMeans(reference, Math.max(0, reference.counts.length - FIT_YEARS * m), by) : mine;
+  const firstPass = detrend ? fitSeasonal(own, by, reference, false).growth : 0;
+  const mine = seasonalMeans(own, from, by, firstPass);
+  const ref = reference
+    ? seasonalMeans(
+        reference,
+        Math.max(0, reference.counts.length - FIT_YEARS * m),
+        by,
+        fitSeasonal(reference, by, undefined, false).growth,
+      )
+    : mine;
   const blended = mine.index.map((v, p) => {
     const w = mine.cases[p]! / (mine.cases[p]! + SEASON_PRIOR_CASES);
     return reference ? w * v + (1 - w) * ref.index[p]! : v;
