@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backtest } from '../server/domain/forecast/backtest';
 import { densify } from '../server/domain/forecast/caseForecast';
-import { type Granularity, periodOf } from '../server/domain/forecast/periods';
+import { type Granularity, periodOf, periodRange } from '../server/domain/forecast/periods';
 import { openDb } from '../server/store/db';
 import {
   caseHistory,
@@ -56,7 +56,8 @@ try {
             to: history.asOf,
           },
         );
-        const dense = (id: string | null) => (id ? densify(series.get(id) ?? [], first, last, by) : undefined);
+        const periods = periodRange(first, last, by);
+        const dense = (id: string | null) => (id ? densify(series.get(id) ?? [], periods) : undefined);
         const all = units.map((u) => ({ own: dense(u.id)!, reference: dense(u.parentId) }));
         results.push({ level, units: units.length, ...backtest(all, by, origins[by]) });
       }

@@ -305,8 +305,9 @@ export function statsTrendRoutes(deps: RouteDeps) {
           from: iso(periodStart(first)),
           to: iso(periodEnd(last, q.by)),
         });
+        const periods = periodRange(first, last, q.by);
         const dense = (id: string | null): PeriodCount[] | undefined =>
-          id ? densify(series.get(id) ?? [], first, last, q.by) : undefined;
+          id ? densify(series.get(id) ?? [], periods) : undefined;
         const found = units.flatMap((u) =>
           findAnomalies(dense(u.id)!, q.by, last, dense(u.parentId)).map((a) => ({
             unitId: u.id,

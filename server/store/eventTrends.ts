@@ -111,27 +111,40 @@ export async function levelSeries(
     `SELECT id, name, path, parent_id AS "parentId" FROM admin_units ${within} ORDER BY id`,
     within.params,
   );
-  const depth = LEVEL_DEPTH[q.level];
   const w = caseScope(new Where(), scope, 'e.')
     .add(`e.reported_at >= ?::TIMESTAMP AND e.reported_at < ?::TIMESTAMP`, q.from, q.to)
     .add(`e.status NOT IN ('rejected', 'merged')`);
-  const n = w.params.length;
-  // Each case counts for its unit at `level` and for that unit's parent, both read off the grid's path.
-  const rows = await db.all<{ unit: string; period: string; count: number }>(
-    `WITH c AS (
-       SELECT u.path, ${PERIOD_SQL[q.by]} AS period FROM events e JOIN admin_units u ON u.id = e.grid_id ${w})
-     SELECT split_part(path, '/', $${n + 1}) AS unit, period, count(*)::INTEGER AS count FROM c GROUP BY ALL
-     UNION ALL
-     SELECT split_part(path, '/', $${n + 1} - 1), period, count(*)::INTEGER FROM c WHERE $${n + 1} > 1 GROUP BY ALL
-     ORDER BY 1, 2`,
-    [...w.params, depth],
+  // Counted per grid in SQL; each grid's counts then go to its unit at `level` and that unit's parent,
+  // read off the grid's path (a few thousand rows, where a join would touch every case).
+  const [rows, grids] = await Promise.all([
+    db.all<{ grid: string; period: string; count: number }>(
+      `SELECT e.grid_id AS grid, ${PERIOD_SQL[q.by]} AS period, count(*)::INTEGER AS count FROM events e ${w} GROUP BY ALL`,
+      w.params,
+    ),
+    db.all<{ id: string; path: string }>(`SELECT id, path FROM admin_units WHERE level = 'grid'`),
+  ]);
+  const depth = LEVEL_DEPTH[q.level];
+  const owners = new Map(
+    grids.map((g) => {
+      const parts = g.path.split('/');
+      return [g.id, [parts[depth - 1], depth > 1 ? parts[depth - 2] : undefined]];
+    }),
   );
-  const series = new Map<string, PeriodCount[]>();
+  const byUnit = new Map<string, Map<string, number>>();
   for (const r of rows) {
-    const list = series.get(r.unit);
-    if (list) list.push({ period: r.period, count: r.count });
-    else series.set(r.unit, [{ period: r.period, count: r.count }]);
+    for (const unit of owners.get(r.grid) ?? []) {
+      if (!unit) continue;
+      let periods = byUnit.get(unit);
+      if (!periods) byUnit.set(unit, (periods = new Map()));
+      periods.set(r.period, (periods.get(r.period) ?? 0) + r.count);
+    }
   }
+  const series = new Map<string, PeriodCount[]>(
+    [...byUnit].map(([unit, periods]) => [
+      unit,
+      [...periods].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([period, count]) => ({ period, count })),
+    ]),
+  );
   return { units, series };
 }
 

@@ -93,10 +93,19 @@ export function findAnomalies(
   return out;
 }
 
-/** Dense counts: every period from `first` to `last`, zero where `sparse` has none. */
-export function densify(sparse: readonly PeriodCount[], first: string, last: string, by: Granularity): PeriodCount[] {
+/**
+ * Dense counts: every period from `first` to `last` (or every period of the list `first`, computed
+ * once for many series), zero where `sparse` has none.
+ */
+export function densify(
+  sparse: readonly PeriodCount[],
+  first: string | readonly string[],
+  last?: string,
+  by?: Granularity,
+): PeriodCount[] {
   const byPeriod = new Map(sparse.map((p) => [p.period, p.count]));
-  return periodRange(first, last, by).map((period) => ({ period, count: byPeriod.get(period) ?? 0 }));
+  const periods = typeof first === 'string' ? periodRange(first, last!, by!) : first;
+  return periods.map((period) => ({ period, count: byPeriod.get(period) ?? 0 }));
 }
 
 export { METHOD };
