@@ -40,6 +40,7 @@ import { riskRoutes } from './routes/risk';
 import { searchRoutes } from './routes/search';
 import { sensorRoutes } from './routes/sensors';
 import { statsRoutes } from './routes/stats';
+import { statsTrendRoutes } from './routes/statsTrends';
 import { tileRoutes } from './routes/tiles';
 import { totpRoutes } from './routes/totp';
 import { userRoutes } from './routes/users';
@@ -68,6 +69,7 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', gridRoutes(deps))
       .route('/', searchRoutes(deps))
       .route('/', statsRoutes(deps))
+      .route('/', statsTrendRoutes(deps))
       .route('/', residentRoutes(deps))
       .route('/', eventRoutes(deps))
       .route('/', eventActionRoutes(deps))

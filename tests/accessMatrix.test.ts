@@ -58,6 +58,33 @@ const EXPECT: Record<string, Expect> = {
   'GET /stats/events/daily': all([200, 200]),
   'GET /stats/events/by-category': all([200, 200]),
   'GET /stats/departments/ranking': all([200, 200]),
+  // a unit's trend and forecast: the cases of one's scope (as GET /events); outside a geographic scope 403
+  'GET /stats/events/trend': only({
+    ...GEO_FILTER,
+    department: [200, 200],
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+    screen: [200, 200],
+  }),
+  'GET /stats/events/forecast': only({
+    ...GEO_FILTER,
+    department: [200, 200],
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+    screen: [200, 200],
+  }),
+  'GET /stats/events/anomalies': only({
+    gridworker: [200, 200],
+    community: [200, 200],
+    subdistrict: [200, 200],
+    department: [200, 200],
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+    screen: [200, 200],
+  }),
   'GET /residents': only({ ...GEO_FILTER, centre: [200, 200], leader: [200, 200] }),
   'GET /residents/export.csv': only({ ...GEO_FILTER, centre: [200, 200] }),
   'GET /residents/{id}': only({ ...GEO_RECORD, centre: [200, 200], leader: [200, 200] }),
@@ -206,6 +233,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path === '/alarms/{id}/acknowledge' || path === '/alarms/{id}') return path.replace('{id}', 'AL9999999');
   if (path.startsWith('/users/{id}')) return path.replace('{id}', 'U999');
   if (path === '/photos/{id}') return path.replace('{id}', '0'.repeat(64));
+  if (path === '/stats/events/trend' || path === '/stats/events/forecast') return `${path}?unit=${f('grid')}`;
   if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;
   if (path === '/assessment') return `${path}?period=2026-10&level=gridworker&within=${f('grid').slice(0, 9)}`;
   return path;

@@ -41,6 +41,10 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /stats/events/daily': 'overview',
   'GET /stats/events/by-category': 'overview',
   'GET /stats/departments/ranking': 'overview',
+  // trends, forecasts and anomalies of any unit: aggregates of the cases in the reader's scope (as GET /events)
+  'GET /stats/events/trend': 'cases',
+  'GET /stats/events/forecast': 'cases',
+  'GET /stats/events/anomalies': 'cases',
   'GET /residents': 'residents',
   'GET /residents/export.csv': 'export',
   'GET /residents/:id': 'residents',

@@ -31,12 +31,55 @@ const GridSummarySchema = z
       .object({ id: z.string(), name: z.string(), phone: z.string() })
       .nullable()
       .openapi({ description: 'Name and phone masked' }),
-    people: z.object({ households: n, residents: n, elderlyAlone: n, disabled: n, lowIncome: n, partyMembers: n }),
-    places: z.object({ buildings: n, byUse: counts, dwellings: n }),
-    events: z.object({ total: n, open: n, closed: n, overdue: n, last30Days: n }),
-    things: z.object({ components: n, byState: counts, cameras: n, camerasOnline: n, patrolPoints: n, sensors: n }),
-    sentiment: z.object({ total: n, positive: n, neutral: n, negative: n }),
-    organisations: z.object({ total: n, byKind: counts }),
+    people: z.object({
+      households: n,
+      residents: n,
+      elderlyAlone: n,
+      disabled: n,
+      lowIncome: n,
+      partyMembers: n,
+      byAgeBand: counts.openapi({ description: 'Full years: 0-17, 18-34, 35-59, 60-79, 80+' }),
+      bySex: counts,
+      byTag: counts,
+    }),
+    places: z.object({
+      buildings: n,
+      byUse: counts,
+      dwellings: n,
+      households: n,
+      compounds: n.openapi({ description: 'Residential compounds (住宅小区)' }),
+    }),
+    events: z.object({
+      total: n,
+      open: n,
+      closed: n,
+      overdue: n,
+      last30Days: n,
+      byStatus: counts,
+      byCategory: counts.openapi({ description: 'By taxonomy category code' }),
+      byMonth: counts.openapi({ description: 'The last 12 months (YYYY-MM, China time), the running one included' }),
+    }),
+    things: z.object({
+      components: n,
+      byState: counts,
+      byCategory: counts.openapi({ description: 'Components by category code' }),
+      cameras: n,
+      camerasOnline: n,
+      camerasByOwner: counts,
+      patrolPoints: n,
+      sensors: n,
+      sensorsByKind: counts,
+    }),
+    sentiment: z.object({
+      total: n,
+      positive: n,
+      neutral: n,
+      negative: n,
+      byTopic: counts,
+      byPolarity: counts,
+      byMonth: counts.openapi({ description: 'The last 12 months (YYYY-MM, China time)' }),
+    }),
+    organisations: z.object({ total: n, byKind: counts, unitHeads: n }),
   })
   .openapi('GridSummary');
 
@@ -72,6 +115,7 @@ const SUMMARY_TABLES = [
   'sensors',
   'sentiments',
   'organisations',
+  'unit_heads',
 ];
 /** The events of the last 30 days move with the clock: a summary is rebuilt at least this often. */
 export const SUMMARY_FRESH_MS = 60_000;

@@ -1,5 +1,9 @@
 // The six elements (人、地、事、物、情、组织) of one unit of the tree, counted over every grid below it.
 // Grids are matched by path prefix, so the same query serves a grid, a community or the whole city.
+// Breakdowns are count maps keyed by the dataset's codes (taxonomy and component category codes,
+// building uses, resident tags, organisation kinds), so a page renders any of them the same way;
+// trends are keyed by month (YYYY-MM, China time) over the last twelve, the running one included.
+import { periodOf, periodRange, periodStart, shiftPeriod } from '../domain/forecast/periods';
 import type { Db } from './db';
 
 export interface UnitSummary {
@@ -10,31 +14,193 @@ export interface UnitSummary {
     disabled: number;
     lowIncome: number;
     partyMembers: number;
+    /** Full years at `now`: 0-17, 18-34, 35-59, 60-79, 80+. */
+    byAgeBand: Counts;
+    bySex: Counts;
+    byTag: Counts;
   };
-  places: { buildings: number; byUse: Record<string, number>; dwellings: number };
-  events: { total: number; open: number; closed: number; overdue: number; last30Days: number };
+  places: {
+    buildings: number;
+    byUse: Counts;
+    dwellings: number;
+    households: number;
+    /** Residential compounds (住宅小区): residential buildings of a grid sharing an address stem. */
+    compounds: number;
+  };
+  events: {
+    total: number;
+    open: number;
+    closed: number;
+    overdue: number;
+    last30Days: number;
+    byStatus: Counts;
+    /** By taxonomy category code ('01'…'09'). */
+    byCategory: Counts;
+    byMonth: Counts;
+  };
   things: {
     components: number;
-    byState: Record<string, number>;
+    byState: Counts;
+    /** Components by category code ('01'…). */
+    byCategory: Counts;
     cameras: number;
     camerasOnline: number;
+    camerasByOwner: Counts;
     patrolPoints: number;
     sensors: number;
+    sensorsByKind: Counts;
   };
-  sentiment: { total: number; positive: number; neutral: number; negative: number };
-  organisations: { total: number; byKind: Record<string, number> };
+  sentiment: {
+    total: number;
+    positive: number;
+    neutral: number;
+    negative: number;
+    byTopic: Counts;
+    /** By polarity: 'positive', 'neutral', 'negative'. */
+    byPolarity: Counts;
+    byMonth: Counts;
+  };
+  organisations: {
+    total: number;
+    byKind: Counts;
+    /** Building-unit heads (单元长) of the compound party groups, by the building they head. */
+    unitHeads: number;
+  };
 }
+
+type Counts = Record<string, number>;
+/** Months of the six elements' trends. */
+const TREND_MONTHS = 12;
 
 /** Grids under the unit whose path is `path` (the unit itself when it is a grid). */
 const GRIDS = `(SELECT id FROM admin_units WHERE level = 'grid' AND (path = $1 OR starts_with(path, $1 || '/')))`;
 
-async function grouped(db: Db, sql: string, path: string): Promise<Record<string, number>> {
-  const rows = await db.all<{ k: string; n: number }>(sql, [path]);
+async function grouped(db: Db, sql: string, path: string, ...more: string[]): Promise<Counts> {
+  const rows = await db.all<{ k: string; n: number }>(sql, [path, ...more]);
   return Object.fromEntries(rows.map((r) => [r.k, r.n]));
 }
 
+/** Every month of the trend as a key, zero where nothing happened. */
+function monthly(counts: Counts, months: string[]): Counts {
+  return Object.fromEntries(months.map((m) => [m, counts[m] ?? 0]));
+}
+
+/** The month of a timestamp column in China time, as the forecast's periods are. */
+const MONTH_OF = (column: string) => `strftime(${column} + INTERVAL 8 HOUR, '%Y-%m')`;
+
+/** The breakdowns added to each element (the counts above them kept as they were). */
+async function breakdowns(db: Db, path: string, now: string) {
+  const running = periodOf(Date.parse(now), 'month');
+  const first = shiftPeriod(running, 1 - TREND_MONTHS, 'month');
+  const months = periodRange(first, running, 'month');
+  const since = new Date(periodStart(first)).toISOString();
+  const [
+    byAgeBand,
+    bySex,
+    byTag,
+    compounds,
+    eventsByStatus,
+    eventsByCategory,
+    eventsByMonth,
+    componentsByCategory,
+    camerasByOwner,
+    sensorsByKind,
+    byTopic,
+    sentimentByMonth,
+    unitHeads,
+  ] = await Promise.all([
+    grouped(
+      db,
+      `SELECT CASE WHEN a < 18 THEN '0-17' WHEN a < 35 THEN '18-34' WHEN a < 60 THEN '35-59' WHEN a < 80 THEN '60-79' ELSE '80+' END AS k,
+              count(*)::INTEGER AS n
+         FROM (SELECT date_sub('year', birth_date, $2::TIMESTAMP::DATE) AS a FROM residents WHERE grid_id IN ${GRIDS})
+        GROUP BY k ORDER BY k`,
+      path,
+      now,
+    ),
+    grouped(
+      db,
+      `SELECT sex AS k, count(*)::INTEGER AS n FROM residents WHERE grid_id IN ${GRIDS} GROUP BY k ORDER BY k`,
+      path,
+    ),
+    grouped(
+      db,
+      `SELECT k, count(*)::INTEGER AS n
+         FROM (SELECT unnest(string_split(tags, ',')) AS k FROM residents WHERE grid_id IN ${GRIDS} AND tags <> '')
+        GROUP BY k ORDER BY k`,
+      path,
+    ),
+    db.one<{ n: number }>(
+      `SELECT count(DISTINCT grid_id || '|' || regexp_replace(address, '[0-9]+(栋|幢|号楼|号)$', ''))::INTEGER AS n
+         FROM buildings WHERE use = 'residential' AND dwellings > 0 AND grid_id IN ${GRIDS}`,
+      [path],
+    ),
+    grouped(
+      db,
+      `SELECT status AS k, count(*)::INTEGER AS n FROM events
+        WHERE grid_id IN ${GRIDS} AND status NOT IN ('rejected', 'merged') GROUP BY k ORDER BY k`,
+      path,
+    ),
+    grouped(
+      db,
+      `SELECT substr(item_code, 1, 2) AS k, count(*)::INTEGER AS n FROM events
+        WHERE grid_id IN ${GRIDS} AND status NOT IN ('rejected', 'merged') GROUP BY k ORDER BY k`,
+      path,
+    ),
+    grouped(
+      db,
+      `SELECT ${MONTH_OF('reported_at')} AS k, count(*)::INTEGER AS n FROM events
+        WHERE grid_id IN ${GRIDS} AND status NOT IN ('rejected', 'merged')
+          AND reported_at >= $2::TIMESTAMP AND reported_at < $3::TIMESTAMP GROUP BY k`,
+      path,
+      since,
+      now,
+    ),
+    grouped(
+      db,
+      `SELECT category_code AS k, count(*)::INTEGER AS n FROM components WHERE grid_id IN ${GRIDS} GROUP BY k ORDER BY k`,
+      path,
+    ),
+    grouped(
+      db,
+      `SELECT owner AS k, count(*)::INTEGER AS n FROM cameras WHERE grid_id IN ${GRIDS} GROUP BY k ORDER BY k`,
+      path,
+    ),
+    grouped(
+      db,
+      `SELECT kind AS k, count(*)::INTEGER AS n FROM sensors WHERE grid_id IN ${GRIDS} GROUP BY k ORDER BY k`,
+      path,
+    ),
+    grouped(
+      db,
+      `SELECT topic AS k, count(*)::INTEGER AS n FROM sentiments WHERE grid_id IN ${GRIDS} GROUP BY k ORDER BY k`,
+      path,
+    ),
+    grouped(
+      db,
+      `SELECT ${MONTH_OF('"at"')} AS k, count(*)::INTEGER AS n FROM sentiments
+        WHERE grid_id IN ${GRIDS} AND "at" >= $2::TIMESTAMP AND "at" < $3::TIMESTAMP GROUP BY k`,
+      path,
+      since,
+      now,
+    ),
+    db.one<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM unit_heads WHERE building_id IN (SELECT id FROM buildings WHERE grid_id IN ${GRIDS})`,
+      [path],
+    ),
+  ]);
+  return {
+    people: { byAgeBand, bySex, byTag },
+    places: { compounds: compounds!.n },
+    events: { byStatus: eventsByStatus, byCategory: eventsByCategory, byMonth: monthly(eventsByMonth, months) },
+    things: { byCategory: componentsByCategory, camerasByOwner, sensorsByKind },
+    sentiment: { byTopic, byMonth: monthly(sentimentByMonth, months) },
+    organisations: { unitHeads: unitHeads!.n },
+  };
+}
+
 export async function getUnitSummary(db: Db, path: string, now: string): Promise<UnitSummary> {
-  const [people, places, byUse, events, things, byState, sentiment, byKind] = await Promise.all([
+  const [people, places, byUse, events, things, byState, sentiment, byKind, more] = await Promise.all([
     db.one<Record<string, number>>(
       `
       SELECT (SELECT count(*) FROM households WHERE grid_id IN ${GRIDS}) AS households,
@@ -92,6 +258,7 @@ export async function getUnitSummary(db: Db, path: string, now: string): Promise
       GROUP BY kind ORDER BY kind`,
       path,
     ),
+    breakdowns(db, path, now),
   ]);
   return {
     people: {
@@ -101,14 +268,22 @@ export async function getUnitSummary(db: Db, path: string, now: string): Promise
       disabled: people!.disabled!,
       lowIncome: people!.low_income!,
       partyMembers: people!.party_members!,
+      ...more.people,
     },
-    places: { buildings: places!.buildings!, byUse, dwellings: places!.dwellings! },
+    places: {
+      buildings: places!.buildings!,
+      byUse,
+      dwellings: places!.dwellings!,
+      households: people!.households!,
+      ...more.places,
+    },
     events: {
       total: events!.total!,
       open: events!.open!,
       closed: events!.closed!,
       overdue: events!.overdue!,
       last30Days: events!.last30!,
+      ...more.events,
     },
     things: {
       components: things!.components!,
@@ -117,13 +292,17 @@ export async function getUnitSummary(db: Db, path: string, now: string): Promise
       camerasOnline: things!.cameras_online!,
       patrolPoints: things!.patrol_points!,
       sensors: things!.sensors!,
+      ...more.things,
     },
     sentiment: {
       total: sentiment!.total!,
       positive: sentiment!.positive!,
       neutral: sentiment!.neutral!,
       negative: sentiment!.negative!,
+      byTopic: more.sentiment.byTopic,
+      byPolarity: { positive: sentiment!.positive!, neutral: sentiment!.neutral!, negative: sentiment!.negative! },
+      byMonth: more.sentiment.byMonth,
     },
-    organisations: { total: Object.values(byKind).reduce((a, b) => a + b, 0), byKind },
+    organisations: { total: Object.values(byKind).reduce((a, b) => a + b, 0), byKind, ...more.organisations },
   };
 }

@@ -1,0 +1,154 @@
+// Cases per area and period (案件趋势), counted in DuckDB: a unit's cases per ISO week or month and
+// taxonomy category, a unit's and its parent's series for the forecast, and every unit of a level's
+// series for the anomaly list. Periods are China Standard Time (domain/forecast/periods.ts); rejected
+// and merged reports are no cases and are not counted. Every query reads within the reader's scope.
+import type { Scope } from '../domain/access';
+import type { PeriodCount } from '../domain/forecast/caseForecast';
+import { type Granularity, periodOf, shiftPeriod } from '../domain/forecast/periods';
+import { caseScope } from './cases';
+import type { Db } from './db';
+import { Where } from './sql';
+
+const DAY_MS = 86_400_000;
+/** History that ends this long before today is an old dataset, not a quiet week (as store/eventStats). */
+const STALE_MS = 7 * DAY_MS;
+
+/** The period label of a case, in SQL: the CST day's ISO week or month. */
+const PERIOD_SQL: Record<Granularity, string> = {
+  week: `strftime(e.reported_at + INTERVAL 8 HOUR, '%G-W%V')`,
+  month: `strftime(e.reported_at + INTERVAL 8 HOUR, '%Y-%m')`,
+};
+
+/** The span of the case history the statistics may speak of. */
+export interface CaseHistory {
+  /** ISO time of the first case. */
+  first: string;
+  /**
+   * The statistics' "now": the platform's clock, or, when the last case is more than a week older
+   * (a dataset generated for another day), the last case's time.
+   */
+  asOf: string;
+}
+
+/** The case history's span, or null when there is no case at all. */
+export async function caseHistory(db: Db, now: string): Promise<CaseHistory | null> {
+  const row = await db.one<{ first: string | null; last: string | null }>(
+    `SELECT strftime(min(reported_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS first, strftime(max(reported_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS last
+       FROM events WHERE status NOT IN ('rejected', 'merged')`,
+  );
+  if (!row?.first || !row.last) return null;
+  const stale = Date.parse(now) - Date.parse(row.last) > STALE_MS;
+  return { first: row.first, asOf: stale ? row.last : now };
+}
+
+/** Cases of the unit at `path` (and everything below it) in the scope, reported in [from, to). */
+function unitCases(scope: Scope, path: string, from: string, to: string): Where {
+  return caseScope(new Where(), scope, 'e.')
+    .add(`e.grid_id IN (SELECT id FROM admin_units WHERE path = ? OR starts_with(path, ? || '/'))`, path, path)
+    .add(`e.reported_at >= ?::TIMESTAMP AND e.reported_at < ?::TIMESTAMP`, from, to)
+    .add(`e.status NOT IN ('rejected', 'merged')`);
+}
+
+/** Cases per period and taxonomy category (its two-digit code); only the non-zero ones. */
+export async function caseTrend(
+  db: Db,
+  scope: Scope,
+  q: { path: string; by: Granularity; from: string; to: string; category?: string },
+): Promise<{ period: string; category: string; count: number }[]> {
+  const w = unitCases(scope, q.path, q.from, q.to);
+  if (q.category) w.add('substr(e.item_code, 1, 2) = ?', q.category);
+  return db.all(
+    `SELECT ${PERIOD_SQL[q.by]} AS period, substr(e.item_code, 1, 2) AS category, count(*)::INTEGER AS count
+       FROM events e ${w} GROUP BY ALL ORDER BY period, category`,
+    w.params,
+  );
+}
+
+/**
+ * The unit's cases per period and its parent's (null for the city), in [from, to); only the
+ * periods with cases (densify to fill the gaps).
+ */
+export async function unitSeries(
+  db: Db,
+  scope: Scope,
+  q: { path: string; parentPath: string | null; by: Granularity; from: string; to: string },
+): Promise<{ own: PeriodCount[]; parent: PeriodCount[] | null }> {
+  const w = unitCases(scope, q.parentPath ?? q.path, q.from, q.to);
+  const n = w.params.length;
+  const rows = await db.all<{ period: string; own: number; parent: number }>(
+    `SELECT ${PERIOD_SQL[q.by]} AS period,
+            count(*) FILTER (WHERE e.grid_id IN (SELECT id FROM admin_units WHERE path = $${n + 1} OR starts_with(path, $${n + 1} || '/')))::INTEGER AS own,
+            count(*)::INTEGER AS parent
+       FROM events e ${w} GROUP BY ALL ORDER BY period`,
+    [...w.params, q.path],
+  );
+  return {
+    own: rows.map((r) => ({ period: r.period, count: r.own })),
+    parent: q.parentPath ? rows.map((r) => ({ period: r.period, count: r.parent })) : null,
+  };
+}
+
+/** Depth of each level in the tree's paths ('340881/340881002/340881002001/340881002001G01'). */
+export const LEVEL_DEPTH = { city: 1, subdistrict: 2, town: 2, community: 3, village: 3, grid: 4 } as const;
+export type TrendLevel = keyof typeof LEVEL_DEPTH;
+
+/**
+ * Every unit of `level` in the scope with its name, path and parent's path, and the cases per period of
+ * each unit and of each parent, in [from, to).
+ */
+export async function levelSeries(
+  db: Db,
+  scope: Scope,
+  q: { level: TrendLevel; by: Granularity; from: string; to: string },
+): Promise<{
+  units: { id: string; name: string; path: string; parentId: string | null }[];
+  series: Map<string, PeriodCount[]>;
+}> {
+  // A geographic scope lists its own units; the others every unit (a department's counts are its own cases).
+  const within = new Where().add('level = ?', q.level);
+  if (scope.kind === 'unit') within.add(`(path = ? OR starts_with(path, ? || '/'))`, scope.path, scope.path);
+  const units = await db.all<{ id: string; name: string; path: string; parentId: string | null }>(
+    `SELECT id, name, path, parent_id AS "parentId" FROM admin_units ${within} ORDER BY id`,
+    within.params,
+  );
+  const w = caseScope(new Where(), scope, 'e.')
+    .add(`e.reported_at >= ?::TIMESTAMP AND e.reported_at < ?::TIMESTAMP`, q.from, q.to)
+    .add(`e.status NOT IN ('rejected', 'merged')`);
+  // Counted per grid in SQL; each grid's counts then go to its unit at `level` and that unit's parent,
+  // read off the grid's path (a few thousand rows, where a join would touch every case).
+  const [rows, grids] = await Promise.all([
+    db.all<{ grid: string; period: string; count: number }>(
+      `SELECT e.grid_id AS grid, ${PERIOD_SQL[q.by]} AS period, count(*)::INTEGER AS count FROM events e ${w} GROUP BY ALL`,
+      w.params,
+    ),
+    db.all<{ id: string; path: string }>(`SELECT id, path FROM admin_units WHERE level = 'grid'`),
+  ]);
+  const depth = LEVEL_DEPTH[q.level];
+  const owners = new Map(
+    grids.map((g) => {
+      const parts = g.path.split('/');
+      return [g.id, [parts[depth - 1], depth > 1 ? parts[depth - 2] : undefined]];
+    }),
+  );
+  const byUnit = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    for (const unit of owners.get(r.grid) ?? []) {
+      if (!unit) continue;
+      let periods = byUnit.get(unit);
+      if (!periods) byUnit.set(unit, (periods = new Map()));
+      periods.set(r.period, (periods.get(r.period) ?? 0) + r.count);
+    }
+  }
+  const series = new Map<string, PeriodCount[]>(
+    [...byUnit].map(([unit, periods]) => [
+      unit,
+      [...periods].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([period, count]) => ({ period, count })),
+    ]),
+  );
+  return { units, series };
+}
+
+/** The last complete period: the one before the period holding `asOf`. */
+export function lastCompletePeriod(asOf: string, by: Granularity): string {
+  return shiftPeriod(periodOf(Date.parse(asOf), by), -1, by);
+}
