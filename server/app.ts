@@ -26,6 +26,7 @@ import { buildingRoutes } from './routes/buildings';
 import { cameraRoutes } from './routes/cameras';
 import { eventActionRoutes } from './routes/eventActions';
 import { eventRoutes } from './routes/events';
+import { exportRoutes } from './routes/exports';
 import { gridRoutes } from './routes/grids';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
@@ -79,13 +80,19 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', ingestRoutes(deps))
       .route('/', liveRoutes(deps))
       .route('/', buildingRoutes(deps))
+      .route('/', exportRoutes(deps))
       // 3D Tiles: a file tree, kept out of the OpenAPI document
       .route('/', tileRoutes(deps))
   );
 }
 
 export function createApp(appDeps: Deps, options: AppOptions = {}) {
-  const deps: RouteDeps = { ...appDeps, answers: appDeps.answers ?? new AnswerCache() };
+  const deps: RouteDeps = {
+    ...appDeps,
+    answers: appDeps.answers ?? new AnswerCache(),
+    // `app` is made below; requests only arrive once it is
+    inProcess: async (request) => app.fetch(request),
+  };
   const api = apiRoutes(deps);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -32,7 +32,8 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
  * summaries; `residents` personal data (masked); `unmask` one record in clear; `cases` reads events.
  * The case workflow's: `report` (上报), `dispatch` (立案、派遣、评价、挂账: the centre seat), `handle`
  * (签收、退回、处置、延期、上报上级: whoever holds a task), `verify` (核查), `supervise` (督办);
- * `assessment` reads the assessment (考核) of units: city-wide, or one's own subtree or department.
+ * `assessment` reads the assessment (考核) of units: city-wide, or one's own subtree or department;
+ * `analysis` is the analyst's workspace (分析研判): city-wide case heat and the exports of its aggregates.
  */
 export type Permission =
   | 'overview'
@@ -49,7 +50,8 @@ export type Permission =
   | 'handle'
   | 'verify'
   | 'supervise'
-  | 'assessment';
+  | 'assessment'
+  | 'analysis';
 
 const EVERYONE: Permission[] = ['overview', 'map'];
 
@@ -82,7 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervise',
     'assessment',
   ],
-  analyst: [...EVERYONE, 'units', 'cases', 'assessment'],
+  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'analysis'],
   leader: [...EVERYONE, 'units', 'residents', 'cases', 'report', 'supervise', 'assessment'],
   screen: [...EVERYONE, 'units', 'cases'],
   admin: [...EVERYONE, 'units', 'audit', 'users'],

@@ -35,12 +35,17 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /layers/patrol-points': 'map',
   'GET /layers/sensors': 'map',
   'GET /layers/buildings': 'map',
+  'GET /layers/roads': 'map',
+  'GET /layers/rivers': 'map',
   'GET /grids/:id': 'units',
   'GET /search': 'map', // non-personal records only
   // big-screen statistics: city-wide aggregates of cases, no single case
   'GET /stats/events/daily': 'overview',
   'GET /stats/events/by-category': 'overview',
   'GET /stats/departments/ranking': 'overview',
+  // the analyst's workspace: the case heat per H3 cell over any span, and exports of its aggregates (audited)
+  'GET /stats/events/h3': 'analysis',
+  'GET /analytics/export': 'analysis',
   'GET /residents': 'residents',
   'GET /residents/export.csv': 'export',
   'GET /residents/:id': 'residents',

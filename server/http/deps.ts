@@ -24,5 +24,9 @@ export interface Deps {
   answers?: AnswerCache;
 }
 
-/** What the routes get: the deps with the app's answer cache. */
-export type RouteDeps = Deps & { answers: AnswerCache };
+/** What the routes get: the deps with the app's answer cache, and the app itself for in-process requests. */
+export type RouteDeps = Deps & {
+  answers: AnswerCache;
+  /** Runs a request through the whole app (guard included): exports ask the route whose answer they export. */
+  inProcess?: (request: Request) => Promise<Response>;
+};
