@@ -70,7 +70,7 @@ describe('/analyst', () => {
     expect(levels[0]).toBe('city');
     expect(levels.at(-1)).toBe('grid');
     // The breadcrumb names the way down, city first.
-    expect(await page.locator('.analyst-breadcrumb li').count()).toBe(levels.length);
+    expect(await page.locator('.analyst-breadcrumb ol li').count()).toBe(levels.length);
 
     // The grid's heat for the current month, on the map and in the table.
     await expect.poll(() => page.locator('.heat-table').getAttribute('data-month'), { timeout: 30_000 }).not.toBeNull();

@@ -44,7 +44,7 @@ describe('colours', () => {
     const quiet = heatColour(1, 100);
     const busy = heatColour(100, 100);
     expect(busy[1]).toBeLessThan(quiet[1]);
-    expect(heatColour(0, 0)).toEqual([255, 237, 160, 200]);
+    expect(heatColour(0, 0)).toEqual([255, 237, 160, 170]);
   });
 });
 

@@ -65,7 +65,7 @@ export function heatColour(count: number, max: number): Rgba {
     Math.round(a[0] + (b[0] - a[0]) * f),
     Math.round(a[1] + (b[1] - a[1]) * f),
     Math.round(a[2] + (b[2] - a[2]) * f),
-    200,
+    170, // the basemap shows through
   ];
 }
 
