@@ -16,6 +16,7 @@ import {
   toCsv,
   toGeoJson,
 } from '../domain/aggregateExport';
+import { accessFor } from '../http/access';
 import { clientOf } from '../http/caller';
 import type { AppEnv } from '../http/context';
 import type { RouteDeps } from '../http/deps';
@@ -80,6 +81,13 @@ export function exportRoutes(deps: RouteDeps) {
       if (v !== undefined) query.set(p, v);
     }
     if (!deps.inProcess) throw new ApiError(503, 'unavailable', 'Exports are not available in this server.');
+    // A source route this server does not have (the access table lists every route it serves)
+    if (!accessFor('GET', spec.source))
+      throw new ApiError(
+        404,
+        'not_available',
+        `The ${dataset} data (GET /api${spec.source}) is not available on this server.`,
+      );
     const source = await deps.inProcess(
       new Request(`http://in-process/api${spec.source}?${query}`, {
         headers: { cookie: c.req.header('cookie') ?? '', accept: 'application/json' },
@@ -87,13 +95,8 @@ export function exportRoutes(deps: RouteDeps) {
     );
     const body: unknown = await source.json().catch(() => null);
     if (!source.ok) {
+      // the source's own refusal (400, 403, 404), as it gave it
       const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-      if (source.status === 404 && error?.code !== 'bad_request')
-        throw new ApiError(
-          404,
-          'not_available',
-          `The ${dataset} data (GET /api${spec.source}) is not available on this server.`,
-        );
       throw new ApiError(
         source.status as 400,
         error?.code ?? `http_${source.status}`,
