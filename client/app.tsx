@@ -18,18 +18,21 @@ import { SessionGate } from './views/signIn/SessionGate';
 type Page = ComponentType<{ api: TwinApi }>;
 
 const OverviewPage = lazy(() => import('./views/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+// deck.gl and its layers: only the analyst's page draws with them
+const AnalystPage = lazy(() => import('./views/analyst/AnalystPage').then((m) => ({ default: m.AnalystPage })));
 const ScreenPage = lazy(() => import('./views/screen/ScreenPage').then((m) => ({ default: m.ScreenPage })));
 
 const pages: Record<WorkspacePath, Page> = {
   '/': OverviewPage,
   '/desk': DeskPage,
   '/field': FieldPage,
+  '/analyst': AnalystPage,
   '/screen': ScreenPage,
   '/admin': AdminPage,
   '/account': AccountPage,
 };
 
-/** The workspace a location path names; unknown or unbuilt paths (/analyst, …) → the overview. */
+/** The workspace a location path names; unknown or unbuilt paths (/leader, …) → the overview. */
 export function workspaceFor(pathname: string): WorkspacePath {
   const path = normalPath(pathname);
   return WORKSPACES.some((w) => w.path === path) ? (path as WorkspacePath) : '/';

@@ -11,6 +11,7 @@ import {
   useState,
 } from 'react';
 import { accountsEn, accountsZh } from './messages/accounts';
+import { analystEn, analystZh } from './messages/analyst';
 import { deskEn, deskZh } from './messages/desk';
 import { fieldEn, fieldZh } from './messages/field';
 import { riskEn, riskZh } from './messages/risk';
@@ -19,6 +20,7 @@ export type Lang = 'zh' | 'en';
 
 const zh = {
   ...accountsZh,
+  ...analystZh,
   ...deskZh,
   ...fieldZh,
   ...riskZh,
@@ -292,6 +294,7 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
   ...accountsEn,
+  ...analystEn,
   ...deskEn,
   ...fieldEn,
   ...riskEn,
@@ -561,6 +564,9 @@ const en: Record<MessageKey, string> = {
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+/** Whether `key` names a message: labels made from data (a count map's keys) fall back to the key itself. */
+export const isMessageKey = (key: string): key is MessageKey => key in zh;
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

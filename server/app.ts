@@ -27,6 +27,7 @@ import { buildingRoutes } from './routes/buildings';
 import { cameraRoutes } from './routes/cameras';
 import { eventActionRoutes } from './routes/eventActions';
 import { eventRoutes } from './routes/events';
+import { exportRoutes } from './routes/exports';
 import { gridRoutes } from './routes/grids';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
@@ -84,6 +85,7 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', liveRoutes(deps))
       .route('/', buildingRoutes(deps))
       .route('/', riskRoutes(deps))
+      .route('/', exportRoutes(deps))
       // 3D Tiles: a file tree, kept out of the OpenAPI document
       .route('/', tileRoutes(deps))
   );
@@ -94,6 +96,8 @@ export function createApp(appDeps: Deps, options: AppOptions = {}) {
     ...appDeps,
     answers: appDeps.answers ?? new AnswerCache(),
     risk: appDeps.risk ?? loadRiskConfig(),
+    // `app` is made below; requests only arrive once it is
+    inProcess: async (request) => app.fetch(request),
   };
   const api = apiRoutes(deps);
   api.doc31('/openapi.json', {

@@ -44,6 +44,8 @@ const EXPECT: Record<string, Expect> = {
   'GET /layers/patrol-points': all([200, 200]),
   'GET /layers/sensors': all([200, 200]),
   'GET /layers/buildings': all([200, 200]),
+  'GET /layers/roads': all([200, 200]),
+  'GET /layers/rivers': all([200, 200]),
   'GET /grids/{id}': { ...all([200, 200]), ...GEO_RECORD },
   'GET /buildings/{id}': all([200, 200]), // map data: counts only, no personal data
   // risk scores: aggregates; a geographic role within its own unit (another unit: 403)
@@ -85,6 +87,9 @@ const EXPECT: Record<string, Expect> = {
     leader: [200, 200],
     screen: [200, 200],
   }),
+  // the analyst's workspace: city-wide case heat, and exports of its aggregates (audited)
+  'GET /stats/events/h3': only({ analyst: [200, 200] }),
+  'GET /analytics/export': only({ analyst: [200, 200] }),
   'GET /residents': only({ ...GEO_FILTER, centre: [200, 200], leader: [200, 200] }),
   'GET /residents/export.csv': only({ ...GEO_FILTER, centre: [200, 200] }),
   'GET /residents/{id}': only({ ...GEO_RECORD, centre: [200, 200], leader: [200, 200] }),
@@ -235,6 +240,8 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path === '/photos/{id}') return path.replace('{id}', '0'.repeat(64));
   if (path === '/stats/events/trend' || path === '/stats/events/forecast') return `${path}?unit=${f('grid')}`;
   if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;
+  if (path === '/stats/events/h3') return `${path}?res=8&from=2026-01-01&to=2026-12-31`;
+  if (path === '/analytics/export') return `${path}?dataset=heat&format=csv&res=8&from=2026-01-01&to=2026-12-31`;
   if (path === '/assessment') return `${path}?period=2026-10&level=gridworker&within=${f('grid').slice(0, 9)}`;
   return path;
 }

@@ -51,7 +51,20 @@ describe('GET /api/overview', () => {
       compoundPartyGroups: STRUCTURE.compoundPartyGroups,
       unitHeads: scaled(VOLUMES.unitHeads, SMALL.scale),
       taxonomy: STRUCTURE.taxonomy,
-      events: { total, closed, closureRate: Math.round((closed / total) * 1000) / 1000 },
+      events: {
+        total,
+        closed,
+        closureRate: Math.round((closed / total) * 1000) / 1000,
+        firstDay: data.events
+          .map((e) => e.reportedAt)
+          .sort()[0]!
+          .slice(0, 10),
+        lastDay: data.events
+          .map((e) => e.reportedAt)
+          .sort()
+          .at(-1)!
+          .slice(0, 10),
+      },
     });
     expect(closed).toBe(Math.round(total * VOLUMES.closureRate));
   });

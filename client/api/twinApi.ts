@@ -8,6 +8,7 @@ import type { LonLat } from '@domain/model';
 import { hc } from 'hono/client';
 import type { AppType } from '../../server/app';
 import { type AccountsApi, accountsApi, type SecondFactor } from './accountsApi';
+import { type AnalystApi, analystApi } from './analystApi';
 import { ApiError, type FieldProblem } from './apiError';
 import { type CasesApi, casesApi } from './casesApi';
 import { type LiveHandlers, type LiveSubscription, sharedLive } from './liveStream';
@@ -148,6 +149,8 @@ export interface TwinApi {
   readonly accounts: AccountsApi;
   /** The case workflow: inboxes, dossiers, actions (the desk). */
   readonly cases: CasesApi;
+  /** The analyst's workspace: heat, basemap, risk, trends, exports. */
+  readonly analyst: AnalystApi;
 }
 
 // Queries as the URL carries them, in the caller's order; absent filters stay absent.
@@ -228,6 +231,7 @@ export function createApi(origin = '', fetcher?: typeof fetch): TwinApi {
     },
     accounts: accountsApi(client, base, fetcher),
     cases: casesApi(client),
+    analyst: analystApi(client, base, fetcher),
   };
   return api;
 }

@@ -12,7 +12,7 @@ describe('workspaces', () => {
     ['community', ['/', '/desk', '/field', '/screen', '/account']],
     ['subdistrict', ['/', '/desk', '/screen', '/account']],
     ['gridworker', ['/', '/desk', '/field', '/screen', '/account']],
-    ['analyst', ['/', '/screen', '/account']],
+    ['analyst', ['/', '/analyst', '/screen', '/account']],
     ['leader', ['/', '/screen', '/account']],
     ['screen', ['/', '/screen', '/account']],
   ] as const)('%s opens %j', (role, paths) => {
@@ -34,7 +34,7 @@ describe('workspaces', () => {
     ['gridworker', '/field'],
     ['screen', '/screen'],
     ['admin', '/admin'],
-    ['analyst', '/'],
+    ['analyst', '/analyst'],
     ['leader', '/'],
   ] as const)('lands %s on %s', (role, home) => {
     expect(homeFor(role)).toBe(home);

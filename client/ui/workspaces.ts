@@ -4,7 +4,7 @@
 import type { Permission, Role } from '@domain/access';
 import type { MessageKey } from '../i18n';
 
-export type WorkspacePath = '/' | '/desk' | '/field' | '/screen' | '/admin' | '/account';
+export type WorkspacePath = '/' | '/desk' | '/field' | '/analyst' | '/screen' | '/admin' | '/account';
 
 export interface Workspace {
   path: WorkspacePath;
@@ -20,6 +20,8 @@ export const WORKSPACES: readonly Workspace[] = [
   { path: '/desk', label: 'nav.desk', needs: ['cases'], needsAny: ['dispatch', 'handle', 'verify'] },
   // the grid worker's phone page (网格员): report, then their own cases — for those who report, handle and verify
   { path: '/field', label: 'nav.field', needs: ['cases', 'report', 'handle', 'verify'] },
+  // the analyst's workspace (分析研判): heat, risk, trends, six elements, exports of aggregates
+  { path: '/analyst', label: 'nav.analyst', needs: ['analysis', 'units', 'map'] },
   { path: '/screen', label: 'nav.screen', needs: ['overview', 'map', 'units', 'cases'] },
   { path: '/admin', label: 'nav.admin', needs: ['users', 'audit'] },
   { path: '/account', label: 'nav.account', needs: [] },
@@ -45,8 +47,8 @@ const HOMES: Record<Role, WorkspacePath> = {
   gridworker: '/field',
   screen: '/screen',
   admin: '/admin',
-  // the twin, until their own workspaces land
-  analyst: '/',
+  analyst: '/analyst',
+  // the twin, until their own workspace lands
   leader: '/',
 };
 

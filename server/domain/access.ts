@@ -34,6 +34,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
  * (签收、退回、处置、延期、上报上级: whoever holds a task), `verify` (核查), `supervise` (督办);
  * `assessment` reads the assessment (考核) of units: city-wide, or one's own subtree or department.
  * `risk` reads the risk scores of areas (风险评分): city-wide, or within one's own unit.
+ * `analysis` is the analyst's workspace (分析研判): city-wide case heat and the exports of its aggregates.
  */
 export type Permission =
   | 'overview'
@@ -51,7 +52,8 @@ export type Permission =
   | 'verify'
   | 'supervise'
   | 'assessment'
-  | 'risk';
+  | 'risk'
+  | 'analysis';
 
 const EVERYONE: Permission[] = ['overview', 'map'];
 
@@ -97,7 +99,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment',
     'risk',
   ],
-  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk'],
+  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk', 'analysis'],
   leader: [...EVERYONE, 'units', 'residents', 'cases', 'report', 'supervise', 'assessment', 'risk'],
   screen: [...EVERYONE, 'units', 'cases', 'risk'],
   admin: [...EVERYONE, 'units', 'audit', 'users'],

@@ -35,6 +35,8 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /layers/patrol-points': 'map',
   'GET /layers/sensors': 'map',
   'GET /layers/buildings': 'map',
+  'GET /layers/roads': 'map',
+  'GET /layers/rivers': 'map',
   'GET /grids/:id': 'units',
   'GET /search': 'map', // non-personal records only
   // big-screen statistics: city-wide aggregates of cases, no single case
@@ -45,6 +47,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /stats/events/trend': 'cases',
   'GET /stats/events/forecast': 'cases',
   'GET /stats/events/anomalies': 'cases',
+  // the analyst's workspace: the case heat per H3 cell over any span, and exports of its aggregates (audited)
+  'GET /stats/events/h3': 'analysis',
+  'GET /analytics/export': 'analysis',
   'GET /residents': 'residents',
   'GET /residents/export.csv': 'export',
   'GET /residents/:id': 'residents',

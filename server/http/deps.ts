@@ -27,5 +27,10 @@ export interface Deps {
   risk?: RiskConfig;
 }
 
-/** What the routes get: the deps with the app's answer cache and the risk configuration. */
-export type RouteDeps = Deps & { answers: AnswerCache; risk: RiskConfig };
+/** What the routes get: the deps with the app's answer cache, the risk configuration, and the app itself for in-process requests. */
+export type RouteDeps = Deps & {
+  answers: AnswerCache;
+  risk: RiskConfig;
+  /** Runs a request through the whole app (guard included): exports ask the route whose answer they export. */
+  inProcess?: (request: Request) => Promise<Response>;
+};

@@ -1,4 +1,5 @@
-// GeoJSON map layers: grids (every level of the tree), components, cameras, patrol points, sensors, buildings.
+// GeoJSON map layers: grids (every level of the tree), components, cameras, patrol points, sensors, buildings,
+// roads and rivers (the basemap the analyst's map draws from our own data, no online tiles).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { featureCollection, pointFeature } from '../domain/geojson';
 import { cachedJson, queryKey } from '../http/cachedJson';
@@ -8,6 +9,7 @@ import { listAdminUnits } from '../store/adminUnits';
 import { listBuildings } from '../store/buildings';
 import { listCameras } from '../store/cameras';
 import { listComponents } from '../store/components';
+import { listRivers, listRoads } from '../store/lines';
 import { listPatrolPoints } from '../store/patrolPoints';
 import { listSensors } from '../store/sensors';
 import { BboxParam, BoolParam, featureCollectionSchema, json } from './schemas';
@@ -159,6 +161,28 @@ const buildings = layer(
   }),
 );
 
+const roads = layer(
+  '/layers/roads',
+  'Roads (道路) as centre lines with class and width',
+  z.object({ bbox: BboxParam.optional(), class: z.enum(['main', 'secondary']).optional() }),
+  z.object({ id: z.string(), name: z.string(), class: z.enum(['main', 'secondary']), widthM: z.number() }),
+);
+
+const rivers = layer(
+  '/layers/rivers',
+  'Rivers (河流) as centre lines with width',
+  z.object({ bbox: BboxParam.optional() }),
+  z.object({ id: z.string(), name: z.string(), widthM: z.number() }),
+);
+
+/** A centre line (road, river) as a GeoJSON LineString feature. */
+const lineFeature = <T extends { id: string; line: [number, number][] }>({ line, ...properties }: T) => ({
+  type: 'Feature' as const,
+  id: properties.id,
+  geometry: { type: 'LineString' as const, coordinates: line },
+  properties,
+});
+
 /**
  * Every layer is the same for every reader with the map permission (none is filtered by scope: they
  * hold no personal data), so one answer per (layer, query, data version) serves them all.
@@ -228,6 +252,22 @@ export function layerRoutes(deps: RouteDeps) {
               properties: props,
             })),
           ),
+      });
+    })
+    .openapi(roads, (c) => {
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, {
+        key: `layers/roads?${queryKey(q)}`,
+        tables: ['roads'],
+        build: async () => featureCollection((await listRoads(db, q)).map(lineFeature)),
+      });
+    })
+    .openapi(rivers, (c) => {
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, {
+        key: `layers/rivers?${queryKey(q)}`,
+        tables: ['rivers'],
+        build: async () => featureCollection((await listRivers(db, q)).map(lineFeature)),
       });
     });
 }

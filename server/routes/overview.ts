@@ -24,7 +24,16 @@ export const OverviewSchema = z
     compoundPartyGroups: n,
     unitHeads: n,
     taxonomy: z.object({ categories: n, subcategories: n, items: n }),
-    events: z.object({ total: n, closed: n, closureRate: z.number().openapi({ example: 0.993 }) }),
+    events: z.object({
+      total: n,
+      closed: n,
+      closureRate: z.number().openapi({ example: 0.993 }),
+      firstDay: z
+        .string()
+        .nullable()
+        .openapi({ description: 'Day (UTC) of the first report in the history', example: '2019-01-01' }),
+      lastDay: z.string().nullable().openapi({ description: 'Day (UTC) of the latest report', example: '2026-10-31' }),
+    }),
   })
   .openapi('Overview');
 

@@ -17,10 +17,14 @@ export interface Overview {
   compoundPartyGroups: number;
   unitHeads: number;
   taxonomy: { categories: number; subcategories: number; items: number };
-  events: { total: number; closed: number; closureRate: number };
+  /** firstDay, lastDay: the span of the case history (UTC days, YYYY-MM-DD), null without any case. */
+  events: { total: number; closed: number; closureRate: number; firstDay: string | null; lastDay: string | null };
 }
 
 export async function getOverview(db: Db): Promise<Overview> {
+  const span = (await db.one<{ first: string | null; last: string | null }>(
+    `SELECT strftime(min(reported_at), '%Y-%m-%d') AS first, strftime(max(reported_at), '%Y-%m-%d') AS last FROM events`,
+  ))!;
   const r = (await db.one<Record<string, number>>(`
     SELECT
       (SELECT count(*) FROM admin_units WHERE level = 'subdistrict') AS subdistricts,
@@ -62,6 +66,12 @@ export async function getOverview(db: Db): Promise<Overview> {
     unitHeads: r.unit_heads!,
     taxonomy: { categories: r.categories!, subcategories: r.subcategories!, items: r.items! },
     // Rounded to three places, as the article states it (99.3%).
-    events: { total, closed, closureRate: total ? Math.round((closed / total) * 1000) / 1000 : 0 },
+    events: {
+      total,
+      closed,
+      closureRate: total ? Math.round((closed / total) * 1000) / 1000 : 0,
+      firstDay: span.first,
+      lastDay: span.last,
+    },
   };
 }
