@@ -46,6 +46,8 @@ describe('/analyst', () => {
     await page.locator('.analyst-total').waitFor({ timeout: 60_000 });
     const cityTotal = Number(await heatTotal(page));
     expect(cityTotal).toBeGreaterThan(0);
+    await expect.poll(() => mapTotal(page), { timeout: 30_000 }).toBe(String(cityTotal));
+    await page.screenshot({ path: `${ARTIFACTS}/analyst-city.png` });
 
     // Down the tree, each time into the busiest unit below (by the unit's own case count).
     const unit = async (id: string) =>
