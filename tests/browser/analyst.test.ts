@@ -46,6 +46,8 @@ describe('/analyst', () => {
     await page.locator('.analyst-total').waitFor({ timeout: 60_000 });
     const cityTotal = Number(await heatTotal(page));
     expect(cityTotal).toBeGreaterThan(0);
+    await expect.poll(() => mapTotal(page), { timeout: 30_000 }).toBe(String(cityTotal));
+    await page.screenshot({ path: `${ARTIFACTS}/analyst-city.png` });
 
     // Down the tree, each time into the busiest unit below (by the unit's own case count).
     const unit = async (id: string) =>
@@ -121,10 +123,20 @@ describe('/analyst', () => {
     // The six elements and the risk tab say what they have (or that the risk model is not here).
     await page.getByRole('tab', { name: '六要素' }).click();
     await page.locator('.six-table[data-element="people"] tbody tr').first().waitFor();
+    await page.getByRole('tab', { name: '地', exact: true }).click();
+    await page.locator('.six-table[data-element="places"]').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/analyst-six.png` });
     await page.getByRole('tab', { name: '风险排名' }).click();
     await page.locator('.risk-table, .analyst-note.unavailable').first().waitFor({ timeout: 30_000 });
     await expect(page.locator('.factor-guide dt').count()).resolves.toBe(6);
     await page.screenshot({ path: `${ARTIFACTS}/analyst-risk.png` });
+
+    // And in English, the same view.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: "Analyst's workspace" }).waitFor();
+    await page.getByRole('tab', { name: 'Heat cells' }).click();
+    await page.locator('.heat-table').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/analyst-en.png` });
 
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.offMachine).toEqual([]);

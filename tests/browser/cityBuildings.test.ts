@@ -22,8 +22,8 @@ describe('the 3D city', () => {
     const page = await env.browser.newPage({ viewport });
     const watch = watchPage(page);
 
-    // the analyst's home is the twin (the kiosk account's is /screen)
-    const kiosk = env.platform.users.get('analyst')!;
+    // the leader's home is the twin (the kiosk account's is /screen, the analyst's /analyst)
+    const kiosk = env.platform.users.get('leader')!;
     expect(
       (
         await page.request.post(`${env.platform.baseUrl}/api/auth/login`, {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   platform = external
     ? {
         baseUrl: external.replace(/\/$/, ''),
-        users: new Map([['analyst', { username, password, role: 'analyst', displayName: '', scope: '' }]]),
+        users: new Map([['leader', { username, password, role: 'leader', displayName: '', scope: '' }]]),
         restart: () => Promise.reject(new Error('an external platform is not restarted here')),
         stop: async () => {},
       }
@@ -39,11 +39,11 @@ describe('first page', () => {
       expectedError: (message) => message.location().url.endsWith('/api/auth/login') && message.text().includes('401'),
     });
 
-    // Nobody is signed in: the page asks, in Chinese. An analyst signs in (their home is the twin; the
-    // big screen's kiosk account now starts on /screen).
+    // Nobody is signed in: the page asks, in Chinese. A leader signs in (their home is the twin; the
+    // big screen's kiosk account starts on /screen, the analyst on /analyst).
     await page.goto(`${platform.baseUrl}/`);
     await page.getByRole('heading', { name: '登录' }).waitFor({ timeout: 30_000 });
-    const kiosk = platform.users.get('analyst')!;
+    const kiosk = platform.users.get('leader')!;
     await page.getByLabel('用户名').fill(kiosk.username);
     await page.getByLabel('密码').fill('wrong password');
     await page.getByRole('button', { name: '登录' }).click();

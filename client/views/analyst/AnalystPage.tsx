@@ -2,6 +2,8 @@
 // map on our own basemap with the case heat and the risk cells, a slider over the history's months
 // that moves the map and the tables, and tabs: risk ranking, heat cells, the six elements, trends and
 // forecast. Exports of what is shown, aggregates only. The unit and month live in the URL (?unit=&month=).
+
+import { TAXONOMY } from '@domain/taxonomy';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ExportDataset } from '../../api/analystApi';
 import type { GridFeature, TwinApi } from '../../api/twinApi';
@@ -139,8 +141,9 @@ function Workspace({
   const span = monthSpan(month);
   // the slider's day: the month's last day, or the history's last day in the running month
   const at = span.to < lastDay ? span.to : lastDay;
-  const heatQuery = { res, from: span.from, to: span.to, within: unitId };
-  const heat = useResource((signal) => api.analyst.heat(heatQuery, signal), [api, unitId, month, res]);
+  const [category, setCategory] = useState('');
+  const heatQuery = { res, from: span.from, to: span.to, within: unitId, category: category || undefined };
+  const heat = useResource((signal) => api.analyst.heat(heatQuery, signal), [api, unitId, month, res, category]);
   const riskQuery = { level: 'grid' as const, top: 20, at, within: unitId };
   const risk = useResource((signal) => api.analyst.risk(riskQuery, signal), [api, unitId, at]);
   const riskCellQuery = { level: riskCellLevel(level), top: 500, at, within: unitId };
@@ -233,18 +236,31 @@ function Workspace({
               )}
             </div>
           </div>
-          <label className="analyst-slider">
-            <span>{t('analyst.time')}</span>
-            <input
-              type="range"
-              min={0}
-              max={Math.max(0, months.length - 1)}
-              value={monthIndex}
-              onChange={(e) => onSelect({ month: months[Number(e.target.value)] })}
-              aria-valuetext={month}
-            />
-            <output>{month}</output>
-          </label>
+          <div className="analyst-controls">
+            <label className="analyst-category">
+              <span>{t('analyst.category')}</span>
+              <select value={category} onChange={(e) => setCategory(e.target.value)}>
+                <option value="">{t('analyst.category.all')}</option>
+                {TAXONOMY.categories.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {lang === 'zh' ? c.name : c.nameEn}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="analyst-slider">
+              <span>{t('analyst.time')}</span>
+              <input
+                type="range"
+                min={0}
+                max={Math.max(0, months.length - 1)}
+                value={monthIndex}
+                onChange={(e) => onSelect({ month: months[Number(e.target.value)] })}
+                aria-valuetext={month}
+              />
+              <output>{month}</output>
+            </label>
+          </div>
         </div>
 
         <div className="analyst-right">

@@ -21,6 +21,7 @@ const QUERIES: Record<string, string> = {
 const LEFT_OUT: Record<string, string> = {
   '/live': 'Server-Sent Events: a stream, not a request/response',
   '/residents/export.csv': 'every export writes an audit row',
+  '/analytics/export': 'every export writes an audit row',
   '/openapi.json': 'the document itself',
 };
 
