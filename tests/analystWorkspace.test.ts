@@ -169,7 +169,7 @@ describe('GET /api/analytics/export', () => {
     expect(await count()).toBe(before);
   });
 
-  it('exports risk and trends as their routes answer them, or says plainly that they are not there', async () => {
+  it('exports risk and trends as their routes answer them', async () => {
     for (const [dataset, source] of [
       ['risk', '/api/risk?level=grid&top=10'],
       ['trend', `/api/stats/events/trend?unit=${data.adminUnits.find((u) => u.level === 'city')!.id}&by=month`],
@@ -177,13 +177,11 @@ describe('GET /api/analytics/export', () => {
       const shown = await get(source);
       const query = source.split('?')[1];
       const res = await get(`/api/analytics/export?dataset=${dataset}&format=geojson&${query}`);
-      if (shown.status === 404) {
-        expect(res.status).toBe(404);
-        expect(res.body.error.code).toBe('not_available');
-      } else {
-        expect(res.status).toBe(200);
-        expect(res.body.features.length).toBe(dataset === 'risk' ? shown.body.length : shown.body.series.length);
-      }
+      expect(shown.status).toBe(200);
+      expect(res.status).toBe(200);
+      const rows = dataset === 'risk' ? shown.body : shown.body.series;
+      expect(rows.length).toBeGreaterThan(0);
+      expect(res.body.features.length).toBe(rows.length);
     }
   });
 
