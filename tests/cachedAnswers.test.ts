@@ -34,6 +34,7 @@ const CASE_ANSWERS = () => [
   '/api/stats/events/by-category?days=30',
   '/api/stats/departments/ranking?days=90',
   `/api/grids/${cityId}`,
+  `/api/stats/events/trend?unit=${cityId}&by=week`,
   '/api/events?limit=50',
   '/api/alarms',
   // this month in China Standard Time: a case reported now counts in it

@@ -134,8 +134,8 @@ export async function levelSeries(
   for (const r of rows) {
     for (const unit of owners.get(r.grid) ?? []) {
       if (!unit) continue;
-      let periods = byUnit.get(unit);
-      if (!periods) byUnit.set(unit, (periods = new Map()));
+      const periods = byUnit.get(unit) ?? new Map<string, number>();
+      byUnit.set(unit, periods);
       periods.set(r.period, (periods.get(r.period) ?? 0) + r.count);
     }
   }

@@ -2,47 +2,32 @@
 // patrol, residents on weekdays — so a month with five weekends, or with the Spring Festival holiday
 // in it, has fewer cases at the same underlying rate. The model divides counts by this exposure before
 // it looks for seasons and level, and multiplies the forecast by the target period's exposure.
-// The weights are fixed and public knowledge, not fitted: a weekend day counts about half a working
-// day, a day of the Spring Festival holiday less than that (National Day's golden week is every
-// October, so the seasonal index already holds it).
+// The weights are fixed, not fitted: a day off (a weekend, or an official holiday of the State
+// Council's notices, the same table as the case clock's: workflow/holidays.ts) counts about half a
+// working day, a Spring Festival day less than that; a make-up working weekend day (调休上班) counts
+// whole. A year the table does not hold yet falls back to plain weekends, as the clock does.
+import { daysOf, OFFICIAL_ARRANGEMENTS, OFFICIAL_CALENDAR } from '../workflow/holidays';
 import { type Granularity, periodEnd, periodStart } from './periods';
 
 const DAY_MS = 86_400_000;
 const CST_OFFSET_MS = 8 * 3_600_000;
-export const DAY_WEIGHT = { weekday: 1, weekend: 0.55, springFestival: 0.45 } as const;
+export const DAY_WEIGHT = { workday: 1, dayOff: 0.55, springFestival: 0.45 } as const;
 
-/**
- * First day (China time) of the Spring Festival public holiday (春节假期), from the State Council's
- * yearly holiday notices; the holiday is taken as seven days from it.
- */
-const SPRING_FESTIVAL_HOLIDAY: Record<number, string> = {
-  2017: '2017-01-27',
-  2018: '2018-02-15',
-  2019: '2019-02-04',
-  2020: '2020-01-24',
-  2021: '2021-02-11',
-  2022: '2022-01-31',
-  2023: '2023-01-21',
-  2024: '2024-02-10',
-  2025: '2025-01-28',
-  2026: '2026-02-15',
-  2027: '2027-02-05',
-  2028: '2028-01-25',
-  2029: '2029-02-12',
-  2030: '2030-02-02',
-};
-const FESTIVAL_DAYS = 7;
+const SPRING_FESTIVAL = new Set(
+  OFFICIAL_ARRANGEMENTS.flatMap((y) =>
+    y.holidays.filter((h) => h.name === '春节').flatMap((h) => daysOf(h.from, h.to)),
+  ),
+);
 
 /** The weight of the CST day starting at `dayStartMs` (UTC ms of its CST midnight). */
 export function dayWeight(dayStartMs: number): number {
   const local = new Date(dayStartMs + CST_OFFSET_MS);
-  const start = SPRING_FESTIVAL_HOLIDAY[local.getUTCFullYear()];
-  if (start) {
-    const offset = (dayStartMs - (Date.parse(`${start}T00:00:00Z`) - CST_OFFSET_MS)) / DAY_MS;
-    if (offset >= 0 && offset < FESTIVAL_DAYS) return DAY_WEIGHT.springFestival;
-  }
+  const day = local.toISOString().slice(0, 10);
+  if (SPRING_FESTIVAL.has(day)) return DAY_WEIGHT.springFestival;
+  if (OFFICIAL_CALENDAR.holidays?.has(day)) return DAY_WEIGHT.dayOff;
+  if (OFFICIAL_CALENDAR.extraWorkdays?.has(day)) return DAY_WEIGHT.workday;
   const dow = local.getUTCDay();
-  return dow === 0 || dow === 6 ? DAY_WEIGHT.weekend : DAY_WEIGHT.weekday;
+  return dow === 0 || dow === 6 ? DAY_WEIGHT.dayOff : DAY_WEIGHT.workday;
 }
 
 const memo = new Map<string, number>();
