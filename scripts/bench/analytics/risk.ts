@@ -1,0 +1,33 @@
+// The risk ranking's cost on a cache miss (store/risk.ts, what GET /api/risk does when no cached
+// answer serves it): every level, the top 20 at the dataset's today and a year earlier; p50/p95 per
+// level and over all.
+import { loadRiskConfig } from '../../../server/config';
+import { RISK_LEVELS } from '../../../server/domain/risk/levels';
+import { rankRisk } from '../../../server/store/risk';
+import { type Latency, summarise } from '../workflow/latency';
+import type { AnalyticsPhase } from './phase';
+
+export const riskPhase: AnalyticsPhase = {
+  name: 'risk',
+  async measure({ db, today, runs, log }) {
+    const cfg = loadRiskConfig();
+    const yearBefore = new Date(Date.parse(today) - 365 * 86_400_000).toISOString();
+    const byLevel: Record<string, Latency> = {};
+    const all: number[] = [];
+    for (const level of RISK_LEVELS) {
+      const samples: number[] = [];
+      await rankRisk(db, cfg, { level, at: today, top: 20, within: [] }); // warm-up: first read of the columns
+      for (let i = 0; i < runs; i++) {
+        const at = i % 2 === 0 ? today : yearBefore;
+        const t = performance.now();
+        await rankRisk(db, cfg, { level, at, top: 20, within: [] });
+        samples.push(performance.now() - t);
+      }
+      byLevel[level] = summarise(samples);
+      all.push(...samples);
+      log(`risk ${level}: p50 ${byLevel[level].p50Ms} ms, p95 ${byLevel[level].p95Ms} ms`);
+    }
+    const events = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM events');
+    return { events: events!.n, all: summarise(all), byLevel };
+  },
+};
