@@ -7,15 +7,7 @@
 import type { RiskConfig } from '../domain/risk/config';
 import { RISK_FACTORS, type RiskFactor } from '../domain/risk/factors';
 import { type H3Level, isH3Level, type RiskLevel } from '../domain/risk/levels';
-import {
-  byScore,
-  type FactorValues,
-  factorMaxima,
-  type RawArea,
-  rounded,
-  type ScoredArea,
-  scoreArea,
-} from '../domain/risk/score';
+import { byScore, type FactorValues, type RawArea, rounded, type ScoredArea, scoreArea } from '../domain/risk/score';
 import type { Db } from './db';
 import { overdueAsOf } from './events';
 
@@ -222,22 +214,31 @@ const within = (path: string, unitPath: string) => path === unitPath || path.sta
 export async function rankRisk(db: Db, cfg: RiskConfig, q: RiskQuery): Promise<ScoredArea[]> {
   const [places, moving] = await Promise.all([staticPlaces(db, cfg, q.level), movingRaw(db, cfg, q.level, q.at)]);
   const h3 = isH3Level(q.level);
-  const areas = new Map<string, RawArea & { path: string }>();
-  for (const a of places.areas) areas.set(a.id, { areaId: a.id, name: a.name, path: a.path, raw: zero() });
-  // A cell with cases or alarms but no building: an area of its own, named by its index.
-  const areaFor = (key: string) => {
+  // Raw values in one column per factor, a row per area (a level of H3 cells has tens of thousands:
+  // no object per area until the top few are known).
+  const ids = places.areas.map((a) => a.id);
+  const names = places.areas.map((a) => a.name);
+  const paths = places.areas.map((a) => a.path);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const columns = Object.fromEntries(RISK_FACTORS.map((f) => [f, [] as number[]])) as Record<RiskFactor, number[]>;
+  for (const f of RISK_FACTORS) columns[f] = new Array(ids.length).fill(0);
+  const rowOf = (key: string): number | undefined => {
     const id = h3 ? key : places.areaOf.get(key);
     if (id === undefined) return undefined;
-    let a = areas.get(id);
-    if (!a && h3) {
-      a = { areaId: id, name: id, path: '', raw: zero() };
-      areas.set(id, a);
+    let i = index.get(id);
+    // A cell with cases or alarms but no building: an area of its own, named by its index.
+    if (i === undefined && h3) {
+      i = ids.push(id) - 1;
+      names.push(id);
+      paths.push('');
+      index.set(id, i);
+      for (const f of RISK_FACTORS) columns[f].push(0);
     }
-    return a;
+    return i;
   };
   const add = (key: string, factor: RiskFactor, v: number) => {
-    const a = areaFor(key);
-    if (a) a.raw[factor] += v;
+    const i = rowOf(key);
+    if (i !== undefined) columns[factor][i]! += v;
   };
   for (const [key, f] of places.fixed) {
     add(key, 'vulnerable', f.vulnerable);
@@ -248,22 +249,31 @@ export async function rankRisk(db: Db, cfg: RiskConfig, q: RiskQuery): Promise<S
       for (const [cell, share] of places.shares.get(r.k) ?? []) add(cell, 'sentiment', Number(r.v) * share);
     else add(r.k, r.factor, Number(r.v));
   }
-  // Scaled against the whole level, then narrowed: a grid scores the same on every page. Only the
-  // areas asked for are scored (a level of H3 cells has tens of thousands).
-  const all = [...areas.values()];
-  const max = factorMaxima(all);
-  const w = cfg.weights;
-  const quick = (a: RawArea) => RISK_FACTORS.reduce((s, f) => s + (max[f] > 0 ? (w[f] * a.raw[f]) / max[f] : 0), 0);
-  const asked = all
-    .filter((a) => q.within.every((p) => within(a.path, p)))
-    .map((a) => ({ a, score: quick(a) }))
-    .sort((x, y) => y.score - x.score || (x.a.areaId < y.a.areaId ? -1 : x.a.areaId > y.a.areaId ? 1 : 0))
-    .slice(0, q.top);
-  // Rounded contributions may reorder near-equal scores by a hundredth: sorted again as shown.
-  return asked.map(({ a }) => rounded(scoreArea(a, max, w))).sort(byScore);
+  // Scaled against the whole level, then narrowed: a grid scores the same on every page.
+  const max = Object.fromEntries(
+    RISK_FACTORS.map((f) => [f, columns[f].reduce((m, v) => Math.max(v, m), 0)]),
+  ) as FactorValues;
+  const scale = RISK_FACTORS.map((f) => (max[f] > 0 ? cfg.weights[f] / max[f] : 0));
+  const score = new Float64Array(ids.length);
+  RISK_FACTORS.forEach((f, j) => {
+    const col = columns[f];
+    for (let i = 0; i < ids.length; i++) score[i]! += col[i]! * scale[j]!;
+  });
+  const asked: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (q.within.every((p) => within(paths[i]!, p))) asked.push(i);
+  asked.sort((a, b) => score[b]! - score[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  const rawOf = (i: number): RawArea => ({
+    areaId: ids[i]!,
+    name: names[i]!,
+    raw: Object.fromEntries(RISK_FACTORS.map((f) => [f, columns[f][i]!])) as FactorValues,
+  });
+  // The domain's own scoring for what is shown; rounded contributions may reorder near-equal scores
+  // by a hundredth, so sorted again as shown.
+  return asked
+    .slice(0, q.top)
+    .map((i) => rounded(scoreArea(rawOf(i), max, cfg.weights)))
+    .sort(byScore);
 }
-
-const zero = (): FactorValues => Object.fromEntries(RISK_FACTORS.map((f) => [f, 0])) as FactorValues;
 
 /** The days the score can be asked for: from the first case's to today's. */
 export async function riskHistory(db: Db): Promise<{ first: string | null }> {
