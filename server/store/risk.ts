@@ -66,18 +66,20 @@ const inWindow = (col: string, windowDays: number) =>
 /** The factors that move with the clock: one SELECT (k, v) each, $1 = the moment. */
 function movingSql(cfg: RiskConfig, k: Keys): Record<'cases' | 'openOverdue' | 'sensorAlarms' | 'sentiment', string> {
   const a = cfg.sensorAlarms;
+  const openValue = `${num(cfg.openOverdue.openWeight)} + CASE WHEN ${overdueAsOf('$1')} THEN ${num(cfg.openOverdue.overdueWeight)} ELSE 0 END`;
   return {
     cases: `SELECT ${k.events} AS k, sum(t.severity * ${decaySql('e.reported_at', cfg.cases.halfLifeDays)}) AS v
       FROM events e JOIN taxonomy_items t ON t.code = e.item_code
       WHERE ${inWindow('e.reported_at', cfg.cases.windowDays)} AND e.status NOT IN ('rejected', 'merged')
       GROUP BY 1`,
-    openOverdue: `SELECT ${k.events} AS k,
-        sum(${num(cfg.openOverdue.openWeight)} + CASE WHEN ${overdueAsOf('$1')} THEN ${num(cfg.openOverdue.overdueWeight)} ELSE 0 END) AS v
-      FROM events e
-      -- open at the moment: not closed by then (closed cases have closed_at; open, rejected and merged
-      -- ones none). The timestamp test first: at 100× history it leaves a few thousand of 17 M rows.
-      WHERE (e.closed_at IS NULL OR e.closed_at > $1::TIMESTAMP) AND e.reported_at <= $1::TIMESTAMP
-        AND e.status NOT IN ('rejected', 'merged')
+    // Open at the moment: closed after it (closed cases have closed_at), or not closed at all (open,
+    // rejected and merged ones have none). Two plain filters the scan takes itself, rather than one OR.
+    openOverdue: `SELECT k, sum(v) AS v FROM (
+        SELECT ${k.events} AS k, ${openValue} AS v FROM events e
+        WHERE e.closed_at > $1::TIMESTAMP AND e.reported_at <= $1::TIMESTAMP
+        UNION ALL
+        SELECT ${k.events} AS k, ${openValue} AS v FROM events e
+        WHERE e.closed_at IS NULL AND e.reported_at <= $1::TIMESTAMP AND e.status NOT IN ('rejected', 'merged'))
       GROUP BY 1`,
     sensorAlarms: `SELECT k, sum(v) AS v FROM (
         SELECT ${k.sensors} AS k, al.severity * ${decaySql('al.raised_at', a.halfLifeDays)} AS v
