@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config';
+import { cellsOf } from '../server/domain/risk/cells';
 import { startServer } from '../server/main';
 import { createLogger } from '../server/ops/logger';
 import { LATEST_SCHEMA_VERSION, openDb } from '../server/store/db';
@@ -78,6 +79,12 @@ describe('upgrading an older store', () => {
     const verify: any = await (await fetch(`${running.url}api/audit/verify`, { headers: { cookie } })).json();
     expect(verify).toMatchObject({ ok: true, brokenAt: null });
     expect(verify.rows).toBeGreaterThan(3); // the fixture's three and this sign-in
+    // migration 12's H3 cells, filled at start for the rows the old release wrote
+    const sensor = await running.db.one<{ h3_r8: string; h3_r9: string; h3_r10: string }>(
+      "SELECT h3_r8, h3_r9, h3_r10 FROM sensors WHERE id = 'RG-01'",
+    );
+    const cells = cellsOf(116.95, 31.05);
+    expect(sensor).toEqual({ h3_r8: cells.r8, h3_r9: cells.r9, h3_r10: cells.r10 });
     await running.stop();
     expect(await versions(dbPath)).toEqual(MIGRATIONS.map((m) => m.version));
 

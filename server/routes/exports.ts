@@ -2,7 +2,7 @@
 // risk per area, the trend series. The export asks the very route the page shows (in process, with the
 // caller's own session, so its access rule, scope and cache apply unchanged), keeps only the dataset's
 // columns, and writes an audit row before the file leaves. Parquet is written in JavaScript
-// (hyparquet-writer): the store's DuckDB connection may not touch files (docs/adr/0009-parquet-exports.md).
+// (hyparquet-writer): the store's DuckDB connection may not touch files (docs/adr/0011-parquet-exports.md).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { cellToBoundary, isValidCell } from 'h3-js';
 import { parquetWriteBuffer } from 'hyparquet-writer';

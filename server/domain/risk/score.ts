@@ -47,19 +47,29 @@ export function rounded(area: ScoredArea): ScoredArea {
  * contribution = weight × raw / (largest raw of that factor here); 0 where every raw is 0.
  */
 export function scoreAreas(areas: readonly RawArea[], weights: RiskConfig['weights']): ScoredArea[] {
-  const max = Object.fromEntries(
-    RISK_FACTORS.map((f) => [f, areas.reduce((m, a) => Math.max(m, a.raw[f]), 0)]),
-  ) as FactorValues;
-  return areas
-    .map((a) => {
-      const factors = Object.fromEntries(
-        RISK_FACTORS.map((f) => [f, max[f] > 0 ? (weights[f] * a.raw[f]) / max[f] : 0]),
-      ) as FactorValues;
-      const score = RISK_FACTORS.reduce((s, f) => s + factors[f], 0);
-      return { areaId: a.areaId, name: a.name, score, factors };
-    })
-    .sort((a, b) => b.score - a.score || (a.areaId < b.areaId ? -1 : a.areaId > b.areaId ? 1 : 0));
+  const max = factorMaxima(areas);
+  return areas.map((a) => scoreArea(a, max, weights)).sort(byScore);
 }
+
+/** The largest raw value of each factor among `areas` (what each area is scaled against). */
+export function factorMaxima(areas: readonly RawArea[]): FactorValues {
+  const max = Object.fromEntries(RISK_FACTORS.map((f) => [f, 0])) as FactorValues;
+  for (const a of areas) for (const f of RISK_FACTORS) if (a.raw[f] > max[f]) max[f] = a.raw[f];
+  return max;
+}
+
+/** One area's contributions and score against the level's maxima. */
+export function scoreArea(a: RawArea, max: FactorValues, weights: RiskConfig['weights']): ScoredArea {
+  const factors = Object.fromEntries(
+    RISK_FACTORS.map((f) => [f, max[f] > 0 ? (weights[f] * a.raw[f]) / max[f] : 0]),
+  ) as FactorValues;
+  const score = RISK_FACTORS.reduce((s, f) => s + factors[f], 0);
+  return { areaId: a.areaId, name: a.name, score, factors };
+}
+
+/** Riskiest first; ties by id. */
+export const byScore = (a: ScoredArea, b: ScoredArea) =>
+  b.score - a.score || (a.areaId < b.areaId ? -1 : a.areaId > b.areaId ? 1 : 0);
 
 /** The factor that gives an area most of its score (the first in RISK_FACTORS order on a tie). */
 export function mainFactor(factors: FactorValues): RiskFactor {

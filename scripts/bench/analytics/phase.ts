@@ -1,0 +1,22 @@
+// One phase of `npm run bench:analytics`: what it measures, on one store at a time. A new phase (the
+// heat layer, the drill-down, the forecast) is one more file like risk.ts, listed in PHASES below.
+import type { Db } from '../../../server/store/db';
+import { riskPhase } from './risk';
+
+export interface PhaseContext {
+  db: Db;
+  /** Which store: '1x', '10x', '100x' (the case history multiplied). */
+  label: string;
+  /** The dataset's today: where the history ends. */
+  today: string;
+  runs: number;
+  log: (message: string) => void;
+}
+
+export interface AnalyticsPhase {
+  name: string;
+  /** Measures on one store; returns the phase's JSON for that store. */
+  measure(ctx: PhaseContext): Promise<Record<string, unknown>>;
+}
+
+export const PHASES: readonly AnalyticsPhase[] = [riskPhase];
