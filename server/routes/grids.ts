@@ -135,7 +135,7 @@ export function gridRoutes(deps: RouteDeps) {
   });
 }
 
-async function unitSummary(db: RouteDeps['db'], id: string, scope: Scope, at: string) {
+export async function unitSummary(db: RouteDeps['db'], id: string, scope: Scope, at: string) {
   // Outside a geographic role's scope a unit does not exist, as far as that user can tell.
   const unit = await getAdminUnit(db, id, scope);
   if (!unit) throw new ApiError(404, 'not_found', `No grid or unit with id ${id} in your scope`);

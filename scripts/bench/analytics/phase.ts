@@ -1,6 +1,9 @@
 // One phase of `npm run bench:analytics`: what it measures, on one store at a time. A new phase (the
-// heat layer, the drill-down, the forecast) is one more file like risk.ts, listed in PHASES below.
+// heat layer, the drill-down, the forecast) is one file each, listed in PHASES below.
 import type { Db } from '../../../server/store/db';
+import { drilldownPhase } from './drilldown';
+import { forecastPhase } from './forecast';
+import { heatPhase } from './heat';
 import { riskPhase } from './risk';
 
 export interface PhaseContext {
@@ -19,4 +22,4 @@ export interface AnalyticsPhase {
   measure(ctx: PhaseContext): Promise<Record<string, unknown>>;
 }
 
-export const PHASES: readonly AnalyticsPhase[] = [riskPhase];
+export const PHASES: readonly AnalyticsPhase[] = [riskPhase, heatPhase, drilldownPhase, forecastPhase];

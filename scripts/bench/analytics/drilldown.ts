@@ -1,0 +1,29 @@
+// The six-element drill-down's cost on a cache miss (routes/grids.ts unitSummary, what
+// GET /api/grids/{id} builds when no cached answer serves it): the city and the busiest unit of every
+// level below it, as the centre (city-wide scope) reads them; p50/p95 per level.
+import { unitSummary } from '../../../server/routes/grids';
+import { type Latency, summarise } from '../workflow/latency';
+import type { AnalyticsPhase } from './phase';
+import { busiestUnits } from './units';
+
+export const drilldownPhase: AnalyticsPhase = {
+  name: 'drilldown',
+  async measure({ db, today, runs, log }) {
+    const byLevel: Record<string, Latency & { answerKB: number }> = {};
+    const all: number[] = [];
+    for (const unit of await busiestUnits(db)) {
+      const samples: number[] = [];
+      let answer: unknown = null;
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        answer = await unitSummary(db, unit.id, { kind: 'city' }, today);
+        samples.push(performance.now() - t);
+      }
+      const kb = Math.round(Buffer.byteLength(JSON.stringify(answer)) / 102.4) / 10;
+      byLevel[unit.level] = { ...summarise(samples), answerKB: kb };
+      all.push(...samples);
+      log(`drilldown ${unit.level} ${unit.id}: p95 ${byLevel[unit.level]!.p95Ms} ms`);
+    }
+    return { all: summarise(all), byLevel };
+  },
+};

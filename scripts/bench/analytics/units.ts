@@ -1,0 +1,24 @@
+// Units the analytics phases ask about: the city and, at every level below it, the unit with the
+// most cases (the costliest of its level), read once per store.
+import type { Db } from '../../../server/store/db';
+
+export interface BenchUnit {
+  id: string;
+  level: string;
+  path: string;
+}
+
+export async function busiestUnits(db: Db): Promise<BenchUnit[]> {
+  return db.all<BenchUnit>(
+    `WITH counted AS (
+       SELECT u.id, u.level, u.path, (SELECT count(*) FROM events e WHERE e.grid_id IN (
+         SELECT g.id FROM admin_units g WHERE g.level = 'grid' AND (g.path = u.path OR starts_with(g.path, u.path || '/')))) AS n
+       FROM admin_units u)
+     SELECT id, level, path FROM counted QUALIFY row_number() OVER (PARTITION BY level ORDER BY n DESC, id) = 1
+     ORDER BY length(path), id`,
+  );
+}
+
+/** The day `days` before the ISO instant `today`, as YYYY-MM-DD. */
+export const dayBefore = (today: string, days: number) =>
+  new Date(Date.parse(today) - days * 86_400_000).toISOString().slice(0, 10);
