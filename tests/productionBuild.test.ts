@@ -32,7 +32,7 @@ describe('production build', () => {
     try {
       await buildServer(join(root, 'dist'));
       cpSync('dist/client', join(root, 'dist/client'), { recursive: true }); // built by the global set-up
-      for (const f of ['package.json', 'package-lock.json', 'data/reference', 'docs'])
+      for (const f of ['package.json', 'package-lock.json', 'data/reference', 'config', 'docs'])
         cpSync(f, join(root, f), { recursive: true });
       const install = await run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], root);
       expect(install.status, install.output).toBe(0);

@@ -1,7 +1,6 @@
-// The risk score per area (风险评分): each factor's raw value per place in DuckDB SQL (the maths of
-// domain/risk/score.ts, with the weights and parameters of config/risk.json), then scaled, weighted
-// and summed by the pure model (scoreAreas) over every area of the level, and narrowed to the areas
-// asked for. A place is a grid (admin levels sum the grids below them, by path) or an H3 cell stored by
+// The risk score per area (风险评分): each factor's raw value per place in DuckDB SQL (the decay of
+// domain/risk/score.ts, with the parameters of config/risk.json), then scaled against the level's
+// largest, weighted and summed (the pure model's scoreArea), and narrowed to the areas asked for. A place is a grid (admin levels sum the grids below them, by path) or an H3 cell stored by
 // migration 12 (store/cells.ts). What does not move with the clock (vulnerable residents, camera gaps,
 // where each cell lies) is read once per data version of its tables; the rest on every call.
 import type { RiskConfig } from '../domain/risk/config';

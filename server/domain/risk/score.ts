@@ -1,6 +1,6 @@
-// The risk score's maths (风险评分), pure: what store/risk.ts computes in DuckDB SQL, written once
-// more in TypeScript as the reference its tests compare against and the words the ADR explains
-// (docs/adr/0009-risk-model.md).
+// The risk score's maths (风险评分), pure: the decay store/risk.ts writes in DuckDB SQL (and its test
+// checks against `decay`), and the scaling and sum it applies to the raw values (scoreArea), as the
+// ADR explains them (docs/adr/0009-risk-model.md).
 //
 // 1. Each factor has a raw value per area (factors.ts says what it counts). Things that happened
 //    count with a recency decay: weight 0.5^(age in days / half-life), nothing older than the window.
