@@ -43,7 +43,14 @@ describe('full-scale reference dataset', () => {
         compoundPartyGroups: 211,
         unitHeads: 1372,
         taxonomy: { categories: 9, subcategories: 32, items: 90 },
-        events: { total: 170000, closed: 168810, closureRate: 0.993 },
+        // the history's span (the time slider's ends): from the first case to the day before the dataset's today
+        events: {
+          total: 170000,
+          closed: 168810,
+          closureRate: 0.993,
+          firstDay: expect.stringMatching(/^20\d\d-\d\d-\d\d$/),
+          lastDay: '2026-10-31',
+        },
       });
       const perGrid = await db.all<{ min: number; max: number; grids: number; households: number }>(`
         SELECT min(n) AS min, max(n) AS max, count(*) AS grids, sum(n)::INTEGER AS households

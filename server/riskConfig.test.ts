@@ -1,8 +1,8 @@
 // The risk configuration: the repository's file is valid, and a bad one is refused with the field named.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRiskConfig } from './config';
-import { FACTOR_TEXT, RISK_FACTORS } from './factors';
+import { parseRiskConfig } from './domain/risk/config';
+import { FACTOR_TEXT, RISK_FACTORS } from './domain/risk/factors';
 
 const FILE = readFileSync('config/risk.json', 'utf8');
 const edit = (f: (c: any) => void) => {
