@@ -1,4 +1,4 @@
-// Planted hot spots (埋设的风险热点): known answers the risk model must find (tests/riskHotspots.test.ts),
+// Planted hot spots (埋设的风险热点): known answers the risk model must find (tests/fullScale.test.ts),
 // written beside the dataset as hotspots.json. Two kinds, each with the factor that should explain it:
 // - a case run: one urban grid where one problem rises over the last weeks (factor `cases`); the cases
 //   are taken from the city's own history of those weeks, so every count of /api/overview stays exact;
@@ -31,7 +31,7 @@ const RUN_ITEMS = ['060101', '050101', '060401', '080303', '050203'];
 /**
  * How long a run rises, and the share of the city's urban cases each run takes at its end: five times
  * a grid's usual share (105 urban grids), so the five runs take 12.5% of the urban cases of those six
- * weeks in all; enough to stand out (tests/riskHotspots.test.ts), not enough to empty the other grids.
+ * weeks in all; enough to stand out (tests/fullScale.test.ts), not enough to empty the other grids.
  */
 export const RUN_WEEKS = 6;
 const RUN_PEAK_SHARE = 0.05;
