@@ -1,10 +1,11 @@
-// What the analyst's workspace (/analyst) calls: the basemap's layers, the case heat per H3 cell, a
-// unit's six elements, and the export links — typed from the server's routes — plus the risk ranking
-// and the trends and forecasts, whose routes are built apart (GET /api/risk, /api/stats/events/trend,
-// /forecast): their answers are typed here by hand after the agreed shapes, and a server without them
-// answers 404, which callers show as "not available".
-import { bodyOf } from './apiError';
+// What the analyst's workspace (/analyst) calls: the basemap's layers, the case heat per H3 cell, the
+// risk ranking, a unit's trends and forecast, and the export links, every answer typed from the
+// server's routes (docs/adr/0005-typed-api-client.md).
+import { RISK_FACTORS, type RiskFactor } from '@domain/risk/factors';
+import type { RiskLevel } from '@domain/risk/levels';
 import { type Client, call, type Ok, withSignal } from './rpc';
+
+export { RISK_FACTORS, type RiskFactor, type RiskLevel };
 
 export type HeatCell = Ok<Client['stats']['events']['h3']['$get']>[number];
 export type RoadFeature = Ok<Client['layers']['roads']['$get']>['features'][number];
@@ -19,16 +20,8 @@ export interface HeatQuery {
   category?: string;
 }
 
-/** The risk model's factors (GET /api/risk), each a contribution to the score. */
-export const RISK_FACTORS = ['cases', 'openOverdue', 'sensorAlarms', 'vulnerable', 'cameraGaps', 'sentiment'] as const;
-export type RiskFactor = (typeof RISK_FACTORS)[number];
-export type RiskLevel = 'grid' | 'community' | 'village' | 'subdistrict' | 'town' | 'city' | 'h3r8' | 'h3r9' | 'h3r10';
-export interface RiskArea {
-  areaId: string;
-  name: string;
-  score: number;
-  factors: Record<RiskFactor, number>;
-}
+/** GET /api/risk: one area's score and the factors it is the sum of. */
+export type RiskArea = Ok<Client['risk']['$get']>[number];
 export interface RiskQuery {
   level: RiskLevel;
   top: number;
@@ -37,19 +30,9 @@ export interface RiskQuery {
 }
 
 export type Granularity = 'week' | 'month';
-export interface TrendAnswer {
-  unit: string;
-  by: Granularity;
-  series: { period: string; category: string; count: number }[];
-}
-export interface ForecastAnswer {
-  unit: string;
-  by: Granularity;
-  method: string;
-  history: { period: string; count: number }[];
-  forecast: { period: string; expected: number; low: number; high: number }[];
-  anomalies: { period: string; count: number; expected: number }[];
-}
+/** GET /api/stats/events/trend and /forecast: a unit's cases per period, and ahead. */
+export type TrendAnswer = Ok<Client['stats']['events']['trend']['$get']>;
+export type ForecastAnswer = Ok<Client['stats']['events']['forecast']['$get']>;
 
 export type ExportDataset = 'heat' | 'risk' | 'trend';
 export type ExportFormat = 'csv' | 'geojson' | 'parquet';
@@ -73,15 +56,7 @@ export function searchOf(query: Record<string, string | number | undefined>): st
   return new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
 }
 
-export function analystApi(client: Client, base: string, fetcher: typeof fetch | undefined): AnalystApi {
-  const getJson = async <T>(path: string, query: Record<string, string | number | undefined>, signal?: AbortSignal) =>
-    bodyOf<T>(
-      await (fetcher ?? fetch)(`${base}${path}?${searchOf(query)}`, {
-        credentials: 'same-origin',
-        headers: { accept: 'application/json' },
-        signal,
-      }),
-    );
+export function analystApi(client: Client, base: string): AnalystApi {
   return {
     heat: ({ res, ...q }, signal) =>
       call(client.stats.events.h3.$get({ query: { res: String(res) as '7' | '8' | '9', ...q } }, withSignal(signal))),
@@ -89,9 +64,11 @@ export function analystApi(client: Client, base: string, fetcher: typeof fetch |
     rivers: async (signal) => (await call(client.layers.rivers.$get({ query: {} }, withSignal(signal)))).features,
     buildings: async (bbox, signal) =>
       (await call(client.layers.buildings.$get({ query: { bbox: bbox.join(',') } }, withSignal(signal)))).features,
-    risk: (q, signal) => getJson<RiskArea[]>('/risk', { ...q }, signal),
-    trend: (unit, by, signal) => getJson<TrendAnswer>('/stats/events/trend', { unit, by }, signal),
-    forecast: (unit, by, signal) => getJson<ForecastAnswer>('/stats/events/forecast', { unit, by }, signal),
+    risk: ({ level, top, at, within }, signal) =>
+      call(client.risk.$get({ query: { level, top: String(top), at, within } }, withSignal(signal))),
+    trend: (unit, by, signal) => call(client.stats.events.trend.$get({ query: { unit, by } }, withSignal(signal))),
+    forecast: (unit, by, signal) =>
+      call(client.stats.events.forecast.$get({ query: { unit, by } }, withSignal(signal))),
     exportUrl: (dataset, format, query) =>
       `${base}${client.analytics.export.$path()}?${searchOf({ dataset, format, ...query })}`,
   };

@@ -231,7 +231,7 @@ export function createApi(origin = '', fetcher?: typeof fetch): TwinApi {
     },
     accounts: accountsApi(client, base, fetcher),
     cases: casesApi(client),
-    analyst: analystApi(client, base, fetcher),
+    analyst: analystApi(client, base),
   };
   return api;
 }
