@@ -13,11 +13,30 @@ const DAY_MS = 86_400_000;
 /** History that ends this long before today is an old dataset, not a quiet week (as store/eventStats). */
 const STALE_MS = 7 * DAY_MS;
 
-/** The period label of a case, in SQL: the CST day's ISO week or month. */
-const PERIOD_SQL: Record<Granularity, string> = {
-  week: `strftime(e.reported_at + INTERVAL 8 HOUR, '%G-W%V')`,
-  month: `strftime(e.reported_at + INTERVAL 8 HOUR, '%Y-%m')`,
-};
+/**
+ * A case's CST day, in SQL. Queries count per day and the days are folded into weeks or months here
+ * (`periodsOfDays`): formatting a period label for every case cost more than the counting (a city's
+ * weekly series at 10× the history: 190 ms of strftime against 70 ms by day).
+ */
+const DAY_SQL = '(e.reported_at + INTERVAL 8 HOUR)::DATE';
+
+/** The period (domain/forecast/periods.ts) of a CST day 'YYYY-MM-DD', each day worked out once per query. */
+function periodsOfDays(by: Granularity): (day: string) => string {
+  const known = new Map<string, string>();
+  return (day) => {
+    let period = known.get(day);
+    if (period === undefined) {
+      period = periodOf(Date.parse(`${day}T00:00:00+08:00`), by);
+      known.set(day, period);
+    }
+    return period;
+  };
+}
+
+/** Adds `count` to `key` in `counts`. */
+function add(counts: Map<string, number>, key: string, count: number) {
+  counts.set(key, (counts.get(key) ?? 0) + count);
+}
 
 /** The span of the case history the statistics may speak of. */
 export interface CaseHistory {
@@ -57,11 +76,21 @@ export async function caseTrend(
 ): Promise<{ period: string; category: string; count: number }[]> {
   const w = unitCases(scope, q.path, q.from, q.to);
   if (q.category) w.add('substr(e.item_code, 1, 2) = ?', q.category);
-  return db.all(
-    `SELECT ${PERIOD_SQL[q.by]} AS period, substr(e.item_code, 1, 2) AS category, count(*)::INTEGER AS count
-       FROM events e ${w} GROUP BY ALL ORDER BY period, category`,
+  const rows = await db.all<{ day: string; category: string; count: number }>(
+    `SELECT strftime(d, '%Y-%m-%d') AS day, category, count FROM (
+       SELECT ${DAY_SQL} AS d, substr(e.item_code, 1, 2) AS category, count(*)::INTEGER AS count
+       FROM events e ${w} GROUP BY ALL)`,
     w.params,
   );
+  const periodOfDay = periodsOfDays(q.by);
+  const counts = new Map<string, number>();
+  for (const r of rows) add(counts, `${periodOfDay(r.day)}|${r.category}`, r.count);
+  return [...counts]
+    .map(([key, count]) => {
+      const [period, category] = key.split('|') as [string, string];
+      return { period, category, count };
+    })
+    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.category < b.category ? -1 : 1));
 }
 
 /**
@@ -75,17 +104,25 @@ export async function unitSeries(
 ): Promise<{ own: PeriodCount[]; parent: PeriodCount[] | null }> {
   const w = unitCases(scope, q.parentPath ?? q.path, q.from, q.to);
   const n = w.params.length;
-  const rows = await db.all<{ period: string; own: number; parent: number }>(
-    `SELECT ${PERIOD_SQL[q.by]} AS period,
+  const rows = await db.all<{ day: string; own: number; parent: number }>(
+    `SELECT strftime(d, '%Y-%m-%d') AS day, own, parent FROM (
+       SELECT ${DAY_SQL} AS d,
             count(*) FILTER (WHERE e.grid_id IN (SELECT id FROM admin_units WHERE path = $${n + 1} OR starts_with(path, $${n + 1} || '/')))::INTEGER AS own,
             count(*)::INTEGER AS parent
-       FROM events e ${w} GROUP BY ALL ORDER BY period`,
+       FROM events e ${w} GROUP BY ALL)`,
     [...w.params, q.path],
   );
-  return {
-    own: rows.map((r) => ({ period: r.period, count: r.own })),
-    parent: q.parentPath ? rows.map((r) => ({ period: r.period, count: r.parent })) : null,
-  };
+  const periodOfDay = periodsOfDays(q.by);
+  const own = new Map<string, number>();
+  const parent = new Map<string, number>();
+  for (const r of rows) {
+    const period = periodOfDay(r.day);
+    add(own, period, r.own);
+    add(parent, period, r.parent);
+  }
+  const series = (m: Map<string, number>) =>
+    [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([period, count]) => ({ period, count }));
+  return { own: series(own), parent: q.parentPath ? series(parent) : null };
 }
 
 /** Depth of each level in the tree's paths ('340881/340881002/340881002001/340881002001G01'). */
@@ -117,8 +154,9 @@ export async function levelSeries(
   // Counted per grid in SQL; each grid's counts then go to its unit at `level` and that unit's parent,
   // read off the grid's path (a few thousand rows, where a join would touch every case).
   const [rows, grids] = await Promise.all([
-    db.all<{ grid: string; period: string; count: number }>(
-      `SELECT e.grid_id AS grid, ${PERIOD_SQL[q.by]} AS period, count(*)::INTEGER AS count FROM events e ${w} GROUP BY ALL`,
+    db.all<{ grid: string; day: string; count: number }>(
+      `SELECT grid, strftime(d, '%Y-%m-%d') AS day, count FROM (
+         SELECT e.grid_id AS grid, ${DAY_SQL} AS d, count(*)::INTEGER AS count FROM events e ${w} GROUP BY ALL)`,
       w.params,
     ),
     db.all<{ id: string; path: string }>(`SELECT id, path FROM admin_units WHERE level = 'grid'`),
@@ -131,12 +169,14 @@ export async function levelSeries(
     }),
   );
   const byUnit = new Map<string, Map<string, number>>();
+  const periodOfDay = periodsOfDays(q.by);
   for (const r of rows) {
+    const period = periodOfDay(r.day);
     for (const unit of owners.get(r.grid) ?? []) {
       if (!unit) continue;
       const periods = byUnit.get(unit) ?? new Map<string, number>();
       byUnit.set(unit, periods);
-      periods.set(r.period, (periods.get(r.period) ?? 0) + r.count);
+      add(periods, period, r.count);
     }
   }
   const series = new Map<string, PeriodCount[]>(
