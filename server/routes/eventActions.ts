@@ -8,7 +8,7 @@ import type { AuditAction } from '../domain/audit';
 import { DEPARTMENT_IDS } from '../domain/departments';
 import { type CaseCommand, decide } from '../domain/workflow/decide';
 import { type Assignee, isOpen, type LocalLevel } from '../domain/workflow/states';
-import { clientOf } from '../http/caller';
+import { auditedCaller } from '../http/caller';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, errorResponse, errorResponses, validationHook } from '../http/errors';
@@ -128,19 +128,12 @@ export function eventActionRoutes({ db, now, ingest, photos }: Deps) {
     }
     const audited = AUDITED[body.action];
     if (audited) {
-      const client = clientOf(c);
       await appendAudit(db, {
-        at,
-        actorId: principal.userId,
-        actor: principal.username,
-        role: principal.role,
+        ...auditedCaller(c, at),
         action: audited,
         targetType: 'event',
         targetId: id,
         reason: outcome.step.note || null,
-        ip: client.ip,
-        userAgent: client.userAgent,
-        outcome: 'ok',
       });
     }
     // The case is in the actor's scope (checked with the decision), and stays so: a unit's cases keep

@@ -17,7 +17,7 @@ import {
   toGeoJson,
 } from '../domain/aggregateExport';
 import { accessFor } from '../http/access';
-import { clientOf } from '../http/caller';
+import { auditedCaller } from '../http/caller';
 import type { AppEnv } from '../http/context';
 import type { RouteDeps } from '../http/deps';
 import { ApiError, errorResponses, validationHook } from '../http/errors';
@@ -105,20 +105,12 @@ export function exportRoutes(deps: RouteDeps) {
     }
     const rows = spec.rows(body);
 
-    const principal = c.get('principal')!;
-    const client = clientOf(c);
     await appendAudit(db, {
-      at: now(),
-      actorId: principal.userId,
-      actor: principal.username,
-      role: principal.role,
+      ...auditedCaller(c, now()),
       action: 'export',
       targetType: 'aggregate',
       targetId: dataset,
       reason: `${rows.length} rows as ${format}, aggregated (no personal data)`,
-      ip: client.ip,
-      userAgent: client.userAgent,
-      outcome: 'ok',
       detail: JSON.stringify(Object.fromEntries(query)),
     });
 

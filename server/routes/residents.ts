@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scopeOf } from '../domain/access';
 import { maskResident } from '../domain/masking';
-import { clientOf } from '../http/caller';
+import { auditedCaller } from '../http/caller';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, ErrorSchema, errorResponses, notFoundResponse, validationHook } from '../http/errors';
@@ -122,19 +122,12 @@ export function residentRoutes({ db, now }: Deps) {
       const q = c.req.valid('query');
       await checkGrid(scope, q.gridId);
       const { total, residents } = await listResidents(db, scope, { ...q, limit: EXPORT_LIMIT, offset: 0 });
-      const client = clientOf(c);
       await appendAudit(db, {
-        at: now(),
-        actorId: principal.userId,
-        actor: principal.username,
-        role: principal.role,
+        ...auditedCaller(c, now()),
         action: 'export',
         targetType: 'residents',
         targetId: q.gridId ?? null,
         reason: `${Math.min(total, EXPORT_LIMIT)} rows, masked`,
-        ip: client.ip,
-        userAgent: client.userAgent,
-        outcome: 'ok',
       });
       const header = ['id', 'name', 'idNumber', 'phone', 'sex', 'birthDate', 'grid', 'address', 'tags'];
       const lines = residents
@@ -159,20 +152,13 @@ export function residentRoutes({ db, now }: Deps) {
       const { id } = c.req.valid('param');
       const r = await getResident(db, scopeOf(principal), id);
       if (!r) throw new ApiError(404, 'not_found', 'No such resident in your scope.');
-      const client = clientOf(c);
       // Written before the data leaves: no unmasked read without its audit row.
       await appendAudit(db, {
-        at: now(),
-        actorId: principal.userId,
-        actor: principal.username,
-        role: principal.role,
+        ...auditedCaller(c, now()),
         action: 'unmask',
         targetType: 'resident',
         targetId: id,
         reason: c.req.valid('json').reason,
-        ip: client.ip,
-        userAgent: client.userAgent,
-        outcome: 'ok',
       });
       return c.json({ ...r, masked: false }, 200);
     });

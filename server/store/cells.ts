@@ -5,6 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { coverage, degreesFor } from '../domain/cameraCoverage';
 import type { Camera } from '../domain/model';
 import { cellsOf } from '../domain/risk/cells';
+import { listCameras } from './cameras';
 import type { Db } from './db';
 
 const POINT_TABLES = ['buildings', 'cameras', 'sensors'] as const;
@@ -69,34 +70,7 @@ async function fillCameraCover(db: Db): Promise<number> {
     'SELECT id, lon, lat FROM buildings WHERE camera_seen IS NULL',
   );
   if (buildings.length === 0) return 0;
-  const cameras = (
-    await db.all<{
-      id: string;
-      code: string;
-      owner: string;
-      lon: number;
-      lat: number;
-      heading_deg: number;
-      fov_deg: number;
-      range_m: number;
-      height_m: number;
-      online: boolean;
-      grid_id: string;
-    }>('SELECT id, code, owner, lon, lat, heading_deg, fov_deg, range_m, height_m, online, grid_id FROM cameras')
-  ).map(
-    (r): Camera => ({
-      id: r.id,
-      code: r.code,
-      owner: r.owner as Camera['owner'],
-      position: [r.lon, r.lat],
-      headingDeg: r.heading_deg,
-      fovDeg: r.fov_deg,
-      rangeM: r.range_m,
-      heightM: r.height_m,
-      online: r.online,
-      gridId: r.grid_id,
-    }),
-  );
+  const cameras = await listCameras(db, {});
   const near = cameraBuckets(cameras);
   const flags = buildings.map((b): [string, boolean] => [
     b.id,
