@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { getIssues } from '@placemarkio/check-geojson';
 import { cellToBoundary, cellToParent, getResolution } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
@@ -132,6 +133,8 @@ describe('GET /api/analytics/export', () => {
 
     const geo = await get(`/api/analytics/export?dataset=heat&format=geojson&${HEAT}`);
     expect(geo.status).toBe(200);
+    // Valid GeoJSON (RFC 7946) by a checker nobody on the project wrote: closed rings, right winding, numbers.
+    expect(getIssues(geo.text)).toEqual([]);
     expect(geo.body.features.map((f: any) => f.properties)).toEqual(shown);
     expect(geo.body.features[0].geometry).toEqual({
       type: 'Polygon',
@@ -167,6 +170,15 @@ describe('GET /api/analytics/export', () => {
     expect(res.body.error.code).toBe('bad_request');
     expect((await get('/api/analytics/export?dataset=people&format=csv')).status).toBe(400);
     expect(await count()).toBe(before);
+  });
+
+  it('draws the basemap as valid GeoJSON: roads and rivers (checked by a checker nobody on the project wrote)', async () => {
+    for (const path of ['/api/layers/roads', '/api/layers/rivers']) {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.body.features.length).toBeGreaterThan(0);
+      expect(getIssues(res.text), path).toEqual([]);
+    }
   });
 
   it('exports risk and trends as their routes answer them', async () => {
