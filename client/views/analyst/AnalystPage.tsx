@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useResource } from '../../ui/useResource';
 import { AnalystMap, type MapLayers } from './AnalystMap';
-import { bboxOf, heatResolution, monthSpan, monthsBetween, riskCellLevel } from './analyst.model';
+import { bboxOf, heatResolution, monthSpan, monthsBetween, type NamedArea, riskCellLevel } from './analyst.model';
 import './analyst.css';
 import { ExportMenu } from './ExportMenu';
 import { HeatTable } from './HeatTable';
@@ -157,6 +157,13 @@ function Workspace({
     [api, fine, bbox],
   );
   const children = useMemo(() => allUnits.filter((f) => f.properties.parentId === unitId), [allUnits, unitId]);
+  const gridAreas = useMemo(
+    () =>
+      allUnits
+        .filter((f) => f.properties.level === 'grid')
+        .map((f) => ({ name: f.properties.name, geometry: f.geometry as NamedArea['geometry'] })),
+    [allUnits],
+  );
 
   const path = [...(summary.data?.ancestors ?? []), ...(summary.data ? [summary.data] : [])];
   const monthIndex = Math.max(0, months.indexOf(month));
@@ -272,7 +279,7 @@ function Workspace({
             ))}
           </div>
           {tab === 'risk' && <RiskPanel risk={risk} />}
-          {tab === 'heat' && <HeatTable heat={heat} month={month} />}
+          {tab === 'heat' && <HeatTable heat={heat} month={month} grids={gridAreas} />}
           {tab === 'six' && summary.data && <SixElements summary={summary.data} />}
           {tab === 'trend' && <TrendPanel key={lang} trend={trend} forecast={forecast} />}
           <ExportMenu

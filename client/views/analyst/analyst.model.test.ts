@@ -1,6 +1,8 @@
+import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import {
   bboxOf,
+  cellGridNames,
   elementRows,
   heatColour,
   heatResolution,
@@ -91,5 +93,34 @@ describe('bounding boxes', () => {
         [[[-1, 5]]],
       ]),
     ).toEqual([-1, 2, 3, 5]);
+  });
+});
+
+describe('the heat table names the grid of each cell', () => {
+  const square = (lon: number, lat: number, d: number) => ({
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + d, lat],
+        [lon + d, lat + d],
+        [lon, lat + d],
+        [lon, lat],
+      ] as [number, number][],
+    ],
+  });
+  const grids = [
+    { name: '龙眠第一网格', geometry: square(116.95, 31.0, 0.02) },
+    { name: '龙眠第二网格', geometry: square(116.97, 31.0, 0.02) },
+  ];
+
+  it('by the grid its centre lies in, leaving out cells outside every grid', () => {
+    const west = latLngToCell(31.01, 116.96, 9);
+    const east = latLngToCell(31.01, 116.98, 9);
+    const away = latLngToCell(31.2, 117.3, 9);
+    const names = cellGridNames([west, east, away], grids);
+    expect(names.get(west)).toBe('龙眠第一网格');
+    expect(names.get(east)).toBe('龙眠第二网格');
+    expect(names.has(away)).toBe(false);
   });
 });

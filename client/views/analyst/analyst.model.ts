@@ -1,7 +1,9 @@
 // The analyst's workspace as pure functions: the months of the slider, what each level of the tree
 // shows (heat resolution, risk cells), colours of the heat and risk layers, the six elements' rows,
 // and the charts' options. No React, no fetch: the page and its tests both use these.
+import { pointInArea } from '@domain/pointInArea';
 import type { EChartsCoreOption } from 'echarts/core';
+import { cellToLatLng } from 'h3-js';
 import type { ForecastAnswer, RiskArea, RiskFactor, TrendAnswer } from '../../api/analystApi';
 import { RISK_FACTORS } from '../../api/analystApi';
 
@@ -201,4 +203,28 @@ export function bboxOf(coordinates: unknown): [number, number, number, number] {
   };
   walk(coordinates);
   return box;
+}
+
+/** A grid of the tree as the heat table needs it: its name and its outline. */
+export interface NamedArea {
+  name: string;
+  geometry: Parameters<typeof pointInArea>[0];
+}
+
+/**
+ * The responsibility grid each heat cell's centre lies in, by cell (the table names places, not H3
+ * ids). Cells whose centre falls outside every grid (the county's edge) are left out.
+ */
+export function cellGridNames(cells: readonly string[], grids: readonly NamedArea[]): Map<string, string> {
+  const boxed = grids.map((g) => ({ ...g, box: bboxOf(g.geometry.coordinates) }));
+  const out = new Map<string, string>();
+  for (const cell of cells) {
+    const [lat, lon] = cellToLatLng(cell);
+    const hit = boxed.find(
+      (g) =>
+        lon >= g.box[0] && lat >= g.box[1] && lon <= g.box[2] && lat <= g.box[3] && pointInArea(g.geometry, [lon, lat]),
+    );
+    if (hit) out.set(cell, hit.name);
+  }
+  return out;
 }
