@@ -16,7 +16,7 @@ import { CaseTable } from './CaseTable';
 import { InboxNav } from './InboxNav';
 import { type InboxKey, inboxesFor, queryOf } from './inbox.model';
 import { placesOf } from './places';
-import { useCaseChanges } from './useCaseChanges';
+import { useCaseChanges } from '../../ui/useCaseChanges';
 
 const PAGE = 50;
 
