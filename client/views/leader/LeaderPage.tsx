@@ -122,6 +122,7 @@ export function LeaderPage({ api }: { api: TwinApi }) {
             changed(next);
             reload();
           }}
+          onEditAgenda={() => setTab('agenda')}
         />
       )}
       {day && tab === 'agenda' && mayEdit && (

@@ -18,9 +18,11 @@ interface Props {
   mayInstruct: boolean;
   mayEdit: boolean;
   onChanged(next: LeaderDay): void;
+  /** Opens the agenda editor (the centre, when the agenda is empty). */
+  onEditAgenda(): void;
 }
 
-export function SessionView({ api, day, places, current, mayInstruct, mayEdit, onChanged }: Props) {
+export function SessionView({ api, day, places, current, mayInstruct, mayEdit, onChanged, onEditAgenda }: Props) {
   const { t, lang } = useI18n();
   const [index, setIndex] = useState(0);
   const agenda = day.agenda;
@@ -37,7 +39,16 @@ export function SessionView({ api, day, places, current, mayInstruct, mayEdit, o
   }, [agenda.length]);
 
   if (agenda.length === 0)
-    return <p className="leader-note leader-empty">{t(mayEdit ? 'leader.agendaEmpty' : 'leader.agendaEmptyLeader')}</p>;
+    return (
+      <p className="leader-note leader-empty">
+        {t(mayEdit ? 'leader.agendaEmpty' : 'leader.agendaEmptyLeader')}{' '}
+        {mayEdit && (
+          <button type="button" className="primary" onClick={onEditAgenda}>
+            {t('leader.tab.agenda')}
+          </button>
+        )}
+      </p>
+    );
   const entry = agenda[at]!;
   const candidate = day.candidates.find((c) => c.eventId === entry.eventId) ?? null;
   return (
