@@ -313,8 +313,9 @@ export async function writeAgenda(
       for (const [i, item] of a.items.entries())
         await conn.run(
           `INSERT INTO leader_day_agenda (month, position, event_id, rules, note, added_by, added_at)
-           VALUES ($1, $2, $3, $4::VARCHAR[], $5, $6, $7::TIMESTAMP)`,
-          [a.month, i + 1, item.eventId, listValue(item.rules), item.note, a.by, a.at],
+           VALUES ($1, $2, $3, CASE WHEN $4 = '' THEN []::VARCHAR[] ELSE string_split($4, ',') END, $5, $6, $7::TIMESTAMP)`,
+          // rule names have no commas; passed joined (an empty list has no type to bind)
+          [a.month, i + 1, item.eventId, item.rules.join(','), item.note, a.by, a.at],
         );
       await conn.run('COMMIT');
     } catch (err) {
