@@ -100,6 +100,37 @@ describe('GET /api/leader-days/{month}', () => {
   });
 });
 
+describe('the history’s leader days', () => {
+  it('are held in past months, each instruction a leader’s supervision in the case’s own timeline', async () => {
+    const months = (await as('leader', 'GET', '/leader-days')).body.months as any[];
+    const leaderSupervisions = await count(
+      "SELECT count(*) AS n FROM event_steps WHERE action = 'supervise' AND role = 'leader'",
+    );
+    if (leaderSupervisions > 0) expect(months.length).toBeGreaterThan(0);
+    for (const m of months) {
+      expect(m).toMatchObject({ status: 'held', leaderId: expect.stringMatching(/^S-leader\d{2}$/) });
+      expect(m.month < MONTH).toBe(true);
+      expect(m.decisionCount).toBeGreaterThan(0);
+      expect(m.agendaCount).toBeLessThanOrEqual(cfg.maxAgenda);
+    }
+    if (months.length === 0) return;
+    const day = (await as('centre', 'GET', `/leader-days/${months[0].month}`)).body;
+    for (const d of day.decisions) {
+      const steps = await db.all<{ seq: number; action: string; actor: string; at: string }>(
+        `SELECT seq, action, actor, "at" FROM event_steps WHERE event_id = $1 ORDER BY seq`,
+        [d.eventId],
+      );
+      expect(steps.find((s) => s.seq === d.firstSeq)?.action).toBe('dispatch');
+      expect(
+        steps.some(
+          (s) => s.action === 'supervise' && s.actor === d.decidedBy && Date.parse(s.at) === Date.parse(d.decidedAt),
+        ),
+      ).toBe(true);
+      expect(day.agenda.map((a: any) => a.eventId)).toContain(d.eventId);
+    }
+  });
+});
+
 describe('POST /api/leader-days/{month}/cases (the agenda)', () => {
   it('is the centre’s alone, and refuses what is not a candidate unless a note says why', async () => {
     const before = await snapshot();
