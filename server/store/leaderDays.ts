@@ -323,7 +323,7 @@ export async function writeAgenda(
       throw err;
     }
   });
-  db.versions.bump(...LEADER_DAY_TABLES);
+  db.versions.bump('leader_days', 'leader_day_agenda', 'leader_day_decisions');
 }
 
 /**
@@ -447,5 +447,5 @@ export async function writeHistoryLeaderDays(
       throw err;
     }
   });
-  db.versions.bump(...LEADER_DAY_TABLES);
+  db.versions.bump('leader_days', 'leader_day_agenda', 'leader_day_decisions');
 }
