@@ -31,6 +31,7 @@ import {
   writeAgenda,
 } from '../store/leaderDays';
 import { leaderDayView, monthCandidates } from '../store/leaderDayView';
+import { RISK_TABLES } from '../store/risk';
 import { actorOf, dossierOf, liveCaseOf, refusalError } from './caseDetail';
 import { CaseDetailSchema, EventSchema } from './caseSchemas';
 import { json } from './schemas';
@@ -324,7 +325,15 @@ export function leaderDayRoutes(deps: RouteDeps) {
     .openapi(one, async (c) => {
       const principal = c.get('principal')!;
       const month = monthParam(c.req.valid('param').month);
-      return c.json(await view(month, principal.role === 'screen', now()), 200);
+      const masked = principal.role === 'screen';
+      const at = now();
+      // One answer per month, masking and minute (follow-up flags and overdue move with the clock),
+      // rebuilt when a table it reads moves (a meeting-room display and the kiosk poll it).
+      return cachedJson(c, deps, {
+        key: `leader-days/${month.value}?masked=${masked}&minute=${at.slice(0, 16)}`,
+        tables: [...RISK_TABLES, 'event_steps', 'event_tasks', 'users', ...LEADER_DAY_TABLES],
+        build: () => view(month, masked, at),
+      });
     })
     .openapi(setAgenda, async (c) => {
       const principal = c.get('principal')!;
