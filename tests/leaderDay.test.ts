@@ -313,6 +313,9 @@ describe('POST /api/leader-days/{month}/instructions (批示)', () => {
     }
     expect(res.text).not.toContain(me.get('centre')!.displayName);
     expect(res.text).not.toMatch(/1[3-9]\d{9}/);
+    const list = await as('screen', 'GET', '/leader-days');
+    expect(list.body.months.length).toBeGreaterThan(0);
+    for (const m of list.body.months) expect(m.leaderId).toBeNull();
   });
 });
 

@@ -315,13 +315,17 @@ export function leaderDayRoutes(deps: RouteDeps) {
     return v;
   };
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(list, async (c) =>
-      cachedJson(c, deps, {
-        key: 'leader-days',
+    .openapi(list, async (c) => {
+      // The kiosk's list without the leaders' account ids (their offices stay), as its view.
+      const masked = c.get('principal')!.role === 'screen';
+      return cachedJson(c, deps, {
+        key: `leader-days?masked=${masked}`,
         tables: [...LEADER_DAY_TABLES, 'users'],
-        build: async () => ({ months: await listLeaderDays(db) }),
-      }),
-    )
+        build: async () => ({
+          months: (await listLeaderDays(db)).map((m) => (masked ? { ...m, leaderId: null } : m)),
+        }),
+      });
+    })
     .openapi(one, async (c) => {
       const principal = c.get('principal')!;
       const month = monthParam(c.req.valid('param').month);
