@@ -31,6 +31,7 @@ import {
   writeAgenda,
 } from '../store/leaderDays';
 import { leaderDayView, monthCandidates } from '../store/leaderDayView';
+import { RISK_TABLES } from '../store/risk';
 import { actorOf, dossierOf, liveCaseOf, refusalError } from './caseDetail';
 import { CaseDetailSchema, EventSchema } from './caseSchemas';
 import { json } from './schemas';
@@ -314,17 +315,29 @@ export function leaderDayRoutes(deps: RouteDeps) {
     return v;
   };
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(list, async (c) =>
-      cachedJson(c, deps, {
-        key: 'leader-days',
+    .openapi(list, async (c) => {
+      // The kiosk's list without the leaders' account ids (their offices stay), as its view.
+      const masked = c.get('principal')!.role === 'screen';
+      return cachedJson(c, deps, {
+        key: `leader-days?masked=${masked}`,
         tables: [...LEADER_DAY_TABLES, 'users'],
-        build: async () => ({ months: await listLeaderDays(db) }),
-      }),
-    )
+        build: async () => ({
+          months: (await listLeaderDays(db)).map((m) => (masked ? { ...m, leaderId: null } : m)),
+        }),
+      });
+    })
     .openapi(one, async (c) => {
       const principal = c.get('principal')!;
       const month = monthParam(c.req.valid('param').month);
-      return c.json(await view(month, principal.role === 'screen', now()), 200);
+      const masked = principal.role === 'screen';
+      const at = now();
+      // One answer per month, masking and minute (follow-up flags and overdue move with the clock),
+      // rebuilt when a table it reads moves (a meeting-room display and the kiosk poll it).
+      return cachedJson(c, deps, {
+        key: `leader-days/${month.value}?masked=${masked}&minute=${at.slice(0, 16)}`,
+        tables: [...RISK_TABLES, 'event_steps', 'event_tasks', 'users', ...LEADER_DAY_TABLES],
+        build: () => view(month, masked, at),
+      });
     })
     .openapi(setAgenda, async (c) => {
       const principal = c.get('principal')!;

@@ -157,11 +157,11 @@ export async function leaderDayView(
 const maskText = (s: string) => s.replace(/1[3-9]\d{9}/g, (m) => maskPhone(m));
 
 /**
- * The kiosk's case: the seat or department that supervises is no one's business on a wall; the city
- * leader's mark (领导督办, a public office) stays, as the leader day is about it.
+ * The kiosk's case: no account ids (who supervises); the mark 领导督办 stays as `leaderSupervisedAt`
+ * (non-null: supervised by a city leader).
  */
 function maskCase(c: LeaderCase): LeaderCase {
-  return { ...c, description: maskText(c.description), supervisedBy: null };
+  return { ...c, description: maskText(c.description), supervisedBy: null, leaderSupervisedBy: null };
 }
 
 function maskAgenda(a: AgendaRow, masked: boolean) {

@@ -313,8 +313,9 @@ export async function writeAgenda(
       for (const [i, item] of a.items.entries())
         await conn.run(
           `INSERT INTO leader_day_agenda (month, position, event_id, rules, note, added_by, added_at)
-           VALUES ($1, $2, $3, $4::VARCHAR[], $5, $6, $7::TIMESTAMP)`,
-          [a.month, i + 1, item.eventId, listValue(item.rules), item.note, a.by, a.at],
+           VALUES ($1, $2, $3, CASE WHEN $4 = '' THEN []::VARCHAR[] ELSE string_split($4, ',') END, $5, $6, $7::TIMESTAMP)`,
+          // rule names have no commas; passed joined (an empty list has no type to bind)
+          [a.month, i + 1, item.eventId, item.rules.join(','), item.note, a.by, a.at],
         );
       await conn.run('COMMIT');
     } catch (err) {
@@ -322,7 +323,7 @@ export async function writeAgenda(
       throw err;
     }
   });
-  db.versions.bump(...LEADER_DAY_TABLES);
+  db.versions.bump('leader_days', 'leader_day_agenda', 'leader_day_decisions');
 }
 
 /**
@@ -370,4 +371,81 @@ export function decisionWriter(d: {
       );
     },
   };
+}
+
+/**
+ * The history's leader days (scripts/generate/leaderDays.ts), written once after the dataset is loaded:
+ * each held, its agenda and its instructions. Their workflow steps are the history's own.
+ */
+export async function writeHistoryLeaderDays(
+  db: Db,
+  h: {
+    days: { month: string; leaderId: string; heldAt: string; createdBy: string }[];
+    agenda: {
+      month: string;
+      position: number;
+      eventId: string;
+      rules: readonly string[];
+      note: string | null;
+      addedBy: string;
+      addedAt: string;
+    }[];
+    decisions: (Omit<DecisionRow, 'decidedByName'> & { month: string })[];
+  },
+): Promise<void> {
+  if (h.days.length === 0) return;
+  const col = <T, V>(rows: readonly T[], f: (r: T) => V) => listValue(rows.map(f) as never[]);
+  await db.write(async (conn) => {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      await conn.run(
+        `INSERT INTO leader_days SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[])::TIMESTAMP,
+           'held', unnest($4::VARCHAR[]), unnest($3::VARCHAR[])::TIMESTAMP`,
+        [
+          col(h.days, (d) => d.month),
+          col(h.days, (d) => d.leaderId),
+          col(h.days, (d) => d.heldAt),
+          col(h.days, (d) => d.createdBy),
+        ],
+      );
+      await conn.run(
+        `INSERT INTO leader_day_agenda
+         SELECT month, position, event_id, CASE WHEN r = '' THEN []::VARCHAR[] ELSE string_split(r, ',') END, note,
+                added_by, added_at::TIMESTAMP
+           FROM (SELECT unnest($1::VARCHAR[]) AS month, unnest($2::INTEGER[]) AS position, unnest($3::VARCHAR[]) AS event_id,
+                        unnest($4::VARCHAR[]) AS r, unnest($5::VARCHAR[]) AS note, unnest($6::VARCHAR[]) AS added_by,
+                        unnest($7::VARCHAR[]) AS added_at)`,
+        [
+          col(h.agenda, (a) => a.month),
+          col(h.agenda, (a) => a.position),
+          col(h.agenda, (a) => a.eventId),
+          col(h.agenda, (a) => a.rules.join(',')),
+          col(h.agenda, (a) => a.note),
+          col(h.agenda, (a) => a.addedBy),
+          col(h.agenda, (a) => a.addedAt),
+        ],
+      );
+      await conn.run(
+        `INSERT INTO leader_day_decisions SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]),
+           unnest($4::VARCHAR[]), unnest($5::VARCHAR[])::TIMESTAMP, unnest($6::VARCHAR[]), unnest($7::VARCHAR[]),
+           unnest($8::VARCHAR[])::TIMESTAMP, unnest($9::INTEGER[])`,
+        [
+          col(h.decisions, (d) => d.month),
+          col(h.decisions, (d) => d.eventId),
+          col(h.decisions, (d) => d.text),
+          col(h.decisions, (d) => d.leadDepartment),
+          col(h.decisions, (d) => d.leadDeadlineAt),
+          col(h.decisions, (d) => JSON.stringify(d.coHandlers)),
+          col(h.decisions, (d) => d.decidedBy),
+          col(h.decisions, (d) => d.decidedAt),
+          col(h.decisions, (d) => d.firstSeq),
+        ],
+      );
+      await conn.run('COMMIT');
+    } catch (err) {
+      await conn.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  });
+  db.versions.bump('leader_days', 'leader_day_agenda', 'leader_day_decisions');
 }
