@@ -159,6 +159,7 @@ describe('POST /api/leader-days/{month}/cases (the agenda)', () => {
     );
     expectError(await as('centre', 'POST', '/leader-days/2026-1/cases', body), 400, 'bad_month');
     expectError(await as('centre', 'POST', '/leader-days/2001-01/cases', body), 404, 'no_data');
+    expectError(await as('centre', 'POST', '/leader-days/2026-10/cases', body), 409, 'not_current_month');
     expect(await snapshot()).toEqual(before);
   });
 

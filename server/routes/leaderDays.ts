@@ -219,7 +219,7 @@ const setAgenda = createRoute({
     ),
     404: monthErrors[404],
     409: errorResponse(
-      'case_closed: a case added by the centre is not open; decided_case_removed: a case already instructed must stay',
+      'not_current_month: a past month’s agenda is kept as it was; case_closed: a case added by the centre is not open; decided_case_removed: a case already instructed must stay',
     ),
     500: errorResponses[500],
   },
@@ -346,6 +346,12 @@ export function leaderDayRoutes(deps: RouteDeps) {
       const at = now();
       const proposed = await monthCandidates(db, cfg, month, at);
       if ('none' in proposed) throw noData(month.value, proposed.none);
+      if (month.value !== monthOf(at))
+        throw new ApiError(
+          409,
+          'not_current_month',
+          `The agenda is set for the current month (${monthOf(at)}); ${month.value} is past.`,
+        );
       if (body.cases.length > deps.leaderDay.maxAgenda)
         throw new ApiError(400, 'too_many', `cases: at most ${deps.leaderDay.maxAgenda} on an agenda.`, [
           { field: 'cases', message: `at most ${deps.leaderDay.maxAgenda}` },
