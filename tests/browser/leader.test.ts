@@ -22,7 +22,7 @@ async function signIn(page: Page, role: string) {
 interface CaseDetail {
   leaderSupervisedBy: string | null;
   steps: Array<{ action?: string; role?: string | null }>;
-  tasks: Array<{ assignee: string; deadlineAt: string | null }>;
+  tasks: Array<{ assignee: { id: string; kind: string }; deadlineAt: string | null }>;
 }
 
 describe('/leader', () => {
@@ -91,11 +91,14 @@ describe('/leader', () => {
     expect(detail.leaderSupervisedBy).toBeTruthy();
     expect(detail.steps.some((s) => s.action === 'supervise' && s.role === 'leader')).toBe(true);
     expect(detail.steps.some((s) => s.action === 'dispatch' && s.role === 'leader')).toBe(true);
-    expect(detail.tasks.map((t) => t.assignee)).toEqual(expect.arrayContaining(['D02', 'D03']));
+    expect(detail.tasks.map((t) => t.assignee.id)).toEqual(expect.arrayContaining(['D02', 'D03']));
 
     // Next case by the keyboard; and the page in English.
     await leader.keyboard.press('ArrowDown');
     await leader.locator(`.leader-case[data-event="${order[1]}"]`).waitFor();
+    // the third, the one the centre noted (second picked, moved down by the others)
+    await leader.keyboard.press('ArrowDown');
+    await leader.locator(`.leader-case[data-event="${order[2]}"]`).waitFor();
     await leader.locator('.leader-centre-note').getByText('群众反映强烈').waitFor();
     await leader.getByRole('button', { name: 'Switch to English' }).click();
     await leader.getByRole('heading', { name: 'City leader scheduling day' }).waitFor();
