@@ -13,6 +13,7 @@ import { NoAccessPage } from './views/account/NoAccessPage';
 import { AdminPage } from './views/admin/AdminPage';
 import { DeskPage } from './views/desk/DeskPage';
 import { FieldPage } from './views/field/FieldPage';
+import { LeaderPage } from './views/leader/LeaderPage';
 import { SessionGate } from './views/signIn/SessionGate';
 
 type Page = ComponentType<{ api: TwinApi }>;
@@ -27,12 +28,13 @@ const pages: Record<WorkspacePath, Page> = {
   '/desk': DeskPage,
   '/field': FieldPage,
   '/analyst': AnalystPage,
+  '/leader': LeaderPage,
   '/screen': ScreenPage,
   '/admin': AdminPage,
   '/account': AccountPage,
 };
 
-/** The workspace a location path names; unknown or unbuilt paths (/leader, …) → the overview. */
+/** The workspace a location path names; unknown or unbuilt paths → the overview. */
 export function workspaceFor(pathname: string): WorkspacePath {
   const path = normalPath(pathname);
   return WORKSPACES.some((w) => w.path === path) ? (path as WorkspacePath) : '/';

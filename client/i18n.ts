@@ -14,6 +14,7 @@ import { accountsEn, accountsZh } from './messages/accounts';
 import { analystEn, analystZh } from './messages/analyst';
 import { deskEn, deskZh } from './messages/desk';
 import { fieldEn, fieldZh } from './messages/field';
+import { leaderEn, leaderZh } from './messages/leader';
 import { riskEn, riskZh } from './messages/risk';
 
 export type Lang = 'zh' | 'en';
@@ -23,6 +24,7 @@ const zh = {
   ...analystZh,
   ...deskZh,
   ...fieldZh,
+  ...leaderZh,
   ...riskZh,
   'app.name': '文都e家 · 数字孪生',
   'app.tagline': '网格化社会治理平台',
@@ -297,6 +299,7 @@ const en: Record<MessageKey, string> = {
   ...analystEn,
   ...deskEn,
   ...fieldEn,
+  ...leaderEn,
   ...riskEn,
   'app.name': 'Wendu e-Home · Digital Twin',
   'app.tagline': 'Grid governance platform',

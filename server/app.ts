@@ -8,7 +8,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { SESSION_COOKIE } from './auth/policy';
-import { loadRiskConfig } from './config';
+import { loadLeaderDayConfig, loadRiskConfig } from './config';
 import { guard } from './http/access';
 import { accessLog } from './http/accessLog';
 import { AnswerCache } from './http/answerCache';
@@ -32,6 +32,7 @@ import { gridRoutes } from './routes/grids';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
 import { layerRoutes } from './routes/layers';
+import { leaderDayRoutes } from './routes/leaderDays';
 import { liveRoutes } from './routes/live';
 import { metricsHandler } from './routes/metrics';
 import { overviewRoutes } from './routes/overview';
@@ -86,6 +87,7 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', buildingRoutes(deps))
       .route('/', riskRoutes(deps))
       .route('/', exportRoutes(deps))
+      .route('/', leaderDayRoutes(deps))
       // 3D Tiles: a file tree, kept out of the OpenAPI document
       .route('/', tileRoutes(deps))
   );
@@ -96,6 +98,7 @@ export function createApp(appDeps: Deps, options: AppOptions = {}) {
     ...appDeps,
     answers: appDeps.answers ?? new AnswerCache(),
     risk: appDeps.risk ?? loadRiskConfig(),
+    leaderDay: appDeps.leaderDay ?? loadLeaderDayConfig(),
     // `app` is made below; requests only arrive once it is
     inProcess: async (request) => app.fetch(request),
   };

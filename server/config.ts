@@ -4,11 +4,14 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROLES, type Role } from './domain/access';
 import { parseTimeOfDay } from './domain/backups';
+import { type LeaderDayConfig, parseLeaderDayConfig } from './domain/leaderDay/config';
 import { parseRiskConfig, type RiskConfig } from './domain/risk/config';
 
 export interface Config {
   /** The risk model's weights and parameters (config/risk.json; server/domain/risk/config.ts). */
   riskConfigPath: string;
+  /** The leader day's agenda rules, caps and follow-up factor (config/leader-day.json; server/domain/leaderDay/config.ts). */
+  leaderDayConfigPath: string;
   port: number;
   host: string;
   dataDir: string;
@@ -120,6 +123,20 @@ function oneOf(name: string, fallback: string, allowed: readonly string[]): stri
   return raw;
 }
 
+/** The leader day's configuration a checkout (and a test) reads. */
+export const DEFAULT_LEADER_DAY_CONFIG = 'config/leader-day.json';
+
+/** The leader day's configuration from `path`; a missing or invalid file is an error naming it. */
+export function loadLeaderDayConfig(path: string = DEFAULT_LEADER_DAY_CONFIG): LeaderDayConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`LEADER_DAY_CONFIG=${path}: cannot read the leader-day configuration (${(err as Error).message})`);
+  }
+  return parseLeaderDayConfig(text, path);
+}
+
 /** The risk configuration a checkout (and a test) reads: config/risk.json of the working folder. */
 export const DEFAULT_RISK_CONFIG = 'config/risk.json';
 
@@ -139,6 +156,7 @@ export function loadConfig(): Config {
   const host = process.env.HOST || '127.0.0.1';
   return {
     riskConfigPath: resolve(process.env.RISK_CONFIG || DEFAULT_RISK_CONFIG),
+    leaderDayConfigPath: resolve(process.env.LEADER_DAY_CONFIG || DEFAULT_LEADER_DAY_CONFIG),
     port: int('PORT', 8080, 0, 65535),
     host: process.env.HOST || '127.0.0.1',
     dataDir,

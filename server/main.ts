@@ -11,7 +11,15 @@ import { ensureDemoUsers } from './auth/demoUsers';
 import { loadOrCreateKey } from './auth/secretBox';
 import { startSessionSweeper } from './auth/sessionSweeper';
 import { ensureStaffAccounts } from './auth/staffAccounts';
-import { backupDirOf, type Config, controlSocketOf, loadConfig, loadRiskConfig, photosDirOf } from './config';
+import {
+  backupDirOf,
+  type Config,
+  controlSocketOf,
+  loadConfig,
+  loadLeaderDayConfig,
+  loadRiskConfig,
+  photosDirOf,
+} from './config';
 import { HTTP_LIMITS, type HttpLimits, limitHttpConnections } from './connections';
 import { snapshotFolderName } from './domain/backups';
 import { CALENDAR_YEARS, coversYear } from './domain/workflow/holidays';
@@ -54,6 +62,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
   }
   // The risk model's weights: a bad file stops the start here, with the field it got wrong.
   const risk = loadRiskConfig(config.riskConfigPath);
+  const leaderDay = loadLeaderDayConfig(config.leaderDayConfigPath);
   const backupDir = backupDirOf(config);
   const db = await openDb(config.dbPath, {
     lockDown: true,
@@ -149,6 +158,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       readiness: readinessProbe({ db, dbPath: config.dbPath, ingest }),
       secondFactor,
       risk,
+      leaderDay,
     },
     { clientDir: config.clientDir, log, metrics, metricsToken: config.metricsToken },
   );

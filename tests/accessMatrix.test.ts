@@ -183,6 +183,18 @@ const EXPECT: Record<string, Expect> = {
   'GET /ingest/stats': all([503, 503]),
   'GET /ingest/rejects': only({ admin: [200, 200] }),
   'GET /live': all([503, 503]),
+  // the leader scheduling day: city-wide cases for the centre, leaders, analysts and the kiosk (masked:
+  // tests/leaderDay.test.ts); the agenda is the centre's, the instruction a leader's (the matrix's body
+  // is neither: 400)
+  'GET /leader-days': only({ centre: [200, 200], analyst: [200, 200], leader: [200, 200], screen: [200, 200] }),
+  'GET /leader-days/{month}': only({
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+    screen: [200, 200],
+  }),
+  'POST /leader-days/{month}/cases': only({ centre: [400, 400] }),
+  'POST /leader-days/{month}/instructions': only({ leader: [400, 400] }),
 };
 
 let db: Db;
@@ -237,6 +249,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path.startsWith('/sensors/{id}')) return path.replace('{id}', data.sensors[0]!.id);
   if (path === '/alarms/{id}/acknowledge' || path === '/alarms/{id}') return path.replace('{id}', 'AL9999999');
   if (path.startsWith('/users/{id}')) return path.replace('{id}', 'U999');
+  if (path.startsWith('/leader-days/{month}')) return path.replace('{month}', '2026-10');
   if (path === '/photos/{id}') return path.replace('{id}', '0'.repeat(64));
   if (path === '/stats/events/trend' || path === '/stats/events/forecast') return `${path}?unit=${f('grid')}`;
   if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;

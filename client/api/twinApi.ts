@@ -11,6 +11,7 @@ import { type AccountsApi, accountsApi, type SecondFactor } from './accountsApi'
 import { type AnalystApi, analystApi } from './analystApi';
 import { ApiError, type FieldProblem } from './apiError';
 import { type CasesApi, casesApi } from './casesApi';
+import { type LeaderDaysApi, leaderDaysApi } from './leaderDaysApi';
 import { type LiveHandlers, type LiveSubscription, sharedLive } from './liveStream';
 import { type Client, call, type Ok, param, withSignal } from './rpc';
 
@@ -151,6 +152,8 @@ export interface TwinApi {
   readonly cases: CasesApi;
   /** The analyst's workspace: heat, basemap, risk, trends, exports. */
   readonly analyst: AnalystApi;
+  /** The leader scheduling day (市级领导调度日): agenda, instructions, follow-up. */
+  readonly leaderDays: LeaderDaysApi;
 }
 
 // Queries as the URL carries them, in the caller's order; absent filters stay absent.
@@ -232,6 +235,7 @@ export function createApi(origin = '', fetcher?: typeof fetch): TwinApi {
     accounts: accountsApi(client, base, fetcher),
     cases: casesApi(client),
     analyst: analystApi(client, base),
+    leaderDays: leaderDaysApi(client),
   };
   return api;
 }

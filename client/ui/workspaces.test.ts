@@ -7,13 +7,13 @@ const pathsOf = (role: (typeof ROLES)[number]) => workspacesFor(ROLE_PERMISSIONS
 describe('workspaces', () => {
   it.each([
     ['admin', ['/', '/admin', '/account']],
-    ['centre', ['/', '/desk', '/screen', '/account']],
+    ['centre', ['/', '/desk', '/leader', '/screen', '/account']],
     ['department', ['/', '/desk', '/screen', '/account']],
     ['community', ['/', '/desk', '/field', '/screen', '/account']],
     ['subdistrict', ['/', '/desk', '/screen', '/account']],
     ['gridworker', ['/', '/desk', '/field', '/screen', '/account']],
     ['analyst', ['/', '/analyst', '/screen', '/account']],
-    ['leader', ['/', '/screen', '/account']],
+    ['leader', ['/', '/leader', '/screen', '/account']],
     ['screen', ['/', '/screen', '/account']],
   ] as const)('%s opens %j', (role, paths) => {
     expect(pathsOf(role)).toEqual(paths);
@@ -35,7 +35,7 @@ describe('workspaces', () => {
     ['screen', '/screen'],
     ['admin', '/admin'],
     ['analyst', '/analyst'],
-    ['leader', '/'],
+    ['leader', '/leader'],
   ] as const)('lands %s on %s', (role, home) => {
     expect(homeFor(role)).toBe(home);
   });
@@ -46,6 +46,11 @@ describe('workspaces', () => {
       const acts = p.includes('cases') && ['dispatch', 'handle', 'verify'].some((x) => p.includes(x as never));
       expect(mayOpen('/desk', p), role).toBe(acts);
     }
+  });
+
+  it('opens the leader day to the leader, who instructs, and the centre, which sets the agenda', () => {
+    for (const role of ROLES)
+      expect(mayOpen('/leader', ROLE_PERMISSIONS[role]), role).toBe(['leader', 'centre'].includes(role));
   });
 
   it('keeps the administration page for administrators', () => {

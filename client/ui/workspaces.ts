@@ -4,7 +4,7 @@
 import type { Permission, Role } from '@domain/access';
 import type { MessageKey } from '../i18n';
 
-export type WorkspacePath = '/' | '/desk' | '/field' | '/analyst' | '/screen' | '/admin' | '/account';
+export type WorkspacePath = '/' | '/desk' | '/field' | '/analyst' | '/leader' | '/screen' | '/admin' | '/account';
 
 export interface Workspace {
   path: WorkspacePath;
@@ -22,6 +22,8 @@ export const WORKSPACES: readonly Workspace[] = [
   { path: '/field', label: 'nav.field', needs: ['cases', 'report', 'handle', 'verify'] },
   // the analyst's workspace (分析研判): heat, risk, trends, six elements, exports of aggregates
   { path: '/analyst', label: 'nav.analyst', needs: ['analysis', 'units', 'map'] },
+  // the leader scheduling day (领导调度): the leader instructs, the centre prepares the agenda
+  { path: '/leader', label: 'nav.leader', needs: ['leaderDay', 'cases'], needsAny: ['instruct', 'dispatch'] },
   { path: '/screen', label: 'nav.screen', needs: ['overview', 'map', 'units', 'cases'] },
   { path: '/admin', label: 'nav.admin', needs: ['users', 'audit'] },
   { path: '/account', label: 'nav.account', needs: [] },
@@ -48,8 +50,7 @@ const HOMES: Record<Role, WorkspacePath> = {
   screen: '/screen',
   admin: '/admin',
   analyst: '/analyst',
-  // the twin, until their own workspace lands
-  leader: '/',
+  leader: '/leader',
 };
 
 export function homeFor(role: Role): WorkspacePath {

@@ -2,9 +2,12 @@
 // command line and `npm start` use.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadLeaderDayConfig } from '../../server/config';
 import { openDb } from '../../server/store/db';
+import { writeHistoryLeaderDays } from '../../server/store/leaderDays';
 import { loadDataset } from '../../server/store/load';
 import { type GenerateOptions, generateCity } from './city';
+import { leaderDaysOf } from './leaderDays';
 import { createProgress } from './progress';
 import { type Manifest, writeDataset } from './write';
 
@@ -37,6 +40,8 @@ export async function buildDataset(o: BuildOptions): Promise<BuildResult> {
   const db = await openDb(tmp);
   try {
     await loadDataset(db, dataset, (done, total) => progress.update('load DuckDB', done, total));
+    // The leader days, read off the history just loaded (not a file of the dataset: nothing new is made up).
+    await writeHistoryLeaderDays(db, leaderDaysOf(dataset, loadLeaderDayConfig()));
   } finally {
     db.close();
   }

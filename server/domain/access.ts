@@ -35,6 +35,8 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
  * `assessment` reads the assessment (考核) of units: city-wide, or one's own subtree or department.
  * `risk` reads the risk scores of areas (风险评分): city-wide, or within one's own unit.
  * `analysis` is the analyst's workspace (分析研判): city-wide case heat and the exports of its aggregates.
+ * `leaderDay` reads the leader scheduling day (市级领导调度日: city-wide cases; the kiosk's masked);
+ * `instruct` gives a leader's instruction (批示) on a case of its agenda.
  */
 export type Permission =
   | 'overview'
@@ -53,7 +55,9 @@ export type Permission =
   | 'supervise'
   | 'assessment'
   | 'risk'
-  | 'analysis';
+  | 'analysis'
+  | 'leaderDay'
+  | 'instruct';
 
 const EVERYONE: Permission[] = ['overview', 'map'];
 
@@ -98,10 +102,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervise',
     'assessment',
     'risk',
+    'leaderDay',
   ],
-  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk', 'analysis'],
-  leader: [...EVERYONE, 'units', 'residents', 'cases', 'report', 'supervise', 'assessment', 'risk'],
-  screen: [...EVERYONE, 'units', 'cases', 'risk'],
+  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk', 'analysis', 'leaderDay'],
+  leader: [
+    ...EVERYONE,
+    'units',
+    'residents',
+    'cases',
+    'report',
+    'supervise',
+    'assessment',
+    'risk',
+    'leaderDay',
+    'instruct',
+  ],
+  screen: [...EVERYONE, 'units', 'cases', 'risk', 'leaderDay'],
   admin: [...EVERYONE, 'units', 'audit', 'users'],
 };
 

@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   'case-shelve',
   'case-unshelve',
   'case-supervise',
+  // the leader scheduling day: the centre sets a month's agenda, a leader instructs (批示)
+  'leader-agenda',
+  'leader-instruction',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

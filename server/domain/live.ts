@@ -34,6 +34,8 @@ export type LiveEvent = Pick<
   closedAt?: string;
   /** The case number shown to people (TC20261102-R00001). */
   code?: string;
+  /** 领导督办: the city leader who supervised the case last, when one did. */
+  leaderSupervisedBy?: string;
 };
 
 export interface LiveMessages {

@@ -97,6 +97,13 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   // risk scores of areas (aggregates, no person): the centre, leaders, analysts, the big screen; a
   // geographic role within its own unit (the route narrows)
   'GET /risk': 'risk',
+  // the leader scheduling day (市级领导调度日): read by the centre, leaders, analysts and the big screen
+  // (the kiosk's view masked: no user ids, no staff names, phone numbers masked); the agenda is the
+  // centre's (dispatch), the instruction (批示) a leader's alone
+  'GET /leader-days': 'leaderDay',
+  'GET /leader-days/:month': 'leaderDay',
+  'POST /leader-days/:month/cases': 'dispatch',
+  'POST /leader-days/:month/instructions': 'instruct',
 };
 
 interface Rule {

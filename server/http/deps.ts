@@ -1,5 +1,6 @@
 // What the routes are given: the store and the clock (injected, so tests fix "now").
 import type { SecondFactorConfig } from '../auth/secondFactor';
+import type { LeaderDayConfig } from '../domain/leaderDay/config';
 import type { RiskConfig } from '../domain/risk/config';
 import type { Ingest } from '../ingest';
 import type { Readiness } from '../ops/readiness';
@@ -25,12 +26,15 @@ export interface Deps {
   answers?: AnswerCache;
   /** The risk model's configuration, read at start; absent: the app reads config/risk.json. */
   risk?: RiskConfig;
+  /** The leader day's configuration, read at start; absent: the app reads config/leader-day.json. */
+  leaderDay?: LeaderDayConfig;
 }
 
 /** What the routes get: the deps with the app's answer cache, the risk configuration, and the app itself for in-process requests. */
 export type RouteDeps = Deps & {
   answers: AnswerCache;
   risk: RiskConfig;
+  leaderDay: LeaderDayConfig;
   /** Runs a request through the whole app (guard included): exports ask the route whose answer they export. */
   inProcess?: (request: Request) => Promise<Response>;
 };

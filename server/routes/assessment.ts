@@ -120,9 +120,9 @@ const FORMULA =
   'basicSatisfactionValue × basicallySatisfied) / rated, speed = min(1, the level’s median avgHandlingHours / the unit’s)';
 
 /** A level's assessment for a period, ranked (and, for a year, flagged against the year before): what a cache miss costs. */
-export async function assessLevel(db: Db, level: AssessmentLevel, period: AssessmentPeriod) {
-  if (period.kind !== 'year') return assessUnits(await assessmentCounts(db, level, period));
-  const [year, before] = await assessmentCountsOf(db, level, [period, previousYear(period)]);
+export async function assessLevel(db: Db, level: AssessmentLevel, period: AssessmentPeriod, supervisedFactor = 1) {
+  if (period.kind !== 'year') return assessUnits(await assessmentCounts(db, level, period, supervisedFactor));
+  const [year, before] = await assessmentCountsOf(db, level, [period, previousYear(period)], supervisedFactor);
   return flagYear(assessUnits(year!), assessUnits(before!));
 }
 
@@ -158,7 +158,7 @@ export function assessmentRoutes(deps: RouteDeps) {
           deductionCap: DEDUCTION_CAP,
           formula: FORMULA,
         },
-        units: (await assessLevel(db, q.level, period)).filter(rows.shows),
+        units: (await assessLevel(db, q.level, period, deps.leaderDay.followUp.deductionFactor)).filter(rows.shows),
       }),
     });
   });

@@ -111,5 +111,6 @@ export function liveCaseOf(d: CaseDossier, action: CaseAction): LiveEvent {
     action,
     holders: d.holders,
     taskDepartments: [...new Set(d.tasks.filter((t) => t.assignee.kind === 'department').map((t) => t.assignee.id))],
+    ...(d.leaderSupervisedBy ? { leaderSupervisedBy: d.leaderSupervisedBy } : {}),
   };
 }

@@ -49,6 +49,11 @@ export const EventSchema = z
     dueAt: z.string().nullable().openapi({ description: 'The earliest deadline of the limits running now' }),
     warnAt: z.string().nullable().openapi({ description: 'When the running limit reaches 80% (预警)' }),
     supervisedBy: z.string().nullable().openapi({ description: 'Who supervises the case (督办), if anyone' }),
+    leaderSupervisedBy: z.string().nullable().openapi({
+      description:
+        '领导督办: the city leader (user id) who supervised the case last, e.g. at a leader day; null when none did',
+    }),
+    leaderSupervisedAt: z.string().nullable().openapi({ description: 'When that leader supervised it' }),
   })
   .openapi('Event');
 
@@ -222,5 +227,6 @@ export const LiveCaseSchema = z
     action: z.enum(CASE_ACTIONS).optional(),
     holders: z.array(z.string()).optional(),
     taskDepartments: z.array(z.string()).optional(),
+    leaderSupervisedBy: z.string().optional(),
   })
   .strict();

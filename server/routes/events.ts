@@ -61,6 +61,9 @@ const list = createRoute({
           description: "Who must act now: 'me' (your own unit, department or the centre), 'centre', D02, a unit id",
         }),
       supervised: BoolParam.optional().openapi({ description: 'Under supervision (督办, and every shelved case)' }),
+      leaderSupervised: BoolParam.optional().openapi({
+        description: 'Supervised by a city leader (领导督办, e.g. at a leader scheduling day)',
+      }),
       near: z
         .string()
         .regex(/^-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?$/, 'expected lon,lat such as 116.95,31.05')

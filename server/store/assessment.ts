@@ -10,7 +10,13 @@ import { type AssessmentLevel, TIMED_STAGES, type TimedStage, type UnitCounts } 
 import type { Db } from './db';
 
 /** The tables the counts read (cached answers name them). */
-export const ASSESSMENT_TABLES = ['events', 'case_deductions', 'admin_units', 'departments'] as const;
+export const ASSESSMENT_TABLES = [
+  'events',
+  'case_deductions',
+  'admin_units',
+  'departments',
+  'leader_day_decisions',
+] as const;
 
 interface LevelSql {
   /** The units of the level: id, name, path. */
@@ -65,8 +71,9 @@ export async function assessmentCounts(
   db: Db,
   level: AssessmentLevel,
   period: { from: string; to: string },
+  supervisedFactor = 1,
 ): Promise<UnitCounts[]> {
-  return (await assessmentCountsOf(db, level, [period]))[0]!;
+  return (await assessmentCountsOf(db, level, [period], supervisedFactor))[0]!;
 }
 
 /**
@@ -77,7 +84,15 @@ export async function assessmentCountsOf(
   db: Db,
   level: AssessmentLevel,
   periods: readonly { from: string; to: string }[],
+  /**
+   * 领导督办 follow-up (config/leader-day.json followUp.deductionFactor): a deduction on a case a leader
+   * day instructed, for a limit that fell due after the instruction, counts this many times (the
+   * leader's deadline was missed). 1: every deduction counts once.
+   */
+  supervisedFactor = 1,
 ): Promise<UnitCounts[][]> {
+  if (!(Number.isFinite(supervisedFactor) && supervisedFactor >= 1))
+    throw new Error(`supervisedFactor ${supervisedFactor}`);
   const L = LEVELS[level];
   const from = periods.map((p) => p.from).reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
   const to = periods.map((p) => p.to).reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
@@ -142,9 +157,14 @@ WITH groups AS (
 -- case_deductions sets events.overdue in the same transaction (store/cases.ts writeProjections and
 -- deductCases, the generator), so only the overdue cases are joined, not every case of the periods.
 deductions AS (
-  SELECT d.event_id, d.stage, d.holder, d.points, c.${key}, c.p, c.stages_entered
+  SELECT d.event_id, d.stage, d.holder,
+         d.points * CASE WHEN ld.event_id IS NULL THEN 1 ELSE ${supervisedFactor} END AS points,
+         c.${key}, c.p, c.stages_entered
     FROM case_deductions d JOIN (SELECT * FROM ${cases} WHERE overdue) c ON c.id = d.event_id
     JOIN admin_units g ON g.id = c.grid_id
+    -- a limit that fell due after a leader day's instruction on the case (领导督办) weighs the factor
+    LEFT JOIN (SELECT event_id, min(decided_at) AS decided_at FROM leader_day_decisions GROUP BY event_id) ld
+      ON ld.event_id = d.event_id AND d.due_at > ld.decided_at
    WHERE c.p IS NOT NULL
 ),
 late_groups AS (
@@ -193,7 +213,7 @@ SELECT r.p, u.id AS unit_id, u.name, u.path,
        COALESCE(b.satisfied, 0)::INTEGER AS satisfied,
        COALESCE(b.basically_satisfied, 0)::INTEGER AS basically_satisfied,
        COALESCE(b.dissatisfied, 0)::INTEGER AS dissatisfied,
-       COALESCE(pt.points, 0)::INTEGER AS points
+       round(COALESCE(pt.points, 0))::INTEGER AS points
   FROM (${L.units}) u CROSS JOIN range(${periods.length}) r(p)
   LEFT JOIN by_case b ON b.unit_id = u.id AND b.p = r.p
   LEFT JOIN tasks x ON x.unit_id = u.id AND x.p = r.p

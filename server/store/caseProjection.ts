@@ -25,6 +25,13 @@ export async function projectCases(db: Db): Promise<number> {
          FROM (SELECT event_id, arg_max(actor, seq) AS actor FROM event_steps WHERE action = 'supervise' GROUP BY event_id) s
          WHERE events.id = s.event_id AND events.holders IS NULL AND events.status IN ('closed', 'rejected', 'merged')`,
       );
+      // and the city leader who supervised it last (领导督办), as migration 13 fills a store from before.
+      await conn.run(
+        `UPDATE events SET leader_supervised_by = s.actor, leader_supervised_at = s."at"
+         FROM (SELECT event_id, arg_max(actor, seq) AS actor, arg_max("at", seq) AS "at" FROM event_steps
+               WHERE action = 'supervise' AND role = 'leader' GROUP BY event_id) s
+         WHERE events.id = s.event_id AND events.holders IS NULL AND events.status IN ('closed', 'rejected', 'merged')`,
+      );
       await conn.run(
         "UPDATE events SET holders = [] WHERE holders IS NULL AND status IN ('closed', 'rejected', 'merged')",
       );
@@ -89,6 +96,7 @@ export async function writeProjected(
        holders = CASE WHEN v.holders = '' THEN []::VARCHAR[] ELSE string_split(v.holders, ',') END,
        due_at = v.due_at::TIMESTAMP, warn_at = v.warn_at::TIMESTAMP, check_at = v.check_at::TIMESTAMP,
        supervised_by = v.supervised_by,
+       leader_supervised_by = v.leader_supervised_by, leader_supervised_at = v.leader_supervised_at::TIMESTAMP,
        -- the case's share of the assessment (projection.ts caseAssessmentOf); assignee ids are comma-free too
        stages_entered = v.stages_entered, handling_minutes = v.handling_minutes,
        dispatched_to = CASE WHEN v.dispatched_to = '' THEN []::VARCHAR[] ELSE string_split(v.dispatched_to, ',') END,
@@ -100,7 +108,8 @@ export async function writeProjected(
        unnest($10::VARCHAR[]) AS supervised_by, unnest($11::DOUBLE[]) AS handling_minutes,
        unnest($12::VARCHAR[]) AS dispatched_to, unnest($13::VARCHAR[]) AS returned_by,
        unnest($14::INTEGER[]) AS verifications, unnest($15::INTEGER[]) AS reworks, unnest($16::VARCHAR[]) AS rating,
-       unnest($17::INTEGER[]) AS stages_entered) v
+       unnest($17::INTEGER[]) AS stages_entered, unnest($18::VARCHAR[]) AS leader_supervised_by,
+       unnest($19::VARCHAR[]) AS leader_supervised_at) v
      WHERE events.id = v.id`,
     [
       col(([id]) => id),
@@ -120,8 +129,10 @@ export async function writeProjected(
       col(([, p]) => p.assessment.reworks),
       col(([, p]) => p.assessment.rating),
       col(([, p]) => p.assessment.stagesEntered),
+      col(([, p]) => p.leaderSupervisedBy),
+      col(([, p]) => p.leaderSupervisedAt),
     ],
-    listTypes('VVVVBVVVVVDVVIIVI'),
+    listTypes('VVVVBVVVVVDVVIIVIVV'),
   );
   await conn.run('DELETE FROM event_tasks WHERE event_id IN (SELECT unnest($1::VARCHAR[]))', [col(([id]) => id)]);
   const tasks = states.flatMap((s) => taskViews(s).map((t) => ({ id: s.facts.id, t })));

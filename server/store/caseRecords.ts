@@ -49,6 +49,8 @@ export function eventAfter(fixed: Reported, p: CaseProjection, now: string, ever
     dueAt: p.dueAt,
     warnAt: p.warnAt,
     supervisedBy: p.supervisedBy,
+    leaderSupervisedBy: p.leaderSupervisedBy,
+    leaderSupervisedAt: p.leaderSupervisedAt,
     everOverdue,
   } satisfies Omit<CaseEvent, 'steps'> & { everOverdue: boolean };
 }

@@ -48,12 +48,25 @@ interface Report {
 /** Who acts: their account's name and role, as the timeline shows them. */
 export type Acting = Pick<Principal, 'displayName' | 'role'>;
 
+/**
+ * What else an action writes in its batch's transaction once decided (a leader's instruction: its
+ * decision row), and the tables it writes, whose versions move after the commit.
+ */
+export interface AlsoWrite {
+  tables: readonly string[];
+  write: (conn: DuckDBConnection, decision: Decision) => Promise<void>;
+}
+
+/** The steps of a decision, in order: those decided with it first. */
+export const stepsOf = (d: Decision): CaseStep[] => [...(d.earlier ?? []), d.step];
+
 type Job = { now: string; photos: readonly string[]; by: Acting } & (
   | {
       kind: 'action';
       id: string;
       scope: Scope;
       decideOn: (state: CaseState) => Decision | Refusal;
+      also?: AlsoWrite;
       settle: (o: ActionOutcome) => void;
       fail: (e: unknown) => void;
     }
@@ -181,7 +194,13 @@ class CaseWriter {
         );
         const photos = s.job.photos.map((photo) => ({ id: photo, url: photoUrl(photo), seq: s.decision.step.seq }));
         s.record = {
-          event: { ...event, steps: [...(before?.event.steps ?? []), stepWithActor(id, s.decision.step, s.job.by)] },
+          event: {
+            ...event,
+            steps: [
+              ...(before?.event.steps ?? []),
+              ...stepsOf(s.decision).map((st) => stepWithActor(id, st, s.job.by)),
+            ],
+          },
           deductions: mergeDeductions(before?.deductions ?? [], deducted.get(id) ?? []),
           photos: [...(before?.photos ?? []), ...photos],
           everOverdue,
@@ -191,6 +210,8 @@ class CaseWriter {
     }
     if (settled.some((s) => s.ok))
       this.db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
+    for (const s of settled)
+      if (s.ok && s.job.kind === 'action' && s.job.also) this.db.versions.bump(...s.job.also.tables);
     this.seen = this.db.versions.key(OTHERS_WRITE);
     return settled;
   }
@@ -246,7 +267,7 @@ const writerOf = (db: Db) => {
  */
 export function applyCaseAction(
   db: Db,
-  a: { id: string; scope: Scope; by: Acting; now: string; photos?: readonly string[] },
+  a: { id: string; scope: Scope; by: Acting; now: string; photos?: readonly string[]; also?: AlsoWrite },
   decideOn: (state: CaseState) => Decision | Refusal,
 ): Promise<ActionOutcome> {
   return new Promise((settle, fail) =>
@@ -324,7 +345,7 @@ async function decideAndWrite(
     );
     await insertSteps(
       conn,
-      written.map((s) => [s.case.state.facts.id, s.decision.step]),
+      written.flatMap((s) => stepsOf(s.decision).map((step) => [s.case.state.facts.id, step] as const)),
     );
     await insertPhotos(
       conn,
@@ -339,6 +360,7 @@ async function decideAndWrite(
       [...touched.values()].flatMap((state) => dueDeductions(state, now)),
       now,
     );
+    for (const s of written) if (s.job.kind === 'action' && s.job.also) await s.job.also.write(conn, s.decision);
     await conn.run('COMMIT');
     return { settled, deducted, projected, now };
   } catch (err) {
@@ -406,7 +428,7 @@ async function decideAll(
       out.push({ job, ok: false, outcome: d });
       continue;
     }
-    const now = { state: d.state, steps: [...before.steps, d.step] };
+    const now = { state: d.state, steps: [...before.steps, ...stepsOf(d)] };
     cases.set(job.id, now);
     out.push({ job, ok: true, decision: d, case: now });
   }

@@ -25,6 +25,8 @@ export interface EventFilter {
   holder?: string;
   /** Under supervision (督办, and every shelved case). */
   supervised?: boolean;
+  /** Supervised by a city leader (领导督办). */
+  leaderSupervised?: boolean;
   /** Within `radius` metres of a place (likely duplicates before a report). */
   near?: { lon: number; lat: number; radius: number };
   limit: number;
@@ -37,6 +39,9 @@ export interface CaseSummary extends GovEvent {
   dueAt: string | null;
   warnAt: string | null;
   supervisedBy: string | null;
+  /** 领导督办: the city leader who supervised the case last (a leader day's instruction, say), and when. */
+  leaderSupervisedBy: string | null;
+  leaderSupervisedAt: string | null;
 }
 
 interface Row {
@@ -58,6 +63,8 @@ interface Row {
   due_at: string | null;
   warn_at: string | null;
   supervised_by: string | null;
+  leader_supervised_by: string | null;
+  leader_supervised_at: string | null;
 }
 
 const toEvent = (r: Row): CaseSummary => ({
@@ -78,6 +85,8 @@ const toEvent = (r: Row): CaseSummary => ({
   dueAt: r.due_at,
   warnAt: r.warn_at,
   supervisedBy: r.supervised_by,
+  leaderSupervisedBy: r.leader_supervised_by,
+  leaderSupervisedAt: r.leader_supervised_at,
 });
 
 /**
@@ -99,7 +108,7 @@ export const overdueAsOf = (atParam: string) =>
 const columns = (nowParam: string) =>
   `id, code, item_code, source, grid_id, lon, lat, reported_at, deadline_at, department_id, status, closed_at,
    ${overdueAt(nowParam)} AS overdue, description,
-   holders, due_at, warn_at, supervised_by`;
+   holders, due_at, warn_at, supervised_by, leader_supervised_by, leader_supervised_at`;
 
 export async function listEvents(
   db: Db,
@@ -123,6 +132,8 @@ export async function listEvents(
   if (f.warning) w.add('warn_at <= ?::TIMESTAMP AND due_at > ?::TIMESTAMP', now, now);
   if (f.holder) w.add('list_contains(holders, ?)', f.holder);
   if (f.supervised !== undefined) w.add(f.supervised ? 'supervised_by IS NOT NULL' : 'supervised_by IS NULL');
+  if (f.leaderSupervised !== undefined)
+    w.add(f.leaderSupervised ? 'leader_supervised_by IS NOT NULL' : 'leader_supervised_by IS NULL');
   if (f.near) nearPlace(w, f.near);
   const n = w.params.length;
   const [count, rows] = await Promise.all([

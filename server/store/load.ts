@@ -344,6 +344,8 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text(() => null),
         // H3 cells at resolutions 8 and 10 (migration 12): cells.ts
         ...nulls<GovEvent>(2),
+        // the leader-supervised mark (migration 13: leader_supervised_by, _at): caseProjection.ts
+        ...nulls<GovEvent>(2),
       ],
     ),
     spec(

@@ -297,4 +297,32 @@ ALTER TABLE events ADD COLUMN h3_r8 VARCHAR;
 ALTER TABLE events ADD COLUMN h3_r10 VARCHAR;
 `,
   },
+  {
+    version: 13,
+    name: 'the leader scheduling day (市级领导调度日): leader days, agendas, instructions; the leader-supervised mark on events',
+    // One leader day per month (leader_days), its agenda in order (leader_day_agenda: which rules
+    // proposed each case, the centre's note, who added it) and the leader's instructions
+    // (leader_day_decisions, 批示: the lead department and co-handlers with their deadlines, as JSON).
+    // The instruction's workflow steps live in event_steps like every other; events gain the mark
+    // 领导督办 (who among the city leaders supervises, since when), kept with the projection
+    // (domain/workflow/projection.ts) and filled here from the history's leader supervisions.
+    sql: `
+CREATE TABLE leader_days (
+  month VARCHAR PRIMARY KEY, leader_id VARCHAR NOT NULL, held_at TIMESTAMP, status VARCHAR NOT NULL,
+  created_by VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
+CREATE TABLE leader_day_agenda (
+  month VARCHAR NOT NULL, position INTEGER NOT NULL, event_id VARCHAR NOT NULL, rules VARCHAR[] NOT NULL,
+  note VARCHAR, added_by VARCHAR NOT NULL, added_at TIMESTAMP NOT NULL, PRIMARY KEY (month, event_id));
+CREATE TABLE leader_day_decisions (
+  month VARCHAR NOT NULL, event_id VARCHAR NOT NULL, text VARCHAR NOT NULL, lead_department VARCHAR NOT NULL,
+  lead_deadline_at TIMESTAMP NOT NULL, co_handlers VARCHAR NOT NULL, decided_by VARCHAR NOT NULL,
+  decided_at TIMESTAMP NOT NULL, first_seq INTEGER NOT NULL, PRIMARY KEY (month, event_id));
+ALTER TABLE events ADD COLUMN leader_supervised_by VARCHAR;
+ALTER TABLE events ADD COLUMN leader_supervised_at TIMESTAMP;
+UPDATE events SET leader_supervised_by = s.actor, leader_supervised_at = s."at"
+  FROM (SELECT event_id, arg_max(actor, seq) AS actor, arg_max("at", seq) AS "at" FROM event_steps
+        WHERE action = 'supervise' AND role = 'leader' GROUP BY event_id) s
+  WHERE events.id = s.event_id;
+`,
+  },
 ];

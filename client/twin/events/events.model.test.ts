@@ -1,7 +1,15 @@
 import type { GovEvent } from '@domain/model';
 import { TAXONOMY } from '@domain/taxonomy';
 import { describe, expect, it } from 'vitest';
-import { eventCounts, eventMarks, eventSpecs, overdueOutline, urgencyColors } from './events.model';
+import {
+  eventCounts,
+  eventMarks,
+  eventSpecs,
+  leaderOutline,
+  type MapEvent,
+  overdueOutline,
+  urgencyColors,
+} from './events.model';
 
 const itemOf = (severity: 1 | 2 | 3) => TAXONOMY.items.find((i) => i.severity === severity)!.code;
 const now = Date.parse('2026-11-01T00:00:00Z');
@@ -23,7 +31,7 @@ const event = (id: string, severity: 1 | 2 | 3, o: Partial<GovEvent> = {}): GovE
 });
 
 describe('eventSpecs', () => {
-  const cases: { title: string; input: GovEvent; expected: { color: string; ring: string } | null }[] = [
+  const cases: { title: string; input: MapEvent; expected: { color: string; ring: string } | null }[] = [
     { title: 'urgent', input: event('a', 3), expected: { color: urgencyColors[3], ring: '#2a0a0a' } },
     { title: 'important', input: event('b', 2), expected: { color: urgencyColors[2], ring: '#2a0a0a' } },
     { title: 'general', input: event('c', 1), expected: { color: urgencyColors[1], ring: '#2a0a0a' } },
@@ -35,6 +43,16 @@ describe('eventSpecs', () => {
     {
       title: 'past its deadline',
       input: event('e', 2, { deadlineAt: '2026-10-31T12:00:00Z' }),
+      expected: { color: urgencyColors[2], ring: overdueOutline.color },
+    },
+    {
+      title: 'supervised by a city leader (领导督办)',
+      input: { ...event('h', 2), leaderSupervisedBy: 'S-leader01' },
+      expected: { color: urgencyColors[2], ring: leaderOutline.color },
+    },
+    {
+      title: 'overdue outranks the leader mark',
+      input: { ...event('i', 2, { overdue: true }), leaderSupervisedBy: 'S-leader01' },
       expected: { color: urgencyColors[2], ring: overdueOutline.color },
     },
     { title: 'closed events are not drawn', input: event('f', 3, { status: 'closed' }), expected: null },

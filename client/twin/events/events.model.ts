@@ -1,5 +1,6 @@
 // Open events (在办事件) → points coloured by urgency (the taxonomy item's severity: 3 urgent, 2
-// important, 1 general); an overdue event (超期) gets a magenta ring and a larger dot.
+// important, 1 general); an overdue event (超期) gets a magenta ring and a larger dot, one a city leader
+// supervises (领导督办) an amber ring.
 
 import type { GovEvent } from '@domain/model';
 import { findItem } from '@domain/taxonomy';
@@ -8,6 +9,11 @@ import type { EventMark } from './eventClusters.model';
 
 export const urgencyColors: Readonly<Record<1 | 2 | 3, string>> = { 3: '#ff3b3b', 2: '#ff8c1a', 1: '#ffd84d' };
 export const overdueOutline: NonNullable<PointSpec['outline']> = { color: '#ff4dff', widthPx: 3 };
+/** 领导督办: a city leader instructed the case (the same amber as the mark on every page). */
+export const leaderOutline: NonNullable<PointSpec['outline']> = { color: '#ffb347', widthPx: 3 };
+
+/** An event as the map reads it: the dataset's record, and the leader's mark when the server sends it. */
+export type MapEvent = GovEvent & { leaderSupervisedBy?: string | null };
 
 /** Urgency from the item (unknown items count as general). */
 export const urgencyOf = (itemCode: string): 1 | 2 | 3 => findItem(itemCode)?.severity ?? 1;
@@ -17,7 +23,7 @@ export function isOverdue(event: Pick<GovEvent, 'overdue' | 'deadlineAt' | 'stat
   return event.overdue || (event.status !== 'closed' && Date.parse(event.deadlineAt) < nowMs);
 }
 
-export function eventSpecs(events: readonly GovEvent[], nowMs: number): PointSpec[] {
+export function eventSpecs(events: readonly MapEvent[], nowMs: number): PointSpec[] {
   return events
     .filter((e) => e.status !== 'closed')
     .map((e) => {
@@ -28,7 +34,8 @@ export function eventSpecs(events: readonly GovEvent[], nowMs: number): PointSpe
         heightM: 4,
         color: urgencyColors[urgencyOf(e.itemCode)],
         sizePx: overdue ? 12 : 10,
-        outline: overdue ? overdueOutline : { color: '#2a0a0a', widthPx: 1.5 },
+        // overdue first: it is the more urgent fact; the card names both
+        outline: overdue ? overdueOutline : e.leaderSupervisedBy ? leaderOutline : { color: '#2a0a0a', widthPx: 1.5 },
         maxDistanceM: 200_000,
       } satisfies PointSpec;
     });

@@ -100,6 +100,7 @@ function Dossier({
             <span className={`state status-${d.status}`}>{t(`desk.status.${d.status}` as MessageKey)}</span>
             {d.overdue && <span className="chip chip-overdue">{t('desk.overdue')}</span>}
             {d.supervisedBy && <span className="chip chip-supervised">{t('desk.supervised')}</span>}
+            {d.leaderSupervisedBy && <span className="chip chip-leader">{t('leader.mark')}</span>}
             {d.longTerm && <span className="chip chip-longterm">{t('desk.longTerm')}</span>}
             <span className="form-hint">{shortTime(d.reportedAt, locales[lang])}</span>
           </p>

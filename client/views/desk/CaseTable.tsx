@@ -83,7 +83,11 @@ export function CaseTable({ rows, places, openId, onOpen, selectable, selected, 
               <td className="mono nowrap">{r.code}</td>
               <td className="item-cell">
                 {item ? (lang === 'zh' ? item.name : item.nameEn) : r.itemCode}
-                {r.supervisedBy && <span className="chip chip-supervised">{t('desk.supervised')}</span>}
+                {r.leaderSupervisedBy ? (
+                  <span className="chip chip-leader">{t('leader.mark')}</span>
+                ) : (
+                  r.supervisedBy && <span className="chip chip-supervised">{t('desk.supervised')}</span>
+                )}
               </td>
               <td className="wide">{places.names.get(r.gridId) ?? r.gridId}</td>
               <td className="wide nowrap">{shortTime(r.reportedAt, locale)}</td>

@@ -9,6 +9,7 @@ import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useSession } from '../../ui/session';
+import { useCaseChanges } from '../../ui/useCaseChanges';
 import { useResource } from '../../ui/useResource';
 import { BulkDispatchBar } from './BulkDispatchBar';
 import { CaseDossierPanel } from './CaseDossierPanel';
@@ -16,7 +17,6 @@ import { CaseTable } from './CaseTable';
 import { InboxNav } from './InboxNav';
 import { type InboxKey, inboxesFor, queryOf } from './inbox.model';
 import { placesOf } from './places';
-import { useCaseChanges } from './useCaseChanges';
 
 const PAGE = 50;
 

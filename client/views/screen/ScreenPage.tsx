@@ -1,7 +1,8 @@
 // The command-centre big screen (/screen): the 3D city in the centre, the city at a glance, events
 // per day, events by category, the departments' ranking and the live ticker around it. Made to run
 // unattended: statistics refresh every few minutes, the live stream reconnects by itself, the tour
-// starts after a minute without input (?tour=0 turns it off, ?tour=now starts it at once).
+// starts after a minute without input (?tour=0 turns it off, ?tour=now starts it at once). On the
+// leader scheduling day (?mode=leader-day, or the header's switch) the rankings give way to the session.
 import { useEffect, useMemo, useState } from 'react';
 import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
@@ -16,6 +17,7 @@ import { CityTwin } from '../twin/CityTwin';
 import { CategoryPanel, DailyPanel } from './ChartPanels';
 import { Clock } from './Clock';
 import { KpiPanel } from './KpiPanel';
+import { LeaderDayPanel } from './LeaderDayPanel';
 import { RankingPanel } from './RankingPanel';
 import { RiskPanel } from './RiskPanel';
 import { TickerPanel } from './TickerPanel';
@@ -30,6 +32,11 @@ const RANKING_DAYS = 90;
 const RISK_REFRESH_MS = 60_000;
 /** Every grid of the city and the village pilot is coloured (105 + 199, with room to spare). */
 const RISK_GRIDS = 1000;
+
+/** ?mode=leader-day: the leader scheduling day's session and follow-up instead of the rankings. */
+function leaderDayMode(): boolean {
+  return new URLSearchParams(window.location.search).get('mode') === 'leader-day';
+}
 
 function tourIdleMs(): number | null {
   const tour = new URLSearchParams(window.location.search).get('tour');
@@ -61,6 +68,14 @@ export function ScreenPage({ api }: { api: TwinApi }) {
     keep: true,
   });
   const [riskShown, setRiskShown] = useState(true);
+  const [leaderDay, setLeaderDay] = useState(leaderDayMode);
+  const toggleLeaderDay = () => {
+    const url = new URL(window.location.href);
+    if (leaderDay) url.searchParams.delete('mode');
+    else url.searchParams.set('mode', 'leader-day');
+    window.history.replaceState(null, '', url);
+    setLeaderDay(!leaderDay);
+  };
   const patches = useMemo(
     () => (grids.data && risk.data ? riskPatches(grids.data.features, risk.data) : null),
     [grids.data, risk.data],
@@ -106,6 +121,9 @@ export function ScreenPage({ api }: { api: TwinApi }) {
           </span>
         </div>
         <Clock lang={lang} />
+        <button type="button" className="screen-mode" aria-pressed={leaderDay} onClick={toggleLeaderDay}>
+          {t('screen.leaderDay.toggle')}
+        </button>
         <LanguageSwitch />
       </header>
       <div className="screen-side screen-left">
@@ -114,13 +132,19 @@ export function ScreenPage({ api }: { api: TwinApi }) {
       </div>
       <div className="screen-side screen-right">
         <DailyPanel days={daily.data?.days ?? null} remPx={remPx} note={note} />
-        <RiskPanel
-          areas={risk.data ?? null}
-          error={risk.error?.message ?? null}
-          mapShown={riskShown}
-          onToggleMap={() => setRiskShown((shown) => !shown)}
-        />
-        <RankingPanel departments={ranking.data?.departments ?? null} />
+        {leaderDay ? (
+          <LeaderDayPanel api={api} unitName={(id) => names.get(id) ?? id} />
+        ) : (
+          <>
+            <RiskPanel
+              areas={risk.data ?? null}
+              error={risk.error?.message ?? null}
+              mapShown={riskShown}
+              onToggleMap={() => setRiskShown((shown) => !shown)}
+            />
+            <RankingPanel departments={ranking.data?.departments ?? null} />
+          </>
+        )}
       </div>
       <div className="screen-bottom">
         <TickerPanel

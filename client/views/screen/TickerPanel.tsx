@@ -43,6 +43,7 @@ export function TickerPanel({ items, unitName, connected, onChoose }: TickerPane
               {item.kind === 'event' && (
                 <span className="ticker-status">{t(`status.${item.status}` as MessageKey)}</span>
               )}
+              {item.leader && <span className="ticker-leader">{t('leader.mark')}</span>}
               <span className="ticker-place">{unitName(item.place)}</span>
             </li>
           ))}

@@ -126,3 +126,19 @@ describe('eventItem', () => {
     expect(ring.list()).toEqual([dispatched]);
   });
 });
+
+describe('the leader mark on the ticker', () => {
+  const e = {
+    id: 'E0000002',
+    itemCode: '010101',
+    reportedAt: '2026-11-30T01:00:00.000Z',
+    description: '垃圾',
+    gridId: 'G1',
+    status: 'dispatched' as const,
+  };
+  it('marks a case a city leader supervises, and no other', () => {
+    expect(eventItem({ ...e, leaderSupervisedBy: 'S-leader01', action: 'dispatch' }).leader).toBe(true);
+    expect(eventItem({ ...e, leaderSupervisedBy: null }).leader).toBeUndefined();
+    expect(eventItem(e).leader).toBeUndefined();
+  });
+});

@@ -18,6 +18,8 @@ export interface TickerItem {
   status: string;
   /** An alarm's rule and device, so the ticker can name it in the reader's language (`text` is the server's Chinese). */
   alarm?: { rule: string; deviceId: string };
+  /** 领导督办: a city leader supervises the case. */
+  leader?: boolean;
 }
 
 /** What choosing an item opens: the alarm's or the event's details (keys are `alarm:ID`, `event:ID`). */

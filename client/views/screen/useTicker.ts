@@ -28,7 +28,10 @@ export function alarmItem(a: Alarm): TickerItem {
  * `action`) replaces it and moves it to the top, timed `changedAt` (when the screen heard of it).
  */
 export function eventItem(
-  e: Pick<LiveEvent, 'id' | 'itemCode' | 'reportedAt' | 'description' | 'gridId' | 'status'> & { action?: string },
+  e: Pick<LiveEvent, 'id' | 'itemCode' | 'reportedAt' | 'description' | 'gridId' | 'status'> & {
+    action?: string;
+    leaderSupervisedBy?: string | null;
+  },
   changedAt?: string,
 ): TickerItem {
   const item = findItem(e.itemCode);
@@ -42,6 +45,7 @@ export function eventItem(
     itemCode: e.itemCode,
     place: e.gridId,
     status: e.status,
+    ...(e.leaderSupervisedBy ? { leader: true } : {}),
   };
 }
 

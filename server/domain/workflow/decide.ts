@@ -67,6 +67,11 @@ export interface Decision {
   ok: true;
   step: CaseStep;
   state: CaseState;
+  /**
+   * Steps decided before `step` as one: all are written or none (a leader's instruction takes the case
+   * up, dispatches and supervises it: instruct.ts). Absent for a single action.
+   */
+  earlier?: CaseStep[];
 }
 
 /** The most co-handling departments and units one summons (会办) may call. */
@@ -347,7 +352,7 @@ const NEXT_LEVEL: Record<LocalLevel, readonly string[]> = {
   town: ['centre'],
 };
 
-function resolveDispatch(state: CaseState, lead: Assignment, co: Assignment[]): StepDetail | Refusal {
+export function resolveDispatch(state: CaseState, lead: Assignment, co: Assignment[]): StepDetail | Refusal {
   if (co.length > MAX_CO_HANDLERS)
     return refuse('invalid', 'invalid_command', `co: at most ${MAX_CO_HANDLERS} co-handlers.`, 'co');
   const all = [lead, ...co];
@@ -379,7 +384,7 @@ function handleLimit(state: CaseState): number {
   return stageLimitMinutes(getItem(state.facts.itemCode), 'handle');
 }
 
-function hoursInvalid(hours: number, field: string): Refusal | null {
+export function hoursInvalid(hours: number, field: string): Refusal | null {
   return Number.isInteger(hours) && hours >= 1 && hours <= MAX_EXTENSION_HOURS
     ? null
     : refuse(

@@ -39,6 +39,7 @@ export function initialState(facts: CaseFacts, report: CaseStep): CaseState {
     departmentId,
     closedAt: null,
     supervisedBy: null,
+    leaderSupervision: null,
     longTerm: null,
     mergedInto: null,
     rejectedReason: null,
@@ -75,6 +76,8 @@ export function evolve(state: CaseState, step: CaseStep): CaseState {
     case 'dispatch': {
       if (d?.action !== 'dispatch') throw new Error(`case ${s.facts.id}: dispatch step ${step.seq} without tasks`);
       endClocks(s, step.at);
+      // 改派: a dispatch of a case still being handled (a leader's instruction) replaces its open tasks.
+      for (const t of s.tasks) if (OPEN_TASK_STATES.includes(t.state)) closeTask(s, t, 'cancelled', step.at);
       for (const t of d.tasks) {
         addTask(s, step, t.role, t.assignee, t.limitMinutes);
         s.tally.dispatchedTo.push(holderOf(t.assignee));
@@ -172,6 +175,7 @@ export function evolve(state: CaseState, step: CaseStep): CaseState {
       break;
     case 'supervise':
       s.supervisedBy = step.actor;
+      if (step.role === 'leader') s.leaderSupervision = { by: step.actor, at: step.at };
       break;
     case 'shelve':
       // 挂账: every clock stops; nobody is timed until the case is taken up again.

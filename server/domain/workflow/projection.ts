@@ -78,6 +78,9 @@ export interface CaseProjection {
   /** The next deadline still ahead of `now` (the checker's next look), or null. */
   checkAt: string | null;
   supervisedBy: string | null;
+  /** 领导督办: the city leader who supervised the case last, and when; null when none did. */
+  leaderSupervisedBy: string | null;
+  leaderSupervisedAt: string | null;
   /** Whether any limit of the case has been missed by `now` (the list's `overdue` once nothing runs). */
   late: boolean;
   assessment: CaseAssessment;
@@ -93,6 +96,8 @@ export function projectionOf(s: CaseState, now: string): CaseProjection {
     warnAt: currentWarning(s),
     checkAt: nextCheckAt(s, now),
     supervisedBy: s.supervisedBy,
+    leaderSupervisedBy: s.leaderSupervision?.by ?? null,
+    leaderSupervisedAt: s.leaderSupervision?.at ?? null,
     late: dueDeductions(s, now).length > 0,
     assessment: caseAssessmentOf(s),
   };

@@ -183,6 +183,11 @@ export interface CaseState {
   departmentId: string;
   closedAt: string | null;
   supervisedBy: string | null;
+  /**
+   * 领导督办: the last city leader who supervised the case, and when (a supervise step of role
+   * `leader`, e.g. a leader day's instruction). Kept when a later 挂账 names another supervisor.
+   */
+  leaderSupervision: { by: string; at: string } | null;
   longTerm: { reason: string; supervisor: string; since: string } | null;
   mergedInto: string | null;
   rejectedReason: string | null;

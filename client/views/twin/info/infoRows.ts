@@ -81,7 +81,10 @@ export function patrolPointInfo(p: Omit<PatrolPoint, 'position'>, { t, unitName 
   };
 }
 
-export function eventInfo(e: GovEvent, { t, en, time, unitName, nowMs }: RowContext): InfoContent {
+export function eventInfo(
+  e: GovEvent & { leaderSupervisedAt?: string | null },
+  { t, en, time, unitName, nowMs }: RowContext,
+): InfoContent {
   const item = findItem(e.itemCode);
   const overdue = isOverdue(e, nowMs);
   return {
@@ -92,6 +95,7 @@ export function eventInfo(e: GovEvent, { t, en, time, unitName, nowMs }: RowCont
       { label: 'info.urgency', value: t(`urgency.${urgencyOf(e.itemCode)}` as MessageKey) },
       { label: 'info.status', value: t(`status.${e.status}` as MessageKey) },
       { label: 'info.overdue', value: { tone: overdue ? 'bad' : 'ok', text: t(overdue ? 'info.yes' : 'info.no') } },
+      ...(e.leaderSupervisedAt ? [{ label: 'leader.mark' as const, value: time(e.leaderSupervisedAt) }] : []),
       { label: 'info.reported', value: time(e.reportedAt) },
       { label: 'info.deadline', value: time(e.deadlineAt) },
       { label: 'info.department', value: departmentName(e.departmentId, en) },

@@ -1,8 +1,8 @@
-// The desk hears of case changes on the live stream (GET /api/live): on any message about a case it
+// A page (the desk, the leader day) hears of case changes on the live stream (GET /api/live): on any message about a case it
 // reloads the list it shows and the open dossier. Kept in this one hook so the message it listens to
 // (today `event`, a new case) can follow the stream as it learns of every change.
 import { useEffect, useRef, useState } from 'react';
-import type { TwinApi } from '../../api/twinApi';
+import type { TwinApi } from '../api/twinApi';
 
 /** Changes arriving together (a bulk dispatch, a burst of alarms) make one reload. */
 const SETTLE_MS = 400;
