@@ -35,6 +35,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
  * `assessment` reads the assessment (考核) of units: city-wide, or one's own subtree or department.
  * `risk` reads the risk scores of areas (风险评分): city-wide, or within one's own unit.
  * `analysis` is the analyst's workspace (分析研判): city-wide case heat and the exports of its aggregates.
+ * `bulletin` reads the monthly supervision bulletin 《e家综合》 (监督通报): city-wide rankings and cases.
  */
 export type Permission =
   | 'overview'
@@ -53,7 +54,8 @@ export type Permission =
   | 'supervise'
   | 'assessment'
   | 'risk'
-  | 'analysis';
+  | 'analysis'
+  | 'bulletin';
 
 const EVERYONE: Permission[] = ['overview', 'map'];
 
@@ -98,9 +100,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervise',
     'assessment',
     'risk',
+    'bulletin',
   ],
-  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk', 'analysis'],
-  leader: [...EVERYONE, 'units', 'residents', 'cases', 'report', 'supervise', 'assessment', 'risk'],
+  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk', 'analysis', 'bulletin'],
+  leader: [...EVERYONE, 'units', 'residents', 'cases', 'report', 'supervise', 'assessment', 'risk', 'bulletin'],
   screen: [...EVERYONE, 'units', 'cases', 'risk'],
   admin: [...EVERYONE, 'units', 'audit', 'users'],
 };

@@ -97,6 +97,10 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   // risk scores of areas (aggregates, no person): the centre, leaders, analysts, the big screen; a
   // geographic role within its own unit (the route narrows)
   'GET /risk': 'risk',
+  // the monthly supervision bulletin 《e家综合》: city-wide rankings and cases, for the centre, leaders and
+  // analysts (not the kiosk, not a unit's own staff: it ranks every unit)
+  'GET /bulletins': 'bulletin',
+  'GET /bulletins/:month': 'bulletin',
 };
 
 interface Rule {
