@@ -183,6 +183,9 @@ const EXPECT: Record<string, Expect> = {
   'GET /ingest/stats': all([503, 503]),
   'GET /ingest/rejects': only({ admin: [200, 200] }),
   'GET /live': all([503, 503]),
+  // the monthly supervision bulletin: city-wide rankings and cases, for the centre, leaders and analysts
+  'GET /bulletins': only({ centre: [200, 200], analyst: [200, 200], leader: [200, 200] }),
+  'GET /bulletins/{month}': only({ centre: [200, 200], analyst: [200, 200], leader: [200, 200] }),
 };
 
 let db: Db;
@@ -242,6 +245,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;
   if (path === '/stats/events/h3') return `${path}?res=8&from=2026-01-01&to=2026-12-31`;
   if (path === '/analytics/export') return `${path}?dataset=heat&format=csv&res=8&from=2026-01-01&to=2026-12-31`;
+  if (path === '/bulletins/{month}') return '/bulletins/2026-09?format=html';
   if (path === '/assessment') return `${path}?period=2026-10&level=gridworker&within=${f('grid').slice(0, 9)}`;
   return path;
 }

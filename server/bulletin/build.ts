@@ -74,8 +74,11 @@ export async function buildBulletin(o: BuildOptions): Promise<Bulletin | null> {
   const city = cityCounts(monthOf('subdistrict'), geography.city);
   if (city.reported === 0) return null;
   step('subdistricts and geography');
-  for (const level of ASSESSMENT_LEVELS.filter((l) => l !== 'subdistrict'))
-    counts.set(level, await assessmentCountsOf(o.db, level, periods));
+  const others = ASSESSMENT_LEVELS.filter((l) => l !== 'subdistrict');
+  const read = await Promise.all(others.map((level) => assessmentCountsOf(o.db, level, periods)));
+  others.forEach((level, i) => {
+    counts.set(level, read[i]!);
+  });
   step(`assessment of every level, ${LAST_PLACE_WINDOW} months`);
 
   const [daily, categories, deductions] = await Promise.all([

@@ -106,12 +106,27 @@ export async function deductedCases(
   };
 }
 
-/** The city's name and outline, and every grid's area (urban, village) and outer rings (lon, lat), for the map. */
-export async function bulletinGeography(db: Db): Promise<{
+export interface BulletinGeography {
   city: string;
   outline: [number, number][][];
   grids: { id: string; area: string | null; rings: [number, number][][] }[];
-}> {
+}
+
+/** The shapes, read once per version of the admin tree (they do not move with the month). */
+const geographyMemo = new WeakMap<Db, { version: string; read: Promise<BulletinGeography> }>();
+
+/** The city's name and outline, and every grid's area (urban, village) and outer rings (lon, lat), for the map. */
+export function bulletinGeography(db: Db): Promise<BulletinGeography> {
+  const version = db.versions.key(['admin_units']);
+  const hit = geographyMemo.get(db);
+  if (hit?.version === version) return hit.read;
+  const read = readGeography(db);
+  read.catch(() => geographyMemo.delete(db));
+  geographyMemo.set(db, { version, read });
+  return read;
+}
+
+async function readGeography(db: Db): Promise<BulletinGeography> {
   const rows = await db.all<{ id: string; name: string; level: string; area: string | null; geometry: string }>(
     `SELECT id, name, level, area, geometry FROM admin_units WHERE level IN ('city', 'grid') ORDER BY id`,
   );
