@@ -70,9 +70,18 @@ function paragraph(doc: Doc, text: string, opts: { size?: number; color?: string
     .text(text, MARGIN, doc.y, { width: width(doc), lineGap: 2 });
 }
 
+/**
+ * echarts gives labels a white halo drawn under the text (`paint-order="stroke"`); svg-to-pdfkit
+ * ignores paint-order and would paint the halo over the glyphs, so the halo goes.
+ */
+const withoutHalos = (source: string) =>
+  source.replace(/<text[^>]*paint-order="stroke"[^>]*>/g, (tag) =>
+    tag.replace(/ (stroke|stroke-width|stroke-miterlimit|paint-order)="[^"]*"/g, ''),
+  );
+
 function svg(doc: Doc, source: string, height: number) {
   ensure(doc, height + 4);
-  SVGtoPDF(doc, source, MARGIN, doc.y, {
+  SVGtoPDF(doc, withoutHalos(source), MARGIN, doc.y, {
     width: width(doc),
     height,
     preserveAspectRatio: 'xMidYMin meet',
