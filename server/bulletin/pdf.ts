@@ -19,7 +19,7 @@ import {
   type Table,
   warningsTable,
 } from './content';
-import { bulletinFonts, FONT_BOLD, FONT_REGULAR } from './fonts';
+import { FONT_BOLD, FONT_REGULAR, parsedBulletinFonts } from './fonts';
 import { riskMap } from './map';
 
 const MARGIN = 40;
@@ -190,9 +190,10 @@ export async function bulletinPdf(b: Bulletin): Promise<Buffer> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const fonts = bulletinFonts();
-  doc.registerFont(FONT_REGULAR, fonts[FONT_REGULAR]);
-  doc.registerFont(FONT_BOLD, fonts[FONT_BOLD]);
+  // pdfkit takes a parsed fontkit font as a source (its types name only files and bytes).
+  const fonts = parsedBulletinFonts() as unknown as Record<string, Buffer>;
+  doc.registerFont(FONT_REGULAR, fonts[FONT_REGULAR]!);
+  doc.registerFont(FONT_BOLD, fonts[FONT_BOLD]!);
 
   // Masthead
   doc.font(FONT_BOLD).fontSize(30).fillColor(RED).text(BULLETIN_TITLE, MARGIN, MARGIN, { characterSpacing: 3 });
