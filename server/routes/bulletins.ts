@@ -23,8 +23,9 @@ const TABLES = [...new Set([...BULLETIN_TABLES, ...ASSESSMENT_TABLES, ...RISK_TA
 const CLOCK_BUCKET_MS = 60_000;
 
 /**
- * The month's leader scheduling day for its section. The leader-day store is wired in here; until
- * then every bulletin says that no leader day was held.
+ * The month's leader scheduling day for its section. The leader-day store is wired in here (and its
+ * tables added to TABLES, so a new decision rebuilds the bulletin); until then every bulletin says
+ * that no leader day was held.
  */
 async function leaderDayFor(_db: Db, _month: string): Promise<LeaderDayInput | null> {
   return null;
