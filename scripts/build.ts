@@ -19,6 +19,7 @@ export const PRODUCTION_ENTRIES: Record<string, string> = {
   'scripts/restore': 'scripts/restore.ts',
   'scripts/mosquittoConfig': 'scripts/mosquittoConfig.ts',
   'scripts/simulateSensors': 'scripts/simulateSensors.ts',
+  'scripts/bulletin': 'scripts/bulletin.ts',
 };
 
 /** Bundles the production entries into `outDir` (each file whole: no shared chunks, so `node <file>` is all it takes). */

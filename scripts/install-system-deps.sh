@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian when it is missing: Chromium (browser tests, driven by
-# playwright-core), CJK fonts (Chinese text in screenshots) and mosquitto (external-broker tests).
+# playwright-core), CJK fonts (Chinese text in screenshots), mosquitto (external-broker tests) and
+# poppler-utils (pdftotext and pdftoppm read the bulletin's PDF back in its tests).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v mosquitto >/dev/null 2>&1 || need+=(mosquitto)
 command -v mosquitto_pub >/dev/null 2>&1 || need+=(mosquitto-clients)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system dependencies: all present"
   exit 0

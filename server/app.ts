@@ -24,6 +24,7 @@ import { assessmentRoutes } from './routes/assessment';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { buildingRoutes } from './routes/buildings';
+import { bulletinRoutes } from './routes/bulletins';
 import { cameraRoutes } from './routes/cameras';
 import { eventActionRoutes } from './routes/eventActions';
 import { eventRoutes } from './routes/events';
@@ -88,6 +89,7 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', riskRoutes(deps))
       .route('/', exportRoutes(deps))
       .route('/', leaderDayRoutes(deps))
+      .route('/', bulletinRoutes(deps))
       // 3D Tiles: a file tree, kept out of the OpenAPI document
       .route('/', tileRoutes(deps))
   );

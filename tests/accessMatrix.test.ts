@@ -195,6 +195,9 @@ const EXPECT: Record<string, Expect> = {
   }),
   'POST /leader-days/{month}/cases': only({ centre: [400, 400] }),
   'POST /leader-days/{month}/instructions': only({ leader: [400, 400] }),
+  // the monthly supervision bulletin: city-wide rankings and cases, for the centre, leaders and analysts
+  'GET /bulletins': only({ centre: [200, 200], analyst: [200, 200], leader: [200, 200] }),
+  'GET /bulletins/{month}': only({ centre: [200, 200], analyst: [200, 200], leader: [200, 200] }),
 };
 
 let db: Db;
@@ -255,6 +258,7 @@ function concrete(path: string, which: 'in' | 'out'): string {
   if (path === '/cameras/covering') return `${path}?lon=116.95&lat=31.05`;
   if (path === '/stats/events/h3') return `${path}?res=8&from=2026-01-01&to=2026-12-31`;
   if (path === '/analytics/export') return `${path}?dataset=heat&format=csv&res=8&from=2026-01-01&to=2026-12-31`;
+  if (path === '/bulletins/{month}') return '/bulletins/2026-09?format=html';
   if (path === '/assessment') return `${path}?period=2026-10&level=gridworker&within=${f('grid').slice(0, 9)}`;
   return path;
 }

@@ -37,6 +37,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
  * `analysis` is the analyst's workspace (分析研判): city-wide case heat and the exports of its aggregates.
  * `leaderDay` reads the leader scheduling day (市级领导调度日: city-wide cases; the kiosk's masked);
  * `instruct` gives a leader's instruction (批示) on a case of its agenda.
+ * `bulletin` reads the monthly supervision bulletin 《e家综合》 (监督通报): city-wide rankings and cases.
  */
 export type Permission =
   | 'overview'
@@ -57,7 +58,8 @@ export type Permission =
   | 'risk'
   | 'analysis'
   | 'leaderDay'
-  | 'instruct';
+  | 'instruct'
+  | 'bulletin';
 
 const EVERYONE: Permission[] = ['overview', 'map'];
 
@@ -103,8 +105,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment',
     'risk',
     'leaderDay',
+    'bulletin',
   ],
-  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk', 'analysis', 'leaderDay'],
+  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk', 'analysis', 'leaderDay', 'bulletin'],
   leader: [
     ...EVERYONE,
     'units',
@@ -116,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'risk',
     'leaderDay',
     'instruct',
+    'bulletin',
   ],
   screen: [...EVERYONE, 'units', 'cases', 'risk', 'leaderDay'],
   admin: [...EVERYONE, 'units', 'audit', 'users'],

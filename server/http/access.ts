@@ -104,6 +104,10 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /leader-days/:month': 'leaderDay',
   'POST /leader-days/:month/cases': 'dispatch',
   'POST /leader-days/:month/instructions': 'instruct',
+  // the monthly supervision bulletin 《e家综合》: city-wide rankings and cases, for the centre, leaders and
+  // analysts (not the kiosk, not a unit's own staff: it ranks every unit)
+  'GET /bulletins': 'bulletin',
+  'GET /bulletins/:month': 'bulletin',
 };
 
 interface Rule {
