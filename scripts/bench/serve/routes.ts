@@ -27,8 +27,15 @@ const LEFT_OUT: Record<string, string> = {
 
 function kindOf(route: string): RouteKind {
   if (route === '/health') return 'floor';
-  if (route.startsWith('/layers/')) return 'layer';
-  if (route === '/overview' || route.startsWith('/stats/') || route === '/grids/{id}' || route === '/assessment')
+  // The sensors' latest states are the map's sensor layer (one answer per second of readings at most).
+  if (route.startsWith('/layers/') || route === '/sensors/state') return 'layer';
+  if (
+    route === '/overview' ||
+    route.startsWith('/stats/') ||
+    route === '/grids/{id}' ||
+    route === '/assessment' ||
+    route === '/risk'
+  )
     return 'aggregate';
   return 'read';
 }
