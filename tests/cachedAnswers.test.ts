@@ -19,6 +19,7 @@ let counted: Db;
 let reads = 0;
 let app: ReturnType<typeof createApp>;
 let cookies: Map<string, string>;
+let users: Map<string, { username: string; password: string }>;
 let cityId: string;
 
 const LAYERS = [
@@ -57,7 +58,7 @@ beforeAll(async () => {
     },
   };
   app = createApp({ db: counted, now: () => new Date().toISOString(), startedAt: Date.now() });
-  cookies = (await signInEveryRole(app, db)).cookies;
+  ({ cookies, users } = await signInEveryRole(app, db));
   cityId = (await db.one<{ id: string }>("SELECT id FROM admin_units WHERE level = 'city'"))!.id;
 });
 afterAll(() => db.close());
@@ -354,6 +355,31 @@ describe('cached answers', () => {
       }
     }
     expect(answers.stats()).toEqual(held);
+  });
+
+  it("keep the guard's remembered sessions past someone else's sign-in, and drop them at a sign-out", async () => {
+    const etag = (await get('/api/overview')).headers.get('etag')!;
+    const conditional = async () => {
+      const before = reads;
+      expect((await get('/api/overview', { 'if-none-match': etag })).status).toBe(304);
+      return reads - before;
+    };
+    expect(await conditional()).toBe(0);
+    const analyst = users.get('analyst')!;
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: analyst.username, password: analyst.password }),
+    });
+    expect(login.status).toBe(200);
+    const theirs = login.headers.get('set-cookie')!.split(';')[0]!;
+    // A new session changes nobody else's: the centre's 304 still reads nothing.
+    expect(await conditional()).toBe(0);
+    expect((await app.request('/api/auth/logout', { method: 'POST', headers: { cookie: theirs } })).status).toBe(200);
+    // A session ended: every remembered one is looked up again (once), and the ended one is refused.
+    expect(await conditional()).toBeGreaterThan(0);
+    expect(await conditional()).toBe(0);
+    expect((await app.request('/api/overview', { headers: { cookie: theirs } })).status).toBe(401);
   });
 
   it('stay within the bytes the cache is given, and answer the same', async () => {
