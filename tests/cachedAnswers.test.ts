@@ -9,6 +9,7 @@ import { AnswerCache } from '../server/http/answerCache';
 import { raiseAlarm } from '../server/store/alarms';
 import { setComponentState } from '../server/store/components';
 import type { Db } from '../server/store/db';
+import { listSensorStates, saveSensorStates } from '../server/store/sensorState';
 import { openCopy } from './helpers/dataset';
 import { signInEveryRole } from './helpers/session';
 
@@ -18,6 +19,7 @@ let counted: Db;
 let reads = 0;
 let app: ReturnType<typeof createApp>;
 let cookies: Map<string, string>;
+let users: Map<string, { username: string; password: string }>;
 let cityId: string;
 
 const LAYERS = [
@@ -27,6 +29,7 @@ const LAYERS = [
   '/api/layers/patrol-points',
   '/api/layers/sensors',
   '/api/layers/buildings',
+  '/api/sensors/state',
 ];
 const CASE_ANSWERS = () => [
   '/api/overview',
@@ -55,13 +58,17 @@ beforeAll(async () => {
     },
   };
   app = createApp({ db: counted, now: () => new Date().toISOString(), startedAt: Date.now() });
-  cookies = (await signInEveryRole(app, db)).cookies;
+  ({ cookies, users } = await signInEveryRole(app, db));
   cityId = (await db.one<{ id: string }>("SELECT id FROM admin_units WHERE level = 'city'"))!.id;
 });
 afterAll(() => db.close());
 
 const get = (path: string, headers: Record<string, string> = {}, role = 'centre') =>
   app.request(path, { headers: { cookie: cookies.get(role)!, ...headers } });
+
+/** A JSON answer's body as sent: small answers go out uncompressed whatever the client accepts. */
+const decoded = (res: Response, body: Buffer): unknown =>
+  JSON.parse((res.headers.get('content-encoding') === 'br' ? brotliDecompressSync(body) : body).toString());
 
 /** The ETag each path answers now (after reading its body). */
 async function tags(paths: string[]): Promise<Map<string, string>> {
@@ -202,6 +209,177 @@ describe('cached answers', () => {
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
     }
+  });
+
+  it('a case closed through the action route moves the open-cases layer and the overview, then 304 again', async () => {
+    const act = async (role: string, path: string, body: Record<string, unknown>) => {
+      const res = await app.request(path, {
+        method: 'POST',
+        headers: { cookie: cookies.get(role)!, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, `${role} ${path} ${JSON.stringify(body)}: ${await res.clone().text()}`).toBeLessThan(300);
+      return (await res.json()) as { id: string; status: string };
+    };
+    const me = (await (await get('/api/auth/me', {}, 'gridworker')).json()) as { user: { unitId: string } };
+    const place = (await db.one<{ lon: number; lat: number }>(
+      'SELECT lon, lat FROM events WHERE grid_id = $1 ORDER BY id LIMIT 1',
+      [me.user.unitId],
+    ))!;
+    const { id } = await act('gridworker', '/api/events', {
+      itemCode: '010101',
+      lon: place.lon,
+      lat: place.lat,
+      description: '缓存测试：垃圾裸露',
+      source: 'patrol',
+    });
+    await act('centre', `/api/events/${id}/actions`, { action: 'file' });
+    await act('centre', `/api/events/${id}/actions`, { action: 'dispatch', lead: { assignee: 'D02' } });
+    await act('department', `/api/events/${id}/actions`, { action: 'accept' });
+    await act('department', `/api/events/${id}/actions`, { action: 'feedback', note: '已清运' });
+    // What the twin draws as its open-cases layer (client/api/twinApi.ts openEvents), for two readers.
+    const OPEN = '/api/events?open=true&limit=500';
+    const open = async (role: string, headers: Record<string, string> = {}) => {
+      const res = await get(OPEN, { 'accept-encoding': 'br', ...headers }, role);
+      const body = Buffer.from(await res.arrayBuffer());
+      const page = res.status === 200 ? (decoded(res, body) as { total: number; events: { id: string }[] }) : null;
+      return { status: res.status, etag: res.headers.get('etag')!, page };
+    };
+    const before = { centre: await open('centre'), gridworker: await open('gridworker') };
+    for (const b of Object.values(before)) expect(b.page!.events.map((e) => e.id)).toContain(id);
+    const paths = [...LAYERS, '/api/overview'];
+    const tagsBefore = await tags(paths);
+    const closedBefore = ((await (await get('/api/overview')).json()) as { events: { closed: number } }).events.closed;
+
+    await act('gridworker', `/api/events/${id}/actions`, { action: 'verify', passed: true });
+    const closed = await act('centre', `/api/events/${id}/actions`, {
+      action: 'evaluate',
+      satisfaction: 'satisfied',
+      ratedBy: 'resident',
+    });
+    expect(closed.status).toBe('closed');
+
+    for (const role of ['centre', 'gridworker'] as const) {
+      const after = await open(role, { 'if-none-match': before[role].etag });
+      expect(after.status, role).toBe(200);
+      expect(after.etag, role).not.toBe(before[role].etag);
+      expect(
+        after.page!.events.map((e) => e.id),
+        role,
+      ).not.toContain(id);
+      expect(after.page!.total, role).toBe(before[role].page!.total - 1);
+      // Nothing changed since: its own tag gets a 304 now.
+      expect((await open(role, { 'if-none-match': after.etag })).status, role).toBe(304);
+    }
+    for (const path of paths) {
+      const res = await get(path, { 'if-none-match': tagsBefore.get(path)!, 'accept-encoding': 'br' });
+      await res.arrayBuffer();
+      expect(res.status, path).toBe(path === '/api/overview' ? 200 : 304);
+    }
+    const overview = (await (await get('/api/overview')).json()) as { events: { closed: number } };
+    expect(overview.events.closed).toBe(closedBefore + 1);
+  });
+
+  it("a sensor's saved state moves the sensors' states and nothing else", async () => {
+    const paths = [...LAYERS, '/api/overview'];
+    const before = await tags(paths);
+    const sensor = (await db.one<{ id: string }>('SELECT id FROM sensors ORDER BY id LIMIT 1'))!;
+    const saved = (await listSensorStates(db)).find((s) => s.deviceId === sensor.id);
+    const batteryPct = typeof saved?.values.batteryPct === 'number' ? (saved.values.batteryPct + 1) % 100 : 50;
+    const at = new Date().toISOString();
+    const state = saved ?? { deviceId: sensor.id, online: true, ts: at, receivedAt: at, statusAt: null, values: {} };
+    await saveSensorStates(counted, [{ ...state, values: { ...state.values, batteryPct } }], at);
+    for (const path of paths) {
+      const res = await get(path, { 'if-none-match': before.get(path)!, 'accept-encoding': 'br' });
+      const body = await res.arrayBuffer();
+      expect(res.status, path).toBe(path === '/api/sensors/state' ? 200 : 304);
+      if (res.status === 200) {
+        const sensors = decoded(res, Buffer.from(body)) as {
+          id: string;
+          state: { values: { batteryPct?: number } } | null;
+        }[];
+        expect(sensors.find((s) => s.id === sensor.id)?.state?.values.batteryPct).toBe(batteryPct);
+      }
+    }
+  });
+
+  it('give two scoped roles (a community, a subdistrict) different bytes and tags, each within its scope', async () => {
+    const within = async (role: string) => {
+      const me = (await (await get('/api/auth/me', {}, role)).json()) as { user: { unitId: string } };
+      const unit = (await db.one<{ path: string }>('SELECT path FROM admin_units WHERE id = $1', [me.user.unitId]))!;
+      const grids = await db.all<{ id: string }>(
+        "SELECT id FROM admin_units WHERE level = 'grid' AND starts_with(path, $1 || '/')",
+        [unit.path],
+      );
+      return new Set(grids.map((g) => g.id));
+    };
+    const answers = [];
+    for (const role of ['community', 'subdistrict']) {
+      const res = await get('/api/events?limit=500', { 'accept-encoding': 'br' }, role);
+      const body = Buffer.from(await res.arrayBuffer());
+      const page = decoded(res, body) as { total: number; events: { gridId: string }[] };
+      const grids = await within(role);
+      for (const e of page.events) expect(grids.has(e.gridId), `${role}: ${e.gridId}`).toBe(true);
+      answers.push({ etag: res.headers.get('etag'), body, total: page.total });
+    }
+    const [community, subdistrict] = answers as [(typeof answers)[0], (typeof answers)[0]];
+    // The subdistrict holds the community and others with cases of their own.
+    expect(subdistrict.total).toBeGreaterThan(community.total);
+    expect(community.etag).not.toBe(subdistrict.etag);
+    expect(community.body.equals(subdistrict.body)).toBe(false);
+    // The community presents the subdistrict's tag: not a 304, its own page.
+    const presented = await get('/api/events?limit=500', { 'if-none-match': subdistrict.etag! }, 'community');
+    expect(presented.status).toBe(200);
+    expect(((await presented.json()) as { total: number }).total).toBe(community.total);
+  });
+
+  it('consult no cache for a signed-out request, not even to answer 304', async () => {
+    const answers = new AnswerCache();
+    const own = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now(), answers });
+    const etags = new Map<string, string>();
+    for (const path of ['/api/layers/components', '/api/overview', '/api/sensors/state']) {
+      const res = await own.request(path, { headers: { cookie: cookies.get('centre')! } });
+      await res.arrayBuffer();
+      etags.set(path, res.headers.get('etag')!);
+    }
+    const held = answers.stats();
+    for (const [path, etag] of etags) {
+      const refused: Record<string, string>[] = [
+        { 'if-none-match': etag },
+        { 'if-none-match': etag, cookie: 'wendu_session=forged' },
+      ];
+      for (const headers of refused) {
+        const res = await own.request(path, { headers });
+        expect(res.status, path).toBe(401);
+        expect(res.headers.get('etag'), path).toBeNull();
+      }
+    }
+    expect(answers.stats()).toEqual(held);
+  });
+
+  it("keep the guard's remembered sessions past someone else's sign-in, and drop them at a sign-out", async () => {
+    const etag = (await get('/api/overview')).headers.get('etag')!;
+    const conditional = async () => {
+      const before = reads;
+      expect((await get('/api/overview', { 'if-none-match': etag })).status).toBe(304);
+      return reads - before;
+    };
+    expect(await conditional()).toBe(0);
+    const analyst = users.get('analyst')!;
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: analyst.username, password: analyst.password }),
+    });
+    expect(login.status).toBe(200);
+    const theirs = login.headers.get('set-cookie')!.split(';')[0]!;
+    // A new session changes nobody else's: the centre's 304 still reads nothing.
+    expect(await conditional()).toBe(0);
+    expect((await app.request('/api/auth/logout', { method: 'POST', headers: { cookie: theirs } })).status).toBe(200);
+    // A session ended: every remembered one is looked up again (once), and the ended one is refused.
+    expect(await conditional()).toBeGreaterThan(0);
+    expect(await conditional()).toBe(0);
+    expect((await app.request('/api/overview', { headers: { cookie: theirs } })).status).toBe(401);
   });
 
   it('stay within the bytes the cache is given, and answer the same', async () => {

@@ -72,6 +72,24 @@ describe('sign-in', () => {
     expect(audit.body.total).toBe(6);
   });
 
+  it('forgives earlier failures on a right password, and writes no user when there were none', async () => {
+    const fresh = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now() }); // a limiter of its own
+    const u = users.get('department')!;
+    const login = (password: string) =>
+      call(fresh, 'POST', '/api/auth/login', { json: { username: u.username, password } });
+    for (let i = 0; i < 3; i++) expect((await login(`guess${i}`)).status).toBe(401);
+    expect((await login(u.password)).status).toBe(200);
+    // Three and four make seven, past the lock at five: only a forgiven count keeps it open.
+    for (let i = 0; i < 4; i++) expect((await login(`again${i}`)).status).toBe(401);
+    expect((await login(u.password)).status).toBe(200);
+    const row = await db.one<{ n: number }>('SELECT failed_attempts AS n FROM users WHERE username = $1', [u.username]);
+    expect(Number(row!.n)).toBe(0);
+    // Nothing to forgive: the users' version stays, so the guard's remembered sessions are kept.
+    const before = db.versions.of('users');
+    expect((await login(u.password)).status).toBe(200);
+    expect(db.versions.of('users')).toBe(before);
+  });
+
   it('rate-limits failed sign-ins from one address', async () => {
     const fresh = createApp({ db, now: () => new Date().toISOString(), startedAt: Date.now() }); // a limiter of its own
     const statuses: number[] = [];

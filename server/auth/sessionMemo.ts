@@ -1,13 +1,15 @@
 // Who holds a session, remembered between requests. The guard asks on every request; the answer is
 // held per token hash while the tables it reads (sessions, users, user_totp) keep their version, so a
-// request answered from a cache (a 304) touches no store at all. Any write to those tables — a sign-in
-// or sign-out, a disabled account, a new role or scope, a reset, a second factor — moves their version
-// and empties the memo at once; an expired session is never answered from it; misses are not held.
+// request answered from a cache (a 304) touches no store at all. Any change to a session or those
+// tables — a sign-out, an extension, a disabled account, a new role or scope, a reset, a second factor —
+// moves their version and empties the memo at once. A new session alone does not (SESSIONS_CHANGED):
+// it changes no session held here, and fifty staff signing in at 8:30 would otherwise empty it fifty
+// times. An expired session is never answered from it; misses are not held.
 // A browser opens a page with several requests at once: they share one lookup.
 import type { Db } from '../store/db';
-import { findSessionUser } from '../store/sessions';
+import { findSessionUser, SESSIONS_CHANGED } from '../store/sessions';
 
-const TABLES = ['sessions', 'users', 'user_totp'] as const;
+const TABLES = [SESSIONS_CHANGED, 'users', 'user_totp'] as const;
 
 type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
 

@@ -103,7 +103,8 @@ export async function signIn(
     if (check.via === 'recovery-code') recoveryCodesLeft = check.left;
   }
 
-  await recordSuccessfulSignIn(db, user.userId);
+  // Nothing to forgive on most sign-ins: no write on the single writer then.
+  if (user.failedAttempts || user.lockedUntil) await recordSuccessfulSignIn(db, user.userId);
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs(user.role)).toISOString();
   await createSession(db, {

@@ -3,8 +3,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { SensorState } from '../domain/sensorState';
 import { METRICS, NUMERIC_METRICS, type NumericMetric } from '../domain/telemetry';
+import { cachedJson } from '../http/cachedJson';
 import type { AppEnv } from '../http/context';
-import type { Deps } from '../http/deps';
+import type { RouteDeps } from '../http/deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { listAlarms } from '../store/alarms';
 import { getSensorState, listSensorStates } from '../store/sensorState';
@@ -131,28 +132,35 @@ const stateJson = (s: SensorState | null | undefined) =>
 const metricsOf = (kind: (typeof KINDS)[number]) =>
   NUMERIC_METRICS.filter((m) => (METRICS[m].kinds as readonly string[]).includes(kind));
 
-export function sensorRoutes({ db, ingest }: Deps) {
+export function sensorRoutes(deps: RouteDeps) {
+  const { db, ingest } = deps;
   const findSensor = async (id: string) => {
     const s = (await listSensors(db, {})).find((x) => x.id === id);
     if (!s) throw new ApiError(404, 'not_found', `No sensor ${id}.`);
     return s;
   };
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(states, async (c) => {
+    .openapi(states, (c) => {
       const { kind } = c.req.valid('query');
-      const saved = ingest ? null : new Map((await listSensorStates(db)).map((s) => [s.deviceId, s]));
-      const sensors = await listSensors(db, { kind });
-      return c.json(
-        sensors.map((s) => ({
-          id: s.id,
-          kind: s.kind,
-          position: s.position,
-          gridId: s.gridId,
-          componentId: s.componentId,
-          state: stateJson(ingest ? ingest.states.get(s.id) : saved!.get(s.id)),
-        })),
-        200,
-      );
+      // The map's first picture of the sensors, one answer for every reader (no scope, no personal
+      // data). Its version is the saved states': the ingest saves the changed ones every second, so
+      // the answer is rebuilt at most once a second under a storm of readings and held (with 304s)
+      // while nothing changes; every change reaches open pages at once by the live stream.
+      return cachedJson(c, deps, {
+        key: `sensors/state?kind=${kind ?? ''}`,
+        tables: ['sensors', 'sensor_state'],
+        build: async () => {
+          const saved = ingest ? null : new Map((await listSensorStates(db)).map((s) => [s.deviceId, s]));
+          return (await listSensors(db, { kind })).map((s) => ({
+            id: s.id,
+            kind: s.kind,
+            position: s.position,
+            gridId: s.gridId,
+            componentId: s.componentId,
+            state: stateJson(ingest ? ingest.states.get(s.id) : saved!.get(s.id)),
+          }));
+        },
+      });
     })
     .openapi(one, async (c) => {
       const s = await findSensor(c.req.valid('param').id);

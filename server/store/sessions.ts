@@ -3,6 +3,13 @@
 import type { Db } from './db';
 import { toUserRecord, USER_SELECT, type UserRecord } from './users';
 
+/**
+ * Moved with every change to the sessions other than a new one: a new session changes nobody's
+ * existing one, so the guard's remembered sessions (auth/sessionMemo.ts) outlive a sign-in and are
+ * dropped on a sign-out, an extension or a sweep. Not a table: a version of its own beside 'sessions'.
+ */
+export const SESSIONS_CHANGED = 'sessions.changed';
+
 export interface NewSession {
   tokenHash: string;
   userId: string;
@@ -40,18 +47,18 @@ export async function extendSession(db: Db, tokenHash: string, expiresAt: string
   await db.write((conn) =>
     conn.run('UPDATE sessions SET expires_at = $2::TIMESTAMP WHERE token_hash = $1', [tokenHash, expiresAt]),
   );
-  db.versions.bump('sessions');
+  db.versions.bump('sessions', SESSIONS_CHANGED);
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.write((conn) => conn.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]));
-  db.versions.bump('sessions');
+  db.versions.bump('sessions', SESSIONS_CHANGED);
 }
 
 /** Deletes the sessions expired at `now`; returns how many. */
 export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
   const result = await db.write((conn) => conn.run('DELETE FROM sessions WHERE expires_at <= $1::TIMESTAMP', [now]));
-  if (result.rowsChanged) db.versions.bump('sessions');
+  if (result.rowsChanged) db.versions.bump('sessions', SESSIONS_CHANGED);
   return result.rowsChanged;
 }
 

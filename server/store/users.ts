@@ -126,11 +126,19 @@ export async function recordFailedSignIn(db: Db, userId: string, lockUntil: stri
   db.versions.bump('users');
 }
 
+/**
+ * Forgives earlier failures. Most sign-ins have none to forgive: then nothing is written and the users'
+ * version stays, so fifty staff signing in at 8:30 do not empty the guard's remembered sessions (and
+ * queue fifty writes on the single writer) for nothing.
+ */
 export async function recordSuccessfulSignIn(db: Db, userId: string): Promise<void> {
-  await db.write((conn) =>
-    conn.run('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [userId]),
+  const result = await db.write((conn) =>
+    conn.run(
+      'UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1 AND (failed_attempts <> 0 OR locked_until IS NOT NULL)',
+      [userId],
+    ),
   );
-  db.versions.bump('users');
+  if (result.rowsChanged) db.versions.bump('users');
 }
 
 export async function findUserById(db: Db, userId: string): Promise<UserRecord | undefined> {

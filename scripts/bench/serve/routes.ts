@@ -27,8 +27,15 @@ const LEFT_OUT: Record<string, string> = {
 
 function kindOf(route: string): RouteKind {
   if (route === '/health') return 'floor';
-  if (route.startsWith('/layers/')) return 'layer';
-  if (route === '/overview' || route.startsWith('/stats/') || route === '/grids/{id}' || route === '/assessment')
+  // The sensors' latest states are the map's sensor layer (one answer per second of readings at most).
+  if (route.startsWith('/layers/') || route === '/sensors/state') return 'layer';
+  if (
+    route === '/overview' ||
+    route.startsWith('/stats/') ||
+    route === '/grids/{id}' ||
+    route === '/assessment' ||
+    route === '/risk'
+  )
     return 'aggregate';
   return 'read';
 }
@@ -54,6 +61,18 @@ export async function benchRoutes(
     '/buildings/{id}': await first('/layers/buildings?use=public', (b) => b?.features?.[0]?.id),
   };
   ids['/sensors/{id}/series'] = ids['/sensors/{id}'];
+  // Queries that name a record or a span: a community's trend and forecast, the last 30 days' heat,
+  // the riskiest grids.
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const queries: Record<string, string> = {
+    ...QUERIES,
+    '/risk': 'level=grid',
+    '/stats/events/h3': `from=${day(Date.now() - 30 * 86_400_000)}&to=${day(Date.now())}`,
+    ...(ids['/grids/{id}'] && {
+      '/stats/events/trend': `unit=${ids['/grids/{id}']}&by=week`,
+      '/stats/events/forecast': `unit=${ids['/grids/{id}']}&by=week`,
+    }),
+  };
   const routes: BenchRoute[] = [];
   const leftOut: { route: string; why: string }[] = [];
   for (const route of Object.keys(doc.paths).sort()) {
@@ -71,7 +90,7 @@ export async function benchRoutes(
       }
       path = route.replace(/\{[^}]+\}/, encodeURIComponent(id));
     }
-    if (QUERIES[route]) path += `?${QUERIES[route]}`;
+    if (queries[route]) path += `?${queries[route]}`;
     const { status } = await get(path);
     if (status !== 200) {
       leftOut.push({ route, why: `the centre seat gets ${status}` });
