@@ -297,4 +297,15 @@ ALTER TABLE events ADD COLUMN h3_r8 VARCHAR;
 ALTER TABLE events ADD COLUMN h3_r10 VARCHAR;
 `,
   },
+  {
+    version: 13,
+    name: 'residents: registered here but living elsewhere; no phone for young children',
+    // Issue 14's calibrated people: working-age adults of the villages registered at home but living
+    // elsewhere (人户分离), and phones only from age 12. A store generated before keeps its people:
+    // nobody away, everyone with the phone they had.
+    sql: `
+ALTER TABLE residents ALTER COLUMN phone DROP NOT NULL;
+ALTER TABLE residents ADD COLUMN lives_elsewhere BOOLEAN DEFAULT false;
+`,
+  },
 ];
