@@ -3,6 +3,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { unitName } from '../scripts/generate/geography/reference';
 import { HOUSEHOLDS_PER_GRID, STRUCTURE, scaled, VOLUMES } from '../server/domain/facts';
 import { isValidIdNumber } from '../server/domain/identity';
 import type { AdminUnit, CityDataset, LonLat } from '../server/domain/model';
@@ -54,8 +55,14 @@ describe('structure (never scaled)', () => {
     const real = new Map(
       divisions.townships.flatMap((t: any) => [[t.code, t.name], ...t.units.map((u: any) => [u.code, u.name])]),
     );
-    for (const u of data.adminUnits.filter((x) => ['subdistrict', 'town', 'community', 'village'].includes(x.level))) {
+    for (const u of data.adminUnits.filter((x) => ['subdistrict', 'town'].includes(x.level)))
       expect(real.get(u.code), u.code).toBe(u.name);
+    // communities and villages by their committee's real name, in one style (三里居委会 → 三里社区)
+    for (const u of data.adminUnits.filter((x) => x.level === 'community' || x.level === 'village')) {
+      const committee = real.get(u.code) as string;
+      expect(unitName({ code: u.code, name: committee, kind: u.level as 'community' | 'village' }), u.code).toBe(
+        u.name,
+      );
     }
   });
 });

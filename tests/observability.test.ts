@@ -67,8 +67,9 @@ describe('logs and metrics of a run', () => {
       );
       expect(changed.status).toBe(200);
       // a resident unmasked by the centre seat: identity number and phone in clear in the answer only
-      const page = await server.api('/residents?limit=1');
-      const resident = await server.api(`/residents/${page.residents[0].id}/unmask`, {
+      const page = await server.api('/residents?limit=20');
+      const withPhone = page.residents.find((r: { phone: string | null }) => r.phone !== null);
+      const resident = await server.api(`/residents/${withPhone.id}/unmask`, {
         method: 'POST',
         json: { reason: '核实身份 (observability test)' },
       });

@@ -14,7 +14,7 @@ import type { Role } from '../server/domain/access';
 import { STRUCTURE } from '../server/domain/facts';
 import { maskName } from '../server/domain/masking';
 import type { AdminUnit, CityDataset } from '../server/domain/model';
-import { CITY_LEADERS } from '../server/domain/staffAccounts';
+import { CITY_LEADERS, villageCommitteeName } from '../server/domain/staffAccounts';
 import { type Db, openDb } from '../server/store/db';
 import { createUsers } from '../server/store/users';
 import { copyDb, openCopy, readDataset } from './helpers/dataset';
@@ -104,7 +104,9 @@ describe('the staff accounts of the dataset', () => {
       display_name: worker.name,
       unit_id: worker.gridId,
     });
-    expect(byUsername.get(`v-${village.id}`)?.display_name).toBe(village.name);
+    // the village is 凤凰村 on the map, its committee's account 凤凰村委会
+    expect(byUsername.get(`v-${village.id}`)?.display_name).toBe(villageCommitteeName(village.name));
+    expect(villageCommitteeName(village.name)).toMatch(/村委会$/);
     expect(byUsername.get(`s-${subdistrict.id}`)?.display_name).toBe(`${subdistrict.name}工作人员`);
     expect(byUsername.get('d02')?.display_name).toBe('市城市管理局');
     expect(byUsername.get('seat16')?.display_name).toBe('指挥中心坐席16');

@@ -361,10 +361,10 @@ describe('generateEvents at scale 1', () => {
     expect(Math.max(...counts)).toBeGreaterThan(2 * Math.min(...counts));
   });
 
-  it('writes a short Chinese description and sentiments per grid', () => {
+  it('writes a Chinese description of a sentence or two and sentiments per grid', () => {
     for (const e of full.events.slice(0, 1000)) {
       expect(e.description).toMatch(/[\u4e00-\u9fff]/);
-      expect(e.description.length).toBeLessThan(80);
+      expect(e.description.length).toBeLessThan(120);
     }
     expect(full.sentiments.length).toBe(4_000);
     const grids = new Set(city.adminUnits.filter((u) => u.level === 'grid').map((g) => g.id));

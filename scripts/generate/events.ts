@@ -38,6 +38,7 @@ import { type CaseCommand, decide, openCase } from '../../server/domain/workflow
 import { caseDeadline, limitsOf } from '../../server/domain/workflow/limits';
 import type { Actor, CaseFacts, CaseState, CaseStep } from '../../server/domain/workflow/states';
 import { type CasePlace, type CasePlan, type PlannedStep, planCase, shelvePlan } from './caseRuns';
+import { caseDescription } from './caseText';
 import { type CalendarDay, calendarDays, HOUR_WEIGHTS } from './eventCalendar';
 import { buildGridPlaces, type GridPlaces, insidePolygons, pickCumulative, pickSpot } from './eventPlaces';
 import { ITEM_PROFILES, type ItemProfile, seasonFactor } from './eventProfiles';
@@ -130,6 +131,8 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
   const itemTables = buildItemTables();
   const detail = rng.fork('detail');
   const timeline = rng.fork('timeline');
+  // The descriptions' words on a stream of their own: the history does not depend on them.
+  const describe = caseDescriber(rng.fork('case-words'), input.adminUnits);
   const events: GovEvent[] = new Array(total);
   const cases: PlannedCase[] = new Array(total);
   const serialOfDay = new Map<string, number>();
@@ -197,7 +200,7 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
       status: 'closed',
       closedAt: null,
       overdue: false,
-      description: `${label}${profile.detail}`,
+      description: describe(item.code, source, label, grid, reported),
     };
     if (onProgress && (i + 1) % 20_000 === 0) onProgress(i + 1, total * 2, 'events');
   }
@@ -232,7 +235,7 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
 
   // 5. Reports never filed, counted apart from the cases: invalid ones (不予立案) and duplicates merged
   // into the open case they repeat (重复合并).
-  const notFiled = notFiledReports(rng.fork('not-filed'), events, cases, total, nowMs);
+  const notFiled = notFiledReports(rng.fork('not-filed'), events, cases, total, nowMs, describe);
   for (const r of notFiled) {
     const e = {
       ...r.event,
@@ -244,7 +247,7 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
   }
   onProgress?.(total * 2, total * 2, 'events');
 
-  const sentiments = generateSentiments(rng.fork('sentiments'), scale, grids, places, nowMs);
+  const sentiments = generateSentiments(rng.fork('sentiments'), scale, grids, places, nowMs, input.adminUnits);
   return { events, eventSteps, caseDeductions, sentiments };
 }
 
@@ -477,7 +480,14 @@ interface NotFiled {
  * follow history's times, places and items): a duplicate repeats an earlier case while it is still
  * open, within 48 hours, and is merged into it; an invalid report is turned away by the seat.
  */
-function notFiledReports(rng: Rng, events: GovEvent[], cases: PlannedCase[], total: number, nowMs: number): NotFiled[] {
+function notFiledReports(
+  rng: Rng,
+  events: GovEvent[],
+  cases: PlannedCase[],
+  total: number,
+  nowMs: number,
+  describe: Describer,
+): NotFiled[] {
   const out: NotFiled[] = [];
   const counts = {
     invalid: Math.round(total * NOT_FILED_RATES.invalid),
@@ -509,7 +519,8 @@ function notFiledReports(rng: Rng, events: GovEvent[], cases: PlannedCase[], tot
         status: (kind === 'invalid' ? 'rejected' : 'merged') as EventStatus,
         closedAt: null,
         overdue: false,
-        description: kind === 'duplicate' ? model.description : `${label}${profile.detail}`,
+        description:
+          kind === 'duplicate' ? model.description : describe(model.itemCode, source, label, c.places.grid, reported),
       };
       const { basis, minutes } = limitsOf(model.itemCode);
       const at =
@@ -696,6 +707,22 @@ function place(rng: Rng, places: GridPlaces, profile: ItemProfile): [number, num
 }
 
 const DEPARTMENT_NAME = new Map(DEPARTMENTS.map((d) => [d.id, d.name]));
+
+type Describer = (itemCode: string, source: EventOrigin, label: string, grid: AdminUnit, reportedMs: number) => string;
+
+/** Descriptions from caseText.ts, naming the grid's community or village. */
+function caseDescriber(words: Rng, units: readonly AdminUnit[]): Describer {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  return (itemCode, source, label, grid, reportedMs) =>
+    caseDescription(words, {
+      itemCode,
+      source,
+      label,
+      unitName: (grid.parentId && names.get(grid.parentId)) || grid.name,
+      gridName: grid.name,
+      reportedMs,
+    });
+}
 
 const SOURCE_NOTE: Record<EventOrigin, string> = {
   patrol: '网格员巡查上报',

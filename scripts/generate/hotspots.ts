@@ -3,7 +3,7 @@
 // - a case run: one urban grid where one problem rises over the last weeks (factor `cases`); the cases
 //   are taken from the city's own history of those weeks, so every count of /api/overview stays exact;
 // - a vulnerable compound: residential buildings of one urban grid that no camera sees, whose residents
-//   are retagged as low-income, disabled or elderly living alone (factor `vulnerable`); only tags change.
+//   are retagged as low-income or disabled (factor `vulnerable`); only tags change.
 import { coverage } from '../../server/domain/cameraCoverage';
 import type { AdminUnit, Building, Camera, Household, Resident } from '../../server/domain/model';
 import type { RiskFactor } from '../../server/domain/risk/factors';
@@ -78,7 +78,7 @@ interface CompoundInput {
 /**
  * Plants the vulnerable compounds: in the urban grids with the most residents in one cluster of
  * residential buildings no camera sees, every household of the cluster becomes low-income, residents
- * over 60 disabled, and those over 70 who live alone elderly-alone. Changes tags only.
+ * over 60 disabled (those living alone are elderly-alone already). Changes tags only.
  */
 export function plantCompounds(rng: Rng, o: CompoundInput): PlantedHotspot[] {
   const urban = new Set(o.adminUnits.filter((u) => u.level === 'grid' && u.area !== 'village').map((u) => u.id));
@@ -133,7 +133,6 @@ export function plantCompounds(rng: Rng, o: CompoundInput): PlantedHotspot[] {
           const tags = new Set(r.tags);
           tags.add('low-income');
           if (age >= 60 && rng.chance(0.5)) tags.add('disabled');
-          if (age >= 70 && h.size === 1) tags.add('elderly-alone');
           r.tags = [...tags];
           count++;
         }

@@ -84,8 +84,10 @@ export function writeGlb(mesh: TileMesh, centre: Vec3): Uint8Array {
     }
   }
   const featureCount = mesh.buildingIds.length;
-  const wideIds = featureCount > 65535;
-  const featureIds = wideIds ? Float32Array.from(mesh.featureIds) : Uint16Array.from(mesh.featureIds);
+  // Feature ids as float32: glTF wants every vertex attribute's elements 4-byte aligned (a tight
+  // uint16 column is MESH_PRIMITIVE_ACCESSOR_UNALIGNED under the Khronos validator), and EXT_mesh_features
+  // allows no uint32 attribute; a float holds every id up to 2^24 exactly, in the bytes a padded uint16 would take.
+  const featureIds = Float32Array.from(mesh.featureIds);
   const wideIndices = n > 65535;
   const indices = wideIndices ? Uint32Array.from(mesh.indices) : Uint16Array.from(mesh.indices);
 
@@ -109,12 +111,7 @@ export function writeGlb(mesh: TileMesh, centre: Vec3): Uint8Array {
     n,
     'VEC2',
   );
-  const _FEATURE_ID_0 = accessor(
-    bin.add(asBytes(featureIds), ARRAY_BUFFER),
-    wideIds ? ComponentType.FLOAT : ComponentType.UNSIGNED_SHORT,
-    n,
-    'SCALAR',
-  );
+  const _FEATURE_ID_0 = accessor(bin.add(asBytes(featureIds), ARRAY_BUFFER), ComponentType.FLOAT, n, 'SCALAR');
   const INDICES = accessor(
     bin.add(asBytes(indices), ELEMENT_ARRAY_BUFFER),
     wideIndices ? ComponentType.UNSIGNED_INT : ComponentType.UNSIGNED_SHORT,

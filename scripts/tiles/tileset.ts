@@ -8,7 +8,7 @@ import { TileMesh } from './mesh';
 import { type Box, buildTree, defaultTreeOptions, type Placement, type TileNode, type TreeOptions, walk } from './tree';
 
 export const TILESET_FILE = 'tileset.json';
-export const BUILDER_VERSION = 'wendu-twin build-tiles v1';
+export const BUILDER_VERSION = 'wendu-twin build-tiles v2';
 
 /** Boxes get this much room (m) around their content, for float32 rounding of the vertices. */
 const BOX_MARGIN_M = 0.05;

@@ -33,14 +33,14 @@ const COMPOUND_SURNAMES = new Set([
 ]);
 
 /** A resident as shown by default: identity number, phone and name masked, birth date to the year. */
-export function maskResident<T extends { name: string; idNumber: string; phone: string; birthDate: string }>(
+export function maskResident<T extends { name: string; idNumber: string; phone: string | null; birthDate: string }>(
   r: T,
 ): T & { masked: true } {
   return {
     ...r,
     name: maskName(r.name),
     idNumber: maskIdNumber(r.idNumber),
-    phone: maskPhone(r.phone),
+    phone: r.phone === null ? null : maskPhone(r.phone),
     birthDate: `${r.birthDate.slice(0, 4)}-**-**`,
     masked: true,
   };

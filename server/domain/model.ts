@@ -167,10 +167,13 @@ export interface Resident {
   gridId: string;
   name: string;
   idNumber: string; // 18 digits, region 340881, valid ISO 7064 check digit
-  phone: string;
+  /** A mobile number; null for a child too young to have one. */
+  phone: string | null;
   sex: 'M' | 'F';
   birthDate: string; // YYYY-MM-DD
   tags: ResidentTag[];
+  /** Registered in this household but living elsewhere (人户分离): working away, studying, married out. */
+  livesElsewhere: boolean;
 }
 
 export type OrganisationKind =

@@ -28,10 +28,13 @@ const ResidentSchema = z
     gridName: z.string(),
     name: z.string(),
     idNumber: z.string(),
-    phone: z.string(),
+    phone: z.string().nullable().openapi({ description: 'Mobile number; null for a child under 12' }),
     sex: z.enum(['M', 'F']),
     birthDate: z.string(),
     tags: z.array(z.string()),
+    livesElsewhere: z
+      .boolean()
+      .openapi({ description: 'Registered in the household, living elsewhere (人户分离: working away, studying)' }),
     address: z.string(),
     masked: z.boolean(),
   })
@@ -129,11 +132,33 @@ export function residentRoutes({ db, now }: Deps) {
         targetId: q.gridId ?? null,
         reason: `${Math.min(total, EXPORT_LIMIT)} rows, masked`,
       });
-      const header = ['id', 'name', 'idNumber', 'phone', 'sex', 'birthDate', 'grid', 'address', 'tags'];
+      const header = [
+        'id',
+        'name',
+        'idNumber',
+        'phone',
+        'sex',
+        'birthDate',
+        'grid',
+        'address',
+        'tags',
+        'livesElsewhere',
+      ];
       const lines = residents
         .map(maskResident)
         .map((r) =>
-          [r.id, r.name, r.idNumber, r.phone, r.sex, r.birthDate, r.gridName, r.address, r.tags.join(' ')]
+          [
+            r.id,
+            r.name,
+            r.idNumber,
+            r.phone ?? '',
+            r.sex,
+            r.birthDate,
+            r.gridName,
+            r.address,
+            r.tags.join(' '),
+            String(r.livesElsewhere),
+          ]
             .map(csvCell)
             .join(','),
         );

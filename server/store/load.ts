@@ -281,6 +281,7 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((r) => r.sex),
         c.text((r) => r.birthDate),
         c.text((r) => r.tags.join(',')),
+        c.bool((r) => r.livesElsewhere),
       ],
     ),
     spec<Organisation>(

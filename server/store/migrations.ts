@@ -325,4 +325,15 @@ UPDATE events SET leader_supervised_by = s.actor, leader_supervised_at = s."at"
   WHERE events.id = s.event_id;
 `,
   },
+  {
+    version: 14,
+    name: 'residents: registered here but living elsewhere; no phone for young children',
+    // Issue 14's calibrated people: working-age adults of the villages registered at home but living
+    // elsewhere (人户分离), and phones only from age 12. A store generated before keeps its people:
+    // nobody away, everyone with the phone they had.
+    sql: `
+ALTER TABLE residents ALTER COLUMN phone DROP NOT NULL;
+ALTER TABLE residents ADD COLUMN lives_elsewhere BOOLEAN DEFAULT false;
+`,
+  },
 ];

@@ -25,17 +25,18 @@ interface Row {
   grid_id: string;
   name: string;
   id_number: string;
-  phone: string;
+  phone: string | null;
   sex: 'M' | 'F';
   birth_date: string;
   tags: string;
+  lives_elsewhere: boolean | null;
   address: string;
   grid_name: string;
 }
 
 const SELECT = `
   SELECT r.id, r.household_id, r.grid_id, r.name, r.id_number, r.phone, r.sex, strftime(r.birth_date, '%Y-%m-%d') AS birth_date,
-         r.tags, h.address, g.name AS grid_name
+         r.tags, r.lives_elsewhere, h.address, g.name AS grid_name
   FROM residents r JOIN households h ON h.id = r.household_id JOIN admin_units g ON g.id = r.grid_id`;
 
 const toRecord = (r: Row): ResidentRecord => ({
@@ -48,6 +49,7 @@ const toRecord = (r: Row): ResidentRecord => ({
   sex: r.sex,
   birthDate: r.birth_date,
   tags: (r.tags ? r.tags.split(',') : []) as ResidentTag[],
+  livesElsewhere: r.lives_elsewhere === true,
   address: r.address,
   gridName: r.grid_name,
 });

@@ -85,7 +85,7 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     members.forEach((u, k) => {
       urbanCommunities.push({
         unit: u,
-        ring: add(u.code, u.name, 'community', 'urban', code, cells[k]!),
+        ring: add(u.code, unitName(u), 'community', 'urban', code, cells[k]!),
         subdistrict: code,
       });
     });
@@ -120,7 +120,7 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     const members = t.units.filter((u) => u.kind === 'village');
     const cells = tile(trng, ring, members.length, 10);
     members.forEach((u, k) => {
-      villages.push({ unit: u, ring: add(u.code, u.name, 'village', 'village', code, cells[k]!) });
+      villages.push({ unit: u, ring: add(u.code, unitName(u), 'village', 'village', code, cells[k]!) });
     });
   }
   if (villages.length !== STRUCTURE.villages)

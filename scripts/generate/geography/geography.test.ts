@@ -4,6 +4,7 @@ import type { AdminUnit, Building } from '../../../server/domain/model';
 import { Rng } from '../random';
 import { EXCLUDED_COMMUNITY, type Geography, generateGeography, loadReference, MIN_GRID_DWELLINGS } from './index';
 import { URBAN_MAIN_ROADS } from './names';
+import { unitName } from './reference';
 
 const reference = loadReference();
 let geo: Geography;
@@ -44,12 +45,14 @@ describe('admin tree', () => {
     expect(byId.get('340881102')?.name).toBe('范岗镇');
     expect(byId.has(EXCLUDED_COMMUNITY.code)).toBe(false);
     const realCodes = new Set(reference.townships.flatMap((t) => t.units.map((u) => u.code)));
-    const realNames = new Map(reference.townships.flatMap((t) => t.units.map((u) => [u.code, u.name])));
+    const realUnits = new Map(reference.townships.flatMap((t) => t.units.map((u) => [u.code, u])));
+    // named in one style from their committee's real name: 社区 in the city, 村 in the villages
     for (const u of geo.adminUnits.filter((x) => x.level === 'community' || x.level === 'village')) {
       expect(realCodes.has(u.id)).toBe(true);
-      expect(u.name).toBe(realNames.get(u.id));
+      expect(u.name).toBe(unitName(realUnits.get(u.id)!));
+      expect(u.name).toMatch(u.level === 'community' ? /社区$/ : /村$/);
     }
-    expect(byId.get('340881002001')?.name).toBe('三里居委会');
+    expect(byId.get('340881002001')?.name).toBe('三里社区');
     expect(children('340881103')).toHaveLength(21);
     expect(children('340881102')).toHaveLength(18);
   });

@@ -62,11 +62,14 @@ export function township(reference: Reference, code: string): Township {
   return t;
 }
 
-/** The unit's own name from its committee's: 三里居委会 → 三里社区, 文昌社区居民委员会 → 文昌社区, 月山村委会 → 月山村. */
+/**
+ * The unit's own name from its committee's, in one style (社区 in the city, 村 in the villages):
+ * 三里居委会 → 三里社区, 文昌社区居民委员会 → 文昌社区, 月山村委会 → 月山村; a name already in that style stays.
+ */
 export function unitName(unit: DivisionUnit): string {
   const stem = unit.name
     .replace(/(社区)?(居民委员会|居委会)$/, '')
-    .replace(/村委会$/, '')
-    .replace(/村$/, '');
+    .replace(/(村委会|村民委员会)$/, '')
+    .replace(unit.kind === 'community' ? /社区$/ : /村$/, '');
   return unit.kind === 'community' ? `${stem}社区` : `${stem}村`;
 }
