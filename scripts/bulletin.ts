@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { buildBulletin } from '../server/bulletin/build';
 import { bulletinHtml } from '../server/bulletin/html';
 import { bulletinPdf } from '../server/bulletin/pdf';
-import { loadRiskConfig } from '../server/config';
+import { loadLeaderDayConfig, loadRiskConfig } from '../server/config';
 import { MONTH_PATTERN } from '../server/domain/bulletin';
 import { openDb } from '../server/store/db';
 
@@ -38,6 +38,7 @@ try {
     const bulletin = await buildBulletin({
       db,
       risk: loadRiskConfig(process.env.RISK_CONFIG),
+      supervisedFactor: loadLeaderDayConfig(process.env.LEADER_DAY_CONFIG).followUp.deductionFactor,
       month,
       now: new Date().toISOString(),
       progress: (step, ms) => log(`read ${step} in ${ms} ms`),

@@ -12,7 +12,7 @@ import { createApp } from '../server/app';
 import { buildBulletin, HOT_SPOTS } from '../server/bulletin/build';
 import { bulletinFonts, FONT_REGULAR } from '../server/bulletin/fonts';
 import { bulletinHtml } from '../server/bulletin/html';
-import { loadRiskConfig } from '../server/config';
+import { loadLeaderDayConfig, loadRiskConfig } from '../server/config';
 import { ROLES, type Role } from '../server/domain/access';
 import { parsePeriod, TIMED_STAGES } from '../server/domain/assessment';
 import { type Bulletin, lastDayOf, monthZh } from '../server/domain/bulletin';
@@ -28,6 +28,8 @@ let app: ReturnType<typeof createApp>;
 let cookies: Map<Role, string>;
 let month: string;
 let bulletin: Bulletin;
+/** The assessment's weight on a deduction after a leader's instruction, as the routes use it. */
+const supervisedFactor = loadLeaderDayConfig().followUp.deductionFactor;
 
 const as = (role: Role, path: string, headers?: Record<string, string>) =>
   call(app, 'GET', `/api${path}`, { cookie: cookies.get(role), headers });
@@ -44,7 +46,7 @@ beforeAll(async () => {
   const months = (await as('centre', '/bulletins')).body.months as { month: string; complete: boolean }[];
   // The newest complete month (the month before NOW's).
   month = months.find((m) => m.complete)!.month;
-  bulletin = (await buildBulletin({ db, risk: loadRiskConfig(), month, now: NOW }))!;
+  bulletin = (await buildBulletin({ db, risk: loadRiskConfig(), month, now: NOW, supervisedFactor }))!;
 });
 afterAll(() => db.close());
 
@@ -242,6 +244,23 @@ describe('GET /api/bulletins/{month}', () => {
 });
 
 describe('the bulletin’s content', () => {
+  it('reports the month’s leader day as GET /api/leader-days/{month} gives it', async () => {
+    const days = (await as('centre', '/leader-days')).body.months as { month: string; decisionCount: number }[];
+    const held = days.find((d) => d.decisionCount > 0 && d.month < NOW.slice(0, 7));
+    expect(held, 'a past leader day with instructions in the history').toBeDefined();
+    const view = (await as('centre', `/leader-days/${held!.month}`)).body as {
+      decisions: { eventId: string; leadDeadlineAt: string }[];
+    };
+    const b = (await buildBulletin({ db, risk: loadRiskConfig(), month: held!.month, now: NOW, supervisedFactor }))!;
+    expect(b.leaderDay).not.toBeNull();
+    expect(b.leaderDay!.counts.cases).toBe(held!.decisionCount);
+    expect(b.leaderDay!.cases.map((c) => c.eventId)).toEqual(view.decisions.map((d) => d.eventId));
+    expect(b.leaderDay!.cases.map((c) => c.deadline)).toEqual(view.decisions.map((d) => d.leadDeadlineAt));
+    const c = b.leaderDay!.counts;
+    expect(c.closed + c.open).toBe(c.cases);
+    expect(bulletinHtml(b)).toContain(`本月领导调度日共调度案件${c.cases}件`);
+  });
+
   it('renders a leader day it is given', () => {
     const html = bulletinHtml({
       ...bulletin,

@@ -20,6 +20,7 @@ import { assessmentCountsOf } from '../store/assessment';
 import { bulletinCategories, bulletinDays, bulletinGeography, deductedCases } from '../store/bulletin';
 import type { Db } from '../store/db';
 import { rankRisk } from '../store/risk';
+import { bulletinLeaderDay } from './leaderDay';
 
 /** Hot spots named in the bulletin (GET /api/risk?level=grid&top=HOT_SPOTS gives the same). */
 export const HOT_SPOTS = 10;
@@ -34,8 +35,11 @@ export interface BuildOptions {
   month: string;
   /** The platform's clock, ISO. */
   now: string;
-  /** The month's leader scheduling day, when one was held (the leader-day store gives it). */
+  /** The month's leader scheduling day; read from the leader-day store when not given. */
   leaderDay?: LeaderDayInput | null;
+  /** The assessment's weight on a deduction after a leader's instruction (config/leader-day.json
+   * followUp.deductionFactor), so the bulletin's points equal GET /api/assessment's. */
+  supervisedFactor?: number;
   /** Told each part once it is read, with its time (the command line's progress). */
   progress?: (step: string, ms: number) => void;
 }
@@ -66,7 +70,7 @@ export async function buildBulletin(o: BuildOptions): Promise<Bulletin | null> {
   // subdistricts and towns first: they cover the city, so their sum says whether the month has a case.
   const counts = new Map<AssessmentLevel, Awaited<ReturnType<typeof assessmentCountsOf>>>();
   const [subdistricts, geography] = await Promise.all([
-    assessmentCountsOf(o.db, 'subdistrict', periods),
+    assessmentCountsOf(o.db, 'subdistrict', periods, o.supervisedFactor),
     bulletinGeography(o.db),
   ]);
   counts.set('subdistrict', subdistricts);
@@ -75,7 +79,7 @@ export async function buildBulletin(o: BuildOptions): Promise<Bulletin | null> {
   if (city.reported === 0) return null;
   step('subdistricts and geography');
   const others = ASSESSMENT_LEVELS.filter((l) => l !== 'subdistrict');
-  const read = await Promise.all(others.map((level) => assessmentCountsOf(o.db, level, periods)));
+  const read = await Promise.all(others.map((level) => assessmentCountsOf(o.db, level, periods, o.supervisedFactor)));
   others.forEach((level, i) => {
     counts.set(level, read[i]!);
   });
@@ -131,6 +135,6 @@ export async function buildBulletin(o: BuildOptions): Promise<Bulletin | null> {
     },
     daily,
     categories,
-    leaderDay: o.leaderDay ?? null,
+    leaderDay: o.leaderDay !== undefined ? o.leaderDay : await bulletinLeaderDay(o.db, o.month, o.now),
   };
 }

@@ -237,7 +237,7 @@ export function leaderDaySection(b: Bulletin): { lines: string[]; table: Table |
         { head: '进展', width: 0.21 },
       ],
       rows: l.cases.map((c) => [
-        c.eventId,
+        c.code ?? c.eventId,
         c.title,
         c.leadDepartment,
         c.deadline ? day(c.deadline) : '—',

@@ -44,6 +44,8 @@ export const MONTH_PATTERN = /^20\d{2}-(0[1-9]|1[0-2])$/;
  */
 export interface LeaderDayCase {
   eventId: string;
+  /** The case number people use (TC20261102-R00001), when known. */
+  code?: string;
   title: string;
   /** The lead department's name (牵头单位). */
   leadDepartment: string;

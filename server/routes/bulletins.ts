@@ -7,29 +7,20 @@ import { BulletinCache } from '../bulletin/cache';
 import { bulletinHtml } from '../bulletin/html';
 import { bulletinPdf } from '../bulletin/pdf';
 import { parsePeriod } from '../domain/assessment';
-import { type LeaderDayInput, MONTH_PATTERN } from '../domain/bulletin';
+import { MONTH_PATTERN } from '../domain/bulletin';
 import { notModified, representationTag } from '../http/conditional';
 import type { AppEnv } from '../http/context';
 import type { RouteDeps } from '../http/deps';
 import { ApiError, errorResponse, errorResponses, validationHook } from '../http/errors';
 import { ASSESSMENT_TABLES } from '../store/assessment';
 import { BULLETIN_TABLES, bulletinMonths } from '../store/bulletin';
-import type { Db } from '../store/db';
+import { LEADER_DAY_TABLES } from '../store/leaderDays';
 import { RISK_TABLES } from '../store/risk';
 import { json } from './schemas';
 
 /** Every table a bulletin reads: a write to any of them makes the next request build it again. */
-const TABLES = [...new Set([...BULLETIN_TABLES, ...ASSESSMENT_TABLES, ...RISK_TABLES])];
+const TABLES = [...new Set([...BULLETIN_TABLES, ...ASSESSMENT_TABLES, ...RISK_TABLES, ...LEADER_DAY_TABLES])];
 const CLOCK_BUCKET_MS = 60_000;
-
-/**
- * The month's leader scheduling day for its section. The leader-day store is wired in here (and its
- * tables added to TABLES, so a new decision rebuilds the bulletin); until then every bulletin says
- * that no leader day was held.
- */
-async function leaderDayFor(_db: Db, _month: string): Promise<LeaderDayInput | null> {
-  return null;
-}
 
 const MonthsSchema = z
   .object({
@@ -110,7 +101,7 @@ export function bulletinRoutes(deps: RouteDeps) {
           risk,
           month,
           now: nowIso,
-          leaderDay: await leaderDayFor(db, month),
+          supervisedFactor: deps.leaderDay.followUp.deductionFactor,
         });
         if (!bulletin) return null;
         return format === 'pdf' ? bulletinPdf(bulletin) : Buffer.from(bulletinHtml(bulletin));

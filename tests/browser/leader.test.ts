@@ -3,7 +3,7 @@
 // them and saves; the city leader signs in, lands on /leader, reads the first case and instructs it
 // (a lead and a co-handling department, each with a deadline); the case's timeline has the dispatch
 // and the leader's 督办 and the mark; the big screen's leader-day mode shows the session's progress.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, platformAndBrowser, watchPage } from '../helpers/browser';
@@ -57,7 +57,7 @@ describe('/leader', () => {
     await centre.screenshot({ path: `${ARTIFACTS}/leader-agenda.png` });
 
     // The leader lands on the session: the agenda in the centre's order, the first case open.
-    const leaderContext = await browser.newContext({ viewport });
+    const leaderContext = await browser.newContext({ viewport, acceptDownloads: true });
     const leader = await leaderContext.newPage();
     const leaderWatch = watchPage(leader);
     await signIn(leader, 'leader');
@@ -92,6 +92,16 @@ describe('/leader', () => {
     expect(detail.steps.some((s) => s.action === 'supervise' && s.role === 'leader')).toBe(true);
     expect(detail.steps.some((s) => s.action === 'dispatch' && s.role === 'leader')).toBe(true);
     expect(detail.tasks.map((t) => t.assignee.id)).toEqual(expect.arrayContaining(['D02', 'D03']));
+
+    // The minutes, as a document: the instruction with who gave it.
+    const [download] = await Promise.all([
+      leader.waitForEvent('download'),
+      leader.getByRole('button', { name: '导出会议纪要' }).click(),
+    ]);
+    const minutes = readFileSync((await download.path())!, 'utf8');
+    expect(minutes).toContain('市级领导调度日会议纪要');
+    expect(minutes).toContain('请城管局牵头、市场监管局配合，十日内办结并报告。');
+    expect(minutes).toContain('牵头：市城市管理局');
 
     // Next case by the keyboard; and the page in English.
     await leader.keyboard.press('ArrowDown');

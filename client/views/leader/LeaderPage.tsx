@@ -17,6 +17,7 @@ import { placesOf } from '../desk/places';
 import { AgendaEditor } from './AgendaEditor';
 import { FollowUpPanel } from './FollowUpPanel';
 import { monthOfInstant, pickerMonths, progressOf } from './leader.model';
+import { minutesHtml } from './minutes';
 import { SessionView } from './SessionView';
 
 type Tab = 'session' | 'agenda' | 'followUp';
@@ -27,7 +28,7 @@ function monthFromUrl(): string | null {
 }
 
 export function LeaderPage({ api }: { api: TwinApi }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user } = useSession();
   const current = useMemo(() => monthOfInstant(Date.now()), []);
   const [month, setMonthState] = useState(() => monthFromUrl() ?? current);
@@ -98,6 +99,22 @@ export function LeaderPage({ api }: { api: TwinApi }) {
             )}
           </p>
         )}
+        {day && day.agenda.length > 0 && (
+          <button type="button" onClick={() => downloadMinutes(day, lang)}>
+            {t('leader.minutes')}
+          </button>
+        )}
+        {user.permissions.includes('bulletin') && (
+          <p className="leader-bulletin">
+            {t('leader.bulletin', { month })}：
+            <a href={`/api/bulletins/${month}?format=html`} target="_blank" rel="noreferrer">
+              HTML
+            </a>
+            <a href={`/api/bulletins/${month}?format=pdf`} download>
+              PDF
+            </a>
+          </p>
+        )}
         <div className="leader-tabs" role="tablist">
           {tabs.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
@@ -137,4 +154,14 @@ export function LeaderPage({ api }: { api: TwinApi }) {
 function pick(fresh: LeaderDay | null, loaded: LeaderDay | undefined, month: string): LeaderDay | null {
   const candidates = [fresh, loaded ?? null].filter((d): d is LeaderDay => d?.month === month);
   return candidates[0] ?? null;
+}
+
+/** Saves the session's minutes as an HTML document (会议纪要), named by the month. */
+function downloadMinutes(day: LeaderDay, lang: 'zh' | 'en') {
+  const url = URL.createObjectURL(new Blob([minutesHtml(day, lang)], { type: 'text/html;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `leader-day-minutes-${day.month}.html`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
