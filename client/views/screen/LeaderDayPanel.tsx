@@ -38,10 +38,8 @@ export function LeaderDayPanel({ api, unitName }: { api: TwinApi; unitName(id: s
   };
   return (
     <section className="screen-card leader-day-card" aria-label={t('screen.leaderDay', { month })}>
-      <h2>
-        {t('screen.leaderDay', { month })}
-        {progress && <span className="card-note">{t('screen.leaderDay.progress', { ...progress })}</span>}
-      </h2>
+      <h2>{t('screen.leaderDay', { month })}</h2>
+      {progress && <p className="leader-day-progress">{t('screen.leaderDay.progress', { ...progress })}</p>}
       {day.status === 'error' && !d && <p className="card-note">{t('status.error', { message: day.error.message })}</p>}
       {d && d.agenda.length === 0 && <p className="card-note">{t('screen.leaderDay.none')}</p>}
       {d && d.agenda.length > 0 && (
