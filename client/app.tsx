@@ -24,7 +24,7 @@ const AnalystPage = lazy(() => import('./views/analyst/AnalystPage').then((m) =>
 const ScreenPage = lazy(() => import('./views/screen/ScreenPage').then((m) => ({ default: m.ScreenPage })));
 
 const pages: Record<WorkspacePath, Page> = {
-  '/': OverviewPage,
+  '/twin': OverviewPage,
   '/desk': DeskPage,
   '/field': FieldPage,
   '/analyst': AnalystPage,
@@ -34,16 +34,18 @@ const pages: Record<WorkspacePath, Page> = {
   '/account': AccountPage,
 };
 
-/** The workspace a location path names; unknown or unbuilt paths → the overview. */
-export function workspaceFor(pathname: string): WorkspacePath {
+/** The workspace a location path names; the root and unknown paths: none (the role's home is shown). */
+export function workspaceFor(pathname: string): WorkspacePath | null {
   const path = normalPath(pathname);
-  return WORKSPACES.some((w) => w.path === path) ? (path as WorkspacePath) : '/';
+  return WORKSPACES.some((w) => w.path === path) ? (path as WorkspacePath) : null;
 }
 
 function Workspace() {
   const { user } = useSession();
   let path = workspaceFor(window.location.pathname);
-  if (path === '/' && normalPath(window.location.pathname) === '/' && homeFor(user.role) !== '/') {
+  // The root (where one signs in) and unknown paths open the role's own page; the twin has its own
+  // path (/twin), so the header's link to it is never turned back to the home.
+  if (!path) {
     path = homeFor(user.role);
     window.history.replaceState(null, '', path + window.location.search);
   }

@@ -6,15 +6,15 @@ const pathsOf = (role: (typeof ROLES)[number]) => workspacesFor(ROLE_PERMISSIONS
 
 describe('workspaces', () => {
   it.each([
-    ['admin', ['/', '/admin', '/account']],
-    ['centre', ['/', '/desk', '/leader', '/screen', '/account']],
-    ['department', ['/', '/desk', '/screen', '/account']],
-    ['community', ['/', '/desk', '/field', '/screen', '/account']],
-    ['subdistrict', ['/', '/desk', '/screen', '/account']],
-    ['gridworker', ['/', '/desk', '/field', '/screen', '/account']],
-    ['analyst', ['/', '/analyst', '/screen', '/account']],
-    ['leader', ['/', '/leader', '/screen', '/account']],
-    ['screen', ['/', '/screen', '/account']],
+    ['admin', ['/twin', '/admin', '/account']],
+    ['centre', ['/twin', '/desk', '/leader', '/screen', '/account']],
+    ['department', ['/twin', '/desk', '/screen', '/account']],
+    ['community', ['/twin', '/desk', '/field', '/screen', '/account']],
+    ['subdistrict', ['/twin', '/desk', '/screen', '/account']],
+    ['gridworker', ['/twin', '/desk', '/field', '/screen', '/account']],
+    ['analyst', ['/twin', '/analyst', '/screen', '/account']],
+    ['leader', ['/twin', '/leader', '/screen', '/account']],
+    ['screen', ['/twin', '/screen', '/account']],
   ] as const)('%s opens %j', (role, paths) => {
     expect(pathsOf(role)).toEqual(paths);
   });

@@ -4,7 +4,7 @@
 import type { Permission, Role } from '@domain/access';
 import type { MessageKey } from '../i18n';
 
-export type WorkspacePath = '/' | '/desk' | '/field' | '/analyst' | '/leader' | '/screen' | '/admin' | '/account';
+export type WorkspacePath = '/twin' | '/desk' | '/field' | '/analyst' | '/leader' | '/screen' | '/admin' | '/account';
 
 export interface Workspace {
   path: WorkspacePath;
@@ -16,7 +16,7 @@ export interface Workspace {
 }
 
 export const WORKSPACES: readonly Workspace[] = [
-  { path: '/', label: 'nav.twin', needs: ['overview', 'map'] },
+  { path: '/twin', label: 'nav.twin', needs: ['overview', 'map'] },
   { path: '/desk', label: 'nav.desk', needs: ['cases'], needsAny: ['dispatch', 'handle', 'verify'] },
   // the grid worker's phone page (网格员): report, then their own cases — for those who report, handle and verify
   { path: '/field', label: 'nav.field', needs: ['cases', 'report', 'handle', 'verify'] },

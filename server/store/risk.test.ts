@@ -52,12 +52,10 @@ beforeAll(async () => {
     );
     await c.run(`INSERT INTO households VALUES ('H1', 'B1', 'G1', 'x', 2), ('H2', 'B2', 'G2', 'x', 1)`);
     const resident = (id: string, h: string, grid: string, tags: string) =>
-      c.run(`INSERT INTO residents VALUES ($1, $2, $3, 'x', 'x', 'x', 'F', DATE '1940-01-01', $4)`, [
-        id,
-        h,
-        grid,
-        tags,
-      ]);
+      c.run(
+        `INSERT INTO residents (id, household_id, grid_id, name, id_number, phone, sex, birth_date, tags) VALUES ($1, $2, $3, 'x', 'x', 'x', 'F', DATE '1940-01-01', $4)`,
+        [id, h, grid, tags],
+      );
     await resident('R1', 'H1', 'G1', 'low-income');
     await resident('R2', 'H1', 'G1', 'low-income,disabled,party-member');
     await resident('R3', 'H2', 'G2', 'elderly-alone');

@@ -22,7 +22,7 @@ describe('the 3D city', () => {
     const page = await env.browser.newPage({ viewport });
     const watch = watchPage(page);
 
-    // the leader's home is the twin (the kiosk account's is /screen, the analyst's /analyst)
+    // a city leader opens the twin at its own path (the leader's home is /leader)
     const kiosk = env.platform.users.get('leader')!;
     expect(
       (
@@ -31,7 +31,7 @@ describe('the 3D city', () => {
         })
       ).ok(),
     ).toBe(true);
-    await page.goto(`${env.platform.baseUrl}/`);
+    await page.goto(`${env.platform.baseUrl}/twin`);
     await page.waitForFunction(
       () => document.body.dataset.twinReady === 'true' && document.body.dataset.buildingsReady === 'true',
       null,

@@ -39,9 +39,9 @@ describe('first page', () => {
       expectedError: (message) => message.location().url.endsWith('/api/auth/login') && message.text().includes('401'),
     });
 
-    // Nobody is signed in: the page asks, in Chinese. A leader signs in (their home is the twin; the
-    // big screen's kiosk account starts on /screen, the analyst on /analyst).
-    await page.goto(`${platform.baseUrl}/`);
+    // Nobody is signed in: the twin's page asks, in Chinese. A city leader signs in there and stays on
+    // the twin (signing in at the root would take them to their own page, /leader).
+    await page.goto(`${platform.baseUrl}/twin`);
     await page.getByRole('heading', { name: '登录' }).waitFor({ timeout: 30_000 });
     const kiosk = platform.users.get('leader')!;
     await page.getByLabel('用户名').fill(kiosk.username);

@@ -1,9 +1,10 @@
-// Each agenda rule on hand-made cases: it proposes what it should and nothing else; the score and the
+// The leader day's agenda rules (server/domain/leaderDay; here, not beside them, because it reads the
+// repository's config file and the domain reads no files). Each agenda rule on hand-made cases: it proposes what it should and nothing else; the score and the
 // cap; the configuration file as the repository ships it, and a bad one refused naming the field.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type LeaderDayConfig, parseLeaderDayConfig } from './config';
-import { agendaAsOf, monthOf, parseMonth, previousMonth } from './month';
+import { type LeaderDayConfig, parseLeaderDayConfig } from './domain/leaderDay/config';
+import { agendaAsOf, monthOf, parseMonth, previousMonth } from './domain/leaderDay/month';
 import {
   AGENDA_RULES,
   type AgendaCase,
@@ -11,7 +12,7 @@ import {
   type AgendaRule,
   proposeCandidates,
   reasonsFor,
-} from './rules';
+} from './domain/leaderDay/rules';
 
 const cfg = parseLeaderDayConfig(readFileSync('config/leader-day.json', 'utf8'));
 const AS_OF = '2026-11-15T04:00:00.000Z';
