@@ -1,12 +1,25 @@
-// The first page in a real Chromium (Debian's, software WebGL): the globe loads offline, the camera
-// flies to the city, every grid boundary the API returns is drawn, the header is in Chinese.
+// The twin in a real Chromium (Debian's, software WebGL), one page load for two stories (the twin's
+// first load is the slow part on two cores): the globe loads offline, the camera flies to the city,
+// every grid boundary the API returns is drawn, the header is in Chinese; then the 3D city: the
+// tileset loads from /api/tiles, zooming in with the wheel brings the streets in, and clicking a
+// building opens its card with the address the API has for it. No console errors, nothing fetched
+// from off the machine; the screenshots are kept.
 // Runs against a platform started on a free port (tests/helpers/platform.ts) with the built client,
 // or against an already running one given as WENDU_BASE_URL.
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, distinctColours, launchChromium, watchPage } from '../helpers/browser';
 import { type Platform, startPlatform } from '../helpers/platform';
+
+const viewport = { width: 1280, height: 720 };
+
+const data = (page: Page) => page.evaluate(() => ({ ...document.body.dataset }));
+
+/** Waits until every tile the current view needs has loaded again (after a camera move). */
+async function settledAfter(page: Page, before: number) {
+  await page.waitForFunction((n) => Number(document.body.dataset.buildingsSettled) > n, before, { timeout: 60_000 });
+}
 
 let platform: Platform;
 let browser: Browser;
@@ -32,8 +45,8 @@ afterAll(async () => {
 });
 
 describe('first page', () => {
-  it('shows the globe offline, flies to the city and draws every grid boundary, in Chinese', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  it('shows the globe offline, flies to the city and draws every grid boundary, in Chinese; a click on a building shows its card', async () => {
+    const page = await browser.newPage({ viewport });
     const watch = watchPage(page, {
       // The wrong password below is answered 401 on purpose; Chromium logs that response as an error.
       expectedError: (message) => message.location().url.endsWith('/api/auth/login') && message.text().includes('401'),
@@ -72,11 +85,76 @@ describe('first page', () => {
 
     expect(await page.locator('h1').textContent()).toBe('文都e家 · 数字孪生');
     expect(await page.locator('.figures').textContent()).toMatch(/网格.*结案率/);
+
+    // The 3D city: the buildings' tiles, closer in, a building's card.
+    await page.waitForFunction(() => document.body.dataset.buildingsReady === 'true', null, { timeout: 90_000 });
+    const first = await data(page);
+    expect(first.buildingsError).toBeUndefined();
+    expect(Number(first.buildingTiles)).toBeGreaterThan(0);
+
+    // Zoom towards the urban core (the page opens on the whole county; the towns are in its upper middle).
+    const tileset = (await (await page.request.get(`${platform.baseUrl}/api/tiles/tileset.json`)).json()) as {
+      extras: { buildings: number };
+    };
+    expect(tileset.extras.buildings).toBeGreaterThan(1000);
+    // The overview frames the county with the urban core just above the middle of the screen.
+    const core = { x: Math.round(viewport.width * 0.53), y: Math.round(viewport.height * 0.38) };
+    const settled = Number((await data(page)).buildingsSettled);
+    await page.mouse.move(core.x, core.y);
+    for (let i = 0; i < 7; i++) {
+      await page.mouse.wheel(0, -400);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+    }
+    // Tilt towards the horizon (middle-button drag), as one looks at a city.
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    await page.mouse.down({ button: 'middle' });
+    await page.mouse.move(viewport.width / 2, viewport.height / 2 - 50, { steps: 5 });
+    await page.mouse.up({ button: 'middle' });
+    await settledAfter(page, settled);
+    expect(Number((await data(page)).buildingTiles)).toBeGreaterThan(Number(first.buildingTiles));
+
+    // Click from the screen's centre outwards until a click lands on a building.
+    let picked: string | undefined;
+    for (const [x, y] of spiral(viewport.width / 2, viewport.height / 2, 28, 120)) {
+      const picks = Number((await data(page)).buildingPicks);
+      await page.mouse.click(x, y);
+      await page.waitForFunction((n) => Number(document.body.dataset.buildingPicks) > n, picks, { timeout: 30_000 });
+      picked = (await data(page)).buildingSelected;
+      if (picked) break;
+    }
+    expect(picked).toMatch(/^B\d+$/);
+    const card = (await (await page.request.get(`${platform.baseUrl}/api/buildings/${picked}`)).json()) as {
+      address: string;
+      gridName: string;
+    };
+    const panel = page.getByRole('complementary', { name: '建筑信息' });
+    await panel.getByText(card.address, { exact: true }).waitFor({ timeout: 30_000 });
+    await panel.getByText(card.gridName, { exact: true }).waitFor();
+    expect(await panel.textContent()).toMatch(/层数.*住户.*居住人口/);
+
+    await page.screenshot({ path: `${ARTIFACTS}/city-buildings.png` });
+
     await page.getByRole('button', { name: 'Switch to English' }).click();
     expect(await page.locator('h1').textContent()).toBe('Wendu e-Home · Digital Twin');
 
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.offMachine).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, 300_000);
 });
+
+/** Points on a square spiral around (cx, cy), `step` pixels apart, at most `count`. */
+function* spiral(cx: number, cy: number, step: number, count: number): Generator<[number, number]> {
+  let [x, y, dx, dy, run, made] = [0, 0, 1, 0, 1, 0];
+  while (made < count) {
+    for (let twice = 0; twice < 2; twice++) {
+      for (let i = 0; i < run && made < count; i++, made++) {
+        yield [cx + x * step, cy + y * step];
+        x += dx;
+        y += dy;
+      }
+      [dx, dy] = [-dy, dx];
+    }
+    run++;
+  }
+}
