@@ -31,10 +31,14 @@ export function shortTime(iso: string | null | undefined, locale: string, now = 
 
 const departments = new Map(DEPARTMENTS.map((d) => [d.id, d]));
 
+/** A department's name in the reader's language (its id when unknown). */
+export function departmentName(id: string, lang: 'zh' | 'en'): string {
+  const d = departments.get(id);
+  return d ? (lang === 'zh' ? d.name : d.nameEn) : id;
+}
+
 /** A holder's name: the centre, a department, or a unit (from `units`, else its id). */
 export function holderName(id: string, units: ReadonlyMap<string, string>, lang: 'zh' | 'en', centre: string): string {
   if (id === 'centre') return centre;
-  const d = departments.get(id);
-  if (d) return lang === 'zh' ? d.name : d.nameEn;
-  return units.get(id) ?? id;
+  return departments.has(id) ? departmentName(id, lang) : (units.get(id) ?? id);
 }

@@ -7,6 +7,7 @@ import { agendaAsOf, type LeaderMonth, previousMonth } from '../domain/leaderDay
 import { AGENDA_RULES, type Candidate, proposeCandidates, RULE_NAMES } from '../domain/leaderDay/rules';
 import { maskPhone } from '../domain/masking';
 import type { RiskConfig } from '../domain/risk/config';
+import { type CaseStatus, isOpen } from '../domain/workflow/states';
 import type { Db } from './db';
 import {
   type AgendaRow,
@@ -136,9 +137,7 @@ export async function leaderDayView(
       month: prev.value,
       cases: followUpDecisions.map((d): FollowUpCase => {
         const c = cases.get(d.eventId) ?? null;
-        const closed = c
-          ? c.closedAt !== null || !['reported', 'filed', 'dispatched', 'handling', 'feedback'].includes(c.status)
-          : false;
+        const closed = c ? c.closedAt !== null || !isOpen(c.status as CaseStatus) : false;
         const pastDeadline = !closed && Date.parse(now) > Date.parse(d.leadDeadlineAt);
         return {
           eventId: d.eventId,

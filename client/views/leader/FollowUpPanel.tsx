@@ -1,18 +1,13 @@
 // Last month's supervised cases as they stand (督办跟踪): settled or in hand, the lead department and its
 // deadline, and a flag on those past it (their deductions weigh more in the assessment).
-import { DEPARTMENTS } from '@domain/departments';
 import type { LeaderDay } from '../../api/leaderDaysApi';
 import { locales, type MessageKey, useI18n } from '../../i18n';
-import { shortTime } from '../../ui/caseFormat';
+import { departmentName, shortTime } from '../../ui/caseFormat';
 import type { Places } from '../desk/places';
 import { caseTitle } from './caseTitle';
 
 export function FollowUpPanel({ followUp, places }: { followUp: LeaderDay['followUp']; places: Places }) {
   const { t, lang } = useI18n();
-  const department = (id: string) => {
-    const d = DEPARTMENTS.find((x) => x.id === id);
-    return d ? (lang === 'zh' ? d.name : d.nameEn) : id;
-  };
   return (
     <main className="leader-follow">
       <section className="work-card">
@@ -38,7 +33,7 @@ export function FollowUpPanel({ followUp, places }: { followUp: LeaderDay['follo
                     <div className="form-hint">{c.decision.text}</div>
                   </td>
                   <td>{c.case ? (places.names.get(c.case.gridId) ?? c.case.gridId) : '—'}</td>
-                  <td>{department(c.decision.leadDepartment)}</td>
+                  <td>{departmentName(c.decision.leadDepartment, lang)}</td>
                   <td className="nowrap">{shortTime(c.decision.leadDeadlineAt, locales[lang])}</td>
                   <td>
                     {c.case && (

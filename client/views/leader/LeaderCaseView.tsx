@@ -1,11 +1,10 @@
 // One agenda case as the meeting sees it: why it is here (the rules' reasons, the centre's note), the
 // dossier (facts, photos, tasks, timeline), the spot on a small map, the grid's risk and its main
 // factors, and the instruction: issued here by the leader, shown once given.
-import { DEPARTMENTS } from '@domain/departments';
 import type { LeaderAgendaEntry, LeaderCandidate, LeaderDay } from '../../api/leaderDaysApi';
 import type { TwinApi } from '../../api/twinApi';
 import { locales, type MessageKey, useI18n } from '../../i18n';
-import { shortTime } from '../../ui/caseFormat';
+import { departmentName, shortTime } from '../../ui/caseFormat';
 import { useResource } from '../../ui/useResource';
 import { DossierFacts } from '../desk/DossierFacts';
 import type { Places } from '../desk/places';
@@ -28,25 +27,21 @@ interface Props {
   onChanged(next: LeaderDay): void;
 }
 
-const departmentName = (id: string, lang: 'zh' | 'en') => {
-  const d = DEPARTMENTS.find((x) => x.id === id);
-  return d ? (lang === 'zh' ? d.name : d.nameEn) : id;
-};
-
 export function LeaderCaseView({ api, day, entry, reasons, position, places, mayInstruct, why, onChanged }: Props) {
   const { t, lang } = useI18n();
   const locale = locales[lang];
   const dossier = useResource(
     (signal) => api.cases.dossier(entry.eventId, signal),
-    [api, entry.eventId, entry.decision],
+    // reloaded once the case is instructed (each reload of the day brings a new decision object)
+    [api, entry.eventId, entry.decision?.decidedAt],
   );
   const gridId = entry.case?.gridId ?? dossier.data?.gridId ?? null;
+  // by day: the current month's asOf is "now", new with every reload of the day
+  const riskDay = day.asOf.slice(0, 10);
   const risk = useResource(
     (signal) =>
-      gridId
-        ? api.risk({ level: 'grid', top: '1', within: gridId, at: day.asOf.slice(0, 10) }, signal)
-        : Promise.resolve([]),
-    [api, gridId, day.asOf],
+      gridId ? api.risk({ level: 'grid', top: '1', within: gridId, at: riskDay }, signal) : Promise.resolve([]),
+    [api, gridId, riskDay],
   );
   const d = dossier.data;
   const area = risk.data?.[0];

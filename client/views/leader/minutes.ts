@@ -1,9 +1,9 @@
 // The session's minutes (会议纪要) as a document to keep: the month, who presided, and for each agenda
 // case why it was taken up and what was instructed, to whom, by when, by whom and when. Built from the
 // month's view as the page holds it, in the reader's language; pure, so a test reads it.
-import { DEPARTMENTS } from '@domain/departments';
 import { RULE_NAMES } from '@domain/leaderDay/rules';
 import type { LeaderDay } from '../../api/leaderDaysApi';
+import { departmentName } from '../../ui/caseFormat';
 import { caseTitle } from './caseTitle';
 
 const escapeHtml = (s: string) =>
@@ -17,10 +17,7 @@ export function minutesHtml(day: LeaderDay, lang: 'zh' | 'en'): string {
   const colon = zh ? '：' : ': ';
   const comma = zh ? '，' : ', ';
   const semi = zh ? '；' : '; ';
-  const dept = (id: string) => {
-    const d = DEPARTMENTS.find((x) => x.id === id);
-    return d ? (zh ? d.name : d.nameEn) : id;
-  };
+  const dept = (id: string) => departmentName(id, lang);
   const title = zh ? `${day.month} 市级领导调度日会议纪要` : `Minutes of the city leader scheduling day, ${day.month}`;
   const presided = day.day?.leaderName ?? '—';
   const items = day.agenda.map((a, i) => {

@@ -2,14 +2,13 @@
 // whether it is instructed, its lead department and deadline and where it stands, and last month's
 // supervised cases settled or past their deadline. The kiosk reads the masked view (no names, no
 // phone numbers); it reloads on case changes from the live stream and every minute.
-import { DEPARTMENTS } from '@domain/departments';
-import { findItem } from '@domain/taxonomy';
 import { useEffect, useState } from 'react';
 import type { TwinApi } from '../../api/twinApi';
 import { locales, type MessageKey, useI18n } from '../../i18n';
-import { shortTime } from '../../ui/caseFormat';
+import { departmentName, shortTime } from '../../ui/caseFormat';
 import { useCaseChanges } from '../../ui/useCaseChanges';
 import { useResource } from '../../ui/useResource';
+import { caseTitle } from '../leader/caseTitle';
 import { monthOfInstant, progressOf } from '../leader/leader.model';
 
 const REFRESH_MS = 60_000;
@@ -28,14 +27,8 @@ export function LeaderDayPanel({ api, unitName }: { api: TwinApi; unitName(id: s
   const day = useResource((signal) => api.leaderDays.day(month, signal), [api, month, tick], { keep: true });
   const d = day.data;
   const progress = d ? progressOf(d) : null;
-  const department = (id: string) => {
-    const x = DEPARTMENTS.find((dep) => dep.id === id);
-    return x ? (lang === 'zh' ? x.name.replace(/^市/, '') : x.nameEn) : id;
-  };
-  const itemName = (code: string | undefined) => {
-    const item = code ? findItem(code) : undefined;
-    return item ? (lang === 'zh' ? item.name : item.nameEn) : (code ?? '');
-  };
+  // 城市管理局, not 市城市管理局: the column is narrow, and every department here is the city's
+  const department = (id: string) => departmentName(id, lang).replace(/^市/, '');
   return (
     <section className="screen-card leader-day-card" aria-label={t('screen.leaderDay', { month })}>
       <h2>{t('screen.leaderDay', { month })}</h2>
@@ -48,7 +41,7 @@ export function LeaderDayPanel({ api, unitName }: { api: TwinApi; unitName(id: s
             <li key={a.eventId} data-event={a.eventId} data-decided={a.decision ? 'true' : 'false'}>
               <span className="rank">{i + 1}</span>
               <span className="leader-day-item">
-                {itemName(a.case?.itemCode)}
+                {a.case ? caseTitle({ itemCode: a.case.itemCode }, lang) : a.eventId}
                 <small>{a.case ? unitName(a.case.gridId) : ''}</small>
               </span>
               {a.decision ? (

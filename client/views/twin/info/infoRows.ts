@@ -1,12 +1,12 @@
 // What the info panel says about each kind of thing (pure): its title and labelled rows, in the
 // user's language through the `t` it is given. Rows are data; InfoRows renders them.
 import { COMPONENT_CATEGORIES, COMPONENT_SUBTYPES } from '@domain/componentCatalog';
-import { DEPARTMENTS } from '@domain/departments';
 import type { Camera, CityComponent, GovEvent, PatrolPoint } from '@domain/model';
 import { findItem, itemPath } from '@domain/taxonomy';
 import type { GridProperties, UnitSummary } from '../../../api/twinApi';
 import type { MessageKey, Translate } from '../../../i18n';
 import { isOverdue, urgencyOf } from '../../../twin/events/events.model';
+import { departmentName as nameOfDepartment } from '../../../ui/caseFormat';
 import { levelText } from '../unitPath';
 
 /** Text; a code (set in the code font); or a yes/no in colour. */
@@ -31,10 +31,8 @@ export interface RowContext {
   nowMs: number;
 }
 
-export function departmentName(id: string, en: boolean): string {
-  const d = DEPARTMENTS.find((x) => x.id === id);
-  return d ? (en ? d.nameEn : d.name) : id;
-}
+/** The twin's cards ask by `en`; the name is the case pages' (ui/caseFormat.ts). */
+export const departmentName = (id: string, en: boolean): string => nameOfDepartment(id, en ? 'en' : 'zh');
 
 const yesNo = (yes: boolean, t: Translate): RowValue => ({
   tone: yes ? 'ok' : 'bad',
