@@ -19,6 +19,7 @@ import { type Bulletin, lastDayOf, monthZh } from '../server/domain/bulletin';
 import { assessmentCounts } from '../server/store/assessment';
 import type { Db } from '../server/store/db';
 import { openCopy } from './helpers/dataset';
+import { htmlProblems } from './helpers/htmlValid';
 import { call, signInEveryRole } from './helpers/session';
 
 // Monday 2026-11-02, 09:00 in Tongcheng: the small dataset's history ends the day before.
@@ -163,6 +164,7 @@ describe('GET /api/bulletins/{month}', () => {
     expect(res.text).toContain(bulletin.rankings[0]!.units[0]!.name);
     expect(res.text).toContain('本月无领导调度日记录');
     expect((res.text.match(/<svg/g) ?? []).length).toBe(3); // two charts and the map
+    expect(await htmlProblems(res.text)).toEqual([]);
     // Built once: the same bytes again, and 304 for their tag.
     const again = await as('analyst', `/bulletins/${month}`);
     expect(again.headers.get('etag')).toBe(res.headers.get('etag'));
@@ -261,7 +263,7 @@ describe('the bulletin’s content', () => {
     expect(bulletinHtml(b)).toContain(`本月领导调度日共调度案件${c.cases}件`);
   });
 
-  it('renders a leader day it is given', () => {
+  it('renders a leader day it is given, as a valid HTML document', async () => {
     const html = bulletinHtml({
       ...bulletin,
       leaderDay: {
@@ -284,6 +286,7 @@ describe('the bulletin’s content', () => {
     expect(html).toContain('老旧小区雨污管网混接整治');
     expect(html).toContain('办理中（超期）');
     expect(html).toContain('本月领导调度日共调度案件1件');
+    expect(await htmlProblems(html)).toEqual([]);
   });
 
   it('has every character it prints, and every name of the dataset, in the embedded font', async () => {

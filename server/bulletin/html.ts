@@ -95,7 +95,7 @@ export function bulletinHtml(b: Bulletin): string {
     leader.table ? table(leader.table) : '',
     `<p class="note">${escapeHtml(m.built)}</p>`,
   ];
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(
     `${BULLETIN_TITLE} ${m.title}`,
   )}</title><style>${CSS}</style></head><body>${body.join('\n')}</body></html>`;
 }

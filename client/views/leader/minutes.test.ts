@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { htmlProblems } from '../../../tests/helpers/htmlValid';
 import type { LeaderDay } from '../../api/leaderDaysApi';
 import { minutesHtml } from './minutes';
 
@@ -39,5 +40,11 @@ describe('the minutes', () => {
   });
   it('in English too', () => {
     expect(minutesHtml(day, 'en')).toContain('Lead: Urban Management Bureau, by 2026-12-10 23:59');
+  });
+  it('are a valid HTML document in both languages (html-validate)', async () => {
+    expect(await htmlProblems(minutesHtml(day, 'zh'))).toEqual([]);
+    expect(await htmlProblems(minutesHtml(day, 'en'))).toEqual([]);
+    // the validator does read them: a section left open is found
+    expect(await htmlProblems(minutesHtml(day, 'zh').replace('</section>', ''))).not.toEqual([]);
   });
 });

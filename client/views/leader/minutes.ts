@@ -34,7 +34,7 @@ ${d.coHandlers.map((c) => `<p>${zh ? '配合' : 'Co-handling'}${colon}${escapeHt
 <p>${zh ? '提请理由' : 'Why'}${colon}${escapeHtml(why)}${a.note ? `${semi}${escapeHtml(a.note)}` : ''}</p>
 ${decided}</section>`;
   });
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font-family:"Noto Sans CJK SC",sans-serif;max-width:48rem;margin:2rem auto;line-height:1.6}h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:1.5rem}.who{color:#555}</style>
 </head><body>
