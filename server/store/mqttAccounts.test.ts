@@ -70,5 +70,6 @@ describe('migration 5: MQTT passwords in the one format', () => {
     } finally {
       db.close();
     }
-  });
+    // a limit, not a measurement: opening the store runs every later migration, and six key derivations
+  }, 60_000);
 });
