@@ -59,16 +59,16 @@ function yearlyRates(age: number, tags: readonly string[], unitHead: boolean, aw
   const party = tags.includes('party-member');
   const veteran = tags.includes('veteran');
   const volunteer =
-    (age < 18 ? 0.06 : age < 35 ? 0.08 : age < 60 ? 0.1 : age < 75 ? 0.6 : age < 85 ? 0.2 : 0) +
-    (party ? 0.8 : 0) +
-    (veteran ? 0.3 : 0) +
-    (unitHead ? 0.8 : 0);
+    (age < 18 ? 0.03 : age < 35 ? 0.04 : age < 60 ? 0.05 : age < 75 ? 0.35 : age < 85 ? 0.1 : 0) +
+    (party ? 0.5 : 0) +
+    (veteran ? 0.2 : 0) +
+    (unitHead ? 0.6 : 0);
   const adult = age >= 25 && age < 80;
   const rates = {
     'volunteer-service': volunteer * (tags.includes('disabled') ? 0.3 : 1),
-    'elderly-help': age >= 25 && age < 72 ? 0.05 + (party ? 0.3 : 0) + (unitHead ? 0.3 : 0) : 0,
-    'self-governance': adult ? 0.04 + (party ? 0.25 : 0) + (unitHead ? 1 : 0) + (age >= 60 ? 0.1 : 0) : 0,
-    'waste-sorting': adult ? 0.04 : 0,
+    'elderly-help': age >= 25 && age < 72 ? 0.03 + (party ? 0.2 : 0) + (unitHead ? 0.2 : 0) : 0,
+    'self-governance': adult ? 0.02 + (party ? 0.15 : 0) + (unitHead ? 0.8 : 0) + (age >= 60 ? 0.05 : 0) : 0,
+    'waste-sorting': adult ? 0.025 : 0,
     'brave-act': age >= 18 && age < 65 ? 0.0008 : 0,
     'throwing-from-height': age >= 18 && age < 70 ? 0.0005 : 0,
     'uncivil-dog': age >= 20 && age < 75 ? 0.015 : 0,
