@@ -164,6 +164,9 @@ describe('a record from proposal to effect', () => {
     expect(archive.name).toBe(maskName(resident.name));
     expect(archive.level.code).toBe(rules.levels.find((l) => archive.balance >= l.min)!.code);
     expect(archive.records.map((x: any) => x.id)).toContain(id);
+    const effective = (await as('community', 'GET', `/credit/records?state=effective&residentId=${resident.id}`)).body;
+    expect(effective.items.map((x: any) => x.id)).toContain(id);
+    expect(effective.items.every((x: any) => x.state === 'effective')).toBe(true);
   });
 
   it('loses its effect when an appeal is upheld by a third person, and takes no second appeal', async () => {

@@ -2,7 +2,7 @@
 // life by the domain's machine (domain/credit/record.ts), each step written with its audit row in one
 // transaction on the writer, so a record never moves without the hash-chained log saying who, when and
 // why. Records leave here with names in clear; the routes mask the resident's.
-import { type DuckDBConnection, listValue } from '@duckdb/node-api';
+import { type DuckDBAppender, type DuckDBConnection, listValue } from '@duckdb/node-api';
 import type { Scope } from '../domain/access';
 import type { AuditAction, AuditEntry } from '../domain/audit';
 import {
@@ -19,7 +19,6 @@ import {
   type StoredState,
   SYSTEM_ACTOR,
   type ViewState,
-  viewOf,
 } from '../domain/credit/record';
 import type { CreditRules } from '../domain/credit/rules';
 import { appendAuditOn } from './audit';
@@ -471,35 +470,77 @@ export async function proposeFromClosedCases(
   return wrote;
 }
 
-/** Writes the generated history's records and steps in one go (the generator; a store being built). */
+/** A record's row in credit_records' column order (migration 15). */
+const rowOf = (r: CreditRecordState): (string | number | null)[] => [
+  r.id,
+  r.residentId,
+  r.gridId,
+  r.ruleCode,
+  r.ruleVersion,
+  r.ruleName.zh,
+  r.ruleName.en,
+  r.kind,
+  r.points,
+  r.fadeMonths,
+  r.repair?.afterMonths ?? null,
+  r.repair?.positivePoints ?? null,
+  r.occurredOn,
+  r.evidence,
+  r.note,
+  r.caseId,
+  r.state,
+  r.proposedBy,
+  r.proposedRole,
+  r.proposedAt,
+  r.confirmedBy,
+  r.confirmedAt,
+  r.publishedAt,
+  r.publicUntil,
+  r.appealOutcome,
+];
+
+/**
+ * Writes the generated history's records and steps (the generator, on a store being built) through
+ * DuckDB's appender, as the dataset is loaded: binding hundreds of thousands of values as list
+ * parameters costs about a hundred times more. Then names each resident-reported case's reporter.
+ */
 export async function writeHistoryCredit(
   db: Db,
   records: readonly CreditRecordState[],
   reporters: readonly (readonly [eventId: string, residentId: string])[],
 ): Promise<void> {
+  const put = (a: DuckDBAppender, v: string | number | null) =>
+    v === null ? a.appendNull() : typeof v === 'number' ? a.appendInteger(v) : a.appendVarchar(v);
   await db.write(async (conn) => {
-    await conn.run('BEGIN TRANSACTION');
-    try {
-      for (let i = 0; i < records.length; i += 20_000) {
-        const chunk = records.slice(i, i + 20_000);
-        await insertRecords(conn, chunk);
-        await insertSteps(
-          conn,
-          chunk.flatMap((r) => r.steps.map((s) => [r.id, s] as const)),
-        );
-      }
-      if (reporters.length)
-        await conn.run(
-          `UPDATE events SET reporter_resident_id = t.resident_id
-           FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS resident_id) t WHERE events.id = t.id`,
-          [listValue(reporters.map((r) => r[0])), listValue(reporters.map((r) => r[1]))],
-        );
-      await conn.run('COMMIT');
-    } catch (err) {
-      await conn.run('ROLLBACK').catch(() => undefined);
-      throw err;
+    const rec = await conn.createAppender('credit_records');
+    for (const r of records) {
+      for (const v of rowOf(r)) put(rec, v);
+      rec.endRow();
     }
+    rec.closeSync();
+    const steps = await conn.createAppender('credit_steps');
+    for (const r of records)
+      for (const st of r.steps) {
+        for (const v of [
+          r.id,
+          st.seq,
+          st.action,
+          st.actorId,
+          st.role,
+          st.at,
+          st.reason,
+          st.detail ? JSON.stringify(st.detail) : null,
+        ])
+          put(steps, v);
+        steps.endRow();
+      }
+    steps.closeSync();
+    if (reporters.length)
+      await conn.run(
+        `UPDATE events SET reporter_resident_id = t.resident_id
+         FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS resident_id) t WHERE events.id = t.id`,
+        [listValue(reporters.map((r) => r[0])), listValue(reporters.map((r) => r[1]))],
+      );
   });
   db.versions.bump('credit_records', 'credit_steps', 'events');
 }
-
