@@ -50,7 +50,8 @@ function expectError(res: { status: number; body: any }, status: number, code: s
 }
 
 let resident: { id: string; name: string; gridId: string };
-let outsider: { id: string; name: string };
+let outsider: { id: string; name: string; gridId: string };
+let outsiderGrid: string;
 
 beforeAll(async () => {
   db = await openCopy(inject('smallDataDir'));
@@ -70,12 +71,13 @@ beforeAll(async () => {
     [grid],
   ))!;
   const subdistrict = me.get('subdistrict')!.unitId!;
-  outsider = (await db.one<{ id: string; name: string }>(
-    `SELECT r.id, r.name FROM residents r JOIN admin_units g ON g.id = r.grid_id
+  outsider = (await db.one<{ id: string; name: string; gridId: string }>(
+    `SELECT r.id, r.name, r.grid_id AS "gridId" FROM residents r JOIN admin_units g ON g.id = r.grid_id
       WHERE NOT starts_with(g.path, (SELECT path FROM admin_units WHERE id = $1)) AND length(r.name) >= 2
       ORDER BY r.id LIMIT 1`,
     [subdistrict],
   ))!;
+  outsiderGrid = outsider.gridId;
 });
 afterAll(() => db.close());
 
@@ -284,6 +286,63 @@ describe('bad input changes nothing', () => {
       'bad_request',
     );
     expect(await snapshot()).toEqual(s);
+  });
+});
+
+describe('the rest of the life', () => {
+  const propose = async (role: Role, ruleCode: string) => {
+    const res = await as(role, 'POST', '/credit/records', {
+      residentId: resident.id,
+      ruleCode,
+      occurredOn: today(),
+      evidence: '城管部门处理记录',
+    });
+    expect(res.status, res.text).toBe(201);
+    return res.body.id as string;
+  };
+  const act = (role: Role, id: string, body: Record<string, unknown>) =>
+    as(role, 'POST', `/credit/records/${id}/actions`, body);
+
+  it('lets the proposer withdraw, the community reject with a reason, and repairs only by the rule', async () => {
+    const mine = await propose('gridworker', 'self-governance');
+    expect((await act('gridworker', mine, { action: 'withdraw', reason: '录入有误' })).body.state).toBe('withdrawn');
+    const other = await propose('gridworker', 'waste-sorting');
+    expectError(await act('community', other, { action: 'reject' }), 400, 'bad_request');
+    expect((await act('community', other, { action: 'reject', reason: '证据不足' })).body.state).toBe('rejected');
+
+    const negative = await propose('gridworker', 'uncivil-dog');
+    await act('community', negative, { action: 'confirm' });
+    const published = (await act('community', negative, { action: 'publish' })).body;
+    expect(published.points).toBeLessThan(0);
+    expect(published.fadesAt).not.toBeNull();
+    // Not in effect yet: no repair; in effect, but the rule's months not passed: not met.
+    expectError(
+      await act('community', negative, { action: 'repair', path: 'time', reason: '期满' }),
+      409,
+      'illegal_transition',
+    );
+    await advance(rules.publicationDays * 86_400_000 + 3_600_000);
+    const s = await snapshot();
+    expectError(
+      await act('community', negative, { action: 'repair', path: 'time', reason: '期满' }),
+      409,
+      'repair_not_met',
+    );
+    expect(await snapshot()).toEqual(s);
+    const item = rules.items.find((i) => i.code === 'uncivil-dog')!;
+    await advance(item.repair!.afterMonths! * 31 * 86_400_000);
+    const repaired = await act('subdistrict', negative, { action: 'repair', path: 'time', reason: '期满未再发生' });
+    expect(repaired.body).toMatchObject({ state: 'repaired', counts: false });
+    expect(repaired.body.steps.at(-1)).toMatchObject({
+      action: 'repair',
+      detail: { path: 'time' },
+      reason: '期满未再发生',
+    });
+  });
+
+  it("refuses a community's aggregates of another unit", async () => {
+    expectError(await as('community', 'GET', `/credit/stats?unitId=${outsiderGrid}`), 403, 'out_of_scope');
+    expect((await as('community', 'GET', '/credit/stats?by=item')).status).toBe(200);
   });
 });
 
