@@ -358,18 +358,28 @@ describe('a closed case the resident reported', () => {
       expect(res.status, res.text).toBe(200);
       return res.body;
     };
-    const reported = await as('gridworker', 'POST', '/events', {
+    const body = {
       itemCode: '010101',
       lon: at.lon,
       lat: at.lat,
       description: '居民随手拍：小区门口垃圾裸露堆放',
-      source: 'patrol',
-    });
+      source: 'resident',
+      reporterResidentId: resident.id,
+    };
+    const before = await count('SELECT count(*) AS n FROM events');
+    expectError(await as('gridworker', 'POST', '/events', { ...body, source: 'patrol' }), 400, 'bad_request');
+    expectError(
+      await as('gridworker', 'POST', '/events', { ...body, reporterResidentId: outsider.id }),
+      400,
+      'bad_request',
+    );
+    expect(await count('SELECT count(*) AS n FROM events')).toBe(before);
+    const reported = await as('gridworker', 'POST', '/events', body);
     expect(reported.status, reported.text).toBe(201);
     const ev = { id: reported.body.id as string, code: reported.body.code as string };
-    await db.write((conn) =>
-      conn.run('UPDATE events SET reporter_resident_id = $1 WHERE id = $2', [resident.id, ev.id]).then(() => undefined),
-    );
+    expect(
+      await count('SELECT count(*) AS n FROM events WHERE id = $1 AND reporter_resident_id = $2', [ev.id, resident.id]),
+    ).toBe(1);
     await step('centre', ev.id, { action: 'file', note: '属实，立案' });
     await step('centre', ev.id, { action: 'dispatch', lead: { assignee: 'D02' } });
     await step('department', ev.id, { action: 'accept' });
