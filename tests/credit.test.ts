@@ -153,6 +153,9 @@ describe('a record from proposal to effect', () => {
     expect(published.body.state).toBe('published');
     expect(Date.parse(published.body.publicUntil) - clock).toBe(rules.publicationDays * 86_400_000);
     expect((await as('community', 'GET', `/residents/${resident.id}/credit`)).body.balance).toBe(before);
+    // An empty page is an empty list, not an error.
+    const none = await as('community', 'GET', `/credit/records?queue=appeals&residentId=${resident.id}`);
+    expect(none.body).toEqual({ total: 0, items: [] });
     const queue = (await as('community', 'GET', '/credit/records?queue=publishing&limit=200')).body;
     expect(queue.items.map((r: any) => r.id)).toContain(id);
   });

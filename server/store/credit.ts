@@ -208,6 +208,7 @@ export async function namesFor(
   grids: Map<string, string>;
   residents: Map<string, string>;
 }> {
+  if (records.length === 0) return { users: new Map(), grids: new Map(), residents: new Map() };
   const userIds = [...new Set(records.flatMap((r) => r.steps.map((s) => s.actorId)))];
   const gridIds = [...new Set(records.map((r) => r.gridId))];
   const residentIds = [...new Set(records.map((r) => r.residentId))];
