@@ -1,0 +1,73 @@
+// One record in a resident's archive: the item, points and state, the evidence, and every step with
+// who took it, when and why; a counting negative record offers its rule's repair (信用修复).
+import { ROLE_NAMES, type Role } from '@domain/access';
+import type { CreditRecord, CreditRule } from '../../api/creditApi';
+import type { TwinApi } from '../../api/twinApi';
+import { type MessageKey, useI18n } from '../../i18n';
+import { useSession } from '../../ui/session';
+import { mayReview, repairPaths } from './credit.model';
+import { StateChip } from './RecordCells';
+import { StepForm } from './StepForm';
+
+const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+interface Props {
+  api: TwinApi;
+  record: CreditRecord;
+  rule: CreditRule | undefined;
+  onChanged(): void;
+}
+
+export function ArchiveRecord({ api, record: r, rule, onChanged }: Props) {
+  const { t, lang } = useI18n();
+  const { user } = useSession();
+  const paths = mayReview(user.role) ? repairPaths(r, rule) : [];
+  return (
+    <li className={`credit-archive-record credit-${r.kind}`} data-record={r.id} data-state={r.state}>
+      <div className="credit-archive-head">
+        <span className={`credit-points credit-${r.kind}`}>
+          {r.kind === 'negative' ? '−' : '+'}
+          {Math.abs(r.points)}
+        </span>
+        <strong>{r.ruleName[lang]}</strong>
+        <span className="credit-sub">
+          {r.occurredOn} · {r.gridName} · v{r.ruleVersion}
+        </span>
+        <StateChip state={r.state} />
+        <span className={`credit-counts ${r.counts ? 'is-counting' : ''}`}>
+          {r.counts ? t('credit.counts') : t('credit.notCounting')}
+        </span>
+      </div>
+      <p className="credit-archive-evidence">
+        {t('credit.col.evidence')}：{r.evidence}
+        {r.note ? ` · ${r.note}` : ''}
+      </p>
+      <ol className="credit-steps" aria-label={t('credit.archive.steps')}>
+        {r.steps.map((s) => (
+          <li key={s.seq} data-action={s.action}>
+            <span className="credit-step-at">{when(s.at)}</span>
+            <span className="credit-step-action">{t(`credit.step.${s.action}` as MessageKey)}</span>
+            <span className="credit-step-who">
+              {s.actorName ?? t('credit.step.system')}
+              {s.role ? `（${ROLE_NAMES[s.role as Role]?.[lang] ?? s.role}）` : ''}
+            </span>
+            {s.reason && <span className="credit-step-why">{s.reason}</span>}
+          </li>
+        ))}
+      </ol>
+      {paths.length > 0 && (
+        <div className="credit-archive-actions no-print">
+          <StepForm
+            api={api}
+            record={r}
+            action="repair"
+            label="credit.repair"
+            asks="path"
+            paths={paths}
+            onDone={onChanged}
+          />
+        </div>
+      )}
+    </li>
+  );
+}
