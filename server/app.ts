@@ -8,7 +8,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { SESSION_COOKIE } from './auth/policy';
-import { loadLeaderDayConfig, loadRiskConfig } from './config';
+import { loadCreditRules, loadLeaderDayConfig, loadRiskConfig } from './config';
 import { guard } from './http/access';
 import { accessLog } from './http/accessLog';
 import { AnswerCache } from './http/answerCache';
@@ -101,6 +101,7 @@ export function createApp(appDeps: Deps, options: AppOptions = {}) {
     answers: appDeps.answers ?? new AnswerCache(),
     risk: appDeps.risk ?? loadRiskConfig(),
     leaderDay: appDeps.leaderDay ?? loadLeaderDayConfig(),
+    credit: appDeps.credit ?? loadCreditRules(),
     // `app` is made below; requests only arrive once it is
     inProcess: async (request) => app.fetch(request),
   };

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROLES, type Role } from './domain/access';
 import { parseTimeOfDay } from './domain/backups';
+import { type CreditRules, parseCreditRules } from './domain/credit/rules';
 import { type LeaderDayConfig, parseLeaderDayConfig } from './domain/leaderDay/config';
 import { parseRiskConfig, type RiskConfig } from './domain/risk/config';
 
@@ -12,6 +13,8 @@ export interface Config {
   riskConfigPath: string;
   /** The leader day's agenda rules, caps and follow-up factor (config/leader-day.json; server/domain/leaderDay/config.ts). */
   leaderDayConfigPath: string;
+  /** The resident credit points catalogue (config/credit-rules.json; server/domain/credit/rules.ts). */
+  creditRulesPath: string;
   port: number;
   host: string;
   dataDir: string;
@@ -137,6 +140,20 @@ export function loadLeaderDayConfig(path: string = DEFAULT_LEADER_DAY_CONFIG): L
   return parseLeaderDayConfig(text, path);
 }
 
+/** The credit rules catalogue a checkout (and a test) reads. */
+export const DEFAULT_CREDIT_RULES = 'config/credit-rules.json';
+
+/** The credit rules catalogue from `path`; a missing or invalid file is an error naming it. */
+export function loadCreditRules(path: string = DEFAULT_CREDIT_RULES): CreditRules {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`CREDIT_RULES=${path}: cannot read the credit rules (${(err as Error).message})`);
+  }
+  return parseCreditRules(text, path);
+}
+
 /** The risk configuration a checkout (and a test) reads: config/risk.json of the working folder. */
 export const DEFAULT_RISK_CONFIG = 'config/risk.json';
 
@@ -157,6 +174,7 @@ export function loadConfig(): Config {
   return {
     riskConfigPath: resolve(process.env.RISK_CONFIG || DEFAULT_RISK_CONFIG),
     leaderDayConfigPath: resolve(process.env.LEADER_DAY_CONFIG || DEFAULT_LEADER_DAY_CONFIG),
+    creditRulesPath: resolve(process.env.CREDIT_RULES || DEFAULT_CREDIT_RULES),
     port: int('PORT', 8080, 0, 65535),
     host: process.env.HOST || '127.0.0.1',
     dataDir,

@@ -16,6 +16,7 @@ import {
   type Config,
   controlSocketOf,
   loadConfig,
+  loadCreditRules,
   loadLeaderDayConfig,
   loadRiskConfig,
   photosDirOf,
@@ -63,6 +64,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
   // The risk model's weights: a bad file stops the start here, with the field it got wrong.
   const risk = loadRiskConfig(config.riskConfigPath);
   const leaderDay = loadLeaderDayConfig(config.leaderDayConfigPath);
+  const credit = loadCreditRules(config.creditRulesPath);
   const backupDir = backupDirOf(config);
   const db = await openDb(config.dbPath, {
     lockDown: true,
@@ -159,6 +161,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       secondFactor,
       risk,
       leaderDay,
+      credit,
     },
     { clientDir: config.clientDir, log, metrics, metricsToken: config.metricsToken },
   );

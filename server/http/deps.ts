@@ -1,5 +1,6 @@
 // What the routes are given: the store and the clock (injected, so tests fix "now").
 import type { SecondFactorConfig } from '../auth/secondFactor';
+import type { CreditRules } from '../domain/credit/rules';
 import type { LeaderDayConfig } from '../domain/leaderDay/config';
 import type { RiskConfig } from '../domain/risk/config';
 import type { Ingest } from '../ingest';
@@ -28,6 +29,8 @@ export interface Deps {
   risk?: RiskConfig;
   /** The leader day's configuration, read at start; absent: the app reads config/leader-day.json. */
   leaderDay?: LeaderDayConfig;
+  /** The credit rules catalogue, read at start; absent: the app reads config/credit-rules.json. */
+  credit?: CreditRules;
 }
 
 /** What the routes get: the deps with the app's answer cache, the risk configuration, and the app itself for in-process requests. */
@@ -35,6 +38,7 @@ export type RouteDeps = Deps & {
   answers: AnswerCache;
   risk: RiskConfig;
   leaderDay: LeaderDayConfig;
+  credit: CreditRules;
   /** Runs a request through the whole app (guard included): exports ask the route whose answer they export. */
   inProcess?: (request: Request) => Promise<Response>;
 };
