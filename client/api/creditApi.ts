@@ -15,7 +15,7 @@ export interface CreditRule {
   capYear: number;
   evidence: Named;
   fadeMonths?: number;
-  repair?: { afterMonths?: number; positivePoints?: number };
+  repair?: { afterMonths?: number | null; positivePoints?: number | null } | null;
 }
 export interface CreditLevel {
   code: string;
@@ -48,6 +48,7 @@ export interface CreditStep {
   role: string | null;
   at: string;
   reason: string | null;
+  detail: { statement?: string; outcome?: 'upheld' | 'dismissed'; path?: 'time' | 'positive' } | null;
 }
 type Person = { id: string; name: string; role: string };
 export interface CreditRecord {

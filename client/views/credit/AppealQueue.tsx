@@ -28,7 +28,13 @@ export function AppealQueue({ api, tick, onChanged, onArchive }: Props) {
           onArchive={onArchive}
           note={(r) => {
             const appeal = r.steps.findLast((s) => s.action === 'appeal');
-            return appeal?.reason ? <div className="credit-sub credit-grounds">{appeal.reason}</div> : null;
+            if (!appeal) return null;
+            return (
+              <div className="credit-sub credit-grounds">
+                {appeal.reason}
+                {appeal.detail?.statement && <div>{t('credit.step.statement', { text: appeal.detail.statement })}</div>}
+              </div>
+            );
           }}
           actions={(r) =>
             mayReview(user.role) ? (

@@ -51,7 +51,16 @@ export function ArchiveRecord({ api, record: r, rule, onChanged }: Props) {
               {s.actorName ?? t('credit.step.system')}
               {s.role ? `（${ROLE_NAMES[s.role as Role]?.[lang] ?? s.role}）` : ''}
             </span>
-            {s.reason && <span className="credit-step-why">{s.reason}</span>}
+            <span className="credit-step-why">
+              {s.detail?.outcome && `${t(`credit.step.outcome.${s.detail.outcome}`)}：`}
+              {s.detail?.path && `${t(`credit.step.path.${s.detail.path}`)}：`}
+              {s.reason}
+              {s.detail?.statement && (
+                <span className="credit-step-statement">
+                  {t('credit.step.statement', { text: s.detail.statement })}
+                </span>
+              )}
+            </span>
           </li>
         ))}
       </ol>

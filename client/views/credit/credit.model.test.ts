@@ -51,6 +51,7 @@ describe('who may take a step', () => {
     expect(repairPaths(negative, rule)).toEqual(['time', 'positive']);
     expect(repairPaths(negative, { repair: { afterMonths: 6 } })).toEqual(['time']);
     expect(repairPaths(negative, {})).toEqual([]);
+    expect(repairPaths(negative, { repair: { afterMonths: 24, positivePoints: null } })).toEqual(['time']);
     expect(repairPaths({ ...negative, kind: 'positive' }, rule)).toEqual([]);
     expect(repairPaths({ ...negative, state: 'published' }, rule)).toEqual([]);
     expect(repairPaths({ ...negative, counts: false }, rule)).toEqual([]);
@@ -83,6 +84,7 @@ describe('refusals and the chart', () => {
     expect(refusalKey('same_person')).toBe('credit.err.same_person');
     expect(refusalKey('illegal_transition')).toBe('credit.err.illegal_transition');
     expect(refusalKey('cap_exceeded')).toBe('credit.err.cap_exceeded');
+    expect(refusalKey('repair_not_met')).toBe('credit.err.repair_not_met');
     expect(refusalKey('forbidden', 403)).toBe('credit.err.out_of_scope');
     expect(refusalKey('http_500', 500)).toBe('credit.err.other');
   });

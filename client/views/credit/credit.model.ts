@@ -50,15 +50,15 @@ export const mayAppeal = (r: RecordFacts) => r.state === 'published' || r.state 
 
 /** What of a rule the repair offer reads. */
 export interface RuleRepair {
-  repair?: { afterMonths?: number; positivePoints?: number } | null;
+  repair?: { afterMonths?: number | null; positivePoints?: number | null } | null;
 }
 
 /** The repair paths (信用修复) a counting negative record's rule offers; the server checks they are met. */
 export function repairPaths(r: RecordFacts, rule: RuleRepair | undefined): Array<'time' | 'positive'> {
   if (r.kind !== 'negative' || r.state !== 'effective' || !r.counts || !rule?.repair) return [];
   const paths: Array<'time' | 'positive'> = [];
-  if (rule.repair.afterMonths !== undefined) paths.push('time');
-  if (rule.repair.positivePoints !== undefined) paths.push('positive');
+  if (typeof rule.repair.afterMonths === 'number') paths.push('time');
+  if (typeof rule.repair.positivePoints === 'number') paths.push('positive');
   return paths;
 }
 
@@ -71,6 +71,10 @@ export function refusalKey(code: string | undefined, status?: number): MessageKe
       return 'credit.err.illegal_transition';
     case 'cap_exceeded':
       return 'credit.err.cap_exceeded';
+    case 'repair_not_met':
+      return 'credit.err.repair_not_met';
+    case 'role':
+      return 'credit.why.role';
     case 'out_of_scope':
       return 'credit.err.out_of_scope';
     case 'validation':
