@@ -26,6 +26,7 @@ import { authRoutes } from './routes/auth';
 import { buildingRoutes } from './routes/buildings';
 import { bulletinRoutes } from './routes/bulletins';
 import { cameraRoutes } from './routes/cameras';
+import { creditRoutes } from './routes/credit';
 import { eventActionRoutes } from './routes/eventActions';
 import { eventRoutes } from './routes/events';
 import { exportRoutes } from './routes/exports';
@@ -47,6 +48,8 @@ import { statsTrendRoutes } from './routes/statsTrends';
 import { tileRoutes } from './routes/tiles';
 import { totpRoutes } from './routes/totp';
 import { userRoutes } from './routes/users';
+import { whenCasesClose } from './store/caseWriter';
+import { CREDIT_TABLES, proposeFromClosedCases } from './store/credit';
 
 export interface AppOptions {
   /** The built client (dist/client); when absent only the API is served. */
@@ -90,6 +93,7 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', exportRoutes(deps))
       .route('/', leaderDayRoutes(deps))
       .route('/', bulletinRoutes(deps))
+      .route('/', creditRoutes(deps))
       // 3D Tiles: a file tree, kept out of the OpenAPI document
       .route('/', tileRoutes(deps))
   );
@@ -105,6 +109,10 @@ export function createApp(appDeps: Deps, options: AppOptions = {}) {
     // `app` is made below; requests only arrive once it is
     inProcess: async (request) => app.fetch(request),
   };
+  // A resident's report closed (结案) proposes their credit record, in the case writer's transaction.
+  whenCasesClose(deps.db, async (conn, ids, at) =>
+    (await proposeFromClosedCases(conn, deps.credit, ids, at)) ? CREDIT_TABLES : [],
+  );
   const api = apiRoutes(deps);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

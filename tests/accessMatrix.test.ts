@@ -198,6 +198,30 @@ const EXPECT: Record<string, Expect> = {
   // the monthly supervision bulletin: city-wide rankings and cases, for the centre, leaders and analysts
   'GET /bulletins': only({ centre: [200, 200], analyst: [200, 200], leader: [200, 200] }),
   'GET /bulletins/{month}': only({ centre: [200, 200], analyst: [200, 200], leader: [200, 200] }),
+  // resident credit points: records and archives for the geographic roles within their unit; the catalogue
+  // for them and for the readers of aggregates; the aggregates for analysts, the centre, leaders and the
+  // community and subdistrict within their unit. The matrix's body is no proposal and no action (400);
+  // each action's own roles, same-person rules and caps are tests/credit.test.ts's job
+  'GET /credit/rules': only({
+    gridworker: [200, 200],
+    community: [200, 200],
+    subdistrict: [200, 200],
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+  }),
+  'GET /credit/records': only({ ...GEO_FILTER }),
+  'GET /credit/records/{id}': only({ ...GEO_RECORD }),
+  'POST /credit/records': only({ gridworker: [400, 400], community: [400, 400], subdistrict: [400, 400] }),
+  'POST /credit/records/{id}/actions': only({ gridworker: [400, 400], community: [400, 400], subdistrict: [400, 400] }),
+  'GET /residents/{id}/credit': only({ ...GEO_RECORD }),
+  'GET /credit/stats': only({
+    community: [200, 403],
+    subdistrict: [200, 403],
+    centre: [200, 200],
+    analyst: [200, 200],
+    leader: [200, 200],
+  }),
 };
 
 let db: Db;
@@ -205,7 +229,16 @@ let app: ReturnType<typeof createApp>;
 let data: CityDataset;
 let cookies: Map<Role, string>;
 let routes: { method: string; path: string }[];
-const fixture = { gridIn: '', gridOut: '', residentIn: '', residentOut: '', eventIn: '', eventOut: '' };
+const fixture = {
+  gridIn: '',
+  gridOut: '',
+  residentIn: '',
+  residentOut: '',
+  eventIn: '',
+  eventOut: '',
+  creditIn: '',
+  creditOut: '',
+};
 
 beforeAll(async () => {
   const dir = inject('smallDataDir');
@@ -236,13 +269,22 @@ beforeAll(async () => {
   // In scope for the grid roles and for the department (D02, urban management) alike.
   fixture.eventIn = data.events.find((e) => e.gridId === fixture.gridIn && e.departmentId === 'D02')!.id;
   fixture.eventOut = data.events.find((e) => e.gridId === fixture.gridOut && e.departmentId !== 'D02')!.id;
+  // The history's credit records (not a file of the dataset: written to the store by the generator).
+  const creditOf = async (gridId: string) =>
+    (await db.one<{ id: string }>('SELECT id FROM credit_records WHERE grid_id = $1 ORDER BY id LIMIT 1', [gridId]))!
+      .id;
+  fixture.creditIn = await creditOf(fixture.gridIn);
+  fixture.creditOut = await creditOf(fixture.gridOut);
 });
 afterAll(() => db.close());
 
 function concrete(path: string, which: 'in' | 'out'): string {
-  const f = (k: 'grid' | 'resident' | 'event') =>
+  const f = (k: 'grid' | 'resident' | 'event' | 'credit') =>
     fixture[`${k}${which === 'in' ? 'In' : 'Out'}` as keyof typeof fixture];
   if (path.startsWith('/residents/{id}')) return path.replace('{id}', f('resident'));
+  if (path.startsWith('/credit/records/{id}')) return path.replace('{id}', f('credit'));
+  if (path === '/credit/records') return `${path}?gridId=${f('grid')}`;
+  if (path === '/credit/stats') return `${path}?unitId=${f('grid')}`;
   if (path.startsWith('/events/{id}')) return path.replace('{id}', f('event'));
   if (path === '/grids/{id}') return path.replace('{id}', f('grid'));
   if (path === '/buildings/{id}') return path.replace('{id}', data.buildings.find((b) => b.gridId === f('grid'))!.id);
@@ -351,6 +393,9 @@ describe('access matrix', () => {
       `/api/residents/export.csv?gridId=${fixture.gridOut}`,
       `/api/events?gridId=${fixture.gridOut}`,
       `/api/residents/${fixture.residentOut}`,
+      `/api/residents/${fixture.residentOut}/credit`,
+      `/api/credit/records?gridId=${fixture.gridOut}`,
+      `/api/credit/records/${fixture.creditOut}`,
       `/api/events/${fixture.eventOut}`,
       `/api/grids/${fixture.gridOut}`,
       `/api/grids/340881`,

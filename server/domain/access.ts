@@ -38,6 +38,9 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
  * `leaderDay` reads the leader scheduling day (市级领导调度日: city-wide cases; the kiosk's masked);
  * `instruct` gives a leader's instruction (批示) on a case of its agenda.
  * `bulletin` reads the monthly supervision bulletin 《e家综合》 (监督通报): city-wide rankings and cases.
+ * `credit` works residents' credit records (信用积分: propose, confirm, publish, appeal, decide, repair) and
+ * reads their archives, within one's unit (each action checks its own roles, domain/credit/record.ts);
+ * `creditStats` reads credit in aggregate (by grid, item, month: no resident).
  */
 export type Permission =
   | 'overview'
@@ -59,12 +62,26 @@ export type Permission =
   | 'analysis'
   | 'leaderDay'
   | 'instruct'
-  | 'bulletin';
+  | 'bulletin'
+  | 'credit'
+  | 'creditStats';
 
 const EVERYONE: Permission[] = ['overview', 'map'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  gridworker: [...EVERYONE, 'units', 'residents', 'unmask', 'export', 'cases', 'report', 'handle', 'verify', 'risk'],
+  gridworker: [
+    ...EVERYONE,
+    'units',
+    'residents',
+    'unmask',
+    'export',
+    'cases',
+    'report',
+    'handle',
+    'verify',
+    'risk',
+    'credit',
+  ],
   community: [
     ...EVERYONE,
     'units',
@@ -77,6 +94,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'verify',
     'assessment',
     'risk',
+    'credit',
+    'creditStats',
   ],
   subdistrict: [
     ...EVERYONE,
@@ -89,6 +108,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'handle',
     'assessment',
     'risk',
+    'credit',
+    'creditStats',
   ],
   department: [...EVERYONE, 'units', 'cases', 'report', 'handle', 'assessment'],
   centre: [
@@ -106,8 +127,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'risk',
     'leaderDay',
     'bulletin',
+    'creditStats',
   ],
-  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk', 'analysis', 'leaderDay', 'bulletin'],
+  analyst: [...EVERYONE, 'units', 'cases', 'assessment', 'risk', 'analysis', 'leaderDay', 'bulletin', 'creditStats'],
   leader: [
     ...EVERYONE,
     'units',
@@ -120,6 +142,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'leaderDay',
     'instruct',
     'bulletin',
+    'creditStats',
   ],
   screen: [...EVERYONE, 'units', 'cases', 'risk', 'leaderDay'],
   admin: [...EVERYONE, 'units', 'audit', 'users'],

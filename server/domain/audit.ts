@@ -29,6 +29,16 @@ export const AUDIT_ACTIONS = [
   // the leader scheduling day: the centre sets a month's agenda, a leader instructs (批示)
   'leader-agenda',
   'leader-instruction',
+  // resident credit points (信用积分): every step of a record, and every view of a resident's archive
+  'credit-propose',
+  'credit-confirm',
+  'credit-reject',
+  'credit-publish',
+  'credit-appeal',
+  'credit-decide',
+  'credit-repair',
+  'credit-withdraw',
+  'credit-view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

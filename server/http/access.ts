@@ -108,6 +108,17 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   // analysts (not the kiosk, not a unit's own staff: it ranks every unit)
   'GET /bulletins': 'bulletin',
   'GET /bulletins/:month': 'bulletin',
+  // resident credit points (信用积分): records and archives for the grid worker, community and subdistrict
+  // within their unit (each action checks its own roles: docs/credit-api.md); the catalogue for them and
+  // for those who read the aggregates (analysts, the centre, leaders; no resident in them); the kiosk and
+  // departments neither (the kiosk sees the aggregate in GET /grids/:id)
+  'GET /credit/rules': { anyOf: ['credit', 'creditStats'] },
+  'GET /credit/records': 'credit',
+  'GET /credit/records/:id': 'credit',
+  'POST /credit/records': 'credit',
+  'POST /credit/records/:id/actions': 'credit',
+  'GET /residents/:id/credit': 'credit',
+  'GET /credit/stats': 'creditStats',
 };
 
 interface Rule {

@@ -8,6 +8,7 @@ import type { AppEnv } from '../http/context';
 import type { RouteDeps } from '../http/deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
 import { getAdminUnit, getAncestors, getChildren } from '../store/adminUnits';
+import { unitCredit } from '../store/creditStats';
 import { getGridWorker } from '../store/gridWorkers';
 import { getUnitSummary } from '../store/unitSummary';
 import { json, LonLatSchema } from './schemas';
@@ -80,6 +81,20 @@ const GridSummarySchema = z
       byMonth: counts.openapi({ description: 'The last 12 months (YYYY-MM, China time)' }),
     }),
     organisations: z.object({ total: n, byKind: counts, unitHeads: n }),
+    credit: z
+      .object({
+        records: n,
+        residents: n,
+        positivePoints: n,
+        negativePoints: n,
+        appealsOpen: n,
+        publishing: n,
+        byMonth: z.array(z.object({ month: z.string(), positive: n, negative: n })),
+      })
+      .openapi({
+        description:
+          'Resident credit points in aggregate (信用积分): records, residents with one, points counting now, open appeals, publications running, and the points counting by month of the deed over the last 12 months',
+      }),
   })
   .openapi('GridSummary');
 
@@ -116,6 +131,7 @@ const SUMMARY_TABLES = [
   'sentiments',
   'organisations',
   'unit_heads',
+  'credit_records',
 ];
 /** The events of the last 30 days move with the clock: a summary is rebuilt at least this often. */
 export const SUMMARY_FRESH_MS = 60_000;
@@ -139,11 +155,12 @@ export async function unitSummary(db: RouteDeps['db'], id: string, scope: Scope,
   // Outside a geographic role's scope a unit does not exist, as far as that user can tell.
   const unit = await getAdminUnit(db, id, scope);
   if (!unit) throw new ApiError(404, 'not_found', `No grid or unit with id ${id} in your scope`);
-  const [ancestors, children, worker, summary] = await Promise.all([
+  const [ancestors, children, worker, summary, credit] = await Promise.all([
     getAncestors(db, unit),
     getChildren(db, unit.id),
     unit.level === 'grid' ? getGridWorker(db, unit.id) : undefined,
     getUnitSummary(db, unit.path, at),
+    unitCredit(db, unit.path, at),
   ]);
   return {
     id: unit.id,
@@ -157,5 +174,6 @@ export async function unitSummary(db: RouteDeps['db'], id: string, scope: Scope,
     children: children.map(ref),
     gridWorker: worker ? { id: worker.id, name: maskName(worker.name), phone: maskPhone(worker.phone) } : null,
     ...summary,
+    credit,
   };
 }

@@ -1,6 +1,7 @@
 // The append-only audit log. This module is the only code that touches the table, and it only
 // inserts and reads: no route, role or function updates or deletes a row.
 import { createHash } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { type AuditEntry, type AuditRecord, auditChainText, GENESIS_HASH } from '../domain/audit';
 
 /** An entry's link in the chain: SHA-256 of the domain's canonical text, hex. */
@@ -51,38 +52,45 @@ const toRecord = (r: Row): AuditRecord => ({
 
 /** Appends an entry, chained to the last one. Runs on the single writer, so the chain never forks. */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecord> {
-  // Millisecond ISO form, the one a TIMESTAMP reads back as, so the hash can be recomputed.
-  const e = { ...entry, at: new Date(entry.at).toISOString(), detail: entry.detail ?? null };
-  const record = await db.write(async (conn) => {
-    const last = (await conn.runAndReadAll('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).getRowsJS()[0];
-    const seq = last ? Number(last[0]) + 1 : 1;
-    const prevHash = last ? String(last[1]) : GENESIS_HASH;
-    const hash = auditHash(prevHash, seq, e);
-    await conn.run(
-      `INSERT INTO audit_log (seq, "at", actor_id, actor, role, action, target_type, target_id, reason, ip, user_agent, outcome, prev_hash, hash, detail)
-       VALUES ($1, $2::TIMESTAMP, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [
-        seq,
-        e.at,
-        e.actorId,
-        e.actor,
-        e.role,
-        e.action,
-        e.targetType,
-        e.targetId,
-        e.reason,
-        e.ip,
-        e.userAgent,
-        e.outcome,
-        prevHash,
-        hash,
-        e.detail,
-      ],
-    );
-    return { ...e, seq, prevHash, hash };
-  });
+  const record = await db.write((conn) => appendAuditOn(conn, entry));
   db.versions.bump('audit_log');
   return record;
+}
+
+/**
+ * Appends an entry on the writer connection, inside the caller's transaction (so the entry and what it
+ * records commit or roll back together). Only for code already running in `db.write`; the caller bumps
+ * the `audit_log` version after its commit.
+ */
+export async function appendAuditOn(conn: DuckDBConnection, entry: AuditEntry): Promise<AuditRecord> {
+  // Millisecond ISO form, the one a TIMESTAMP reads back as, so the hash can be recomputed.
+  const e = { ...entry, at: new Date(entry.at).toISOString(), detail: entry.detail ?? null };
+  const last = (await conn.runAndReadAll('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).getRowsJS()[0];
+  const seq = last ? Number(last[0]) + 1 : 1;
+  const prevHash = last ? String(last[1]) : GENESIS_HASH;
+  const hash = auditHash(prevHash, seq, e);
+  await conn.run(
+    `INSERT INTO audit_log (seq, "at", actor_id, actor, role, action, target_type, target_id, reason, ip, user_agent, outcome, prev_hash, hash, detail)
+       VALUES ($1, $2::TIMESTAMP, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [
+      seq,
+      e.at,
+      e.actorId,
+      e.actor,
+      e.role,
+      e.action,
+      e.targetType,
+      e.targetId,
+      e.reason,
+      e.ip,
+      e.userAgent,
+      e.outcome,
+      prevHash,
+      hash,
+      e.detail,
+    ],
+  );
+  return { ...e, seq, prevHash, hash };
 }
 
 export interface AuditFilter {

@@ -148,7 +148,9 @@ class CaseWriter {
       const jobs = this.queue.splice(0, MAX_BATCH);
       let settled: Settled[];
       try {
-        settled = this.committed(await this.db.write((conn) => decideAndWrite(conn, jobs, this.kept, this.numbers)));
+        settled = this.committed(
+          await this.db.write((conn) => decideAndWrite(conn, jobs, this.kept, this.numbers, closeHooks.get(this.db))),
+        );
       } catch (err) {
         if (jobs.length === 1) {
           jobs[0]!.fail(err);
@@ -158,7 +160,11 @@ class CaseWriter {
         for (const job of jobs) {
           try {
             settled.push(
-              ...this.committed(await this.db.write((conn) => decideAndWrite(conn, [job], this.kept, this.numbers))),
+              ...this.committed(
+                await this.db.write((conn) =>
+                  decideAndWrite(conn, [job], this.kept, this.numbers, closeHooks.get(this.db)),
+                ),
+              ),
             );
           } catch (e) {
             job.fail(e);
@@ -177,7 +183,7 @@ class CaseWriter {
    * Records kept are dropped whenever another writer moved deductions or accounts (the deadline
    * checker deducts, an account is renamed): those cases are read whole again at their next answer.
    */
-  private committed({ settled, deducted, projected, now }: Committed): Settled[] {
+  private committed({ settled, deducted, projected, now, alsoWrote }: Committed): Settled[] {
     if (this.db.versions.key(OTHERS_WRITE) !== this.seen) this.kept.forgetRecords();
     for (const s of settled) {
       if (!s.ok) continue;
@@ -210,6 +216,7 @@ class CaseWriter {
     }
     if (settled.some((s) => s.ok))
       this.db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
+    if (alsoWrote.length) this.db.versions.bump(...alsoWrote);
     for (const s of settled)
       if (s.ok && s.job.kind === 'action' && s.job.also) this.db.versions.bump(...s.job.also.tables);
     this.seen = this.db.versions.key(OTHERS_WRITE);
@@ -251,6 +258,19 @@ function mergeDeductions(kept: readonly CaseDeduction[], made: readonly CaseDedu
   const all = new Map([...kept, ...made].map((d) => [key(d), d]));
   return [...all.values()].sort(byDue);
 }
+
+/**
+ * What else happens in a batch's transaction when cases close (结案): the credit record the system
+ * proposes for a resident who reported one (store/credit.ts). Registered by the app; the writer knows
+ * nothing of credit. Returns the tables it wrote (their versions move after the commit).
+ */
+export type OnCasesClosed = (
+  conn: DuckDBConnection,
+  caseIds: readonly string[],
+  at: string,
+) => Promise<readonly string[]>;
+const closeHooks = new WeakMap<Db, OnCasesClosed>();
+export const whenCasesClose = (db: Db, hook: OnCasesClosed) => void closeHooks.set(db, hook);
 
 const writers = new WeakMap<Db, CaseWriter>();
 const writerOf = (db: Db) => {
@@ -322,6 +342,8 @@ interface Committed {
   /** Each case's projection as written, keyed by its final state (an earlier job on the same case in the batch computes its own). */
   projected: Map<CaseState, CaseProjection>;
   now: string;
+  /** Tables the close hook wrote. */
+  alsoWrote: readonly string[];
 }
 
 /** One batch in one transaction on the writer: read the cases, decide each job in order, write, commit. */
@@ -330,6 +352,7 @@ async function decideAndWrite(
   jobs: readonly Job[],
   kept: KeptCases,
   numbers: ReportNumbers,
+  onClosed?: OnCasesClosed,
 ): Promise<Committed> {
   const seqs = await numbers.take(conn, jobs.filter((j) => j.kind === 'report').length);
   await conn.run('BEGIN TRANSACTION');
@@ -361,8 +384,14 @@ async function decideAndWrite(
       now,
     );
     for (const s of written) if (s.job.kind === 'action' && s.job.also) await s.job.also.write(conn, s.decision);
+    const closed = written.flatMap((s) =>
+      stepsOf(s.decision).some((st) => st.action === 'evaluate') && s.case.state.status === 'closed'
+        ? [s.case.state.facts.id]
+        : [],
+    );
+    const alsoWrote = onClosed && closed.length ? await onClosed(conn, closed, now) : [];
     await conn.run('COMMIT');
-    return { settled, deducted, projected, now };
+    return { settled, deducted, projected, now, alsoWrote };
   } catch (err) {
     await conn.run('ROLLBACK').catch(() => undefined);
     throw err;

@@ -336,4 +336,28 @@ ALTER TABLE residents ALTER COLUMN phone DROP NOT NULL;
 ALTER TABLE residents ADD COLUMN lives_elsewhere BOOLEAN DEFAULT false;
 `,
   },
+  {
+    version: 15,
+    name: "resident credit points: records and their steps; who reported a resident's case",
+    // Issue 18 (domain/credit/record.ts): a record freezes its rule's version, name, points, fading and
+    // repair path when proposed, so a changed catalogue never rewrites it; only the stored state moves
+    // (effective and faded are read off the clock). credit_steps holds who did what, when and why. The
+    // history's records are 'CH…', the platform's 'CR…' from credit_seq. events.reporter_resident_id: the
+    // resident behind a 随手拍 report, so closing the case proposes their record (store/credit.ts).
+    sql: `
+CREATE TABLE credit_records (
+  id VARCHAR PRIMARY KEY, resident_id VARCHAR NOT NULL, grid_id VARCHAR NOT NULL, rule_code VARCHAR NOT NULL,
+  rule_version INTEGER NOT NULL, rule_name VARCHAR NOT NULL, rule_name_en VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+  points INTEGER NOT NULL, fade_months INTEGER, repair_after_months INTEGER, repair_positive_points INTEGER,
+  occurred_on DATE NOT NULL, evidence VARCHAR NOT NULL, note VARCHAR, case_id VARCHAR, state VARCHAR NOT NULL,
+  proposed_by VARCHAR NOT NULL, proposed_role VARCHAR NOT NULL, proposed_at TIMESTAMP NOT NULL,
+  confirmed_by VARCHAR, confirmed_at TIMESTAMP, published_at TIMESTAMP, public_until TIMESTAMP,
+  appeal_outcome VARCHAR);
+CREATE TABLE credit_steps (
+  record_id VARCHAR NOT NULL, seq INTEGER NOT NULL, action VARCHAR NOT NULL, actor_id VARCHAR NOT NULL,
+  role VARCHAR NOT NULL, "at" TIMESTAMP NOT NULL, reason VARCHAR, detail VARCHAR, PRIMARY KEY (record_id, seq));
+CREATE SEQUENCE credit_seq START 1;
+ALTER TABLE events ADD COLUMN reporter_resident_id VARCHAR;
+`,
+  },
 ];
