@@ -2,128 +2,26 @@
 // records (to confirm, in publication, appeals), one record's actions, a resident's archive, and the
 // residents search that the proposal form picks a resident from. Refusals reach callers as ApiErrors
 // (409 same_person / illegal_transition / cap_exceeded; 403 out_of_scope), with nothing changed.
+import type { InferRequestType } from 'hono/client';
 import { type Client, call, type Ok, param, withSignal } from './rpc';
 
-// PROVISIONAL: written from docs/credit-api.md until the server's routes land; then inferred from them.
-type Named = { zh: string; en: string };
-export interface CreditRule {
-  code: string;
-  name: Named;
-  kind: 'positive' | 'negative';
-  points: number;
-  capMonth: number;
-  capYear: number;
-  evidence: Named;
-  fadeMonths?: number;
-  repair?: { afterMonths?: number | null; positivePoints?: number | null } | null;
-}
-export interface CreditLevel {
-  code: string;
-  name: Named;
-  min: number;
-}
 /** GET /api/credit/rules: the catalogue (levels, items with points, caps, evidence, fade and repair). */
-export interface CreditRules {
-  version: number;
-  publicationDays: number;
-  levels: CreditLevel[];
-  items: CreditRule[];
-}
-export type CreditState =
-  | 'proposed'
-  | 'confirmed'
-  | 'published'
-  | 'effective'
-  | 'appealed'
-  | 'revoked'
-  | 'rejected'
-  | 'withdrawn'
-  | 'repaired'
-  | 'faded';
-export interface CreditStep {
-  seq: number;
-  action: string;
-  actorId: string | null;
-  actorName: string | null;
-  role: string | null;
-  at: string;
-  reason: string | null;
-  detail: { statement?: string; outcome?: 'upheld' | 'dismissed'; path?: 'time' | 'positive' } | null;
-}
-type Person = { id: string; name: string; role: string };
-export interface CreditRecord {
-  id: string;
-  residentId: string;
-  residentName: string;
-  gridId: string;
-  gridName: string;
-  ruleCode: string;
-  ruleVersion: number;
-  ruleName: Named;
-  kind: 'positive' | 'negative';
-  points: number;
-  occurredOn: string;
-  evidence: string;
-  note: string | null;
-  caseId: string | null;
-  state: CreditState;
-  counts: boolean;
-  publishedAt: string | null;
-  publicUntil: string | null;
-  proposedBy: Person;
-  confirmedBy: Person | null;
-  steps: CreditStep[];
-}
-/** GET /api/credit/records: a page of records in the user's scope. */
-export interface CreditRecordPage {
-  total: number;
-  items: CreditRecord[];
-}
-export interface CreditQuery {
-  queue?: 'confirm' | 'publishing' | 'appeals' | 'all';
-  state?: CreditState;
-  gridId?: string;
-  residentId?: string;
-  limit?: string;
-  offset?: string;
-}
+export type CreditRules = Ok<Client['credit']['rules']['$get']>;
+export type CreditRule = CreditRules['items'][number];
+/** GET /api/credit/records: a page of records in the user's scope (a queue, or all). */
+export type CreditRecordPage = Ok<Client['credit']['records']['$get']>;
+export type CreditRecord = CreditRecordPage['items'][number];
+export type CreditState = CreditRecord['state'];
+export type CreditStep = CreditRecord['steps'][number];
+export type CreditQuery = InferRequestType<Client['credit']['records']['$get']>['query'];
 /** POST /api/credit/records: a proposal. */
-export interface CreditProposal {
-  residentId: string;
-  ruleCode: string;
-  occurredOn: string;
-  evidence: string;
-  note?: string;
-  caseId?: string;
-}
-/** POST /api/credit/records/{id}/actions: one step of a record's life. */
-export interface CreditAction {
-  action: 'confirm' | 'reject' | 'publish' | 'appeal' | 'decide' | 'repair' | 'withdraw';
-  reason?: string;
-  statement?: string;
-  outcome?: 'upheld' | 'dismissed';
-  path?: 'time' | 'positive';
-}
+export type CreditProposal = InferRequestType<Client['credit']['records']['$post']>['json'];
+/** POST /api/credit/records/{id}/actions: one step of a record's life (each action with what it needs). */
+export type CreditAction = InferRequestType<Client['credit']['records'][':id']['actions']['$post']>['json'];
 /** GET /api/residents/{id}/credit: a resident's archive (balance, level, every record with its steps). */
-export interface CreditArchive {
-  residentId: string;
-  name: string;
-  gridId: string;
-  gridName: string;
-  balance: number;
-  level: { code: string; name: Named };
-  records: CreditRecord[];
-}
+export type CreditArchive = Ok<Client['residents'][':id']['credit']['$get']>;
 /** GET /api/grids/{id} `credit`: a unit's credit activity in aggregate. */
-export interface CreditAggregateFigures {
-  records: number;
-  residents: number;
-  positivePoints: number;
-  negativePoints: number;
-  appealsOpen: number;
-  publishing: number;
-  byMonth: Array<{ month: string; positive: number; negative: number }>;
-}
+export type CreditAggregateFigures = Ok<Client['grids'][':id']['$get']>['credit'];
 /** GET /api/residents: residents in scope, masked (the proposal form's search). */
 export type ResidentPage = Ok<Client['residents']['$get']>;
 export type ResidentHit = ResidentPage['residents'][number];
@@ -141,11 +39,7 @@ export interface CreditApi {
 }
 
 export function creditApi(client: Client): CreditApi {
-  // PROVISIONAL: untyped until the server's credit routes are in AppType (hc is a proxy: the calls work)
-  // biome-ignore lint/suspicious/noExplicitAny: see above
-  const credit = (client as any).credit;
-  // biome-ignore lint/suspicious/noExplicitAny: see above
-  const residents = (client as any).residents;
+  const { credit, residents } = client;
   const records = credit.records;
   return {
     rules: (signal) => call(credit.rules.$get(undefined, withSignal(signal))),

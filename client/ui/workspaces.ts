@@ -34,7 +34,7 @@ export const WORKSPACES: readonly Workspace[] = [
   // the leader scheduling day (领导调度): the leader instructs, the centre prepares the agenda
   { path: '/leader', label: 'nav.leader', needs: ['leaderDay', 'cases'], needsAny: ['instruct', 'dispatch'] },
   // resident credit points (信用积分): propose, confirm, publish, appeals, archives — grid, community, subdistrict staff
-  { path: '/credit', label: 'nav.credit', needs: ['credit' as Permission] },
+  { path: '/credit', label: 'nav.credit', needs: ['credit'] },
   { path: '/screen', label: 'nav.screen', needs: ['overview', 'map', 'units', 'cases'] },
   { path: '/admin', label: 'nav.admin', needs: ['users', 'audit'] },
   { path: '/account', label: 'nav.account', needs: [] },

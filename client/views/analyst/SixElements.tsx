@@ -2,7 +2,6 @@
 // GET /api/grids/{id}, and the unit's credit activity in aggregate below them. Each element is shown generically: its figures in a table, each count map
 // (by use, by state, by kind, and whatever the summary adds) as a table with a bar chart.
 import { useState } from 'react';
-import type { CreditAggregateFigures } from '../../api/creditApi';
 import type { UnitSummary } from '../../api/twinApi';
 import { isMessageKey, useI18n } from '../../i18n';
 import { EChart } from '../../ui/EChart';
@@ -58,7 +57,7 @@ export function SixElements({ summary }: { summary: UnitSummary }) {
             </div>
           ),
       )}
-      <CreditAggregate credit={(summary as { credit?: CreditAggregateFigures }).credit} />
+      <CreditAggregate credit={summary.credit} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { CreditAction, CreditRecord } from '../../api/creditApi';
 import type { TwinApi } from '../../api/twinApi';
 import { type MessageKey, useI18n } from '../../i18n';
 import { refusalText } from './refusal';
+import { stepBody } from './stepBody';
 
 type Action = CreditAction['action'];
 
@@ -49,12 +50,7 @@ export function StepForm({
     setProblem(null);
     setSending(true);
     try {
-      const body: CreditAction = { action };
-      if (asks !== 'nothing') body.reason = reason.trim();
-      if (asks === 'appeal') body.statement = statement.trim();
-      if (asks === 'outcome') body.outcome = outcome;
-      if (asks === 'path') body.path = path;
-      const next = await api.credit.act(record.id, body);
+      const next = await api.credit.act(record.id, stepBody(action, { reason, statement, outcome, path }));
       setOpen(false);
       onDone(next);
     } catch (error) {

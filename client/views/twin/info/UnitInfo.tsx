@@ -1,6 +1,5 @@
 // A unit's details: its level, and its six elements and credit activity (aggregate) from GET /api/grids/:id once loaded. Its fly-to
 // chooses the unit (the page flies to its bounds).
-import type { CreditAggregateFigures } from '../../../api/creditApi';
 import { useResource } from '../../../ui/useResource';
 import { CreditAggregate } from '../../credit/CreditAggregate';
 import { InfoCard, InfoRows } from './InfoCard';
@@ -22,8 +21,7 @@ export function UnitInfo({ api, selection, units, onFlyTo, onClose }: InfoProps)
       onClose={onClose}
     >
       <InfoRows rows={content?.rows ?? []} />
-      {/* PROVISIONAL cast until GET /api/grids/{id} declares `credit` */}
-      <CreditAggregate credit={(summary.data as { credit?: CreditAggregateFigures } | undefined)?.credit} />
+      <CreditAggregate credit={summary.data?.credit} />
     </InfoCard>
   );
 }
