@@ -2,11 +2,13 @@
 // command line and `npm start` use.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLeaderDayConfig } from '../../server/config';
+import { loadCreditRules, loadLeaderDayConfig } from '../../server/config';
+import { writeHistoryCredit } from '../../server/store/credit';
 import { openDb } from '../../server/store/db';
 import { writeHistoryLeaderDays } from '../../server/store/leaderDays';
 import { loadDataset } from '../../server/store/load';
 import { type GenerateOptions, generateCity } from './city';
+import { creditHistoryOf } from './credit';
 import { leaderDaysOf } from './leaderDays';
 import { createProgress } from './progress';
 import { type Manifest, writeDataset } from './write';
@@ -42,6 +44,10 @@ export async function buildDataset(o: BuildOptions): Promise<BuildResult> {
     await loadDataset(db, dataset, (done, total) => progress.update('load DuckDB', done, total));
     // The leader days, read off the history just loaded (not a file of the dataset: nothing new is made up).
     await writeHistoryLeaderDays(db, leaderDaysOf(dataset, loadLeaderDayConfig()));
+    // The residents' credit records, read off the people and cases just loaded (like the leader days).
+    progress.update('credit history', 0, 1);
+    const credit = creditHistoryOf(dataset, loadCreditRules());
+    await writeHistoryCredit(db, credit.records, credit.reporters);
   } finally {
     db.close();
   }

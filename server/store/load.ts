@@ -347,6 +347,8 @@ function tables(d: CityDataset): TableSpec<any>[] {
         ...nulls<GovEvent>(2),
         // the leader-supervised mark (migration 13: leader_supervised_by, _at): caseProjection.ts
         ...nulls<GovEvent>(2),
+        // the reporting resident (migration 15): the credit history sets it (store/credit.ts writeHistoryCredit)
+        ...nulls<GovEvent>(1),
       ],
     ),
     spec(
