@@ -5,11 +5,9 @@ import type { CreditRecord, CreditRule } from '../../api/creditApi';
 import type { TwinApi } from '../../api/twinApi';
 import { type MessageKey, useI18n } from '../../i18n';
 import { useSession } from '../../ui/session';
-import { mayReview, repairPaths } from './credit.model';
+import { cityDateTime, mayReview, repairPaths } from './credit.model';
 import { StateChip } from './RecordCells';
 import { StepForm } from './StepForm';
-
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 interface Props {
   api: TwinApi;
@@ -45,7 +43,7 @@ export function ArchiveRecord({ api, record: r, rule, onChanged }: Props) {
       <ol className="credit-steps" aria-label={t('credit.archive.steps')}>
         {r.steps.map((s) => (
           <li key={s.seq} data-action={s.action}>
-            <span className="credit-step-at">{when(s.at)}</span>
+            <span className="credit-step-at">{cityDateTime(s.at)}</span>
             <span className="credit-step-action">{t(`credit.step.${s.action}` as MessageKey)}</span>
             <span className="credit-step-who">
               {s.actorName ?? t('credit.step.system')}

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { CreditRecord, CreditRules, ResidentHit } from '../../api/creditApi';
 import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
+import { earliestDay } from './credit.model';
 import { ResidentPicker } from './ResidentPicker';
 import { refusalText } from './refusal';
 
@@ -98,7 +99,13 @@ export function ProposeForm({ api, rules, onProposed }: Props) {
         )}
         <label className="credit-field">
           <span>{t('credit.propose.date')}</span>
-          <input type="date" value={occurredOn} max={today()} onChange={(e) => setOccurredOn(e.target.value)} />
+          <input
+            type="date"
+            value={occurredOn}
+            min={earliestDay(Date.now())}
+            max={today()}
+            onChange={(e) => setOccurredOn(e.target.value)}
+          />
         </label>
         <label className="credit-field credit-wide">
           <span>{t('credit.propose.evidence')}</span>

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { CreditRecord } from '../../api/creditApi';
 import { useI18n } from '../../i18n';
-import { daysLeft } from './credit.model';
+import { cityDateTime, daysLeft } from './credit.model';
 import { PersonCell, PointsCell, ResidentCell, RuleCell, StateChip } from './RecordCells';
 
 interface Props {
@@ -46,7 +46,7 @@ export function RecordTable({ records, window = false, onArchive, actions, note 
               <PersonCell person={r.proposedBy} />
               {window ? (
                 <td className="nowrap">
-                  {r.publicUntil ? r.publicUntil.slice(0, 10) : '—'}
+                  {r.publicUntil ? cityDateTime(r.publicUntil) : '—'}
                   {left !== null && (
                     <div className="credit-sub credit-days-left">
                       {left > 0 ? t('credit.daysLeft', { days: left }) : t('credit.windowOver')}

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { useSession } from '../../ui/session';
 import { useResource } from '../../ui/useResource';
 import { ArchiveRecord } from './ArchiveRecord';
+import { cityDateTime } from './credit.model';
 import { ResidentPicker } from './ResidentPicker';
 
 interface Props {
@@ -88,7 +89,7 @@ export function ResidentArchive({ api, rules, residentId, tick, onPick, onChange
             </ol>
           )}
           <p className="print-only credit-sub">
-            {t('credit.archive.printed', { time: new Date().toLocaleString(), name: user.displayName })}
+            {t('credit.archive.printed', { time: cityDateTime(new Date().toISOString()), name: user.displayName })}
           </p>
         </article>
       )}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cityDateTime,
   confirmBlock,
   daysLeft,
   decideBlock,
+  earliestDay,
   mayAppeal,
   monthBarsOption,
   publishingOrder,
@@ -68,6 +70,10 @@ describe('the publication window', () => {
     expect(daysLeft(null, Date.now())).toBeNull();
   });
 
+  it('writes times in the city’s zone, in full', () => {
+    expect(cityDateTime('2026-03-17T17:08:00.000Z')).toBe('2026-03-18 01:08');
+  });
+
   it('lists the records to publish first, then the windows closing soonest', () => {
     const rows = [
       { ...record({ state: 'published', publicUntil: '2026-06-09T00:00:00Z' }), id: 'late' },
@@ -85,6 +91,8 @@ describe('refusals and the chart', () => {
     expect(refusalKey('illegal_transition')).toBe('credit.err.illegal_transition');
     expect(refusalKey('cap_exceeded')).toBe('credit.err.cap_exceeded');
     expect(refusalKey('repair_not_met')).toBe('credit.err.repair_not_met');
+    expect(refusalKey('bad_request', 400)).toBe('credit.err.validation');
+    expect(earliestDay(Date.parse('2026-11-30T12:00:00Z'))).toBe('2025-11-29');
     expect(refusalKey('forbidden', 403)).toBe('credit.err.out_of_scope');
     expect(refusalKey('http_500', 500)).toBe('credit.err.other');
   });

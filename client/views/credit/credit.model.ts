@@ -3,6 +3,7 @@
 // refusal the user can act on, and the credit aggregate's monthly chart. The server decides; these
 // only keep the page from offering what it would refuse.
 import type { MessageKey } from '../../i18n';
+import { CITY_ZONE } from '../../ui/caseFormat';
 
 /** What of a record these rules read (a CreditRecord has all of it). */
 export interface RecordFacts {
@@ -39,11 +40,29 @@ export function decideBlock(r: RecordFacts, userId: string, role: string): Messa
 
 const DAY_MS = 86_400_000;
 
+// Swedish writes ISO-like 'YYYY-MM-DD HH:mm': an archive's times are read and printed in full, in the city's zone.
+const cityFormat = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: CITY_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** 'YYYY-MM-DD HH:mm' in the city's time zone (an archive's steps, a publication's end). */
+export const cityDateTime = (iso: string) => cityFormat.format(new Date(iso));
+
 /** Days (started ones count whole) left in the publication window at `nowMs`: 0 once it is over; null: not published. */
 export function daysLeft(publicUntil: string | null, nowMs: number): number | null {
   if (!publicUntil) return null;
   return Math.max(0, Math.ceil((Date.parse(publicUntil) - nowMs) / DAY_MS));
 }
+
+/** The earliest day a proposal may name (YYYY-MM-DD, `maxAgeDays` before `nowMs`, the server's limit). */
+export const earliestDay = (nowMs: number, maxAgeDays = 366) =>
+  new Date(nowMs - maxAgeDays * DAY_MS).toISOString().slice(0, 10);
 
 /** Whether the record may be appealed now: in its publication window or counting after it. */
 export const mayAppeal = (r: RecordFacts) => r.state === 'published' || r.state === 'effective';
@@ -78,6 +97,7 @@ export function refusalKey(code: string | undefined, status?: number): MessageKe
     case 'out_of_scope':
       return 'credit.err.out_of_scope';
     case 'validation':
+    case 'bad_request':
     case 'invalid_request':
       return 'credit.err.validation';
     default:
