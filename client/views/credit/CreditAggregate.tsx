@@ -35,7 +35,12 @@ export function CreditAggregate({ credit }: { credit: CreditAggregateFigures | u
         <InfoRow label={t('credit.agg.appealsOpen')}>{n(credit.appealsOpen)}</InfoRow>
         <InfoRow label={t('credit.agg.publishing')}>{n(credit.publishing)}</InfoRow>
       </dl>
-      {credit.byMonth.length > 0 && <EChart className="credit-months" option={option} label={t('credit.agg.chart')} />}
+      {credit.byMonth.length > 0 && (
+        <figure className="credit-months-figure">
+          <EChart className="credit-months" option={option} label={t('credit.agg.chart')} />
+          <figcaption>{t('credit.agg.chart')}</figcaption>
+        </figure>
+      )}
     </section>
   );
 }
