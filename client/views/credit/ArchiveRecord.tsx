@@ -47,7 +47,7 @@ export function ArchiveRecord({ api, record: r, rule, onChanged }: Props) {
             <span className="credit-step-action">{t(`credit.step.${s.action}` as MessageKey)}</span>
             <span className="credit-step-who">
               {s.actorName ?? t('credit.step.system')}
-              {s.role ? `（${ROLE_NAMES[s.role as Role]?.[lang] ?? s.role}）` : ''}
+              {s.role && s.role !== 'system' ? `（${ROLE_NAMES[s.role as Role]?.[lang] ?? s.role}）` : ''}
             </span>
             <span className="credit-step-why">
               {s.detail?.outcome && `${t(`credit.step.outcome.${s.detail.outcome}`)}：`}

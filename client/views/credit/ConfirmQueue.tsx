@@ -1,5 +1,5 @@
 // 待确认: proposals waiting for a second person. The proposer sees the confirm button disabled with the
-// reason; a rejection needs a reason. A gridworker only follows their proposals here.
+// reason; a rejection needs a reason. The proposer may withdraw their own proposal, with a reason.
 import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../ui/session';
@@ -28,7 +28,18 @@ export function ConfirmQueue({ api, tick, onChanged, onArchive }: Props) {
           onArchive={onArchive}
           actions={(r) => {
             const blocked = confirmBlock(r, user.userId, user.role);
-            if (!mayReview(user.role)) return null;
+            // the proposer may take their own proposal back (with a reason), whatever their role
+            const withdraw = r.proposedBy.id === user.userId && (
+              <StepForm
+                api={api}
+                record={r}
+                action="withdraw"
+                label="credit.withdraw"
+                asks="reason"
+                onDone={onChanged}
+              />
+            );
+            if (!mayReview(user.role)) return withdraw || null;
             return (
               <>
                 <StepForm
