@@ -200,7 +200,7 @@ export const creditEn: Record<keyof typeof creditZh, string> = {
   'credit.why.deciderProposer': 'You proposed this record; someone else must decide its appeal.',
   'credit.why.deciderConfirmer': 'You confirmed this record; someone else must decide its appeal.',
   'credit.why.role': 'Your role cannot take this step.',
-  'credit.daysLeft': '{days} days left',
+  'credit.daysLeft': 'Days left: {days}',
   'credit.windowOver': 'Publication over',
   'credit.toPublish': 'Confirmed, to publish',
   'credit.inPublication': 'Records in publication',

@@ -1,7 +1,8 @@
 // Resident credit points in a real Chromium (issue 18): the grid worker proposes a record for a resident
 // of their grid from /credit; the community's staff confirm it (not the proposer), publish it (公示, with
 // the days left) and appeal it on the resident's behalf; they may not decide the appeal they confirmed
-// (the button says why); the resident's archive shows every step with who took it, and prints as one page.
+// (the button says why): the subdistrict's staff dismiss it, with a reason; the resident's archive shows
+// every step with who took it, and prints as one page.
 // The server's clock is not moved: the appeal is made within the publication window.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -88,25 +89,40 @@ describe('/credit', () => {
     expect(await appealed.getByRole('button', { name: '裁决' }).isDisabled()).toBe(true);
     await appealed.getByText('您确认过本条记录').waitFor();
 
+    // The subdistrict's staff (a third person) decide it: dismissed, with a reason; it is in publication again.
+    const subdistrictContext = await browser.newContext({ viewport });
+    const subdistrict = await subdistrictContext.newPage();
+    const subdistrictWatch = watchPage(subdistrict);
+    await signIn(subdistrict, 'subdistrict');
+    await openCredit(subdistrict);
+    await subdistrict.getByRole('tab', { name: '申诉待决' }).click();
+    const toDecide = subdistrict.locator(`.credit-queue tr[data-record="${id}"]`);
+    await toDecide.getByRole('button', { name: '裁决' }).click();
+    await toDecide.getByLabel('申诉不成立（维持记录）').check();
+    await toDecide.getByLabel('理由').fill('经核对签到表与活动照片，居民确有参加。');
+    await toDecide.getByRole('button', { name: '提交' }).click();
+    await toDecide.waitFor({ state: 'detached', timeout: 30_000 });
+
     // The archive: every step with who took it; printed, the archive alone.
     await appealed.getByRole('button', { name: '档案' }).click();
     const entry = community.locator(`.credit-archive-record[data-record="${id}"]`);
     await entry.waitFor({ timeout: 30_000 });
-    expect(await entry.getAttribute('data-state')).toBe('appealed');
+    expect(await entry.getAttribute('data-state')).toBe('published');
     expect(
       await entry.locator('.credit-steps li').evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.action)),
-    ).toEqual(['propose', 'confirm', 'publish', 'appeal']);
+    ).toEqual(['propose', 'confirm', 'publish', 'appeal', 'decide']);
     expect(await entry.locator('.credit-steps li[data-action="appeal"]').textContent()).toContain('请核实签到表');
+    expect(await entry.locator('.credit-steps li[data-action="decide"]').textContent()).toMatch(/申诉不成立.*确有参加/);
     await community.screenshot({ path: `${ARTIFACTS}/credit-archive.png` });
     await community.emulateMedia({ media: 'print' });
     expect(await community.locator('.page-header').isVisible()).toBe(false);
     expect(await entry.isVisible()).toBe(true);
     await community.screenshot({ path: `${ARTIFACTS}/credit-archive-print.png`, fullPage: true });
 
-    for (const watch of [workerWatch, communityWatch]) {
+    for (const watch of [workerWatch, communityWatch, subdistrictWatch]) {
       expect(watch.consoleErrors).toEqual([]);
       expect(watch.offMachine).toEqual([]);
     }
-    await Promise.all([workerContext.close(), communityContext.close()]);
+    await Promise.all([workerContext.close(), communityContext.close(), subdistrictContext.close()]);
   }, 300_000);
 });
