@@ -50,7 +50,8 @@ function expectError(res: { status: number; body: any }, status: number, code: s
 }
 
 let resident: { id: string; name: string; gridId: string };
-let outsider: { id: string; name: string };
+let outsider: { id: string; name: string; gridId: string };
+let outsiderGrid: string;
 
 beforeAll(async () => {
   db = await openCopy(inject('smallDataDir'));
@@ -70,12 +71,13 @@ beforeAll(async () => {
     [grid],
   ))!;
   const subdistrict = me.get('subdistrict')!.unitId!;
-  outsider = (await db.one<{ id: string; name: string }>(
-    `SELECT r.id, r.name FROM residents r JOIN admin_units g ON g.id = r.grid_id
+  outsider = (await db.one<{ id: string; name: string; gridId: string }>(
+    `SELECT r.id, r.name, r.grid_id AS "gridId" FROM residents r JOIN admin_units g ON g.id = r.grid_id
       WHERE NOT starts_with(g.path, (SELECT path FROM admin_units WHERE id = $1)) AND length(r.name) >= 2
       ORDER BY r.id LIMIT 1`,
     [subdistrict],
   ))!;
+  outsiderGrid = outsider.gridId;
 });
 afterAll(() => db.close());
 
@@ -130,7 +132,7 @@ describe('a record from proposal to effect', () => {
     expect(res.text).not.toContain(resident.name);
   });
 
-  it('is refused to the grid worker confirming, and to the community confirming its own proposal', async () => {
+  it('is refused to the grid worker confirming (a role that may not)', async () => {
     const s = await snapshot();
     expectError(
       await as('gridworker', 'POST', `/credit/records/${id}/actions`, { action: 'confirm' }),
@@ -151,6 +153,9 @@ describe('a record from proposal to effect', () => {
     expect(published.body.state).toBe('published');
     expect(Date.parse(published.body.publicUntil) - clock).toBe(rules.publicationDays * 86_400_000);
     expect((await as('community', 'GET', `/residents/${resident.id}/credit`)).body.balance).toBe(before);
+    // An empty page is an empty list, not an error.
+    const none = await as('community', 'GET', `/credit/records?queue=appeals&residentId=${resident.id}`);
+    expect(none.body).toEqual({ total: 0, items: [] });
     const queue = (await as('community', 'GET', '/credit/records?queue=publishing&limit=200')).body;
     expect(queue.items.map((r: any) => r.id)).toContain(id);
   });
@@ -164,6 +169,9 @@ describe('a record from proposal to effect', () => {
     expect(archive.name).toBe(maskName(resident.name));
     expect(archive.level.code).toBe(rules.levels.find((l) => archive.balance >= l.min)!.code);
     expect(archive.records.map((x: any) => x.id)).toContain(id);
+    const effective = (await as('community', 'GET', `/credit/records?state=effective&residentId=${resident.id}`)).body;
+    expect(effective.items.map((x: any) => x.id)).toContain(id);
+    expect(effective.items.every((x: any) => x.state === 'effective')).toBe(true);
   });
 
   it('loses its effect when an appeal is upheld by a third person, and takes no second appeal', async () => {
@@ -284,6 +292,63 @@ describe('bad input changes nothing', () => {
   });
 });
 
+describe('the rest of the life', () => {
+  const propose = async (role: Role, ruleCode: string) => {
+    const res = await as(role, 'POST', '/credit/records', {
+      residentId: resident.id,
+      ruleCode,
+      occurredOn: today(),
+      evidence: '城管部门处理记录',
+    });
+    expect(res.status, res.text).toBe(201);
+    return res.body.id as string;
+  };
+  const act = (role: Role, id: string, body: Record<string, unknown>) =>
+    as(role, 'POST', `/credit/records/${id}/actions`, body);
+
+  it('lets the proposer withdraw, the community reject with a reason, and repairs only by the rule', async () => {
+    const mine = await propose('gridworker', 'self-governance');
+    expect((await act('gridworker', mine, { action: 'withdraw', reason: '录入有误' })).body.state).toBe('withdrawn');
+    const other = await propose('gridworker', 'waste-sorting');
+    expectError(await act('community', other, { action: 'reject' }), 400, 'bad_request');
+    expect((await act('community', other, { action: 'reject', reason: '证据不足' })).body.state).toBe('rejected');
+
+    const negative = await propose('gridworker', 'uncivil-dog');
+    await act('community', negative, { action: 'confirm' });
+    const published = (await act('community', negative, { action: 'publish' })).body;
+    expect(published.points).toBeLessThan(0);
+    expect(published.fadesAt).not.toBeNull();
+    // Not in effect yet: no repair; in effect, but the rule's months not passed: not met.
+    expectError(
+      await act('community', negative, { action: 'repair', path: 'time', reason: '期满' }),
+      409,
+      'illegal_transition',
+    );
+    await advance(rules.publicationDays * 86_400_000 + 3_600_000);
+    const s = await snapshot();
+    expectError(
+      await act('community', negative, { action: 'repair', path: 'time', reason: '期满' }),
+      409,
+      'repair_not_met',
+    );
+    expect(await snapshot()).toEqual(s);
+    const item = rules.items.find((i) => i.code === 'uncivil-dog')!;
+    await advance(item.repair!.afterMonths! * 31 * 86_400_000);
+    const repaired = await act('subdistrict', negative, { action: 'repair', path: 'time', reason: '期满未再发生' });
+    expect(repaired.body).toMatchObject({ state: 'repaired', counts: false });
+    expect(repaired.body.steps.at(-1)).toMatchObject({
+      action: 'repair',
+      detail: { path: 'time' },
+      reason: '期满未再发生',
+    });
+  });
+
+  it("refuses a community's aggregates of another unit", async () => {
+    expectError(await as('community', 'GET', `/credit/stats?unitId=${outsiderGrid}`), 403, 'out_of_scope');
+    expect((await as('community', 'GET', '/credit/stats?by=item')).status).toBe(200);
+  });
+});
+
 describe('a closed case the resident reported', () => {
   it('proposes their record as the system, to be confirmed by a person', async () => {
     // A case through the loop: reported in the grid, filed, dispatched, handled, verified, evaluated (结案).
@@ -296,18 +361,28 @@ describe('a closed case the resident reported', () => {
       expect(res.status, res.text).toBe(200);
       return res.body;
     };
-    const reported = await as('gridworker', 'POST', '/events', {
+    const body = {
       itemCode: '010101',
       lon: at.lon,
       lat: at.lat,
       description: '居民随手拍：小区门口垃圾裸露堆放',
-      source: 'patrol',
-    });
+      source: 'resident',
+      reporterResidentId: resident.id,
+    };
+    const before = await count('SELECT count(*) AS n FROM events');
+    expectError(await as('gridworker', 'POST', '/events', { ...body, source: 'patrol' }), 400, 'bad_request');
+    expectError(
+      await as('gridworker', 'POST', '/events', { ...body, reporterResidentId: outsider.id }),
+      400,
+      'bad_request',
+    );
+    expect(await count('SELECT count(*) AS n FROM events')).toBe(before);
+    const reported = await as('gridworker', 'POST', '/events', body);
     expect(reported.status, reported.text).toBe(201);
     const ev = { id: reported.body.id as string, code: reported.body.code as string };
-    await db.write((conn) =>
-      conn.run('UPDATE events SET reporter_resident_id = $1 WHERE id = $2', [resident.id, ev.id]).then(() => undefined),
-    );
+    expect(
+      await count('SELECT count(*) AS n FROM events WHERE id = $1 AND reporter_resident_id = $2', [ev.id, resident.id]),
+    ).toBe(1);
     await step('centre', ev.id, { action: 'file', note: '属实，立案' });
     await step('centre', ev.id, { action: 'dispatch', lead: { assignee: 'D02' } });
     await step('department', ev.id, { action: 'accept' });

@@ -53,28 +53,38 @@ export interface HistoryCredit {
 const YEARS = 3;
 const DAY_MS = 86_400_000;
 
-/** Records a year by age and tags; 0 for children. */
-function yearlyRates(age: number, tags: readonly string[], unitHead: boolean, away: boolean) {
+/** The items a resident's own conduct may earn, in the order `yearlyRates` gives their rates. */
+const CONDUCT = [
+  'volunteer-service',
+  'elderly-help',
+  'self-governance',
+  'waste-sorting',
+  'brave-act',
+  'throwing-from-height',
+  'uncivil-dog',
+] as const;
+
+/** Records a year of each CONDUCT item by age and tags; null for children. */
+function yearlyRates(age: number, tags: readonly string[], unitHead: boolean, away: boolean): number[] | null {
   if (age < 16) return null;
   const party = tags.includes('party-member');
   const veteran = tags.includes('veteran');
   const volunteer =
-    (age < 18 ? 0.06 : age < 35 ? 0.08 : age < 60 ? 0.1 : age < 75 ? 0.6 : age < 85 ? 0.2 : 0) +
-    (party ? 0.8 : 0) +
-    (veteran ? 0.3 : 0) +
-    (unitHead ? 0.8 : 0);
+    (age < 18 ? 0.03 : age < 35 ? 0.04 : age < 60 ? 0.05 : age < 75 ? 0.35 : age < 85 ? 0.1 : 0) +
+    (party ? 0.5 : 0) +
+    (veteran ? 0.2 : 0) +
+    (unitHead ? 0.6 : 0);
   const adult = age >= 25 && age < 80;
-  const rates = {
-    'volunteer-service': volunteer * (tags.includes('disabled') ? 0.3 : 1),
-    'elderly-help': age >= 25 && age < 72 ? 0.05 + (party ? 0.3 : 0) + (unitHead ? 0.3 : 0) : 0,
-    'self-governance': adult ? 0.04 + (party ? 0.25 : 0) + (unitHead ? 1 : 0) + (age >= 60 ? 0.1 : 0) : 0,
-    'waste-sorting': adult ? 0.04 : 0,
-    'brave-act': age >= 18 && age < 65 ? 0.0008 : 0,
-    'throwing-from-height': age >= 18 && age < 70 ? 0.0005 : 0,
-    'uncivil-dog': age >= 20 && age < 75 ? 0.015 : 0,
-  } as Record<string, number>;
-  if (away) for (const k of Object.keys(rates)) rates[k]! *= 0.05;
-  return rates;
+  const rates = [
+    volunteer * (tags.includes('disabled') ? 0.3 : 1),
+    age >= 25 && age < 72 ? 0.03 + (party ? 0.2 : 0) + (unitHead ? 0.2 : 0) : 0,
+    adult ? 0.02 + (party ? 0.15 : 0) + (unitHead ? 0.8 : 0) + (age >= 60 ? 0.05 : 0) : 0,
+    adult ? 0.025 : 0,
+    age >= 18 && age < 65 ? 0.0008 : 0,
+    age >= 18 && age < 70 ? 0.0005 : 0,
+    age >= 20 && age < 75 ? 0.015 : 0,
+  ];
+  return away ? rates.map((r) => r * 0.05) : rates;
 }
 
 /** Share of a rule's closed cases in which the grid's resident at fault is named (the rest: a shop, a passer-by, unknown). */
@@ -94,7 +104,7 @@ const REASONS = {
 
 /** A working moment (09:00–17:00 China time) on the day `days` after `iso`'s day. */
 function workAt(rng: Rng, iso: string, days: number): string {
-  const day = Date.parse(`${iso.slice(0, 10)}T00:00:00.000Z`) + days * DAY_MS;
+  const day = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) + days * DAY_MS;
   return new Date(day + rng.int(60, 540) * 60_000).toISOString();
 }
 
@@ -246,11 +256,9 @@ export function creditHistoryOf(d: CreditInput, rules: CreditRules): HistoryCred
       adultsOf.set(p.gridId, list);
     }
     // One draw of how many, then which: the sum of independent Poisson counts, split by their rates.
-    const codes = Object.keys(rates);
-    const weights = Object.values(rates);
-    const n = poisson(rng, weights.reduce((a, b) => a + b, 0) * YEARS);
+    const n = poisson(rng, rates.reduce((a, b) => a + b, 0) * YEARS);
     for (let i = 0; i < n; i++) {
-      const code = codes[rng.weighted(weights)]!;
+      const code = CONDUCT[rng.weighted(rates)]!;
       const dayMs = startMs + rng.int(0, spanDays - 1) * DAY_MS;
       if ((dayMs - born) / (365.25 * DAY_MS) < 16) continue;
       make(p, code, new Date(dayMs).toISOString().slice(0, 10), evidenceFor(code, rng), null, null);

@@ -201,6 +201,14 @@ export const ReportBody = z
     source: z.enum(SOURCES),
     note: Note,
     photos: Photos,
+    reporterResidentId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,40}$/, 'expected a resident id')
+      .optional()
+      .openapi({
+        description:
+          "The resident behind a 随手拍 report (source 'resident'), in your scope: closing the case proposes their credit record (信用积分)",
+      }),
   })
   .openapi('CaseReport');
 

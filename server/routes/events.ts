@@ -16,6 +16,7 @@ import { unitsAt } from '../store/cases';
 import { createCase } from '../store/caseWriter';
 import type { Db } from '../store/db';
 import { listEvents } from '../store/events';
+import { getResident } from '../store/residents';
 import { actorOf, caseDetail, checkPhotos, dossierOf, liveCaseOf, refusalError } from './caseDetail';
 import { CaseDetailSchema, EventIdParam, EventSchema, ReportBody, SOURCES } from './caseSchemas';
 import { BboxParam, BoolParam, json } from './schemas';
@@ -193,12 +194,29 @@ export function eventRoutes(deps: RouteDeps) {
       const scope = scopeOf(principal);
       if (scope.kind === 'unit' && !unitInScope(scope, grid.path))
         throw new ApiError(403, 'out_of_scope', `The place lies in grid ${grid.id}, outside your scope.`);
+      if (body.reporterResidentId !== undefined) {
+        if (body.source !== 'resident')
+          throw new ApiError(
+            400,
+            'bad_request',
+            "reporterResidentId: only a report of source 'resident' names its resident.",
+            [{ field: 'reporterResidentId', message: "only with source 'resident'" }],
+          );
+        if (!(await getResident(db, scope, body.reporterResidentId)))
+          throw new ApiError(
+            400,
+            'bad_request',
+            `reporterResidentId: no resident ${body.reporterResidentId} in your scope.`,
+            [{ field: 'reporterResidentId', message: 'no such resident in your scope' }],
+          );
+      }
       const at = now();
       const report = {
         lon: body.lon,
         lat: body.lat,
         description: body.description,
         overallDeadlineAt: caseDeadline(body.itemCode, at),
+        reporterResidentId: body.reporterResidentId ?? null,
       };
       const d = await createCase(db, { report, by: principal, now: at, photos: photoIds }, (id) =>
         openCase(

@@ -43,6 +43,8 @@ interface Report {
   lat: number;
   description: string;
   overallDeadlineAt: string;
+  /** The resident behind a 随手拍 report (events.reporter_resident_id): closing the case proposes their credit record. */
+  reporterResidentId?: string | null;
 }
 
 /** Who acts: their account's name and role, as the timeline shows them. */
@@ -475,11 +477,11 @@ async function insertEvents(conn: DuckDBConnection, made: readonly { report: Rep
   if (made.length === 0) return;
   const col = <T>(f: (m: (typeof made)[number]) => T) => listValue(made.map(f) as never[]);
   await conn.run(
-    `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description, h3_r8, h3_r10)
+    `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description, h3_r8, h3_r10, reporter_resident_id)
      SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]), unnest($5::VARCHAR[]),
        unnest($6::DOUBLE[]), unnest($7::DOUBLE[]), unnest($8::VARCHAR[]), unnest($9::VARCHAR[])::TIMESTAMP,
        unnest($10::VARCHAR[])::TIMESTAMP, unnest($11::VARCHAR[]), 'reported', NULL, false, unnest($12::VARCHAR[]),
-       unnest($13::VARCHAR[]), unnest($14::VARCHAR[])`,
+       unnest($13::VARCHAR[]), unnest($14::VARCHAR[]), unnest($15::VARCHAR[])`,
     [
       col((m) => m.state.facts.id),
       col((m) => codeOf(m.state)),
@@ -495,8 +497,9 @@ async function insertEvents(conn: DuckDBConnection, made: readonly { report: Rep
       col((m) => m.report.description),
       col((m) => cellsOf(m.report.lon, m.report.lat).r8),
       col((m) => cellsOf(m.report.lon, m.report.lat).r10),
+      col((m) => m.report.reporterResidentId ?? null),
     ],
-    listTypes('VVVVVDDVVVVVVV'),
+    listTypes('VVVVVDDVVVVVVVV'),
   );
 }
 
