@@ -125,7 +125,7 @@ export const creditZh = {
   'credit.err.cap_exceeded': '该居民本事项的月度或年度上限已满。请核对日期，或待下一周期再提出。',
   'credit.err.repair_not_met':
     '尚未满足该事项的修复条件（规定的时间未到，或正面积分不足）。请到期后或居民获得足够加分后再办理。',
-  'credit.err.out_of_scope': '该居民或网格不在您的管辖范围内。',
+  'credit.err.out_of_scope': '找不到该记录或居民，或不在您的管辖范围内。请刷新后重试，或请上级办理。',
   'credit.err.validation': '填写内容不完整或格式有误：{message}',
   'credit.err.other': '操作未成功：{message}',
   'credit.agg.title': '信用积分',
@@ -268,7 +268,8 @@ export const creditEn: Record<keyof typeof creditZh, string> = {
     'This resident has reached the item’s monthly or yearly cap. Check the date, or propose it in the next period.',
   'credit.err.repair_not_met':
     'The item’s repair condition is not met yet (the time has not passed, or too few positive points). Try again once it is.',
-  'credit.err.out_of_scope': 'This resident or grid is outside your scope.',
+  'credit.err.out_of_scope':
+    'The record or resident is not there, or outside your scope. Reload, or ask a higher level.',
   'credit.err.validation': 'Something is missing or malformed: {message}',
   'credit.err.other': 'Not done: {message}',
   'credit.agg.title': 'Credit points',

@@ -93,7 +93,8 @@ describe('refusals and the chart', () => {
     expect(refusalKey('repair_not_met')).toBe('credit.err.repair_not_met');
     expect(refusalKey('bad_request', 400)).toBe('credit.err.validation');
     expect(earliestDay(Date.parse('2026-11-30T12:00:00Z'))).toBe('2025-11-29');
-    expect(refusalKey('forbidden', 403)).toBe('credit.err.out_of_scope');
+    expect(refusalKey('forbidden', 403)).toBe('credit.why.role');
+    expect(refusalKey('not_found', 404)).toBe('credit.err.out_of_scope');
     expect(refusalKey('http_500', 500)).toBe('credit.err.other');
   });
 

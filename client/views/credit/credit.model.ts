@@ -81,7 +81,10 @@ export function repairPaths(r: RecordFacts, rule: RuleRepair | undefined): Array
   return paths;
 }
 
-/** The message for a refused request: what happened and what to do, for the codes a user can act on. */
+/**
+ * The message for a refused request: what happened and what to do, for the codes a user can act on
+ * (docs/credit-api.md as built: 403 forbidden = the role; 404 not_found = not there or outside the scope).
+ */
 export function refusalKey(code: string | undefined, status?: number): MessageKey {
   switch (code) {
     case 'same_person':
@@ -93,7 +96,9 @@ export function refusalKey(code: string | undefined, status?: number): MessageKe
     case 'repair_not_met':
       return 'credit.err.repair_not_met';
     case 'role':
+    case 'forbidden':
       return 'credit.why.role';
+    case 'not_found':
     case 'out_of_scope':
       return 'credit.err.out_of_scope';
     case 'validation':
@@ -101,7 +106,7 @@ export function refusalKey(code: string | undefined, status?: number): MessageKe
     case 'invalid_request':
       return 'credit.err.validation';
     default:
-      return status === 403 ? 'credit.err.out_of_scope' : 'credit.err.other';
+      return status === 404 ? 'credit.err.out_of_scope' : status === 403 ? 'credit.why.role' : 'credit.err.other';
   }
 }
 
