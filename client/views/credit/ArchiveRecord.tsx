@@ -1,11 +1,12 @@
 // One record in a resident's archive: the item, points and state, the evidence, and every step with
-// who took it, when and why; a counting negative record offers its rule's repair (信用修复).
+// who took it, when and why; a record in effect may be appealed (once), and a counting negative record
+// offers its rule's repair (信用修复).
 import { ROLE_NAMES, type Role } from '@domain/access';
 import type { CreditRecord, CreditRule } from '../../api/creditApi';
 import type { TwinApi } from '../../api/twinApi';
 import { type MessageKey, useI18n } from '../../i18n';
 import { useSession } from '../../ui/session';
-import { cityDateTime, mayReview, repairPaths } from './credit.model';
+import { cityDateTime, mayAppeal, mayReview, repairPaths } from './credit.model';
 import { StateChip } from './RecordCells';
 import { StepForm } from './StepForm';
 
@@ -19,7 +20,10 @@ interface Props {
 export function ArchiveRecord({ api, record: r, rule, onChanged }: Props) {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const paths = mayReview(user.role) ? repairPaths(r, rule) : [];
+  const reviewer = mayReview(user.role);
+  const paths = reviewer ? repairPaths(r, rule) : [];
+  // an appeal is taken in the window or after it (then only from here: the 公示 list holds the window)
+  const appeal = reviewer && mayAppeal(r) && !r.appealOutcome;
   return (
     <li className={`credit-archive-record credit-${r.kind}`} data-record={r.id} data-state={r.state}>
       <div className="credit-archive-head">
@@ -62,17 +66,22 @@ export function ArchiveRecord({ api, record: r, rule, onChanged }: Props) {
           </li>
         ))}
       </ol>
-      {paths.length > 0 && (
+      {(paths.length > 0 || appeal) && (
         <div className="credit-archive-actions no-print">
-          <StepForm
-            api={api}
-            record={r}
-            action="repair"
-            label="credit.repair"
-            asks="path"
-            paths={paths}
-            onDone={onChanged}
-          />
+          {appeal && (
+            <StepForm api={api} record={r} action="appeal" label="credit.appeal" asks="appeal" onDone={onChanged} />
+          )}
+          {paths.length > 0 && (
+            <StepForm
+              api={api}
+              record={r}
+              action="repair"
+              label="credit.repair"
+              asks="path"
+              paths={paths}
+              onDone={onChanged}
+            />
+          )}
         </div>
       )}
     </li>
