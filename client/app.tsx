@@ -11,6 +11,7 @@ import { homeFor, mayOpen, normalPath, WORKSPACES, type WorkspacePath } from './
 import { AccountPage } from './views/account/AccountPage';
 import { NoAccessPage } from './views/account/NoAccessPage';
 import { AdminPage } from './views/admin/AdminPage';
+import { CreditPage } from './views/credit/CreditPage';
 import { DeskPage } from './views/desk/DeskPage';
 import { FieldPage } from './views/field/FieldPage';
 import { LeaderPage } from './views/leader/LeaderPage';
@@ -29,6 +30,7 @@ const pages: Record<WorkspacePath, Page> = {
   '/field': FieldPage,
   '/analyst': AnalystPage,
   '/leader': LeaderPage,
+  '/credit': CreditPage,
   '/screen': ScreenPage,
   '/admin': AdminPage,
   '/account': AccountPage,

@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { accountsEn, accountsZh } from './messages/accounts';
 import { analystEn, analystZh } from './messages/analyst';
+import { creditEn, creditZh } from './messages/credit';
 import { deskEn, deskZh } from './messages/desk';
 import { fieldEn, fieldZh } from './messages/field';
 import { leaderEn, leaderZh } from './messages/leader';
@@ -22,6 +23,7 @@ export type Lang = 'zh' | 'en';
 const zh = {
   ...accountsZh,
   ...analystZh,
+  ...creditZh,
   ...deskZh,
   ...fieldZh,
   ...leaderZh,
@@ -297,6 +299,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...analystEn,
+  ...creditEn,
   ...deskEn,
   ...fieldEn,
   ...leaderEn,

@@ -11,6 +11,7 @@ import { type AccountsApi, accountsApi, type SecondFactor } from './accountsApi'
 import { type AnalystApi, analystApi } from './analystApi';
 import { ApiError, type FieldProblem } from './apiError';
 import { type CasesApi, casesApi } from './casesApi';
+import { type CreditApi, creditApi } from './creditApi';
 import { type LeaderDaysApi, leaderDaysApi } from './leaderDaysApi';
 import { type LiveHandlers, type LiveSubscription, sharedLive } from './liveStream';
 import { type Client, call, type Ok, param, withSignal } from './rpc';
@@ -154,6 +155,8 @@ export interface TwinApi {
   readonly analyst: AnalystApi;
   /** The leader scheduling day (市级领导调度日): agenda, instructions, follow-up. */
   readonly leaderDays: LeaderDaysApi;
+  /** Resident credit points (信用积分): rules, queues, a record's steps, a resident's archive. */
+  readonly credit: CreditApi;
 }
 
 // Queries as the URL carries them, in the caller's order; absent filters stay absent.
@@ -236,6 +239,7 @@ export function createApi(origin = '', fetcher?: typeof fetch): TwinApi {
     cases: casesApi(client),
     analyst: analystApi(client, base),
     leaderDays: leaderDaysApi(client),
+    credit: creditApi(client),
   };
   return api;
 }

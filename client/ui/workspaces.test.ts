@@ -9,9 +9,9 @@ describe('workspaces', () => {
     ['admin', ['/twin', '/admin', '/account']],
     ['centre', ['/twin', '/desk', '/leader', '/screen', '/account']],
     ['department', ['/twin', '/desk', '/screen', '/account']],
-    ['community', ['/twin', '/desk', '/field', '/screen', '/account']],
-    ['subdistrict', ['/twin', '/desk', '/screen', '/account']],
-    ['gridworker', ['/twin', '/desk', '/field', '/screen', '/account']],
+    ['community', ['/twin', '/desk', '/field', '/credit', '/screen', '/account']],
+    ['subdistrict', ['/twin', '/desk', '/credit', '/screen', '/account']],
+    ['gridworker', ['/twin', '/desk', '/field', '/credit', '/screen', '/account']],
     ['analyst', ['/twin', '/analyst', '/screen', '/account']],
     ['leader', ['/twin', '/leader', '/screen', '/account']],
     ['screen', ['/twin', '/screen', '/account']],
@@ -51,6 +51,13 @@ describe('workspaces', () => {
   it('opens the leader day to the leader, who instructs, and the centre, which sets the agenda', () => {
     for (const role of ROLES)
       expect(mayOpen('/leader', ROLE_PERMISSIONS[role]), role).toBe(['leader', 'centre'].includes(role));
+  });
+
+  it('opens the credit page to grid workers, community and subdistrict staff, and to no one else', () => {
+    for (const role of ROLES)
+      expect(mayOpen('/credit', ROLE_PERMISSIONS[role]), role).toBe(
+        ['gridworker', 'community', 'subdistrict'].includes(role),
+      );
   });
 
   it('keeps the administration page for administrators', () => {

@@ -4,7 +4,16 @@
 import type { Permission, Role } from '@domain/access';
 import type { MessageKey } from '../i18n';
 
-export type WorkspacePath = '/twin' | '/desk' | '/field' | '/analyst' | '/leader' | '/screen' | '/admin' | '/account';
+export type WorkspacePath =
+  | '/twin'
+  | '/desk'
+  | '/field'
+  | '/analyst'
+  | '/leader'
+  | '/credit'
+  | '/screen'
+  | '/admin'
+  | '/account';
 
 export interface Workspace {
   path: WorkspacePath;
@@ -24,6 +33,8 @@ export const WORKSPACES: readonly Workspace[] = [
   { path: '/analyst', label: 'nav.analyst', needs: ['analysis', 'units', 'map'] },
   // the leader scheduling day (领导调度): the leader instructs, the centre prepares the agenda
   { path: '/leader', label: 'nav.leader', needs: ['leaderDay', 'cases'], needsAny: ['instruct', 'dispatch'] },
+  // resident credit points (信用积分): propose, confirm, publish, appeals, archives — grid, community, subdistrict staff
+  { path: '/credit', label: 'nav.credit', needs: ['credit'] },
   { path: '/screen', label: 'nav.screen', needs: ['overview', 'map', 'units', 'cases'] },
   { path: '/admin', label: 'nav.admin', needs: ['users', 'audit'] },
   { path: '/account', label: 'nav.account', needs: [] },

@@ -1,10 +1,11 @@
 // The six elements of a unit (六要素: 人、地、事、物、情、组织) as tabs of tables and charts, from
-// GET /api/grids/{id}. Each element is shown generically: its figures in a table, each count map
+// GET /api/grids/{id}, and the unit's credit activity in aggregate below them. Each element is shown generically: its figures in a table, each count map
 // (by use, by state, by kind, and whatever the summary adds) as a table with a bar chart.
 import { useState } from 'react';
 import type { UnitSummary } from '../../api/twinApi';
 import { isMessageKey, useI18n } from '../../i18n';
 import { EChart } from '../../ui/EChart';
+import { CreditAggregate } from '../credit/CreditAggregate';
 import { countChart, elementRows, SIX_ELEMENTS, type SixElement } from './analyst.model';
 
 export function SixElements({ summary }: { summary: UnitSummary }) {
@@ -56,6 +57,7 @@ export function SixElements({ summary }: { summary: UnitSummary }) {
             </div>
           ),
       )}
+      <CreditAggregate credit={summary.credit} />
     </section>
   );
 }

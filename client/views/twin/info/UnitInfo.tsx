@@ -1,6 +1,7 @@
-// A unit's details: its level, and its six elements from GET /api/grids/:id once loaded. Its fly-to
+// A unit's details: its level, and its six elements and credit activity (aggregate) from GET /api/grids/:id once loaded. Its fly-to
 // chooses the unit (the page flies to its bounds).
 import { useResource } from '../../../ui/useResource';
+import { CreditAggregate } from '../../credit/CreditAggregate';
 import { InfoCard, InfoRows } from './InfoCard';
 import type { InfoProps } from './infoProps';
 import { unitInfo } from './infoRows';
@@ -20,6 +21,7 @@ export function UnitInfo({ api, selection, units, onFlyTo, onClose }: InfoProps)
       onClose={onClose}
     >
       <InfoRows rows={content?.rows ?? []} />
+      <CreditAggregate credit={summary.data?.credit} />
     </InfoCard>
   );
 }
