@@ -76,6 +76,11 @@ describe('credit history', () => {
     }
   });
 
+  it('takes each step after the one before it (the archive reads forward)', () => {
+    const backwards = h.records.filter((r) => r.steps.some((s, i) => i > 0 && s.at <= r.steps[i - 1]!.at));
+    expect(backwards.map((r) => r.id)).toEqual([]);
+  });
+
   it('has a second person confirm and a third decide, with staff accounts of the grid', () => {
     for (const r of h.records) {
       const confirm = r.steps.find((s) => s.action === 'confirm');

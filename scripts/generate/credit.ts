@@ -105,7 +105,10 @@ const REASONS = {
 /** A working moment (09:00–17:00 China time) on the day `days` after `iso`'s day. */
 function workAt(rng: Rng, iso: string, days: number): string {
   const day = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) + days * DAY_MS;
-  return new Date(day + rng.int(60, 540) * 60_000).toISOString();
+  const t = day + rng.int(60, 540) * 60_000;
+  // never before the step it follows: a same-day step falls a little after it
+  const after = Date.parse(iso);
+  return new Date(t > after ? t : after + rng.int(5, 90) * 60_000).toISOString();
 }
 
 /** Code-point order (ISO instants and ids sort so; localeCompare is far slower). */
