@@ -50,6 +50,8 @@ export interface RunningServer {
 /** What tests and benchmarks may set: the log, the HTTP connection limits, the MQTT CONNECT deadline. */
 export interface ServeOptions {
   log?: Logger;
+  /** The server's clock (ISO). Tests move it past a deadline or a publication window; default the system's. */
+  now?: () => string;
   http?: Partial<HttpLimits>;
   mqttConnectTimeoutMs?: number;
 }
@@ -132,7 +134,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
     key: loadOrCreateKey(config.totpKeyPath || join(config.dataDir, 'totp.key')),
     requiredRoles: config.totpRequiredRoles,
   };
-  const now = () => new Date().toISOString();
+  const now = options.now ?? (() => new Date().toISOString());
   const metrics = createMetrics({ db, dbPath: config.dbPath, ingest, now });
   const backups = startBackups({
     db,

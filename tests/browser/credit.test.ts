@@ -2,14 +2,17 @@
 // of their grid from /credit; the community's staff confirm it (not the proposer), publish it (公示, with
 // the days left) and appeal it on the resident's behalf; they may not decide the appeal they confirmed
 // (the button says why): the subdistrict's staff dismiss it, with a reason; the resident's archive shows
-// every step with who took it, and prints as one page.
-// The server's clock is not moved: the appeal is made within the publication window.
+// every step with who took it, and prints as one page. Then the server's clock moves past the
+// publication window: the record is in effect (已生效) and the resident's balance has its points.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, platformAndBrowser, watchPage } from '../helpers/browser';
 
-const env = platformAndBrowser();
+const DAY_MS = 86_400_000;
+/** The server's clock: the system's, plus what the test moves it by. */
+const clock = { offsetMs: 0 };
+const env = platformAndBrowser({ now: () => new Date(Date.now() + clock.offsetMs).toISOString() });
 const viewport = { width: 1920, height: 1080 };
 
 async function signIn(page: Page, role: string) {
@@ -27,7 +30,12 @@ async function openCredit(page: Page) {
 }
 
 interface Rules {
+  publicationDays: number;
   items: Array<{ code: string; kind: string; name: { zh: string } }>;
+}
+interface Archive {
+  balance: number;
+  records: Array<{ id: string; state: string; counts: boolean; points: number }>;
 }
 
 describe('/credit', () => {
@@ -118,6 +126,31 @@ describe('/credit', () => {
     expect(await community.locator('.page-header').isVisible()).toBe(false);
     expect(await entry.isVisible()).toBe(true);
     await community.screenshot({ path: `${ARTIFACTS}/credit-archive-print.png`, fullPage: true });
+    await community.emulateMedia({ media: 'screen' });
+
+    // Past the publication window (the server's clock moved; the sessions of the old day have lapsed):
+    // the record counts, and the balance holds its points.
+    const archiveUrl = community.url();
+    const archiveApi = `${platform.baseUrl}/api/residents/${resident.id}/credit`;
+    const before = (await (await community.request.get(archiveApi)).json()) as Archive;
+    expect(before.records.find((r) => r.id === id)).toMatchObject({ state: 'published', counts: false });
+    clock.offsetMs = (rules.publicationDays + 1) * DAY_MS;
+    await signIn(community, 'community');
+    await community.locator('.app-nav').waitFor({ timeout: 60_000 });
+    await community.goto(archiveUrl);
+    await community.locator(`.credit-archive-record[data-record="${id}"][data-state="effective"]`).waitFor({
+      timeout: 30_000,
+    });
+    const after = (await (await community.request.get(archiveApi)).json()) as Archive;
+    const record = after.records.find((r) => r.id === id)!;
+    expect(record).toMatchObject({ state: 'effective', counts: true });
+    // the balance moved by what began (or stopped) counting over those days: this record, and any other
+    // of the resident's whose window ended or whose fading came meanwhile
+    const counted = (a: Archive, rid: string) => (a.records.find((r) => r.id === rid)?.counts ? 1 : 0);
+    const moved = after.records.reduce((sum, r) => sum + r.points * (counted(after, r.id) - counted(before, r.id)), 0);
+    expect(moved).not.toBe(0);
+    expect(after.balance).toBe(before.balance + moved);
+    await community.screenshot({ path: `${ARTIFACTS}/credit-archive-effective.png` });
 
     for (const watch of [workerWatch, communityWatch, subdistrictWatch]) {
       expect(watch.consoleErrors).toEqual([]);

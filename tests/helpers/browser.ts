@@ -74,13 +74,13 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
 }
 
 /**
- * For a browser test file: starts the platform and Chromium before its tests and stops both after
- * them. The returned object's fields are set once `beforeAll` has run.
+ * For a browser test file: starts the platform (on the clock `options.now` when given) and Chromium
+ * before its tests and stops both after them. The returned object's fields are set once `beforeAll` has run.
  */
-export function platformAndBrowser(): { platform: Platform; browser: Browser } {
+export function platformAndBrowser(options: { now?: () => string } = {}): { platform: Platform; browser: Browser } {
   const env = {} as { platform: Platform; browser: Browser };
   beforeAll(async () => {
-    env.platform = await startPlatform();
+    env.platform = await startPlatform(options);
     env.browser = await launchChromium();
   }, 240_000);
   afterAll(async () => {

@@ -19,7 +19,8 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(): Promise<Platform> {
+/** `now`: the server's clock, for a test that moves time (default the system's). */
+export async function startPlatform(options: { now?: () => string } = {}): Promise<Platform> {
   const dir = inject('smallDataDir');
   // The server opens its own copy, so parallel test files never share a DuckDB file.
   const dbPath = copyDb(dir);
@@ -37,7 +38,7 @@ export async function startPlatform(): Promise<Platform> {
     backupAt: 'off',
     logLevel: 'warn',
   };
-  let running = await startServer(config);
+  let running = await startServer(config, { now: options.now });
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo-users.json'), 'utf8')) as DemoUser[];
   const mqtt = { brokerUrl: running.ingest?.brokerUrl ?? '', devices: running.ingest?.credentials.devices ?? {} };
   const ports = { port: Number(new URL(running.url).port), mqttPort: running.ingest?.mqttPort ?? 0 };
@@ -47,7 +48,7 @@ export async function startPlatform(): Promise<Platform> {
     mqtt,
     async restart() {
       await running.stop();
-      running = await startServer({ ...config, ...ports });
+      running = await startServer({ ...config, ...ports }, { now: options.now });
     },
     stop: () => running.stop(),
   };
