@@ -30,11 +30,31 @@ export interface AdminUnit {
   areaM2: number;
 }
 
-/** A road centre line (道路): main (主干道) or secondary (次干道). */
+/**
+ * A road's place in the hierarchy: 高速公路, 国道, 省道, 县乡道, 村道 in the county; 主干路, 次干路
+ * and 支路/巷 in the city; and the railway (铁路), kept with the roads as a line with a width.
+ */
+export type RoadKind =
+  | 'expressway'
+  | 'national'
+  | 'provincial'
+  | 'county'
+  | 'village'
+  | 'arterial'
+  | 'collector'
+  | 'lane'
+  | 'railway';
+
+/** A road centre line (道路): main (主干道) or secondary (次干道), and its kind in the hierarchy. */
 export interface Road {
   id: string;
   name: string;
   class: 'main' | 'secondary';
+  kind: RoadKind;
+  /** The route number of a national road or expressway (G3, G206); the line's name of a railway. */
+  ref?: string;
+  /** A railway's stations on it. */
+  stations?: { name: string; position: LonLat }[];
   line: LineCoords;
   widthM: number;
 }

@@ -336,4 +336,13 @@ ALTER TABLE residents ALTER COLUMN phone DROP NOT NULL;
 ALTER TABLE residents ADD COLUMN lives_elsewhere BOOLEAN DEFAULT false;
 `,
   },
+  {
+    version: 15,
+    name: 'roads: their kind in the hierarchy (expressway … lane, railway)',
+    // Issue 14's road hierarchy. A store generated before has only arterials and collectors.
+    sql: `
+ALTER TABLE roads ADD COLUMN kind VARCHAR;
+UPDATE roads SET kind = CASE class WHEN 'main' THEN 'arterial' ELSE 'collector' END;
+`,
+  },
 ];

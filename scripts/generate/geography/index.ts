@@ -3,6 +3,7 @@ import type { AdminUnit, Building, River, Road } from '../../../server/domain/mo
 import type { Rng } from '../random';
 import { generateAdmin } from './admin';
 import { generateBuildings, type Progress } from './buildings';
+import { countyRing } from './county';
 import type { Reference } from './reference';
 import { generateRoads } from './roads';
 
@@ -19,8 +20,24 @@ export interface Geography {
 export function generateGeography(rng: Rng, reference: Reference, onProgress?: Progress): Geography {
   const tree = generateAdmin(rng.fork('admin'), reference);
   onProgress?.(1, 3, 'admin tree');
-  const towns = tree.units.filter((u) => u.level === 'town').map((u) => ({ code: u.id, ring: tree.rings.get(u.id)! }));
-  const network = generateRoads(rng.fork('roads'), tree.urbanArea, towns);
+  const towns = tree.units
+    .filter((u) => u.level === 'town')
+    .map((u) => ({ code: u.id, name: u.name, ring: tree.rings.get(u.id)!, seat: tree.seats.get(u.id)! }));
+  const villages = tree.units
+    .filter((u) => u.level === 'village')
+    .map((u) => ({
+      code: u.id,
+      name: u.name,
+      townCode: u.parentId!,
+      ring: tree.rings.get(u.id)!,
+      seat: tree.seats.get(u.id)!,
+    }));
+  const network = generateRoads(rng.fork('roads'), {
+    county: countyRing(reference),
+    urbanArea: tree.urbanArea,
+    towns,
+    villages,
+  });
   onProgress?.(2, 3, 'roads and river');
   const buildings = generateBuildings(
     rng.fork('buildings'),
