@@ -18,6 +18,7 @@ export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
     ['roads', d.roads],
     ['rivers', d.rivers],
     ['buildings', d.buildings],
+    ['compounds', d.compounds ?? []],
     ['components', d.components],
     ['cameras', d.cameras],
     ['patrol-points', d.patrolPoints],

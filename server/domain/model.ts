@@ -67,6 +67,16 @@ export interface River {
   widthM: number;
 }
 
+/** A residential compound (住宅小区): its block (the walled lot) and its gate (小区大门) on the street side. */
+export interface Compound {
+  id: string;
+  name: string;
+  gridId: string;
+  block: PolygonCoords;
+  /** The gate, on the block's edge facing the nearest street, and its name (…东门). */
+  gate: { name: string; position: LonLat };
+}
+
 export type BuildingUse = 'residential' | 'commercial' | 'public' | 'industrial' | 'village-house';
 
 /** A building (建筑) from its footprint. */
@@ -308,6 +318,8 @@ export interface CityDataset {
   roads: Road[];
   rivers: River[];
   buildings: Building[];
+  /** Residential compounds with their gates (the reference geography; not loaded into the store). */
+  compounds?: Compound[];
   components: CityComponent[];
   cameras: Camera[];
   patrolPoints: PatrolPoint[];

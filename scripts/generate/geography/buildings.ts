@@ -1,6 +1,6 @@
 // All buildings: urban compounds first (each urban grid reaches its dwelling target), then street
 // frontage, public and industrial buildings, then the village houses of every village grid.
-import type { AdminUnit, Building } from '../../../server/domain/model';
+import type { AdminUnit, Building, Compound } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { CompoundBuilder, MIN_GRID_DWELLINGS } from './compounds';
 import { isIndustrialEdge, placeFrontage, placeIndustrial, placePublic } from './frontage';
@@ -20,7 +20,7 @@ export function generateBuildings(
   lines: readonly PlanarLine[],
   streetAngle: number,
   onProgress?: Progress,
-): Building[] {
+): { buildings: Building[]; compounds: Compound[] } {
   const grids = units.filter((u) => u.level === 'grid').map((unit) => ({ unit, ring: rings.get(unit.id)! }));
   const sites = new Sites(grids, lines, streetAngle);
   const urban = sites.grids.filter((g) => g.unit.area === 'urban');
@@ -63,5 +63,5 @@ export function generateBuildings(
       throw new Error(`village grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
     onProgress?.(++done, total, 'buildings: village houses');
   }
-  return sites.buildings;
+  return { buildings: sites.buildings, compounds: compounds.built };
 }

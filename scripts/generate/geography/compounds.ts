@@ -1,6 +1,9 @@
 // Residential compounds (住宅小区) in an urban grid: rectangular lots aligned with the street grid,
-// filled with rows of slab or point blocks, until the grid holds its target number of dwellings.
+// filled with rows of slab or point blocks, until the grid holds its target number of dwellings. Each
+// compound is a walled block with its gate on the side facing the nearest street.
+import type { Compound } from '../../../server/domain/model';
 import type { Rng } from '../random';
+import { ringToPolygon, toLonLat } from './frame';
 import { compoundName } from './names';
 import { pointInRing, randomPointIn, type XY } from './planar';
 import type { GridSite, Sites } from './sites';
@@ -52,8 +55,26 @@ const BLOCKS: BlockType[] = [
   },
 ];
 
+interface LotPlan {
+  type: BlockType;
+  lot: Rect;
+  name: string;
+  rows: number;
+  cols: number;
+  length: number;
+  depth: number;
+  colGap: number;
+  rowGap: number;
+  margin: number;
+  /** The lot's full width and height. */
+  w: number;
+  h: number;
+}
+
 export class CompoundBuilder {
   private compounds = 0;
+  /** The compounds that got at least one building, in order. */
+  readonly built: Compound[] = [];
   constructor(
     private readonly sites: Sites,
     private readonly streetAngle: number,
@@ -108,6 +129,44 @@ export class CompoundBuilder {
     this.sites.lots.add(corners);
 
     const name = compoundName(this.compounds++);
+    const before = this.sites.buildings.length;
+    this.fillLot(rng, grid, target, { type, lot, name, rows, cols, length, depth, colGap, rowGap, margin, w, h });
+    if (this.sites.buildings.length > before)
+      this.built.push({
+        id: `CP${String(this.built.length + 1).padStart(4, '0')}`,
+        name,
+        gridId: grid.unit.id,
+        block: ringToPolygon(corners),
+        gate: this.gate(name, corners),
+      });
+  }
+
+  /** The gate: the middle of the block's side nearest a street (not the river), named for its side. */
+  private gate(name: string, corners: XY[]): Compound['gate'] {
+    let best = { d: Infinity, p: corners[0]!, side: '南' };
+    const c: XY = [
+      corners.reduce((a, p) => a + p[0], 0) / corners.length,
+      corners.reduce((a, p) => a + p[1], 0) / corners.length,
+    ];
+    for (let i = 0; i < corners.length; i++) {
+      const a = corners[i]!,
+        b = corners[(i + 1) % corners.length]!;
+      const m: XY = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+      const near = this.sites.roads.nearest(m, 400);
+      const line = near && this.sites.lineById.get(near.tag);
+      const d = line && line.cls !== 'river' ? near.distance : 1e6 + i;
+      if (d < best.d) {
+        const [ox, oy] = [m[0] - c[0], m[1] - c[1]];
+        const side = Math.abs(ox) > Math.abs(oy) ? (ox > 0 ? '东' : '西') : oy > 0 ? '北' : '南';
+        best = { d, p: m, side };
+      }
+    }
+    return { name: `${name}${best.side}门`, position: toLonLat(best.p) };
+  }
+
+  /** Rows of blocks in the lot, numbered from the north row, until the grid is full. */
+  private fillLot(rng: Rng, grid: GridSite, target: number, plan: LotPlan): void {
+    const { type, lot, name, rows, cols, length, depth, colGap, rowGap, margin, w, h } = plan;
     const floorsBase = rng.int(...type.floors);
     const c = Math.cos(lot.angle),
       s = Math.sin(lot.angle);

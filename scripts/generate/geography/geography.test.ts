@@ -306,6 +306,27 @@ describe('buildings', () => {
     }
   });
 
+  it('makes compounds walled blocks with a gate facing a street', () => {
+    expect(geo.compounds.length).toBeGreaterThan(100);
+    const residential = geo.buildings.filter((b) => b.use === 'residential');
+    const streets = geo.roads.filter((r) => r.kind === 'arterial' || r.kind === 'collector' || r.kind === 'lane');
+    for (const c of geo.compounds) {
+      const block = turf.polygon(c.block);
+      const homes = residential.filter((b) => b.gridId === c.gridId && b.address.startsWith(c.name));
+      expect(homes.length, c.name).toBeGreaterThan(0);
+      for (const b of homes) expect(turf.booleanPointInPolygon(b.centroid, block), b.id).toBe(true);
+      expect(
+        turf.pointToLineDistance(c.gate.position, turf.polygonToLine(block) as never, { units: 'meters' }),
+      ).toBeLessThan(1);
+      expect(c.gate.name).toMatch(new RegExp(`^${c.name}[东南西北]门$`));
+      const street = Math.min(
+        ...streets.map((r) => turf.pointToLineDistance(c.gate.position, turf.lineString(r.line), { units: 'meters' })),
+      );
+      expect(street, c.name).toBeLessThan(400);
+    }
+    expect(new Set(geo.compounds.map((c) => c.id)).size).toBe(geo.compounds.length);
+  });
+
   it('gives every building a unique id and address', () => {
     expect(new Set(geo.buildings.map((b) => b.id)).size).toBe(geo.buildings.length);
     expect(new Set(geo.buildings.map((b) => b.address)).size).toBe(geo.buildings.length);

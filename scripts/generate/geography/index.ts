@@ -1,5 +1,5 @@
 // The geographic half of the reference dataset: admin tree, roads and river, buildings.
-import type { AdminUnit, Building, River, Road } from '../../../server/domain/model';
+import type { AdminUnit, Building, Compound, River, Road } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { generateAdmin } from './admin';
 import { generateBuildings, type Progress } from './buildings';
@@ -15,6 +15,7 @@ export interface Geography {
   roads: Road[];
   rivers: River[];
   buildings: Building[];
+  compounds: Compound[];
 }
 
 export function generateGeography(rng: Rng, reference: Reference, onProgress?: Progress): Geography {
@@ -39,7 +40,7 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
     villages,
   });
   onProgress?.(2, 3, 'roads and river');
-  const buildings = generateBuildings(
+  const { buildings, compounds } = generateBuildings(
     rng.fork('buildings'),
     tree.units,
     tree.rings,
@@ -48,5 +49,5 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
     network.angle,
     onProgress,
   );
-  return { adminUnits: tree.units, roads: network.roads, rivers: network.rivers, buildings };
+  return { adminUnits: tree.units, roads: network.roads, rivers: network.rivers, buildings, compounds };
 }
