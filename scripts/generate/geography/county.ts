@@ -5,8 +5,8 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LonLat } from '../../../server/domain/model';
-import { toLonLat, toXY } from './frame';
-import { type Ring, ringArea, voronoiCells, type XY } from './planar';
+import { toXY } from './frame';
+import { clipConvex, type Ring, ringArea, voronoiCells, type XY } from './planar';
 import type { Reference } from './reference';
 
 export interface Seat {
@@ -60,16 +60,14 @@ export function townshipTerritories(reference: Reference): Territories {
     seats.map((s) => s.p),
     seats.map((s) => s.w),
   );
-  const county = turf.feature(reference.county.geometry) as Feature<MultiPolygon>;
+  // the (concave) county clipped by each convex cell: exact, and no polygon library round trip
+  const county = countyRing(reference);
   const rings = new Map<string, Ring>();
   seats.forEach((s, i) => {
     const cell = cells[i]!;
     if (cell.length < 3) return;
-    const coords = cell.map(toLonLat);
-    coords.push(coords[0]!);
-    const clipped = turf.intersect(turf.featureCollection<Polygon | MultiPolygon>([turf.polygon([coords]), county]));
-    if (!clipped) return;
-    rings.set(s.code, largestRing(clipped));
+    const clipped = clipConvex(county, cell);
+    if (clipped.length >= 3) rings.set(s.code, clipped);
   });
   return { rings, seats: new Map(seats.map((s) => [s.code, s.p])) };
 }
