@@ -9,6 +9,9 @@ import { pointInRing, randomPointIn, type XY } from './planar';
 import type { GridSite, Sites } from './sites';
 import { type Rect, rectCorners } from './spatial';
 
+/** How far a compound's gate may lie from a street while there is still room nearer one. */
+const GATE_REACH_M = 150;
+
 /** Every grid must house 300–500 households; 600+ dwellings leave room for vacancy and choice. */
 export const MIN_GRID_DWELLINGS = 600;
 
@@ -94,6 +97,7 @@ export class CompoundBuilder {
         type,
         Math.max(1, rng.int(2, 4) - shrink),
         Math.max(1, rng.int(2, 4) - shrink),
+        attempt < 240 ? GATE_REACH_M : Infinity, // a gate on a street first; deep lots only if need be
       );
     }
     // Last resort for a cramped grid: build its blocks taller.
@@ -102,7 +106,15 @@ export class CompoundBuilder {
       throw new Error(`grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
   }
 
-  private tryCompound(rng: Rng, grid: GridSite, target: number, type: BlockType, cols: number, rows: number): void {
+  private tryCompound(
+    rng: Rng,
+    grid: GridSite,
+    target: number,
+    type: BlockType,
+    cols: number,
+    rows: number,
+    gateReach: number,
+  ): void {
     const length = rng.range(...type.length);
     const depth = rng.range(...type.depth);
     const colGap = rng.range(8, 14);
@@ -126,6 +138,8 @@ export class CompoundBuilder {
       this.sites.footprints.overlaps(corners, 6)
     )
       return;
+    const gate = this.gate(corners);
+    if (gate.distance > gateReach) return;
     this.sites.lots.add(corners);
 
     const name = compoundName(this.compounds++);
@@ -137,12 +151,12 @@ export class CompoundBuilder {
         name,
         gridId: grid.unit.id,
         block: ringToPolygon(corners),
-        gate: this.gate(name, corners),
+        gate: { name: `${name}${gate.side}门`, position: toLonLat(gate.at) },
       });
   }
 
-  /** The gate: the middle of the block's side nearest a street (not the river), named for its side. */
-  private gate(name: string, corners: XY[]): Compound['gate'] {
+  /** The gate: the middle of the block's side nearest a street (not the river), and that side. */
+  private gate(corners: XY[]): { at: XY; side: string; distance: number } {
     let best = { d: Infinity, p: corners[0]!, side: '南' };
     const c: XY = [
       corners.reduce((a, p) => a + p[0], 0) / corners.length,
@@ -161,7 +175,7 @@ export class CompoundBuilder {
         best = { d, p: m, side };
       }
     }
-    return { name: `${name}${best.side}门`, position: toLonLat(best.p) };
+    return { at: best.p, side: best.side, distance: best.d };
   }
 
   /** Rows of blocks in the lot, numbered from the north row, until the grid is full. */

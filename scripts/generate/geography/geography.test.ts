@@ -310,6 +310,7 @@ describe('buildings', () => {
     expect(geo.compounds.length).toBeGreaterThan(100);
     const residential = geo.buildings.filter((b) => b.use === 'residential');
     const streets = geo.roads.filter((r) => r.kind === 'arterial' || r.kind === 'collector' || r.kind === 'lane');
+    const gateToStreet: number[] = [];
     for (const c of geo.compounds) {
       const block = turf.polygon(c.block);
       const homes = residential.filter((b) => b.gridId === c.gridId && b.address.startsWith(c.name));
@@ -322,8 +323,12 @@ describe('buildings', () => {
       const street = Math.min(
         ...streets.map((r) => turf.pointToLineDistance(c.gate.position, turf.lineString(r.line), { units: 'meters' })),
       );
-      expect(street, c.name).toBeLessThan(400);
+      gateToStreet.push(street);
     }
+    // gates on a street where there is room (within 150 m), deep lots only where the grid needs them
+    gateToStreet.sort((a, b) => a - b);
+    expect(gateToStreet[Math.floor(gateToStreet.length * 0.9)]).toBeLessThanOrEqual(150);
+    expect(gateToStreet[gateToStreet.length - 1]).toBeLessThan(500);
     expect(new Set(geo.compounds.map((c) => c.id)).size).toBe(geo.compounds.length);
   });
 
