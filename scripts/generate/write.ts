@@ -19,6 +19,7 @@ export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
     ['rivers', d.rivers],
     ['buildings', d.buildings],
     ['compounds', d.compounds ?? []],
+    ['waters', d.waters ?? []],
     ['components', d.components],
     ['cameras', d.cameras],
     ['patrol-points', d.patrolPoints],

@@ -67,6 +67,16 @@ export interface River {
   widthM: number;
 }
 
+/** Standing water (水面): a village pond (水塘) or a small reservoir (小型水库), as a polygon. */
+export interface WaterBody {
+  id: string;
+  name: string;
+  kind: 'pond' | 'reservoir';
+  gridId: string;
+  polygon: PolygonCoords;
+  areaM2: number;
+}
+
 /** A residential compound (住宅小区): its block (the walled lot) and its gate (小区大门) on the street side. */
 export interface Compound {
   id: string;
@@ -320,6 +330,8 @@ export interface CityDataset {
   buildings: Building[];
   /** Residential compounds with their gates (the reference geography; not loaded into the store). */
   compounds?: Compound[];
+  /** Ponds and reservoirs (the reference geography; not loaded into the store). */
+  waters?: WaterBody[];
   components: CityComponent[];
   cameras: Camera[];
   patrolPoints: PatrolPoint[];

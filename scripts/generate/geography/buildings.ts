@@ -1,14 +1,15 @@
 // All buildings: urban compounds first (each urban grid reaches its dwelling target), then street
 // frontage, public and industrial buildings, then the village houses of every village grid.
-import type { AdminUnit, Building, Compound } from '../../../server/domain/model';
+import type { AdminUnit, Building, Compound, WaterBody } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { CompoundBuilder, MIN_GRID_DWELLINGS } from './compounds';
 import { isIndustrialEdge, placeFrontage, placeIndustrial, placePublic } from './frontage';
-import type { Ring } from './planar';
+import type { Ring, XY } from './planar';
 import { unitName } from './reference';
 import type { PlanarLine } from './roads';
 import { Sites } from './sites';
 import { fillVillageGrid, type VillageAddressing } from './villageHouses';
+import { placeWater } from './water';
 
 export type Progress = (done: number, total: number, label: string) => void;
 
@@ -19,8 +20,9 @@ export function generateBuildings(
   urbanArea: Ring,
   lines: readonly PlanarLine[],
   streetAngle: number,
+  seats: ReadonlyMap<string, XY>,
   onProgress?: Progress,
-): { buildings: Building[]; compounds: Compound[] } {
+): { buildings: Building[]; compounds: Compound[]; waters: WaterBody[] } {
   const grids = units.filter((u) => u.level === 'grid').map((unit) => ({ unit, ring: rings.get(unit.id)! }));
   const sites = new Sites(grids, lines, streetAngle);
   const urban = sites.grids.filter((g) => g.unit.area === 'urban');
@@ -43,6 +45,7 @@ export function generateBuildings(
       placeIndustrial(prng.fork(`industry-${grid.unit.id}`), sites, grid, prng.int(4, 10));
   }
 
+  const waters = placeWater(rng.fork('water'), sites, rural, seats);
   const vrng = rng.fork('village-houses');
   // addresses use the village's own name (月山村), not its committee's (月山村委会)
   const villageNames = new Map(
@@ -63,5 +66,5 @@ export function generateBuildings(
       throw new Error(`village grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
     onProgress?.(++done, total, 'buildings: village houses');
   }
-  return { buildings: sites.buildings, compounds: compounds.built };
+  return { buildings: sites.buildings, compounds: compounds.built, waters };
 }

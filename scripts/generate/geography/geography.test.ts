@@ -332,6 +332,31 @@ describe('buildings', () => {
     expect(new Set(geo.compounds.map((c) => c.id)).size).toBe(geo.compounds.length);
   });
 
+  it('puts ponds and a few small reservoirs in the villages, inside their grids, clear of houses and roads', () => {
+    const ponds = geo.waters.filter((w) => w.kind === 'pond');
+    const reservoirs = geo.waters.filter((w) => w.kind === 'reservoir');
+    expect(ponds.length).toBeGreaterThan(199);
+    expect(reservoirs.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(geo.waters.map((w) => w.name)).size).toBe(geo.waters.length);
+    const houses = geo.buildings.filter((b) => b.use === 'village-house');
+    for (const w of geo.waters) {
+      const grid = byId.get(w.gridId)!;
+      expect(grid.area, w.name).toBe('village');
+      const water = turf.polygon(w.polygon);
+      for (const p of w.polygon[0]!) expect(turf.booleanPointInPolygon(p, grid.geometry), w.name).toBe(true);
+      expect(w.areaM2).toBeCloseTo(turf.area(water), -2);
+      const [minX, minY, maxX, maxY] = turf.bbox(water);
+      for (const h of houses)
+        if (
+          h.centroid[0] > minX - 0.001 &&
+          h.centroid[0] < maxX + 0.001 &&
+          h.centroid[1] > minY - 0.001 &&
+          h.centroid[1] < maxY + 0.001
+        )
+          expect(turf.booleanIntersects(water, turf.polygon(h.footprint)), `${w.name} × ${h.id}`).toBe(false);
+    }
+  });
+
   it('gives every building a unique id and address', () => {
     expect(new Set(geo.buildings.map((b) => b.id)).size).toBe(geo.buildings.length);
     expect(new Set(geo.buildings.map((b) => b.address)).size).toBe(geo.buildings.length);

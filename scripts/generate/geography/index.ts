@@ -1,5 +1,5 @@
 // The geographic half of the reference dataset: admin tree, roads and river, buildings.
-import type { AdminUnit, Building, Compound, River, Road } from '../../../server/domain/model';
+import type { AdminUnit, Building, Compound, River, Road, WaterBody } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { generateAdmin } from './admin';
 import { generateBuildings, type Progress } from './buildings';
@@ -16,6 +16,7 @@ export interface Geography {
   rivers: River[];
   buildings: Building[];
   compounds: Compound[];
+  waters: WaterBody[];
 }
 
 export function generateGeography(rng: Rng, reference: Reference, onProgress?: Progress): Geography {
@@ -40,14 +41,15 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
     villages,
   });
   onProgress?.(2, 3, 'roads and river');
-  const { buildings, compounds } = generateBuildings(
+  const { buildings, compounds, waters } = generateBuildings(
     rng.fork('buildings'),
     tree.units,
     tree.rings,
     tree.urbanArea,
     network.lines,
     network.angle,
+    tree.seats,
     onProgress,
   );
-  return { adminUnits: tree.units, roads: network.roads, rivers: network.rivers, buildings, compounds };
+  return { adminUnits: tree.units, roads: network.roads, rivers: network.rivers, buildings, compounds, waters };
 }

@@ -89,6 +89,13 @@ console.log(
         count: geo.compounds.length,
         gateToStreetM: { median: q(gateToStreet, 0.5), p90: q(gateToStreet, 0.9), max: q(gateToStreet, 1) },
       },
+      waters: {
+        ponds: geo.waters.filter((w) => w.kind === 'pond').length,
+        reservoirs: geo.waters
+          .filter((w) => w.kind === 'reservoir')
+          .map((w) => `${w.name} ${round(w.areaM2 / 1e4)} ha`),
+        pondHa: round(geo.waters.filter((w) => w.kind === 'pond').reduce((a, w) => a + w.areaM2, 0) / 1e4),
+      },
       buildings: geo.buildings.length,
     },
     null,
