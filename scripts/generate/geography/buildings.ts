@@ -45,7 +45,6 @@ export function generateBuildings(
       placeIndustrial(prng.fork(`industry-${grid.unit.id}`), sites, grid, prng.int(4, 10));
   }
 
-  const waters = placeWater(rng.fork('water'), sites, rural, seats);
   const vrng = rng.fork('village-houses');
   // addresses use the village's own name (月山村), not its committee's (月山村委会)
   const villageNames = new Map(
@@ -66,5 +65,7 @@ export function generateBuildings(
       throw new Error(`village grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
     onProgress?.(++done, total, 'buildings: village houses');
   }
+  // ponds and reservoirs where the hamlets left room (clear of houses and roads)
+  const waters = placeWater(rng.fork('water'), sites, rural, seats);
   return { buildings: sites.buildings, compounds: compounds.built, waters };
 }

@@ -1,6 +1,6 @@
 // Standing water in the villages: ponds (水塘) by the hamlets, one to three in a village grid, and a
-// few small reservoirs (小型水库) in each town, in the villages furthest from its seat. Placed before
-// the village houses, clear of the roads, so the houses keep out of them. Made, not real.
+// few small reservoirs (小型水库) in each town, in the villages furthest from its seat. Placed after the
+// village houses, where they left room, clear of houses and roads. Made, not real.
 import * as turf from '@turf/turf';
 import type { WaterBody } from '../../../server/domain/model';
 import type { Rng } from '../random';
