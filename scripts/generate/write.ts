@@ -18,6 +18,8 @@ export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
     ['roads', d.roads],
     ['rivers', d.rivers],
     ['buildings', d.buildings],
+    ['compounds', d.compounds ?? []],
+    ['waters', d.waters ?? []],
     ['components', d.components],
     ['cameras', d.cameras],
     ['patrol-points', d.patrolPoints],

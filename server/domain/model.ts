@@ -30,11 +30,31 @@ export interface AdminUnit {
   areaM2: number;
 }
 
-/** A road centre line (道路): main (主干道) or secondary (次干道). */
+/**
+ * A road's place in the hierarchy: 高速公路, 国道, 省道, 县乡道, 村道 in the county; 主干路, 次干路
+ * and 支路/巷 in the city; and the railway (铁路), kept with the roads as a line with a width.
+ */
+export type RoadKind =
+  | 'expressway'
+  | 'national'
+  | 'provincial'
+  | 'county'
+  | 'village'
+  | 'arterial'
+  | 'collector'
+  | 'lane'
+  | 'railway';
+
+/** A road centre line (道路): main (主干道) or secondary (次干道), and its kind in the hierarchy. */
 export interface Road {
   id: string;
   name: string;
   class: 'main' | 'secondary';
+  kind: RoadKind;
+  /** The route number of a national road or expressway (G3, G206); the line's name of a railway. */
+  ref?: string;
+  /** A railway's stations on it. */
+  stations?: { name: string; position: LonLat }[];
   line: LineCoords;
   widthM: number;
 }
@@ -45,6 +65,26 @@ export interface River {
   name: string;
   line: LineCoords;
   widthM: number;
+}
+
+/** Standing water (水面): a village pond (水塘) or a small reservoir (小型水库), as a polygon. */
+export interface WaterBody {
+  id: string;
+  name: string;
+  kind: 'pond' | 'reservoir';
+  gridId: string;
+  polygon: PolygonCoords;
+  areaM2: number;
+}
+
+/** A residential compound (住宅小区): its block (the walled lot) and its gate (小区大门) on the street side. */
+export interface Compound {
+  id: string;
+  name: string;
+  gridId: string;
+  block: PolygonCoords;
+  /** The gate, on the block's edge facing the nearest street, and its name (…东门). */
+  gate: { name: string; position: LonLat };
 }
 
 export type BuildingUse = 'residential' | 'commercial' | 'public' | 'industrial' | 'village-house';
@@ -288,6 +328,10 @@ export interface CityDataset {
   roads: Road[];
   rivers: River[];
   buildings: Building[];
+  /** Residential compounds with their gates (the reference geography; not loaded into the store). */
+  compounds?: Compound[];
+  /** Ponds and reservoirs (the reference geography; not loaded into the store). */
+  waters?: WaterBody[];
   components: CityComponent[];
   cameras: Camera[];
   patrolPoints: PatrolPoint[];

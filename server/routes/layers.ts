@@ -18,6 +18,17 @@ const GridId = z.string().regex(/^[0-9A-Z]{6,20}$/, 'expected a grid id such as 
 const LEVELS = ['city', 'subdistrict', 'town', 'community', 'village', 'grid'] as const;
 const COMPONENT_STATES = ['normal', 'damaged', 'missing', 'occupied'] as const;
 const CAMERA_OWNERS = ['police', 'urban-management'] as const;
+const ROAD_KINDS = [
+  'expressway',
+  'national',
+  'provincial',
+  'county',
+  'village',
+  'arterial',
+  'collector',
+  'lane',
+  'railway',
+] as const;
 const PATROL_KINDS = ['main-road', 'secondary-road', 'market', 'compound'] as const;
 const SENSOR_KINDS = ['manhole', 'rain-gauge', 'river-gauge'] as const;
 const BUILDING_USES = ['residential', 'commercial', 'public', 'industrial', 'village-house'] as const;
@@ -163,9 +174,15 @@ const buildings = layer(
 
 const roads = layer(
   '/layers/roads',
-  'Roads (道路) as centre lines with class and width',
+  'Roads (道路) as centre lines with class, kind in the hierarchy (expressway … lane, railway) and width',
   z.object({ bbox: BboxParam.optional(), class: z.enum(['main', 'secondary']).optional() }),
-  z.object({ id: z.string(), name: z.string(), class: z.enum(['main', 'secondary']), widthM: z.number() }),
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    class: z.enum(['main', 'secondary']),
+    kind: z.enum(ROAD_KINDS),
+    widthM: z.number(),
+  }),
 );
 
 const rivers = layer(

@@ -9,11 +9,22 @@ export interface LineFilter {
 
 export async function listRoads(db: Db, f: LineFilter & { class?: Road['class'] }): Promise<Road[]> {
   const w = new Where().eq('class', f.class).boxIntersects(f.bbox);
-  const rows = await db.all<{ id: string; name: string; class: Road['class']; line: string; width_m: number }>(
-    `SELECT id, name, class, line, width_m FROM roads ${w} ORDER BY id`,
-    w.params,
-  );
-  return rows.map((r) => ({ id: r.id, name: r.name, class: r.class, line: JSON.parse(r.line), widthM: r.width_m }));
+  const rows = await db.all<{
+    id: string;
+    name: string;
+    class: Road['class'];
+    kind: Road['kind'];
+    line: string;
+    width_m: number;
+  }>(`SELECT id, name, class, kind, line, width_m FROM roads ${w} ORDER BY id`, w.params);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    class: r.class,
+    kind: r.kind,
+    line: JSON.parse(r.line),
+    widthM: r.width_m,
+  }));
 }
 
 export async function listRivers(db: Db, f: LineFilter): Promise<River[]> {

@@ -140,6 +140,7 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((r) => JSON.stringify(r.line)),
         c.dbl((r) => r.widthM),
         ...c.bbox((r) => bboxOf(r.line)),
+        c.text((r) => r.kind),
       ],
     ),
     spec<River>(

@@ -360,4 +360,13 @@ CREATE SEQUENCE credit_seq START 1;
 ALTER TABLE events ADD COLUMN reporter_resident_id VARCHAR;
 `,
   },
+  {
+    version: 16,
+    name: 'roads: their kind in the hierarchy (expressway … lane, railway)',
+    // Issue 14's road hierarchy. A store generated before has only arterials and collectors.
+    sql: `
+ALTER TABLE roads ADD COLUMN kind VARCHAR;
+UPDATE roads SET kind = CASE class WHEN 'main' THEN 'arterial' ELSE 'collector' END;
+`,
+  },
 ];

@@ -1,14 +1,18 @@
 // The administrative / grid tree on real geography: the county outline from the reference data, and
 // generated polygons below it. Urban: an ~8 km urban area → 3 subdistricts → 23 communities → 105
-// grids. Pilot: 新渡镇 and 范岗镇 → 39 villages → 199 grids. Each level tiles its parent exactly:
-// children are the (convex) Voronoi cells of relaxed seeds clipped to the already-rounded parent.
+// grids. Pilot: 新渡镇 and 范岗镇, each its territory in the county's partition among its townships
+// (county.ts: at its real seat, sharing borders, following the outline) → 39 villages → 199 grids.
+// Each level tiles its parent exactly: children are the Voronoi cells of relaxed seeds clipped to
+// the already-rounded parent. Units named for a direction (东关, 西苑, 南演, 新西) get the cell on that side.
 import * as turf from '@turf/turf';
 import { COUNTY_CODE, STRUCTURE } from '../../../server/domain/facts';
 import type { AdminArea, AdminLevel, AdminUnit, LonLat } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { allocate } from './allocate';
-import { polygonToRing, ringToPolygon, round6, toLonLat } from './frame';
-import { convexHull, type Ring, randomPointIn, relax, ringArea, ringCentroid, type XY } from './planar';
+import { townshipTerritories } from './county';
+import { directionOf } from './directions';
+import { polygonToRing, ringToPolygon, round6, toLonLat, toXY } from './frame';
+import { convexHull, pointInRing, type Ring, randomPointIn, relax, ringArea, ringCentroid, type XY } from './planar';
 import {
   type DivisionUnit,
   EXCLUDED_COMMUNITY,
@@ -24,19 +28,26 @@ export interface AdminTree {
   /** Planar ring (metres) of every unit but the city, taken from its rounded output geometry. */
   rings: Map<string, Ring>;
   urbanArea: Ring;
+  /** The seats (驻地) of the pilot towns and of their villages, planar, by unit id. */
+  seats: Map<string, XY>;
 }
 
-/** Where the pilot towns sit, metres east/north of the urban core (新渡 south-west, 范岗 south-east). */
-const TOWN_LAYOUT: Record<string, { centre: XY; rx: number; ry: number; tilt: number }> = {
-  '340881103': { centre: [-10_500, -10_000], rx: 5_600, ry: 4_700, tilt: 0.5 },
-  '340881102': { centre: [6_800, -10_800], rx: 5_200, ry: 4_500, tilt: -0.4 },
-};
+/**
+ * The subdistricts' seeds (metres from the core): 龙眠 the old town and the north, 文昌 the west and
+ * south-west, 龙腾 the new district east of the river.
+ */
+const SUBDISTRICT_SEEDS: XY[] = [
+  [-600, 1_400],
+  [-1_900, -1_700],
+  [2_400, -200],
+];
 /** Half-axes of the urban area (城区): about 8.6 × 7.4 km. */
 const URBAN_RADII: [number, number] = [4_300, 3_700];
 
 export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
   const units: AdminUnit[] = [];
   const rings = new Map<string, Ring>();
+  const seats = new Map<string, XY>();
   const county = reference.county;
   const inCounty = (ring: Ring) => ring.every((p) => turf.booleanPointInPolygon(toLonLat(p), county.geometry));
 
@@ -56,6 +67,9 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     const geometry = { type: 'Polygon' as const, coordinates: ringToPolygon(ring) };
     const rounded = polygonToRing(geometry.coordinates);
     rings.set(id, rounded);
+    // a concave unit's centroid can fall outside it: then a point on its surface instead
+    let centre = ringCentroid(rounded);
+    if (!pointInRing(centre, rounded)) centre = toXY(turf.pointOnFeature(geometry).geometry.coordinates as LonLat);
     units.push({
       id,
       code: id,
@@ -64,7 +78,7 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
       area,
       parentId,
       geometry,
-      centroid: toLonLat(ringCentroid(rounded)),
+      centroid: toLonLat(centre),
       areaM2: Math.round(turf.area(geometry)),
     });
     return rounded;
@@ -74,14 +88,16 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
   const urbanRng = rng.fork('urban');
   const urbanArea = blob(urbanRng, [0, 0], URBAN_RADII[0], URBAN_RADII[1], 0.15);
   if (!inCounty(urbanArea)) throw new Error('urban area leaves the county outline');
-  const subSeeds: XY[] = [315, 215, 90].map((deg) => polar(((deg + urbanRng.range(-10, 10)) * Math.PI) / 180, 2_000));
+  const subSeeds = SUBDISTRICT_SEEDS.map(
+    ([x, y]) => [x + urbanRng.range(-150, 150), y + urbanRng.range(-150, 150)] as XY,
+  );
   const subCells = relax(urbanArea, subSeeds, 0).cells;
   const urbanCommunities: { unit: DivisionUnit; ring: Ring; subdistrict: string }[] = [];
   SUBDISTRICT_CODES.forEach((code, i) => {
     const t = township(reference, code);
     const ring = add(code, t.name, 'subdistrict', 'urban', COUNTY_CODE, subCells[i]!);
     const members = t.units.filter((u) => u.kind === 'community' && u.code !== EXCLUDED_COMMUNITY.code);
-    const cells = tile(urbanRng.fork(code), ring, members.length, 10);
+    const cells = byDirection(members, tile(urbanRng.fork(code), ring, members.length, 10), ringCentroid(ring));
     members.forEach((u, k) => {
       urbanCommunities.push({
         unit: u,
@@ -105,22 +121,22 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
   // The smart-village pilot: two towns, their villages, the village grids.
   const villageRng = rng.fork('villages');
   const villages: { unit: DivisionUnit; ring: Ring }[] = [];
+  const territories = townshipTerritories(reference);
   for (const code of PILOT_TOWN_CODES) {
     const t = township(reference, code);
-    const layout = TOWN_LAYOUT[code]!;
     const trng = villageRng.fork(code);
-    let shape = blob(trng, layout.centre, layout.rx, layout.ry, layout.tilt);
-    for (let k = 0; k < 20 && !inCounty(shape); k++)
-      shape = shape.map(
-        ([x, y]) =>
-          [layout.centre[0] + 0.95 * (x - layout.centre[0]), layout.centre[1] + 0.95 * (y - layout.centre[1])] as XY,
-      );
-    if (!inCounty(shape)) throw new Error(`${t.name} does not fit in the county outline`);
-    const ring = add(code, t.name, 'town', 'village', COUNTY_CODE, shape);
+    const territory = territories.rings.get(code);
+    if (!territory) throw new Error(`${t.name}: no territory in the county`);
+    const ring = add(code, t.name, 'town', 'village', COUNTY_CODE, territory);
+    const seat = territories.seats.get(code)!;
+    if (!pointInRing(seat, ring)) throw new Error(`${t.name}: its seat lies outside its territory`);
+    seats.set(code, seat);
     const members = t.units.filter((u) => u.kind === 'village');
-    const cells = tile(trng, ring, members.length, 10);
+    const cells = byDirection(members, tile(trng, ring, members.length, 10), ringCentroid(ring));
     members.forEach((u, k) => {
-      villages.push({ unit: u, ring: add(u.code, unitName(u), 'village', 'village', code, cells[k]!) });
+      const vring = add(u.code, unitName(u), 'village', 'village', code, cells[k]!);
+      villages.push({ unit: u, ring: vring });
+      seats.set(u.code, villageSeat(trng, vring));
     });
   }
   if (villages.length !== STRUCTURE.villages)
@@ -135,7 +151,7 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     addGrids(villageRng.fork(`grids-${v.unit.code}`), v.unit, v.ring, villageCounts[i]!, 'village');
   });
 
-  return { units, rings, urbanArea };
+  return { units, rings, urbanArea, seats };
 
   function addGrids(grng: Rng, parent: DivisionUnit, ring: Ring, count: number, area: AdminArea): void {
     const cells = tile(grng, ring, count, 12);
@@ -160,6 +176,36 @@ function tile(rng: Rng, parent: Ring, count: number, iterations: number): Ring[]
   return out;
 }
 
+/**
+ * Cells for `members` in order: a member named for a direction (东关, 西苑) takes the free cell lying
+ * furthest that way from `centre`; the others keep the clockwise order.
+ */
+function byDirection(members: readonly DivisionUnit[], cells: Ring[], centre: XY): Ring[] {
+  const free = cells.map((c) => ({ c, p: ringCentroid(c) }));
+  const out: (Ring | undefined)[] = members.map(() => undefined);
+  members.forEach((m, k) => {
+    const d = directionOf(unitName(m));
+    if (!d) return;
+    let best = -1;
+    free.forEach((f, i) => {
+      const score = (f.p[0] - centre[0]) * d[0] + (f.p[1] - centre[1]) * d[1];
+      if (best < 0 || score > (free[best]!.p[0] - centre[0]) * d[0] + (free[best]!.p[1] - centre[1]) * d[1]) best = i;
+    });
+    out[k] = free.splice(best, 1)[0]!.c;
+  });
+  return out.map((c) => c ?? free.shift()!.c);
+}
+
+/** A village's seat (村委会): near its middle, where its roads meet. */
+function villageSeat(rng: Rng, ring: Ring): XY {
+  const c = ringCentroid(ring);
+  for (let k = 0; k < 20; k++) {
+    const p: XY = [c[0] + rng.range(-300, 300), c[1] + rng.range(-300, 300)];
+    if (pointInRing(p, ring)) return p;
+  }
+  return pointInRing(c, ring) ? c : randomPointIn(ring, () => rng.next());
+}
+
 /** A convex, slightly irregular oval: the hull of jittered points on a tilted ellipse. */
 function blob(rng: Rng, centre: XY, rx: number, ry: number, tilt: number): Ring {
   const pts: XY[] = [];
@@ -175,10 +221,6 @@ function blob(rng: Rng, centre: XY, rx: number, ry: number, tilt: number): Ring 
     ]);
   }
   return convexHull(pts);
-}
-
-function polar(angle: number, r: number): XY {
-  return [r * Math.sin(angle), r * Math.cos(angle)];
 }
 
 function lonLat(p: number[]): LonLat {

@@ -1,14 +1,15 @@
 // All buildings: urban compounds first (each urban grid reaches its dwelling target), then street
 // frontage, public and industrial buildings, then the village houses of every village grid.
-import type { AdminUnit, Building } from '../../../server/domain/model';
+import type { AdminUnit, Building, Compound, WaterBody } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { CompoundBuilder, MIN_GRID_DWELLINGS } from './compounds';
 import { isIndustrialEdge, placeFrontage, placeIndustrial, placePublic } from './frontage';
-import type { Ring } from './planar';
+import type { Ring, XY } from './planar';
 import { unitName } from './reference';
 import type { PlanarLine } from './roads';
 import { Sites } from './sites';
 import { fillVillageGrid, type VillageAddressing } from './villageHouses';
+import { placeWater } from './water';
 
 export type Progress = (done: number, total: number, label: string) => void;
 
@@ -19,8 +20,9 @@ export function generateBuildings(
   urbanArea: Ring,
   lines: readonly PlanarLine[],
   streetAngle: number,
+  seats: ReadonlyMap<string, XY>,
   onProgress?: Progress,
-): Building[] {
+): { buildings: Building[]; compounds: Compound[]; waters: WaterBody[] } {
   const grids = units.filter((u) => u.level === 'grid').map((unit) => ({ unit, ring: rings.get(unit.id)! }));
   const sites = new Sites(grids, lines, streetAngle);
   const urban = sites.grids.filter((g) => g.unit.area === 'urban');
@@ -63,5 +65,7 @@ export function generateBuildings(
       throw new Error(`village grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
     onProgress?.(++done, total, 'buildings: village houses');
   }
-  return sites.buildings;
+  // ponds and reservoirs where the hamlets left room (clear of houses and roads)
+  const waters = placeWater(rng.fork('water'), sites, rural, seats);
+  return { buildings: sites.buildings, compounds: compounds.built, waters };
 }

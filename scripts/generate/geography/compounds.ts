@@ -1,10 +1,16 @@
 // Residential compounds (住宅小区) in an urban grid: rectangular lots aligned with the street grid,
-// filled with rows of slab or point blocks, until the grid holds its target number of dwellings.
+// filled with rows of slab or point blocks, until the grid holds its target number of dwellings. Each
+// compound is a walled block with its gate on the side facing the nearest street.
+import type { Compound } from '../../../server/domain/model';
 import type { Rng } from '../random';
+import { ringToPolygon, toLonLat } from './frame';
 import { compoundName } from './names';
 import { pointInRing, randomPointIn, type XY } from './planar';
 import type { GridSite, Sites } from './sites';
 import { type Rect, rectCorners } from './spatial';
+
+/** How far a compound's gate may lie from a street while there is still room nearer one. */
+const GATE_REACH_M = 150;
 
 /** Every grid must house 300–500 households; 600+ dwellings leave room for vacancy and choice. */
 export const MIN_GRID_DWELLINGS = 600;
@@ -52,8 +58,26 @@ const BLOCKS: BlockType[] = [
   },
 ];
 
+interface LotPlan {
+  type: BlockType;
+  lot: Rect;
+  name: string;
+  rows: number;
+  cols: number;
+  length: number;
+  depth: number;
+  colGap: number;
+  rowGap: number;
+  margin: number;
+  /** The lot's full width and height. */
+  w: number;
+  h: number;
+}
+
 export class CompoundBuilder {
   private compounds = 0;
+  /** The compounds that got at least one building, in order. */
+  readonly built: Compound[] = [];
   constructor(
     private readonly sites: Sites,
     private readonly streetAngle: number,
@@ -73,6 +97,7 @@ export class CompoundBuilder {
         type,
         Math.max(1, rng.int(2, 4) - shrink),
         Math.max(1, rng.int(2, 4) - shrink),
+        attempt < 240 ? GATE_REACH_M : Infinity, // a gate on a street first; deep lots only if need be
       );
     }
     // Last resort for a cramped grid: build its blocks taller.
@@ -81,7 +106,15 @@ export class CompoundBuilder {
       throw new Error(`grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
   }
 
-  private tryCompound(rng: Rng, grid: GridSite, target: number, type: BlockType, cols: number, rows: number): void {
+  private tryCompound(
+    rng: Rng,
+    grid: GridSite,
+    target: number,
+    type: BlockType,
+    cols: number,
+    rows: number,
+    gateReach: number,
+  ): void {
     const length = rng.range(...type.length);
     const depth = rng.range(...type.depth);
     const colGap = rng.range(8, 14);
@@ -105,9 +138,49 @@ export class CompoundBuilder {
       this.sites.footprints.overlaps(corners, 6)
     )
       return;
+    const gate = this.gate(corners);
+    if (gate.distance > gateReach) return;
     this.sites.lots.add(corners);
 
     const name = compoundName(this.compounds++);
+    const before = this.sites.buildings.length;
+    this.fillLot(rng, grid, target, { type, lot, name, rows, cols, length, depth, colGap, rowGap, margin, w, h });
+    if (this.sites.buildings.length > before)
+      this.built.push({
+        id: `CP${String(this.built.length + 1).padStart(4, '0')}`,
+        name,
+        gridId: grid.unit.id,
+        block: ringToPolygon(corners),
+        gate: { name: `${name}${gate.side}门`, position: toLonLat(gate.at) },
+      });
+  }
+
+  /** The gate: the middle of the block's side nearest a street (not the river), and that side. */
+  private gate(corners: XY[]): { at: XY; side: string; distance: number } {
+    let best = { d: Infinity, p: corners[0]!, side: '南' };
+    const c: XY = [
+      corners.reduce((a, p) => a + p[0], 0) / corners.length,
+      corners.reduce((a, p) => a + p[1], 0) / corners.length,
+    ];
+    for (let i = 0; i < corners.length; i++) {
+      const a = corners[i]!,
+        b = corners[(i + 1) % corners.length]!;
+      const m: XY = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+      const near = this.sites.roads.nearest(m, 400);
+      const line = near && this.sites.lineById.get(near.tag);
+      const d = line && line.cls !== 'river' ? near.distance : 1e6 + i;
+      if (d < best.d) {
+        const [ox, oy] = [m[0] - c[0], m[1] - c[1]];
+        const side = Math.abs(ox) > Math.abs(oy) ? (ox > 0 ? '东' : '西') : oy > 0 ? '北' : '南';
+        best = { d, p: m, side };
+      }
+    }
+    return { at: best.p, side: best.side, distance: best.d };
+  }
+
+  /** Rows of blocks in the lot, numbered from the north row, until the grid is full. */
+  private fillLot(rng: Rng, grid: GridSite, target: number, plan: LotPlan): void {
+    const { type, lot, name, rows, cols, length, depth, colGap, rowGap, margin, w, h } = plan;
     const floorsBase = rng.int(...type.floors);
     const c = Math.cos(lot.angle),
       s = Math.sin(lot.angle);

@@ -1,9 +1,14 @@
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AdminUnit, Building } from '../../../server/domain/model';
+import { URBAN_CORE } from '../../../server/domain/facts';
+import type { AdminUnit, Building, RoadKind } from '../../../server/domain/model';
 import { Rng } from '../random';
+import { PILOT_SEATS } from './county';
+import { directionOf } from './directions';
+import { toXY } from './frame';
 import { EXCLUDED_COMMUNITY, type Geography, generateGeography, loadReference, MIN_GRID_DWELLINGS } from './index';
 import { URBAN_MAIN_ROADS } from './names';
+import { connectedGroups, kmByKind, villageRoadDensity } from './networkMeasures';
 import { unitName } from './reference';
 
 const reference = loadReference();
@@ -13,7 +18,7 @@ let byId: Map<string, AdminUnit>;
 beforeAll(() => {
   geo = generateGeography(new Rng(7), reference);
   byId = new Map(geo.adminUnits.map((u) => [u.id, u]));
-});
+}, 60_000);
 
 const poly = (u: AdminUnit) => turf.feature(u.geometry);
 const children = (id: string) => geo.adminUnits.filter((u) => u.parentId === id);
@@ -104,27 +109,76 @@ describe('admin tree', () => {
     }
   });
 
-  it('keeps the urban area and the towns inside the county, apart from each other', () => {
-    const county = byId.get('340881')!.geometry;
-    const tops = geo.adminUnits.filter((u) => u.level === 'subdistrict' || u.level === 'town');
-    for (const t of tops)
-      for (const p of (t.geometry.coordinates as number[][][])[0]!)
-        expect(turf.booleanPointInPolygon(p, county)).toBe(true);
-    const towns = tops.filter((t) => t.level === 'town');
-    for (const t of towns)
-      for (const o of tops.filter((x) => x !== t)) expect(turf.booleanDisjoint(poly(t), poly(o))).toBe(true);
-    // 新渡镇 south-west and 范岗镇 south-east of the urban core, 10–25 km out
-    const core = turf.point([116.95, 31.05]);
-    for (const [code, west] of [
-      ['340881103', true],
-      ['340881102', false],
-    ] as const) {
-      const c = byId.get(code)!.centroid;
-      expect(c[1]).toBeLessThan(31.05);
-      expect(c[0] < 116.95).toBe(west);
-      const km = turf.distance(core, c);
-      expect(km).toBeGreaterThan(10);
-      expect(km).toBeLessThan(25);
+  it('keeps the urban area and the towns inside the county, the towns following its outline', () => {
+    const county = poly(byId.get('340881')!);
+    for (const t of geo.adminUnits.filter((u) => u.level === 'subdistrict' || u.level === 'town')) {
+      const inside = turf.intersect(turf.featureCollection([poly(t), county]) as never);
+      expect(inside ? turf.area(inside) / t.areaM2 : 0, t.name).toBeGreaterThan(0.9999);
+    }
+    // at least one town reaches the outline and runs along it (its border is the county's there)
+    const parts = (byId.get('340881')!.geometry.coordinates as number[][][][]).map((p) => p[0]!);
+    const outline = turf.lineString(parts.reduce((a, b) => (b.length > a.length ? b : a)));
+    const alongOutline = geo.adminUnits
+      .filter((u) => u.level === 'town')
+      .map((t) => (t.geometry.coordinates[0] as number[][]).filter((p) => turf.pointToLineDistance(p, outline) < 0.05));
+    expect(Math.max(...alongOutline.map((l) => l.length))).toBeGreaterThan(20);
+  });
+
+  it('puts the pilot towns around their real seats: 新渡 south-south-west, 范岗 south-east', () => {
+    const core = turf.point(URBAN_CORE);
+    for (const seat of PILOT_SEATS) {
+      const town = byId.get(seat.code)!;
+      expect(town.name).toBe(seat.name);
+      expect(turf.booleanPointInPolygon(seat.at, town.geometry), seat.name).toBe(true);
+      // the seat lies well inside its town, not on its edge
+      expect(turf.pointToLineDistance(seat.at, turf.polygonToLine(poly(town) as never) as never)).toBeGreaterThan(2);
+    }
+    const bearing = (code: string) => (turf.bearing(core, PILOT_SEATS.find((s) => s.code === code)!.at) + 360) % 360;
+    const km = (code: string) => turf.distance(core, PILOT_SEATS.find((s) => s.code === code)!.at);
+    expect(bearing('340881103')).toBeGreaterThan(180);
+    expect(bearing('340881103')).toBeLessThan(225);
+    expect(km('340881103')).toBeGreaterThan(20);
+    expect(km('340881103')).toBeLessThan(26);
+    expect(bearing('340881102')).toBeGreaterThan(112);
+    expect(bearing('340881102')).toBeLessThan(158);
+    expect(km('340881102')).toBeGreaterThan(10);
+    expect(km('340881102')).toBeLessThan(18);
+  });
+
+  it('makes contiguous units: every one shares a border with a sibling (no moat)', () => {
+    const key = (p: number[]) => `${p[0]},${p[1]}`;
+    for (const parent of geo.adminUnits.filter((u) => u.level !== 'grid' && u.level !== 'city')) {
+      const kids = children(parent.id);
+      const vertices = kids.map((k) => new Set((k.geometry.coordinates[0] as number[][]).map(key)));
+      kids.forEach((k, i) => {
+        // two shared vertices make a shared edge: the cells were cut from one another
+        const neighbours = vertices.filter((v, j) => j !== i && [...vertices[i]!].filter((p) => v.has(p)).length >= 2);
+        expect(neighbours.length, k.id).toBeGreaterThan(0);
+      });
+    }
+    // the urban subdistricts meet each other
+    const subs = geo.adminUnits.filter((u) => u.level === 'subdistrict');
+    for (const s of subs)
+      expect(subs.filter((o) => o !== s && turf.booleanIntersects(poly(s), poly(o))).length, s.name).toBe(2);
+  });
+
+  it('puts units named for a direction on that side of their parent (东关 east, 西苑 west, 南演 south, 新西 west)', () => {
+    const named = geo.adminUnits.filter(
+      (u) => (u.level === 'community' || u.level === 'village') && directionOf(u.name) !== null,
+    );
+    expect(named.map((u) => u.name).sort()).toEqual(['东关社区', '南演社区', '新西村', '西苑社区']);
+    for (const u of named) {
+      const d = directionOf(u.name)!;
+      const siblings = children(u.parentId!);
+      const along = (x: AdminUnit) => {
+        const [e, n] = toXY(x.centroid);
+        const [pe, pn] = toXY(byId.get(u.parentId!)!.centroid);
+        return (e - pe) * d[0] + (n - pn) * d[1];
+      };
+      expect(along(u), u.name).toBeGreaterThan(0);
+      // among the furthest that way of its siblings
+      const rank = siblings.filter((s) => along(s) > along(u)).length;
+      expect(rank, u.name).toBeLessThan(Math.ceil(siblings.length / 4));
     }
   });
 });
@@ -132,12 +186,73 @@ describe('admin tree', () => {
 describe('roads and river', () => {
   it('has 6–10 named urban main roads, secondary roads and a river', () => {
     const urbanNames: string[] = [...URBAN_MAIN_ROADS.eastWest, ...URBAN_MAIN_ROADS.northSouth, URBAN_MAIN_ROADS.ring];
-    const mains = geo.roads.filter((r) => r.class === 'main' && urbanNames.includes(r.name));
+    const mains = geo.roads.filter((r) => r.kind === 'arterial' && urbanNames.includes(r.name));
     expect(mains.length).toBeGreaterThanOrEqual(6);
     expect(mains.length).toBeLessThanOrEqual(10);
-    expect(geo.roads.filter((r) => r.class === 'secondary').length).toBeGreaterThan(20);
+    expect(geo.roads.filter((r) => r.kind === 'collector').length).toBeGreaterThan(20);
     expect(geo.rivers.map((r) => r.name)).toEqual(['龙眠河']);
     for (const r of geo.roads) expect(r.line.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stores a hierarchy: the expressway, the national road, railways with stations, provincial to lanes', () => {
+    const km = kmByKind(geo.roads);
+    for (const kind of ['expressway', 'national', 'provincial', 'county', 'village', 'arterial', 'collector', 'lane'])
+      expect(km[kind], kind).toBeGreaterThan(1);
+    expect(geo.roads.find((r) => r.kind === 'expressway')?.ref).toBe('G3');
+    expect(geo.roads.filter((r) => r.kind === 'national').every((r) => r.ref === 'G206')).toBe(true);
+    // the expressway crosses the county: tens of kilometres
+    expect(km.expressway).toBeGreaterThan(40);
+    const stations = geo.roads.flatMap((r) => (r.kind === 'railway' ? (r.stations ?? []) : []));
+    expect(stations.map((s) => s.name).sort()).toEqual(['桐城东站', '桐城站']);
+    // stations stand just outside the urban area, within a few km of the core
+    for (const s of stations) expect(turf.distance(turf.point(URBAN_CORE), s.position)).toBeLessThan(8);
+    // the old classes follow the kinds: main roads are the arterials and the roads across the county
+    for (const r of geo.roads)
+      expect(r.class, r.kind).toBe(
+        ['expressway', 'national', 'provincial', 'arterial', 'railway'].includes(r.kind) ? 'main' : 'secondary',
+      );
+  });
+
+  it('joins every town and village to the city by road', () => {
+    const kinds = new Set<RoadKind>(['national', 'provincial', 'county', 'village', 'arterial']);
+    const groups = connectedGroups(geo.roads, kinds);
+    const byRoad = new Map(geo.roads.map((r) => [r.id, r]));
+    const withCity = groups.find((g) => g.some((id) => byRoad.get(id)!.kind === 'arterial'))!;
+    // one network: every road of these kinds in the arterials' group
+    expect(groups.filter((g) => g !== withCity).flat()).toEqual([]);
+    const joined = geo.roads.filter((r) => withCity.includes(r.id));
+    // every town seat lies on a road, and every village has roads of its own
+    for (const seat of PILOT_SEATS) {
+      const near = Math.min(
+        ...joined.map((r) => turf.pointToLineDistance(seat.at, turf.lineString(r.line), { units: 'meters' })),
+      );
+      expect(near, seat.name).toBeLessThan(50);
+    }
+    for (const v of geo.adminUnits.filter((u) => u.level === 'village'))
+      expect(
+        joined.some((r) => r.line.some((p) => turf.booleanPointInPolygon(p, v.geometry))),
+        v.name,
+      ).toBe(true);
+  });
+
+  it('gives the villages more than 0.6 km of road per km²', () => {
+    const density = villageRoadDensity(
+      geo.roads,
+      geo.adminUnits.filter((u) => u.level === 'village'),
+    );
+    const values = [...density.values()];
+    const total = values.reduce((a, b) => a + b, 0) / values.length;
+    expect(total).toBeGreaterThan(1);
+    for (const [id, d] of density) expect(d, id).toBeGreaterThan(0.6);
+  });
+
+  it('keeps the regular collectors out of the old town, where its lanes are', () => {
+    const lanes = geo.roads.filter((r) => r.kind === 'lane');
+    expect(lanes.length).toBeGreaterThanOrEqual(10);
+    expect(lanes.map((l) => l.name)).toContain('六尺巷');
+    const centre = turf.center(turf.featureCollection(lanes.flatMap((l) => l.line.map((p) => turf.point(p)))));
+    for (const c of geo.roads.filter((r) => r.kind === 'collector'))
+      for (const p of c.line) expect(turf.distance(centre, p, { units: 'meters' }), c.name).toBeGreaterThan(400);
   });
 });
 
@@ -188,6 +303,57 @@ describe('buildings', () => {
       expect(ok(b), JSON.stringify(b)).toBe(true);
       expect(b.heightM).toBeGreaterThan(b.floors * 3);
       expect(b.heightM).toBeLessThanOrEqual(b.floors * 3 + 1.5);
+    }
+  });
+
+  it('makes compounds walled blocks with a gate facing a street', () => {
+    expect(geo.compounds.length).toBeGreaterThan(100);
+    const residential = geo.buildings.filter((b) => b.use === 'residential');
+    const streets = geo.roads.filter((r) => r.kind === 'arterial' || r.kind === 'collector' || r.kind === 'lane');
+    const gateToStreet: number[] = [];
+    for (const c of geo.compounds) {
+      const block = turf.polygon(c.block);
+      const homes = residential.filter((b) => b.gridId === c.gridId && b.address.startsWith(c.name));
+      expect(homes.length, c.name).toBeGreaterThan(0);
+      for (const b of homes) expect(turf.booleanPointInPolygon(b.centroid, block), b.id).toBe(true);
+      expect(
+        turf.pointToLineDistance(c.gate.position, turf.polygonToLine(block) as never, { units: 'meters' }),
+      ).toBeLessThan(1);
+      expect(c.gate.name).toMatch(new RegExp(`^${c.name}[东南西北]门$`));
+      const street = Math.min(
+        ...streets.map((r) => turf.pointToLineDistance(c.gate.position, turf.lineString(r.line), { units: 'meters' })),
+      );
+      gateToStreet.push(street);
+    }
+    // gates on a street where there is room (within 150 m), deep lots only where the grid needs them
+    gateToStreet.sort((a, b) => a - b);
+    expect(gateToStreet[Math.floor(gateToStreet.length * 0.9)]).toBeLessThanOrEqual(150);
+    expect(gateToStreet[gateToStreet.length - 1]).toBeLessThan(500);
+    expect(new Set(geo.compounds.map((c) => c.id)).size).toBe(geo.compounds.length);
+  });
+
+  it('puts ponds and a few small reservoirs in the villages, inside their grids, clear of houses and roads', () => {
+    const ponds = geo.waters.filter((w) => w.kind === 'pond');
+    const reservoirs = geo.waters.filter((w) => w.kind === 'reservoir');
+    expect(ponds.length).toBeGreaterThan(199);
+    expect(reservoirs.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(geo.waters.map((w) => w.name)).size).toBe(geo.waters.length);
+    const houses = geo.buildings.filter((b) => b.use === 'village-house');
+    for (const w of geo.waters) {
+      const grid = byId.get(w.gridId)!;
+      expect(grid.area, w.name).toBe('village');
+      const water = turf.polygon(w.polygon);
+      for (const p of w.polygon[0]!) expect(turf.booleanPointInPolygon(p, grid.geometry), w.name).toBe(true);
+      expect(w.areaM2).toBeCloseTo(turf.area(water), -2);
+      const [minX, minY, maxX, maxY] = turf.bbox(water);
+      for (const h of houses)
+        if (
+          h.centroid[0] > minX - 0.001 &&
+          h.centroid[0] < maxX + 0.001 &&
+          h.centroid[1] > minY - 0.001 &&
+          h.centroid[1] < maxY + 0.001
+        )
+          expect(turf.booleanIntersects(water, turf.polygon(h.footprint)), `${w.name} × ${h.id}`).toBe(false);
     }
   });
 

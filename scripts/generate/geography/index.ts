@@ -1,8 +1,9 @@
 // The geographic half of the reference dataset: admin tree, roads and river, buildings.
-import type { AdminUnit, Building, River, Road } from '../../../server/domain/model';
+import type { AdminUnit, Building, Compound, River, Road, WaterBody } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { generateAdmin } from './admin';
 import { generateBuildings, type Progress } from './buildings';
+import { countyRing } from './county';
 import type { Reference } from './reference';
 import { generateRoads } from './roads';
 
@@ -14,22 +15,41 @@ export interface Geography {
   roads: Road[];
   rivers: River[];
   buildings: Building[];
+  compounds: Compound[];
+  waters: WaterBody[];
 }
 
 export function generateGeography(rng: Rng, reference: Reference, onProgress?: Progress): Geography {
   const tree = generateAdmin(rng.fork('admin'), reference);
   onProgress?.(1, 3, 'admin tree');
-  const towns = tree.units.filter((u) => u.level === 'town').map((u) => ({ code: u.id, ring: tree.rings.get(u.id)! }));
-  const network = generateRoads(rng.fork('roads'), tree.urbanArea, towns);
+  const towns = tree.units
+    .filter((u) => u.level === 'town')
+    .map((u) => ({ code: u.id, name: u.name, ring: tree.rings.get(u.id)!, seat: tree.seats.get(u.id)! }));
+  const villages = tree.units
+    .filter((u) => u.level === 'village')
+    .map((u) => ({
+      code: u.id,
+      name: u.name,
+      townCode: u.parentId!,
+      ring: tree.rings.get(u.id)!,
+      seat: tree.seats.get(u.id)!,
+    }));
+  const network = generateRoads(rng.fork('roads'), {
+    county: countyRing(reference),
+    urbanArea: tree.urbanArea,
+    towns,
+    villages,
+  });
   onProgress?.(2, 3, 'roads and river');
-  const buildings = generateBuildings(
+  const { buildings, compounds, waters } = generateBuildings(
     rng.fork('buildings'),
     tree.units,
     tree.rings,
     tree.urbanArea,
     network.lines,
     network.angle,
+    tree.seats,
     onProgress,
   );
-  return { adminUnits: tree.units, roads: network.roads, rivers: network.rivers, buildings };
+  return { adminUnits: tree.units, roads: network.roads, rivers: network.rivers, buildings, compounds, waters };
 }

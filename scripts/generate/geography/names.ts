@@ -67,6 +67,28 @@ export const TOWN_ROADS: Record<string, { main: string; secondary: string[] }> =
 
 export const RIVER_NAME = '龙眠河';
 
+/** Lanes (巷) of the old town: 六尺巷 and 寺巷 are real; the family lanes (方家巷...) recall its old clans. */
+export const OLD_TOWN_LANES = [
+  '六尺巷',
+  '寺巷',
+  '北后街',
+  '南后街',
+  '县后街',
+  '学前巷',
+  '方家巷',
+  '姚家巷',
+  '张家巷',
+  '左家巷',
+  '马家巷',
+  '城隍庙巷',
+  '盐店巷',
+  '米市巷',
+  '鱼市巷',
+  '铁匠巷',
+  '当铺巷',
+  '井巷',
+];
+
 const COMPOUND_STEMS = [
   '龙眠',
   '文昌',

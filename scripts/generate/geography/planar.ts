@@ -1,6 +1,7 @@
 // Planar geometry in local metres: convex clipping, Voronoi cells by half-planes, Lloyd relaxation.
-// Every polygon the admin tree makes is convex (convex parent ∩ Voronoi cell), so a cell is always a
-// single Polygon and clipping is exact Sutherland–Hodgman, with no library round trips.
+// Most polygons the admin tree makes are convex (convex parent ∩ Voronoi cell); those along the county
+// outline are not, and Sutherland–Hodgman against a half-plane stays exact for them (a concave subject
+// clipped by a convex cell), with no library round trips.
 
 export type XY = [x: number, y: number];
 /** An open ring (no repeated closing point), counter-clockwise. */
@@ -156,6 +157,18 @@ export function segmentDistance(p: readonly [number, number], a: XY, b: XY): num
   let t = len2 > 0 ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2 : 0;
   t = Math.max(0, Math.min(1, t));
   return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+}
+
+/** True when every turn of the counter-clockwise ring is to the left (collinear allowed). */
+export function isConvex(ring: readonly XY[]): boolean {
+  const n = ring.length;
+  for (let i = 0; i < n; i++) {
+    const a = ring[i]!,
+      b = ring[(i + 1) % n]!,
+      c = ring[(i + 2) % n]!;
+    if ((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]) < -1e-6) return false;
+  }
+  return true;
 }
 
 /** Shrink a convex ring towards its centroid so every edge moves in by about `m` metres. */

@@ -1,34 +1,52 @@
-// The road network and the river, built in local metres. Urban: 8 main roads in two slightly rotated
-// families plus the ring road 环城路, secondary roads about every 420 m running between main roads,
-// and 龙眠河 from the north-west (龙眠山) to the south-east. Each pilot town: a trunk road and a few
-// winding secondary roads.
-import type { River, Road } from '../../../server/domain/model';
+// The road network and the river, built in local metres, as a hierarchy (Road.kind). Urban: 8
+// arterials (主干路) in two slightly rotated families plus the ring road 环城路; collectors (次干路)
+// about every 420 m between them in the regular new districts; in the old town on the west bank of
+// 龙眠河 no collectors but irregular lanes (巷). 龙眠河 runs from the north-west (龙眠山) to the
+// south-east. The county's network (expressway, national and provincial roads, railways, the towns'
+// and villages' roads) is countyRoads.ts.
+import type { River, Road, RoadKind } from '../../../server/domain/model';
 import type { Rng } from '../random';
+import { type CountyInput, generateCountyRoads } from './countyRoads';
 import { toLonLat } from './frame';
-import { RIVER_NAME, SECONDARY_ROADS, TOWN_ROADS, URBAN_MAIN_ROADS } from './names';
-import { type Ring, ringCentroid, type XY } from './planar';
+import { OLD_TOWN_LANES, RIVER_NAME, SECONDARY_ROADS, URBAN_MAIN_ROADS } from './names';
+import { nearestOn, pathLength, runsOutsideDisc, wanderPath } from './paths';
+import { pointInRing, type Ring, ringCentroid, type XY } from './planar';
 
 /** A road or river with its planar centre line, kept for placement. */
 export interface PlanarLine {
   id: string;
   name: string;
   cls: 'main' | 'secondary' | 'river';
+  kind: RoadKind | 'river';
+  /** A street of the city (arterial, collector, lane): shops face it, the city's things stand on it. */
   urban: boolean;
   pts: XY[];
   widthM: number;
+  ref?: string;
+  stations?: { name: string; at: XY }[];
 }
+
+/** Kinds that count as main roads (主干道) for the old two-class view of the network. */
+const MAIN_KINDS: ReadonlySet<RoadKind> = new Set(['expressway', 'national', 'provincial', 'arterial', 'railway']);
+const URBAN_KINDS: ReadonlySet<RoadKind> = new Set(['arterial', 'collector', 'lane']);
+
+/** The old town (老城): a disc on the west bank of the river, its lanes irregular. */
+export const OLD_TOWN_RADIUS_M = 950;
 
 export interface Network {
   roads: Road[];
   rivers: River[];
   lines: PlanarLine[];
   angle: number;
+  /** The old town's centre (planar). */
+  oldTown: XY;
 }
 
 const MAIN_OFFSETS = { eastWest: [2_350, 800, -850, -2_500], northSouth: [-2_900, -1_100, 650, 2_500] };
 const SECONDARY_SPACING = 420;
 
-export function generateRoads(rng: Rng, urbanArea: Ring, towns: { code: string; ring: Ring }[]): Network {
+export function generateRoads(rng: Rng, input: Omit<CountyInput, 'arterials'>): Network {
+  const { urbanArea } = input;
   const lines: PlanarLine[] = [];
   const angle = rng.range(-0.12, 0.12); // the street grid's rotation from true east
   const u: XY = [Math.cos(angle), Math.sin(angle)];
@@ -50,6 +68,7 @@ export function generateRoads(rng: Rng, urbanArea: Ring, towns: { code: string; 
         id: id(),
         name,
         cls: 'main',
+        kind: 'arterial',
         urban: true,
         pts,
         widthM: name === '龙眠大道' ? 50 : rng.pick([30, 32, 36, 40]),
@@ -58,7 +77,31 @@ export function generateRoads(rng: Rng, urbanArea: Ring, towns: { code: string; 
   }
   const c = ringCentroid(urbanArea);
   const ring = ellipse([c[0] - 200, c[1] + 150], 1_350, 1_100, angle);
-  lines.push({ id: id(), name: URBAN_MAIN_ROADS.ring, cls: 'main', urban: true, pts: ring, widthM: 30 });
+  lines.push({
+    id: id(),
+    name: URBAN_MAIN_ROADS.ring,
+    cls: 'main',
+    kind: 'arterial',
+    urban: true,
+    pts: ring,
+    widthM: 30,
+  });
+
+  // The river, meandering through the city and a little beyond it; the old town on its west bank.
+  const flow: XY = unit([1, -0.75]);
+  const riverPts = meander(rng, flow, [-flow[1], flow[0]], rng.range(-400, 400), 6_500);
+  const riverLine: PlanarLine = {
+    id: 'RV01',
+    name: RIVER_NAME,
+    cls: 'river',
+    kind: 'river',
+    urban: true,
+    pts: riverPts,
+    widthM: 45,
+  };
+  const bank = nearestOn([riverPts], [-300, 0]).q;
+  // west bank: away from the river across its flow (flow is to the south-east, so west is its right)
+  const oldTown: XY = [bank[0] + flow[1] * 750, bank[1] - flow[0] * 750];
 
   // Secondary roads: parallel to each family, between the main roads; each runs a span of blocks.
   const names = SECONDARY_ROADS.slice();
@@ -84,32 +127,52 @@ export function generateRoads(rng: Rng, urbanArea: Ring, towns: { code: string; 
         from = rng.int(0, cuts.length - 1 - span);
         to = from + span;
       }
-      const pts = slice(full, cuts[from]!, cuts[to]!);
-      if (length(pts) < 250) continue;
-      const name = names[nameIndex % names.length]! + (nameIndex >= names.length ? '二段' : '');
-      nameIndex++;
-      lines.push({ id: id(), name, cls: 'secondary', urban: true, pts, widthM: rng.pick([16, 18, 20, 24]) });
+      const width = rng.pick([16, 18, 20, 24]);
+      // the regular grid stops at the old town: its pieces outside it stay
+      for (const pts of runsOutsideDisc(slice(full, cuts[from]!, cuts[to]!), oldTown, OLD_TOWN_RADIUS_M)) {
+        if (length(pts) < 250) continue;
+        const name = names[nameIndex % names.length]! + (nameIndex >= names.length ? '二段' : '');
+        nameIndex++;
+        lines.push({ id: id(), name, cls: 'secondary', kind: 'collector', urban: true, pts, widthM: width });
+      }
     }
   }
 
-  // The river, meandering through the city and a little beyond it.
-  const flow: XY = unit([1, -0.75]);
-  const riverPts = meander(rng, flow, [-flow[1], flow[0]], rng.range(-400, 400), 6_500);
-  const riverLine: PlanarLine = { id: 'RV01', name: RIVER_NAME, cls: 'river', urban: true, pts: riverPts, widthM: 45 };
+  // The old town's lanes: wandering from a road already there, so every lane joins the network.
+  const lrng = rng.fork('old-town');
+  const streets = () => lines.filter((l) => l.urban).map((l) => l.pts);
+  for (const name of OLD_TOWN_LANES) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const a = lrng.range(0, 2 * Math.PI);
+      const r = OLD_TOWN_RADIUS_M * Math.sqrt(lrng.next());
+      const start = nearestOn(streets(), [oldTown[0] + r * Math.cos(a), oldTown[1] + r * Math.sin(a)]).q;
+      if (Math.hypot(start[0] - oldTown[0], start[1] - oldTown[1]) > OLD_TOWN_RADIUS_M) continue;
+      const pts: XY[] = [];
+      for (const p of wanderPath(lrng, start, lrng.range(0, 2 * Math.PI), lrng.range(250, 700), 20, 0.3)) {
+        if (Math.hypot(p[0] - oldTown[0], p[1] - oldTown[1]) > OLD_TOWN_RADIUS_M + 60 || !pointInRing(p, urbanArea))
+          break;
+        if (pts.length > 2 && nearestOn([riverPts], p).d < 40) break; // lanes end at the embankment
+        pts.push(p);
+      }
+      if (pathLength(pts) < 150) continue;
+      lines.push({ id: id(), name, cls: 'secondary', kind: 'lane', urban: true, pts, widthM: lrng.pick([5, 6, 7]) });
+      break;
+    }
+  }
 
-  // Town roads: a trunk road through the town and a few winding secondary roads.
-  for (const town of towns) {
-    const names = TOWN_ROADS[town.code]!;
-    const tc = ringCentroid(town.ring);
-    const trunkDir = rng.range(0, Math.PI);
-    const trunk = townLine(rng, tc, trunkDir, town.ring, 60);
-    lines.push({ id: id(), name: names.main, cls: 'main', urban: false, pts: trunk, widthM: 16 });
-    names.secondary.forEach((name, i) => {
-      const through: XY = [tc[0] + rng.range(-2_500, 2_500), tc[1] + rng.range(-2_000, 2_000)];
-      const dir = trunkDir + Math.PI / 2 + (i - 1.5) * 0.5 + rng.range(-0.2, 0.2);
-      const pts = townLine(rng, through, dir, town.ring, 120);
-      if (length(pts) > 500)
-        lines.push({ id: id(), name, cls: 'secondary', urban: false, pts, widthM: rng.pick([7, 8, 10]) });
+  // The county's network, ending on the arterials.
+  const arterials = lines.filter((l) => l.kind === 'arterial').map((l) => l.pts);
+  for (const l of generateCountyRoads(rng.fork('county'), { ...input, arterials })) {
+    lines.push({
+      id: id(),
+      name: l.name,
+      cls: MAIN_KINDS.has(l.kind) ? 'main' : 'secondary',
+      kind: l.kind,
+      urban: URBAN_KINDS.has(l.kind),
+      pts: l.pts,
+      widthM: l.widthM,
+      ref: l.ref,
+      stations: l.stations,
     });
   }
 
@@ -117,13 +180,16 @@ export function generateRoads(rng: Rng, urbanArea: Ring, towns: { code: string; 
     id: l.id,
     name: l.name,
     class: l.cls === 'main' ? 'main' : 'secondary',
+    kind: l.kind as RoadKind,
+    ...(l.ref ? { ref: l.ref } : {}),
+    ...(l.stations ? { stations: l.stations.map((st) => ({ name: st.name, position: toLonLat(st.at) })) } : {}),
     line: l.pts.map(toLonLat),
     widthM: l.widthM,
   }));
   const rivers: River[] = [
     { id: riverLine.id, name: riverLine.name, line: riverLine.pts.map(toLonLat), widthM: riverLine.widthM },
   ];
-  return { roads, rivers, lines: [...lines, riverLine], angle };
+  return { roads, rivers, lines: [...lines, riverLine], angle, oldTown };
 }
 
 /** A line at offset `o` across, running along `along`, with a slow sine wobble of amplitude `amp`. */
@@ -149,13 +215,6 @@ function meander(rng: Rng, along: XY, across: XY, o: number, half: number): XY[]
     pts.push([s * along[0] + w * across[0], s * along[1] + w * across[1]]);
   }
   return pts;
-}
-
-function townLine(rng: Rng, through: XY, dir: number, ring: Ring, amp: number): XY[] {
-  const along: XY = [Math.cos(dir), Math.sin(dir)];
-  const across: XY = [-along[1], along[0]];
-  const base = wavyLine(rng, along, across, 0, amp).map(([x, y]) => [x + through[0], y + through[1]] as XY);
-  return clipToConvex(base, ring);
 }
 
 function ellipse(c: XY, rx: number, ry: number, tilt: number): XY[] {

@@ -1,9 +1,11 @@
 // What building placement shares: the grids as planar sites, the road/river index, the footprints
 // placed so far, and the emitted Building records (ids in placement order).
+
+import * as turf from '@turf/turf';
 import type { AdminUnit, Building, BuildingUse } from '../../../server/domain/model';
 import type { Rng } from '../random';
-import { ringToPolygon, toLonLat } from './frame';
-import { insetConvex, pointInRing, type Ring, ringCentroid, type XY } from './planar';
+import { polygonToRing, ringToPolygon, toLonLat } from './frame';
+import { insetConvex, isConvex, pointInRing, type Ring, ringArea, ringCentroid, type XY } from './planar';
 import type { PlanarLine } from './roads';
 import { type Rect, RectIndex, RingLocator, rectCorners, SegmentIndex } from './spatial';
 
@@ -38,7 +40,7 @@ export class Sites {
     this.grids = grids.map(({ unit, ring }) => ({
       unit,
       ring,
-      inset: insetConvex(ring, 2),
+      inset: inset(ring, 2),
       centroid: ringCentroid(ring),
       dwellings: 0,
     }));
@@ -97,4 +99,19 @@ export class Sites {
     this.buildings.push(building);
     return building;
   }
+}
+
+/** The ring moved `m` metres inwards: by half-planes when convex, by a negative buffer along the outline. */
+function inset(ring: Ring, m: number): Ring {
+  if (isConvex(ring)) return insetConvex(ring, m);
+  const shrunk = turf.buffer(turf.polygon(ringToPolygon(ring)), -m / 1000, { units: 'kilometers', steps: 1 });
+  if (!shrunk) return insetConvex(ring, m);
+  const g = shrunk.geometry;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let best: Ring = [];
+  for (const p of polys) {
+    const r = polygonToRing(p as [number, number][][]);
+    if (Math.abs(ringArea(r)) > Math.abs(ringArea(best))) best = r;
+  }
+  return ringArea(best) < 0 ? best.reverse() : best;
 }

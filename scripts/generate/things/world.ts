@@ -4,9 +4,11 @@ import * as turf from '@turf/turf';
 import type { AdminUnit, LonLat, Road } from '../../../server/domain/model';
 import { polygonToRing, toLonLat, toXY } from '../geography/frame';
 import type { Geography } from '../geography/index';
-import { pointInRing, type Ring, ringArea, type XY } from '../geography/planar';
+import { type Ring, ringArea, type XY } from '../geography/planar';
 import { unitName } from '../geography/reference';
 import { RectIndex, RingLocator, SegmentIndex } from '../geography/spatial';
+
+const URBAN_KINDS: ReadonlySet<Road['kind']> = new Set(['arterial', 'collector', 'lane']);
 
 export interface Line {
   id: string;
@@ -54,14 +56,13 @@ export class World {
       });
     this.urbanGrids = this.grids.filter((g) => g.unit.area === 'urban');
     this.locator = new RingLocator(this.grids.map((g) => ({ ring: g.ring, item: g })));
-    const towns = geo.adminUnits
-      .filter((u) => u.level === 'town')
-      .map((u) => polygonToRing(u.geometry.coordinates as LonLat[][]));
-    this.roads = geo.roads.map((r) => line(r, r.class, !towns.some((t) => pointInRing(toXY(r.line[0]!), t))));
+    // Things stand on the city's streets and the towns' roads (县乡道), not on expressways, railways
+    // or the long national and provincial roads across the open county.
+    const all = geo.roads.map((r) => line(r, r.class, URBAN_KINDS.has(r.kind)));
+    this.roads = all.filter((l, i) => l.urban || geo.roads[i]!.kind === 'county');
     const river = geo.rivers[0];
     this.river = river ? line(river, 'river', true) : null;
-    for (const l of [...this.roads, ...(this.river ? [this.river] : [])])
-      this.carriageways.add(l.pts, l.widthM / 2, l.id);
+    for (const l of [...all, ...(this.river ? [this.river] : [])]) this.carriageways.add(l.pts, l.widthM / 2, l.id);
     this.junctions = junctions(this.roads.filter((r) => r.urban));
 
     const communityOf = new Map(geo.adminUnits.filter((u) => u.level === 'grid').map((u) => [u.id, u.parentId!]));
