@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, KEEP_ALIVE_RETRY, platformAndBrowser, watchPage } from '../helpers/browser';
 
 const env = platformAndBrowser();
 
@@ -29,7 +29,9 @@ describe('/admin', () => {
     await adminPage.locator('tr[data-username="admin"]').waitFor();
 
     // Two grids: the new worker's own, and another one they must not see.
-    const grids = (await (await adminPage.request.get(`${platform.baseUrl}/api/layers/grids?level=grid`)).json()) as {
+    const grids = (await (
+      await adminPage.request.get(`${platform.baseUrl}/api/layers/grids?level=grid`, KEEP_ALIVE_RETRY)
+    ).json()) as {
       features: Array<{ properties: { id: string; name: string } }>;
     };
     const [own, other] = grids.features.map((f) => f.properties);
@@ -65,7 +67,7 @@ describe('/admin', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '首次登录，请设置新密码' }).waitFor({ timeout: 30_000 });
     // Nothing else opens meanwhile.
-    expect((await page.request.get(`${platform.baseUrl}/api/events?limit=1`)).status()).toBe(403);
+    expect((await page.request.get(`${platform.baseUrl}/api/events?limit=1`, KEEP_ALIVE_RETRY)).status()).toBe(403);
 
     const choose = async (next: string) => {
       await page.getByLabel('一次性密码').fill(oneTime);
@@ -92,18 +94,22 @@ describe('/admin', () => {
     await page.screenshot({ path: `${ARTIFACTS}/admin-new-grid-worker.png` });
 
     // Their own grid and nothing of another: the cases and residents they read, and a unit's summary.
-    const events = (await (await page.request.get(`${platform.baseUrl}/api/events?limit=500`)).json()) as {
+    const events = (await (
+      await page.request.get(`${platform.baseUrl}/api/events?limit=500`, KEEP_ALIVE_RETRY)
+    ).json()) as {
       events: Array<{ gridId: string }>;
     };
     expect(events.events.length).toBeGreaterThan(0);
     expect(new Set(events.events.map((e) => e.gridId))).toEqual(new Set([own!.id]));
-    const residents = (await (await page.request.get(`${platform.baseUrl}/api/residents?limit=200`)).json()) as {
+    const residents = (await (
+      await page.request.get(`${platform.baseUrl}/api/residents?limit=200`, KEEP_ALIVE_RETRY)
+    ).json()) as {
       residents: Array<{ gridId: string }>;
     };
     expect(residents.residents.length).toBeGreaterThan(0);
     expect(residents.residents.every((r) => r.gridId === own!.id)).toBe(true);
-    expect((await page.request.get(`${platform.baseUrl}/api/grids/${own!.id}`)).status()).toBe(200);
-    expect((await page.request.get(`${platform.baseUrl}/api/grids/${other!.id}`)).status()).toBe(404);
+    expect((await page.request.get(`${platform.baseUrl}/api/grids/${own!.id}`, KEEP_ALIVE_RETRY)).status()).toBe(200);
+    expect((await page.request.get(`${platform.baseUrl}/api/grids/${other!.id}`, KEEP_ALIVE_RETRY)).status()).toBe(404);
 
     // The administration page is not theirs.
     await page.goto(`${platform.baseUrl}/admin`);
@@ -126,7 +132,7 @@ describe('/admin', () => {
     });
     await adminPage.getByRole('button', { name: '导入', exact: true }).click();
     await adminPage.getByText('第 3 行 · 所属单元').waitFor({ timeout: 10_000 });
-    const users = (await (await adminPage.request.get(`${platform.baseUrl}/api/users`)).json()) as {
+    const users = (await (await adminPage.request.get(`${platform.baseUrl}/api/users`, KEEP_ALIVE_RETRY)).json()) as {
       users: Array<{ username: string }>;
     };
     expect(users.users.some((u) => u.username.startsWith('import.'))).toBe(false);

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, distinctColours, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, distinctColours, KEEP_ALIVE_RETRY, platformAndBrowser, watchPage } from '../helpers/browser';
 
 const env = platformAndBrowser();
 const viewport = { width: 1920, height: 1080 };
@@ -46,7 +46,7 @@ describe('/analyst', () => {
 
     // Down the tree, each time into the busiest unit below (by the unit's own case count).
     const unit = async (id: string) =>
-      (await (await page.request.get(`${platform.baseUrl}/api/grids/${id}`)).json()) as {
+      (await (await page.request.get(`${platform.baseUrl}/api/grids/${id}`, KEEP_ALIVE_RETRY)).json()) as {
         id: string;
         level: string;
         children: UnitRef[];
@@ -81,7 +81,10 @@ describe('/analyst', () => {
       const [y, mm] = m.split('-').map(Number) as [number, number];
       const to = `${m}-${String(new Date(Date.UTC(y, mm, 0)).getUTCDate()).padStart(2, '0')}`;
       const cells = (await (
-        await page.request.get(`${platform.baseUrl}/api/stats/events/h3?res=9&from=${m}-01&to=${to}&within=${here.id}`)
+        await page.request.get(
+          `${platform.baseUrl}/api/stats/events/h3?res=9&from=${m}-01&to=${to}&within=${here.id}`,
+          KEEP_ALIVE_RETRY,
+        )
       ).json()) as { count: number }[];
       return cells.reduce((s, c) => s + c.count, 0);
     };

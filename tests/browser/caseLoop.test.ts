@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, type PageWatch, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, KEEP_ALIVE_RETRY, type PageWatch, platformAndBrowser, watchPage } from '../helpers/browser';
 
 const env = platformAndBrowser();
 const desktop = { width: 1920, height: 1080 };
@@ -49,8 +49,9 @@ describe('the case loop across pages', () => {
     const worker = await workerContext.newPage();
     const workerWatch = await signIn(worker, 'gridworker');
     await worker.getByRole('heading', { name: '网格员工作台' }).waitFor({ timeout: 30_000 });
-    const inGrid = ((await (await worker.request.get(`${platform.baseUrl}/api/events?limit=1`)).json()) as any)
-      .events[0].position as [number, number];
+    const inGrid = (
+      (await (await worker.request.get(`${platform.baseUrl}/api/events?limit=1`, KEEP_ALIVE_RETRY)).json()) as any
+    ).events[0].position as [number, number];
     await workerContext.grantPermissions(['geolocation']);
     await workerContext.setGeolocation({ longitude: inGrid[0], latitude: inGrid[1] });
     await worker.getByRole('button', { name: '使用当前定位' }).click();
@@ -66,7 +67,9 @@ describe('the case loop across pages', () => {
     await reported.waitFor({ timeout: 20_000 });
     const code = /案件编号 (\S+?)。/.exec((await reported.textContent())!)![1]!;
     const id = (
-      (await (await worker.request.get(`${platform.baseUrl}/api/events?open=true&limit=50`)).json()) as {
+      (await (
+        await worker.request.get(`${platform.baseUrl}/api/events?open=true&limit=50`, KEEP_ALIVE_RETRY)
+      ).json()) as {
         events: { id: string; code: string }[];
       }
     ).events.find((e) => e.code === code)!.id;
@@ -84,7 +87,7 @@ describe('the case loop across pages', () => {
     await deskAct(centre, 'reported', code, '立案');
     await deskAct(centre, 'filed', code, '派遣');
     const lead = (
-      (await (await centre.request.get(`${platform.baseUrl}/api/events/${id}`)).json()) as {
+      (await (await centre.request.get(`${platform.baseUrl}/api/events/${id}`, KEEP_ALIVE_RETRY)).json()) as {
         tasks: { role: string; assignee: { id: string } }[];
       }
     ).tasks.find((t) => t.role === 'lead')!.assignee.id;
@@ -98,7 +101,7 @@ describe('the case loop across pages', () => {
     const dept = await deptContext.newPage();
     const deptWatch = await signIn(dept, 'department');
     await dept.getByRole('heading', { name: '案件办理' }).waitFor({ timeout: 30_000 });
-    const me = (await (await dept.request.get(`${platform.baseUrl}/api/auth/me`)).json()) as {
+    const me = (await (await dept.request.get(`${platform.baseUrl}/api/auth/me`, KEEP_ALIVE_RETRY)).json()) as {
       user: { departmentId: string | null };
     };
     expect(me.user.departmentId).toBe(lead);

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, KEEP_ALIVE_RETRY, platformAndBrowser, watchPage } from '../helpers/browser';
 
 const DAY_MS = 86_400_000;
 /** The server's clock: the system's, plus what the test moves it by. */
@@ -49,11 +49,15 @@ describe('/credit', () => {
     const workerWatch = watchPage(worker);
     await signIn(worker, 'gridworker');
     await openCredit(worker);
-    const residents = (await (await worker.request.get(`${platform.baseUrl}/api/residents?limit=1`)).json()) as {
+    const residents = (await (
+      await worker.request.get(`${platform.baseUrl}/api/residents?limit=1`, KEEP_ALIVE_RETRY)
+    ).json()) as {
       residents: Array<{ id: string; name: string }>;
     };
     const resident = residents.residents[0]!;
-    const rules = (await (await worker.request.get(`${platform.baseUrl}/api/credit/rules`)).json()) as Rules;
+    const rules = (await (
+      await worker.request.get(`${platform.baseUrl}/api/credit/rules`, KEEP_ALIVE_RETRY)
+    ).json()) as Rules;
     const rule = rules.items.find((r) => r.kind === 'positive')!;
     await worker.getByRole('tab', { name: '新建' }).click();
     await worker.getByLabel('按姓氏搜索居民').fill(resident.name.slice(0, 1));
@@ -132,7 +136,7 @@ describe('/credit', () => {
     // the record counts, and the balance holds its points.
     const archiveUrl = community.url();
     const archiveApi = `${platform.baseUrl}/api/residents/${resident.id}/credit`;
-    const before = (await (await community.request.get(archiveApi)).json()) as Archive;
+    const before = (await (await community.request.get(archiveApi, KEEP_ALIVE_RETRY)).json()) as Archive;
     expect(before.records.find((r) => r.id === id)).toMatchObject({ state: 'published', counts: false });
     clock.offsetMs = (rules.publicationDays + 1) * DAY_MS;
     await signIn(community, 'community');
@@ -141,7 +145,7 @@ describe('/credit', () => {
     await community.locator(`.credit-archive-record[data-record="${id}"][data-state="effective"]`).waitFor({
       timeout: 30_000,
     });
-    const after = (await (await community.request.get(archiveApi)).json()) as Archive;
+    const after = (await (await community.request.get(archiveApi, KEEP_ALIVE_RETRY)).json()) as Archive;
     const record = after.records.find((r) => r.id === id)!;
     expect(record).toMatchObject({ state: 'effective', counts: true });
     // the balance moved by what began (or stopped) counting over those days: this record, and any other

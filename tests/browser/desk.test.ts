@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, KEEP_ALIVE_RETRY, platformAndBrowser, watchPage } from '../helpers/browser';
 
 const env = platformAndBrowser();
 const viewport = { width: 1920, height: 1080 };
@@ -21,7 +21,7 @@ async function signIn(page: Page, role: string) {
 /** A new case in the grid worker's own grid (item 010101, 暴露垃圾: the urban management bureau's). */
 async function report(request: APIRequestContext, description: string): Promise<{ id: string; code: string }> {
   const base = env.platform.baseUrl;
-  const page = (await (await request.get(`${base}/api/events?limit=1`)).json()) as {
+  const page = (await (await request.get(`${base}/api/events?limit=1`, KEEP_ALIVE_RETRY)).json()) as {
     events: Array<{ position: [number, number] }>;
   };
   const [lon, lat] = page.events[0]!.position;

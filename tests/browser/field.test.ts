@@ -5,7 +5,7 @@
 // with its photo. No console errors, nothing fetched from off the machine.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, KEEP_ALIVE_RETRY, platformAndBrowser, watchPage } from '../helpers/browser';
 
 const env = platformAndBrowser();
 const PHOTO = 'tests/fixtures/photos/plain.jpg';
@@ -32,8 +32,9 @@ describe('/field', () => {
     await expect.poll(() => page.getByTestId('field-place').textContent()).toContain('尚未选择位置');
     await map.click();
     await expect.poll(() => page.getByTestId('field-place').textContent()).toContain('已选');
-    const inGrid = ((await (await page.request.get(`${platform.baseUrl}/api/events?limit=1`)).json()) as any).events[0]
-      .position as [number, number];
+    const inGrid = (
+      (await (await page.request.get(`${platform.baseUrl}/api/events?limit=1`, KEEP_ALIVE_RETRY)).json()) as any
+    ).events[0].position as [number, number];
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation({ longitude: inGrid[0], latitude: inGrid[1] });
 
@@ -66,9 +67,11 @@ describe('/field', () => {
     await card.waitFor({ timeout: 15_000 });
     await page.screenshot({ path: `${ARTIFACTS}/field-list.png`, fullPage: true });
     const id = await card.getAttribute('data-case');
-    const dossier = (await (await page.request.get(`${platform.baseUrl}/api/events/${id}`)).json()) as any;
+    const dossier = (await (
+      await page.request.get(`${platform.baseUrl}/api/events/${id}`, KEEP_ALIVE_RETRY)
+    ).json()) as any;
     expect(dossier.photos).toHaveLength(1);
-    const photo = await page.request.get(`${platform.baseUrl}${dossier.photos[0].url}`);
+    const photo = await page.request.get(`${platform.baseUrl}${dossier.photos[0].url}`, KEEP_ALIVE_RETRY);
     expect(photo.status()).toBe(200);
     expect(Buffer.from(await photo.body()).equals(readFileSync(PHOTO))).toBe(true);
 
@@ -91,7 +94,9 @@ describe('/field', () => {
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS}/field-case.png`, fullPage: true });
     // Nothing was filed the second time.
-    const open = (await (await page.request.get(`${platform.baseUrl}/api/events?open=true&limit=500`)).json()) as any;
+    const open = (await (
+      await page.request.get(`${platform.baseUrl}/api/events?open=true&limit=500`, KEEP_ALIVE_RETRY)
+    ).json()) as any;
     expect(open.events.filter((e: { description: string }) => e.description.includes('又堆了'))).toEqual([]);
 
     expect(watch.consoleErrors).toEqual([]);

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, distinctColours, launchChromium, watchPage } from '../helpers/browser';
+import { ARTIFACTS, distinctColours, KEEP_ALIVE_RETRY, launchChromium, watchPage } from '../helpers/browser';
 import { type Platform, startPlatform } from '../helpers/platform';
 
 const viewport = { width: 1280, height: 720 };
@@ -73,7 +73,7 @@ describe('first page', () => {
     const status = await page.evaluate(() => ({ ...document.body.dataset }));
     expect(status.twinError).toBeUndefined();
 
-    const grids = (await (await page.request.get(`${platform.baseUrl}/api/layers/grids`)).json()) as {
+    const grids = (await (await page.request.get(`${platform.baseUrl}/api/layers/grids`, KEEP_ALIVE_RETRY)).json()) as {
       features: unknown[];
     };
     expect(grids.features.length).toBeGreaterThan(0);
@@ -92,13 +92,16 @@ describe('first page', () => {
     expect(first.buildingsError).toBeUndefined();
     expect(Number(first.buildingTiles)).toBeGreaterThan(0);
 
-    // Zoom towards the urban core (the page opens on the whole county; the towns are in its upper middle).
-    const tileset = (await (await page.request.get(`${platform.baseUrl}/api/tiles/tileset.json`)).json()) as {
+    // Zoom towards the urban core (the page opens on the whole county).
+    const tileset = (await (
+      await page.request.get(`${platform.baseUrl}/api/tiles/tileset.json`, KEEP_ALIVE_RETRY)
+    ).json()) as {
       extras: { buildings: number };
     };
     expect(tileset.extras.buildings).toBeGreaterThan(1000);
-    // The overview frames the county with the urban core just above the middle of the screen.
-    const core = { x: Math.round(viewport.width * 0.53), y: Math.round(viewport.height * 0.38) };
+    // The overview frames the city and the two pilot towns (新渡镇 on the county's south-western edge), so
+    // the urban core is in the upper third of the screen, a little right of the middle.
+    const core = { x: Math.round(viewport.width * 0.54), y: Math.round(viewport.height * 0.3) };
     const settled = Number((await data(page)).buildingsSettled);
     await page.mouse.move(core.x, core.y);
     for (let i = 0; i < 7; i++) {
@@ -123,7 +126,9 @@ describe('first page', () => {
       if (picked) break;
     }
     expect(picked).toMatch(/^B\d+$/);
-    const card = (await (await page.request.get(`${platform.baseUrl}/api/buildings/${picked}`)).json()) as {
+    const card = (await (
+      await page.request.get(`${platform.baseUrl}/api/buildings/${picked}`, KEEP_ALIVE_RETRY)
+    ).json()) as {
       address: string;
       gridName: string;
     };

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, KEEP_ALIVE_RETRY, platformAndBrowser, watchPage } from '../helpers/browser';
 
 const env = platformAndBrowser();
 const viewport = { width: 1920, height: 1080 };
@@ -86,7 +86,7 @@ describe('/leader', () => {
 
     // The instruction is real workflow: the lead and co-handling tasks, the leader's 督办, the mark.
     const detail = (await (
-      await leader.request.get(`${platform.baseUrl}/api/events/${order[0]}`)
+      await leader.request.get(`${platform.baseUrl}/api/events/${order[0]}`, KEEP_ALIVE_RETRY)
     ).json()) as CaseDetail;
     expect(detail.leaderSupervisedBy).toBeTruthy();
     expect(detail.steps.some((s) => s.action === 'supervise' && s.role === 'leader')).toBe(true);

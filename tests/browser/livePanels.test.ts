@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import mqtt from 'mqtt';
 import { describe, expect, it } from 'vitest';
 import { telemetryTopic } from '../../server/domain/telemetry';
-import { ARTIFACTS, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, KEEP_ALIVE_RETRY, platformAndBrowser, watchPage } from '../helpers/browser';
 
 const env = platformAndBrowser();
 
@@ -48,7 +48,9 @@ describe('live sensor and alarm panels', () => {
         })
       ).status(),
     ).toBe(200);
-    const sensors = (await (await page.request.get(`${env.platform.baseUrl}/api/layers/sensors`)).json()) as {
+    const sensors = (await (
+      await page.request.get(`${env.platform.baseUrl}/api/layers/sensors`, KEEP_ALIVE_RETRY)
+    ).json()) as {
       features: { properties: { id: string; kind: string } }[];
     };
     const id = sensors.features.find((f) => f.properties.kind === 'manhole')!.properties.id;

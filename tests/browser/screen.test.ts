@@ -8,14 +8,16 @@ import mqtt from 'mqtt';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { telemetryTopic } from '../../server/domain/telemetry';
-import { ARTIFACTS, distinctColours, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, distinctColours, KEEP_ALIVE_RETRY, platformAndBrowser, watchPage } from '../helpers/browser';
 
 type Point = { id: string; code?: string; lon: number; lat: number };
 
 const env = platformAndBrowser();
 
 async function features(page: Page, layer: string): Promise<Point[]> {
-  const body = (await (await page.request.get(`${env.platform.baseUrl}/api/layers/${layer}`)).json()) as {
+  const body = (await (
+    await page.request.get(`${env.platform.baseUrl}/api/layers/${layer}`, KEEP_ALIVE_RETRY)
+  ).json()) as {
     features: { properties: { id: string; code?: string }; geometry: { coordinates: [number, number] } }[];
   };
   return body.features.map((f) => ({

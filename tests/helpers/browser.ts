@@ -8,6 +8,14 @@ import { type Platform, startPlatform } from './platform';
 
 export const ARTIFACTS = 'tests/artifacts';
 
+/**
+ * For a test's own GETs through Playwright's request context: the server closes an idle keep-alive
+ * connection after 5 s (server/connections.ts), and a request sent on it at that moment fails with
+ * ECONNRESET before the server reads it (a browser retries such a request itself; the request context
+ * does not). Playwright retries ECONNRESET only; GETs only, since they are safe to send twice.
+ */
+export const KEEP_ALIVE_RETRY = { maxRetries: 2 } as const;
+
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
