@@ -6,18 +6,21 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, KEEP_ALIVE_RETRY, type PageWatch, platformAndBrowser, watchPage } from '../helpers/browser';
+import {
+  ARTIFACTS,
+  KEEP_ALIVE_RETRY,
+  type PageWatch,
+  platformAndBrowser,
+  signInByForm,
+  watchPage,
+} from '../helpers/browser';
 
 const env = platformAndBrowser();
 const desktop = { width: 1920, height: 1080 };
 
 async function signIn(page: Page, role: string): Promise<PageWatch> {
   const watch = watchPage(page);
-  const user = env.platform.users.get(role)!;
-  await page.goto(`${env.platform.baseUrl}/`);
-  await page.getByLabel('用户名').fill(user.username);
-  await page.getByLabel('密码').fill(user.password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInByForm(page, env.platform, role);
   return watch;
 }
 

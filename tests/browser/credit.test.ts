@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, KEEP_ALIVE_RETRY, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, KEEP_ALIVE_RETRY, platformAndBrowser, signInByForm, watchPage } from '../helpers/browser';
 
 const DAY_MS = 86_400_000;
 /** The server's clock: the system's, plus what the test moves it by. */
@@ -15,13 +15,7 @@ const clock = { offsetMs: 0 };
 const env = platformAndBrowser({ now: () => new Date(Date.now() + clock.offsetMs).toISOString() });
 const viewport = { width: 1920, height: 1080 };
 
-async function signIn(page: Page, role: string) {
-  const user = env.platform.users.get(role)!;
-  await page.goto(`${env.platform.baseUrl}/`);
-  await page.getByLabel('用户名').fill(user.username);
-  await page.getByLabel('密码').fill(user.password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+const signIn = (page: Page, role: string) => signInByForm(page, env.platform, role);
 
 /** From the role's home to /credit by the header. */
 async function openCredit(page: Page) {

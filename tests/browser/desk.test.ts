@@ -5,18 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, KEEP_ALIVE_RETRY, platformAndBrowser, watchPage } from '../helpers/browser';
+import { ARTIFACTS, KEEP_ALIVE_RETRY, platformAndBrowser, signInByForm, watchPage } from '../helpers/browser';
 
 const env = platformAndBrowser();
 const viewport = { width: 1920, height: 1080 };
 
-async function signIn(page: Page, role: string) {
-  const user = env.platform.users.get(role)!;
-  await page.goto(`${env.platform.baseUrl}/`);
-  await page.getByLabel('用户名').fill(user.username);
-  await page.getByLabel('密码').fill(user.password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+const signIn = (page: Page, role: string) => signInByForm(page, env.platform, role);
 
 /** A new case in the grid worker's own grid (item 010101, 暴露垃圾: the urban management bureau's). */
 async function report(request: APIRequestContext, description: string): Promise<{ id: string; code: string }> {

@@ -81,6 +81,15 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
   }, png.toString('base64'));
 }
 
+/** Signs `page` in through the login form as the platform's demo account of `role`. */
+export async function signInByForm(page: Page, platform: Platform, role: string): Promise<void> {
+  const user = platform.users.get(role)!;
+  await page.goto(`${platform.baseUrl}/`);
+  await page.getByLabel('用户名').fill(user.username);
+  await page.getByLabel('密码').fill(user.password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
 /**
  * For a browser test file: starts the platform (on the clock `options.now` when given) and Chromium
  * before its tests and stops both after them. The returned object's fields are set once `beforeAll` has run.
