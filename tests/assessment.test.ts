@@ -11,7 +11,7 @@ import { assessCases } from '../server/store/caseProjection';
 import { type Db, openDb } from '../server/store/db';
 import { assessmentFromTimeline } from './helpers/assessmentFromTimeline';
 import { copyDb, openCopy } from './helpers/dataset';
-import { call, signInEveryRole } from './helpers/session';
+import { call, expectError, signInEveryRole } from './helpers/session';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
@@ -57,11 +57,6 @@ const report = async (itemCode = '010101') => {
 };
 const sum = (units: any[], key: string) => units.reduce((n, u) => n + u[key], 0);
 const n = async (sql: string, params: any[] = []) => Number((await db.one<{ n: number }>(sql, params))!.n);
-
-function expectError(res: { status: number; body: any }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error).toMatchObject({ code, message: expect.any(String) });
-}
 
 describe('GET /api/assessment', () => {
   it('answers every level with units whose counts add up to the month’s cases', async () => {

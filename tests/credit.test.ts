@@ -12,7 +12,7 @@ import { maskName } from '../server/domain/masking';
 import { verifyAuditChain } from '../server/store/audit';
 import type { Db } from '../server/store/db';
 import { openCopy } from './helpers/dataset';
-import { call, signIn, signInEveryRole } from './helpers/session';
+import { call, expectError, signIn, signInEveryRole } from './helpers/session';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
@@ -43,11 +43,6 @@ const snapshot = async () => ({
   steps: await count('SELECT count(*) AS n FROM credit_steps'),
   audit: await count('SELECT count(*) AS n FROM audit_log'),
 });
-
-function expectError(res: { status: number; body: any }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error).toMatchObject({ code, message: expect.any(String) });
-}
 
 let resident: { id: string; name: string; gridId: string };
 let outsider: { id: string; name: string; gridId: string };

@@ -11,7 +11,7 @@ import type { Role } from '../server/domain/access';
 import { deductCases } from '../server/store/cases';
 import type { Db } from '../server/store/db';
 import { openCopy } from './helpers/dataset';
-import { call, signIn, signInEveryRole } from './helpers/session';
+import { call, expectError, signIn, signInEveryRole } from './helpers/session';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
@@ -49,11 +49,6 @@ const snapshot = async () => ({
   tasks: await count('SELECT count(*) AS n FROM event_tasks'),
   audit: await count('SELECT count(*) AS n FROM audit_log'),
 });
-
-function expectError(res: { status: number; body: any }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error).toMatchObject({ code, message: expect.any(String) });
-}
 
 /** The open cases in a status, oldest first (for the centre's own additions). */
 const openIn = async (statuses: string[]) =>

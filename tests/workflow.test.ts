@@ -7,7 +7,7 @@ import type { Role } from '../server/domain/access';
 import type { CityDataset } from '../server/domain/model';
 import type { Db } from '../server/store/db';
 import { openCopy, readDataset } from './helpers/dataset';
-import { call, signInEveryRole } from './helpers/session';
+import { call, expectError, signInEveryRole } from './helpers/session';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
@@ -63,11 +63,6 @@ async function report(role: Role, body: Partial<Record<string, unknown>> = {}) {
 
 async function count(sql: string): Promise<number> {
   return Number((await db.one<{ n: number }>(sql))!.n);
-}
-
-function expectError(res: { status: number; body: any }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error).toMatchObject({ code, message: expect.any(String) });
 }
 
 describe('POST /api/events (上报)', () => {

@@ -1,7 +1,9 @@
 // Signed-in requests against an in-process app: the demo accounts, one per role, and their cookies.
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { createApp } from '../../server/app';
 import { type DemoUser, ensureDemoUsers } from '../../server/auth/demoUsers';
 import type { Role } from '../../server/domain/access';
@@ -62,4 +64,10 @@ export async function signInEveryRole(
   const cookies = new Map<Role, string>();
   for (const u of demo) cookies.set(u.role, await signIn(app, u.username, u.password));
   return { users, cookies };
+}
+
+/** An API answer that must be the JSON error `{ error: { code, message } }` with `status`. */
+export function expectError(res: { status: number; body: any }, status: number, code: string) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.body.error).toMatchObject({ code, message: expect.any(String) });
 }
