@@ -18,6 +18,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
+          globalSetup: ['tests/scratch.ts'],
           include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'client/**/*.test.ts'],
           exclude: ['scripts/generate/**'],
           environment: 'node',
@@ -27,6 +28,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'generator',
+          globalSetup: ['tests/scratch.ts'],
           include: ['scripts/generate/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
@@ -38,7 +40,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/globalSetup.ts'],
+          globalSetup: ['tests/scratch.ts', 'tests/globalSetup.ts'],
           // Every server a test starts would brotli the shared tiles in the background: minutes of CPU
           // on two cores. tests/tileCompression.test.ts covers it on a few tiles of its own.
           env: { TILES_PRECOMPRESS: '0' },
