@@ -114,6 +114,35 @@ describe('GET /api/layers/*', () => {
     expect(inBox.body.features.map((f: any) => f.id).sort()).toEqual(expected.map((c) => c.id).sort());
   });
 
+  it("gives the twin's five preset views, each looking at its place in the data", async () => {
+    const { status, body } = await get('/api/layers/viewpoints');
+    expect(status).toBe(200);
+    const byKey = new Map<string, any>(body.features.map((f: any) => [f.properties.key, f]));
+    expect([...byKey.keys()]).toEqual(['county', 'old-town', 'new-compound', 'village', 'river']);
+    const city = data.adminUnits.find((u) => u.level === 'city')!;
+    expect(byKey.get('county').properties.place).toBe(city.name);
+    const tallest = Math.max(...data.buildings.filter((b) => b.use === 'residential').map((b) => b.floors));
+    const tower = data.buildings.find((b) => b.address === byKey.get('new-compound').properties.place)!;
+    expect(tower).toMatchObject({ use: 'residential', floors: tallest });
+    // the village view looks at one of the grid's houses; the river view at a point of the river
+    const village = byKey.get('village');
+    const houses = data.buildings.filter((b) => b.use === 'village-house');
+    const house = houses.find((b) => b.centroid.every((x, i) => x === village.geometry.coordinates[i]))!;
+    expect(data.adminUnits.find((u) => u.id === house.gridId)!.name).toBe(village.properties.place);
+    expect(data.rivers.flatMap((r) => r.line)).toContainEqual(byKey.get('river').geometry.coordinates);
+    expect(data.roads.filter((r) => r.kind === 'lane').map((r) => r.name)).toContain(
+      byKey.get('old-town').properties.place,
+    );
+    // every camera stands within the county's box (or just outside it, looking in) and looks down
+    const county = byKey.get('county').properties.view;
+    for (const f of body.features) {
+      const v = f.properties.view;
+      expect(v.pitchDeg).toBeLessThan(0);
+      expect(v.heightM).toBeGreaterThan(50);
+      expect(v.heightM).toBeLessThanOrEqual(county.heightM);
+    }
+  });
+
   it('returns grid polygons whose bbox intersects the requested one', async () => {
     const { body } = await get('/api/layers/grids?level=grid&bbox=116.94,31.04,116.96,31.06');
     expect(body.features.length).toBeGreaterThan(0);

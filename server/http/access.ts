@@ -37,6 +37,7 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /layers/buildings': 'map',
   'GET /layers/roads': 'map',
   'GET /layers/rivers': 'map',
+  'GET /layers/viewpoints': 'map',
   'GET /grids/:id': 'units',
   'GET /search': 'map', // non-personal records only
   // big-screen statistics: city-wide aggregates of cases, no single case

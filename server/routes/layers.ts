@@ -1,5 +1,6 @@
 // GeoJSON map layers: grids (every level of the tree), components, cameras, patrol points, sensors, buildings,
-// roads and rivers (the basemap the analyst's map draws from our own data, no online tiles).
+// roads and rivers (the basemap the analyst's map draws from our own data, no online tiles), and the
+// twin's preset views.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { featureCollection, pointFeature } from '../domain/geojson';
 import { cachedJson, queryKey } from '../http/cachedJson';
@@ -12,6 +13,7 @@ import { listComponents } from '../store/components';
 import { listRivers, listRoads } from '../store/lines';
 import { listPatrolPoints } from '../store/patrolPoints';
 import { listSensors } from '../store/sensors';
+import { listViewpoints } from '../store/viewpoints';
 import { BboxParam, BoolParam, featureCollectionSchema, json } from './schemas';
 
 const GridId = z.string().regex(/^[0-9A-Z]{6,20}$/, 'expected a grid id such as 340881002001G01');
@@ -192,6 +194,24 @@ const rivers = layer(
   z.object({ id: z.string(), name: z.string(), widthM: z.number() }),
 );
 
+const VIEWPOINT_KEYS = ['county', 'old-town', 'new-compound', 'village', 'river'] as const;
+const viewpointsLayer = layer(
+  '/layers/viewpoints',
+  "The twin's preset views (预设视角), found from the data: the whole county, the old town at street level, a new compound, a village, the river. Each point is what the view looks at; `view` is the camera's pose, as the twin's `?view=` takes it",
+  z.object({}),
+  z.object({
+    key: z.enum(VIEWPOINT_KEYS),
+    place: z.string().openapi({ description: "The place's own name in the data" }),
+    view: z.object({
+      lon: z.number(),
+      lat: z.number(),
+      heightM: z.number(),
+      headingDeg: z.number(),
+      pitchDeg: z.number(),
+    }),
+  }),
+);
+
 /** A centre line (road, river) as a GeoJSON LineString feature. */
 const lineFeature = <T extends { id: string; line: [number, number][] }>({ line, ...properties }: T) => ({
   type: 'Feature' as const,
@@ -286,5 +306,20 @@ export function layerRoutes(deps: RouteDeps) {
         tables: ['rivers'],
         build: async () => featureCollection((await listRivers(db, q)).map(lineFeature)),
       });
-    });
+    })
+    .openapi(viewpointsLayer, (c) =>
+      cachedJson(c, deps, {
+        key: 'layers/viewpoints',
+        tables: ['admin_units', 'roads', 'buildings', 'rivers'],
+        build: async () =>
+          featureCollection(
+            (await listViewpoints(db)).map(({ target, ...properties }) => ({
+              type: 'Feature' as const,
+              id: properties.key,
+              geometry: { type: 'Point' as const, coordinates: target },
+              properties,
+            })),
+          ),
+      }),
+    );
 }
