@@ -38,6 +38,7 @@ describe('createApi: the URL and method of each call (the same as before hc)', (
     ['cameras', (a) => a.cameras(), '/api/layers/cameras'],
     ['patrol points', (a) => a.patrolPoints(), '/api/layers/patrol-points'],
     ['sensors', (a) => a.sensors(), '/api/layers/sensors'],
+    ['preset views', (a) => a.viewpoints(), '/api/layers/viewpoints'],
     ['sensor states', (a) => a.sensorStates(), '/api/sensors/state'],
     ['events, no filter', (a) => a.events(), '/api/events'],
     [

@@ -34,6 +34,8 @@ export type ComponentFeature = Ok<Client['layers']['components']['$get']>['featu
 export type CameraFeature = Ok<Client['layers']['cameras']['$get']>['features'][number];
 export type PatrolPointFeature = Ok<Client['layers']['patrol-points']['$get']>['features'][number];
 export type SensorFeature = Ok<Client['layers']['sensors']['$get']>['features'][number];
+/** GET /api/layers/viewpoints: one preset view (预设视角), the point it looks at and the camera's pose. */
+export type ViewpointFeature = Ok<Client['layers']['viewpoints']['$get']>['features'][number];
 
 /** A bounding box in degrees: [minLon, minLat, maxLon, maxLat]. */
 export type BboxDeg = [number, number, number, number];
@@ -112,6 +114,8 @@ export interface TwinApi {
   cameras(signal?: AbortSignal): Promise<CameraFeature[]>;
   patrolPoints(signal?: AbortSignal): Promise<PatrolPointFeature[]>;
   sensors(signal?: AbortSignal): Promise<SensorFeature[]>;
+  /** The preset views (the whole county, the old town, a new compound, a village, the river). */
+  viewpoints(signal?: AbortSignal): Promise<ViewpointFeature[]>;
   /** Every sensor's latest state (GET /api/sensors/state); sensors never heard from have `state: null`. */
   sensorStates(signal?: AbortSignal): Promise<SensorStates>;
   events(query?: EventQuery, signal?: AbortSignal): Promise<EventPage>;
@@ -200,6 +204,8 @@ export function createApi(origin = '', fetcher?: typeof fetch): TwinApi {
     patrolPoints: async (signal) =>
       (await call(client.layers['patrol-points'].$get({ query: {} }, withSignal(signal)))).features,
     sensors: async (signal) => (await call(client.layers.sensors.$get({ query: {} }, withSignal(signal)))).features,
+    viewpoints: async (signal) =>
+      (await call(client.layers.viewpoints.$get({ query: {} }, withSignal(signal)))).features,
     sensorStates: (signal) => call(client.sensors.state.$get({ query: {} }, withSignal(signal))),
     events: (query = {}, signal) => call(client.events.$get({ query: eventSearch(query) }, withSignal(signal))),
     openEvents: async (max, signal) => {

@@ -1,24 +1,89 @@
 // The twin in a real Chromium (Debian's, software WebGL), one page load for two stories (the twin's
 // first load is the slow part on two cores): the globe loads offline, the camera flies to the city,
 // every grid boundary the API returns is drawn, the header is in Chinese; then the 3D city: the
-// tileset loads from /api/tiles, zooming in with the wheel brings the streets in, and clicking a
-// building opens its card with the address the API has for it. No console errors, nothing fetched
-// from off the machine; the screenshots are kept.
+// tileset loads from /api/tiles; the preset views (the whole county, the old town at street level, a
+// new compound, a village, the river) each draw a scene of their own, kept as pictures in
+// tests/artifacts/views/ (the README's); clicking a building opens its card with the address the API
+// has for it. No console errors, nothing fetched from off the machine; the screenshots are kept.
 // Runs against a platform started on a free port (tests/helpers/platform.ts) with the built client,
 // or against an already running one given as WENDU_BASE_URL.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, distinctColours, KEEP_ALIVE_RETRY, launchChromium, watchPage } from '../helpers/browser';
+import {
+  ARTIFACTS,
+  distinctColours,
+  greyThumbnail,
+  KEEP_ALIVE_RETRY,
+  launchChromium,
+  watchPage,
+} from '../helpers/browser';
 import { type Platform, startPlatform } from '../helpers/platform';
 
 const viewport = { width: 1280, height: 720 };
 
 const data = (page: Page) => page.evaluate(() => ({ ...document.body.dataset }));
 
-/** Waits until every tile the current view needs has loaded again (after a camera move). */
-async function settledAfter(page: Page, before: number) {
-  await page.waitForFunction((n) => Number(document.body.dataset.buildingsSettled) > n, before, { timeout: 60_000 });
+interface Preset {
+  key: string;
+  view: { lon: number; lat: number };
+}
+let presets: Preset[] = [];
+
+/** Chooses a preset view in the menu; resolves when the camera has arrived and the view's tiles are in. */
+async function flyToPreset(page: Page, key: string) {
+  const { view } = presets.find((p) => p.key === key)!;
+  await page.getByLabel('预设视角').selectOption(key);
+  // arrived: the camera at rest writes its view into the URL
+  await page.waitForFunction(
+    ({ lon, lat }) => {
+      const [x, y] = (new URL(window.location.href).searchParams.get('view') ?? '').split(',').map(Number);
+      return Math.abs(x! - lon) < 1e-4 && Math.abs(y! - lat) < 1e-4;
+    },
+    view,
+    { timeout: 30_000 },
+  );
+  // and, a frame later, every building tile the view needs has loaded
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForFunction(() => document.body.dataset.buildingsLoading === 'false', null, { timeout: 90_000 });
+}
+
+// The scene, clear of the header, the menu and the legend.
+const sceneClip = {
+  x: 0.2 * viewport.width,
+  y: 0.2 * viewport.height,
+  width: 0.75 * viewport.width,
+  height: 0.75 * viewport.height,
+};
+
+/** Flies to each preset view; a picture of each (tests/artifacts/views/); each scene drawn and unlike the others. */
+async function presetViews(page: Page) {
+  const body = (await (
+    await page.request.get(`${platform.baseUrl}/api/layers/viewpoints`, KEEP_ALIVE_RETRY)
+  ).json()) as {
+    features: { properties: Preset }[];
+  };
+  presets = body.features.map((f) => f.properties);
+  expect(presets.map((v) => v.key)).toEqual(['county', 'old-town', 'new-compound', 'village', 'river']);
+  mkdirSync(`${ARTIFACTS}/views`, { recursive: true });
+  const thumbnails: number[][] = [];
+  for (const { key } of presets) {
+    await flyToPreset(page, key);
+    await page.screenshot({ path: `${ARTIFACTS}/views/${key}.jpg`, type: 'jpeg', quality: 80 });
+    const scene = await page.screenshot({ clip: sceneClip });
+    expect(await distinctColours(page, scene), key).toBeGreaterThan(40);
+    const grey = await greyThumbnail(page, scene);
+    const mean = grey.reduce((a, b) => a + b, 0) / grey.length;
+    const spread = Math.sqrt(grey.reduce((a, b) => a + (b - mean) ** 2, 0) / grey.length);
+    expect(spread, `${key}: a blank frame`).toBeGreaterThan(6);
+    thumbnails.push(grey);
+  }
+  // no two views show the same picture
+  for (let i = 0; i < thumbnails.length; i++)
+    for (let j = i + 1; j < thumbnails.length; j++) {
+      const diff = thumbnails[i]!.reduce((a, g, k) => a + Math.abs(g - thumbnails[j]![k]!), 0) / thumbnails[i]!.length;
+      expect(diff, `${presets[i]!.key} against ${presets[j]!.key}`).toBeGreaterThan(4);
+    }
 }
 
 let platform: Platform;
@@ -92,29 +157,20 @@ describe('first page', () => {
     expect(first.buildingsError).toBeUndefined();
     expect(Number(first.buildingTiles)).toBeGreaterThan(0);
 
-    // Zoom towards the urban core (the page opens on the whole county).
     const tileset = (await (
       await page.request.get(`${platform.baseUrl}/api/tiles/tileset.json`, KEEP_ALIVE_RETRY)
     ).json()) as {
       extras: { buildings: number };
     };
     expect(tileset.extras.buildings).toBeGreaterThan(1000);
-    // The overview frames the city and the two pilot towns (新渡镇 on the county's south-western edge), so
-    // the urban core is in the upper third of the screen, a little right of the middle.
-    const core = { x: Math.round(viewport.width * 0.54), y: Math.round(viewport.height * 0.3) };
-    const settled = Number((await data(page)).buildingsSettled);
-    await page.mouse.move(core.x, core.y);
-    for (let i = 0; i < 7; i++) {
-      await page.mouse.wheel(0, -400);
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
-    }
-    // Tilt towards the horizon (middle-button drag), as one looks at a city.
-    await page.mouse.move(viewport.width / 2, viewport.height / 2);
-    await page.mouse.down({ button: 'middle' });
-    await page.mouse.move(viewport.width / 2, viewport.height / 2 - 50, { steps: 5 });
-    await page.mouse.up({ button: 'middle' });
-    await settledAfter(page, settled);
+
+    // The preset views: a picture of each, each scene drawn and unlike the others; closer views bring
+    // finer tiles in.
+    await presetViews(page);
     expect(Number((await data(page)).buildingTiles)).toBeGreaterThan(Number(first.buildingTiles));
+
+    // Back to the new compound: its tallest home is in the middle of the screen.
+    await flyToPreset(page, 'new-compound');
 
     // Click from the screen's centre outwards until a click lands on a building.
     let picked: string | undefined;

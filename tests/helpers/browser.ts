@@ -81,6 +81,25 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
   }, png.toString('base64'));
 }
 
+/** A 48×27 grey thumbnail of the PNG (0–255 per pixel), to tell frames apart and blank ones from drawn ones. */
+export async function greyThumbnail(page: Page, png: Buffer): Promise<number[]> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 48;
+    canvas.height = 27;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0, 48, 27);
+    const pixels = context.getImageData(0, 0, 48, 27).data;
+    const grey: number[] = [];
+    for (let i = 0; i < pixels.length; i += 4)
+      grey.push(Math.round(0.299 * pixels[i]! + 0.587 * pixels[i + 1]! + 0.114 * pixels[i + 2]!));
+    return grey;
+  }, png.toString('base64'));
+}
+
 /** Signs `page` in through the login form as the platform's demo account of `role`. */
 export async function signInByForm(page: Page, platform: Platform, role: string): Promise<void> {
   const user = platform.users.get(role)!;

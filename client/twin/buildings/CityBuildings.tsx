@@ -38,6 +38,7 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
       tilesLoaded: 0,
       ready: false,
       settled: 0,
+      loading: true,
       picks: 0,
       selected: selectedRef.current,
     };
@@ -60,6 +61,13 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
           }),
           layer.tileset.allTilesLoaded.addEventListener(() => {
             status.settled += 1;
+            report(status);
+          }),
+          // whether the view's tiles are all in, written only when it changes (a view that needs no new
+          // tile never raises allTilesLoaded, so `settled` alone cannot say it is complete)
+          scene.postRender.addEventListener(() => {
+            if (status.loading === !layer.tileset.tilesLoaded) return;
+            status.loading = !layer.tileset.tilesLoaded;
             report(status);
           }),
         );
@@ -85,7 +93,7 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
       live = false;
       layerRef.current = null;
       if (!scene.isDestroyed()) for (const cleanup of cleanups.reverse()) cleanup();
-      report({ tilesLoaded: 0, ready: false, settled: 0, picks: 0, selected: null });
+      report({ tilesLoaded: 0, ready: false, settled: 0, loading: false, picks: 0, selected: null });
     };
   }, [scene, url]);
 

@@ -47,17 +47,27 @@ describe('cardRows', () => {
 
 describe('statusAttributes', () => {
   it('reports tiles, readiness, picks and the selection as data attributes', () => {
-    expect(statusAttributes({ tilesLoaded: 3, ready: true, settled: 4, picks: 2, selected: 'B1' })).toEqual({
+    expect(
+      statusAttributes({ tilesLoaded: 3, ready: true, settled: 4, loading: false, picks: 2, selected: 'B1' }),
+    ).toEqual({
       buildingTiles: '3',
       buildingsReady: 'true',
       buildingsSettled: '4',
+      buildingsLoading: 'false',
       buildingPicks: '2',
       buildingSelected: 'B1',
       buildingsError: undefined,
     });
     expect(
-      statusAttributes({ tilesLoaded: 0, ready: false, settled: 0, picks: 0, selected: null, error: 'x' })
-        .buildingSelected,
+      statusAttributes({
+        tilesLoaded: 0,
+        ready: false,
+        settled: 0,
+        loading: true,
+        picks: 0,
+        selected: null,
+        error: 'x',
+      }).buildingSelected,
     ).toBeUndefined();
   });
 });

@@ -63,6 +63,8 @@ export interface BuildingsStatus {
   ready: boolean;
   /** Times every tile the current view needs was loaded (after each camera move that needed more). */
   settled: number;
+  /** Tiles the current view needs are still loading (as of the last frame drawn). */
+  loading: boolean;
   /** Clicks on the scene answered (hit or miss). */
   picks: number;
   selected: string | null;
@@ -74,6 +76,7 @@ export function statusAttributes(status: BuildingsStatus): Record<string, string
     buildingTiles: String(status.tilesLoaded),
     buildingsReady: String(status.ready),
     buildingsSettled: String(status.settled),
+    buildingsLoading: String(status.loading),
     buildingPicks: String(status.picks),
     buildingSelected: status.selected ?? undefined,
     buildingsError: status.error,

@@ -1,18 +1,22 @@
 // The first page: the whole city on the globe with its grid boundaries, and the platform at a glance.
-// Composes the twin's layers, the header and the legend; all data comes through the injected api.
+// Composes the twin's layers, the header, the legend and the preset views; the view is in the URL
+// (`?view=`, as on the big screen). All data comes through the injected api.
 
 import type { AdminLevel } from '@domain/model';
 import { useCallback, useMemo, useState } from 'react';
 import type { TwinApi } from '../../api/twinApi';
 import { useI18n } from '../../i18n';
 import { CityBuildings } from '../../twin/buildings/CityBuildings';
-import { FlyToBounds } from '../../twin/flight/FlyToBounds';
+import { FlightDirector } from '../../twin/flight/FlightDirector';
+import { twinStateOf } from '../../twin/flight/viewUrl';
 import { GridBoundaries } from '../../twin/grids/GridBoundaries';
 import { gridDrawingFrom, legendRows } from '../../twin/grids/grids.model';
 import { TwinReadiness } from '../../twin/viewer/TwinReadiness';
 import { TwinViewer } from '../../twin/viewer/TwinViewer';
 import { useResource } from '../../ui/useResource';
 import { BuildingPanel } from '../twin/panels/building/BuildingPanel';
+import { useFlight } from '../twin/useFlight';
+import { ViewpointMenu } from '../twin/ViewpointMenu';
 import { GridLegend } from './GridLegend';
 import { OverviewHeader } from './OverviewHeader';
 
@@ -28,6 +32,8 @@ export function OverviewPage({ api }: { api: TwinApi }) {
 
   const [drawnFeatures, setDrawnFeatures] = useState<number | null>(null);
   const [flightDone, setFlightDone] = useState(false);
+  const [initialView] = useState(() => twinStateOf(window.location.search).view);
+  const [flight, flyTo] = useFlight();
   const [hidden, setHidden] = useState<ReadonlySet<AdminLevel>>(() => new Set());
   const [buildingId, setBuildingId] = useState<string | null>(null);
   const toggleLevel = useCallback(
@@ -48,10 +54,19 @@ export function OverviewPage({ api }: { api: TwinApi }) {
       <TwinViewer className="twin">
         <CityBuildings url={api.buildingTilesetUrl} selectedId={buildingId} onPick={setBuildingId} />
         <GridBoundaries drawing={drawing} hiddenLevels={hidden} onDrawn={setDrawnFeatures} />
-        <FlyToBounds bbox={drawing?.focus ?? null} pitchDeg={-50} onArrived={() => setFlightDone(true)} />
+        <FlightDirector
+          initialView={initialView}
+          home={drawing?.focus ?? null}
+          request={flight}
+          onOpened={() => setFlightDone(true)}
+          syncUrl
+        />
         <TwinReadiness gridFeatures={drawnFeatures} flightDone={flightDone} error={error?.message} />
       </TwinViewer>
       <OverviewHeader cityName={cityName} overview={overview.data ?? null} />
+      <div className="overview-tools">
+        <ViewpointMenu api={api} flyTo={flyTo} />
+      </div>
       {buildingId && <BuildingPanel api={api} buildingId={buildingId} onClose={() => setBuildingId(null)} />}
       {drawing && <GridLegend rows={legendRows(drawing)} hidden={hidden} onToggle={toggleLevel} />}
       {(error || loading) && (

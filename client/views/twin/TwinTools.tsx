@@ -1,10 +1,11 @@
 // The tools over the twin: the search box and the drill-down path (its home button flies home and
-// clears the selection).
+// clears the selection), and the preset views.
 import type { BboxDeg, GridProperties, TwinApi } from '../../api/twinApi';
 import type { FlightTarget } from '../../twin/flight/flightTarget';
 import { Breadcrumb } from './Breadcrumb';
 import { SearchBox } from './SearchBox';
 import type { Selection } from './useSelection';
+import { ViewpointMenu } from './ViewpointMenu';
 
 export interface TwinToolsProps {
   api: TwinApi;
@@ -32,6 +33,7 @@ export function TwinTools({ api, units, childrenOf, unitId, selected, home, flyT
           flyTo({ bbox: home });
         }}
       />
+      <ViewpointMenu api={api} flyTo={flyTo} />
     </div>
   );
 }
