@@ -177,6 +177,8 @@ describe('extrudeBuilding', () => {
     footprint: [ring],
     centroid: [116.95005, 31.05005],
     dwellings: 0,
+    kind: 'walk-up',
+    builtYear: 1995,
   });
   const frame = enuFrameAt(116.95, 31.05);
 

@@ -133,6 +133,23 @@ export class SegmentIndex {
     return best;
   }
 
+  /** The nearest centre line's segment within `reach`: the foot of the perpendicular, its unit direction and half-width. */
+  nearestSegment(p: XY, reach = 300): { foot: XY; dir: XY; halfWidth: number; distance: number; tag: string } | null {
+    let best: { foot: XY; dir: XY; halfWidth: number; distance: number; tag: string } | null = null;
+    for (const s of this.near(p[0] - reach, p[1] - reach, p[0] + reach, p[1] + reach)) {
+      const dx = s.b[0] - s.a[0],
+        dy = s.b[1] - s.a[1];
+      const len = Math.hypot(dx, dy);
+      if (len === 0) continue;
+      const t = Math.max(0, Math.min(1, ((p[0] - s.a[0]) * dx + (p[1] - s.a[1]) * dy) / (len * len)));
+      const foot: XY = [s.a[0] + t * dx, s.a[1] + t * dy];
+      const distance = Math.hypot(p[0] - foot[0], p[1] - foot[1]);
+      if (distance <= reach && (!best || distance < best.distance))
+        best = { foot, dir: [dx / len, dy / len], halfWidth: s.halfWidth, distance, tag: s.tag };
+    }
+    return best;
+  }
+
   /** Distance from a point to the nearest carriageway edge within `reach` (Infinity when none). */
   clearance(p: XY, reach = 150): number {
     let best = Infinity;
