@@ -153,7 +153,7 @@ const HIGH_RISE: BlockType = {
 /** The blocks a lot at `p` gets, by district: the old town, the inner city, the outer new districts. */
 function blockMix(p: XY, oldTown: XY): { types: BlockType[]; weights: number[] } {
   if (Math.hypot(p[0] - oldTown[0], p[1] - oldTown[1]) < OLD_TOWN_RADIUS_M)
-    return { types: [OLD_COURTYARD, OLD_WALK_UP], weights: [4, 5] };
+    return { types: [OLD_COURTYARD, OLD_WALK_UP], weights: [7, 3] };
   const d = Math.hypot(p[0], p[1]);
   if (d < 2_200) return { types: [WALK_UP, MID_RISE, HIGH_RISE], weights: [6, 3, 1] };
   if (d < 3_200) return { types: [WALK_UP, MID_RISE, HIGH_RISE], weights: [3, 4, 3] };
@@ -199,14 +199,23 @@ export class CompoundBuilder {
       const type = mix.types[rng.weighted(mix.weights)]!;
       const shrink = Math.floor(attempt / 60); // smaller lots once big ones stop fitting
       const wide = type.kind === 'courtyard' ? 2 : 0; // courtyard quarters: more, smaller houses
+      let rows = Math.max(1, rng.int(2, 4) + wide - shrink);
+      let cols = Math.max(1, rng.int(2, 4) + wide - shrink);
+      if (type.floors[0] >= 11) {
+        // a new estate of towers is built whole: as many rows of blocks as the grid still wants
+        const perBlock = ((type.floors[0] + type.floors[1]) / 2) * 2 * 2.5;
+        const blocks = Math.max(2, Math.ceil((target - grid.dwellings) / perBlock));
+        rows = Math.max(2, Math.min(rows, blocks));
+        cols = Math.max(1, Math.min(cols, Math.ceil(blocks / rows)));
+      }
       this.tryCompound(
         rng,
         grid,
         target,
         type,
         centre,
-        Math.max(1, rng.int(2, 4) + wide - shrink),
-        Math.max(1, rng.int(2, 4) + wide - shrink),
+        cols,
+        rows,
         attempt < 240 ? GATE_REACH_M : Infinity, // a gate on a street first; deep lots only if need be
       );
     }

@@ -23,6 +23,7 @@ const HOUSE_D: [number, number] = [9.5, 12.8];
 const FRONT_YARD_M: [number, number] = [5, 10];
 const ROW_STEP_M = 19;
 /** The roads houses face (not the expressway, the railway or the river). */
+const HAMLET_FULL_AFTER = 150;
 const HAMLET_ROADS = new Set(['village', 'county', 'provincial', 'national']);
 
 interface Hamlet {
@@ -33,6 +34,8 @@ interface Hamlet {
   track?: XY;
   group: number;
   house: number;
+  /** Attempts in a row that found no room; the hamlet is full after HAMLET_FULL_AFTER. */
+  misses: number;
 }
 
 /** A point on a hamlet's own track near its centre, as a road segment would give it. */
@@ -54,7 +57,7 @@ export function fillVillageGrid(
       const seg = sites.roads.nearestSegment(p, 400);
       if (!seg || !HAMLET_ROADS.has(sites.lineById.get(seg.tag)?.kind ?? '') || !pointInRing(seg.foot, grid.inset))
         continue;
-      return { at: seg.foot, spread: rng.range(70, 120), group: addressing.nextGroup++, house: 1 };
+      return { at: seg.foot, spread: rng.range(70, 120), group: addressing.nextGroup++, house: 1, misses: 0 };
     }
     // no road in this part of the grid: the hamlet strings along its own track (机耕路)
     const a = rng.range(0, Math.PI);
@@ -64,23 +67,24 @@ export function fillVillageGrid(
       spread: rng.range(60, 100),
       group: addressing.nextGroup++,
       house: 1,
+      misses: 0,
     };
   };
   const hamlets: Hamlet[] = [];
   const count = rng.int(3, 5);
   for (let h = 0; h < count; h++) hamlets.push(newHamlet(true));
-  let failures = 0;
   for (let attempt = 0; attempt < 20_000 && grid.dwellings < target; attempt++) {
-    if (failures > 400) {
+    let open = hamlets.filter((h) => h.misses < HAMLET_FULL_AFTER);
+    if (open.length === 0) {
       hamlets.push(newHamlet(hamlets.length % 2 === 0)); // the roads full: some along their own tracks
-      failures = 0;
+      open = [hamlets.at(-1)!];
     }
-    const hamlet = hamlets[rng.int(0, hamlets.length - 1)]!;
+    const hamlet = open[rng.int(0, open.length - 1)]!;
     // a point along the road near the hamlet's centre; the house stands off it, facing it
     const q: XY = [hamlet.at[0] + rng.normal(0, hamlet.spread), hamlet.at[1] + rng.normal(0, hamlet.spread)];
-    const seg = hamlet.track ? alongTrack(hamlet, rng) : sites.roads.nearestSegment(q, 250);
+    const seg = hamlet.track ? alongTrack(hamlet, rng) : sites.roads.nearestSegment(q, 150);
     if (!seg || (!hamlet.track && !HAMLET_ROADS.has(sites.lineById.get(seg.tag)?.kind ?? ''))) {
-      failures++;
+      hamlet.misses++;
       continue;
     }
     const w = rng.range(...HOUSE_W);
@@ -97,9 +101,10 @@ export function fillVillageGrid(
       angle: Math.atan2(seg.dir[1], seg.dir[0]) + rng.range(-0.06, 0.06),
     };
     if (!sites.fits(grid, rectCorners(rect), 4, rng.range(3, 6))) {
-      if (++failures % 60 === 0) hamlet.spread *= 1.15; // the hamlet grows along its road
+      if (++hamlet.misses % 30 === 0) hamlet.spread *= 1.15; // the hamlet grows along its road
       continue;
     }
+    hamlet.misses = 0;
     sites.emit(
       rng,
       grid,
