@@ -32,16 +32,10 @@ const COLOURS: Record<BuildingKind, string> = {
 };
 const SIZE = 500; // metres a panel spans
 const PX = 600; // pixels a panel is drawn at
-const mean = (pts: XY[]): XY => [
-  pts.reduce((a, p) => a + p[0], 0) / pts.length,
-  pts.reduce((a, p) => a + p[1], 0) / pts.length,
-];
 const at = (b: Building) => toXY(b.centroid);
 
-// the old town: where its courtyard houses are; a new compound: the block with most slabs and towers near it;
+// the old town: where its old houses are densest; a new compound: the block with most slabs and towers near it;
 // a village: the house with most houses within 300 m
-const courtyards = geo.buildings.filter((b) => b.kind === 'courtyard');
-const oldTown = mean(courtyards.map(at));
 const densest = (list: Building[], r: number): XY => {
   let best: XY = [0, 0];
   let most = -1;
@@ -52,6 +46,10 @@ const densest = (list: Building[], r: number): XY => {
   }
   return best;
 };
+const oldTown = densest(
+  geo.buildings.filter((b) => b.kind === 'courtyard' || (b.builtYear < 1990 && b.use === 'residential')),
+  200,
+);
 const towers = densest(
   geo.buildings.filter((b) => b.kind === 'tower' || b.kind === 'slab'),
   250,
@@ -86,7 +84,7 @@ function panel(centre: XY, title: string, dx: number): string {
   parts.push('</g>');
   parts.push(`<text x="${dx + 4}" y="28" font-size="18" font-family="sans-serif">${title}</text>`);
   parts.push(
-    `<line x1="${dx + PX - 110}" y1="${40 + PX - 14}" x2="${dx + PX - 110 + 100 * k}" y2="${40 + PX - 14}" stroke="#000" stroke-width="3"/><text x="${dx + PX - 110}" y="${40 + PX - 20}" font-size="12" font-family="sans-serif">100 m</text>`,
+    `<line x1="${dx + PX - 140}" y1="${40 + PX - 14}" x2="${dx + PX - 140 + 100 * k}" y2="${40 + PX - 14}" stroke="#000" stroke-width="3"/><text x="${dx + PX - 140}" y="${40 + PX - 20}" font-size="12" font-family="sans-serif">100 m</text>`,
   );
   return parts.join('\n');
 }
@@ -101,9 +99,9 @@ const legend = (Object.keys(COLOURS) as BuildingKind[])
 const width = 3 * PX + 40;
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${PX + 110}" viewBox="0 0 ${width} ${PX + 110}">
 <rect width="100%" height="100%" fill="#fff"/>
-${panel(oldTown, 'Old town by the river: courtyard houses, old walk-ups, lanes', 10)}
-${panel(towers, 'New district: towers in rows, sunlight spacing', PX + 20)}
-${panel(village, 'Village: detached houses along the roads, ponds', 2 * PX + 30)}
+${panel(oldTown, 'Old town: courtyard houses, old walk-ups, shops on its lanes', 10)}
+${panel(towers, 'New district: slabs and towers in rows, sunlight spacing', PX + 20)}
+${panel(village, 'Village: one detached house per household, along its roads', 2 * PX + 30)}
 ${legend}
 </svg>`;
 writeFileSync(out, svg);
