@@ -2,6 +2,7 @@
 // (scale 1): `npx tsx scripts/generate/geography/buildingMeasures.ts [seed]` prints them as JSON.
 // Counts by use, kind and era; floors; footprint shapes; village houses' size; vacancy (dwellings
 // without a household); sunlight spacing between rows; and what the 3D tiles weigh.
+import { gzipSync } from 'node:zlib';
 import * as turf from '@turf/turf';
 import { eraOf } from '../../../server/domain/buildingEra';
 import type { Building } from '../../../server/domain/model';
@@ -92,8 +93,12 @@ const villageArea = village.map((x) => turf.area(turf.polygon(x.footprint)) / x.
 
 const t1 = performance.now();
 const tiles = buildTileset(b);
-let tileBytes = 0;
-for (const [, data] of tiles.files) tileBytes += data.byteLength;
+let tileBytes = 0,
+  gzipBytes = 0;
+for (const [, data] of tiles.files) {
+  tileBytes += data.byteLength;
+  gzipBytes += gzipSync(data).byteLength;
+}
 
 console.log(
   JSON.stringify(
@@ -124,6 +129,7 @@ console.log(
       tiles: {
         files: tiles.files.size,
         megabytes: round(tileBytes / 1e6),
+        gzippedMegabytes: round(gzipBytes / 1e6),
         seconds: round((performance.now() - t1) / 1000),
       },
     },

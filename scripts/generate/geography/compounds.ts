@@ -61,7 +61,7 @@ const OLD_COURTYARD: BlockType = {
   length: [16, 24],
   depth: [14, 20],
   units: () => 1,
-  perFloor: (r) => r.pick([1, 2, 2]),
+  perFloor: (r) => r.pick([2, 2, 3]), // two or three families a floor
   spacing: 0,
   minGap: 5,
   colGap: [4, 8],
@@ -198,7 +198,7 @@ export class CompoundBuilder {
       const mix = blockMix(centre, this.oldTown);
       const type = mix.types[rng.weighted(mix.weights)]!;
       const shrink = Math.floor(attempt / 60); // smaller lots once big ones stop fitting
-      const wide = type.kind === 'courtyard' ? 2 : 0; // courtyard quarters: more, smaller houses
+      const wide = type.kind === 'courtyard' ? 3 : 0; // courtyard quarters: more, smaller houses
       let rows = Math.max(1, rng.int(2, 4) + wide - shrink);
       let cols = Math.max(1, rng.int(2, 4) + wide - shrink);
       if (type.floors[0] >= 11) {
