@@ -112,16 +112,32 @@ export function plantCompounds(rng: Rng, o: CompoundInput): PlantedHotspot[] {
     unseenHomes.set(b.gridId, list);
   }
   // The best cluster of each grid: around each unseen home, the unseen homes of the grid close to it.
-  const best = new Map<string, { buildings: Building[]; people: number }>();
+  const best = new Map<string, { centre: Building; buildings: Building[]; people: number }>();
   for (const centre of [...unseenHomes.values()].flat()) {
     const cluster = unseenHomes
       .get(centre.gridId)!
       .filter((b) => metres(b.centroid, centre.centroid) <= COMPOUND_RADIUS_M);
     const people = cluster.reduce((n, b) => n + peopleIn(b), 0);
     const known = best.get(centre.gridId);
-    if (!known || people > known.people) best.set(centre.gridId, { buildings: cluster, people });
+    if (!known || people > known.people) best.set(centre.gridId, { centre, buildings: cluster, people });
   }
   const ranked = [...best.entries()].sort((a, b) => b[1].people - a[1].people || (a[0] < b[0] ? -1 : 1));
+  // Every planted compound as clear as the largest: a smaller one takes in its grid's next nearest unseen
+  // homes (its neighbours across the lane) until it has as many residents, so no planted grid's
+  // vulnerable count is a small fraction of the top one's (the factor is scaled to the top grid).
+  const wanted = ranked[0]?.[1].people ?? 0;
+  for (const [gridId, cluster] of ranked.slice(0, COMPOUNDS)) {
+    const inCluster = new Set(cluster.buildings);
+    const rest = unseenHomes
+      .get(gridId)!
+      .filter((b) => !inCluster.has(b))
+      .sort((a, b) => metres(a.centroid, cluster.centre.centroid) - metres(b.centroid, cluster.centre.centroid));
+    for (const b of rest) {
+      if (cluster.people >= wanted) break;
+      cluster.buildings.push(b);
+      cluster.people += peopleIn(b);
+    }
+  }
   const todayYear = Number(o.today.slice(0, 4));
   const planted: PlantedHotspot[] = [];
   for (const [gridId, { buildings }] of ranked.slice(0, COMPOUNDS)) {
