@@ -76,8 +76,8 @@ interface CompoundInput {
 }
 
 /**
- * Plants the vulnerable compounds: in the urban grids with the most residents in one cluster of
- * residential buildings no camera sees, every household of the cluster becomes low-income, residents
+ * Plants the vulnerable compounds: in the urban grids with the most residents in residential buildings
+ * no camera sees, around the largest cluster of such buildings, every household of the cluster becomes low-income, residents
  * over 60 disabled (those living alone are elderly-alone already). Changes tags only.
  */
 export function plantCompounds(rng: Rng, o: CompoundInput): PlantedHotspot[] {
@@ -121,11 +121,16 @@ export function plantCompounds(rng: Rng, o: CompoundInput): PlantedHotspot[] {
     const known = best.get(centre.gridId);
     if (!known || people > known.people) best.set(centre.gridId, { centre, buildings: cluster, people });
   }
-  const ranked = [...best.entries()].sort((a, b) => b[1].people - a[1].people || (a[0] < b[0] ? -1 : 1));
+  // The grids with the most residents in unseen homes: there the compound can grow as large as the
+  // largest, and the camera gaps (the other half of the story) are widest.
+  const unseenPeople = new Map([...unseenHomes].map(([g, homes]) => [g, homes.reduce((n, b) => n + peopleIn(b), 0)]));
+  const ranked = [...best.entries()].sort(
+    (a, b) => unseenPeople.get(b[0])! - unseenPeople.get(a[0])! || (a[0] < b[0] ? -1 : 1),
+  );
   // Every planted compound as clear as the largest: a smaller one takes in its grid's next nearest unseen
   // homes (its neighbours across the lane) until it has as many residents, so no planted grid's
   // vulnerable count is a small fraction of the top one's (the factor is scaled to the top grid).
-  const wanted = ranked[0]?.[1].people ?? 0;
+  const wanted = Math.max(0, ...ranked.slice(0, COMPOUNDS).map(([, c]) => c.people));
   for (const [gridId, cluster] of ranked.slice(0, COMPOUNDS)) {
     const inCluster = new Set(cluster.buildings);
     const rest = unseenHomes
