@@ -29,12 +29,13 @@ export interface PlantedHotspot {
 /** The problems the runs rise in: urgent urban items (severity 3), one per run. */
 const RUN_ITEMS = ['060101', '050101', '060401', '080303', '050203'];
 /**
- * How long a run rises, and the share of the city's urban cases each run takes at its end: five times
- * a grid's usual share (105 urban grids), so the five runs take 12.5% of the urban cases of those six
- * weeks in all; enough to stand out (tests/fullScale.test.ts), not enough to empty the other grids.
+ * How long a run rises, and the share of the city's urban cases each run takes at its end: about seven
+ * times a grid's usual share (105 urban grids), so the five runs take about 16% of the urban cases of
+ * those six weeks in all; enough to stand out above the grids with a long overdue backlog
+ * (tests/fullScale.test.ts), not enough to empty the other grids.
  */
 export const RUN_WEEKS = 6;
-const RUN_PEAK_SHARE = 0.05;
+const RUN_PEAK_SHARE = 0.065;
 const COMPOUNDS = 5;
 /** Buildings of a compound: the residential buildings within this distance of its first one. */
 const COMPOUND_RADIUS_M = 120;
@@ -77,8 +78,9 @@ interface CompoundInput {
 
 /**
  * Plants the vulnerable compounds: in the urban grids with the most residents in residential buildings
- * no camera sees, around the largest cluster of such buildings, every household of the cluster becomes low-income, residents
- * over 60 disabled (those living alone are elderly-alone already). Changes tags only.
+ * no camera sees, around the largest cluster of such buildings, every household of the cluster becomes
+ * low-income, most residents over 60 disabled (those living alone are elderly-alone already). Changes
+ * tags only.
  */
 export function plantCompounds(rng: Rng, o: CompoundInput): PlantedHotspot[] {
   const urban = new Set(o.adminUnits.filter((u) => u.level === 'grid' && u.area !== 'village').map((u) => u.id));
@@ -153,7 +155,7 @@ export function plantCompounds(rng: Rng, o: CompoundInput): PlantedHotspot[] {
           const age = todayYear - Number(r.birthDate.slice(0, 4));
           const tags = new Set(r.tags);
           tags.add('low-income');
-          if (age >= 60 && rng.chance(0.5)) tags.add('disabled');
+          if (age >= 60 && rng.chance(0.8)) tags.add('disabled');
           r.tags = [...tags];
           count++;
         }
