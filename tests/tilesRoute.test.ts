@@ -1,11 +1,13 @@
 // The 3D city over HTTP: /api/tiles/* serves the built tileset with the right types (gzip when asked),
 // needs a signed-in user, and refuses any path that is not a tile; /api/buildings/{id} gives a picked
 // building's card with counts only.
+
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readGlb } from '../scripts/tiles/glbRead';
 import { createApp } from '../server/app';
+import { eraOf } from '../server/domain/buildingEra';
 import type { CityDataset } from '../server/domain/model';
 import type { Db } from '../server/store/db';
 import { openCopy, readDataset } from './helpers/dataset';
@@ -95,6 +97,9 @@ describe('GET /api/buildings/{id}', () => {
       id,
       address: building.address,
       use: building.use,
+      kind: building.kind,
+      builtYear: building.builtYear,
+      era: eraOf(building.builtYear),
       floors: building.floors,
       heightM: building.heightM,
       gridId: grid.id,

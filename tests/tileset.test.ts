@@ -177,6 +177,8 @@ describe('extrudeBuilding', () => {
     footprint: [ring],
     centroid: [116.95005, 31.05005],
     dwellings: 0,
+    kind: 'walk-up',
+    builtYear: 1995,
   });
   const frame = enuFrameAt(116.95, 31.05);
 
@@ -205,6 +207,38 @@ describe('extrudeBuilding', () => {
       expect(mesh.buildingIds).toEqual(['B1']);
     },
   );
+
+  it('extrudes a concave footprint (an L) with a roof that covers exactly the footprint', () => {
+    const d = 0.0001;
+    const l: [number, number][] = [
+      [116.95, 31.05],
+      [116.95 + 2 * d, 31.05],
+      [116.95 + 2 * d, 31.05 + d],
+      [116.95 + d, 31.05 + d],
+      [116.95 + d, 31.05 + 2 * d],
+      [116.95, 31.05 + 2 * d],
+      [116.95, 31.05],
+    ];
+    const mesh = new TileMesh();
+    expect(extrudeBuilding(mesh, frame, building(l))).toBe(true);
+    expect(mesh.indices.length / 3).toBe(6 * 2 + 4); // two triangles a wall, n − 2 for the roof
+    const p = (i: number) => [mesh.positions[i * 3]!, mesh.positions[i * 3 + 1]!, mesh.positions[i * 3 + 2]!];
+    // every roof triangle faces up, and together they cover the ring's area: no overlap, nothing outside
+    let roof = 0;
+    for (let t = 6 * 2 * 3; t < mesh.indices.length; t += 3) {
+      const [a, b, c] = [p(mesh.indices[t]!), p(mesh.indices[t + 1]!), p(mesh.indices[t + 2]!)];
+      const twice = (b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!);
+      expect(twice).toBeGreaterThan(0);
+      roof += twice / 2;
+    }
+    const top = Array.from({ length: 6 }, (_, k) => p(mesh.vertexCount - 6 + k));
+    let ring = 0;
+    for (let k = 0; k < 6; k++) {
+      const [a, b] = [top[k]!, top[(k + 1) % 6]!];
+      ring += (a[0]! * b[1]! - b[0]! * a[1]!) / 2;
+    }
+    expect(roof).toBeCloseTo(Math.abs(ring), 3);
+  });
 
   it('leaves out a degenerate footprint', () => {
     const mesh = new TileMesh();

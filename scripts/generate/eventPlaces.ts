@@ -63,7 +63,10 @@ export function buildGridPlaces(
   for (const b of buildings) {
     if (b.use === 'residential' || b.use === 'village-house') {
       // Old walk-up estates (老旧小区) generate more casework than new towers.
-      add(b.gridId, b.centroid, b.address, b.use === 'residential' && b.floors <= 7 ? 1 : 0.5, ['residential']);
+      add(b.gridId, b.centroid, b.address, b.use === 'residential' && b.floors <= 7 ? 1 : 0.5, [
+        'residential',
+        ...(b.kind === 'shophouse' ? (['commercial'] as const) : []), // shops on its ground floor
+      ]);
     } else if (b.use === 'commercial') {
       add(b.gridId, b.centroid, b.address, 1.5, ['commercial', 'market']);
     } else {

@@ -29,12 +29,13 @@ export interface PlantedHotspot {
 /** The problems the runs rise in: urgent urban items (severity 3), one per run. */
 const RUN_ITEMS = ['060101', '050101', '060401', '080303', '050203'];
 /**
- * How long a run rises, and the share of the city's urban cases each run takes at its end: five times
- * a grid's usual share (105 urban grids), so the five runs take 12.5% of the urban cases of those six
- * weeks in all; enough to stand out (tests/fullScale.test.ts), not enough to empty the other grids.
+ * How long a run rises, and the share of the city's urban cases each run takes at its end: about seven
+ * times a grid's usual share (105 urban grids), so the five runs take about 16% of the urban cases of
+ * those six weeks in all; enough to stand out above the grids with a long overdue backlog
+ * (tests/fullScale.test.ts), not enough to empty the other grids.
  */
 export const RUN_WEEKS = 6;
-const RUN_PEAK_SHARE = 0.05;
+const RUN_PEAK_SHARE = 0.065;
 const COMPOUNDS = 5;
 /** Buildings of a compound: the residential buildings within this distance of its first one. */
 const COMPOUND_RADIUS_M = 120;
@@ -76,9 +77,10 @@ interface CompoundInput {
 }
 
 /**
- * Plants the vulnerable compounds: in the urban grids with the most residents in one cluster of
- * residential buildings no camera sees, every household of the cluster becomes low-income, residents
- * over 60 disabled (those living alone are elderly-alone already). Changes tags only.
+ * Plants the vulnerable compounds: in the urban grids with the most residents in residential buildings
+ * no camera sees, around the largest cluster of such buildings, every household of the cluster becomes
+ * low-income, most residents over 60 disabled (those living alone are elderly-alone already). Changes
+ * tags only.
  */
 export function plantCompounds(rng: Rng, o: CompoundInput): PlantedHotspot[] {
   const urban = new Set(o.adminUnits.filter((u) => u.level === 'grid' && u.area !== 'village').map((u) => u.id));
@@ -112,16 +114,37 @@ export function plantCompounds(rng: Rng, o: CompoundInput): PlantedHotspot[] {
     unseenHomes.set(b.gridId, list);
   }
   // The best cluster of each grid: around each unseen home, the unseen homes of the grid close to it.
-  const best = new Map<string, { buildings: Building[]; people: number }>();
+  const best = new Map<string, { centre: Building; buildings: Building[]; people: number }>();
   for (const centre of [...unseenHomes.values()].flat()) {
     const cluster = unseenHomes
       .get(centre.gridId)!
       .filter((b) => metres(b.centroid, centre.centroid) <= COMPOUND_RADIUS_M);
     const people = cluster.reduce((n, b) => n + peopleIn(b), 0);
     const known = best.get(centre.gridId);
-    if (!known || people > known.people) best.set(centre.gridId, { buildings: cluster, people });
+    if (!known || people > known.people) best.set(centre.gridId, { centre, buildings: cluster, people });
   }
-  const ranked = [...best.entries()].sort((a, b) => b[1].people - a[1].people || (a[0] < b[0] ? -1 : 1));
+  // The grids with the most residents in unseen homes: there the compound can grow as large as the
+  // largest, and the camera gaps (the other half of the story) are widest.
+  const unseenPeople = new Map([...unseenHomes].map(([g, homes]) => [g, homes.reduce((n, b) => n + peopleIn(b), 0)]));
+  const ranked = [...best.entries()].sort(
+    (a, b) => unseenPeople.get(b[0])! - unseenPeople.get(a[0])! || (a[0] < b[0] ? -1 : 1),
+  );
+  // Every planted compound as clear as the largest: a smaller one takes in its grid's next nearest unseen
+  // homes (its neighbours across the lane) until it has as many residents, so no planted grid's
+  // vulnerable count is a small fraction of the top one's (the factor is scaled to the top grid).
+  const wanted = Math.max(0, ...ranked.slice(0, COMPOUNDS).map(([, c]) => c.people));
+  for (const [gridId, cluster] of ranked.slice(0, COMPOUNDS)) {
+    const inCluster = new Set(cluster.buildings);
+    const rest = unseenHomes
+      .get(gridId)!
+      .filter((b) => !inCluster.has(b))
+      .sort((a, b) => metres(a.centroid, cluster.centre.centroid) - metres(b.centroid, cluster.centre.centroid));
+    for (const b of rest) {
+      if (cluster.people >= wanted) break;
+      cluster.buildings.push(b);
+      cluster.people += peopleIn(b);
+    }
+  }
   const todayYear = Number(o.today.slice(0, 4));
   const planted: PlantedHotspot[] = [];
   for (const [gridId, { buildings }] of ranked.slice(0, COMPOUNDS)) {
@@ -132,7 +155,7 @@ export function plantCompounds(rng: Rng, o: CompoundInput): PlantedHotspot[] {
           const age = todayYear - Number(r.birthDate.slice(0, 4));
           const tags = new Set(r.tags);
           tags.add('low-income');
-          if (age >= 60 && rng.chance(0.5)) tags.add('disabled');
+          if (age >= 60 && rng.chance(0.8)) tags.add('disabled');
           r.tags = [...tags];
           count++;
         }

@@ -286,12 +286,12 @@ const SHOP_KINDS = [
   '母婴店',
 ];
 
-/** One to several businesses per commercial building, more in taller ones. */
+/** One to several businesses per commercial building or shop-house, more in taller ones. */
 function businesses(rng: Rng, buildings: Building[]): Organisation[] {
   const orgs: Organisation[] = [];
   for (const b of buildings) {
-    if (b.use !== 'commercial') continue;
-    const n = rng.int(1, Math.min(6, 1 + b.floors));
+    if (b.use !== 'commercial' && b.kind !== 'shophouse') continue; // a shop-house's shops count
+    const n = rng.int(1, b.kind === 'shophouse' ? 4 : Math.min(6, 1 + b.floors));
     for (let k = 0; k < n; k++) {
       orgs.push({
         id: `BZ${pad(orgs.length + 1, 5)}`,

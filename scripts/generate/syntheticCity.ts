@@ -3,6 +3,15 @@
 // components and patrol points. Not the reference geography; just enough shape to check the rules.
 import type { AdminUnit, Building, CityComponent, LonLat, PatrolPoint, PolygonCoords } from '../../server/domain/model';
 
+/** One plain kind for each use in the synthetic city. */
+const KIND_OF_USE: Record<Building['use'], Building['kind']> = {
+  residential: 'walk-up',
+  commercial: 'shop',
+  public: 'community-centre',
+  industrial: 'factory',
+  'village-house': 'village-house',
+};
+
 export interface SyntheticCityOptions {
   communities: number;
   /** Urban grids in total, spread over the communities. */
@@ -107,6 +116,8 @@ export function syntheticCity(o: SyntheticCityOptions): SyntheticCity {
         footprint: square(x - 0.0001, y - 0.0001, 0.0002),
         centroid: [x, y],
         dwellings,
+        kind: KIND_OF_USE[use],
+        builtYear: 2005,
       });
     };
     let n = 1;

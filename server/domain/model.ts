@@ -89,6 +89,31 @@ export interface Compound {
 
 export type BuildingUse = 'residential' | 'commercial' | 'public' | 'industrial' | 'village-house';
 
+/**
+ * What the building is within its use (issue 14): residential courtyard houses (合院), walk-ups (多层),
+ * slabs and point towers (高层), and shop-houses (商住楼: shops on the ground floor, flats above);
+ * commercial shops, malls and offices; public schools, hospitals, government offices, community
+ * centres and halls; industrial factories; village houses (one household each).
+ */
+export const BUILDING_KINDS = [
+  'courtyard',
+  'walk-up',
+  'slab',
+  'tower',
+  'shophouse',
+  'shop',
+  'mall',
+  'office',
+  'school',
+  'hospital',
+  'government',
+  'community-centre',
+  'hall',
+  'factory',
+  'village-house',
+] as const;
+export type BuildingKind = (typeof BUILDING_KINDS)[number];
+
 /** A building (建筑) from its footprint. */
 export interface Building {
   id: string;
@@ -101,6 +126,9 @@ export interface Building {
   centroid: LonLat;
   /** Dwelling units the building can hold (0 for non-residential). */
   dwellings: number;
+  kind: BuildingKind;
+  /** The year it was built (made, by its district and kind); its era is `eraOf(builtYear)`. */
+  builtYear: number;
 }
 
 export type ComponentState = 'normal' | 'damaged' | 'missing' | 'occupied';

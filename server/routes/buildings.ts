@@ -1,6 +1,9 @@
-// One building, as the 3D city's info panel shows it when it is picked: address, use, floors, grid,
-// and how many households and residents live there (counts only, no personal data).
+// One building, as the 3D city's info panel shows it when it is picked: address, use and kind, year
+// built and era, floors, grid, and how many households and residents live there (counts only, no
+// personal data).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { BUILDING_ERAS } from '../domain/buildingEra';
+import { BUILDING_KINDS } from '../domain/model';
 import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { ApiError, errorResponses, notFoundResponse, validationHook } from '../http/errors';
@@ -14,6 +17,13 @@ export const BuildingCardSchema = z
     id: z.string(),
     address: z.string(),
     use: z.enum(['residential', 'commercial', 'public', 'industrial', 'village-house']),
+    kind: z
+      .enum(BUILDING_KINDS)
+      .openapi({ description: 'What it is within its use (shophouse: shops below, flats above)' }),
+    builtYear: n
+      .nullable()
+      .openapi({ description: 'The year it was built (null in a store from before migration 17)' }),
+    era: z.enum(BUILDING_ERAS).nullable().openapi({ description: 'Its era, from builtYear' }),
     floors: n,
     heightM: z.number(),
     gridId: z.string(),
@@ -28,7 +38,8 @@ const getBuilding = createRoute({
   method: 'get',
   path: '/buildings/{id}',
   tags: ['layers'],
-  summary: 'A building: address, use, floors, grid, households and residents (counts only)',
+  summary:
+    'A building: address, use and kind, year built and era, floors, grid, households and residents (counts only)',
   request: {
     params: z.object({
       id: z

@@ -1,5 +1,6 @@
 // Buildings (建筑) with their footprints, and the households living in them.
-import type { Building, BuildingUse } from '../domain/model';
+import { type BuildingEra, eraOf } from '../domain/buildingEra';
+import type { Building, BuildingKind, BuildingUse } from '../domain/model';
 import type { Db } from './db';
 import { type Bbox, Where } from './sql';
 
@@ -27,6 +28,8 @@ interface Row {
   dwellings: number;
   households: number;
   residents: number;
+  kind: BuildingKind;
+  built_year: number | null;
 }
 
 export async function listBuildings(db: Db, f: BuildingFilter): Promise<BuildingRecord[]> {
@@ -49,16 +52,22 @@ export async function listBuildings(db: Db, f: BuildingFilter): Promise<Building
     footprint: JSON.parse(r.footprint),
     centroid: [r.lon, r.lat],
     dwellings: r.dwellings,
+    kind: r.kind,
+    builtYear: r.built_year ?? 0,
     households: r.households,
     residents: r.residents,
   }));
 }
 
-/** One building's card (建筑信息): where it is, what it is, and how many live there (counts only). */
+/** One building's card (建筑信息): where it is, what it is and when built, and how many live there (counts only). */
 export interface BuildingCard {
   id: string;
   address: string;
   use: BuildingUse;
+  kind: BuildingKind;
+  /** Null in a store generated before migration 17. */
+  builtYear: number | null;
+  era: BuildingEra | null;
   floors: number;
   heightM: number;
   gridId: string;
@@ -73,6 +82,8 @@ export async function getBuildingCard(db: Db, id: string): Promise<BuildingCard 
     id: string;
     address: string;
     use: BuildingUse;
+    kind: BuildingKind;
+    built_year: number | null;
     floors: number;
     height_m: number;
     grid_id: string;
@@ -82,7 +93,7 @@ export async function getBuildingCard(db: Db, id: string): Promise<BuildingCard 
     residents: number;
   }>(
     `
-    SELECT b.id, b.address, b.use, b.floors, b.height_m, b.grid_id, g.name AS grid_name, b.dwellings,
+    SELECT b.id, b.address, b.use, b.kind, b.built_year, b.floors, b.height_m, b.grid_id, g.name AS grid_name, b.dwellings,
       (SELECT count(*) FROM households h WHERE h.building_id = b.id)::INTEGER AS households,
       (SELECT coalesce(sum(h.size), 0) FROM households h WHERE h.building_id = b.id)::INTEGER AS residents
     FROM buildings b LEFT JOIN admin_units g ON g.id = b.grid_id
@@ -94,6 +105,9 @@ export async function getBuildingCard(db: Db, id: string): Promise<BuildingCard 
     id: row.id,
     address: row.address,
     use: row.use,
+    kind: row.kind,
+    builtYear: row.built_year,
+    era: row.built_year === null ? null : eraOf(row.built_year),
     floors: row.floors,
     heightM: row.height_m,
     gridId: row.grid_id,

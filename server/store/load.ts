@@ -169,6 +169,8 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.int((b) => b.dwellings),
         // H3 cells (r8, r9, r10) and camera cover: migration 12, filled by cells.ts after the load
         ...nulls<Building>(4),
+        c.text((b) => b.kind), // migration 17
+        c.int((b) => b.builtYear),
       ],
     ),
     spec(

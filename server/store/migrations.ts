@@ -369,4 +369,16 @@ ALTER TABLE roads ADD COLUMN kind VARCHAR;
 UPDATE roads SET kind = CASE class WHEN 'main' THEN 'arterial' ELSE 'collector' END;
 `,
   },
+  {
+    version: 17,
+    name: 'buildings: their kind within the use and the year they were built',
+    // Issue 14's buildings by age and use (model.ts BuildingKind; era = domain/buildingEra.ts eraOf).
+    // A store generated before knows neither: its buildings get the plain kind of their use and no year.
+    sql: `
+ALTER TABLE buildings ADD COLUMN kind VARCHAR;
+ALTER TABLE buildings ADD COLUMN built_year INTEGER;
+UPDATE buildings SET kind = CASE use WHEN 'residential' THEN 'walk-up' WHEN 'commercial' THEN 'shop'
+  WHEN 'public' THEN 'community-centre' WHEN 'industrial' THEN 'factory' ELSE 'village-house' END;
+`,
+  },
 ];

@@ -19,6 +19,9 @@ describe('cardRows', () => {
     id: 'B000001',
     address: '龙眠花园1栋',
     use: 'residential',
+    kind: 'tower',
+    builtYear: 2016,
+    era: 'since-2010',
     floors: 28,
     heightM: 84.6,
     gridId: 'G1',
@@ -27,11 +30,13 @@ describe('cardRows', () => {
     households: 80,
     residents: 1234,
   };
-  it('lists address, use, floors, grid, households and residents, counts only', () => {
+  it('lists address, use, kind, year built, floors, grid, households and residents, counts only', () => {
     const rows = cardRows(card, (n) => n.toLocaleString('en'));
     expect(rows.map((r) => r.label)).toEqual([
       'building.address',
       'building.use',
+      'building.kind',
+      'building.built',
       'building.floors',
       'building.grid',
       'building.households',
@@ -39,9 +44,16 @@ describe('cardRows', () => {
     ]);
     expect(rows[0]!.text).toBe('龙眠花园1栋');
     expect(rows[1]!.value).toBe('building.use.residential');
-    expect(rows[2]!.vars).toEqual({ floors: 28, height: 85 });
-    expect(rows[3]!.text).toBe('龙眠社区第1网格');
-    expect(rows[5]!.vars).toEqual({ residents: '1,234' });
+    expect(rows[2]!.value).toBe('building.kind.tower');
+    expect(rows[3]).toMatchObject({ value: 'building.era.since-2010', vars: { year: 2016 } });
+    expect(rows[4]!.vars).toEqual({ floors: 28, height: 85 });
+    expect(rows[5]!.text).toBe('龙眠社区第1网格');
+    expect(rows[7]!.vars).toEqual({ residents: '1,234' });
+  });
+
+  it('leaves out the year where the store does not know it', () => {
+    const rows = cardRows({ ...card, builtYear: null, era: null });
+    expect(rows.map((r) => r.label)).not.toContain('building.built');
   });
 });
 

@@ -1,6 +1,6 @@
 // The 3D city's pure side: which building a pick hit, the rows of a building's card, and what the layer
 // reports on <body data-*> for tests and a wall's watchdog. No Cesium, no React.
-import type { BuildingUse } from '@domain/model';
+import type { BuildingKind, BuildingUse } from '@domain/model';
 import type { BuildingCard } from '../../api/twinApi';
 import type { MessageKey } from '../../i18n';
 
@@ -31,11 +31,39 @@ export const useLabels: Readonly<Record<BuildingUse, MessageKey>> = {
   'village-house': 'building.use.village-house',
 };
 
+export const kindLabels: Readonly<Record<BuildingKind, MessageKey>> = {
+  courtyard: 'building.kind.courtyard',
+  'walk-up': 'building.kind.walk-up',
+  slab: 'building.kind.slab',
+  tower: 'building.kind.tower',
+  shophouse: 'building.kind.shophouse',
+  shop: 'building.kind.shop',
+  mall: 'building.kind.mall',
+  office: 'building.kind.office',
+  school: 'building.kind.school',
+  hospital: 'building.kind.hospital',
+  government: 'building.kind.government',
+  'community-centre': 'building.kind.community-centre',
+  hall: 'building.kind.hall',
+  factory: 'building.kind.factory',
+  'village-house': 'building.kind.village-house',
+};
+
 /** The card's rows, in the order the panel shows them. Counts only: nobody's name is on it. */
 export function cardRows(card: BuildingCard, formatNumber: (n: number) => string = String): CardRow[] {
   return [
     { label: 'building.address', value: null, text: card.address },
     { label: 'building.use', value: useLabels[card.use] },
+    { label: 'building.kind', value: kindLabels[card.kind] },
+    ...(card.builtYear !== null && card.era !== null
+      ? [
+          {
+            label: 'building.built' as const,
+            value: `building.era.${card.era}` as const,
+            vars: { year: card.builtYear },
+          },
+        ]
+      : []),
     {
       label: 'building.floors',
       value: 'building.floorsValue',

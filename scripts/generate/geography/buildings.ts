@@ -1,14 +1,14 @@
-// All buildings: urban compounds first (each urban grid reaches its dwelling target), then street
-// frontage, public and industrial buildings, then the village houses of every village grid.
+// All buildings: each urban grid's compounds and street fronts up to its dwelling target, then public
+// and industrial buildings, then the village houses of every village grid.
 import type { AdminUnit, Building, Compound, WaterBody } from '../../../server/domain/model';
 import type { Rng } from '../random';
-import { CompoundBuilder, MIN_GRID_DWELLINGS } from './compounds';
+import { CompoundBuilder, URBAN_DWELLINGS } from './compounds';
 import { isIndustrialEdge, placeFrontage, placeIndustrial, placePublic } from './frontage';
 import type { Ring, XY } from './planar';
 import { unitName } from './reference';
 import type { PlanarLine } from './roads';
 import { Sites } from './sites';
-import { fillVillageGrid, type VillageAddressing } from './villageHouses';
+import { fillVillageGrid, VILLAGE_DWELLINGS, type VillageAddressing } from './villageHouses';
 import { placeWater } from './water';
 
 export type Progress = (done: number, total: number, label: string) => void;
@@ -21,6 +21,7 @@ export function generateBuildings(
   lines: readonly PlanarLine[],
   streetAngle: number,
   seats: ReadonlyMap<string, XY>,
+  oldTown: XY,
   onProgress?: Progress,
 ): { buildings: Building[]; compounds: Compound[]; waters: WaterBody[] } {
   const grids = units.filter((u) => u.level === 'grid').map((unit) => ({ unit, ring: rings.get(unit.id)! }));
@@ -30,17 +31,24 @@ export function generateBuildings(
   const total = urban.length + rural.length;
   let done = 0;
 
-  const compounds = new CompoundBuilder(sites, streetAngle);
+  // Each urban grid: compounds to half its dwellings, then the street fronts (shop-houses
+  // while the grid wants homes), then compounds again for the rest; public and industrial buildings.
+  const compounds = new CompoundBuilder(sites, streetAngle, oldTown);
   const crng = rng.fork('compounds');
   for (const grid of urban) {
-    compounds.fill(crng.fork(grid.unit.id), grid, MIN_GRID_DWELLINGS + 20 + crng.int(0, 260));
-    onProgress?.(++done, total, 'buildings: urban compounds');
+    grid.target = URBAN_DWELLINGS.min + crng.int(0, URBAN_DWELLINGS.max - URBAN_DWELLINGS.min);
+    compounds.fill(crng.fork(grid.unit.id), grid, Math.round(grid.target * 0.5), false);
   }
   const frng = rng.fork('frontage');
-  for (const line of lines) if (line.urban && line.cls !== 'river') placeFrontage(frng.fork(line.id), sites, line);
+  for (const line of lines)
+    if (line.urban && line.cls !== 'river') placeFrontage(frng.fork(line.id), sites, line, oldTown);
+  for (const grid of urban) {
+    compounds.fill(crng.fork(`${grid.unit.id}-rest`), grid, grid.target);
+    onProgress?.(++done, total, 'buildings: urban compounds');
+  }
   const prng = rng.fork('public');
   for (const grid of urban) {
-    placePublic(prng.fork(grid.unit.id), sites, grid, prng.int(1, 3));
+    placePublic(prng.fork(grid.unit.id), sites, grid, prng.int(1, 3), oldTown);
     if (isIndustrialEdge(grid, urbanArea))
       placeIndustrial(prng.fork(`industry-${grid.unit.id}`), sites, grid, prng.int(4, 10));
   }
@@ -60,8 +68,9 @@ export function generateBuildings(
       a = { village: villageNames.get(villageId)!, nextGroup: 1 };
       addressing.set(villageId, a);
     }
-    fillVillageGrid(vrng.fork(grid.unit.id), sites, grid, MIN_GRID_DWELLINGS + 10 + vrng.int(0, 150), a);
-    if (grid.dwellings < MIN_GRID_DWELLINGS)
+    grid.target = VILLAGE_DWELLINGS.min + vrng.int(0, VILLAGE_DWELLINGS.max - VILLAGE_DWELLINGS.min);
+    fillVillageGrid(vrng.fork(grid.unit.id), sites, grid, grid.target, a);
+    if (grid.dwellings < VILLAGE_DWELLINGS.min)
       throw new Error(`village grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
     onProgress?.(++done, total, 'buildings: village houses');
   }

@@ -1,62 +1,164 @@
-// Residential compounds (住宅小区) in an urban grid: rectangular lots aligned with the street grid,
-// filled with rows of slab or point blocks, until the grid holds its target number of dwellings. Each
-// compound is a walled block with its gate on the side facing the nearest street.
-import type { Compound } from '../../../server/domain/model';
+// Residential compounds (住宅小区) in an urban grid: lots aligned with the street grid, filled with rows
+// of blocks of the district's era until the grid holds its target number of dwellings. In the old town
+// by the river: courtyard houses (合院) and walk-ups of 2–6 floors from before 1990, on lots turned to
+// its lanes; nearer the centre the 6–7-floor walk-ups of the 1990s–2000s; further out the 2010s'
+// 11–33-floor slabs and towers. Rows stand apart by the sunlight rule (日照间距): SUNLIGHT_FACTOR × the
+// southern row's height. Each compound is a walled block with its gate on the side facing a street.
+import type { BuildingKind, Compound } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { ringToPolygon, toLonLat } from './frame';
 import { compoundName } from './names';
 import { pointInRing, randomPointIn, type XY } from './planar';
+import { OLD_TOWN_RADIUS_M } from './roads';
+import { type Shape, shapeRing } from './shapes';
 import type { GridSite, Sites } from './sites';
 import { type Rect, rectCorners } from './spatial';
 
 /** How far a compound's gate may lie from a street while there is still room nearer one. */
 const GATE_REACH_M = 150;
 
-/** Every grid must house 300–500 households; 600+ dwellings leave room for vacancy and choice. */
-export const MIN_GRID_DWELLINGS = 600;
+/**
+ * Every grid must house 300–500 households (people.ts draws them, capped by the grid's dwellings): a
+ * grid's dwellings are drawn between URBAN_DWELLINGS.min and .max, a fifth to a quarter more than
+ * its households, which leaves the vacancy data/reference/README.md quotes.
+ */
+export const URBAN_DWELLINGS = { min: 420, max: 510 };
+export const MIN_GRID_DWELLINGS = 410;
+
+/**
+ * The sunlight spacing (日照间距系数): rows of blocks stand this many times the southern row's height
+ * apart. Anhui's planning rules ask about 1.2–1.3 for new housing at Tongcheng's latitude (recalled,
+ * approximate); the old town's walk-ups and houses predate the rule.
+ */
+export const SUNLIGHT_FACTOR = 1.25;
+const STOREY_M = 3;
 
 interface BlockType {
-  name: 'walk-up' | 'mid-rise' | 'high-rise';
+  name: string;
+  kind: BuildingKind;
   floors: [number, number];
   length: [number, number];
   depth: [number, number];
   units: (length: number, rng: Rng) => number;
   perFloor: (rng: Rng) => number;
-  rowGap: [number, number];
+  /** Row spacing as a multiple of the row's height (the sunlight factor, or less where older). */
+  spacing: number;
+  /** The least row gap (fire lanes, paths), metres. */
+  minGap: number;
+  colGap: [number, number];
+  built: [number, number];
+  /** Footprint shapes and their weights. */
+  shapes: [Shape, number][];
+  /** How far the lot may turn from the street grid (the old town's lanes wander). */
+  turn: number;
 }
 
-const BLOCKS: BlockType[] = [
-  // 多层 (老小区): 5–7 floors, 2–4 stairwells, two flats a landing
-  {
-    name: 'walk-up',
-    floors: [5, 7],
-    length: [36, 60],
-    depth: [11, 13],
-    units: (l) => Math.max(2, Math.round(l / 15)),
-    perFloor: () => 2,
-    rowGap: [16, 22],
-  },
-  // 小高层: 11–18 floors
-  {
-    name: 'mid-rise',
-    floors: [11, 18],
-    length: [28, 40],
-    depth: [14, 16],
-    units: () => 2,
-    perFloor: (r) => r.pick([2, 2, 3]),
-    rowGap: [26, 34],
-  },
-  // 高层: 18–33 floors, point or short slab blocks
-  {
-    name: 'high-rise',
-    floors: [18, 33],
-    length: [24, 34],
-    depth: [16, 20],
-    units: (_l, r) => r.pick([1, 2]),
-    perFloor: (r) => r.pick([2, 3, 4]),
-    rowGap: [36, 50],
-  },
-];
+const OLD_COURTYARD: BlockType = {
+  // 合院: one- and two-storey courtyard houses, several families each since the 1950s (大杂院)
+  name: 'courtyard',
+  kind: 'courtyard',
+  floors: [2, 2],
+  length: [16, 24],
+  depth: [14, 20],
+  units: () => 1,
+  perFloor: (r) => r.pick([2, 2, 3]), // two or three families a floor
+  spacing: 0,
+  minGap: 5,
+  colGap: [4, 8],
+  built: [1900, 1979],
+  shapes: [
+    ['U', 6],
+    ['L', 2],
+  ],
+  turn: 0.35,
+};
+const OLD_WALK_UP: BlockType = {
+  // the old town's walk-ups (老公房) of the 1970s–80s: 3–6 floors, 2–3 stairwells
+  name: 'old-walk-up',
+  kind: 'walk-up',
+  floors: [3, 6],
+  length: [28, 48],
+  depth: [10, 12],
+  units: (l) => Math.max(2, Math.round(l / 15)),
+  perFloor: () => 2,
+  spacing: 1,
+  minGap: 10,
+  colGap: [6, 10],
+  built: [1970, 1989],
+  shapes: [
+    ['rect', 6],
+    ['L', 2],
+  ],
+  turn: 0.35,
+};
+const WALK_UP: BlockType = {
+  // 多层 of the 1990s–2000s (the housing reform's estates): 6–7 floors, 2–4 stairwells
+  name: 'walk-up',
+  kind: 'walk-up',
+  floors: [6, 7],
+  length: [36, 60],
+  depth: [11, 13],
+  units: (l) => Math.max(2, Math.round(l / 15)),
+  perFloor: () => 2,
+  spacing: SUNLIGHT_FACTOR,
+  minGap: 14,
+  colGap: [8, 14],
+  built: [1990, 2009],
+  shapes: [
+    ['rect', 7],
+    ['L', 1],
+  ],
+  turn: 0.06,
+};
+const MID_RISE: BlockType = {
+  // 小高层 of the 2010s: 11–18-floor slabs
+  name: 'mid-rise',
+  kind: 'slab',
+  floors: [11, 18],
+  length: [28, 40],
+  depth: [14, 16],
+  units: () => 2,
+  perFloor: (r) => r.pick([2, 2, 3]),
+  spacing: SUNLIGHT_FACTOR,
+  minGap: 20,
+  colGap: [10, 16],
+  built: [2008, 2023],
+  shapes: [
+    ['rect', 4],
+    ['H', 2],
+  ],
+  turn: 0.06,
+};
+const HIGH_RISE: BlockType = {
+  // 高层 of the 2010s: 18–33-floor point towers and short slabs
+  name: 'high-rise',
+  kind: 'tower',
+  floors: [18, 33],
+  length: [24, 34],
+  depth: [16, 20],
+  units: (_l, r) => r.pick([1, 2]),
+  perFloor: (r) => r.pick([2, 3, 4]),
+  spacing: SUNLIGHT_FACTOR,
+  minGap: 30,
+  colGap: [12, 20],
+  built: [2010, 2024],
+  shapes: [
+    ['T', 3],
+    ['H', 2],
+    ['rect', 2],
+  ],
+  turn: 0.06,
+};
+
+/** The blocks a lot at `p` gets, by district: the old town, the inner city, the outer new districts. */
+function blockMix(p: XY, oldTown: XY): { types: BlockType[]; weights: number[] } {
+  if (Math.hypot(p[0] - oldTown[0], p[1] - oldTown[1]) < OLD_TOWN_RADIUS_M)
+    return { types: [OLD_COURTYARD, OLD_WALK_UP], weights: [7, 3] };
+  const d = Math.hypot(p[0], p[1]);
+  if (d < 2_200) return { types: [WALK_UP, MID_RISE, HIGH_RISE], weights: [6, 3, 1] };
+  if (d < 3_200) return { types: [WALK_UP, MID_RISE, HIGH_RISE], weights: [3, 4, 3] };
+  return { types: [WALK_UP, MID_RISE, HIGH_RISE], weights: [1, 3, 6] };
+}
 
 interface LotPlan {
   type: BlockType;
@@ -69,6 +171,8 @@ interface LotPlan {
   colGap: number;
   rowGap: number;
   margin: number;
+  floorsBase: number;
+  builtYear: number;
   /** The lot's full width and height. */
   w: number;
   h: number;
@@ -81,26 +185,42 @@ export class CompoundBuilder {
   constructor(
     private readonly sites: Sites,
     private readonly streetAngle: number,
+    private readonly oldTown: XY,
   ) {}
 
-  /** Fill `grid` with compounds until it holds `target` dwellings; throws if it cannot reach the minimum. */
-  fill(rng: Rng, grid: GridSite, target: number): void {
-    const d = Math.hypot(grid.centroid[0], grid.centroid[1]);
-    const mix = d < 1_500 ? [5, 4, 1] : d < 3_000 ? [3, 4, 3] : [2, 3, 5];
+  /**
+   * Fill `grid` with compounds until it holds `target` dwellings. With `last`, throws if it cannot
+   * reach MIN_GRID_DWELLINGS (after building its newer blocks taller).
+   */
+  fill(rng: Rng, grid: GridSite, target: number, last = true): void {
     for (let attempt = 0; attempt < 400 && grid.dwellings < target; attempt++) {
-      const type = BLOCKS[rng.weighted(mix)]!;
+      const centre = randomPointIn(grid.inset, () => rng.next());
+      const mix = blockMix(centre, this.oldTown);
+      const type = mix.types[rng.weighted(mix.weights)]!;
       const shrink = Math.floor(attempt / 60); // smaller lots once big ones stop fitting
+      const wide = type.kind === 'courtyard' ? 3 : 0; // courtyard quarters: more, smaller houses
+      let rows = Math.max(1, rng.int(2, 4) + wide - shrink);
+      let cols = Math.max(1, rng.int(2, 4) + wide - shrink);
+      if (type.floors[0] >= 11) {
+        // a new estate of towers is built whole: as many rows of blocks as the grid still wants
+        const perBlock = ((type.floors[0] + type.floors[1]) / 2) * 2 * 2.5;
+        const blocks = Math.max(2, Math.ceil((target - grid.dwellings) / perBlock));
+        rows = Math.max(2, Math.min(rows, blocks));
+        cols = Math.max(1, Math.min(cols, Math.ceil(blocks / rows)));
+      }
       this.tryCompound(
         rng,
         grid,
         target,
         type,
-        Math.max(1, rng.int(2, 4) - shrink),
-        Math.max(1, rng.int(2, 4) - shrink),
+        centre,
+        cols,
+        rows,
         attempt < 240 ? GATE_REACH_M : Infinity, // a gate on a street first; deep lots only if need be
       );
     }
-    // Last resort for a cramped grid: build its blocks taller.
+    if (!last) return;
+    // Last resort for a cramped grid: build its newer blocks taller.
     if (grid.dwellings < MIN_GRID_DWELLINGS) this.raise(grid);
     if (grid.dwellings < MIN_GRID_DWELLINGS)
       throw new Error(`grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
@@ -111,24 +231,26 @@ export class CompoundBuilder {
     grid: GridSite,
     target: number,
     type: BlockType,
+    centre: XY,
     cols: number,
     rows: number,
     gateReach: number,
   ): void {
     const length = rng.range(...type.length);
     const depth = rng.range(...type.depth);
-    const colGap = rng.range(8, 14);
-    const rowGap = rng.range(...type.rowGap);
+    const colGap = rng.range(...type.colGap);
+    const floorsBase = rng.int(...type.floors);
+    // rows stand apart by the sunlight rule: the factor times the tallest a row may be
+    const rowGap = Math.max(type.minGap, type.spacing * Math.min(type.floors[1], floorsBase + 1) * STOREY_M);
     const margin = 8;
     const w = cols * length + (cols - 1) * colGap + 2 * margin;
     const h = rows * depth + (rows - 1) * rowGap + 2 * margin;
-    const centre = randomPointIn(grid.inset, () => rng.next());
     const lot: Rect = {
       cx: centre[0],
       cy: centre[1],
       hx: w / 2,
       hy: h / 2,
-      angle: this.streetAngle + rng.range(-0.06, 0.06),
+      angle: this.streetAngle + rng.range(-type.turn, type.turn),
     };
     const corners = rectCorners(lot);
     if (!corners.every((p) => pointInRing(p, grid.inset))) return;
@@ -144,7 +266,23 @@ export class CompoundBuilder {
 
     const name = compoundName(this.compounds++);
     const before = this.sites.buildings.length;
-    this.fillLot(rng, grid, target, { type, lot, name, rows, cols, length, depth, colGap, rowGap, margin, w, h });
+    const builtYear = rng.int(...type.built);
+    this.fillLot(rng, grid, target, {
+      type,
+      lot,
+      name,
+      rows,
+      cols,
+      length,
+      depth,
+      colGap,
+      rowGap,
+      margin,
+      floorsBase,
+      builtYear,
+      w,
+      h,
+    });
     if (this.sites.buildings.length > before)
       this.built.push({
         id: `CP${String(this.built.length + 1).padStart(4, '0')}`,
@@ -180,23 +318,39 @@ export class CompoundBuilder {
 
   /** Rows of blocks in the lot, numbered from the north row, until the grid is full. */
   private fillLot(rng: Rng, grid: GridSite, target: number, plan: LotPlan): void {
-    const { type, lot, name, rows, cols, length, depth, colGap, rowGap, margin, w, h } = plan;
-    const floorsBase = rng.int(...type.floors);
+    const { type, lot, name, rows, cols, length, depth, colGap, rowGap, margin, floorsBase, w, h } = plan;
     const c = Math.cos(lot.angle),
       s = Math.sin(lot.angle);
+    const old = type.kind === 'courtyard' || type.built[1] < 1990;
     let no = 0;
     for (let r = 0; r < rows; r++) {
       for (let k = 0; k < cols; k++) {
         if (grid.dwellings >= target) return; // the grid is full: the compound stays smaller
         if (rows * cols > 2 && rng.chance(0.08)) continue; // a green or a car park instead
-        const lx = -w / 2 + margin + k * (length + colGap) + length / 2;
-        const ly = h / 2 - margin - r * (depth + rowGap) - depth / 2; // numbered from the north row
+        // the old town's houses sit a little askew and out of line; planned estates do not
+        const jitter = old ? 2 : 0;
+        const lx = -w / 2 + margin + k * (length + colGap) + length / 2 + rng.range(-jitter, jitter);
+        const ly = h / 2 - margin - r * (depth + rowGap) - depth / 2 + rng.range(-jitter, jitter); // from the north row
         const p: XY = [lot.cx + lx * c - ly * s, lot.cy + lx * s + ly * c];
         const floors = Math.min(type.floors[1], Math.max(type.floors[0], floorsBase + rng.int(-1, 1)));
         const units = type.units(length, rng);
         const dwellings = floors * units * type.perFloor(rng);
-        const rect: Rect = { cx: p[0], cy: p[1], hx: length / 2, hy: depth / 2, angle: lot.angle };
-        this.sites.emit(rng, grid, rect, 'residential', floors, dwellings, `${name}${++no}栋`);
+        const rect: Rect = {
+          cx: p[0],
+          cy: p[1],
+          hx: length / 2,
+          hy: depth / 2,
+          angle: lot.angle + (old ? rng.range(-0.08, 0.08) : 0),
+        };
+        const shape = type.shapes[rng.weighted(type.shapes.map(([, wgt]) => wgt))]![0];
+        // a courtyard opens to the south (its -y side faces the lot's south); others at random
+        const ring = shapeRing(rect, shape, rng.range(0.3, 0.42), rng.range(0.35, 0.6));
+        const builtYear = Math.min(type.built[1], plan.builtYear + rng.int(0, old ? 12 : 2)); // phases (分期)
+        this.sites.emit(rng, grid, rect, 'residential', floors, dwellings, `${name}${++no}栋`, {
+          kind: type.kind,
+          builtYear,
+          ring,
+        });
       }
     }
   }
@@ -204,12 +358,14 @@ export class CompoundBuilder {
   private raise(grid: GridSite): void {
     for (const b of this.sites.buildings) {
       if (b.gridId !== grid.unit.id || b.use !== 'residential' || grid.dwellings >= MIN_GRID_DWELLINGS) continue;
+      if (b.builtYear < 1990 || b.kind === 'shophouse') continue; // the old town stays low
       const perStorey = b.dwellings / b.floors;
       const floors = Math.min(33, b.floors * 2);
       grid.dwellings += (floors - b.floors) * perStorey;
       b.dwellings = floors * perStorey;
       b.heightM = Math.round((b.heightM + (floors - b.floors) * 3) * 10) / 10;
       b.floors = floors;
+      if (floors >= 11) b.kind = floors >= 18 ? 'tower' : 'slab';
     }
   }
 }

@@ -1,12 +1,21 @@
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eraOf } from '../../../server/domain/buildingEra';
 import { URBAN_CORE } from '../../../server/domain/facts';
 import type { AdminUnit, Building, RoadKind } from '../../../server/domain/model';
 import { Rng } from '../random';
 import { PILOT_SEATS } from './county';
 import { directionOf } from './directions';
 import { toXY } from './frame';
-import { EXCLUDED_COMMUNITY, type Geography, generateGeography, loadReference, MIN_GRID_DWELLINGS } from './index';
+import {
+  EXCLUDED_COMMUNITY,
+  type Geography,
+  generateGeography,
+  loadReference,
+  MIN_GRID_DWELLINGS,
+  SUNLIGHT_FACTOR,
+  VILLAGE_DWELLINGS,
+} from './index';
 import { URBAN_MAIN_ROADS } from './names';
 import { connectedGroups, kmByKind, villageRoadDensity } from './networkMeasures';
 import { unitName } from './reference';
@@ -257,16 +266,20 @@ describe('roads and river', () => {
 });
 
 describe('buildings', () => {
-  it('keeps the count browser-sized', () => {
-    expect(geo.buildings.length).toBeGreaterThanOrEqual(15_000);
-    expect(geo.buildings.length).toBeLessThanOrEqual(30_000);
+  it('keeps the count browser-sized: one house per village household, few buildings in town', () => {
+    expect(geo.buildings.length).toBeGreaterThanOrEqual(50_000);
+    expect(geo.buildings.length).toBeLessThanOrEqual(110_000);
+    const urban = geo.buildings.filter((b) => b.use !== 'village-house');
+    expect(urban.length).toBeLessThan(8_000);
   });
 
-  it('gives every grid at least 600 dwellings', () => {
+  it('gives every urban grid its minimum of dwellings and every village grid one house a household and some over', () => {
     const dwellings = new Map<string, number>();
     for (const b of geo.buildings) dwellings.set(b.gridId, (dwellings.get(b.gridId) ?? 0) + b.dwellings);
     for (const g of geo.adminUnits.filter((u) => u.level === 'grid'))
-      expect(dwellings.get(g.id) ?? 0, g.id).toBeGreaterThanOrEqual(MIN_GRID_DWELLINGS);
+      expect(dwellings.get(g.id) ?? 0, g.id).toBeGreaterThanOrEqual(
+        g.area === 'urban' ? MIN_GRID_DWELLINGS : VILLAGE_DWELLINGS.min,
+      );
   });
 
   it('puts every footprint vertex and centroid inside its grid polygon', () => {
@@ -282,19 +295,16 @@ describe('buildings', () => {
     [
       'residential',
       (b) =>
-        b.floors >= 5 &&
+        b.floors >= 2 &&
         b.floors <= 33 &&
-        b.dwellings >= b.floors * 2 &&
-        b.dwellings % b.floors === 0 &&
-        /\d+栋$/.test(b.address),
+        (b.kind === 'shophouse'
+          ? b.dwellings > 0 && b.dwellings % (b.floors - 1) === 0 && /号$/.test(b.address) // flats above the shops
+          : b.dwellings >= b.floors && b.dwellings % b.floors === 0 && /\d+栋$/.test(b.address)),
     ],
     ['commercial', (b) => b.dwellings === 0 && /路|街|道|巷/.test(b.address) && /号$/.test(b.address)],
     ['public', (b) => b.dwellings === 0 && /号$/.test(b.address)],
     ['industrial', (b) => b.dwellings === 0 && b.floors <= 3],
-    [
-      'village-house',
-      (b) => b.floors >= 2 && b.floors <= 3 && b.dwellings >= 3 && b.dwellings <= 12 && /村\d+组\d+号$/.test(b.address),
-    ],
+    ['village-house', (b) => b.floors >= 2 && b.floors <= 3 && b.dwellings === 1 && /村\d+组\d+号$/.test(b.address)],
   ];
   it.each(rules)('%s buildings are well formed', (use, ok) => {
     const list = geo.buildings.filter((b) => b.use === use);
@@ -304,6 +314,105 @@ describe('buildings', () => {
       expect(b.heightM).toBeGreaterThan(b.floors * 3);
       expect(b.heightM).toBeLessThanOrEqual(b.floors * 3 + 1.5);
     }
+  });
+
+  const ofKind = (k: Building['kind']) => geo.buildings.filter((b) => b.kind === k);
+  const floorsOf = (list: Building[]) => list.map((b) => b.floors).sort((a, b) => a - b);
+  const erasOf = (list: Building[]) => new Set(list.map((b) => eraOf(b.builtYear)));
+
+  it('builds the old town of courtyard houses and walk-ups of 2–6 floors from before 1990', () => {
+    const courtyards = ofKind('courtyard');
+    const old = ofKind('walk-up').filter((b) => b.builtYear < 1990);
+    expect(courtyards.length).toBeGreaterThan(50);
+    expect(old.length).toBeGreaterThan(10);
+    for (const b of [...courtyards, ...old]) {
+      expect(b.floors, b.id).toBeGreaterThanOrEqual(2);
+      expect(b.floors, b.id).toBeLessThanOrEqual(6);
+    }
+    expect(erasOf([...courtyards, ...old])).toEqual(new Set(['before-1990']));
+    // a courtyard house is a U round its yard, not a box
+    expect(courtyards.filter((b) => b.footprint[0]!.length > 5).length).toBe(courtyards.length);
+  });
+
+  it('builds 6–7-floor walk-ups in the 1990s–2000s and 11–33-floor slabs and towers since', () => {
+    const walkUps = ofKind('walk-up').filter((b) => b.builtYear >= 1990);
+    expect(walkUps.length).toBeGreaterThan(50);
+    for (const b of walkUps) expect([6, 7], b.id).toContain(b.floors);
+    const high = [...ofKind('slab'), ...ofKind('tower')];
+    expect(high.length).toBeGreaterThan(100);
+    const f = floorsOf(high);
+    expect(f[0]).toBeGreaterThanOrEqual(11);
+    expect(f.at(-1)).toBeLessThanOrEqual(33);
+    // mostly since 2010 (a few estates started in 2008–09)
+    expect(high.filter((b) => eraOf(b.builtYear) === 'since-2010').length / high.length).toBeGreaterThan(0.8);
+  });
+
+  it('spaces the rows of a new compound by the sunlight rule', () => {
+    // the clear gap from each slab or tower to the block due south of it in its compound, over that block's height
+    const ratios: number[] = [];
+    const high = [...ofKind('slab'), ...ofKind('tower')];
+    const byCompound = new Map<string, Building[]>();
+    for (const b of high) {
+      const key = `${b.gridId}|${b.address.replace(/\d+栋$/, '')}`;
+      byCompound.set(key, [...(byCompound.get(key) ?? []), b]);
+    }
+    for (const list of byCompound.values())
+      for (const b of list) {
+        let best: number | null = null;
+        for (const o of list) {
+          if (o === b || Math.abs(Math.abs(turf.bearing(b.centroid, o.centroid)) - 180) > 15) continue;
+          const edge = turf.polygonToLine(turf.polygon(b.footprint)) as never;
+          const gap = Math.min(...o.footprint[0]!.map((p) => turf.pointToLineDistance(p, edge, { units: 'meters' })));
+          const ratio = gap / o.heightM;
+          if (best === null || ratio < best) best = ratio;
+        }
+        if (best !== null) ratios.push(best);
+      }
+    ratios.sort((a, b) => a - b);
+    expect(ratios.length).toBeGreaterThan(30);
+    // floors vary ±1 in a row and the gap is set for the row's tallest: most rows keep the factor
+    expect(ratios[Math.floor(ratios.length * 0.5)]).toBeGreaterThanOrEqual(SUNLIGHT_FACTOR * 0.95);
+    expect(ratios[Math.floor(ratios.length * 0.1)]).toBeGreaterThanOrEqual(SUNLIGHT_FACTOR * 0.8);
+  });
+
+  it('puts most street shops under flats, with a few malls and offices', () => {
+    const shophouses = ofKind('shophouse');
+    expect(shophouses.length).toBeGreaterThan(ofKind('shop').length);
+    expect(ofKind('mall').length).toBeGreaterThan(0);
+    expect(ofKind('mall').length).toBeLessThan(30);
+    expect(ofKind('office').length).toBeGreaterThan(0);
+    for (const k of ['school', 'hospital', 'government'] as const) {
+      const list = ofKind(k);
+      expect(list.length, k).toBeGreaterThan(5);
+      expect(
+        list.every((b) => b.footprint[0]!.length > 5),
+        k,
+      ).toBe(true); // their own shapes
+    }
+  });
+
+  it('draws footprints of several shapes, every one a simple ring', () => {
+    const notBoxes = geo.buildings.filter((b) => b.footprint[0]!.length > 5);
+    expect(notBoxes.length).toBeGreaterThan(500);
+    expect(new Set(notBoxes.map((b) => b.footprint[0]!.length)).size).toBeGreaterThanOrEqual(3);
+    for (const b of notBoxes) {
+      expect(turf.kinks(turf.polygon(b.footprint)).features, b.id).toHaveLength(0);
+      expect(b.footprint).toHaveLength(1); // no holes
+    }
+  });
+
+  it('gives every village household a detached house of about 100–180 m² along a road or track', () => {
+    const houses = ofKind('village-house');
+    expect(houses.length).toBe(geo.buildings.filter((b) => b.use === 'village-house').length);
+    for (const b of houses.slice(0, 5_000)) {
+      const m2 = turf.area(turf.polygon(b.footprint));
+      expect(m2, b.id).toBeGreaterThanOrEqual(95);
+      expect(m2, b.id).toBeLessThanOrEqual(185);
+      expect(b.footprint[0], b.id).toHaveLength(5); // plain boxes: light tiles
+    }
+    const years = houses.map((b) => b.builtYear);
+    expect(Math.min(...years)).toBeGreaterThanOrEqual(1980);
+    expect(Math.max(...years)).toBeLessThanOrEqual(2025);
   });
 
   it('makes compounds walled blocks with a gate facing a street', () => {

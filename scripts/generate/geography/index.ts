@@ -7,8 +7,9 @@ import { countyRing } from './county';
 import type { Reference } from './reference';
 import { generateRoads } from './roads';
 
-export { MIN_GRID_DWELLINGS } from './compounds';
+export { MIN_GRID_DWELLINGS, SUNLIGHT_FACTOR, URBAN_DWELLINGS } from './compounds';
 export { EXCLUDED_COMMUNITY, loadReference, type Reference } from './reference';
+export { VILLAGE_DWELLINGS } from './villageHouses';
 
 export interface Geography {
   adminUnits: AdminUnit[];
@@ -49,6 +50,7 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
     network.lines,
     network.angle,
     tree.seats,
+    network.oldTown,
     onProgress,
   );
   return { adminUnits: tree.units, roads: network.roads, rivers: network.rivers, buildings, compounds, waters };

@@ -2,7 +2,7 @@
 // placed so far, and the emitted Building records (ids in placement order).
 
 import * as turf from '@turf/turf';
-import type { AdminUnit, Building, BuildingUse } from '../../../server/domain/model';
+import type { AdminUnit, Building, BuildingKind, BuildingUse } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { polygonToRing, ringToPolygon, toLonLat } from './frame';
 import { insetConvex, isConvex, pointInRing, type Ring, ringArea, ringCentroid, type XY } from './planar';
@@ -16,6 +16,8 @@ export interface GridSite {
   inset: Ring;
   centroid: XY;
   dwellings: number;
+  /** The dwellings the grid is being filled to (set by buildings.ts before it fills the grid). */
+  target: number;
 }
 
 /** Extra clearance kept from the river's water line (embankment, 滨河绿道). */
@@ -43,6 +45,7 @@ export class Sites {
       inset: inset(ring, 2),
       centroid: ringCentroid(ring),
       dwellings: 0,
+      target: 0,
     }));
     this.locator = new RingLocator(this.grids.map((g) => ({ ring: g.inset, item: g })));
     for (const l of lines) {
@@ -79,7 +82,9 @@ export class Sites {
     floors: number,
     dwellings: number,
     address: string,
+    what: { kind: BuildingKind; builtYear: number; ring?: XY[] },
   ): Building {
+    // the envelope keeps others away; the footprint may be any ring inside it (shapes.ts)
     const corners = rectCorners(rect);
     this.footprints.add(corners);
     this.addresses.add(address);
@@ -92,9 +97,11 @@ export class Sites {
       use,
       floors,
       heightM: Math.round((floors * 3 + plinth) * 10) / 10,
-      footprint: ringToPolygon(corners),
-      centroid: toLonLat([rect.cx, rect.cy]),
+      footprint: ringToPolygon(what.ring ?? corners),
+      centroid: toLonLat([rect.cx, rect.cy]), // the envelope's centre (a U's area centroid may fall in its yard)
       dwellings,
+      kind: what.kind,
+      builtYear: what.builtYear,
     };
     this.buildings.push(building);
     return building;

@@ -40,8 +40,13 @@ function bounds(pts: readonly XY[]): [number, number, number, number] {
   return [a, b, c, d];
 }
 
+/** Which side of ab c lies on (twice the signed triangle area). Not a closure in segmentsCross: that one runs millions of times. */
+function orient(a: XY, b: XY, c: XY): number {
+  return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+}
+
 function segmentsCross(p: XY, q: XY, r: XY, s: XY): boolean {
-  const d = (a: XY, b: XY, c: XY) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+  const d = orient;
   const d1 = d(r, s, p),
     d2 = d(r, s, q),
     d3 = d(p, q, r),
@@ -106,9 +111,12 @@ export class SegmentIndex {
   clear(poly: readonly XY[], setback: number, reach = 60): boolean {
     const [x0, y0, x1, y1] = bounds(poly);
     const m = setback + reach;
-    for (const s of this.near(x0 - m, y0 - m, x1 + m, y1 + m)) {
-      if (segmentPolygonDistance(s.a, s.b, poly) < s.halfWidth + setback) return false;
-    }
+    // cell by cell (a segment met twice is only tested twice): no set to build
+    for (let i = Math.floor((x0 - m) / this.cell); i <= Math.floor((x1 + m) / this.cell); i++)
+      for (let j = Math.floor((y0 - m) / this.cell); j <= Math.floor((y1 + m) / this.cell); j++)
+        for (const s of this.cells.get(this.key(i, j)) ?? []) {
+          if (segmentPolygonDistance(s.a, s.b, poly) < s.halfWidth + setback) return false;
+        }
     return true;
   }
 
@@ -133,6 +141,30 @@ export class SegmentIndex {
     return best;
   }
 
+  /** The nearest centre line's segment within `reach`: the foot of the perpendicular, its unit direction and half-width. */
+  nearestSegment(p: XY, reach = 300): { foot: XY; dir: XY; halfWidth: number; distance: number; tag: string } | null {
+    let best: { foot: XY; dir: XY; halfWidth: number; distance: number; tag: string } | null = null;
+    // every cell's segments in turn (a segment met twice only repeats its distance): no set to build
+    const i0 = Math.floor((p[0] - reach) / this.cell),
+      i1 = Math.floor((p[0] + reach) / this.cell);
+    const j0 = Math.floor((p[1] - reach) / this.cell),
+      j1 = Math.floor((p[1] + reach) / this.cell);
+    for (let i = i0; i <= i1; i++)
+      for (let j = j0; j <= j1; j++)
+        for (const s of this.cells.get(this.key(i, j)) ?? []) {
+          const dx = s.b[0] - s.a[0],
+            dy = s.b[1] - s.a[1];
+          const len = Math.hypot(dx, dy);
+          if (len === 0) continue;
+          const t = Math.max(0, Math.min(1, ((p[0] - s.a[0]) * dx + (p[1] - s.a[1]) * dy) / (len * len)));
+          const foot: XY = [s.a[0] + t * dx, s.a[1] + t * dy];
+          const distance = Math.hypot(p[0] - foot[0], p[1] - foot[1]);
+          if (distance <= reach && (!best || distance < best.distance))
+            best = { foot, dir: [dx / len, dy / len], halfWidth: s.halfWidth, distance, tag: s.tag };
+        }
+    return best;
+  }
+
   /** Distance from a point to the nearest carriageway edge within `reach` (Infinity when none). */
   clearance(p: XY, reach = 150): number {
     let best = Infinity;
@@ -145,31 +177,32 @@ export class SegmentIndex {
 
 /** Placed footprints; answers whether a new rectangle (grown by a gap) would overlap one. */
 export class RectIndex {
-  private cells = new Map<number, XY[][]>();
+  // each footprint with its bounding box, so most neighbours are ruled out without geometry
+  private cells = new Map<number, { poly: XY[]; box: [number, number, number, number] }[]>();
   constructor(private readonly cell = 60) {}
   private key(i: number, j: number): number {
     return (i + 4096) * 8192 + (j + 4096);
   }
 
   add(poly: XY[]): void {
-    const [x0, y0, x1, y1] = bounds(poly);
+    const box = bounds(poly);
+    const [x0, y0, x1, y1] = box;
+    const entry = { poly, box };
     for (let i = Math.floor(x0 / this.cell); i <= Math.floor(x1 / this.cell); i++)
       for (let j = Math.floor(y0 / this.cell); j <= Math.floor(y1 / this.cell); j++) {
         const key = this.key(i, j);
         const list = this.cells.get(key);
-        if (list) list.push(poly);
-        else this.cells.set(key, [poly]);
+        if (list) list.push(entry);
+        else this.cells.set(key, [entry]);
       }
   }
 
   overlaps(poly: readonly XY[], gap: number): boolean {
     const [x0, y0, x1, y1] = bounds(poly);
-    const seen = new Set<XY[]>();
     for (let i = Math.floor((x0 - gap) / this.cell); i <= Math.floor((x1 + gap) / this.cell); i++)
       for (let j = Math.floor((y0 - gap) / this.cell); j <= Math.floor((y1 + gap) / this.cell); j++)
-        for (const other of this.cells.get(this.key(i, j)) ?? []) {
-          if (seen.has(other)) continue;
-          seen.add(other);
+        for (const { poly: other, box } of this.cells.get(this.key(i, j)) ?? []) {
+          if (box[0] > x1 + gap || box[2] < x0 - gap || box[1] > y1 + gap || box[3] < y0 - gap) continue;
           if (polygonsWithin(poly, other, gap)) return true;
         }
     return false;
@@ -179,7 +212,7 @@ export class RectIndex {
   covers(p: XY, gap: number): boolean {
     for (let i = Math.floor((p[0] - gap) / this.cell); i <= Math.floor((p[0] + gap) / this.cell); i++)
       for (let j = Math.floor((p[1] - gap) / this.cell); j <= Math.floor((p[1] + gap) / this.cell); j++)
-        for (const poly of this.cells.get(this.key(i, j)) ?? []) {
+        for (const { poly } of this.cells.get(this.key(i, j)) ?? []) {
           if (pointInRing(p, poly)) return true;
           for (let k = 0; k < poly.length; k++)
             if (segmentDistance(p, poly[k]!, poly[(k + 1) % poly.length]!) < gap) return true;

@@ -74,7 +74,7 @@ export class World {
       const c = toXY(b.centroid);
       const radius = Math.max(...ring.map((p) => Math.hypot(p[0] - c[0], p[1] - c[1])));
       const site: Site = { name: b.address, p: c, radius, gridId: b.gridId };
-      if (b.use === 'residential') {
+      if (b.use === 'residential' && b.kind !== 'shophouse') {
         const name = b.address.replace(/\d+栋$/, '');
         let comp = byCompound.get(name);
         if (!comp) {
@@ -84,7 +84,8 @@ export class World {
         comp.buildings.push(site);
       } else if (b.use === 'village-house') {
         this.villageHouses.push(site);
-      } else if (b.use === 'commercial') {
+      } else if (b.use === 'commercial' || b.kind === 'shophouse') {
+        // street fronts: shops, and the shops under the flats of a shop-house
         const community = communityOf.get(b.gridId)!;
         const area = Math.abs(ringArea(ring));
         const best = biggestShop.get(community);
