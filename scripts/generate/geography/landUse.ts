@@ -38,7 +38,10 @@ export function generateLandUse(rng: Rng, input: LandUseInput): LandUse[] {
   const lakeBand = band(input.terrain, -100, LAKE_LEVEL_M + 0.2);
   const forest = minus(clip(forestBand, county), [urban]);
   const lakes = clip(lakeBand, county);
-  const fields = minus(county, [forest, lakes, urban].filter((f): f is Poly => f !== null));
+  const fields = minus(
+    county,
+    [forest, lakes, urban].filter((f): f is Poly => f !== null),
+  );
 
   const out: LandUse[] = [];
   const push = (kind: LandUseKind, name: string, polygon: PolygonCoords) => {
@@ -52,9 +55,9 @@ export function generateLandUse(rng: Rng, input: LandUseInput): LandUse[] {
   for (const p of polygonsOf(lakes)) push('water', lakeName(p), p);
   push('built-up', '', ringToPolygon(input.urbanArea));
   for (const hull of hamlets(input.buildings, input.urbanArea)) push('built-up', '', ringToPolygon(hull));
-  parks(rng.fork('parks'), input.urbanArea, input.buildings).forEach((ring, i) =>
-    push('park', PARK_NAMES[i % PARK_NAMES.length]!, ringToPolygon(ring)),
-  );
+  parks(rng.fork('parks'), input.urbanArea, input.buildings).forEach((ring, i) => {
+    push('park', PARK_NAMES[i % PARK_NAMES.length]!, ringToPolygon(ring));
+  });
   return out.map((u, i) => ({ ...u, id: `LU${String(i + 1).padStart(5, '0')}` }));
 }
 

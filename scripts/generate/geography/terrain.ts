@@ -57,7 +57,8 @@ export function elevationModel(rng: Rng): (x: number, y: number) => number {
     // the foothills: from about 4 km north-west of the core, higher and rougher further in
     const foot = smoothstep(3_500, 12_000, nw);
     const high = smoothstep(8_000, 30_000, nw);
-    if (foot > 0) h += foot * (60 + 160 * ridged(hills, x, y, 7_000, 4)) + high * 520 * ridged(hills, x + 9e4, y, 11_000, 4);
+    if (foot > 0)
+      h += foot * (60 + 160 * ridged(hills, x, y, 7_000, 4)) + high * 520 * ridged(hills, x + 9e4, y, 11_000, 4);
     // the lakes: basins flattened to the water level, shores bent by noise
     for (const l of lakes) {
       const dx = (x - l.c[0]) / l.rx;

@@ -56,12 +56,7 @@ export function baseHeight(dem: Dem, ring: readonly (readonly [number, number])[
 
 /** The grid's extent in degrees: west, south, east, north. */
 export function demBounds(dem: Dem): [number, number, number, number] {
-  return [
-    dem.west,
-    dem.south,
-    dem.west + (dem.cols - 1) * dem.stepDeg,
-    dem.south + (dem.rows - 1) * dem.stepDeg,
-  ];
+  return [dem.west, dem.south, dem.west + (dem.cols - 1) * dem.stepDeg, dem.south + (dem.rows - 1) * dem.stepDeg];
 }
 
 const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);

@@ -1,0 +1,134 @@
+// One raster tile of the ground (256 × 256 PNG, geographic tiling): land use, water and roads drawn at
+// their widths by kind (server/domain/ground/style.ts), with a legible minimum width when zoomed out.
+// Drawn with @napi-rs/canvas (Skia, prebuilt binaries, no install script). Outside the county the tile
+// is transparent, so the world imagery below shows.
+import { type CanvasRenderingContext2D, createCanvas } from '@napi-rs/canvas';
+import {
+  LAND_USE_COLOUR,
+  LAND_USE_ORDER,
+  ROAD_COLOUR,
+  ROAD_MIN_LEVEL,
+  ROAD_WIDTH_M,
+  WATER_COLOUR,
+} from '../domain/ground/style';
+import type { RoadKind } from '../domain/model';
+import type { GroundScene, LineFeature } from './scene';
+import { intersects, type TileBox, tileBox } from './tiles';
+
+export const TILE_PX = 256;
+/** The deepest level served: about 0.6 m a pixel, enough for a lane at street level. */
+export const GROUND_MAX_LEVEL = 17;
+
+/** Minor roads first, so the main roads cross over them. */
+const ROAD_ORDER: RoadKind[] = [
+  'lane',
+  'village',
+  'collector',
+  'county',
+  'provincial',
+  'arterial',
+  'national',
+  'expressway',
+  'railway',
+];
+/** Pixels a road is drawn at least, so the hierarchy reads at the county's scale. */
+const MIN_PX: Record<RoadKind, number> = {
+  expressway: 2.6,
+  national: 2.2,
+  provincial: 1.8,
+  county: 1.2,
+  village: 1,
+  arterial: 2,
+  collector: 1.2,
+  lane: 1,
+  railway: 1.6,
+};
+
+/** The tile (z, x, y from the north) as PNG bytes; null when nothing of the ground is in it. */
+export async function renderGroundTile(scene: GroundScene, z: number, x: number, y: number): Promise<Buffer | null> {
+  const t = tileBox(z, x, y);
+  if (!scene.bounds || !intersects(t, scene.bounds)) return null;
+  const canvas = createCanvas(TILE_PX, TILE_PX);
+  const g = canvas.getContext('2d');
+  const size = t.east - t.west;
+  const k = TILE_PX / size;
+  const px = (lon: number) => (lon - t.west) * k;
+  const py = (lat: number) => (t.north - lat) * k;
+  const metresPerPx = (size * 110_574) / TILE_PX;
+  // a margin wide enough for the widest line
+  const pad = Math.max(40 * metresPerPx, 0) / 110_574;
+  const padded: TileBox = { west: t.west - pad, south: t.south - pad, east: t.east + pad, north: t.north + pad };
+
+  // land use by kind, then ponds and reservoirs
+  for (const kind of LAND_USE_ORDER) fillAreas(g, scene, padded, kind, LAND_USE_COLOUR[kind], px, py);
+  fillAreas(g, scene, padded, 'pond', WATER_COLOUR, px, py);
+  fillAreas(g, scene, padded, 'reservoir', WATER_COLOUR, px, py);
+
+  const lines = scene.lines.filter((l) => intersects(padded, l.box));
+  g.lineCap = 'round';
+  g.lineJoin = 'round';
+  for (const l of lines)
+    if (l.kind === 'river') stroke(g, l, WATER_COLOUR, Math.max(l.widthM / metresPerPx, 1.5), px, py);
+  for (const kind of ROAD_ORDER) {
+    if (z < ROAD_MIN_LEVEL[kind]) continue;
+    const width = Math.max(ROAD_WIDTH_M[kind] / metresPerPx, MIN_PX[kind]);
+    for (const l of lines) {
+      if (l.kind !== kind) continue;
+      if (kind === 'railway') {
+        stroke(g, l, '#3b2a2a', width + 1, px, py);
+        g.setLineDash([6, 6]);
+        stroke(g, l, ROAD_COLOUR.railway, width * 0.6, px, py);
+        g.setLineDash([]);
+      } else stroke(g, l, ROAD_COLOUR[kind], width, px, py);
+    }
+  }
+  return canvas.encode('png');
+}
+
+function fillAreas(
+  g: CanvasRenderingContext2D,
+  scene: GroundScene,
+  t: TileBox,
+  kind: string,
+  colour: string,
+  px: (lon: number) => number,
+  py: (lat: number) => number,
+) {
+  g.fillStyle = colour;
+  for (const a of scene.areas) {
+    if (a.kind !== kind || !intersects(t, a.box)) continue;
+    g.beginPath();
+    for (const ring of a.rings) {
+      trace(g, ring, px, py);
+      g.closePath();
+    }
+    g.fill('evenodd');
+  }
+}
+
+function stroke(
+  g: CanvasRenderingContext2D,
+  l: LineFeature,
+  colour: string,
+  width: number,
+  px: (lon: number) => number,
+  py: (lat: number) => number,
+) {
+  g.strokeStyle = colour;
+  g.lineWidth = width;
+  g.beginPath();
+  trace(g, l.line, px, py);
+  g.stroke();
+}
+
+function trace(
+  g: CanvasRenderingContext2D,
+  pts: readonly (readonly [number, number])[],
+  px: (lon: number) => number,
+  py: (lat: number) => number,
+) {
+  pts.forEach(([lon, lat], i) => {
+    if (i) g.lineTo(px(lon), py(lat));
+    else g.moveTo(px(lon), py(lat));
+  });
+}

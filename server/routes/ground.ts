@@ -1,0 +1,103 @@
+// The ground the twin stands on, as tiles Cesium reads directly (not in the OpenAPI document: tile
+// protocols, like /tiles/*; the guard lists them as `GET /ground/*` and `GET /terrain/*`):
+//   GET /ground/layer.json, /ground/{z}/{x}/{y}.png  raster tiles of land use, water and roads
+//       (geographic tiling, y from the north; server/ground/render.ts)
+//   GET /terrain/layer.json, /terrain/{z}/{x}/{y}.terrain  the elevation model in heightmap-1.0 (TMS)
+// Tiles are made on first request and kept per data version of the ground's tables; their URLs carry
+// that version (?v=), so a browser may keep a tile of the current version for good and asks again only
+// when the data moved.
+import { createHash } from 'node:crypto';
+import { createCanvas } from '@napi-rs/canvas';
+import { type Context, Hono } from 'hono';
+import { heightmapTile, TERRAIN_MAX_LEVEL, terrainLayer } from '../ground/heightmap';
+import { GROUND_MAX_LEVEL, renderGroundTile } from '../ground/render';
+import { GroundScenes } from '../ground/scene';
+import { validTile } from '../ground/tiles';
+import { notModified, representationTag } from '../http/conditional';
+import type { AppEnv } from '../http/context';
+import type { Deps } from '../http/deps';
+import { errorJson } from '../http/errors';
+
+/** Tiles kept in memory (PNG tiles are a few KB, terrain tiles about 8 KB). */
+const MAX_TILES = 6_000;
+
+class TileCache {
+  private readonly held = new Map<string, Uint8Array>();
+  get(key: string): Uint8Array | undefined {
+    const v = this.held.get(key);
+    if (v) {
+      this.held.delete(key);
+      this.held.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: Uint8Array): void {
+    this.held.set(key, value);
+    if (this.held.size > MAX_TILES) this.held.delete(this.held.keys().next().value!);
+  }
+}
+
+const TILE_PATH = /^(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.(png|terrain)$/;
+
+function sendTile(c: Context, bytes: Uint8Array, type: string, version: string, tag: string): Response {
+  const entity = createHash('sha256').update(`${version}|${tag}`).digest('base64url').slice(0, 27);
+  // a URL of the current version never changes content; another version's is asked again
+  c.header(
+    'Cache-Control',
+    c.req.query('v') === version ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+  );
+  c.header('ETag', representationTag(entity, null));
+  if (notModified(c.req.header('if-none-match'), entity)) return c.body(null, 304);
+  c.header('Content-Type', type);
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200);
+}
+
+let blank: Uint8Array | null = null;
+/** A transparent tile, for tiles of the rectangle with nothing of the ground in them. */
+const blankPng = () => (blank ??= createCanvas(256, 256).toBuffer('image/png'));
+
+export function groundRoutes({ db }: Deps) {
+  const scenes = new GroundScenes(db);
+  const tiles = new TileCache();
+
+  const tile = async (c: Context, kind: 'ground' | 'terrain') => {
+    const m = TILE_PATH.exec(c.req.path.replace(/^.*?\/(ground|terrain)\//, ''));
+    const ext = kind === 'ground' ? 'png' : 'terrain';
+    const max = kind === 'ground' ? GROUND_MAX_LEVEL : TERRAIN_MAX_LEVEL;
+    if (!m || m[4] !== ext) return errorJson(c, 404, 'not_found', `No such ${kind} tile`);
+    const [z, x, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!validTile(z, x, y, max)) return errorJson(c, 404, 'not_found', `No ${kind} tile ${z}/${x}/${y}`);
+    const scene = await scenes.get();
+    const key = `${scene.version}|${kind}/${z}/${x}/${y}`;
+    let bytes = tiles.get(key);
+    if (!bytes) {
+      bytes =
+        kind === 'ground'
+          ? ((await renderGroundTile(scene, z, x, y)) ?? blankPng())
+          : heightmapTile(scene.dem, z, x, y);
+      tiles.set(key, bytes);
+    }
+    const type = kind === 'ground' ? 'image/png' : 'application/octet-stream';
+    return sendTile(c, bytes, type, scene.version, `${kind}/${z}/${x}/${y}`);
+  };
+
+  return new Hono<AppEnv>()
+    .get('/ground/layer.json', async (c) => {
+      const scene = await scenes.get();
+      c.header('Cache-Control', 'private, no-cache');
+      return c.json({
+        tiles: [`{z}/{x}/{y}.png?v=${encodeURIComponent(scene.version)}`],
+        scheme: 'geographic',
+        minzoom: 0,
+        maxzoom: GROUND_MAX_LEVEL,
+        bounds: scene.bounds,
+      });
+    })
+    .get('/ground/*', (c) => tile(c, 'ground'))
+    .get('/terrain/layer.json', async (c) => {
+      const scene = await scenes.get();
+      c.header('Cache-Control', 'private, no-cache');
+      return c.json(terrainLayer(scene.dem, scene.version));
+    })
+    .get('/terrain/*', (c) => tile(c, 'terrain'));
+}
