@@ -1,23 +1,12 @@
 // Terrain tiles in Cesium's heightmap-1.0 format (read by CesiumTerrainProvider): 65 × 65 heights as
 // little-endian uint16 of (height + 1000) × 5, the first row the northern edge, then one byte naming the children that exist and one water-mask byte (0: all land). Beyond the elevation
 // model the ground eases down to the ellipsoid over FADE_DEG, so the county has no cliff at its edge.
-import { type Dem, demBounds, heightAt } from '../domain/ground/dem';
+import { type Dem, demBounds, FADE_DEG, terrainHeightOf } from '../domain/ground/dem';
 import { intersects, type TileBox, tileBox } from './tiles';
 
 export const HEIGHTMAP_SIZE = 65;
 /** The deepest terrain level: its posts (about 0.0014°) match the elevation model's (0.0015°). */
 export const TERRAIN_MAX_LEVEL = 11;
-const FADE_DEG = 0.03;
-
-/** The height Cesium's terrain shows at a point: the model inside, fading to 0 outside. */
-export function terrainHeight(dem: Dem, lon: number, lat: number): number {
-  const [w, s, e, n] = demBounds(dem);
-  const dx = Math.max(w - lon, 0, lon - e);
-  const dy = Math.max(s - lat, 0, lat - n);
-  const out = Math.hypot(dx, dy);
-  if (out >= FADE_DEG) return 0;
-  return heightAt(dem, lon, lat) * (1 - out / FADE_DEG);
-}
 
 function reach(dem: Dem): [number, number, number, number] {
   const [w, s, e, n] = demBounds(dem);
@@ -36,7 +25,7 @@ export function heightmapTile(dem: Dem | null, z: number, x: number, yFromSouth:
     const lat = t.north - ((t.north - t.south) * r) / (size - 1);
     for (let c = 0; c < size; c++) {
       const lon = t.west + ((t.east - t.west) * c) / (size - 1);
-      const h = inside ? terrainHeight(dem!, lon, lat) : 0;
+      const h = inside ? terrainHeightOf(dem!, lon, lat) : 0;
       view.setUint16((r * size + c) * 2, clampU16(Math.round((h + 1000) * 5)), true);
     }
   }

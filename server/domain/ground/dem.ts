@@ -59,4 +59,15 @@ export function demBounds(dem: Dem): [number, number, number, number] {
   return [dem.west, dem.south, dem.west + (dem.cols - 1) * dem.stepDeg, dem.south + (dem.rows - 1) * dem.stepDeg];
 }
 
+/** Beyond the model the ground eases down to the ellipsoid over this many degrees (no cliff at the edge). */
+export const FADE_DEG = 0.03;
+
+/** The height the terrain tiles show at a point: the model inside, fading to 0 m outside. */
+export function terrainHeightOf(dem: Dem, lon: number, lat: number): number {
+  const [w, s, e, n] = demBounds(dem);
+  const out = Math.hypot(Math.max(w - lon, 0, lon - e), Math.max(s - lat, 0, lat - n));
+  if (out >= FADE_DEG) return 0;
+  return heightAt(dem, lon, lat) * (1 - out / FADE_DEG);
+}
+
 const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);

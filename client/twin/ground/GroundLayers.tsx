@@ -1,0 +1,87 @@
+// The ground under every twin page, as resium children of the viewer: the terrain (heightmap tiles,
+// GET /api/terrain), one imagery layer of land use, water and roads at their widths (raster tiles the
+// server renders, GET /api/ground) and the main roads' names. Few primitives on purpose: the whole
+// ground is one imagery layer on the globe (docs/adr/0015-ground-as-server-rendered-imagery.md).
+import {
+  CesiumTerrainProvider,
+  GeographicTilingScheme,
+  type ImageryLayer,
+  Rectangle,
+  Terrain,
+  UrlTemplateImageryProvider,
+} from 'cesium';
+import { useEffect } from 'react';
+import { useCesium } from 'resium';
+import { hasGround } from '../viewer/ground';
+import { useUiScale } from '../viewer/uiScale';
+import { type GroundLayerJson, groundImageryOf } from './ground.model';
+import { createRoadLabelLayer } from './roadLabels.layer';
+import { type RoadLine, roadLabelSpecs } from './roadLabels.model';
+
+const API = '/api';
+/** Local fonts only (Debian: fonts-noto-cjk); never a web font. */
+const labelFonts = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+async function getJson<T>(path: string, signal: AbortSignal): Promise<T | null> {
+  const r = await fetch(`${API}${path}`, { credentials: 'same-origin', signal });
+  return r.ok ? ((await r.json()) as T) : null;
+}
+
+export function GroundLayers() {
+  const { scene, imageryLayerCollection: imageryLayers } = useCesium();
+  const scale = useUiScale();
+
+  // terrain: only when the server has an elevation model (else the ellipsoid, as before)
+  useEffect(() => {
+    if (!scene || !hasGround()) return;
+    scene.setTerrain(new Terrain(CesiumTerrainProvider.fromUrl(`${API}/terrain`)));
+  }, [scene]);
+
+  useEffect(() => {
+    if (!imageryLayers) return;
+    const abort = new AbortController();
+    let layer: ImageryLayer | null = null;
+    void getJson<GroundLayerJson>('/ground/layer.json', abort.signal)
+      .then((json) => {
+        const ground = json && groundImageryOf(json, `${API}/ground`);
+        if (!ground || abort.signal.aborted) return;
+        const provider = new UrlTemplateImageryProvider({
+          url: ground.url,
+          tilingScheme: new GeographicTilingScheme(),
+          rectangle: Rectangle.fromDegrees(...ground.bounds),
+          maximumLevel: ground.maximumLevel,
+          tileWidth: 256,
+          tileHeight: 256,
+          credit: '',
+        });
+        layer = imageryLayers.addImageryProvider(provider);
+        scene?.requestRender();
+      })
+      .catch(() => {});
+    return () => {
+      abort.abort();
+      if (layer && !imageryLayers.isDestroyed()) imageryLayers.remove(layer, true);
+    };
+  }, [imageryLayers, scene]);
+
+  useEffect(() => {
+    if (!scene) return;
+    const abort = new AbortController();
+    let labels: { destroy(): void } | null = null;
+    void getJson<{ features: { geometry: { coordinates: [number, number][] }; properties: RoadLine }[] }>(
+      '/layers/roads?class=main',
+      abort.signal,
+    )
+      .then((fc) => {
+        if (!fc || abort.signal.aborted || scene.isDestroyed()) return;
+        const roads = fc.features.map((f) => ({ ...f.properties, line: f.geometry.coordinates }));
+        labels = createRoadLabelLayer(scene, roadLabelSpecs(roads), { scale, fontFamily: labelFonts });
+      })
+      .catch(() => {});
+    return () => {
+      abort.abort();
+      if (labels && !scene.isDestroyed()) labels.destroy();
+    };
+  }, [scene, scale]);
+  return null;
+}
