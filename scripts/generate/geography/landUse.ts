@@ -74,6 +74,7 @@ function band(terrain: readonly TerrainRow[], from: number, to: number): Poly | 
   });
   const polys = bands.features.flatMap((f) => f.geometry.coordinates);
   if (!polys.length) return null;
+  if (polys.length === 1) return turf.polygon(polys[0]!);
   // isobands nests holes as separate polygons of the band: one union rebuilds the band's shape
   return turf.union(turf.featureCollection(polys.map((p) => turf.polygon(p)))) ?? null;
 }
