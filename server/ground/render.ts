@@ -44,6 +44,9 @@ const MIN_PX: Record<RoadKind, number> = {
   railway: 1.6,
 };
 
+/** Far out (a level-8 tile spans 0.7°), even the legible minimum thins, or roads smear kilometres wide. */
+const thinOut = (z: number) => Math.min(1, Math.max(0.35, (z - 8) / 4));
+
 /** The tile (z, x, y from the north) as PNG bytes; null when nothing of the ground is in it. */
 export async function renderGroundTile(scene: GroundScene, z: number, x: number, y: number): Promise<Buffer | null> {
   const t = tileBox(z, x, y);
@@ -71,7 +74,7 @@ export async function renderGroundTile(scene: GroundScene, z: number, x: number,
     if (l.kind === 'river') stroke(g, l, WATER_COLOUR, Math.max(l.widthM / metresPerPx, 1.5), px, py);
   for (const kind of ROAD_ORDER) {
     if (z < ROAD_MIN_LEVEL[kind]) continue;
-    const width = Math.max(ROAD_WIDTH_M[kind] / metresPerPx, MIN_PX[kind]);
+    const width = Math.max(ROAD_WIDTH_M[kind] / metresPerPx, MIN_PX[kind] * thinOut(z));
     for (const l of lines) {
       if (l.kind !== kind) continue;
       if (kind === 'railway') {

@@ -41,8 +41,8 @@ function boxOf(points: Iterable<LonLat>): Box {
   return b;
 }
 
-export async function readGroundScene(db: Db): Promise<GroundScene> {
-  const version = db.versions.key(GROUND_TABLES);
+export async function readGroundScene(db: Db, run = ''): Promise<GroundScene> {
+  const version = `${run}.${db.versions.key(GROUND_TABLES)}`;
   const [landUse, waters, rivers, roads, terrain] = await Promise.all([
     listLandUse(db, {}),
     listWaters(db, {}),
@@ -74,13 +74,17 @@ export async function readGroundScene(db: Db): Promise<GroundScene> {
 export class GroundScenes {
   private current: Promise<GroundScene> | null = null;
   private version = '';
-  constructor(private readonly db: Db) {}
+  /** `run` names the server process (its data versions count from 0 in each). */
+  constructor(
+    private readonly db: Db,
+    private readonly run = '',
+  ) {}
 
   get(): Promise<GroundScene> {
     const version = this.db.versions.key(GROUND_TABLES);
     if (!this.current || version !== this.version) {
       this.version = version;
-      this.current = readGroundScene(this.db);
+      this.current = readGroundScene(this.db, this.run);
       this.current.catch(() => {
         this.current = null;
       });

@@ -56,8 +56,9 @@ let blank: Uint8Array | null = null;
 /** A transparent tile, for tiles of the rectangle with nothing of the ground in them. */
 const blankPng = () => (blank ??= createCanvas(256, 256).toBuffer('image/png'));
 
-export function groundRoutes({ db }: Deps) {
-  const scenes = new GroundScenes(db);
+export function groundRoutes({ db, startedAt }: Deps) {
+  // the data versions count from 0 in each process: the start time keeps a URL of one run from another's
+  const scenes = new GroundScenes(db, startedAt.toString(36));
   const tiles = new TileCache();
 
   const tile = async (c: Context, kind: 'ground' | 'terrain') => {

@@ -19,6 +19,8 @@ import { createRoadLabelLayer } from './roadLabels.layer';
 import { type RoadLine, roadLabelSpecs } from './roadLabels.model';
 
 const API = '/api';
+/** The first level drawn: the county is then a few tiles of about 0.7° (Cesium wants few tiles at the minimum). */
+const GROUND_MIN_LEVEL = 8;
 /** Local fonts only (Debian: fonts-noto-cjk); never a web font. */
 const labelFonts = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
@@ -49,6 +51,8 @@ export function GroundLayers() {
           url: ground.url,
           tilingScheme: new GeographicTilingScheme(),
           rectangle: Rectangle.fromDegrees(...ground.bounds),
+          // below this the county is a few pixels of a tile, and a stretched smudge of them would tint the globe
+          minimumLevel: GROUND_MIN_LEVEL,
           maximumLevel: ground.maximumLevel,
           tileWidth: 256,
           tileHeight: 256,
