@@ -54,7 +54,9 @@ describe('ground layers', () => {
       expect(moved.status, path).toBe(200);
       await moved.arrayBuffer();
     }
-    const kinds = (await (await get('/api/layers/land-use')).json()) as { features: { properties: { kind: string } }[] };
+    const kinds = (await (await get('/api/layers/land-use')).json()) as {
+      features: { properties: { kind: string } }[];
+    };
     expect(new Set(kinds.features.map((f) => f.properties.kind))).toEqual(
       new Set(['field', 'forest', 'built-up', 'park', 'water']),
     );

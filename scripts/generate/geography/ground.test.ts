@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Dem, demFromRows, heightAt } from '../../../server/domain/ground/dem';
 import type { LandUse } from '../../../server/domain/model';
 import { Rng } from '../random';
-import { FOREST_FROM_M } from './landUse';
 import { type Geography, generateGeography, loadReference } from './index';
+import { FOREST_FROM_M } from './landUse';
 import { generateTerrain } from './terrain';
 
 const reference = loadReference();
@@ -98,7 +98,5 @@ describe('land use', () => {
 
 /** The urban area: the largest built-up patch. */
 function urban(): LandUse {
-  return geo.landUse
-    .filter((u) => u.kind === 'built-up')
-    .reduce((a, b) => (b.areaM2 > a.areaM2 ? b : a));
+  return geo.landUse.filter((u) => u.kind === 'built-up').reduce((a, b) => (b.areaM2 > a.areaM2 ? b : a));
 }
