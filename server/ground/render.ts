@@ -2,7 +2,8 @@
 // their widths by kind (server/domain/ground/style.ts), with a legible minimum width when zoomed out.
 // Drawn with @napi-rs/canvas (Skia, prebuilt binaries, no install script). Outside the county the tile
 // is transparent, so the world imagery below shows.
-import { type CanvasRenderingContext2D, createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { type Dem, terrainHeightOf } from '../domain/ground/dem';
 import {
   LAND_USE_COLOUR,
   LAND_USE_ORDER,
@@ -66,6 +67,7 @@ export async function renderGroundTile(scene: GroundScene, z: number, x: number,
   for (const kind of LAND_USE_ORDER) fillAreas(g, scene, padded, kind, LAND_USE_COLOUR[kind], px, py);
   fillAreas(g, scene, padded, 'pond', WATER_COLOUR, px, py);
   fillAreas(g, scene, padded, 'reservoir', WATER_COLOUR, px, py);
+  if (scene.dem) hillshade(g, scene.dem, t);
 
   const lines = scene.lines.filter((l) => intersects(padded, l.box));
   g.lineCap = 'round';
@@ -88,8 +90,53 @@ export async function renderGroundTile(scene: GroundScene, z: number, x: number,
   return canvas.encode('png');
 }
 
+/**
+ * Shade the slopes as if lit from the north-west (the cartographer's convention), so the hills read
+ * from straight above too: a translucent black or white pixel per pixel of the tile, from the
+ * elevation model's slope there. Flat ground is left as it is.
+ */
+function hillshade(g: SKRSContext2D, dem: Dem, t: TileBox) {
+  const n = TILE_PX;
+  const size = t.east - t.west;
+  const step = size / n;
+  const dxM = step * 111_320 * Math.cos(((t.north + t.south) / 2) * (Math.PI / 180));
+  const dyM = step * 110_574;
+  const shade = g.createImageData(n, n);
+  const d = shade.data;
+  // light from the north-west, 45° up
+  const [lx, ly, lz] = [-0.5, 0.5, Math.SQRT1_2];
+  let any = false;
+  for (let r = 0; r < n; r++) {
+    const lat = t.north - (r + 0.5) * step;
+    for (let c = 0; c < n; c++) {
+      const lon = t.west + (c + 0.5) * step;
+      const ex = (terrainHeightOf(dem, lon + step, lat) - terrainHeightOf(dem, lon - step, lat)) / (2 * dxM);
+      const ey = (terrainHeightOf(dem, lon, lat + step) - terrainHeightOf(dem, lon, lat - step)) / (2 * dyM);
+      const norm = Math.hypot(ex, ey, 1);
+      const lit = (-ex * lx - ey * ly + lz) / norm; // cos of the angle to the light
+      const flat = lz;
+      const k = lit - flat;
+      if (Math.abs(k) < 0.01) continue;
+      const i = (r * n + c) * 4;
+      const v = k > 0 ? 255 : 0;
+      d[i] = v;
+      d[i + 1] = v;
+      d[i + 2] = v;
+      d[i + 3] = k > 0 ? Math.min(70, Math.round(k * 200)) : Math.min(150, Math.round(-k * 600));
+      any = true;
+    }
+  }
+  if (!any) return;
+  const layer = createCanvas(n, n);
+  layer.getContext('2d').putImageData(shade, 0, 0);
+  // only over the ground drawn (never outside the county)
+  g.globalCompositeOperation = 'source-atop';
+  g.drawImage(layer, 0, 0);
+  g.globalCompositeOperation = 'source-over';
+}
+
 function fillAreas(
-  g: CanvasRenderingContext2D,
+  g: SKRSContext2D,
   scene: GroundScene,
   t: TileBox,
   kind: string,
@@ -110,7 +157,7 @@ function fillAreas(
 }
 
 function stroke(
-  g: CanvasRenderingContext2D,
+  g: SKRSContext2D,
   l: LineFeature,
   colour: string,
   width: number,
@@ -125,7 +172,7 @@ function stroke(
 }
 
 function trace(
-  g: CanvasRenderingContext2D,
+  g: SKRSContext2D,
   pts: readonly (readonly [number, number])[],
   px: (lon: number) => number,
   py: (lat: number) => number,
