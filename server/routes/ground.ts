@@ -18,6 +18,10 @@ import type { AppEnv } from '../http/context';
 import type { Deps } from '../http/deps';
 import { errorJson } from '../http/errors';
 
+/** The levels drawn ahead: the county's opening views (about 120 tiles). */
+const GROUND_MIN_WARM = 8;
+const GROUND_MAX_WARM = 11;
+
 /** Tiles kept in memory (PNG tiles are a few KB, terrain tiles about 8 KB). */
 const MAX_TILES = 6_000;
 
@@ -61,6 +65,36 @@ export function groundRoutes({ db, startedAt }: Deps) {
   const scenes = new GroundScenes(db, startedAt.toString(36));
   const tiles = new TileCache();
 
+  const render = async (z: number, x: number, y: number) => {
+    const scene = await scenes.get();
+    const key = `${scene.version}|ground/${z}/${x}/${y}`;
+    let bytes = tiles.get(key);
+    if (!bytes) {
+      bytes = (await renderGroundTile(scene, z, x, y)) ?? blankPng();
+      tiles.set(key, bytes);
+    }
+    return { bytes, version: scene.version };
+  };
+
+  // The county's tiles of the first levels, drawn in the background when a page first asks for the
+  // ground (a few seconds of work, one tile a turn of the event loop), so the opening view finds them.
+  let warmed = '';
+  const warm = async (version: string, bounds: [number, number, number, number] | null) => {
+    if (warmed === version || !bounds) return;
+    warmed = version;
+    for (let z = GROUND_MIN_WARM; z <= GROUND_MAX_WARM; z++) {
+      const size = 180 / 2 ** z;
+      const [x0, x1] = [Math.floor((bounds[0] + 180) / size), Math.floor((bounds[2] + 180) / size)];
+      const [y0, y1] = [Math.floor((90 - bounds[3]) / size), Math.floor((90 - bounds[1]) / size)];
+      for (let x = x0; x <= x1; x++)
+        for (let y = y0; y <= y1; y++) {
+          if (warmed !== version) return;
+          await new Promise((r) => setImmediate(r));
+          await render(z, x, y);
+        }
+    }
+  };
+
   const tile = async (c: Context, kind: 'ground' | 'terrain') => {
     const m = TILE_PATH.exec(c.req.path.replace(/^.*?\/(ground|terrain)\//, ''));
     const ext = kind === 'ground' ? 'png' : 'terrain';
@@ -85,6 +119,9 @@ export function groundRoutes({ db, startedAt }: Deps) {
   return new Hono<AppEnv>()
     .get('/ground/layer.json', async (c) => {
       const scene = await scenes.get();
+      void warm(scene.version, scene.bounds).catch(() => {
+        warmed = '';
+      });
       c.header('Cache-Control', 'private, no-cache');
       return c.json({
         tiles: [`{z}/{x}/{y}.png?v=${encodeURIComponent(scene.version)}`],

@@ -1,5 +1,5 @@
-// The ground under every twin page, as resium children of the viewer: the terrain (heightmap tiles,
-// GET /api/terrain), one imagery layer of land use, water and roads at their widths (raster tiles the
+// The ground under every twin page, as resium children of the viewer: the terrain (from the elevation
+// model the page loaded, GET /api/layers/elevation: client/twin/ground/terrain.ts), one imagery layer of land use, water and roads at their widths (raster tiles the
 // server renders, GET /api/ground) and the main roads' names. Few primitives on purpose: the whole
 // ground is one imagery layer on the globe (docs/adr/0015-ground-as-server-rendered-imagery.md).
 import {
@@ -12,11 +12,12 @@ import {
 } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
-import { hasGround } from '../viewer/ground';
+import { groundReach } from '../viewer/ground';
 import { useUiScale } from '../viewer/uiScale';
 import { type GroundLayerJson, groundImageryOf } from './ground.model';
 import { createRoadLabelLayer } from './roadLabels.layer';
 import { type RoadLine, roadLabelSpecs } from './roadLabels.model';
+import { demTerrainProvider } from './terrain';
 
 const API = '/api';
 /** The first level drawn: the county is then a few tiles of about 0.7° (Cesium wants few tiles at the minimum). */
@@ -35,8 +36,9 @@ export function GroundLayers() {
 
   // terrain: only when the server has an elevation model (else the ellipsoid, as before)
   useEffect(() => {
-    if (!scene || !hasGround()) return;
-    scene.setTerrain(new Terrain(CesiumTerrainProvider.fromUrl(`${API}/terrain`)));
+    const reach = groundReach();
+    if (!scene || !reach) return;
+    scene.terrainProvider = demTerrainProvider(reach);
   }, [scene]);
 
   useEffect(() => {

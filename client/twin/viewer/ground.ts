@@ -3,7 +3,7 @@
 // `onGround(lon, lat, h)` so nothing is buried in the hills or floats over the plain. Loaded once per
 // page before the layers are built (TwinViewer waits for it); without a model the ground is at 0 m.
 import type { Dem } from '@domain/ground/dem';
-import { terrainHeightOf } from '@domain/ground/dem';
+import { demBounds, FADE_DEG, terrainHeightOf } from '@domain/ground/dem';
 import { Cartesian3 } from 'cesium';
 
 let dem: Dem | null = null;
@@ -33,6 +33,13 @@ export function loadGround(origin = ''): Promise<void> {
 
 /** Whether the server has an elevation model (after loadGround). */
 export const hasGround = () => dem !== null;
+
+/** Where the ground is not flat: the model's extent with its fade to 0 m (degrees: W, S, E, N). */
+export function groundReach(): [number, number, number, number] | null {
+  if (!dem) return null;
+  const [w, s, e, n] = demBounds(dem);
+  return [w - FADE_DEG, s - FADE_DEG, e + FADE_DEG, n + FADE_DEG];
+}
 
 /** The ground's height (metres) at a point, as the terrain tiles draw it. */
 export function groundHeight(lon: number, lat: number): number {
