@@ -145,6 +145,9 @@ function fillAreas(
   py: (lat: number) => number,
 ) {
   g.fillStyle = colour;
+  // a hairline of the same colour round each patch, so two antialiased edges leave no see-through seam
+  g.strokeStyle = colour;
+  g.lineWidth = 1;
   for (const a of scene.areas) {
     if (a.kind !== kind || !intersects(t, a.box)) continue;
     g.beginPath();
@@ -153,6 +156,7 @@ function fillAreas(
       g.closePath();
     }
     g.fill('evenodd');
+    g.stroke();
   }
 }
 
