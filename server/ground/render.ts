@@ -16,7 +16,13 @@ import type { RoadKind } from '../domain/model';
 import type { GroundScene, LineFeature } from './scene';
 import { intersects, type TileBox, tileBox } from './tiles';
 
-export const TILE_PX = 256;
+/**
+ * Tiles are drawn at twice the 256 px Cesium is told: it picks an imagery level whose texels match the
+ * terrain's geometric error, which leaves 256 px tiles soft on a wall; 512 px ones read twice as sharp
+ * at the same level and the same number of tiles.
+ */
+export const SUPERSAMPLE = 2;
+export const TILE_PX = 256 * SUPERSAMPLE;
 /** The deepest level served: about 0.6 m a pixel, enough for a lane at street level. */
 export const GROUND_MAX_LEVEL = 17;
 
@@ -73,15 +79,15 @@ export async function renderGroundTile(scene: GroundScene, z: number, x: number,
   g.lineCap = 'round';
   g.lineJoin = 'round';
   for (const l of lines)
-    if (l.kind === 'river') stroke(g, l, WATER_COLOUR, Math.max(l.widthM / metresPerPx, 1.5), px, py);
+    if (l.kind === 'river') stroke(g, l, WATER_COLOUR, Math.max(l.widthM / metresPerPx, 1.5 * SUPERSAMPLE), px, py);
   for (const kind of ROAD_ORDER) {
     if (z < ROAD_MIN_LEVEL[kind]) continue;
-    const width = Math.max(ROAD_WIDTH_M[kind] / metresPerPx, MIN_PX[kind] * thinOut(z));
+    const width = Math.max(ROAD_WIDTH_M[kind] / metresPerPx, MIN_PX[kind] * SUPERSAMPLE * thinOut(z));
     for (const l of lines) {
       if (l.kind !== kind) continue;
       if (kind === 'railway') {
         stroke(g, l, '#3b2a2a', width + 1, px, py);
-        g.setLineDash([6, 6]);
+        g.setLineDash([6 * SUPERSAMPLE, 6 * SUPERSAMPLE]);
         stroke(g, l, ROAD_COLOUR.railway, width * 0.6, px, py);
         g.setLineDash([]);
       } else stroke(g, l, ROAD_COLOUR[kind], width, px, py);

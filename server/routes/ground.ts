@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { createCanvas } from '@napi-rs/canvas';
 import { type Context, Hono } from 'hono';
 import { heightmapTile, TERRAIN_MAX_LEVEL, terrainLayer } from '../ground/heightmap';
-import { GROUND_MAX_LEVEL, renderGroundTile } from '../ground/render';
+import { GROUND_MAX_LEVEL, renderGroundTile, TILE_PX } from '../ground/render';
 import { GroundScenes } from '../ground/scene';
 import { validTile } from '../ground/tiles';
 import { notModified, representationTag } from '../http/conditional';
@@ -58,7 +58,7 @@ function sendTile(c: Context, bytes: Uint8Array, type: string, version: string, 
 
 let blank: Uint8Array | null = null;
 /** A transparent tile, for tiles of the rectangle with nothing of the ground in them. */
-const blankPng = () => (blank ??= createCanvas(256, 256).toBuffer('image/png'));
+const blankPng = () => (blank ??= createCanvas(TILE_PX, TILE_PX).toBuffer('image/png'));
 
 export function groundRoutes({ db, startedAt }: Deps) {
   // the data versions count from 0 in each process: the start time keeps a URL of one run from another's
