@@ -17,10 +17,11 @@ export interface LabelHost {
 }
 
 const THROUGH_ROAD = Color.fromCssColorString('#f3cf86');
+const RAILWAY = Color.fromCssColorString('#e0a0a0');
 const CITY_ROAD = Color.fromCssColorString('#e8e4d8');
 const OUTLINE = Color.fromCssColorString('#05080f').withAlpha(0.95);
 /** Smaller far away, so the county view is not cluttered. */
-const shrink = new NearFarScalar(2_000, 1, 60_000, 0.7);
+const shrink = new NearFarScalar(2_000, 1, 150_000, 0.8);
 
 export function createRoadLabelLayer(
   host: LabelHost,
@@ -33,8 +34,8 @@ export function createRoadLabelLayer(
     labels.add({
       position: onGround(s.position[0], s.position[1], 15),
       text: s.text,
-      font: `${Math.round((through ? 15 : 14) * options.scale)}px ${options.fontFamily}`,
-      fillColor: through ? THROUGH_ROAD : CITY_ROAD,
+      font: `${Math.round((through ? 18 : 15) * options.scale)}px ${options.fontFamily}`,
+      fillColor: s.kind === 'railway' ? RAILWAY : through ? THROUGH_ROAD : CITY_ROAD,
       outlineColor: OUTLINE,
       outlineWidth: 3 * options.scale,
       style: LabelStyle.FILL_AND_OUTLINE,

@@ -1,5 +1,5 @@
 // Which road names the twin writes on the ground, and where: each named main road (expressway,
-// national, provincial, urban arterial) once, at the middle of its longest stretch; the county's
+// national, provincial, railway, urban arterial) once, at the middle of its longest stretch; the county's
 // through roads readable from the whole-county view, the city's arterials only closer in.
 import { NAMED_ROAD_KINDS } from '@domain/ground/style';
 import type { LonLat, RoadKind } from '@domain/model';
@@ -19,9 +19,10 @@ export interface RoadLabelSpec {
 }
 
 const MAX_DISTANCE_M: Partial<Record<RoadKind, number>> = {
-  expressway: 90_000,
-  national: 90_000,
-  provincial: 60_000,
+  expressway: 160_000,
+  national: 160_000,
+  provincial: 120_000,
+  railway: 160_000,
   arterial: 14_000,
 };
 

@@ -16,7 +16,7 @@ export const ROAD_WIDTH_M: Record<RoadKind, number> = {
 };
 
 /** Kinds whose names are written on the map (the main roads). */
-export const NAMED_ROAD_KINDS: readonly RoadKind[] = ['expressway', 'national', 'provincial', 'arterial'];
+export const NAMED_ROAD_KINDS: readonly RoadKind[] = ['expressway', 'national', 'provincial', 'railway', 'arterial'];
 
 /** A dusk palette for a dark room: the ground recedes, roads and water read. */
 export const LAND_USE_COLOUR: Record<LandUseKind, string> = {
