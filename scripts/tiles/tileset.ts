@@ -1,7 +1,8 @@
 // Buildings → a 3D Tiles 1.1 tileset in memory: tileset.json and one GLB per tile that draws something.
 // Pure (no files): build.ts writes the result, tests inspect it.
-import type { Building } from '../../server/domain/model';
+
 import { baseHeight, type Dem } from '../../server/domain/ground/dem';
+import type { Building } from '../../server/domain/model';
 import { cleanRing, extrudeBuilding } from './extrude';
 import { type EnuFrame, enuFrameAt, enuToEcefMatrix, toEnu, type Vec3 } from './geodesy';
 import { writeGlb } from './glb';
@@ -71,10 +72,7 @@ export function placementOf(frame: EnuFrame, building: Building, index: number, 
   const ring = cleanRing(building.footprint[0] ?? []);
   if (ring.length < 3) return null;
   const height = Math.max(building.heightM, 1);
-  const corners = ring.flatMap(([lon, lat]) => [
-    toEnu(frame, lon, lat, baseM),
-    toEnu(frame, lon, lat, baseM + height),
-  ]);
+  const corners = ring.flatMap(([lon, lat]) => [toEnu(frame, lon, lat, baseM), toEnu(frame, lon, lat, baseM + height)]);
   const min: Vec3 = [Infinity, Infinity, Infinity];
   const max: Vec3 = [-Infinity, -Infinity, -Infinity];
   for (const c of corners) {

@@ -46,7 +46,7 @@ function childMask(dem: Dem, z: number, x: number, yFromSouth: number): number {
   return mask;
 }
 
-const clampU16 = (v: number) => (v < 0 ? 0 : v > 65_535 ? 65_535 : v);
+const clampU16 = (v: number) => (v < 0 ? 0 : Math.min(v, 65_535));
 
 /** The terrain's layer.json: heightmap-1.0 in TMS rows; `version` busts caches when the data moves. */
 export function terrainLayer(dem: Dem | null, version: string) {

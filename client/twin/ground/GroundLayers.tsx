@@ -2,14 +2,7 @@
 // model the page loaded, GET /api/layers/elevation: client/twin/ground/terrain.ts), one imagery layer of land use, water and roads at their widths (raster tiles the
 // server renders, GET /api/ground) and the main roads' names. Few primitives on purpose: the whole
 // ground is one imagery layer on the globe (docs/adr/0015-ground-as-server-rendered-imagery.md).
-import {
-  CesiumTerrainProvider,
-  GeographicTilingScheme,
-  type ImageryLayer,
-  Rectangle,
-  Terrain,
-  UrlTemplateImageryProvider,
-} from 'cesium';
+import { GeographicTilingScheme, type ImageryLayer, Rectangle, UrlTemplateImageryProvider } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
 import { groundReach } from '../viewer/ground';

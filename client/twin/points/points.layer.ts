@@ -2,14 +2,7 @@
 // built once; colours and visibility change in place (setColor, setFilter), never by re-creating.
 // The components, patrol-point, sensor and event layers are this with their own specs. Callable from
 // a benchmark harness with any `LayerHost`.
-import {
-  Cartesian3,
-  Color,
-  DistanceDisplayCondition,
-  NearFarScalar,
-  type PointPrimitive,
-  PointPrimitiveCollection,
-} from 'cesium';
+import { Color, DistanceDisplayCondition, NearFarScalar, type PointPrimitive, PointPrimitiveCollection } from 'cesium';
 import { onGround } from '../viewer/ground';
 import type { PickRef, PointSpec } from './points.model';
 

@@ -2,7 +2,7 @@
 // the thing the info panel describes can be found on the map.
 
 import type { LonLat } from '@domain/model';
-import { Cartesian3, Color, PointPrimitiveCollection } from 'cesium';
+import { Color, PointPrimitiveCollection } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
 import { onGround } from '../viewer/ground';

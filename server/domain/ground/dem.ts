@@ -70,4 +70,4 @@ export function terrainHeightOf(dem: Dem, lon: number, lat: number): number {
   return heightAt(dem, lon, lat) * (1 - out / FADE_DEG);
 }
 
-const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
+const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : Math.min(v, hi));
