@@ -31,6 +31,7 @@ import { eventActionRoutes } from './routes/eventActions';
 import { eventRoutes } from './routes/events';
 import { exportRoutes } from './routes/exports';
 import { gridRoutes } from './routes/grids';
+import { groundRoutes } from './routes/ground';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
 import { layerRoutes } from './routes/layers';
@@ -96,6 +97,8 @@ function apiRoutes(deps: RouteDeps) {
       .route('/', creditRoutes(deps))
       // 3D Tiles: a file tree, kept out of the OpenAPI document
       .route('/', tileRoutes(deps))
+      // the ground: raster tiles of land use, water and roads, and the terrain's heightmap tiles
+      .route('/', groundRoutes(deps))
   );
 }
 

@@ -47,6 +47,9 @@ const EXPECT: Record<string, Expect> = {
   'GET /layers/roads': all([200, 200]),
   'GET /layers/rivers': all([200, 200]),
   'GET /layers/viewpoints': all([200, 200]),
+  'GET /layers/waters': all([200, 200]),
+  'GET /layers/land-use': all([200, 200]),
+  'GET /layers/elevation': all([200, 200]),
   'GET /grids/{id}': { ...all([200, 200]), ...GEO_RECORD },
   'GET /buildings/{id}': all([200, 200]), // map data: counts only, no personal data
   // risk scores: aggregates; a geographic role within its own unit (another unit: 403)

@@ -20,6 +20,8 @@ export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
     ['buildings', d.buildings],
     ['compounds', d.compounds ?? []],
     ['waters', d.waters ?? []],
+    ['land-use', d.landUse ?? []],
+    ['terrain', d.terrain ?? []],
     ['components', d.components],
     ['cameras', d.cameras],
     ['patrol-points', d.patrolPoints],

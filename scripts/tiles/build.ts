@@ -3,7 +3,8 @@
 // the tiles on disk are current: tileset.json records the SHA-256 of the buildings file it came from.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Building } from '../../server/domain/model';
+import { type Dem, demFromRows } from '../../server/domain/ground/dem';
+import type { Building, TerrainRow } from '../../server/domain/model';
 import { createProgress, type Progress } from '../generate/progress';
 import type { Manifest } from '../generate/write';
 import { BUILDER_VERSION, buildTileset, TILESET_FILE } from './tileset';
@@ -17,11 +18,16 @@ export interface TilesBuild {
 }
 
 /** The buildings file's hash from the dataset manifest, which the tiles are built from. */
-function sourceOf(dataDir: string): { buildingsSha256: string; builder: string } {
+function sourceOf(dataDir: string): { buildingsSha256: string; terrainSha256?: string; builder: string } {
   const manifest = JSON.parse(readFileSync(join(dataDir, 'dataset', 'manifest.json'), 'utf8')) as Manifest;
   const buildings = manifest.tables.buildings;
   if (!buildings) throw new Error(`${dataDir}/dataset/manifest.json lists no buildings table`);
-  return { buildingsSha256: buildings.sha256, builder: BUILDER_VERSION };
+  const terrain = manifest.tables.terrain;
+  return {
+    buildingsSha256: buildings.sha256,
+    ...(terrain?.rows ? { terrainSha256: terrain.sha256 } : {}),
+    builder: BUILDER_VERSION,
+  };
 }
 
 /** True when `tilesDir` holds tiles built by this builder from the dataset in `dataDir`. */
@@ -46,6 +52,18 @@ export function readBuildings(dataDir: string): Building[] {
     .map((line) => JSON.parse(line) as Building);
 }
 
+/** The dataset's elevation model, or null when it has none (a dataset generated before the terrain). */
+export function readDem(dataDir: string): Dem | null {
+  const path = join(dataDir, 'dataset', 'terrain.ndjson');
+  if (!existsSync(path)) return null;
+  return demFromRows(
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as TerrainRow),
+  );
+}
+
 export function buildTiles(dataDir: string, tilesDir: string, progress: Progress = createProgress()): TilesBuild {
   const started = performance.now();
   const source = sourceOf(dataDir);
@@ -54,6 +72,7 @@ export function buildTiles(dataDir: string, tilesDir: string, progress: Progress
   progress.update('tiles: read', 1, 1);
   const built = buildTileset(buildings, {
     extras: { source },
+    dem: readDem(dataDir),
     onTile: (done, total) => progress.update('tiles: content', done, total),
   });
   if (built.skipped.length)

@@ -33,15 +33,18 @@ export function cleanRing(ring: readonly (readonly number[])[]): [number, number
   return area2 < 0 ? points.reverse() : points;
 }
 
-/** Extrudes one building into `mesh`; returns false when its footprint is degenerate (nothing added). */
-export function extrudeBuilding(mesh: TileMesh, frame: EnuFrame, building: Building): boolean {
+/**
+ * Extrudes one building into `mesh`, standing on the ground at `baseM` (metres above the ellipsoid);
+ * returns false when its footprint is degenerate (nothing added).
+ */
+export function extrudeBuilding(mesh: TileMesh, frame: EnuFrame, building: Building, baseM = 0): boolean {
   const ring = cleanRing(building.footprint[0] ?? []);
   if (ring.length < 3) return false;
   const height = Math.max(building.heightM, 1);
   const floors = Math.max(building.floors, 1);
   const base = linearRgb(useColours[building.use]);
-  const bottom = ring.map(([lon, lat]) => toEnu(frame, lon, lat, 0));
-  const top = ring.map(([lon, lat]) => toEnu(frame, lon, lat, height));
+  const bottom = ring.map(([lon, lat]) => toEnu(frame, lon, lat, baseM));
+  const top = ring.map(([lon, lat]) => toEnu(frame, lon, lat, baseM + height));
   const id = mesh.addFeature(building.id);
   const tint = (k: number): Rgb => [base[0] * k, base[1] * k, base[2] * k];
 

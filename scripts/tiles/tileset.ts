@@ -1,5 +1,7 @@
 // Buildings → a 3D Tiles 1.1 tileset in memory: tileset.json and one GLB per tile that draws something.
 // Pure (no files): build.ts writes the result, tests inspect it.
+
+import { baseHeight, type Dem } from '../../server/domain/ground/dem';
 import type { Building } from '../../server/domain/model';
 import { cleanRing, extrudeBuilding } from './extrude';
 import { type EnuFrame, enuFrameAt, enuToEcefMatrix, toEnu, type Vec3 } from './geodesy';
@@ -8,7 +10,7 @@ import { TileMesh } from './mesh';
 import { type Box, buildTree, defaultTreeOptions, type Placement, type TileNode, type TreeOptions, walk } from './tree';
 
 export const TILESET_FILE = 'tileset.json';
-export const BUILDER_VERSION = 'wendu-twin build-tiles v2';
+export const BUILDER_VERSION = 'wendu-twin build-tiles v3';
 
 /** Boxes get this much room (m) around their content, for float32 rounding of the vertices. */
 const BOX_MARGIN_M = 0.05;
@@ -45,6 +47,8 @@ export interface TilesetOptions {
   extras?: Record<string, unknown>;
   /** Called after each tile's content is written. */
   onTile?: (done: number, total: number) => void;
+  /** The elevation model: each building stands at the lowest ground under its footprint (absent: 0 m). */
+  dem?: Dem | null;
 }
 
 export function contentUri(tile: Pick<TileNode, 'level' | 'x' | 'y'>): string {
@@ -64,11 +68,11 @@ export function frameFor(buildings: readonly Building[]): EnuFrame {
   return enuFrameAt(round((minLon + maxLon) / 2), round((minLat + maxLat) / 2));
 }
 
-export function placementOf(frame: EnuFrame, building: Building, index: number): Placement | null {
+export function placementOf(frame: EnuFrame, building: Building, index: number, baseM = 0): Placement | null {
   const ring = cleanRing(building.footprint[0] ?? []);
   if (ring.length < 3) return null;
   const height = Math.max(building.heightM, 1);
-  const corners = ring.flatMap(([lon, lat]) => [toEnu(frame, lon, lat, 0), toEnu(frame, lon, lat, height)]);
+  const corners = ring.flatMap(([lon, lat]) => [toEnu(frame, lon, lat, baseM), toEnu(frame, lon, lat, baseM + height)]);
   const min: Vec3 = [Infinity, Infinity, Infinity];
   const max: Vec3 = [-Infinity, -Infinity, -Infinity];
   for (const c of corners) {
@@ -103,8 +107,10 @@ export function buildTileset(buildings: readonly Building[], options: TilesetOpt
   const frame = frameFor(sorted);
   const placements: Placement[] = [];
   const skipped: string[] = [];
+  const dem = options.dem ?? null;
+  const bases = sorted.map((b) => (dem ? Math.round(baseHeight(dem, b.footprint[0] ?? []) * 100) / 100 : 0));
   sorted.forEach((b, i) => {
-    const p = placementOf(frame, b, i);
+    const p = placementOf(frame, b, i, bases[i]);
     if (p) placements.push(p);
     else skipped.push(b.id);
   });
@@ -115,7 +121,7 @@ export function buildTileset(buildings: readonly Building[], options: TilesetOpt
   let done = 0;
   for (const tile of withContent) {
     const mesh = new TileMesh();
-    for (const i of tile.content) extrudeBuilding(mesh, frame, sorted[i]!);
+    for (const i of tile.content) extrudeBuilding(mesh, frame, sorted[i]!, bases[i]);
     const centre: Vec3 = [0, 1, 2].map(
       (k) => Math.round(((tile.box.min[k]! + tile.box.max[k]!) / 2) * 100) / 100,
     ) as Vec3;

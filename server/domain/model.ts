@@ -77,6 +77,31 @@ export interface WaterBody {
   areaM2: number;
 }
 
+/** Land use (用地): what covers the ground, drawn under the roads and the buildings. */
+export type LandUseKind = 'field' | 'forest' | 'park' | 'built-up' | 'water';
+
+/** One land-use patch (耕地, 林地, 公园, 建成区, 湖泊) as a polygon, possibly with holes. Made, not surveyed. */
+export interface LandUse {
+  id: string;
+  kind: LandUseKind;
+  /** A lake's or park's name; empty for fields, forest and built-up land. */
+  name: string;
+  polygon: PolygonCoords;
+  areaM2: number;
+}
+
+/**
+ * One row of the elevation model (数字高程模型): heights in decimetres above sea level, west to east
+ * from `west` every `stepDeg` degrees, at latitude `lat`. Rows go south to north, `stepDeg` apart.
+ */
+export interface TerrainRow {
+  row: number;
+  lat: number;
+  west: number;
+  stepDeg: number;
+  heightsDm: number[];
+}
+
 /** A residential compound (住宅小区): its block (the walled lot) and its gate (小区大门) on the street side. */
 export interface Compound {
   id: string;
@@ -360,6 +385,10 @@ export interface CityDataset {
   compounds?: Compound[];
   /** Ponds and reservoirs (the reference geography; not loaded into the store). */
   waters?: WaterBody[];
+  /** Land use over the whole county (fields, forest, parks, built-up land, lakes). */
+  landUse?: LandUse[];
+  /** The elevation model over the county, south to north. */
+  terrain?: TerrainRow[];
   components: CityComponent[];
   cameras: Camera[];
   patrolPoints: PatrolPoint[];

@@ -38,6 +38,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /layers/roads': 'map',
   'GET /layers/rivers': 'map',
   'GET /layers/viewpoints': 'map',
+  'GET /layers/waters': 'map',
+  'GET /layers/land-use': 'map',
+  'GET /layers/elevation': 'map',
   'GET /grids/:id': 'units',
   'GET /search': 'map', // non-personal records only
   // big-screen statistics: city-wide aggregates of cases, no single case
@@ -94,6 +97,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /live': 'map',
   // the 3D city: its tiles and the card of a picked building (counts only)
   'GET /tiles/*': 'map',
+  // the ground under it: raster tiles of land use, water and roads; the terrain's heightmap tiles
+  'GET /ground/*': 'map',
+  'GET /terrain/*': 'map',
   'GET /buildings/:id': 'map',
   // risk scores of areas (aggregates, no person): the centre, leaders, analysts, the big screen; a
   // geographic role within its own unit (the route narrows)

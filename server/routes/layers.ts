@@ -1,8 +1,9 @@
 // GeoJSON map layers: grids (every level of the tree), components, cameras, patrol points, sensors, buildings,
-// roads and rivers (the basemap the analyst's map draws from our own data, no online tiles), and the
-// twin's preset views.
+// roads, rivers, standing water and land use (the basemap the analyst's map draws from our own data, no online
+// tiles), the elevation model, and the twin's preset views.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { featureCollection, pointFeature } from '../domain/geojson';
+import { demFromRows } from '../domain/ground/dem';
 import { cachedJson, queryKey } from '../http/cachedJson';
 import type { RouteDeps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
@@ -10,6 +11,7 @@ import { listAdminUnits } from '../store/adminUnits';
 import { listBuildings } from '../store/buildings';
 import { listCameras } from '../store/cameras';
 import { listComponents } from '../store/components';
+import { listLandUse, listWaters, readTerrain } from '../store/ground';
 import { listRivers, listRoads } from '../store/lines';
 import { listPatrolPoints } from '../store/patrolPoints';
 import { listSensors } from '../store/sensors';
@@ -33,6 +35,8 @@ const ROAD_KINDS = [
 ] as const;
 const PATROL_KINDS = ['main-road', 'secondary-road', 'market', 'compound'] as const;
 const SENSOR_KINDS = ['manhole', 'rain-gauge', 'river-gauge'] as const;
+const WATER_KINDS = ['pond', 'reservoir'] as const;
+const LAND_USE_KINDS = ['field', 'forest', 'park', 'built-up', 'water'] as const;
 const BUILDING_USES = ['residential', 'commercial', 'public', 'industrial', 'village-house'] as const;
 
 const layer = <Path extends string, Q extends z.ZodObject, P extends z.ZodType>(
@@ -212,6 +216,49 @@ const viewpointsLayer = layer(
   }),
 );
 
+const waters = layer(
+  '/layers/waters',
+  'Standing water (水面): village ponds (水塘) and small reservoirs (小型水库), as polygons',
+  z.object({ bbox: BboxParam.optional(), kind: z.enum(WATER_KINDS).optional() }),
+  z.object({ id: z.string(), name: z.string(), kind: z.enum(WATER_KINDS), gridId: z.string(), areaM2: z.number() }),
+);
+
+const landUse = layer(
+  '/layers/land-use',
+  'Land use (用地) over the county: fields, forest, parks, built-up land and lakes, as polygons (generated)',
+  z.object({ bbox: BboxParam.optional(), kind: z.enum(LAND_USE_KINDS).optional() }),
+  z.object({ id: z.string(), kind: z.enum(LAND_USE_KINDS), name: z.string(), areaM2: z.number() }),
+);
+
+const ElevationSchema = z
+  .object({
+    west: z.number().openapi({ description: 'Longitude of the first post of each row' }),
+    south: z.number().openapi({ description: 'Latitude of the first row' }),
+    stepDeg: z.number().openapi({ description: 'Spacing of the posts and of the rows, degrees' }),
+    cols: z.number().int(),
+    rows: z.number().int(),
+    heightsDm: z.array(z.number().int()).openapi({ description: 'Heights in decimetres, row-major, south to north' }),
+  })
+  .nullable()
+  .openapi('ElevationModel');
+
+const elevation = createRoute({
+  method: 'get',
+  path: '/layers/elevation',
+  tags: ['layers'],
+  summary:
+    'The elevation model (数字高程模型, generated): a grid of heights over the county, for placing points on the ground; null when the store has none',
+  responses: { 200: json(ElevationSchema, 'The grid of heights'), ...errorResponses },
+});
+
+/** An area (water, land use) as a GeoJSON Polygon feature. */
+const areaFeature = <T extends { id: string; polygon: [number, number][][] }>({ polygon, ...properties }: T) => ({
+  type: 'Feature' as const,
+  id: properties.id,
+  geometry: { type: 'Polygon' as const, coordinates: polygon },
+  properties,
+});
+
 /** A centre line (road, river) as a GeoJSON LineString feature. */
 const lineFeature = <T extends { id: string; line: [number, number][] }>({ line, ...properties }: T) => ({
   type: 'Feature' as const,
@@ -320,6 +367,34 @@ export function layerRoutes(deps: RouteDeps) {
               properties,
             })),
           ),
+      }),
+    )
+    .openapi(waters, (c) => {
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, {
+        key: `layers/waters?${queryKey(q)}`,
+        tables: ['waters'],
+        build: async () => featureCollection((await listWaters(db, q)).map(areaFeature)),
+      });
+    })
+    .openapi(landUse, (c) => {
+      const q = c.req.valid('query');
+      return cachedJson(c, deps, {
+        key: `layers/land-use?${queryKey(q)}`,
+        tables: ['land_use'],
+        build: async () => featureCollection((await listLandUse(db, q)).map(areaFeature)),
+      });
+    })
+    .openapi(elevation, (c) =>
+      cachedJson(c, deps, {
+        key: 'layers/elevation',
+        tables: ['terrain'],
+        build: async () => {
+          const dem = demFromRows(await readTerrain(db));
+          if (!dem) return null;
+          const { heights, ...grid } = dem;
+          return { ...grid, heightsDm: Array.from(heights, (h) => Math.round(h * 10)) };
+        },
       }),
     );
 }

@@ -10,6 +10,7 @@ import type {
   CityComponent,
   CityDataset,
   GovEvent,
+  LandUse,
   LonLat,
   Organisation,
   PatrolPoint,
@@ -17,6 +18,8 @@ import type {
   River,
   Road,
   Sensor,
+  TerrainRow,
+  WaterBody,
 } from '../domain/model';
 import { ACTION_OF_STAGE, roleOfActorId } from '../domain/workflow/replay';
 import { assessCases, projectCases } from './caseProjection';
@@ -152,6 +155,42 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((r) => JSON.stringify(r.line)),
         c.dbl((r) => r.widthM),
         ...c.bbox((r) => bboxOf(r.line)),
+      ],
+    ),
+    spec<WaterBody>(
+      'waters',
+      (x) => x.waters ?? [],
+      (c) => [
+        c.text((w) => w.id),
+        c.text((w) => w.name),
+        c.text((w) => w.kind),
+        c.text((w) => w.gridId),
+        c.text((w) => JSON.stringify(w.polygon)),
+        c.dbl((w) => w.areaM2),
+        ...c.bbox((w) => bboxOf(ringsPoints([w.polygon]))),
+      ],
+    ),
+    spec<LandUse>(
+      'land_use',
+      (x) => x.landUse ?? [],
+      (c) => [
+        c.text((u) => u.id),
+        c.text((u) => u.kind),
+        c.text((u) => u.name),
+        c.text((u) => JSON.stringify(u.polygon)),
+        c.dbl((u) => u.areaM2),
+        ...c.bbox((u) => bboxOf(ringsPoints([u.polygon]))),
+      ],
+    ),
+    spec<TerrainRow>(
+      'terrain',
+      (x) => x.terrain ?? [],
+      (c) => [
+        c.int((r) => r.row),
+        c.dbl((r) => r.lat),
+        c.dbl((r) => r.west),
+        c.dbl((r) => r.stepDeg),
+        c.text((r) => JSON.stringify(r.heightsDm)),
       ],
     ),
     spec<Building>(

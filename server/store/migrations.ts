@@ -381,4 +381,19 @@ UPDATE buildings SET kind = CASE use WHEN 'residential' THEN 'walk-up' WHEN 'com
   WHEN 'public' THEN 'community-centre' WHEN 'industrial' THEN 'factory' ELSE 'village-house' END;
 `,
   },
+  {
+    version: 18,
+    name: 'the ground: waters, land use and the elevation model',
+    // Issue 14's ground in the twin: ponds and reservoirs (waters), land use over the county and the
+    // elevation model (one row of heights per latitude). A store generated before has none: its twin
+    // draws the bare globe, as before.
+    sql: `
+CREATE TABLE waters (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, grid_id VARCHAR NOT NULL,
+  polygon VARCHAR NOT NULL, area_m2 DOUBLE NOT NULL, ${bbox});
+CREATE TABLE land_use (id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, name VARCHAR NOT NULL, polygon VARCHAR NOT NULL,
+  area_m2 DOUBLE NOT NULL, ${bbox});
+CREATE TABLE terrain (row_index INTEGER PRIMARY KEY, lat DOUBLE NOT NULL, west DOUBLE NOT NULL, step_deg DOUBLE NOT NULL,
+  heights_dm VARCHAR NOT NULL);
+`,
+  },
 ];

@@ -1,6 +1,7 @@
 // The big screen in a real Chromium (Debian's, software WebGL): /screen draws the city with every
 // layer and its panels in Chinese, offline and without console errors; a layer switch hides and shows
-// its layer; clicking a known component opens its details with its code. The screenshot is kept in
+// its layer; clicking a known component opens its details with its code. The ground under the city (land
+// use, water and roads as the server's imagery tiles, on the terrain made from its elevation model) is loaded. The screenshot is kept in
 // tests/artifacts/screen.png to be looked at. Left alone, it reconnects its live stream by itself when
 // the server goes away and comes back, and shows what arrives afterwards.
 import { mkdirSync } from 'node:fs';
@@ -66,9 +67,23 @@ describe('the big screen', () => {
       ).status(),
     ).toBe(200);
 
+    // The ground under it (issue 14): the server's imagery tiles, and the elevation model the terrain is
+    // made from, every one answered.
+    const ground = { imagery: 0, elevation: 0, failed: [] as string[] };
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (!/^\/api\/(ground\/|layers\/elevation)/.test(path)) return;
+      if (r.status() >= 400) ground.failed.push(`${r.status()} ${path}`);
+      else if (path.endsWith('.png')) ground.imagery++;
+      else if (path.endsWith('/elevation')) ground.elevation++;
+    });
+
     // The whole city, as the wall shows it.
     await page.goto(`${env.platform.baseUrl}/screen?tour=0`);
     await twinSettled(page);
+    expect(ground.failed).toEqual([]);
+    expect(ground.imagery).toBeGreaterThan(0);
+    expect(ground.elevation).toBe(1);
     const status = await page.evaluate(() => ({ ...document.body.dataset }));
     expect(status.twinError).toBeUndefined();
     const components = await features(page, 'components');

@@ -21,6 +21,7 @@ import {
   VerticalOrigin,
 } from 'cesium';
 import type { LayerHost } from '../points/points.layer';
+import { groundHeight, onGround } from '../viewer/ground';
 import { cameraIconCanvas } from './cameraIconCanvas';
 import {
   type CameraIconKey,
@@ -61,7 +62,7 @@ export function createCameraLayer(
     }
     const icon = icons.add({
       id: { kind: 'camera', id: spec.id },
-      position: Cartesian3.fromDegrees(spec.position[0], spec.position[1], spec.heightM),
+      position: onGround(spec.position[0], spec.position[1], spec.heightM),
       width: sizePx,
       height: sizePx,
       verticalOrigin: VerticalOrigin.CENTER,
@@ -105,7 +106,7 @@ export function createCameraLayer(
             geometryInstances: new GeometryInstance({
               geometry: new PolygonGeometry({
                 polygonHierarchy: new PolygonHierarchy(Cartesian3.fromDegreesArray(ground)),
-                height: 0.5,
+                height: 0.5 + groundHeight(camera.position[0], camera.position[1]),
               }),
               attributes: { color: ColorGeometryInstanceAttribute.fromColor(colour.withAlpha(0.3)) },
             }),
@@ -113,8 +114,8 @@ export function createCameraLayer(
           }),
         );
         const lines = new PolylineCollection();
-        const apex = Cartesian3.fromDegrees(camera.position[0], camera.position[1], camera.heightM);
-        const arc = ring.slice(1, -1).map(([lon, lat]) => Cartesian3.fromDegrees(lon, lat, 0.5));
+        const apex = onGround(camera.position[0], camera.position[1], camera.heightM);
+        const arc = ring.slice(1, -1).map(([lon, lat]) => onGround(lon, lat, 0.5));
         // One material each: a polyline destroys its material with itself.
         const material = () => Material.fromType('Color', { color: colour.withAlpha(0.95) });
         lines.add({ positions: arc, width: 2 * options.scale, material: material() });

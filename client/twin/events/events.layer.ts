@@ -10,7 +10,7 @@
 import type { GovEvent } from '@domain/model';
 import {
   Cartesian2,
-  Cartesian3,
+  type Cartesian3,
   Color,
   DistanceDisplayCondition,
   HorizontalOrigin,
@@ -23,6 +23,7 @@ import {
   VerticalOrigin,
 } from 'cesium';
 import { createPointLayer, type LayerHost, type PointLayer } from '../points/points.layer';
+import { onGround } from '../viewer/ground';
 import {
   clusterEvents,
   clusterSizePx,
@@ -164,7 +165,7 @@ export function createEventLayer(
     const hidden = new Set<string>();
     clusters.forEach((c, i) => {
       for (const id of c.ids) hidden.add(id);
-      const position = Cartesian3.fromDegrees(c.position[0], c.position[1], CLUSTER_HEIGHT_M);
+      const position = onGround(c.position[0], c.position[1], CLUSTER_HEIGHT_M);
       const s = slot(i, position);
       const size = sizeOf(c);
       s.disc.position = position;

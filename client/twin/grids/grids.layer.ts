@@ -16,6 +16,7 @@ import {
   PrimitiveCollection,
   VerticalOrigin,
 } from 'cesium';
+import { groundHeight, onGround } from '../viewer/ground';
 import { type GridDrawing, gridLevelStyles, gridLevels } from './grids.model';
 
 /** What the layer needs from a Cesium Scene (a Scene satisfies it; tests pass a bare collection). */
@@ -52,7 +53,7 @@ export function createGridLayer(host: LayerHost, drawing: GridDrawing, options: 
   for (const outline of drawing.outlines) {
     const style = gridLevelStyles[outline.level];
     const flat: number[] = [];
-    for (const [lon, lat] of outline.ring) flat.push(lon, lat, style.heightM);
+    for (const [lon, lat] of outline.ring) flat.push(lon, lat, style.heightM + groundHeight(lon, lat));
     linesByLevel.get(outline.level)!.add({
       id: outline.unitId,
       positions: Cartesian3.fromDegreesArrayHeights(flat),
@@ -68,7 +69,7 @@ export function createGridLayer(host: LayerHost, drawing: GridDrawing, options: 
     if (!style.label) continue;
     labels.add({
       id: label.unitId,
-      position: Cartesian3.fromDegrees(label.position[0], label.position[1], style.heightM),
+      position: onGround(label.position[0], label.position[1], style.heightM),
       text: label.text,
       font: `${Math.round(style.label.fontPx * options.scale)}px ${options.fontFamily}`,
       fillColor: Color.fromCssColorString(style.color).brighten(0.3, new Color()),

@@ -2,14 +2,8 @@
 // built once; colours and visibility change in place (setColor, setFilter), never by re-creating.
 // The components, patrol-point, sensor and event layers are this with their own specs. Callable from
 // a benchmark harness with any `LayerHost`.
-import {
-  Cartesian3,
-  Color,
-  DistanceDisplayCondition,
-  NearFarScalar,
-  type PointPrimitive,
-  PointPrimitiveCollection,
-} from 'cesium';
+import { Color, DistanceDisplayCondition, NearFarScalar, type PointPrimitive, PointPrimitiveCollection } from 'cesium';
+import { onGround } from '../viewer/ground';
 import type { PickRef, PointSpec } from './points.model';
 
 /** What a layer needs from a Cesium Scene (a Scene satisfies it; tests pass a bare collection). */
@@ -49,7 +43,7 @@ export function createPointLayer(host: LayerHost, specs: readonly PointSpec[], o
   const add = (spec: PointSpec) => {
     const point = collection.add({
       id: spec.pick satisfies PickRef,
-      position: Cartesian3.fromDegrees(spec.position[0], spec.position[1], spec.heightM),
+      position: onGround(spec.position[0], spec.position[1], spec.heightM),
       color: Color.fromCssColorString(spec.color),
       pixelSize: spec.sizePx * options.scale,
       outlineColor: spec.outline ? Color.fromCssColorString(spec.outline.color) : Color.TRANSPARENT,
@@ -93,7 +87,7 @@ export function createPointLayer(host: LayerHost, specs: readonly PointSpec[], o
       const entry = byId.get(spec.pick.id);
       if (!entry) add(spec);
       else {
-        entry.point.position = Cartesian3.fromDegrees(spec.position[0], spec.position[1], spec.heightM);
+        entry.point.position = onGround(spec.position[0], spec.position[1], spec.heightM);
         entry.point.pixelSize = spec.sizePx * options.scale;
         entry.spec = spec;
         this.setColor(spec.pick.id, spec.color, spec.outline);

@@ -2,9 +2,10 @@
 // the thing the info panel describes can be found on the map.
 
 import type { LonLat } from '@domain/model';
-import { Cartesian3, Color, PointPrimitiveCollection } from 'cesium';
+import { Color, PointPrimitiveCollection } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
+import { onGround } from '../viewer/ground';
 import { useUiScale } from '../viewer/uiScale';
 
 const ring = Color.fromCssColorString('#fff275');
@@ -18,7 +19,7 @@ export function SelectionMarker({ position, heightM = 2 }: { position: LonLat | 
     if (!scene || lon === undefined || lat === undefined) return;
     const marker = new PointPrimitiveCollection();
     marker.add({
-      position: Cartesian3.fromDegrees(lon, lat, heightM),
+      position: onGround(lon, lat, heightM),
       pixelSize: 26 * scale,
       color: Color.TRANSPARENT,
       outlineColor: ring,

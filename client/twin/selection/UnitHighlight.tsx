@@ -4,6 +4,7 @@ import { Cartesian3, Color, Material, PolylineCollection } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
 import type { GridOutline } from '../grids/grids.model';
+import { groundHeight } from '../viewer/ground';
 import { useUiScale } from '../viewer/uiScale';
 
 export function UnitHighlight({ outlines }: { outlines: readonly GridOutline[] }) {
@@ -14,7 +15,9 @@ export function UnitHighlight({ outlines }: { outlines: readonly GridOutline[] }
     const lines = new PolylineCollection();
     for (const o of outlines) {
       lines.add({
-        positions: Cartesian3.fromDegreesArrayHeights(o.ring.flatMap(([lon, lat]) => [lon, lat, 150])),
+        positions: Cartesian3.fromDegreesArrayHeights(
+          o.ring.flatMap(([lon, lat]) => [lon, lat, 150 + groundHeight(lon, lat)]),
+        ),
         width: 5 * scale,
         material: Material.fromType('Color', { color: Color.fromCssColorString('#fff275') }),
       });

@@ -5,9 +5,11 @@
 import 'cesium/Build/Cesium/Widgets/widgets.css'; // with the viewer, so pages without one never load Cesium
 
 import { Cartesian3, Color, type Scene } from 'cesium';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { ImageryLayer, useCesium, Viewer } from 'resium';
 import type { BboxDeg } from '../../api/twinApi';
+import { GroundLayers } from '../ground/GroundLayers';
+import { loadGround } from './ground';
 import { bundledWorldImagery, configureCesiumOffline } from './offline';
 
 /** Anhui and its neighbours: where the camera starts before a page flies somewhere. */
@@ -23,6 +25,11 @@ export interface TwinViewerProps {
 export function TwinViewer({ children, className }: TwinViewerProps) {
   configureCesiumOffline(startView);
   const imagery = useMemo(() => bundledWorldImagery(), []);
+  // The layers are built once the ground's heights are known, so each stands on it (client/twin/viewer/ground.ts).
+  const [groundLoaded, setGroundLoaded] = useState(false);
+  useEffect(() => {
+    void loadGround().then(() => setGroundLoaded(true));
+  }, []);
   return (
     <Viewer
       full
@@ -44,7 +51,8 @@ export function TwinViewer({ children, className }: TwinViewerProps) {
     >
       <ImageryLayer imageryProvider={imagery} brightness={0.5} saturation={0.15} contrast={1.15} />
       <DarkScene />
-      {children}
+      {groundLoaded && <GroundLayers />}
+      {groundLoaded && children}
     </Viewer>
   );
 }

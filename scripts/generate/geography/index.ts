@@ -1,11 +1,22 @@
 // The geographic half of the reference dataset: admin tree, roads and river, buildings.
-import type { AdminUnit, Building, Compound, River, Road, WaterBody } from '../../../server/domain/model';
+import type {
+  AdminUnit,
+  Building,
+  Compound,
+  LandUse,
+  River,
+  Road,
+  TerrainRow,
+  WaterBody,
+} from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { generateAdmin } from './admin';
 import { generateBuildings, type Progress } from './buildings';
 import { countyRing } from './county';
+import { generateLandUse } from './landUse';
 import type { Reference } from './reference';
 import { generateRoads } from './roads';
+import { generateTerrain } from './terrain';
 
 export { MIN_GRID_DWELLINGS, SUNLIGHT_FACTOR, URBAN_DWELLINGS } from './compounds';
 export { EXCLUDED_COMMUNITY, loadReference, type Reference } from './reference';
@@ -18,6 +29,8 @@ export interface Geography {
   buildings: Building[];
   compounds: Compound[];
   waters: WaterBody[];
+  landUse: LandUse[];
+  terrain: TerrainRow[];
 }
 
 export function generateGeography(rng: Rng, reference: Reference, onProgress?: Progress): Geography {
@@ -53,5 +66,17 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
     network.oldTown,
     onProgress,
   );
-  return { adminUnits: tree.units, roads: network.roads, rivers: network.rivers, buildings, compounds, waters };
+  // the ground under it all: the elevation model, then land use read off it and the buildings
+  const terrain = generateTerrain(rng.fork('terrain'), reference);
+  const landUse = generateLandUse(rng.fork('land-use'), { reference, urbanArea: tree.urbanArea, buildings, terrain });
+  return {
+    adminUnits: tree.units,
+    roads: network.roads,
+    rivers: network.rivers,
+    buildings,
+    compounds,
+    waters,
+    landUse,
+    terrain,
+  };
 }

@@ -1,0 +1,53 @@
+// The ground under the twin: standing water (ponds, reservoirs), land use and the elevation model.
+import type { LandUse, LandUseKind, TerrainRow, WaterBody } from '../domain/model';
+import type { Db } from './db';
+import { type Bbox, Where } from './sql';
+
+export async function listWaters(db: Db, f: { bbox?: Bbox; kind?: WaterBody['kind'] }): Promise<WaterBody[]> {
+  const w = new Where().eq('kind', f.kind).boxIntersects(f.bbox);
+  const rows = await db.all<{
+    id: string;
+    name: string;
+    kind: WaterBody['kind'];
+    grid_id: string;
+    polygon: string;
+    area_m2: number;
+  }>(`SELECT id, name, kind, grid_id, polygon, area_m2 FROM waters ${w} ORDER BY id`, w.params);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    gridId: r.grid_id,
+    polygon: JSON.parse(r.polygon),
+    areaM2: r.area_m2,
+  }));
+}
+
+export async function listLandUse(db: Db, f: { bbox?: Bbox; kind?: LandUseKind }): Promise<LandUse[]> {
+  const w = new Where().eq('kind', f.kind).boxIntersects(f.bbox);
+  const rows = await db.all<{ id: string; kind: LandUseKind; name: string; polygon: string; area_m2: number }>(
+    `SELECT id, kind, name, polygon, area_m2 FROM land_use ${w} ORDER BY id`,
+    w.params,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    polygon: JSON.parse(r.polygon),
+    areaM2: r.area_m2,
+  }));
+}
+
+/** The elevation model's rows, south to north (none in a store generated before issue 14's ground). */
+export async function readTerrain(db: Db): Promise<TerrainRow[]> {
+  const rows = await db.all<{ row_index: number; lat: number; west: number; step_deg: number; heights_dm: string }>(
+    'SELECT row_index, lat, west, step_deg, heights_dm FROM terrain ORDER BY row_index',
+  );
+  return rows.map((r) => ({
+    row: r.row_index,
+    lat: r.lat,
+    west: r.west,
+    stepDeg: r.step_deg,
+    heightsDm: JSON.parse(r.heights_dm),
+  }));
+}
