@@ -49,6 +49,7 @@ export const leaderZh = {
   'leader.instruction.missingDeadline': '请为每个部门填写办结时限。',
   'leader.instruction.notNow': '只有本月的调度日可以批示；往月调度日仅供查阅。',
   'leader.instruction.onlyLeader': '批示由主持领导签发；指挥中心可在此查看。',
+  'leader.instruction.notOpen': '该案件已反馈待核查或已办结，无需再批示；请指挥中心核查后跟进。',
   'leader.decision.by': '{name} 于 {at} 批示',
   'leader.decision.lead': '牵头：{department}，{deadline} 前办结',
   'leader.decision.co': '配合：{department}，{deadline} 前',
@@ -136,6 +137,8 @@ export const leaderEn: Record<keyof typeof leaderZh, string> = {
   'leader.instruction.missingDeadline': 'Give every department a deadline.',
   'leader.instruction.notNow': "Only this month's leader day takes instructions; past ones are for reading.",
   'leader.instruction.onlyLeader': 'The presiding leader issues instructions; the centre sees them here.',
+  'leader.instruction.notOpen':
+    'This case has been fed back or settled and takes no instruction; the centre verifies and follows up.',
   'leader.decision.by': 'Instructed by {name} at {at}',
   'leader.decision.lead': 'Lead: {department}, settle by {deadline}',
   'leader.decision.co': 'Co-handling: {department}, by {deadline}',

@@ -1,6 +1,7 @@
 // One agenda case as the meeting sees it: why it is here (the rules' reasons, the centre's note), the
 // dossier (facts, photos, tasks, timeline), the spot on a small map, the grid's risk and its main
 // factors, and the instruction: issued here by the leader, shown once given.
+import { takesInstruction } from '@domain/workflow/instruct';
 import type { LeaderAgendaEntry, LeaderCandidate, LeaderDay } from '../../api/leaderDaysApi';
 import type { TwinApi } from '../../api/twinApi';
 import { locales, type MessageKey, useI18n } from '../../i18n';
@@ -52,6 +53,8 @@ export function LeaderCaseView({ api, day, entry, reasons, position, places, may
         .slice(0, 3)
     : [];
   const leaderSupervised = !!(d?.leaderSupervisedBy ?? entry.case?.leaderSupervisedBy);
+  // the agenda was set from the month's cases; by the meeting one may have been fed back or settled
+  const open = !d || takesInstruction(d.status);
   return (
     <>
       <article className="leader-case" aria-label={t('leader.item', { n: position })} data-event={entry.eventId}>
@@ -151,10 +154,10 @@ export function LeaderCaseView({ api, day, entry, reasons, position, places, may
                 })}
               </p>
             </div>
-          ) : mayInstruct ? (
+          ) : mayInstruct && open ? (
             <InstructionForm api={api} month={day.month} eventId={entry.eventId} onDone={onChanged} />
           ) : (
-            why && <p className="form-hint">{t(why)}</p>
+            (why || !open) && <p className="form-hint">{t(why ?? 'leader.instruction.notOpen')}</p>
           )}
         </section>
       </aside>

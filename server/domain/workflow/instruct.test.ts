@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './decide';
 import { ACTORS, dept, plus, run, straightRun } from './fixtures';
-import { decideInstruction } from './instruct';
+import { decideInstruction, takesInstruction } from './instruct';
 
 const cmd = {
   lead: { assignee: dept('D04'), hours: 40 },
@@ -52,20 +52,41 @@ describe('decideInstruction', () => {
     expect(d2.state.supervisedBy).toBe('U-leader');
   });
 
+  it('files a report the centre has not filed (立案 by the leader) before dispatching it', () => {
+    const reported = run(straightRun('file')).state;
+    expect(reported.status).toBe('reported');
+    const d = decideInstruction(reported, cmd, ACTORS.leader, later(reported.updatedAt));
+    if (!d.ok) throw new Error(d.message);
+    expect([...(d.earlier ?? []), d.step].map((s) => [s.action, s.role])).toEqual([
+      ['file', 'leader'],
+      ['dispatch', 'leader'],
+      ['supervise', 'leader'],
+    ]);
+    expect(d.state.status).toBe('dispatched');
+    expect(d.state.tasks.map((t) => [t.assignee.id, t.role, t.state])).toEqual([
+      ['D04', 'lead', 'assigned'],
+      ['D06', 'co', 'assigned'],
+    ]);
+  });
+
+  it('says which statuses take an instruction, as the leader page asks before offering the form', () => {
+    expect(takesInstruction('reported')).toBe(true);
+    expect(takesInstruction('handling')).toBe(true);
+    for (const s of ['feedback', 'closed', 'rejected', 'merged'] as const) expect(takesInstruction(s)).toBe(false);
+  });
+
   it('is refused to anyone but a leader, and in a state the workflow cannot dispatch from', () => {
     const { state } = run(straightRun('feedback'));
     expect(decideInstruction(state, cmd, ACTORS.seat, later(state.updatedAt))).toMatchObject({
       ok: false,
       kind: 'role',
     });
-    for (const until of ['file', 'verify'] as const) {
-      const s = run(straightRun(until)).state; // reported; fed back, awaiting verification
-      expect(decideInstruction(s, cmd, ACTORS.leader, later(s.updatedAt))).toMatchObject({
-        ok: false,
-        kind: 'state',
-        code: 'illegal_transition',
-      });
-    }
+    const fedBack = run(straightRun('verify')).state; // fed back, awaiting verification
+    expect(decideInstruction(fedBack, cmd, ACTORS.leader, later(fedBack.updatedAt))).toMatchObject({
+      ok: false,
+      kind: 'state',
+      code: 'illegal_transition',
+    });
     const closed = run(straightRun()).state;
     expect(decideInstruction(closed, cmd, ACTORS.leader, later(closed.updatedAt))).toMatchObject({ kind: 'state' });
     expect(

@@ -1,5 +1,6 @@
 // A city leader's instruction (领导批示) on a case, as workflow steps: the leader takes a shelved case up
-// again (销账), dispatches it to a lead department and co-handling departments, each with its own
+// again (销账) or files a case the centre has not yet filed (立案: the leader day may bring a report
+// that waited past its filing limit, and the instruction is the filing's authority), dispatches it to a lead department and co-handling departments, each with its own
 // limit (派遣; a case already being handled is re-dispatched, 改派: its open tasks are cancelled), and
 // supervises it (督办, the mark 领导督办). The steps are decided together and written together or not
 // at all (the case writer takes a Decision with `earlier` steps). Only this path lets a leader dispatch:
@@ -18,6 +19,14 @@ export interface InstructionCommand {
 /** The statuses a leader's instruction can dispatch from (after taking a shelved case up). */
 export const INSTRUCTABLE_STATUSES: readonly CaseState['status'][] = ['filed', 'dispatched', 'handling'];
 
+/**
+ * Whether a case in `status` takes an instruction: a dispatchable one, or a report the instruction files
+ * first. Not a case fed back and awaiting verification (its work is done; the check is the centre's),
+ * nor a closed or turned-away one. The leader page asks this before it offers the form.
+ */
+export const takesInstruction = (status: CaseState['status']): boolean =>
+  status === 'reported' || INSTRUCTABLE_STATUSES.includes(status);
+
 const refuse = (kind: Refusal['kind'], code: string, message: string, field?: string): Refusal => ({
   ok: false,
   kind,
@@ -26,7 +35,7 @@ const refuse = (kind: Refusal['kind'], code: string, message: string, field?: st
   ...(field ? { field } : {}),
 });
 
-/** The instruction's steps on `state` (unshelve?, dispatch, supervise), all at `at`, or why not. */
+/** The instruction's steps on `state` (unshelve? file?, dispatch, supervise), all at `at`, or why not. */
 export function decideInstruction(
   state: CaseState,
   cmd: InstructionCommand,
@@ -61,11 +70,12 @@ export function decideInstruction(
     s = evolve(s, step);
   };
   if (s.longTerm) take('unshelve', STAGE_OF_STATUS[s.status], null);
+  if (s.status === 'reported') take('file', 'file', null);
   if (!INSTRUCTABLE_STATUSES.includes(s.status))
     return refuse(
       'state',
       'illegal_transition',
-      `Cannot dispatch case ${id} on an instruction in state '${s.status}': a leader's instruction dispatches a case that is filed or being handled.`,
+      `Cannot dispatch case ${id} on an instruction in state '${s.status}': a leader's instruction dispatches a case that is reported, filed or being handled.`,
     );
   const dispatch = resolveDispatch(s, cmd.lead, cmd.co);
   if ('ok' in dispatch) return dispatch;
