@@ -1,12 +1,15 @@
 // Debian's Chromium for browser tests (software WebGL), and what they share: the artefacts folder,
 // the watch on a page's console errors and off-machine requests, a measure of a blank screenshot, and
 // the per-file set-up.
-import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './chromium';
 import { isOffMachine } from './offMachine';
 import { type Platform, startPlatform } from './platform';
 
 export const ARTIFACTS = 'tests/artifacts';
+
+export { launchChromium };
 
 /**
  * For a test's own GETs through Playwright's request context: the server closes an idle keep-alive
@@ -15,21 +18,6 @@ export const ARTIFACTS = 'tests/artifacts';
  * does not). Playwright retries ECONNRESET only; GETs only, since they are safe to send twice.
  */
 export const KEEP_ALIVE_RETRY = { maxRetries: 2 } as const;
-
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-component-update',
-      ...extraArgs,
-    ],
-  });
-}
 
 export interface PageWatch {
   /** Console errors (with the URL they concern) and uncaught exceptions (`pageerror: ...`), in order. */
