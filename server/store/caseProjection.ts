@@ -12,6 +12,7 @@ import { normaliseStep, replay } from '../domain/workflow/replay';
 import type { CaseState } from '../domain/workflow/states';
 import { factsOf, listTypes, storedStep } from './cases';
 import { type Db, readOn } from './db';
+import { runPrepared } from './prepared';
 
 const EPOCH = new Date(0).toISOString();
 
@@ -89,7 +90,8 @@ export async function writeProjected(
   const states = projected.map(([s]) => s);
   const ps = projected.map(([s, p]) => [s.facts.id, p] as const);
   const col = <T extends DuckDBValue>(f: (x: (typeof ps)[number]) => T) => listValue(ps.map(f));
-  await conn.run(
+  await runPrepared(
+    conn,
     `UPDATE events SET status = v.status, department_id = v.department_id, closed_at = v.closed_at::TIMESTAMP,
        overdue = (events.overdue OR v.late),
        -- holders are ids without commas ('centre', D02, unit codes), passed joined
@@ -134,11 +136,14 @@ export async function writeProjected(
     ],
     listTypes('VVVVBVVVVVDVVIIVIVV'),
   );
-  await conn.run('DELETE FROM event_tasks WHERE event_id IN (SELECT unnest($1::VARCHAR[]))', [col(([id]) => id)]);
+  await runPrepared(conn, 'DELETE FROM event_tasks WHERE event_id IN (SELECT unnest($1::VARCHAR[]))', [
+    col(([id]) => id),
+  ]);
   const tasks = states.flatMap((s) => taskViews(s).map((t) => ({ id: s.facts.id, t })));
   if (tasks.length === 0) return;
   const tcol = <T extends DuckDBValue>(f: (x: (typeof tasks)[number]) => T) => listValue(tasks.map(f));
-  await conn.run(
+  await runPrepared(
+    conn,
     `INSERT INTO event_tasks SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[]), unnest($3::VARCHAR[]),
        unnest($4::VARCHAR[]), unnest($5::VARCHAR[]), unnest($6::VARCHAR[]), unnest($7::VARCHAR[]),
        unnest($8::VARCHAR[])::TIMESTAMP, unnest($9::INTEGER[]), unnest($10::VARCHAR[])::TIMESTAMP, unnest($11::INTEGER[])`,

@@ -26,6 +26,7 @@ import { type Db, readOn } from './db';
 import type { EventStepWithActor } from './events';
 import { H3_RES } from './load';
 import { photoUrl } from './photos';
+import { runPrepared } from './prepared';
 
 /** A case as the machine holds it: the state and the timeline it was replayed from. */
 export interface CaseNow {
@@ -476,7 +477,8 @@ const scopeView = (s: CaseState) => ({
 async function insertEvents(conn: DuckDBConnection, made: readonly { report: Report; state: CaseState }[]) {
   if (made.length === 0) return;
   const col = <T>(f: (m: (typeof made)[number]) => T) => listValue(made.map(f) as never[]);
-  await conn.run(
+  await runPrepared(
+    conn,
     `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description, h3_r8, h3_r10, reporter_resident_id)
      SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]), unnest($5::VARCHAR[]),
        unnest($6::DOUBLE[]), unnest($7::DOUBLE[]), unnest($8::VARCHAR[]), unnest($9::VARCHAR[])::TIMESTAMP,
@@ -506,7 +508,8 @@ async function insertEvents(conn: DuckDBConnection, made: readonly { report: Rep
 async function insertSteps(conn: DuckDBConnection, steps: readonly (readonly [string, CaseStep])[]) {
   if (steps.length === 0) return;
   const col = <T>(f: (s: CaseStep, id: string) => T) => listValue(steps.map(([id, s]) => f(s, id)) as never[]);
-  await conn.run(
+  await runPrepared(
+    conn,
     `INSERT INTO event_steps (event_id, seq, stage, "at", actor, note, action, role, detail)
      SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[])::TIMESTAMP,
        unnest($5::VARCHAR[]), unnest($6::VARCHAR[]), unnest($7::VARCHAR[]), unnest($8::VARCHAR[]), unnest($9::VARCHAR[])`,
@@ -528,7 +531,8 @@ async function insertSteps(conn: DuckDBConnection, steps: readonly (readonly [st
 async function insertPhotos(conn: DuckDBConnection, rows: readonly (readonly [string, number, number, string])[]) {
   if (rows.length === 0) return;
   const col = (i: 0 | 1 | 2 | 3) => listValue(rows.map((r) => r[i]));
-  await conn.run(
+  await runPrepared(
+    conn,
     `INSERT INTO event_photos (event_id, seq, no, photo_id)
      SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[]), unnest($3::INTEGER[]), unnest($4::VARCHAR[])`,
     [col(0), col(1), col(2), col(3)],

@@ -19,6 +19,7 @@ import { type Deduction, dueDeductions, nextCheckAt } from '../domain/workflow/d
 import { normaliseStep, replay, type StoredStep } from '../domain/workflow/replay';
 import type { CaseFacts, CaseState, CaseStep } from '../domain/workflow/states';
 import { type Db, type Params, type Row, readOn } from './db';
+import { readPrepared } from './prepared';
 import { Where } from './sql';
 
 type Query = <T = Row>(sql: string, params?: Params) => Promise<T[]>;
@@ -207,7 +208,7 @@ export async function writeDeductions(
   const out = new Map<string, CaseDeduction[]>();
   if (due.length === 0) return out;
   const col = <T extends DuckDBValue>(f: (d: Deduction) => T) => listValue(due.map(f));
-  const rows = await readOn<DeductionRow>(
+  const rows = await readPrepared<DeductionRow>(
     conn,
     `INSERT INTO case_deductions
      SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]),

@@ -164,7 +164,7 @@ export async function readOn<T = Row>(conn: DuckDBConnection, sql: string, param
 }
 
 /** DuckDB returns BIGINT as bigint and timestamps as Date; JSON wants numbers and ISO strings. */
-function toPlain(row: Record<string, unknown>): Row {
+export function toPlain(row: Record<string, unknown>): Row {
   const out: Row = {};
   for (const [k, v] of Object.entries(row)) {
     if (typeof v === 'bigint') out[k] = Number(v);
