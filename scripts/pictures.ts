@@ -38,7 +38,7 @@ function account(): { username: string; password: string } {
     JSON.parse(readFileSync(file, 'utf8')) as { role: string; username: string; password: string }[]
   ).find((u) => u.role === 'leader');
   if (!leader) fail(`${file} has no city leader: pass --login`);
-  return leader;
+  return { username: leader.username, password: leader.password };
 }
 
 const [width, height] = values.size.split('x').map(Number);
