@@ -162,6 +162,7 @@ describe('POST /api/leader-days/{month}/cases (the agenda)', () => {
     // A case the workflow cannot dispatch on an instruction: one fed back and awaiting verification
     // (待核查), worked there through the actions route by the centre and a department, added by the centre.
     refusedInState = (await openIn(['reported'])).find((id) => !view.candidates.some((c: any) => c.eventId === id))!;
+    expect(refusedInState).toBeDefined();
     const department = (await as('department', 'GET', '/auth/me')).body.user.departmentId;
     for (const [role, action] of [
       ['centre', { action: 'file' }],
@@ -173,7 +174,6 @@ describe('POST /api/leader-days/{month}/cases (the agenda)', () => {
       expect(r.status, r.text).toBe(200);
     }
     expect((await as('centre', 'GET', `/events/${refusedInState}`)).body.status).toBe('feedback');
-    expect(refusedInState).toBeDefined();
     const dispatchable = view.candidates.filter((c: any) =>
       ['filed', 'dispatched', 'handling'].includes(c.case.status),
     );
@@ -234,7 +234,7 @@ describe('POST /api/leader-days/{month}/instructions (批示)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('records nothing when the workflow refuses (a case awaiting verification or closed cannot be dispatched)', async () => {
+  it('records nothing when the workflow refuses (a case awaiting verification cannot be dispatched)', async () => {
     const before = await snapshot();
     expectError(
       await as('leader', 'POST', `/leader-days/${MONTH}/instructions`, { ...body(), eventId: refusedInState }),

@@ -4,12 +4,17 @@
 // statement leaves one trip (execute). Only for the writer connection, inside `db.write`: calls on one
 // connection never overlap there, so one prepared statement is never bound by two callers at once.
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBType } from '@duckdb/node-api';
-import type { Params, Row } from './db';
-import { toPlain } from './db';
+import { type Params, type Row, toPlain } from './db';
 
 const cache = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
 
-async function preparedOn(conn: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
+/** The statement for `sql`, prepared on `conn` the first time, bound to `values`. */
+async function bound(
+  conn: DuckDBConnection,
+  sql: string,
+  values: Params,
+  types?: DuckDBType[],
+): Promise<DuckDBPreparedStatement> {
   let statements = cache.get(conn);
   if (!statements) {
     statements = new Map();
@@ -20,20 +25,14 @@ async function preparedOn(conn: DuckDBConnection, sql: string): Promise<DuckDBPr
     statement = await conn.prepare(sql);
     statements.set(sql, statement);
   }
+  statement.clearBindings();
+  statement.bind(values, types);
   return statement;
 }
 
 /** Runs `sql` with `values` as a statement prepared once on `conn`. */
-export async function runPrepared(
-  conn: DuckDBConnection,
-  sql: string,
-  values: Params,
-  types?: DuckDBType[],
-): Promise<void> {
-  const statement = await preparedOn(conn, sql);
-  statement.clearBindings();
-  statement.bind(values, types);
-  await statement.run();
+export async function runPrepared(conn: DuckDBConnection, sql: string, values: Params, types?: DuckDBType[]) {
+  await (await bound(conn, sql, values, types)).run();
 }
 
 /** As `runPrepared`, and the rows it returns (BIGINT as numbers, timestamps as ISO strings, as `readOn`). */
@@ -43,8 +42,6 @@ export async function readPrepared<T = Row>(
   values: Params,
   types?: DuckDBType[],
 ): Promise<T[]> {
-  const statement = await preparedOn(conn, sql);
-  statement.clearBindings();
-  statement.bind(values, types);
-  return (await statement.runAndReadAll()).getRowObjectsJS().map(toPlain) as T[];
+  const reader = await (await bound(conn, sql, values, types)).runAndReadAll();
+  return reader.getRowObjectsJS().map(toPlain) as T[];
 }

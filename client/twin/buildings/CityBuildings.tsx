@@ -39,7 +39,6 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
       ready: false,
       settled: 0,
       loading: true,
-      groundLoading: true,
       picks: 0,
       selected: selectedRef.current,
     };
@@ -64,15 +63,11 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
             status.settled += 1;
             report(status);
           }),
-          // whether the view's tiles are all in, the buildings' and the ground's, written only when it
-          // changes (a view that needs no new tile never raises allTilesLoaded, so `settled` alone
-          // cannot say it is complete)
+          // whether the view's tiles are all in, written only when it changes (a view that needs no new
+          // tile never raises allTilesLoaded, so `settled` alone cannot say it is complete)
           scene.postRender.addEventListener(() => {
-            const loading = !layer.tileset.tilesLoaded;
-            const groundLoading = !scene.globe.tilesLoaded;
-            if (status.loading === loading && status.groundLoading === groundLoading) return;
-            status.loading = loading;
-            status.groundLoading = groundLoading;
+            if (status.loading === !layer.tileset.tilesLoaded) return;
+            status.loading = !layer.tileset.tilesLoaded;
             report(status);
           }),
         );
@@ -98,15 +93,7 @@ export function CityBuildings({ url, selectedId, onPick }: CityBuildingsProps) {
       live = false;
       layerRef.current = null;
       if (!scene.isDestroyed()) for (const cleanup of cleanups.reverse()) cleanup();
-      report({
-        tilesLoaded: 0,
-        ready: false,
-        settled: 0,
-        loading: false,
-        groundLoading: false,
-        picks: 0,
-        selected: null,
-      });
+      report({ tilesLoaded: 0, ready: false, settled: 0, loading: false, picks: 0, selected: null });
     };
   }, [scene, url]);
 

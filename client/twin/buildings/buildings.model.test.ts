@@ -60,21 +60,12 @@ describe('cardRows', () => {
 describe('statusAttributes', () => {
   it('reports tiles, readiness, picks and the selection as data attributes', () => {
     expect(
-      statusAttributes({
-        tilesLoaded: 3,
-        ready: true,
-        settled: 4,
-        loading: false,
-        groundLoading: true,
-        picks: 2,
-        selected: 'B1',
-      }),
+      statusAttributes({ tilesLoaded: 3, ready: true, settled: 4, loading: false, picks: 2, selected: 'B1' }),
     ).toEqual({
       buildingTiles: '3',
       buildingsReady: 'true',
       buildingsSettled: '4',
       buildingsLoading: 'false',
-      groundLoading: 'true',
       buildingPicks: '2',
       buildingSelected: 'B1',
       buildingsError: undefined,
@@ -85,7 +76,6 @@ describe('statusAttributes', () => {
         ready: false,
         settled: 0,
         loading: true,
-        groundLoading: false,
         picks: 0,
         selected: null,
         error: 'x',

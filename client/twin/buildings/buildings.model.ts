@@ -91,13 +91,8 @@ export interface BuildingsStatus {
   ready: boolean;
   /** Times every tile the current view needs was loaded (after each camera move that needed more). */
   settled: number;
-  /** Building tiles the current view needs are still loading (as of the last frame drawn). */
+  /** Tiles the current view needs are still loading (as of the last frame drawn). */
   loading: boolean;
-  /**
-   * The ground's tiles under the view (terrain, imagery) are still loading: reported here since this
-   * layer watches the frames anyway; a picture of the view waits for it (npm run pictures).
-   */
-  groundLoading: boolean;
   /** Clicks on the scene answered (hit or miss). */
   picks: number;
   selected: string | null;
@@ -110,7 +105,6 @@ export function statusAttributes(status: BuildingsStatus): Record<string, string
     buildingsReady: String(status.ready),
     buildingsSettled: String(status.settled),
     buildingsLoading: String(status.loading),
-    groundLoading: String(status.groundLoading),
     buildingPicks: String(status.picks),
     buildingSelected: status.selected ?? undefined,
     buildingsError: status.error,

@@ -34,6 +34,21 @@ export function GroundLayers() {
     scene.terrainProvider = demTerrainProvider(reach);
   }, [scene]);
 
+  // data-ground-loading: whether the globe's tiles under the view (terrain, imagery) are still loading,
+  // written when it changes, for a picture that waits for the ground (npm run pictures)
+  useEffect(() => {
+    if (!scene) return;
+    const data = document.body.dataset;
+    const remove = scene.postRender.addEventListener(() => {
+      const loading = String(!scene.globe.tilesLoaded);
+      if (data.groundLoading !== loading) data.groundLoading = loading;
+    });
+    return () => {
+      remove();
+      delete data.groundLoading;
+    };
+  }, [scene]);
+
   useEffect(() => {
     if (!imageryLayers) return;
     const abort = new AbortController();

@@ -1,7 +1,7 @@
 // A city leader's instruction (领导批示) on a case, as workflow steps: the leader takes a shelved case up
 // again (销账) or files a case the centre has not yet filed (立案: the leader day may bring a report
-// that waited past its filing limit, and the instruction is the filing's authority), dispatches it to a lead department and co-handling departments, each with its own
-// limit (派遣; a case already being handled is re-dispatched, 改派: its open tasks are cancelled), and
+// that waited past its filing limit, and the instruction is the filing's authority), dispatches it to
+// a lead department and co-handling departments, each with its own limit (派遣; a case already being handled is re-dispatched, 改派: its open tasks are cancelled), and
 // supervises it (督办, the mark 领导督办). The steps are decided together and written together or not
 // at all (the case writer takes a Decision with `earlier` steps). Only this path lets a leader dispatch:
 // the leader's role has no `dispatch` permission on the actions route, where the centre seat dispatches.
@@ -16,16 +16,15 @@ export interface InstructionCommand {
   note: string;
 }
 
-/** The statuses a leader's instruction can dispatch from (after taking a shelved case up). */
-export const INSTRUCTABLE_STATUSES: readonly CaseState['status'][] = ['filed', 'dispatched', 'handling'];
-
 /**
- * Whether a case in `status` takes an instruction: a dispatchable one, or a report the instruction files
- * first. Not a case fed back and awaiting verification (its work is done; the check is the centre's),
- * nor a closed or turned-away one. The leader page asks this before it offers the form.
+ * The statuses a leader's instruction takes: a report (filed first), a filed case, one being handled.
+ * Not a case fed back and awaiting verification (its work is done; the check is the centre's), nor a
+ * closed or turned-away one. A shelved case is taken up first, in the status it was shelved in.
  */
-export const takesInstruction = (status: CaseState['status']): boolean =>
-  status === 'reported' || INSTRUCTABLE_STATUSES.includes(status);
+const INSTRUCTABLE_STATUSES: readonly CaseState['status'][] = ['reported', 'filed', 'dispatched', 'handling'];
+
+/** Whether a case in `status` takes an instruction; the leader page asks before it offers the form. */
+export const takesInstruction = (status: CaseState['status']): boolean => INSTRUCTABLE_STATUSES.includes(status);
 
 const refuse = (kind: Refusal['kind'], code: string, message: string, field?: string): Refusal => ({
   ok: false,
@@ -51,6 +50,12 @@ export function decideInstruction(
       'illegal_transition',
       `Cannot instruct case ${id} in state '${state.status}': it is not open.`,
     );
+  if (!takesInstruction(state.status))
+    return refuse(
+      'state',
+      'illegal_transition',
+      `Cannot instruct case ${id} in state '${state.status}': a leader's instruction dispatches a case that is reported, filed or being handled.`,
+    );
   if (Date.parse(at) < Date.parse(state.updatedAt))
     return refuse('invalid', 'clock_backwards', `at: ${at} is before the case's last step.`, 'at');
   const steps: CaseStep[] = [];
@@ -71,12 +76,6 @@ export function decideInstruction(
   };
   if (s.longTerm) take('unshelve', STAGE_OF_STATUS[s.status], null);
   if (s.status === 'reported') take('file', 'file', null);
-  if (!INSTRUCTABLE_STATUSES.includes(s.status))
-    return refuse(
-      'state',
-      'illegal_transition',
-      `Cannot dispatch case ${id} on an instruction in state '${s.status}': a leader's instruction dispatches a case that is reported, filed or being handled.`,
-    );
   const dispatch = resolveDispatch(s, cmd.lead, cmd.co);
   if ('ok' in dispatch) return dispatch;
   take('dispatch', 'dispatch', dispatch);
