@@ -19,6 +19,7 @@ import { browserAgent, call } from './serve/rawHttp';
 import { startPlatformProcess } from './serve/serverProcess';
 import { lastCompletePeriods, timeAssessments } from './workflow/assessmentTimes';
 import { caseTraffic } from './workflow/caseTraffic';
+import { withCpu } from './workflow/cpu';
 import { floorOf } from './workflow/floor';
 import { summarise } from './workflow/latency';
 import { multiplyHistory } from './workflow/multiplyHistory';
@@ -125,12 +126,14 @@ if (phases.has('actions')) {
     }
     const floorS = Math.max(3, Math.round(durationS / 4));
     log(`the floor: the same users on /api/health and /api/auth/me, ${floorS} s each ...`);
-    const floor = {
-      health: await floorOf(platform.origin, staff, '/api/health', floorS),
-      me: await floorOf(platform.origin, staff, '/api/auth/me', floorS),
-    };
+    const pid = platform.child.pid;
+    const health = await floorOf(platform.origin, staff, '/api/health', floorS);
+    const [me, meCpuMs] = await withCpu(pid, () => floorOf(platform.origin, staff, '/api/auth/me', floorS));
+    const floor = { health, me };
     log(`${staff.length} users working cases for ${durationS} s ...`);
-    const traffic = await caseTraffic(platform.origin, staff, places, durationS, log);
+    const [traffic, trafficCpuMs] = await withCpu(pid, () =>
+      caseTraffic(platform.origin, staff, places, durationS, log),
+    );
     for (const u of staff) u.agent.destroy();
     // The cached answer of the same route, through HTTP, once the traffic stopped.
     const probe = browserAgent('127.0.0.1');
@@ -158,12 +161,24 @@ if (phases.has('actions')) {
       // Writes (actions and reports) per second as a share of what the stack answers on its lightest
       // signed-in route with the same users: the part of the machine the workflow leaves unused.
       writesVsFloor: Math.round(((traffic.actionsPerS + traffic.reportsPerS) / floor.me.perS) * 100) / 100,
+      // The server's CPU (all threads) per write and per `/api/auth/me`: what a write costs, less moved
+      // by the machine's speed than the rates above.
+      serverCpu: serverCpu(trafficCpuMs, traffic.actions + traffic.reports, meCpuMs, me.latency.n),
     };
     summary.assessmentHttpAt1x = cached;
   } finally {
     await platform.stop();
     rmSync(runDir, { recursive: true, force: true }); // the run's own copy of the store
   }
+}
+
+/** CPU milliseconds per write and per floor request, and their ratio (null where /proc is not there). */
+function serverCpu(writeMs: number | null, writes: number, floorMs: number | null, floorRequests: number) {
+  if (writeMs === null || floorMs === null || writes === 0 || floorRequests === 0) return null;
+  const perWrite = writeMs / writes;
+  const perFloor = floorMs / floorRequests;
+  const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+  return { msPerWrite: round(perWrite, 3), msPerMe: round(perFloor, 3), writeVsMe: round(perWrite / perFloor, 2) };
 }
 
 console.log(JSON.stringify(summary, null, 2));
