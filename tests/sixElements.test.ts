@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
 import type { CityDataset } from '../server/domain/model';
+import { setComponentState } from '../server/store/components';
 import type { Db } from '../server/store/db';
+import { getUnitSummary } from '../server/store/unitSummary';
 import { openCopy, readDataset } from './helpers/dataset';
 import { call, signInEveryRole } from './helpers/session';
 import { SMALL } from './helpers/small';
@@ -116,6 +118,32 @@ describe('the six elements of GET /api/grids/{id}', () => {
     expect(total(city.sentiment.byPolarity)).toBe(data.sentiments.length);
     expect(city.organisations.byKind).toEqual(by(data.organisations, (o) => o.kind));
     expect(city.organisations.unitHeads).toBe(data.unitHeads.length);
+    // the counts folded from the grouped rows (unitSummary.ts) equal the records' own
+    expect(city.people.residents).toBe(data.residents.length);
+    expect(city.people.elderlyAlone).toBe(data.residents.filter((r) => r.tags.includes('elderly-alone')).length);
+    expect(city.people.partyMembers).toBe(data.residents.filter((r) => r.tags.includes('party-member')).length);
+    expect(city.things.components).toBe(data.components.length);
+    expect(city.events.total).toBe(cases.length);
+    expect(city.events.closed).toBe(cases.filter((e) => e.status === 'closed').length);
+    expect(city.events.open).toBe(cases.length - city.events.closed);
+    expect(city.sentiment.negative).toBe(data.sentiments.filter((s) => s.polarity < 0).length);
+  });
+
+  it('keep a unit’s standing elements by data version: a component’s new state shows at once', async () => {
+    const component = data.components.find((c) => c.state === 'normal')!;
+    const path = (await db.one<{ path: string }>('SELECT path FROM admin_units WHERE id = $1', [component.gridId]))!
+      .path;
+    const before = await getUnitSummary(db, path, SMALL.today);
+    expect(await getUnitSummary(db, path, SMALL.today)).toEqual(before); // kept, and the same
+    expect(await setComponentState(db, component.id, 'damaged')).toBe(true); // moves the components' version
+    const after = await getUnitSummary(db, path, SMALL.today);
+    expect(after.things.byState).toEqual({
+      ...before.things.byState,
+      normal: before.things.byState.normal! - 1,
+      damaged: (before.things.byState.damaged ?? 0) + 1,
+    });
+    expect({ ...after, things: before.things }).toEqual(before);
+    await setComponentState(db, component.id, 'normal');
   });
 
   it('show the analyst no name, identity number or phone, here or in the trends', async () => {

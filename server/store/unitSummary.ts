@@ -88,15 +88,61 @@ function monthly(counts: Counts, months: string[]): Counts {
 /** The month of a timestamp column in China time, as the forecast's periods are. */
 const MONTH_OF = (column: string) => `strftime(${column} + INTERVAL 8 HOUR, '%Y-%m')`;
 
-/** The breakdowns added to each element (the counts above them kept as they were). */
-async function breakdowns(db: Db, path: string, now: string) {
-  const running = periodOf(Date.parse(now), 'month');
-  const first = shiftPeriod(running, 1 - TREND_MONTHS, 'month');
-  const months = periodRange(first, running, 'month');
-  const since = new Date(periodStart(first)).toISOString();
-  // Residents, cases and sentiment are each read once, grouped by every key at once (a few hundred
-  // rows), and folded into their maps here: one scan of each table instead of one per map.
-  const [residents, compounds, cases, componentsByCategory, camerasByOwner, sensorsByKind, sentiments, unitHeads] =
+/** The tables the standing elements read (everything but cases and sentiment). */
+const STANDING_TABLES = [
+  'admin_units',
+  'residents',
+  'households',
+  'buildings',
+  'components',
+  'cameras',
+  'patrol_points',
+  'sensors',
+  'organisations',
+  'unit_heads',
+] as const;
+/** Units whose standing elements are kept at most (a city's tree has a few hundred). */
+const KEPT_UNITS = 2000;
+
+/**
+ * The standing elements of a unit (people, places, things, organisations), kept per unit, day (ages
+ * move with it) and data version of the tables they read: a new case or opinion (the summary's usual
+ * reason to be rebuilt) then recounts only the cases and the sentiment. A failed read is not kept.
+ */
+const standingKept = new WeakMap<Db, Map<string, { version: string; value: Promise<Standing> }>>();
+
+function standingOf(db: Db, path: string, now: string): Promise<Standing> {
+  let kept = standingKept.get(db);
+  if (!kept) {
+    kept = new Map();
+    standingKept.set(db, kept);
+  }
+  const key = `${path}|${now.slice(0, 10)}`;
+  const version = db.versions.key(STANDING_TABLES);
+  const known = kept.get(key);
+  if (known && known.version === version) return known.value;
+  const value = readStanding(db, path, now);
+  value.catch(() => kept.delete(key));
+  kept.delete(key);
+  kept.set(key, { version, value });
+  if (kept.size > KEPT_UNITS) kept.delete(kept.keys().next().value!);
+  return value;
+}
+
+type Standing = Pick<UnitSummary, 'people' | 'places' | 'things' | 'organisations'>;
+
+/** Resident tags the people element counts on its own. */
+const TAGS = {
+  elderlyAlone: 'elderly-alone',
+  disabled: 'disabled',
+  lowIncome: 'low-income',
+  partyMembers: 'party-member',
+};
+
+async function readStanding(db: Db, path: string, now: string): Promise<Standing> {
+  // Residents are read once, grouped by age band, sex and tags (a few hundred rows), and every count
+  // of the people element is folded from those rows here: one scan of the table instead of two.
+  const [residents, households, places, byUse, compounds, things, byState, byCategory, camerasByOwner, sensorsByKind] =
     await Promise.all([
       db.all<{ band: string; sex: string; tags: string; n: number }>(
         `SELECT CASE WHEN a < 18 THEN '0-17' WHEN a < 35 THEN '18-34' WHEN a < 60 THEN '35-59' WHEN a < 80 THEN '60-79' ELSE '80+' END AS band,
@@ -105,17 +151,33 @@ async function breakdowns(db: Db, path: string, now: string) {
           GROUP BY ALL`,
         [path, now],
       ),
+      db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM households WHERE grid_id IN ${GRIDS}`, [path]),
+      db.one<Record<string, number>>(
+        `SELECT count(*) AS buildings, coalesce(sum(dwellings), 0)::INTEGER AS dwellings FROM buildings WHERE grid_id IN ${GRIDS}`,
+        [path],
+      ),
+      grouped(
+        db,
+        `SELECT use AS k, count(*) AS n FROM buildings WHERE grid_id IN ${GRIDS} GROUP BY use ORDER BY use`,
+        path,
+      ),
       db.one<{ n: number }>(
         `SELECT count(DISTINCT grid_id || '|' || regexp_replace(address, '[0-9]+(栋|幢|号楼|号)$', ''))::INTEGER AS n
            FROM buildings WHERE use = 'residential' AND dwellings > 0 AND grid_id IN ${GRIDS}`,
         [path],
       ),
-      db.all<{ status: string; category: string; month: string | null; n: number }>(
-        `SELECT status, substr(item_code, 1, 2) AS category,
-                CASE WHEN reported_at >= $2::TIMESTAMP AND reported_at < $3::TIMESTAMP THEN ${MONTH_OF('reported_at')} END AS month,
-                count(*)::INTEGER AS n
-           FROM events WHERE grid_id IN ${GRIDS} AND status NOT IN ('rejected', 'merged') GROUP BY ALL`,
-        [path, since, now],
+      db.one<Record<string, number>>(
+        `
+      SELECT (SELECT count(*) FROM cameras WHERE grid_id IN ${GRIDS}) AS cameras,
+             (SELECT count(*) FROM cameras WHERE online AND grid_id IN ${GRIDS}) AS cameras_online,
+             (SELECT count(*) FROM patrol_points WHERE grid_id IN ${GRIDS}) AS patrol_points,
+             (SELECT count(*) FROM sensors WHERE grid_id IN ${GRIDS}) AS sensors`,
+        [path],
+      ),
+      grouped(
+        db,
+        `SELECT state AS k, count(*) AS n FROM components WHERE grid_id IN ${GRIDS} GROUP BY state ORDER BY state`,
+        path,
       ),
       grouped(
         db,
@@ -132,25 +194,92 @@ async function breakdowns(db: Db, path: string, now: string) {
         `SELECT kind AS k, count(*)::INTEGER AS n FROM sensors WHERE grid_id IN ${GRIDS} GROUP BY k ORDER BY k`,
         path,
       ),
-      db.all<{ topic: string; month: string | null; n: number }>(
-        `SELECT topic, CASE WHEN "at" >= $2::TIMESTAMP AND "at" < $3::TIMESTAMP THEN ${MONTH_OF('"at"')} END AS month,
-                count(*)::INTEGER AS n
-           FROM sentiments WHERE grid_id IN ${GRIDS} GROUP BY ALL`,
-        [path, since, now],
-      ),
-      db.one<{ n: number }>(
-        `SELECT count(*)::INTEGER AS n FROM unit_heads WHERE building_id IN (SELECT id FROM buildings WHERE grid_id IN ${GRIDS})`,
-        [path],
-      ),
     ]);
+  const [byKind, unitHeads] = await Promise.all([
+    grouped(
+      db,
+      `
+      SELECT kind AS k, count(*) AS n FROM organisations
+      WHERE admin_unit_id IN (SELECT id FROM admin_units WHERE path = $1 OR starts_with(path, $1 || '/'))
+      GROUP BY kind ORDER BY kind`,
+      path,
+    ),
+    db.one<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM unit_heads WHERE building_id IN (SELECT id FROM buildings WHERE grid_id IN ${GRIDS})`,
+      [path],
+    ),
+  ]);
+  const byTag = fold(residents, (r) => (r.tags ? r.tags.split(',') : []));
   return {
     people: {
+      households: households!.n,
+      residents: residents.reduce((sum, r) => sum + r.n, 0),
+      elderlyAlone: byTag[TAGS.elderlyAlone] ?? 0,
+      disabled: byTag[TAGS.disabled] ?? 0,
+      lowIncome: byTag[TAGS.lowIncome] ?? 0,
+      partyMembers: byTag[TAGS.partyMembers] ?? 0,
       byAgeBand: fold(residents, (r) => [r.band]),
       bySex: fold(residents, (r) => [r.sex]),
-      byTag: fold(residents, (r) => (r.tags ? r.tags.split(',') : [])),
+      byTag,
     },
-    places: { compounds: compounds!.n },
+    places: {
+      buildings: places!.buildings!,
+      byUse,
+      dwellings: places!.dwellings!,
+      households: households!.n,
+      compounds: compounds!.n,
+    },
+    things: {
+      components: Object.values(byState).reduce((a, b) => a + b, 0),
+      byState,
+      byCategory,
+      cameras: things!.cameras!,
+      camerasOnline: things!.cameras_online!,
+      camerasByOwner,
+      patrolPoints: things!.patrol_points!,
+      sensors: things!.sensors!,
+      sensorsByKind,
+    },
+    organisations: { total: Object.values(byKind).reduce((a, b) => a + b, 0), byKind, unitHeads: unitHeads!.n },
+  };
+}
+
+/** The unit's cases and sentiment, each table read once, grouped by every key at once and folded here. */
+async function moving(db: Db, path: string, now: string): Promise<Pick<UnitSummary, 'events' | 'sentiment'>> {
+  const running = periodOf(Date.parse(now), 'month');
+  const first = shiftPeriod(running, 1 - TREND_MONTHS, 'month');
+  const months = periodRange(first, running, 'month');
+  const since = new Date(periodStart(first)).toISOString();
+  const [cases, opinions] = await Promise.all([
+    db.all<{ status: string; category: string; month: string | null; overdue: boolean; recent: boolean; n: number }>(
+      `SELECT status, substr(item_code, 1, 2) AS category,
+              CASE WHEN reported_at >= $2::TIMESTAMP AND reported_at < $3::TIMESTAMP THEN ${MONTH_OF('reported_at')} END AS month,
+              overdue, reported_at >= $3::TIMESTAMP - INTERVAL 30 DAY AND reported_at < $3::TIMESTAMP AS recent,
+              count(*)::INTEGER AS n
+         FROM events WHERE grid_id IN ${GRIDS} AND status NOT IN ('rejected', 'merged') GROUP BY ALL`,
+      [path, since, now],
+    ),
+    db.all<{ topic: string; month: string | null; polarity: number; n: number }>(
+      `SELECT topic, CASE WHEN "at" >= $2::TIMESTAMP AND "at" < $3::TIMESTAMP THEN ${MONTH_OF('"at"')} END AS month,
+              sign(polarity)::INTEGER AS polarity, count(*)::INTEGER AS n
+         FROM sentiments WHERE grid_id IN ${GRIDS} GROUP BY ALL`,
+      [path, since, now],
+    ),
+  ]);
+  const sum = <R extends { n: number }>(rows: readonly R[], keep: (r: R) => boolean) =>
+    rows.reduce((total, r) => total + (keep(r) ? r.n : 0), 0);
+  const byPolarity = {
+    positive: sum(opinions, (r) => r.polarity > 0),
+    neutral: sum(opinions, (r) => r.polarity === 0),
+    negative: sum(opinions, (r) => r.polarity < 0),
+  };
+  return {
     events: {
+      total: sum(cases, () => true),
+      open: sum(cases, (r) => r.status !== 'closed'),
+      closed: sum(cases, (r) => r.status === 'closed'),
+      overdue: sum(cases, (r) => r.overdue),
+      last30Days: sum(cases, (r) => r.recent),
       byStatus: fold(cases, (r) => [r.status]),
       byCategory: fold(cases, (r) => [r.category]),
       byMonth: monthly(
@@ -158,15 +287,16 @@ async function breakdowns(db: Db, path: string, now: string) {
         months,
       ),
     },
-    things: { byCategory: componentsByCategory, camerasByOwner, sensorsByKind },
     sentiment: {
-      byTopic: fold(sentiments, (r) => [r.topic]),
+      total: sum(opinions, () => true),
+      ...byPolarity,
+      byTopic: fold(opinions, (r) => [r.topic]),
+      byPolarity,
       byMonth: monthly(
-        fold(sentiments, (r) => (r.month ? [r.month] : [])),
+        fold(opinions, (r) => (r.month ? [r.month] : [])),
         months,
       ),
     },
-    organisations: { unitHeads: unitHeads!.n },
   };
 }
 
@@ -178,109 +308,13 @@ function fold<R extends { n: number }>(rows: readonly R[], keys: (r: R) => strin
 }
 
 export async function getUnitSummary(db: Db, path: string, now: string): Promise<UnitSummary> {
-  const [people, places, byUse, events, things, byState, sentiment, byKind, more] = await Promise.all([
-    db.one<Record<string, number>>(
-      `
-      SELECT (SELECT count(*) FROM households WHERE grid_id IN ${GRIDS}) AS households,
-             count(*) AS residents,
-             count(*) FILTER (WHERE list_contains(string_split(tags, ','), 'elderly-alone')) AS elderly_alone,
-             count(*) FILTER (WHERE list_contains(string_split(tags, ','), 'disabled')) AS disabled,
-             count(*) FILTER (WHERE list_contains(string_split(tags, ','), 'low-income')) AS low_income,
-             count(*) FILTER (WHERE list_contains(string_split(tags, ','), 'party-member')) AS party_members
-      FROM residents WHERE grid_id IN ${GRIDS}`,
-      [path],
-    ),
-    db.one<Record<string, number>>(
-      `SELECT count(*) AS buildings, coalesce(sum(dwellings), 0)::INTEGER AS dwellings FROM buildings WHERE grid_id IN ${GRIDS}`,
-      [path],
-    ),
-    grouped(
-      db,
-      `SELECT use AS k, count(*) AS n FROM buildings WHERE grid_id IN ${GRIDS} GROUP BY use ORDER BY use`,
-      path,
-    ),
-    db.one<Record<string, number>>(
-      `
-      SELECT count(*) AS total, count(*) FILTER (WHERE status <> 'closed') AS open, count(*) FILTER (WHERE status = 'closed') AS closed,
-             count(*) FILTER (WHERE overdue) AS overdue,
-             count(*) FILTER (WHERE reported_at >= $2::TIMESTAMP - INTERVAL 30 DAY AND reported_at < $2::TIMESTAMP) AS last30
-      FROM events WHERE grid_id IN ${GRIDS} AND status NOT IN ('rejected', 'merged')`,
-      [path, now],
-    ),
-    db.one<Record<string, number>>(
-      `
-      SELECT (SELECT count(*) FROM components WHERE grid_id IN ${GRIDS}) AS components,
-             (SELECT count(*) FROM cameras WHERE grid_id IN ${GRIDS}) AS cameras,
-             (SELECT count(*) FROM cameras WHERE online AND grid_id IN ${GRIDS}) AS cameras_online,
-             (SELECT count(*) FROM patrol_points WHERE grid_id IN ${GRIDS}) AS patrol_points,
-             (SELECT count(*) FROM sensors WHERE grid_id IN ${GRIDS}) AS sensors`,
-      [path],
-    ),
-    grouped(
-      db,
-      `SELECT state AS k, count(*) AS n FROM components WHERE grid_id IN ${GRIDS} GROUP BY state ORDER BY state`,
-      path,
-    ),
-    db.one<Record<string, number>>(
-      `
-      SELECT count(*) AS total, count(*) FILTER (WHERE polarity > 0) AS positive, count(*) FILTER (WHERE polarity = 0) AS neutral,
-             count(*) FILTER (WHERE polarity < 0) AS negative
-      FROM sentiments WHERE grid_id IN ${GRIDS}`,
-      [path],
-    ),
-    grouped(
-      db,
-      `
-      SELECT kind AS k, count(*) AS n FROM organisations
-      WHERE admin_unit_id IN (SELECT id FROM admin_units WHERE path = $1 OR starts_with(path, $1 || '/'))
-      GROUP BY kind ORDER BY kind`,
-      path,
-    ),
-    breakdowns(db, path, now),
-  ]);
+  const [standing, { events, sentiment }] = await Promise.all([standingOf(db, path, now), moving(db, path, now)]);
   return {
-    people: {
-      households: people!.households!,
-      residents: people!.residents!,
-      elderlyAlone: people!.elderly_alone!,
-      disabled: people!.disabled!,
-      lowIncome: people!.low_income!,
-      partyMembers: people!.party_members!,
-      ...more.people,
-    },
-    places: {
-      buildings: places!.buildings!,
-      byUse,
-      dwellings: places!.dwellings!,
-      households: people!.households!,
-      ...more.places,
-    },
-    events: {
-      total: events!.total!,
-      open: events!.open!,
-      closed: events!.closed!,
-      overdue: events!.overdue!,
-      last30Days: events!.last30!,
-      ...more.events,
-    },
-    things: {
-      components: things!.components!,
-      byState,
-      cameras: things!.cameras!,
-      camerasOnline: things!.cameras_online!,
-      patrolPoints: things!.patrol_points!,
-      sensors: things!.sensors!,
-      ...more.things,
-    },
-    sentiment: {
-      total: sentiment!.total!,
-      positive: sentiment!.positive!,
-      neutral: sentiment!.neutral!,
-      negative: sentiment!.negative!,
-      byTopic: more.sentiment.byTopic,
-      byPolarity: { positive: sentiment!.positive!, neutral: sentiment!.neutral!, negative: sentiment!.negative! },
-      byMonth: more.sentiment.byMonth,
-    },
-    organisations: { total: Object.values(byKind).reduce((a, b) => a + b, 0), byKind, ...more.organisations },
+    people: standing.people,
+    places: standing.places,
+    events,
+    things: standing.things,
+    sentiment,
+    organisations: standing.organisations,
   };
 }

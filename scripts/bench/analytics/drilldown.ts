@@ -1,6 +1,9 @@
 // The six-element drill-down's cost on a cache miss (routes/grids.ts unitSummary, what
 // GET /api/grids/{id} builds when no cached answer serves it): the city and the busiest unit of every
-// level below it, as the centre (city-wide scope) reads them; p50/p95 per level.
+// level below it, as the centre (city-wide scope) reads them; p50/p95 per level. A cached answer is
+// rebuilt when a case or an opinion moves (the usual reason): the unit's standing elements (people,
+// places, things, organisations) are kept by their own tables' data versions (store/unitSummary.ts),
+// so the timed calls count the cases and the sentiment again; the first call, timed apart, reads all.
 import { unitSummary } from '../../../server/routes/grids';
 import { type Latency, summarise } from '../workflow/latency';
 import type { AnalyticsPhase } from './phase';
