@@ -225,13 +225,18 @@ export async function unitForecast(
   if (periodStart(last) < periodStart(first))
     return { ...empty, asOf: history.asOf, history: [], forecast: [], anomalies: [] };
   const parentPath = unit.parentId ? unit.path.slice(0, unit.path.lastIndexOf('/')) : null;
-  const series = await unitSeries(db, scope, {
-    path: unit.path,
-    parentPath,
-    by: q.by,
-    from: iso(periodStart(first)),
-    to: iso(periodEnd(last, q.by)),
-  });
+  const series = await unitSeries(
+    db,
+    scope,
+    {
+      path: unit.path,
+      parentPath,
+      by: q.by,
+      from: iso(periodStart(first)),
+      to: iso(periodEnd(last, q.by)),
+    },
+    at,
+  );
   const own = densify(series.own, first, last, q.by);
   const parent = series.parent ? densify(series.parent, first, last, q.by) : undefined;
   const shown = own.slice(-HISTORY_SHOWN[q.by]);

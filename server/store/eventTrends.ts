@@ -5,6 +5,7 @@
 import type { Scope } from '../domain/access';
 import type { PeriodCount } from '../domain/forecast/caseForecast';
 import { type Granularity, periodOf, shiftPeriod } from '../domain/forecast/periods';
+import { casesByDay, cstDayOf, cstDayStart } from './caseDays';
 import { caseScope } from './cases';
 import type { Db } from './db';
 import { Where } from './sql';
@@ -51,9 +52,17 @@ export interface CaseHistory {
 
 /** The case history's span, or null when there is no case at all. */
 export async function caseHistory(db: Db, now: string): Promise<CaseHistory | null> {
+  // The first and last day with a case are known from the days kept (caseDays.ts); the exact first
+  // and last report are then read within those two days only.
+  const { span } = await casesByDay(db, [], now);
+  if (!span) return null;
   const row = await db.one<{ first: string | null; last: string | null }>(
-    `SELECT strftime(min(reported_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS first, strftime(max(reported_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS last
-       FROM events WHERE status NOT IN ('rejected', 'merged')`,
+    `SELECT strftime(min(reported_at) FILTER (WHERE reported_at < $2::TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ') AS first,
+            strftime(max(reported_at) FILTER (WHERE reported_at >= $3::TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ') AS last
+       FROM events
+      WHERE status NOT IN ('rejected', 'merged')
+        AND ((reported_at >= $1::TIMESTAMP AND reported_at < $2::TIMESTAMP) OR (reported_at >= $3::TIMESTAMP AND reported_at < $4::TIMESTAMP))`,
+    [span.first, span.first + 1, span.last, span.last + 1].map((d) => new Date(cstDayStart(d)).toISOString()),
   );
   if (!row?.first || !row.last) return null;
   const stale = Date.parse(now) - Date.parse(row.last) > STALE_MS;
@@ -94,14 +103,17 @@ export async function caseTrend(
 }
 
 /**
- * The unit's cases per period and its parent's (null for the city), in [from, to); only the
- * periods with cases (densify to fill the gaps).
+ * The unit's cases per period and its parent's (null for the city), in [from, to), as the store has
+ * them at `now`; only the periods with cases (densify to fill the gaps). The city's and a unit's
+ * readers are answered from the days kept (caseDays.ts), a department's (its own cases) by SQL.
  */
 export async function unitSeries(
   db: Db,
   scope: Scope,
   q: { path: string; parentPath: string | null; by: Granularity; from: string; to: string },
+  now: string,
 ): Promise<{ own: PeriodCount[]; parent: PeriodCount[] | null }> {
+  if (scope.kind !== 'department') return seriesFromDays(db, scope, q, now);
   const w = unitCases(scope, q.parentPath ?? q.path, q.from, q.to);
   const n = w.params.length;
   const rows = await db.all<{ day: string; own: number; parent: number }>(
@@ -123,6 +135,49 @@ export async function unitSeries(
   const series = (m: Map<string, number>) =>
     [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([period, count]) => ({ period, count }));
   return { own: series(own), parent: q.parentPath ? series(parent) : null };
+}
+
+/** The part of the tree below `path` that a geographic scope sees: the deeper of the two, or nothing. */
+function seenPart(scope: Exclude<Scope, { kind: 'department' }>, path: string): string | null {
+  if (scope.kind === 'city') return path;
+  if (path === scope.path || path.startsWith(`${scope.path}/`)) return path;
+  if (scope.path.startsWith(`${path}/`)) return scope.path;
+  return null;
+}
+
+/** unitSeries for the city's and a unit's readers, from the days kept (caseDays.ts). */
+async function seriesFromDays(
+  db: Db,
+  scope: Exclude<Scope, { kind: 'department' }>,
+  q: { path: string; parentPath: string | null; by: Granularity; from: string; to: string },
+  now: string,
+): Promise<{ own: PeriodCount[]; parent: PeriodCount[] | null }> {
+  const idOf = (path: string | null) => path?.slice(path.lastIndexOf('/') + 1) ?? null;
+  const own = idOf(seenPart(scope, q.path));
+  const parent = q.parentPath === null ? null : idOf(seenPart(scope, q.parentPath));
+  const { units } = await casesByDay(
+    db,
+    [own, parent].filter((id) => id !== null),
+    now,
+  );
+  const from = cstDayOf(Date.parse(q.from));
+  const to = cstDayOf(Date.parse(q.to)) - 1;
+  const periodOfDay = new Map<number, string>();
+  const series = (id: string | null): PeriodCount[] => {
+    const days = id === null ? undefined : units.get(id)?.perDay(from, to);
+    const counts = new Map<string, number>();
+    for (let i = 0; days && i < days.length; i++) {
+      if (days[i] === 0) continue;
+      let period = periodOfDay.get(from + i);
+      if (period === undefined) {
+        period = periodOf(cstDayStart(from + i), q.by);
+        periodOfDay.set(from + i, period);
+      }
+      add(counts, period, days[i]!);
+    }
+    return [...counts].map(([period, count]) => ({ period, count }));
+  };
+  return { own: series(own), parent: q.parentPath === null ? null : series(parent) };
 }
 
 /** Depth of each level in the tree's paths ('340881/340881002/340881002001/340881002001G01'). */

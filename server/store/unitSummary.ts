@@ -4,6 +4,7 @@
 // building uses, resident tags, organisation kinds), so a page renders any of them the same way;
 // trends are keyed by month (YYYY-MM, China time) over the last twelve, the running one included.
 import { periodOf, periodRange, periodStart, shiftPeriod } from '../domain/forecast/periods';
+import { casesByDay, cstDayOf, cstDayStart } from './caseDays';
 import type { Db } from './db';
 
 export interface UnitSummary {
@@ -32,6 +33,7 @@ export interface UnitSummary {
     open: number;
     closed: number;
     overdue: number;
+    /** Reported today (China time) and in the 29 days before. */
     last30Days: number;
     byStatus: Counts;
     /** By taxonomy category code ('01'…'09'). */
@@ -69,6 +71,8 @@ export interface UnitSummary {
 }
 
 type Counts = Record<string, number>;
+/** The days `last30Days` counts: today (China time) and the 29 before it. */
+const RECENT_DAYS = 30;
 /** Months of the six elements' trends. */
 const TREND_MONTHS = 12;
 
@@ -244,20 +248,24 @@ async function readStanding(db: Db, path: string, now: string): Promise<Standing
   };
 }
 
-/** The unit's cases and sentiment, each table read once, grouped by every key at once and folded here. */
+/**
+ * The unit's cases and sentiment. Cases are counted from the days kept (caseDays.ts: the whole history
+ * without grouping it again) and, for what moves with the workflow (open cases by state, overdue),
+ * from the open and overdue cases alone; opinions are read once, grouped by every key at once.
+ */
 async function moving(db: Db, path: string, now: string): Promise<Pick<UnitSummary, 'events' | 'sentiment'>> {
   const running = periodOf(Date.parse(now), 'month');
   const first = shiftPeriod(running, 1 - TREND_MONTHS, 'month');
   const months = periodRange(first, running, 'month');
   const since = new Date(periodStart(first)).toISOString();
-  const [cases, opinions] = await Promise.all([
-    db.all<{ status: string; category: string; month: string | null; overdue: boolean; recent: boolean; n: number }>(
-      `SELECT status, substr(item_code, 1, 2) AS category,
-              CASE WHEN reported_at >= $2::TIMESTAMP AND reported_at < $3::TIMESTAMP THEN ${MONTH_OF('reported_at')} END AS month,
-              overdue, reported_at >= $3::TIMESTAMP - INTERVAL 30 DAY AND reported_at < $3::TIMESTAMP AS recent,
-              count(*)::INTEGER AS n
-         FROM events WHERE grid_id IN ${GRIDS} AND status NOT IN ('rejected', 'merged') GROUP BY ALL`,
-      [path, since, now],
+  const id = path.slice(path.lastIndexOf('/') + 1);
+  const [days, moved, opinions] = await Promise.all([
+    casesByDay(db, [id], now),
+    db.all<{ status: string; overdue: boolean; n: number }>(
+      `SELECT status, overdue, count(*)::INTEGER AS n FROM events
+        WHERE (status NOT IN ('closed', 'rejected', 'merged') OR (overdue AND status = 'closed')) AND grid_id IN ${GRIDS}
+        GROUP BY ALL`,
+      [path],
     ),
     db.all<{ topic: string; month: string | null; polarity: number; n: number }>(
       `SELECT topic, CASE WHEN "at" >= $2::TIMESTAMP AND "at" < $3::TIMESTAMP THEN ${MONTH_OF('"at"')} END AS month,
@@ -266,8 +274,22 @@ async function moving(db: Db, path: string, now: string): Promise<Pick<UnitSumma
       [path, since, now],
     ),
   ]);
+  const cases = days.units.get(id)!;
+  const today = cstDayOf(Date.parse(now));
+  const monthStart = cstDayOf(periodStart(first));
+  const perDay = cases.perDay(monthStart, today);
+  const byMonth: Counts = Object.fromEntries(months.map((m) => [m, 0]));
+  for (let i = 0; i < perDay.length; i++) {
+    if (perDay[i] === 0) continue;
+    const month = periodOf(cstDayStart(monthStart + i), 'month');
+    byMonth[month] = (byMonth[month] ?? 0) + perDay[i]!;
+  }
+  let last30Days = 0;
+  for (const n of cases.perDay(today - (RECENT_DAYS - 1), today)) last30Days += n;
   const sum = <R extends { n: number }>(rows: readonly R[], keep: (r: R) => boolean) =>
     rows.reduce((total, r) => total + (keep(r) ? r.n : 0), 0);
+  const open = sum(moved, (r) => r.status !== 'closed');
+  const closed = cases.total - open;
   const byPolarity = {
     positive: sum(opinions, (r) => r.polarity > 0),
     neutral: sum(opinions, (r) => r.polarity === 0),
@@ -275,17 +297,17 @@ async function moving(db: Db, path: string, now: string): Promise<Pick<UnitSumma
   };
   return {
     events: {
-      total: sum(cases, () => true),
-      open: sum(cases, (r) => r.status !== 'closed'),
-      closed: sum(cases, (r) => r.status === 'closed'),
-      overdue: sum(cases, (r) => r.overdue),
-      last30Days: sum(cases, (r) => r.recent),
-      byStatus: fold(cases, (r) => [r.status]),
-      byCategory: fold(cases, (r) => [r.category]),
-      byMonth: monthly(
-        fold(cases, (r) => (r.month ? [r.month] : [])),
-        months,
+      total: cases.total,
+      open,
+      closed,
+      overdue: sum(moved, (r) => r.overdue),
+      last30Days,
+      byStatus: fold(
+        [...(closed > 0 ? [{ status: 'closed', n: closed }] : []), ...moved.filter((r) => r.status !== 'closed')],
+        (r) => [r.status],
       ),
+      byCategory: Object.fromEntries([...cases.byCategory].sort(([a], [b]) => (a < b ? -1 : 1))),
+      byMonth,
     },
     sentiment: {
       total: sum(opinions, () => true),
