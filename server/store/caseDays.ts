@@ -3,11 +3,11 @@
 // yesterday (China time) are counted once, for every unit of the tree at once (a grid's cases also go
 // to its community, subdistrict and the city); yesterday's and today's cases are counted at each call,
 // a few rows found by the time order of `events` (yesterday too, so an alarm stamped just before
-// midnight and stored just after is not lost). A case of an earlier day stops counting only when it is
-// turned away (rejected, merged: the case writer moves CASES_TURNED_AWAY) or when reports are added
-// to a past day (a load, a planted jump: the number of reports before the kept days moves, which a
-// call checks, a few milliseconds, whenever `events` moved); the days are counted again then, and
-// when the day turns.
+// midnight and stored just after is not lost). A case of an earlier day stops counting only when it
+// is turned away (rejected, merged), which the case writer takes off its day (casesTurnedAway), and a
+// day gains cases only when reports are added to the past (a load, a planted jump): a call checks the
+// number of reports before the kept days whenever `events` moved (a few milliseconds) and counts the
+// days again when it changed, as it does when the day turns.
 // Rejected and merged reports are no cases and are not counted, as everywhere in store/eventTrends.ts.
 import type { Db } from './db';
 
@@ -23,8 +23,9 @@ export const cstDayStart = (day: number): number => day * DAY_MS - CST_MS;
 const NOT_CASES = "('rejected', 'merged')";
 
 /**
- * Moved by the case writer when a report stops being a case (rejected, merged): the one change to the
- * cases of a past day. Not a table: a version of its own beside 'events' (versions.ts).
+ * Moved when a report stopped being a case (rejected, merged) while the days were being counted (the
+ * count may not have seen it): they are counted again. Not a table: a version of its own beside
+ * 'events' (versions.ts).
  */
 export const CASES_TURNED_AWAY = 'events.turned_away';
 /** Days before today counted at each call rather than kept: yesterday. */
@@ -49,11 +50,15 @@ interface Kept {
   checkedAt: number;
   /** By unit id (every level). */
   units: Map<string, UnitDays>;
+  /** Grid id → the ids of the grid and every unit above it, as counted. */
+  owners: Map<string, string[]>;
   /** The first and last day with a case, or null without any. */
   span: { first: number; last: number } | null;
 }
 
 const kept = new WeakMap<Db, Promise<Kept>>();
+/** The days kept once counted: what `kept` holds, when it has resolved. */
+const counted = new WeakMap<Db, Kept>();
 
 /** Grid id → the ids of the grid and every unit above it (its path's parts), by data version of the tree. */
 const ownersKept = new WeakMap<Db, { version: number; owners: Promise<Map<string, string[]>> }>();
@@ -112,7 +117,7 @@ async function count(db: Db, today: number): Promise<Kept> {
       u.byCategory.set(r.category, (u.byCategory.get(r.category) ?? 0) + r.cases);
     }
   }
-  return { today, first, turnedAway, reports, checkedAt, units, span: last >= 0 ? { first, last } : null };
+  return { today, first, turnedAway, reports, checkedAt, units, owners, span: last >= 0 ? { first, last } : null };
 }
 
 /** Reports (cases or not) before a China day: one column, 8–16 ms at 100× the history (measured). */
@@ -144,10 +149,49 @@ async function pastDays(db: Db, now: string): Promise<Kept> {
   }
   const counting = count(db, today);
   kept.set(db, counting);
-  counting.catch(() => {
-    if (kept.get(db) === counting) kept.delete(db);
-  });
+  counted.delete(db);
+  counting.then(
+    (k) => {
+      if (kept.get(db) === counting) counted.set(db, k);
+    },
+    () => {
+      if (kept.get(db) === counting) kept.delete(db);
+    },
+  );
   return counting;
+}
+
+/** What a report turned away was: its grid, when it was reported, its taxonomy item. */
+export interface TurnedAway {
+  gridId: string;
+  reportedAt: string;
+  itemCode: string;
+}
+
+/**
+ * Reports the case writer turned away (不予立案, merged into another case) in a committed batch: each
+ * stops counting on its day, taken off the days kept at once (a day recounted at each call needs
+ * nothing). While the days are being counted the count may or may not have seen the write, so they
+ * are counted again.
+ */
+export function casesTurnedAway(db: Db, reports: readonly TurnedAway[]): void {
+  if (reports.length === 0 || !kept.has(db)) return;
+  const k = counted.get(db);
+  if (!k) {
+    db.versions.bump(CASES_TURNED_AWAY);
+    return;
+  }
+  for (const r of reports) {
+    const day = cstDayOf(Date.parse(r.reportedAt));
+    if (day < k.first || day >= k.today - RECOUNTED_DAYS) continue;
+    const category = r.itemCode.slice(0, 2);
+    for (const id of k.owners.get(r.gridId) ?? []) {
+      const u = k.units.get(id);
+      if (!u) continue;
+      u.daily[day - k.first]! -= 1;
+      u.byCategory.set(category, (u.byCategory.get(category) ?? 0) - 1);
+    }
+  }
 }
 
 /** Yesterday's and today's cases (China time), per grid, day and category: the few rows the days kept lack. */

@@ -19,7 +19,7 @@ import { dueDeductions } from '../domain/workflow/deadlines';
 import type { Decision, Refusal } from '../domain/workflow/decide';
 import { type CaseProjection, projectionOf, taskViews } from '../domain/workflow/projection';
 import type { CaseState, CaseStep } from '../domain/workflow/states';
-import { CASES_TURNED_AWAY } from './caseDays';
+import { casesTurnedAway } from './caseDays';
 import { writeProjected } from './caseProjection';
 import { type CaseRecord, eventAfter, type Reported, readCaseRecords } from './caseRecords';
 import { byDue, type CaseDeduction, listTypes, readCases, writeDeductions } from './cases';
@@ -221,7 +221,12 @@ class CaseWriter {
     if (settled.some((s) => s.ok))
       this.db.versions.bump('events', 'event_steps', 'event_tasks', 'case_deductions', 'event_photos');
     // A report turned away (不予立案, merged) is no longer a case of its day (caseDays.ts).
-    if (settled.some((s) => s.ok && TURNED_AWAY.has(s.case.state.status))) this.db.versions.bump(CASES_TURNED_AWAY);
+    casesTurnedAway(
+      this.db,
+      settled.flatMap((s) =>
+        s.ok && stepsOf(s.decision).some((st) => TURNED_AWAY.has(st.action)) ? [s.case.state.facts] : [],
+      ),
+    );
     if (alsoWrote.length) this.db.versions.bump(...alsoWrote);
     for (const s of settled)
       if (s.ok && s.job.kind === 'action' && s.job.also) this.db.versions.bump(...s.job.also.tables);
@@ -255,8 +260,8 @@ class CaseWriter {
   }
 }
 
-/** The states of a report that is no case. */
-const TURNED_AWAY = new Set(['rejected', 'merged']);
+/** The actions that turn a report away: it is no case from then on. */
+const TURNED_AWAY = new Set<string>(['reject', 'merge']);
 
 /** The tables other writers change that a kept record shows: deductions (the checker) and accounts (names). */
 const OTHERS_WRITE = ['case_deductions', 'users'] as const;
