@@ -55,7 +55,7 @@ const GridSummarySchema = z
       open: n,
       closed: n,
       overdue: n,
-      last30Days: n,
+      last30Days: n.openapi({ description: 'Reported today (China time) and in the 29 days before' }),
       byStatus: counts,
       byCategory: counts.openapi({ description: 'By taxonomy category code' }),
       byMonth: counts.openapi({ description: 'The last 12 months (YYYY-MM, China time), the running one included' }),
