@@ -39,7 +39,8 @@ try {
   });
   const started = performance.now();
   try {
-    const history = await caseHistory(db, new Date().toISOString());
+    const now = new Date().toISOString();
+    const history = await caseHistory(db, now);
     if (!history) throw new Error(`${path}: no cases to replay`);
     const results = [];
     for (const level of levels) {
@@ -55,6 +56,7 @@ try {
             from: history.first,
             to: history.asOf,
           },
+          now,
         );
         const periods = periodRange(first, last, by);
         const dense = (id: string | null) => (id ? densify(series.get(id) ?? [], periods) : undefined);

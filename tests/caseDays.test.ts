@@ -4,9 +4,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
 import type { Role } from '../server/domain/access';
+import { periodOf } from '../server/domain/forecast/periods';
 import type { CityDataset } from '../server/domain/model';
 import { casesByDay, cstDayOf, cstDayStart } from '../server/store/caseDays';
 import type { Db } from '../server/store/db';
+import { levelSeries } from '../server/store/eventTrends';
 import { openCopy, readDataset } from './helpers/dataset';
 import { call, signInEveryRole } from './helpers/session';
 import { SMALL } from './helpers/small';
@@ -69,6 +71,38 @@ describe('cases per unit and day', () => {
       expect(new Map([...kept.byCategory].sort()), id).toEqual(new Map([...byCategory].sort()));
       expect(kept.total, id).toBe(await storedCases(id));
     }
+  });
+
+  it('give the anomaly list every unit’s months as the records do, and a grid worker their own grid as the parent', async () => {
+    const from = '2020-01-01T00:00:00.000Z';
+    const to = '2026-10-01T00:00:00.000Z';
+    const cases = data.events.filter(
+      (e) => e.status !== 'rejected' && e.status !== 'merged' && e.reportedAt >= from && e.reportedAt < to,
+    );
+    const communities = data.adminUnits.filter((u) => u.level === 'community');
+    const { units, series } = await levelSeries(
+      db,
+      { kind: 'city' },
+      { level: 'community', by: 'month', from, to },
+      SMALL.today,
+    );
+    expect(units.map((u) => u.id).sort()).toEqual(communities.map((u) => u.id).sort());
+    for (const c of communities) {
+      const grids = new Set(data.adminUnits.filter((g) => g.parentId === c.id).map((g) => g.id));
+      const want = new Map<string, number>();
+      for (const e of cases)
+        if (grids.has(e.gridId)) {
+          const month = periodOf(Date.parse(e.reportedAt), 'month');
+          want.set(month, (want.get(month) ?? 0) + 1);
+        }
+      expect(new Map((series.get(c.id) ?? []).map((p) => [p.period, p.count])), c.id).toEqual(want);
+    }
+    const grid = data.adminUnits.find((u) => u.level === 'grid' && u.parentId === communities[0]!.id)!;
+    const path = (await db.one<{ path: string }>('SELECT path FROM admin_units WHERE id = $1', [grid.id]))!.path;
+    const seen = await levelSeries(db, { kind: 'unit', path }, { level: 'grid', by: 'month', from, to }, SMALL.today);
+    expect(seen.units.map((u) => u.id)).toEqual([grid.id]);
+    expect(seen.series.get(grid.id)!.length).toBeGreaterThan(0);
+    expect(seen.series.get(communities[0]!.id)).toEqual(seen.series.get(grid.id));
   });
 
   it('count a report made today, and a past report turned away, on the next read', async () => {

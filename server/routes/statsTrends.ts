@@ -323,12 +323,12 @@ export function statsTrendRoutes(deps: RouteDeps) {
         const last = lastCompletePeriod(history.asOf, q.by);
         // Three years before the judged period are all the model looks at.
         const first = shiftPeriod(last, -3 * SEASON_LENGTH[q.by], q.by);
-        const { units, series } = await levelSeries(db, scope, {
-          level: q.level,
-          by: q.by,
-          from: iso(periodStart(first)),
-          to: iso(periodEnd(last, q.by)),
-        });
+        const { units, series } = await levelSeries(
+          db,
+          scope,
+          { level: q.level, by: q.by, from: iso(periodStart(first)), to: iso(periodEnd(last, q.by)) },
+          at,
+        );
         const periods = periodRange(first, last, q.by);
         const dense = (id: string | null): PeriodCount[] | undefined =>
           id ? densify(series.get(id) ?? [], periods) : undefined;

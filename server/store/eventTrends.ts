@@ -160,10 +160,19 @@ async function seriesFromDays(
     [own, parent].filter((id) => id !== null),
     now,
   );
+  const series = periodSeries(units, q);
+  return { own: series(own), parent: q.parentPath === null ? null : series(parent) };
+}
+
+/** Units' kept days in [from, to) (China days) folded into periods of `by`: only the periods with cases. */
+function periodSeries(
+  units: Awaited<ReturnType<typeof casesByDay>>['units'],
+  q: { by: Granularity; from: string; to: string },
+): (id: string | null) => PeriodCount[] {
   const from = cstDayOf(Date.parse(q.from));
   const to = cstDayOf(Date.parse(q.to)) - 1;
   const periodOfDay = new Map<number, string>();
-  const series = (id: string | null): PeriodCount[] => {
+  return (id) => {
     const days = id === null ? undefined : units.get(id)?.perDay(from, to);
     const counts = new Map<string, number>();
     for (let i = 0; days && i < days.length; i++) {
@@ -177,7 +186,6 @@ async function seriesFromDays(
     }
     return [...counts].map(([period, count]) => ({ period, count }));
   };
-  return { own: series(own), parent: q.parentPath === null ? null : series(parent) };
 }
 
 /** Depth of each level in the tree's paths ('340881/340881002/340881002001/340881002001G01'). */
@@ -192,6 +200,7 @@ export async function levelSeries(
   db: Db,
   scope: Scope,
   q: { level: TrendLevel; by: Granularity; from: string; to: string },
+  now: string,
 ): Promise<{
   units: { id: string; name: string; path: string; parentId: string | null }[];
   series: Map<string, PeriodCount[]>;
@@ -203,6 +212,22 @@ export async function levelSeries(
     `SELECT id, name, path, parent_id AS "parentId" FROM admin_units ${within} ORDER BY id`,
     within.params,
   );
+  if (scope.kind !== 'department') {
+    // From the days kept (caseDays.ts): each unit, and each parent as far as the scope sees it.
+    const idOf = (path: string | null) => path?.slice(path.lastIndexOf('/') + 1) ?? null;
+    const parentSeen = new Map(
+      units.flatMap((u) =>
+        u.parentId ? [[u.parentId, idOf(seenPart(scope, u.path.slice(0, u.path.lastIndexOf('/'))))] as const] : [],
+      ),
+    );
+    const wanted = [...units.map((u) => u.id), ...parentSeen.values()].filter((id) => id !== null);
+    const { units: days } = await casesByDay(db, [...new Set(wanted)], now);
+    const seriesOf = periodSeries(days, q);
+    const series = new Map<string, PeriodCount[]>();
+    for (const u of units) series.set(u.id, seriesOf(u.id));
+    for (const [parentId, seen] of parentSeen) series.set(parentId, seriesOf(seen));
+    return { units, series };
+  }
   const w = caseScope(new Where(), scope, 'e.')
     .add(`e.reported_at >= ?::TIMESTAMP AND e.reported_at < ?::TIMESTAMP`, q.from, q.to)
     .add(`e.status NOT IN ('rejected', 'merged')`);
