@@ -64,9 +64,19 @@ export async function caseHistory(db: Db, now: string): Promise<CaseHistory | nu
         AND ((reported_at >= $1::TIMESTAMP AND reported_at < $2::TIMESTAMP) OR (reported_at >= $3::TIMESTAMP AND reported_at < $4::TIMESTAMP))`,
     [span.first, span.first + 1, span.last, span.last + 1].map((d) => new Date(cstDayStart(d)).toISOString()),
   );
-  if (!row?.first || !row.last) return null;
-  const stale = Date.parse(now) - Date.parse(row.last) > STALE_MS;
-  return { first: row.first, asOf: stale ? row.last : now };
+  // A day's last case turned away since the days were kept leaves it empty: read the whole history.
+  const found = row?.first && row.last ? row : await wholeSpan(db);
+  if (!found?.first || !found.last) return null;
+  const stale = Date.parse(now) - Date.parse(found.last) > STALE_MS;
+  return { first: found.first, asOf: stale ? found.last : now };
+}
+
+/** The first and last case's time, read from every case. */
+function wholeSpan(db: Db) {
+  return db.one<{ first: string | null; last: string | null }>(
+    `SELECT strftime(min(reported_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS first, strftime(max(reported_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS last
+       FROM events WHERE status NOT IN ('rejected', 'merged')`,
+  );
 }
 
 /** Cases of the unit at `path` (and everything below it) in the scope, reported in [from, to). */
