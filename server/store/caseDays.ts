@@ -9,25 +9,12 @@
 // number of reports before the kept days whenever `events` moved (a few milliseconds) and counts the
 // days again when it changed, as it does when the day turns.
 // Rejected and merged reports are no cases and are not counted, as everywhere in store/eventTrends.ts.
+import { cstDayOf, cstDayStart } from '../domain/forecast/periods';
 import type { Db } from './db';
 
-const DAY_MS = 86_400_000;
-/** China Standard Time, the zone the periods and days are counted in. */
-const CST_MS = 8 * 3_600_000;
-
-/** The China day of an instant, as days since 1970-01-01. */
-export const cstDayOf = (ms: number): number => Math.floor((ms + CST_MS) / DAY_MS);
-/** The instant a China day starts. */
-export const cstDayStart = (day: number): number => day * DAY_MS - CST_MS;
-
 const NOT_CASES = "('rejected', 'merged')";
-
-/**
- * Moved when a report stopped being a case (rejected, merged) while the days were being counted (the
- * count may not have seen it): they are counted again. Not a table: a version of its own beside
- * 'events' (versions.ts).
- */
-export const CASES_TURNED_AWAY = 'events.turned_away';
+/** A report's China day, in SQL (days since 1970-01-01, as cstDayOf). */
+const DAY_SQL = "(reported_at + INTERVAL 8 HOUR)::DATE - DATE '1970-01-01'";
 /** Days before today counted at each call rather than kept: yesterday. */
 const RECOUNTED_DAYS = 1;
 
@@ -42,8 +29,6 @@ interface Kept {
   today: number;
   /** The first day of every unit's `daily`. */
   first: number;
-  /** The version of CASES_TURNED_AWAY when counted. */
-  turnedAway: number;
   /** Reports (cases or not) before the days recounted at each call, when counted. */
   reports: number;
   /** The version of `events` at which `reports` was last found unchanged. */
@@ -56,9 +41,8 @@ interface Kept {
   span: { first: number; last: number } | null;
 }
 
-const kept = new WeakMap<Db, Promise<Kept>>();
-/** The days kept once counted: what `kept` holds, when it has resolved. */
-const counted = new WeakMap<Db, Kept>();
+/** The days kept, being counted or counted (`value`, once there: what the case writer corrects). */
+const kept = new WeakMap<Db, { counting: Promise<Kept>; value?: Kept }>();
 
 /** Grid id → the ids of the grid and every unit above it (its path's parts), by data version of the tree. */
 const ownersKept = new WeakMap<Db, { version: number; owners: Promise<Map<string, string[]>> }>();
@@ -76,15 +60,12 @@ function ownersOf(db: Db): Promise<Map<string, string[]>> {
 }
 
 async function count(db: Db, today: number): Promise<Kept> {
-  // Read before counting: a case turned away meanwhile makes the next call count again.
-  const turnedAway = db.versions.of(CASES_TURNED_AWAY);
   const checkedAt = db.versions.of('events');
   const settled = today - RECOUNTED_DAYS;
   const [rows, owners] = await Promise.all([
     // Reports that are no case are read too (cases 0), for the number of reports.
     db.all<{ grid_id: string; day: number; category: string; cases: number; reports: number }>(
-      `SELECT grid_id, (reported_at + INTERVAL 8 HOUR)::DATE - DATE '1970-01-01' AS day,
-              substr(item_code, 1, 2) AS category,
+      `SELECT grid_id, ${DAY_SQL} AS day, substr(item_code, 1, 2) AS category,
               count(*) FILTER (WHERE status NOT IN ${NOT_CASES})::INTEGER AS cases, count(*)::INTEGER AS reports
          FROM events WHERE reported_at < $1::TIMESTAMP GROUP BY ALL`,
       [new Date(cstDayStart(settled)).toISOString()],
@@ -117,7 +98,7 @@ async function count(db: Db, today: number): Promise<Kept> {
       u.byCategory.set(r.category, (u.byCategory.get(r.category) ?? 0) + r.cases);
     }
   }
-  return { today, first, turnedAway, reports, checkedAt, units, owners, span: last >= 0 ? { first, last } : null };
+  return { today, first, reports, checkedAt, units, owners, span: last >= 0 ? { first, last } : null };
 }
 
 /** Reports (cases or not) before a China day: one column, 8–16 ms at 100× the history (measured). */
@@ -129,13 +110,13 @@ async function reportsBefore(db: Db, day: number): Promise<number> {
   return row!.n;
 }
 
-/** The days kept at `now`, counted again when the day turned or a case was turned away. */
+/** The days kept at `now`, counted again when the day turned or reports were added to the past. */
 async function pastDays(db: Db, now: string): Promise<Kept> {
   const today = cstDayOf(Date.parse(now));
   const known = kept.get(db);
   if (known) {
-    const k = await known.catch(() => null);
-    if (k && k.today === today && k.turnedAway === db.versions.of(CASES_TURNED_AWAY)) {
+    const k = await known.counting.catch(() => null);
+    if (k && k.today === today) {
       const version = db.versions.of('events');
       if (version === k.checkedAt) return k;
       if ((await reportsBefore(db, today - RECOUNTED_DAYS)) === k.reports) {
@@ -143,22 +124,20 @@ async function pastDays(db: Db, now: string): Promise<Kept> {
         return k;
       }
     }
-    // Another caller may have started counting meanwhile: share it.
-    const latest = kept.get(db);
-    if (latest !== known) return pastDays(db, now);
+    // Another caller may have started counting meanwhile, or dropped the days: share or start.
+    if (kept.get(db) !== known && kept.has(db)) return pastDays(db, now);
   }
-  const counting = count(db, today);
-  kept.set(db, counting);
-  counted.delete(db);
-  counting.then(
+  const entry: { counting: Promise<Kept>; value?: Kept } = { counting: count(db, today) };
+  kept.set(db, entry);
+  entry.counting.then(
     (k) => {
-      if (kept.get(db) === counting) counted.set(db, k);
+      entry.value = k;
     },
     () => {
-      if (kept.get(db) === counting) kept.delete(db);
+      if (kept.get(db) === entry) kept.delete(db);
     },
   );
-  return counting;
+  return entry.counting;
 }
 
 /** What a report turned away was: its grid, when it was reported, its taxonomy item. */
@@ -171,14 +150,15 @@ export interface TurnedAway {
 /**
  * Reports the case writer turned away (不予立案, merged into another case) in a committed batch: each
  * stops counting on its day, taken off the days kept at once (a day recounted at each call needs
- * nothing). While the days are being counted the count may or may not have seen the write, so they
- * are counted again.
+ * nothing). While the days are being counted the count may or may not have seen the write: they
+ * are dropped, and the next call counts them again.
  */
 export function casesTurnedAway(db: Db, reports: readonly TurnedAway[]): void {
-  if (reports.length === 0 || !kept.has(db)) return;
-  const k = counted.get(db);
+  const entry = kept.get(db);
+  if (reports.length === 0 || !entry) return;
+  const k = entry.value;
   if (!k) {
-    db.versions.bump(CASES_TURNED_AWAY);
+    kept.delete(db);
     return;
   }
   for (const r of reports) {
@@ -194,14 +174,23 @@ export function casesTurnedAway(db: Db, reports: readonly TurnedAway[]): void {
   }
 }
 
+type RecentRow = { grid_id: string; day: number; category: string; cases: number };
+/** The recent rows by day and data version of `events`: a forecast reads them twice (span, then series). */
+const recentKept = new WeakMap<Db, { key: string; rows: Promise<RecentRow[]> }>();
+
 /** Yesterday's and today's cases (China time), per grid, day and category: the few rows the days kept lack. */
-async function recentCases(db: Db, today: number) {
-  return db.all<{ grid_id: string; day: number; category: string; cases: number }>(
-    `SELECT grid_id, (reported_at + INTERVAL 8 HOUR)::DATE - DATE '1970-01-01' AS day,
-            substr(item_code, 1, 2) AS category, count(*)::INTEGER AS cases
+function recentCases(db: Db, today: number): Promise<RecentRow[]> {
+  const key = `${today}|${db.versions.of('events')}`;
+  const known = recentKept.get(db);
+  if (known?.key === key) return known.rows;
+  const rows = db.all<RecentRow>(
+    `SELECT grid_id, ${DAY_SQL} AS day, substr(item_code, 1, 2) AS category, count(*)::INTEGER AS cases
        FROM events WHERE reported_at >= $1::TIMESTAMP AND status NOT IN ${NOT_CASES} GROUP BY ALL`,
     [new Date(cstDayStart(today - RECOUNTED_DAYS)).toISOString()],
   );
+  rows.catch(() => recentKept.delete(db));
+  recentKept.set(db, { key, rows });
+  return rows;
 }
 
 /** A unit's cases per day and category over the whole history, as `at` sees it. */

@@ -4,8 +4,8 @@
 // and merged reports are no cases and are not counted. Every query reads within the reader's scope.
 import type { Scope } from '../domain/access';
 import type { PeriodCount } from '../domain/forecast/caseForecast';
-import { type Granularity, periodOf, shiftPeriod } from '../domain/forecast/periods';
-import { casesByDay, cstDayOf, cstDayStart } from './caseDays';
+import { cstDayOf, cstDayStart, type Granularity, periodOf, shiftPeriod } from '../domain/forecast/periods';
+import { casesByDay } from './caseDays';
 import { caseScope } from './cases';
 import type { Db } from './db';
 import { Where } from './sql';
@@ -147,12 +147,18 @@ export async function unitSeries(
   return { own: series(own), parent: q.parentPath ? series(parent) : null };
 }
 
-/** The part of the tree below `path` that a geographic scope sees: the deeper of the two, or nothing. */
-function seenPart(scope: Exclude<Scope, { kind: 'department' }>, path: string): string | null {
-  if (scope.kind === 'city') return path;
-  if (path === scope.path || path.startsWith(`${scope.path}/`)) return path;
-  if (scope.path.startsWith(`${path}/`)) return scope.path;
-  return null;
+/**
+ * The unit whose subtree is what a geographic scope sees of the subtree at `path` (the deeper of the
+ * two; a path's last part is its unit's id), or null when they do not meet.
+ */
+function seenUnit(scope: Exclude<Scope, { kind: 'department' }>, path: string): string | null {
+  const seen =
+    scope.kind === 'city' || path === scope.path || path.startsWith(`${scope.path}/`)
+      ? path
+      : scope.path.startsWith(`${path}/`)
+        ? scope.path
+        : null;
+  return seen?.slice(seen.lastIndexOf('/') + 1) ?? null;
 }
 
 /** unitSeries for the city's and a unit's readers, from the days kept (caseDays.ts). */
@@ -162,9 +168,8 @@ async function seriesFromDays(
   q: { path: string; parentPath: string | null; by: Granularity; from: string; to: string },
   now: string,
 ): Promise<{ own: PeriodCount[]; parent: PeriodCount[] | null }> {
-  const idOf = (path: string | null) => path?.slice(path.lastIndexOf('/') + 1) ?? null;
-  const own = idOf(seenPart(scope, q.path));
-  const parent = q.parentPath === null ? null : idOf(seenPart(scope, q.parentPath));
+  const own = seenUnit(scope, q.path);
+  const parent = q.parentPath === null ? null : seenUnit(scope, q.parentPath);
   const { units } = await casesByDay(
     db,
     [own, parent].filter((id) => id !== null),
@@ -224,10 +229,9 @@ export async function levelSeries(
   );
   if (scope.kind !== 'department') {
     // From the days kept (caseDays.ts): each unit, and each parent as far as the scope sees it.
-    const idOf = (path: string | null) => path?.slice(path.lastIndexOf('/') + 1) ?? null;
     const parentSeen = new Map(
       units.flatMap((u) =>
-        u.parentId ? [[u.parentId, idOf(seenPart(scope, u.path.slice(0, u.path.lastIndexOf('/'))))] as const] : [],
+        u.parentId ? [[u.parentId, seenUnit(scope, u.path.slice(0, u.path.lastIndexOf('/')))] as const] : [],
       ),
     );
     const wanted = [...units.map((u) => u.id), ...parentSeen.values()].filter((id) => id !== null);

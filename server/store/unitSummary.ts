@@ -3,8 +3,8 @@
 // Breakdowns are count maps keyed by the dataset's codes (taxonomy and component category codes,
 // building uses, resident tags, organisation kinds), so a page renders any of them the same way;
 // trends are keyed by month (YYYY-MM, China time) over the last twelve, the running one included.
-import { periodOf, periodRange, periodStart, shiftPeriod } from '../domain/forecast/periods';
-import { casesByDay, cstDayOf, cstDayStart } from './caseDays';
+import { cstDayOf, cstDayStart, periodOf, periodRange, periodStart, shiftPeriod } from '../domain/forecast/periods';
+import { casesByDay } from './caseDays';
 import type { Db } from './db';
 
 export interface UnitSummary {

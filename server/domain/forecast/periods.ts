@@ -22,6 +22,12 @@ function isoYearStart(isoYear: number): number {
   return jan4 - dow * DAY_MS - CST_OFFSET_MS;
 }
 
+/** The CST day of the instant `ms` (UTC ms), as days since 1970-01-01. */
+export const cstDayOf = (ms: number): number => Math.floor((ms + CST_OFFSET_MS) / DAY_MS);
+
+/** UTC ms of the CST midnight starting the day `day` (days since 1970-01-01). */
+export const cstDayStart = (day: number): number => day * DAY_MS - CST_OFFSET_MS;
+
 /** The period (of `by`) holding the instant `ms` (UTC ms), in CST. */
 export function periodOf(ms: number, by: Granularity): string {
   const local = new Date(ms + CST_OFFSET_MS);
