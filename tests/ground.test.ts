@@ -1,11 +1,14 @@
 // The ground served to the twin (issue 14 item 4): the waters, land-use and elevation layers (cached per
 // data version: a strong ETag, 304 on If-None-Match, a new answer once a write moves their table), the raster
 // ground tiles (PNG, drawn, not blank, inside the county) and the terrain's heightmap-1.0 tiles (hills in
-// the north-west higher than the plain in the south-east). On a copy of the small dataset.
-import { loadImage } from '@napi-rs/canvas';
+// the north-west higher than the plain in the south-east), with the county's townships drawn on it. On a
+// copy of the small dataset.
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
 import { HEIGHTMAP_SIZE } from '../server/ground/heightmap';
+import { renderGroundTile } from '../server/ground/render';
+import { type GroundScene, readGroundScene } from '../server/ground/scene';
 import { tmsRow } from '../server/ground/tiles';
 import type { Db } from '../server/store/db';
 import { openCopy } from './helpers/dataset';
@@ -118,6 +121,27 @@ describe('ground layers', () => {
     for (const path of [url, '/api/ground/layer.json', '/api/terrain/layer.json', '/api/terrain/0/0/0.terrain'])
       expect((await app.request(path)).status, path).toBe(401);
     expect((await get('/api/ground/30/0/0.png')).status).toBe(404);
+  });
+
+  it("draws the county's townships: every town's border, and the names of the towns outside the pilot", async () => {
+    const scene = await readGroundScene(db);
+    expect(scene.townships.map((t) => t.name)).toContain('孔城镇');
+    expect(scene.townships.filter((t) => t.pilot)).toHaveLength(2);
+    const kongcheng = scene.townships.find((t) => t.name === '孔城镇')!;
+    // the tile around 孔城镇's seat, drawn with and without the townships: its name changes the pixels there
+    const [x, y] = tileAt(kongcheng.seat[0], kongcheng.seat[1], 10);
+    const pixels = async (s: GroundScene) => {
+      const image = await loadImage((await renderGroundTile(s, 10, x, y))!);
+      const g = createCanvas(image.width, image.height).getContext('2d');
+      g.drawImage(image, 0, 0);
+      return g.getImageData(0, 0, image.width, image.height).data;
+    };
+    const [withTowns, without] = await Promise.all([pixels(scene), pixels({ ...scene, townships: [] })]);
+    let changed = 0;
+    for (let i = 0; i < withTowns.length; i += 4) if (withTowns[i] !== without[i]) changed++;
+    expect(changed).toBeGreaterThan(200); // its name's strokes, at least
+    // a pilot town is left to the twin's own label: its seat's tile changes only by borders, if at all
+    expect(scene.townships.find((t) => t.name === '新渡镇')!.pilot).toBe(true);
   });
 
   it('serves heightmap-1.0 terrain: the north-western hills stand above the south-eastern plain', async () => {

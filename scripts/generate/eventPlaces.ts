@@ -62,8 +62,11 @@ export function buildGridPlaces(
   }
   for (const b of buildings) {
     if (b.use === 'residential' || b.use === 'village-house') {
-      // Old walk-up estates (老旧小区) generate more casework than new towers.
-      add(b.gridId, b.centroid, b.address, b.use === 'residential' && b.floors <= 7 ? 1 : 0.5, [
+      // Casework follows the households: a tower of 120 flats more than a courtyard house of five, old
+      // walk-up estates (老旧小区) more per household than new towers. Village houses: one household each.
+      const perHousehold = b.floors <= 7 ? 1 / 25 : 1 / 50;
+      const weight = b.use === 'residential' ? Math.max(0.1, b.dwellings * perHousehold) : 0.5;
+      add(b.gridId, b.centroid, b.address, weight, [
         'residential',
         ...(b.kind === 'shophouse' ? (['commercial'] as const) : []), // shops on its ground floor
       ]);

@@ -542,8 +542,9 @@ function notFiledReports(
 function nearby(rng: Rng, places: GridPlaces, [lon0, lat0]: LonLat): [number, number, string] {
   const dLat = rng.normal(0, 8) / 111_320;
   const dLon = rng.normal(0, 8) / (111_320 * Math.cos((lat0 * Math.PI) / 180));
-  const inside = insidePolygons(places.polygons, lon0 + dLon, lat0 + dLat);
-  return inside ? [round7(lon0 + dLon), round7(lat0 + dLat), ''] : [lon0, lat0, ''];
+  // the point as it is written (rounded) must still be inside the grid
+  const [lon, lat] = [round7(lon0 + dLon), round7(lat0 + dLat)];
+  return insidePolygons(places.polygons, lon, lat) ? [lon, lat, ''] : [lon0, lat0, ''];
 }
 
 const SYSTEM_CHANNEL: Partial<Record<EventOrigin, Actor>> = {
@@ -697,13 +698,14 @@ function pickSource(
 
 function place(rng: Rng, places: GridPlaces, profile: ItemProfile): [number, number, string] {
   const spot = pickSpot(rng, places, profile.anchor);
-  // A few metres of jitter, kept only if still inside the grid.
+  // A few metres of jitter, kept only if the point as written (rounded) is still inside the grid.
   const dLat = rng.normal(0, 3) / 111_320;
   const dLon = rng.normal(0, 3) / (111_320 * Math.cos((spot.lat * Math.PI) / 180));
-  const jittered = insidePolygons(places.polygons, spot.lon + dLon, spot.lat + dLat);
-  const lon = jittered ? spot.lon + dLon : spot.lon;
-  const lat = jittered ? spot.lat + dLat : spot.lat;
-  return [round7(lon), round7(lat), spot.isComponent ? `${spot.label}：` : `${spot.label}附近：`];
+  const [jLon, jLat] = [round7(spot.lon + dLon), round7(spot.lat + dLat)];
+  const jittered = insidePolygons(places.polygons, jLon, jLat);
+  const lon = jittered ? jLon : spot.lon;
+  const lat = jittered ? jLat : spot.lat;
+  return [lon, lat, spot.isComponent ? `${spot.label}：` : `${spot.label}附近：`];
 }
 
 const DEPARTMENT_NAME = new Map(DEPARTMENTS.map((d) => [d.id, d.name]));

@@ -21,6 +21,7 @@ export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
     ['compounds', d.compounds ?? []],
     ['waters', d.waters ?? []],
     ['land-use', d.landUse ?? []],
+    ['townships', d.townships ?? []],
     ['terrain', d.terrain ?? []],
     ['components', d.components],
     ['cameras', d.cameras],

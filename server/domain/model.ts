@@ -77,6 +77,20 @@ export interface WaterBody {
   areaM2: number;
 }
 
+/**
+ * A township (乡镇) of the county's base map: its territory and seat, as the generator's partition of
+ * the county draws them (made around real, approximate seats). The two pilot towns are also admin
+ * units with their villages and grids; the others are only drawn, with their names.
+ */
+export interface Township {
+  code: string;
+  name: string;
+  /** One of the article's village pilot towns (新渡镇, 范岗镇). */
+  pilot: boolean;
+  polygon: PolygonCoords;
+  seat: LonLat;
+}
+
 /** Land use (用地): what covers the ground, drawn under the roads and the buildings. */
 export type LandUseKind = 'field' | 'forest' | 'park' | 'built-up' | 'water';
 
@@ -387,6 +401,8 @@ export interface CityDataset {
   waters?: WaterBody[];
   /** Land use over the whole county (fields, forest, parks, built-up land, lakes). */
   landUse?: LandUse[];
+  /** The county's towns as its base map draws them (borders and names). */
+  townships?: Township[];
   /** The elevation model over the county, south to north. */
   terrain?: TerrainRow[];
   components: CityComponent[];

@@ -1,8 +1,11 @@
 // One raster tile of the ground (256 × 256 PNG, geographic tiling): land use, water and roads drawn at
-// their widths by kind (server/domain/ground/style.ts), with a legible minimum width when zoomed out.
+// their widths by kind (server/domain/ground/style.ts), with a legible minimum width when zoomed out,
+// and the county's township borders and names.
 // Drawn with @napi-rs/canvas (Skia, prebuilt binaries, no install script). Outside the county the tile
 // is transparent, so the world imagery below shows.
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { join } from 'node:path';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { fontDir } from '../bulletin/fonts';
 import { type Dem, terrainHeightOf } from '../domain/ground/dem';
 import {
   LAND_USE_COLOUR,
@@ -10,6 +13,8 @@ import {
   ROAD_COLOUR,
   ROAD_MIN_LEVEL,
   ROAD_WIDTH_M,
+  TOWNSHIP_BORDER_COLOUR,
+  TOWNSHIP_NAME_COLOUR,
   WATER_COLOUR,
 } from '../domain/ground/style';
 import type { RoadKind } from '../domain/model';
@@ -93,7 +98,62 @@ export async function renderGroundTile(scene: GroundScene, z: number, x: number,
       } else stroke(g, l, ROAD_COLOUR[kind], width, px, py);
     }
   }
+  drawTownships(g, scene, z, padded, px, py);
   return canvas.encode('png');
+}
+
+/** Township names are written down to this level; closer in, the villages' and grids' own take over. */
+const TOWNSHIP_NAME_MAX_LEVEL = 12;
+const TOWNSHIP_FONT = 'Noto Sans SC';
+let fontRegistered = false;
+
+/**
+ * The county's partition as a base map shows it: every town's border dashed, and the names of the
+ * towns outside the pilot (the twin labels its own units). A name is drawn by every tile it touches,
+ * at the same place in the level's pixels, so its pieces meet across tile edges.
+ */
+function drawTownships(
+  g: SKRSContext2D,
+  scene: GroundScene,
+  z: number,
+  t: TileBox,
+  px: (lon: number) => number,
+  py: (lat: number) => number,
+) {
+  // Cesium shows a far level's tile magnified (a level-8 tile about 1.5×): smaller there, so the names
+  // and dashes come out at about the same size on screen at every level
+  const k = Math.min(1, 0.45 + (z - 8) * 0.2) * SUPERSAMPLE;
+  g.strokeStyle = TOWNSHIP_BORDER_COLOUR;
+  g.lineWidth = 1.7 * k;
+  g.setLineDash([7 * k, 4 * k]);
+  for (const town of scene.townships) {
+    if (!intersects(t, town.box)) continue;
+    g.beginPath();
+    trace(g, town.border, px, py);
+    g.closePath();
+    g.stroke();
+  }
+  g.setLineDash([]);
+  if (z > TOWNSHIP_NAME_MAX_LEVEL) return;
+  if (!fontRegistered) {
+    GlobalFonts.registerFromPath(join(fontDir(), 'NotoSansHans-Regular.otf'), TOWNSHIP_FONT);
+    fontRegistered = true;
+  }
+  const size = 15 * k;
+  g.font = `${size}px "${TOWNSHIP_FONT}"`;
+  g.textAlign = 'center';
+  g.textBaseline = 'middle';
+  g.lineWidth = 0.2 * size;
+  g.strokeStyle = 'rgba(10, 14, 24, 0.85)';
+  g.fillStyle = TOWNSHIP_NAME_COLOUR;
+  for (const town of scene.townships) {
+    if (town.pilot) continue;
+    const x = px(town.seat[0]);
+    const y = py(town.seat[1]);
+    if (x < -4 * size || x > TILE_PX + 4 * size || y < -size || y > TILE_PX + size) continue;
+    g.strokeText(town.name, x, y);
+    g.fillText(town.name, x, y);
+  }
 }
 
 /**

@@ -1,13 +1,13 @@
 // What the ground tiles are drawn from, read from the store once per data version of its tables: land
-// use, standing water, rivers and roads (each with its bounding box, to pick a tile's features fast)
-// and the elevation model.
+// use, standing water, rivers and roads (each with its bounding box, to pick a tile's features fast),
+// the county's townships (borders and names) and the elevation model.
 import { type Dem, demFromRows } from '../domain/ground/dem';
 import type { LandUseKind, LonLat, RoadKind } from '../domain/model';
 import type { Db } from '../store/db';
-import { listLandUse, listWaters, readTerrain } from '../store/ground';
+import { listLandUse, listTownships, listWaters, readTerrain } from '../store/ground';
 import { listRivers, listRoads } from '../store/lines';
 
-export const GROUND_TABLES = ['land_use', 'waters', 'rivers', 'roads', 'terrain'] as const;
+export const GROUND_TABLES = ['land_use', 'waters', 'rivers', 'roads', 'townships', 'terrain'] as const;
 
 type Box = [number, number, number, number];
 export interface AreaFeature {
@@ -21,10 +21,19 @@ export interface LineFeature {
   line: LonLat[];
   box: Box;
 }
+/** A township's border and, for a town outside the pilot (the pilot's are the twin's own labels), its name. */
+export interface TownshipFeature {
+  name: string;
+  pilot: boolean;
+  border: LonLat[];
+  seat: LonLat;
+  box: Box;
+}
 export interface GroundScene {
   version: string;
   areas: AreaFeature[];
   lines: LineFeature[];
+  townships: TownshipFeature[];
   dem: Dem | null;
   /** The extent of everything drawn, degrees: west, south, east, north (null: nothing to draw). */
   bounds: Box | null;
@@ -43,11 +52,12 @@ function boxOf(points: Iterable<LonLat>): Box {
 
 export async function readGroundScene(db: Db, run = ''): Promise<GroundScene> {
   const version = `${run}.${db.versions.key(GROUND_TABLES)}`;
-  const [landUse, waters, rivers, roads, terrain] = await Promise.all([
+  const [landUse, waters, rivers, roads, townships, terrain] = await Promise.all([
     listLandUse(db, {}),
     listWaters(db, {}),
     listRivers(db, {}),
     listRoads(db, {}),
+    listTownships(db),
     readTerrain(db),
   ]);
   const areas: AreaFeature[] = [
@@ -67,7 +77,20 @@ export async function readGroundScene(db: Db, run = ''): Promise<GroundScene> {
         Math.max(...all.map((b) => b[3])),
       ]
     : null;
-  return { version, areas, lines, dem: demFromRows(terrain), bounds };
+  return {
+    version,
+    areas,
+    lines,
+    townships: townships.map((t) => ({
+      name: t.name,
+      pilot: t.pilot,
+      border: t.polygon[0]!,
+      seat: t.seat,
+      box: boxOf(t.polygon[0]!),
+    })),
+    dem: demFromRows(terrain),
+    bounds,
+  };
 }
 
 /** The scene of the current data version, read again only when one of its tables moved. */

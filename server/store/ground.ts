@@ -1,5 +1,6 @@
-// The ground under the twin: standing water (ponds, reservoirs), land use and the elevation model.
-import type { LandUse, LandUseKind, TerrainRow, WaterBody } from '../domain/model';
+// The ground under the twin: standing water (ponds, reservoirs), land use, the county's townships and the
+// elevation model.
+import type { LandUse, LandUseKind, TerrainRow, Township, WaterBody } from '../domain/model';
 import type { Db } from './db';
 import { type Bbox, Where } from './sql';
 
@@ -35,6 +36,25 @@ export async function listLandUse(db: Db, f: { bbox?: Bbox; kind?: LandUseKind }
     name: r.name,
     polygon: JSON.parse(r.polygon),
     areaM2: r.area_m2,
+  }));
+}
+
+/** The county's towns with their territories and seats (none in a store generated before migration 19). */
+export async function listTownships(db: Db): Promise<Township[]> {
+  const rows = await db.all<{
+    code: string;
+    name: string;
+    pilot: boolean;
+    polygon: string;
+    seat_lon: number;
+    seat_lat: number;
+  }>('SELECT code, name, pilot, polygon, seat_lon, seat_lat FROM townships ORDER BY code');
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    pilot: r.pilot,
+    polygon: JSON.parse(r.polygon),
+    seat: [r.seat_lon, r.seat_lat],
   }));
 }
 

@@ -19,6 +19,7 @@ import type {
   Road,
   Sensor,
   TerrainRow,
+  Township,
   WaterBody,
 } from '../domain/model';
 import { ACTION_OF_STAGE, roleOfActorId } from '../domain/workflow/replay';
@@ -180,6 +181,19 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((u) => JSON.stringify(u.polygon)),
         c.dbl((u) => u.areaM2),
         ...c.bbox((u) => bboxOf(ringsPoints([u.polygon]))),
+      ],
+    ),
+    spec<Township>(
+      'townships',
+      (x) => x.townships ?? [],
+      (c) => [
+        c.text((t) => t.code),
+        c.text((t) => t.name),
+        c.bool((t) => t.pilot),
+        c.text((t) => JSON.stringify(t.polygon)),
+        c.dbl((t) => t.seat[0]),
+        c.dbl((t) => t.seat[1]),
+        ...c.bbox((t) => bboxOf(ringsPoints([t.polygon]))),
       ],
     ),
     spec<TerrainRow>(

@@ -396,4 +396,15 @@ CREATE TABLE terrain (row_index INTEGER PRIMARY KEY, lat DOUBLE NOT NULL, west D
   heights_dm VARCHAR NOT NULL);
 `,
   },
+  {
+    version: 19,
+    name: "the county's townships for the base map",
+    // Issue 14's places: every town of the county with its territory and seat (model.ts Township), so
+    // the ground draws the whole county's partition and the names of the towns outside the pilot. A
+    // store generated before has none: its ground shows the pilot towns only, as before.
+    sql: `
+CREATE TABLE townships (code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, pilot BOOLEAN NOT NULL, polygon VARCHAR NOT NULL,
+  seat_lon DOUBLE NOT NULL, seat_lat DOUBLE NOT NULL, ${bbox});
+`,
+  },
 ];

@@ -1,15 +1,17 @@
 // The administrative / grid tree on real geography: the county outline from the reference data, and
-// generated polygons below it. Urban: an ~8 km urban area → 3 subdistricts → 23 communities → 105
-// grids. Pilot: 新渡镇 and 范岗镇, each its territory in the county's partition among its townships
-// (county.ts: at its real seat, sharing borders, following the outline) → 39 villages → 199 grids.
-// Each level tiles its parent exactly: children are the Voronoi cells of relaxed seeds clipped to
-// the already-rounded parent. Units named for a direction (东关, 西苑, 南演, 新西) get the cell on that side.
+// generated polygons below it. Urban: the city's territory in the county's partition → 3 subdistricts
+// cut along 龙眠河 and across it; the ~8 km urban area within them → 23 communities → 105 grids (a
+// subdistrict's communities tile its part of the urban area; the rest is its rural edge). Pilot: 新渡镇
+// and 范岗镇, each its territory in the county's partition (county.ts: at its real seat, sharing
+// borders, following the outline) → 39 villages → 199 grids. Below the subdistricts each level tiles
+// its parent exactly: children are the Voronoi cells of relaxed seeds clipped to the parent. Units named for a direction (东关, 西苑, 南演, 新西) get the cell on that side.
 import * as turf from '@turf/turf';
 import { COUNTY_CODE, STRUCTURE } from '../../../server/domain/facts';
 import type { AdminArea, AdminLevel, AdminUnit, LonLat } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { allocate } from './allocate';
-import { townshipTerritories } from './county';
+import { type Territories, townshipTerritories } from './county';
+import { cutAlong } from './cut';
 import { directionOf } from './directions';
 import { polygonToRing, ringToPolygon, round6, toLonLat, toXY } from './frame';
 import { convexHull, pointInRing, type Ring, randomPointIn, relax, ringArea, ringCentroid, type XY } from './planar';
@@ -22,6 +24,8 @@ import {
   township,
   unitName,
 } from './reference';
+import type { RiverCourse } from './river';
+import { OLD_TOWN_RADIUS_M } from './roads';
 
 export interface AdminTree {
   units: AdminUnit[];
@@ -30,21 +34,20 @@ export interface AdminTree {
   urbanArea: Ring;
   /** The seats (驻地) of the pilot towns and of their villages, planar, by unit id. */
   seats: Map<string, XY>;
+  /** The county's partition among the city and its towns (county.ts), by township code ('city'). */
+  territories: Territories;
 }
 
 /**
- * The subdistricts' seeds (metres from the core): 龙眠 the old town and the north, 文昌 the west and
- * south-west, 龙腾 the new district east of the river.
+ * Half-axes of the urban area (城区): about 5.4 × 4.6 km, some 20 km². The article's 105 grids hold
+ * 300–500 households each, about 42,000 in all: at a county town's density (a new district's compounds
+ * at a floor-area ratio of about 2, the old town's lanes) that is this much land, not more.
  */
-const SUBDISTRICT_SEEDS: XY[] = [
-  [-600, 1_400],
-  [-1_900, -1_700],
-  [2_400, -200],
-];
-/** Half-axes of the urban area (城区): about 8.6 × 7.4 km. */
-const URBAN_RADII: [number, number] = [4_300, 3_700];
+const URBAN_RADII: [number, number] = [2_700, 2_300];
+/** 龙眠 reaches this far down the river past the old town's edge (OLD_TOWN_RADIUS_M), metres. */
+const LONGMIAN_BELOW_OLD_TOWN_M = 60;
 
-export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
+export function generateAdmin(rng: Rng, reference: Reference, river: RiverCourse): AdminTree {
   const units: AdminUnit[] = [];
   const rings = new Map<string, Ring>();
   const seats = new Map<string, XY>();
@@ -84,20 +87,29 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     return rounded;
   };
 
-  // Urban area → subdistricts (龙眠 north-west, 文昌 south-west, 龙腾 east) → communities → grids.
+  // The city's territory (its cell of the county's partition, county.ts) → subdistricts, cut along the
+  // river and across it (subdistrictParts); each subdistrict's part of the urban area → communities →
+  // grids. The rest of a subdistrict is its rural edge (its villages, not in the article's grids).
+  const territories = townshipTerritories(reference, rng.fork('townships'));
+  const cityTerritory = territories.rings.get('city');
+  if (!cityTerritory) throw new Error('the city has no territory in the county');
   const urbanRng = rng.fork('urban');
   const urbanArea = blob(urbanRng, [0, 0], URBAN_RADII[0], URBAN_RADII[1], 0.15);
-  if (!inCounty(urbanArea)) throw new Error('urban area leaves the county outline');
-  const subSeeds = SUBDISTRICT_SEEDS.map(
-    ([x, y]) => [x + urbanRng.range(-150, 150), y + urbanRng.range(-150, 150)] as XY,
-  );
-  const subCells = relax(urbanArea, subSeeds, 0).cells;
+  if (!inCounty(urbanArea) || !urbanArea.every((p) => pointInRing(p, cityTerritory)))
+    throw new Error("urban area leaves the city's territory");
+  const territoryParts = subdistrictParts(cityTerritory, river);
+  const urbanParts = subdistrictParts(urbanArea, river);
   const urbanCommunities: { unit: DivisionUnit; ring: Ring; subdistrict: string }[] = [];
   SUBDISTRICT_CODES.forEach((code, i) => {
     const t = township(reference, code);
-    const ring = add(code, t.name, 'subdistrict', 'urban', COUNTY_CODE, subCells[i]!);
+    add(code, t.name, 'subdistrict', 'urban', COUNTY_CODE, territoryParts[i]!);
+    const urbanPart = urbanParts[i]!;
     const members = t.units.filter((u) => u.kind === 'community' && u.code !== EXCLUDED_COMMUNITY.code);
-    const cells = byDirection(members, tile(urbanRng.fork(code), ring, members.length, 10), ringCentroid(ring));
+    const cells = byDirection(
+      members,
+      tile(urbanRng.fork(code), urbanPart, members.length, 10),
+      ringCentroid(urbanPart),
+    );
     members.forEach((u, k) => {
       urbanCommunities.push({
         unit: u,
@@ -121,7 +133,6 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
   // The smart-village pilot: two towns, their villages, the village grids.
   const villageRng = rng.fork('villages');
   const villages: { unit: DivisionUnit; ring: Ring }[] = [];
-  const territories = townshipTerritories(reference);
   for (const code of PILOT_TOWN_CODES) {
     const t = township(reference, code);
     const trng = villageRng.fork(code);
@@ -151,7 +162,7 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
     addGrids(villageRng.fork(`grids-${v.unit.code}`), v.unit, v.ring, villageCounts[i]!, 'village');
   });
 
-  return { units, rings, urbanArea, seats };
+  return { units, rings, urbanArea, seats, territories };
 
   function addGrids(grng: Rng, parent: DivisionUnit, ring: Ring, count: number, area: AdminArea): void {
     const cells = tile(grng, ring, count, 12);
@@ -161,6 +172,25 @@ export function generateAdmin(rng: Rng, reference: Reference): AdminTree {
       add(`${parent.code}G${seq}`, `${name}第${k + 1}网格`, 'grid', area, parent.code, cell);
     });
   }
+}
+
+/**
+ * A region of the city cut into its three subdistricts, in SUBDISTRICT_CODES' order (龙眠, 文昌, 龙腾):
+ * 龙腾, the new district, is the river's east bank; the west bank is cut across the river's flow a
+ * little below the old town, 龙眠 (the old town, up towards 龙眠山) above the cut, 文昌 below it.
+ */
+function subdistrictParts(region: Ring, river: RiverCourse): [Ring, Ring, Ring] {
+  const byRiver = cutAlong(region, river.line.pts);
+  const [fx, fy] = river.flow;
+  const reach = OLD_TOWN_RADIUS_M + LONGMIAN_BELOW_OLD_TOWN_M;
+  const at: XY = [river.oldTown[0] + fx * reach, river.oldTown[1] + fy * reach];
+  // seen from the south-west bank towards the north-east, upstream lies on the left
+  const across: XY[] = [
+    [at[0] + fy * 5_000, at[1] - fx * 5_000],
+    [at[0] - fy * 5_000, at[1] + fx * 5_000],
+  ];
+  const byCut = cutAlong(byRiver.right, across);
+  return [byCut.left, byCut.right, byRiver.left];
 }
 
 /** `count` cells of similar size tiling the convex `parent`, ordered clockwise from north. */

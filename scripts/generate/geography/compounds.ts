@@ -155,8 +155,8 @@ function blockMix(p: XY, oldTown: XY): { types: BlockType[]; weights: number[] }
   if (Math.hypot(p[0] - oldTown[0], p[1] - oldTown[1]) < OLD_TOWN_RADIUS_M)
     return { types: [OLD_COURTYARD, OLD_WALK_UP], weights: [7, 3] };
   const d = Math.hypot(p[0], p[1]);
-  if (d < 2_200) return { types: [WALK_UP, MID_RISE, HIGH_RISE], weights: [6, 3, 1] };
-  if (d < 3_200) return { types: [WALK_UP, MID_RISE, HIGH_RISE], weights: [3, 4, 3] };
+  if (d < 1_350) return { types: [WALK_UP, MID_RISE, HIGH_RISE], weights: [6, 3, 1] };
+  if (d < 2_000) return { types: [WALK_UP, MID_RISE, HIGH_RISE], weights: [3, 4, 3] };
   return { types: [WALK_UP, MID_RISE, HIGH_RISE], weights: [1, 3, 6] };
 }
 
@@ -193,7 +193,7 @@ export class CompoundBuilder {
    * reach MIN_GRID_DWELLINGS (after building its newer blocks taller).
    */
   fill(rng: Rng, grid: GridSite, target: number, last = true): void {
-    for (let attempt = 0; attempt < 400 && grid.dwellings < target; attempt++) {
+    for (let attempt = 0; attempt < 600 && grid.dwellings < target; attempt++) {
       const centre = randomPointIn(grid.inset, () => rng.next());
       const mix = blockMix(centre, this.oldTown);
       const type = mix.types[rng.weighted(mix.weights)]!;
@@ -358,11 +358,14 @@ export class CompoundBuilder {
   private raise(grid: GridSite): void {
     for (const b of this.sites.buildings) {
       if (b.gridId !== grid.unit.id || b.use !== 'residential' || grid.dwellings >= MIN_GRID_DWELLINGS) continue;
-      if (b.builtYear < 1990 || b.kind === 'shophouse') continue; // the old town stays low
-      const perStorey = b.dwellings / b.floors;
-      const floors = Math.min(33, b.floors * 2);
+      if (b.kind === 'courtyard') continue;
+      // the old town and the street fronts stay low: their walk-ups and shop-houses get at most 6 floors
+      const floors = Math.min(b.builtYear < 1990 || b.kind === 'shophouse' ? 6 : 33, b.floors * 2);
+      if (floors <= b.floors) continue;
+      const shops = b.kind === 'shophouse' ? 1 : 0; // a shop-house's ground floor has no flats
+      const perStorey = b.dwellings / (b.floors - shops);
       grid.dwellings += (floors - b.floors) * perStorey;
-      b.dwellings = floors * perStorey;
+      b.dwellings = (floors - shops) * perStorey;
       b.heightM = Math.round((b.heightM + (floors - b.floors) * 3) * 10) / 10;
       b.floors = floors;
       if (floors >= 11) b.kind = floors >= 18 ? 'tower' : 'slab';

@@ -1,10 +1,13 @@
 // The county's township territories: a power diagram (weighted Voronoi) of the township seats,
-// clipped to the real county outline, so the pilot towns lie where they really are, share their
-// borders with their neighbours and follow the outline. Seats are approximate (data/reference/README.md):
-// only the pilot towns' are output; the others shape their neighbours' borders.
+// clipped to the real county outline, its inner borders bent as real ones wander (borders.ts), so the
+// pilot towns lie where they really are, share their borders with their neighbours and follow the
+// outline. Seats are approximate (data/reference/README.md). The pilot towns and the city's cell become
+// admin units (admin.ts); every town is also output as a township of the base map (its border, its name).
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LonLat } from '../../../server/domain/model';
+import type { Rng } from '../random';
+import { wiggleBorders } from './borders';
 import { toXY } from './frame';
 import { clipConvex, type Ring, ringArea, voronoiCells, type XY } from './planar';
 import type { Reference } from './reference';
@@ -22,17 +25,18 @@ export const PILOT_SEATS: readonly Seat[] = [
   { code: '340881102', name: '范岗镇', at: [117.035, 30.94] }, // about 14 km south-east of the city
 ];
 
-/** The other towns' seats, rough (a few km): they only shape the pilot towns' neighbours. */
-const OTHER_SEATS: readonly Seat[] = [
+/** The other towns' seats, rough (a few km): they shape the pilot towns' neighbours and name the base map's townships. */
+export const OTHER_SEATS: readonly Seat[] = [
   { code: '340881100', name: '孔城镇', at: [117.07, 31.09] },
   { code: '340881101', name: '吕亭镇', at: [116.98, 31.17] },
-  { code: '340881105', name: '大关镇', at: [116.9, 31.14] },
+  { code: '340881105', name: '大关镇', at: [116.925, 31.125] },
   { code: '340881109', name: '唐湾镇', at: [116.83, 31.08] },
   { code: '340881106', name: '青草镇', at: [116.77, 30.97] },
   { code: '340881107', name: '金神镇', at: [116.85, 30.95] },
   { code: '340881104', name: '双港镇', at: [116.97, 30.91] },
   { code: '340881108', name: '嬉子湖镇', at: [117.1, 30.86] },
   { code: '340881111', name: '鲟鱼镇', at: [117.12, 31.02] },
+  { code: '340881110', name: '黄甲镇', at: [117.0, 31.225] }, // the least sure: in the county's northern tip
 ];
 
 /** The city's three subdistricts reach out to about this radius (their villages; power weight). */
@@ -44,7 +48,7 @@ export interface Territories {
   seats: Map<string, XY>;
 }
 
-export function townshipTerritories(reference: Reference): Territories {
+export function townshipTerritories(reference: Reference, rng: Rng): Territories {
   const seats: { code: string; p: XY; w: number }[] = [
     { code: 'city', p: [0, 0], w: CITY_REACH_M ** 2 / 2 },
     ...[...PILOT_SEATS, ...OTHER_SEATS].map((s) => ({ code: s.code, p: toXY(s.at), w: 0 })),
@@ -62,14 +66,14 @@ export function townshipTerritories(reference: Reference): Territories {
   );
   // the (concave) county clipped by each convex cell: exact, and no polygon library round trip
   const county = countyRing(reference);
-  const rings = new Map<string, Ring>();
+  const straight = new Map<string, Ring>();
   seats.forEach((s, i) => {
     const cell = cells[i]!;
     if (cell.length < 3) return;
     const clipped = clipConvex(county, cell);
-    if (clipped.length >= 3) rings.set(s.code, clipped);
+    if (clipped.length >= 3) straight.set(s.code, clipped);
   });
-  return { rings, seats: new Map(seats.map((s) => [s.code, s.p])) };
+  return { rings: wiggleBorders(straight, county, rng), seats: new Map(seats.map((s) => [s.code, s.p])) };
 }
 
 /** The largest outer ring of a (multi)polygon as an open counter-clockwise planar ring. */

@@ -165,7 +165,7 @@ export function generateCountyRoads(rng: Rng, o: CountyInput): CountyLine[] {
       const want = VILLAGE_ROAD_DENSITY * areaKm2 * 1000;
       let have = local.reduce((s, l) => s + lengthInside(l, v.ring), 0);
       const claimed = directionOf(v.name);
-      for (let k = 1; k <= 14 && have < want; k++) {
+      for (let k = 1; k <= 24 && have < want; k++) {
         const from = pickPointOn(vrng, local, v.ring) ?? v.seat;
         const heading = claimed && k === 1 ? Math.atan2(claimed[1], claimed[0]) : vrng.range(0, 2 * Math.PI);
         const pts = firstRunInside(wanderPath(vrng, from, heading, vrng.range(900, 2_600), 30, 0.22), v.ring);

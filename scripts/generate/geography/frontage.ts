@@ -13,7 +13,7 @@ import { type Rect, rectCorners } from './spatial';
 /** When a building at `p` was built, by district: the old town, the inner city, the new districts. */
 export function districtYear(rng: Rng, p: XY, oldTown: XY): number {
   if (Math.hypot(p[0] - oldTown[0], p[1] - oldTown[1]) < OLD_TOWN_RADIUS_M) return rng.int(1955, 1995);
-  return Math.hypot(p[0], p[1]) < 2_200 ? rng.int(1988, 2012) : rng.int(2003, 2024);
+  return Math.hypot(p[0], p[1]) < 1_350 ? rng.int(1988, 2012) : rng.int(2003, 2024);
 }
 
 /**
@@ -42,7 +42,7 @@ export function placeFrontage(rng: Rng, sites: Sites, line: PlanarLine, oldTown:
       for (const side of [1, -1]) {
         if (!rng.chance(fill)) continue;
         const r = main ? rng.next() : 1;
-        const kind: BuildingKind = r < 0.012 ? 'mall' : r < 0.045 ? 'office' : 'shophouse';
+        const kind: BuildingKind = r < 0.02 ? 'mall' : r < 0.065 ? 'office' : 'shophouse';
         const big = kind === 'mall' ? rng.range(60, 90) : kind === 'office' ? Math.min(width, 32) : width;
         const depth =
           kind === 'mall'
@@ -166,7 +166,7 @@ export function placeIndustrial(rng: Rng, sites: Sites, grid: GridSite, count: n
 /** An urban grid on the eastern or southern rim of the urban area, where the industrial parks are. */
 export function isIndustrialEdge(grid: GridSite, urbanArea: Ring): boolean {
   const [x, y] = grid.centroid;
-  if (!(x > 1_500 || y < -1_800)) return false;
+  if (!(x > 930 || y < -1_120)) return false;
   return grid.ring.some((p) =>
     urbanArea.some((a, i) => segmentDistance(p, a, urbanArea[(i + 1) % urbanArea.length]!) < 1),
   );

@@ -7,14 +7,17 @@ import type {
   River,
   Road,
   TerrainRow,
+  Township,
   WaterBody,
 } from '../../../server/domain/model';
 import type { Rng } from '../random';
-import { generateAdmin } from './admin';
+import { type AdminTree, generateAdmin } from './admin';
 import { generateBuildings, type Progress } from './buildings';
-import { countyRing } from './county';
+import { countyRing, OTHER_SEATS, PILOT_SEATS } from './county';
+import { ringToPolygon, toLonLat } from './frame';
 import { generateLandUse } from './landUse';
 import type { Reference } from './reference';
+import { riverCourse } from './river';
 import { generateRoads } from './roads';
 import { generateTerrain } from './terrain';
 
@@ -31,10 +34,13 @@ export interface Geography {
   waters: WaterBody[];
   landUse: LandUse[];
   terrain: TerrainRow[];
+  townships: Township[];
 }
 
 export function generateGeography(rng: Rng, reference: Reference, onProgress?: Progress): Geography {
-  const tree = generateAdmin(rng.fork('admin'), reference);
+  // the river first: the subdistricts' borders follow it, the old town and the roads are placed by it
+  const river = riverCourse(rng.fork('river'));
+  const tree = generateAdmin(rng.fork('admin'), reference, river);
   onProgress?.(1, 3, 'admin tree');
   const towns = tree.units
     .filter((u) => u.level === 'town')
@@ -53,6 +59,7 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
     urbanArea: tree.urbanArea,
     towns,
     villages,
+    river,
   });
   onProgress?.(2, 3, 'roads and river');
   const { buildings, compounds, waters } = generateBuildings(
@@ -78,5 +85,21 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
     waters,
     landUse,
     terrain,
+    townships: townshipsOf(tree),
   };
+}
+
+/** Every town of the county with its territory and seat, for the base map (the city is its subdistricts). */
+function townshipsOf(tree: AdminTree): Township[] {
+  const pilot = new Set(PILOT_SEATS.map((s) => s.code));
+  return [...PILOT_SEATS, ...OTHER_SEATS]
+    .filter((s) => tree.territories.rings.has(s.code))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((s) => ({
+      code: s.code,
+      name: s.name,
+      pilot: pilot.has(s.code),
+      polygon: ringToPolygon(tree.territories.rings.get(s.code)!),
+      seat: toLonLat(tree.territories.seats.get(s.code)!),
+    }));
 }

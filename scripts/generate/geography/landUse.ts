@@ -145,7 +145,7 @@ function hamlets(buildings: readonly Building[], urbanArea: Ring): Ring[] {
   return hulls;
 }
 
-/** City parks: round-ish patches of 120–260 m radius inside the urban area where no building stands. */
+/** City parks: round-ish patches of 80–180 m radius inside the urban area where no building stands. */
 function parks(rng: Rng, urbanArea: Ring, buildings: readonly Building[]): Ring[] {
   const urbanPts = buildings.map((b) => toXY(b.centroid)).filter((p) => pointInRing(p, urbanArea));
   const [minX, minY, maxX, maxY] = urbanArea.reduce(
@@ -153,9 +153,9 @@ function parks(rng: Rng, urbanArea: Ring, buildings: readonly Building[]): Ring[
     [Infinity, Infinity, -Infinity, -Infinity],
   );
   const out: Ring[] = [];
-  for (let tries = 0; tries < 400 && out.length < PARK_NAMES.length; tries++) {
+  for (let tries = 0; tries < 800 && out.length < PARK_NAMES.length; tries++) {
     const c: XY = [rng.range(minX, maxX), rng.range(minY, maxY)];
-    const r = rng.range(120, 260);
+    const r = rng.range(80, 180);
     const ring: Ring = Array.from({ length: 12 }, (_, k) => {
       const a = (k / 12) * 2 * Math.PI;
       const rr = r * rng.range(0.8, 1.15);

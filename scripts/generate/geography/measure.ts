@@ -31,8 +31,34 @@ for (const parent of geo.adminUnits.filter((u) => u.level !== 'grid' && u.level 
     if (sets.some((s, j) => j !== i && [...sets[i]!].filter((p) => s.has(p)).length >= 2)) withNeighbour++;
   });
   const sum = kids.reduce((a, k) => a + k.areaM2, 0);
-  worstGap = Math.max(worstGap, Math.abs(sum - parent.areaM2) / parent.areaM2);
+  // a subdistrict's communities tile only its part of the urban area
+  if (parent.level !== 'subdistrict') worstGap = Math.max(worstGap, Math.abs(sum - parent.areaM2) / parent.areaM2);
 }
+const subdistricts = geo.adminUnits
+  .filter((u) => u.level === 'subdistrict')
+  .map((u) => {
+    const urban = childrenOf(u.id).reduce((a, k) => a + k.areaM2, 0);
+    return {
+      name: u.name,
+      areaKm2: round(u.areaM2 / 1e6),
+      urbanKm2: round(urban / 1e6),
+      urbanKm2PerCommunity: round(urban / 1e6 / childrenOf(u.id).length, 2),
+    };
+  });
+const countyMainKm2 =
+  Math.max(
+    ...(byId.get('340881')!.geometry.coordinates as number[][][][]).map((p) => turf.area(turf.polygon(p as never))),
+  ) / 1e6;
+const townships = {
+  count: geo.townships.length,
+  tiledWithTheCity: round(
+    ((geo.townships.reduce((a, t) => a + turf.area(turf.polygon(t.polygon)), 0) / 1e6 +
+      subdistricts.reduce((a, s) => a + s.areaKm2, 0)) /
+      countyMainKm2) *
+      100,
+    2,
+  ),
+};
 
 const villages = geo.adminUnits.filter((u) => u.level === 'village');
 const density = [...villageRoadDensity(geo.roads, villages).values()].sort((a, b) => a - b);
@@ -76,6 +102,8 @@ console.log(
       seed,
       geographySeconds: seconds,
       towns,
+      subdistricts,
+      townships,
       contiguity: { units, sharingAnEdgeWithASibling: withNeighbour, worstAreaGapToParent: round(worstGap * 100, 3) },
       directions,
       roads: { count: geo.roads.length, kmByKind: kmByKind(geo.roads) },

@@ -1,8 +1,9 @@
 // docs/buildings.png: three top-down panels of the generated buildings (the old town by the river, a
 // new compound of towers, a village's hamlets), each 500 m across, footprints coloured by kind, with the
-// roads and water. `npx tsx scripts/generate/geography/plotBuildings.ts [seed] [out.svg]` writes an SVG;
-// ImageMagick turns it into the PNG (`convert out.svg docs/buildings.png`).
+// roads and water. `npx tsx scripts/generate/geography/plotBuildings.ts [seed] [out.svg|out.png]` writes
+// an SVG, or rasterises it to PNG with @napi-rs/canvas (`... 20220601 docs/buildings.png`).
 import { writeFileSync } from 'node:fs';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Building, BuildingKind } from '../../../server/domain/model';
 import { Rng } from '../random';
 import { toXY } from './frame';
@@ -104,5 +105,10 @@ ${panel(towers, 'New district: slabs and towers in rows, sunlight spacing', PX +
 ${panel(village, 'Village: one detached house per household, along its roads', 2 * PX + 30)}
 ${legend}
 </svg>`;
-writeFileSync(out, svg);
+if (out.endsWith('.png')) {
+  const image = await loadImage(Buffer.from(svg));
+  const canvas = createCanvas(image.width, image.height);
+  canvas.getContext('2d').drawImage(image, 0, 0);
+  writeFileSync(out, canvas.toBuffer('image/png'));
+} else writeFileSync(out, svg);
 console.log(out, { oldTown, towers, village });

@@ -8,9 +8,10 @@ import type { River, Road, RoadKind } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { type CountyInput, generateCountyRoads } from './countyRoads';
 import { toLonLat } from './frame';
-import { OLD_TOWN_LANES, RIVER_NAME, SECONDARY_ROADS, URBAN_MAIN_ROADS } from './names';
+import { OLD_TOWN_LANES, SECONDARY_ROADS, URBAN_MAIN_ROADS } from './names';
 import { nearestOn, pathLength, runsOutsideDisc, wanderPath } from './paths';
 import { pointInRing, type Ring, ringCentroid, type XY } from './planar';
+import type { RiverCourse } from './river';
 
 /** A road or river with its planar centre line, kept for placement. */
 export interface PlanarLine {
@@ -31,7 +32,7 @@ const MAIN_KINDS: ReadonlySet<RoadKind> = new Set(['expressway', 'national', 'pr
 const URBAN_KINDS: ReadonlySet<RoadKind> = new Set(['arterial', 'collector', 'lane']);
 
 /** The old town (老城): a disc on the west bank of the river, its lanes irregular. */
-export const OLD_TOWN_RADIUS_M = 950;
+export const OLD_TOWN_RADIUS_M = 600;
 
 export interface Network {
   roads: Road[];
@@ -42,10 +43,10 @@ export interface Network {
   oldTown: XY;
 }
 
-const MAIN_OFFSETS = { eastWest: [2_350, 800, -850, -2_500], northSouth: [-2_900, -1_100, 650, 2_500] };
+const MAIN_OFFSETS = { eastWest: [1_450, 500, -530, -1_550], northSouth: [-1_800, -680, 400, 1_550] };
 const SECONDARY_SPACING = 420;
 
-export function generateRoads(rng: Rng, input: Omit<CountyInput, 'arterials'>): Network {
+export function generateRoads(rng: Rng, input: Omit<CountyInput, 'arterials'> & { river: RiverCourse }): Network {
   const { urbanArea } = input;
   const lines: PlanarLine[] = [];
   const angle = rng.range(-0.12, 0.12); // the street grid's rotation from true east
@@ -76,7 +77,7 @@ export function generateRoads(rng: Rng, input: Omit<CountyInput, 'arterials'>): 
     });
   }
   const c = ringCentroid(urbanArea);
-  const ring = ellipse([c[0] - 200, c[1] + 150], 1_350, 1_100, angle);
+  const ring = ellipse([c[0] - 120, c[1] + 90], 850, 700, angle);
   lines.push({
     id: id(),
     name: URBAN_MAIN_ROADS.ring,
@@ -87,21 +88,9 @@ export function generateRoads(rng: Rng, input: Omit<CountyInput, 'arterials'>): 
     widthM: 30,
   });
 
-  // The river, meandering through the city and a little beyond it; the old town on its west bank.
-  const flow: XY = unit([1, -0.75]);
-  const riverPts = meander(rng, flow, [-flow[1], flow[0]], rng.range(-400, 400), 6_500);
-  const riverLine: PlanarLine = {
-    id: 'RV01',
-    name: RIVER_NAME,
-    cls: 'river',
-    kind: 'river',
-    urban: true,
-    pts: riverPts,
-    widthM: 45,
-  };
-  const bank = nearestOn([riverPts], [-300, 0]).q;
-  // west bank: away from the river across its flow (flow is to the south-east, so west is its right)
-  const oldTown: XY = [bank[0] + flow[1] * 750, bank[1] - flow[0] * 750];
+  const riverLine = input.river.line;
+  const riverPts = riverLine.pts;
+  const oldTown = input.river.oldTown;
 
   // Secondary roads: parallel to each family, between the main roads; each runs a span of blocks.
   const names = SECONDARY_ROADS.slice();
@@ -148,13 +137,13 @@ export function generateRoads(rng: Rng, input: Omit<CountyInput, 'arterials'>): 
       const start = nearestOn(streets(), [oldTown[0] + r * Math.cos(a), oldTown[1] + r * Math.sin(a)]).q;
       if (Math.hypot(start[0] - oldTown[0], start[1] - oldTown[1]) > OLD_TOWN_RADIUS_M) continue;
       const pts: XY[] = [];
-      for (const p of wanderPath(lrng, start, lrng.range(0, 2 * Math.PI), lrng.range(250, 700), 20, 0.3)) {
+      for (const p of wanderPath(lrng, start, lrng.range(0, 2 * Math.PI), lrng.range(160, 450), 20, 0.3)) {
         if (Math.hypot(p[0] - oldTown[0], p[1] - oldTown[1]) > OLD_TOWN_RADIUS_M + 60 || !pointInRing(p, urbanArea))
           break;
         if (pts.length > 2 && nearestOn([riverPts], p).d < 40) break; // lanes end at the embankment
         pts.push(p);
       }
-      if (pathLength(pts) < 150) continue;
+      if (pathLength(pts) < 100) continue;
       lines.push({ id: id(), name, cls: 'secondary', kind: 'lane', urban: true, pts, widthM: lrng.pick([5, 6, 7]) });
       break;
     }
@@ -199,19 +188,6 @@ function wavyLine(rng: Rng, along: XY, across: XY, o: number, amp: number): XY[]
   const pts: XY[] = [];
   for (let s = -6_000; s <= 6_000; s += 50) {
     const w = o + amp * Math.sin((2 * Math.PI * s) / lambda + phase);
-    pts.push([s * along[0] + w * across[0], s * along[1] + w * across[1]]);
-  }
-  return pts;
-}
-
-function meander(rng: Rng, along: XY, across: XY, o: number, half: number): XY[] {
-  const l1 = rng.range(1_800, 2_600),
-    l2 = rng.range(700, 1_100);
-  const p1 = rng.range(0, 6.3),
-    p2 = rng.range(0, 6.3);
-  const pts: XY[] = [];
-  for (let s = -half; s <= half; s += 40) {
-    const w = o + 220 * Math.sin((2 * Math.PI * s) / l1 + p1) + 70 * Math.sin((2 * Math.PI * s) / l2 + p2);
     pts.push([s * along[0] + w * across[0], s * along[1] + w * across[1]]);
   }
   return pts;
@@ -329,9 +305,4 @@ export function slice(line: readonly XY[], from: number, to: number): XY[] {
     s += l;
   }
   return out;
-}
-
-function unit(p: XY): XY {
-  const l = Math.hypot(p[0], p[1]);
-  return [p[0] / l, p[1] / l];
 }

@@ -41,6 +41,10 @@ export const ROAD_COLOUR: Record<RoadKind, string> = {
   railway: '#b06a6a',
 };
 
+/** The townships' borders (dashed) and names on the base map: pale, under the twin's own outlines. */
+export const TOWNSHIP_BORDER_COLOUR = 'rgba(226, 218, 255, 0.8)';
+export const TOWNSHIP_NAME_COLOUR = '#d9d3ee';
+
 /** Below this zoom (Web Mercator / geographic level) a road kind is not drawn: too thin to see. */
 export const ROAD_MIN_LEVEL: Record<RoadKind, number> = {
   expressway: 0,
