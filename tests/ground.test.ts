@@ -144,6 +144,25 @@ describe('ground layers', () => {
     expect(scene.townships.find((t) => t.name === '新渡镇')!.pilot).toBe(true);
   });
 
+  it("draws the compounds' walled blocks and their gates at street level", async () => {
+    const scene = await readGroundScene(db);
+    const n = await db.one<{ n: number }>('SELECT count(*)::INT AS n FROM compounds');
+    expect(scene.compounds.length).toBe(n!.n);
+    expect(n!.n).toBeGreaterThan(0);
+    const c = scene.compounds[0]!;
+    const [x, y] = tileAt(c.gate[0], c.gate[1], 16);
+    const pixels = async (s: GroundScene) => {
+      const image = await loadImage((await renderGroundTile(s, 16, x, y))!);
+      const g = createCanvas(image.width, image.height).getContext('2d');
+      g.drawImage(image, 0, 0);
+      return g.getImageData(0, 0, image.width, image.height).data;
+    };
+    const [withCompounds, without] = await Promise.all([pixels(scene), pixels({ ...scene, compounds: [] })]);
+    let changed = 0;
+    for (let i = 0; i < withCompounds.length; i += 4) if (withCompounds[i + 1] !== without[i + 1]) changed++;
+    expect(changed).toBeGreaterThan(500); // its block's colour and its wall, at least
+  });
+
   it('serves heightmap-1.0 terrain: the north-western hills stand above the south-eastern plain', async () => {
     const layer = (await (await get('/api/terrain/layer.json')).json()) as { format: string; tiles: string[] };
     expect(layer.format).toBe('heightmap-1.0');

@@ -395,7 +395,7 @@ export interface CityDataset {
   roads: Road[];
   rivers: River[];
   buildings: Building[];
-  /** Residential compounds with their gates (the reference geography; not loaded into the store). */
+  /** Residential compounds as walled blocks with their gates (drawn on the ground). */
   compounds?: Compound[];
   /** Ponds and reservoirs (the reference geography; not loaded into the store). */
   waters?: WaterBody[];

@@ -1,6 +1,6 @@
 // One raster tile of the ground (256 × 256 PNG, geographic tiling): land use, water and roads drawn at
 // their widths by kind (server/domain/ground/style.ts), with a legible minimum width when zoomed out,
-// and the county's township borders and names.
+// the compounds' walled blocks and gates, and the county's township borders and names.
 // Drawn with @napi-rs/canvas (Skia, prebuilt binaries, no install script). Outside the county the tile
 // is transparent, so the world imagery below shows.
 import { join } from 'node:path';
@@ -8,6 +8,9 @@ import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { fontDir } from '../bulletin/fonts';
 import { type Dem, terrainHeightOf } from '../domain/ground/dem';
 import {
+  COMPOUND_COLOUR,
+  COMPOUND_GATE_COLOUR,
+  COMPOUND_WALL_COLOUR,
   LAND_USE_COLOUR,
   LAND_USE_ORDER,
   ROAD_COLOUR,
@@ -79,6 +82,7 @@ export async function renderGroundTile(scene: GroundScene, z: number, x: number,
   fillAreas(g, scene, padded, 'pond', WATER_COLOUR, px, py);
   fillAreas(g, scene, padded, 'reservoir', WATER_COLOUR, px, py);
   if (scene.dem) hillshade(g, scene.dem, t);
+  if (z >= COMPOUND_MIN_LEVEL) drawCompounds(g, scene, z, padded, metresPerPx, px, py);
 
   const lines = scene.lines.filter((l) => intersects(padded, l.box));
   g.lineCap = 'round';
@@ -100,6 +104,45 @@ export async function renderGroundTile(scene: GroundScene, z: number, x: number,
   }
   drawTownships(g, scene, z, padded, px, py);
   return canvas.encode('png');
+}
+
+/** Compounds are drawn from this level on (a block of 200 m is then about 40 px); their gates from 15. */
+const COMPOUND_MIN_LEVEL = 13;
+const GATE_MIN_LEVEL = 15;
+
+/**
+ * The residential compounds (小区): each block a shade greener than the streets around it (lawns and
+ * trees between the rows), ringed by its wall, with its gate marked where it opens to the street.
+ */
+function drawCompounds(
+  g: SKRSContext2D,
+  scene: GroundScene,
+  z: number,
+  t: TileBox,
+  metresPerPx: number,
+  px: (lon: number) => number,
+  py: (lat: number) => number,
+) {
+  g.fillStyle = COMPOUND_COLOUR;
+  g.strokeStyle = COMPOUND_WALL_COLOUR;
+  g.lineWidth = Math.max(1, 1.5 / metresPerPx);
+  for (const c of scene.compounds) {
+    if (!intersects(t, c.box)) continue;
+    g.beginPath();
+    trace(g, c.block, px, py);
+    g.closePath();
+    g.fill();
+    g.stroke();
+  }
+  if (z < GATE_MIN_LEVEL) return;
+  g.fillStyle = COMPOUND_GATE_COLOUR;
+  const r = Math.max(2 * SUPERSAMPLE, 4 / metresPerPx);
+  for (const c of scene.compounds) {
+    if (!intersects(t, c.box)) continue;
+    g.beginPath();
+    g.arc(px(c.gate[0]), py(c.gate[1]), r, 0, 2 * Math.PI);
+    g.fill();
+  }
 }
 
 /** Township names are written down to this level; closer in, the villages' and grids' own take over. */

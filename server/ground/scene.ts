@@ -1,13 +1,13 @@
 // What the ground tiles are drawn from, read from the store once per data version of its tables: land
 // use, standing water, rivers and roads (each with its bounding box, to pick a tile's features fast),
-// the county's townships (borders and names) and the elevation model.
+// the county's townships (borders and names), the compounds' blocks and the elevation model.
 import { type Dem, demFromRows } from '../domain/ground/dem';
 import type { LandUseKind, LonLat, RoadKind } from '../domain/model';
 import type { Db } from '../store/db';
-import { listLandUse, listTownships, listWaters, readTerrain } from '../store/ground';
+import { listCompounds, listLandUse, listTownships, listWaters, readTerrain } from '../store/ground';
 import { listRivers, listRoads } from '../store/lines';
 
-export const GROUND_TABLES = ['land_use', 'waters', 'rivers', 'roads', 'townships', 'terrain'] as const;
+export const GROUND_TABLES = ['land_use', 'waters', 'rivers', 'roads', 'townships', 'compounds', 'terrain'] as const;
 
 type Box = [number, number, number, number];
 export interface AreaFeature {
@@ -29,11 +29,18 @@ export interface TownshipFeature {
   seat: LonLat;
   box: Box;
 }
+/** A residential compound (小区): its walled block and its gate. */
+export interface CompoundFeature {
+  block: LonLat[];
+  gate: LonLat;
+  box: Box;
+}
 export interface GroundScene {
   version: string;
   areas: AreaFeature[];
   lines: LineFeature[];
   townships: TownshipFeature[];
+  compounds: CompoundFeature[];
   dem: Dem | null;
   /** The extent of everything drawn, degrees: west, south, east, north (null: nothing to draw). */
   bounds: Box | null;
@@ -52,12 +59,13 @@ function boxOf(points: Iterable<LonLat>): Box {
 
 export async function readGroundScene(db: Db, run = ''): Promise<GroundScene> {
   const version = `${run}.${db.versions.key(GROUND_TABLES)}`;
-  const [landUse, waters, rivers, roads, townships, terrain] = await Promise.all([
+  const [landUse, waters, rivers, roads, townships, compounds, terrain] = await Promise.all([
     listLandUse(db, {}),
     listWaters(db, {}),
     listRivers(db, {}),
     listRoads(db, {}),
     listTownships(db),
+    listCompounds(db),
     readTerrain(db),
   ]);
   const areas: AreaFeature[] = [
@@ -88,6 +96,7 @@ export async function readGroundScene(db: Db, run = ''): Promise<GroundScene> {
       seat: t.seat,
       box: boxOf(t.polygon[0]!),
     })),
+    compounds: compounds.map((c) => ({ block: c.block[0]!, gate: c.gate.position, box: boxOf(c.block[0]!) })),
     dem: demFromRows(terrain),
     bounds,
   };

@@ -1,6 +1,6 @@
 // The ground under the twin: standing water (ponds, reservoirs), land use, the county's townships and the
 // elevation model.
-import type { LandUse, LandUseKind, TerrainRow, Township, WaterBody } from '../domain/model';
+import type { Compound, LandUse, LandUseKind, TerrainRow, Township, WaterBody } from '../domain/model';
 import type { Db } from './db';
 import { type Bbox, Where } from './sql';
 
@@ -55,6 +55,26 @@ export async function listTownships(db: Db): Promise<Township[]> {
     pilot: r.pilot,
     polygon: JSON.parse(r.polygon),
     seat: [r.seat_lon, r.seat_lat],
+  }));
+}
+
+/** The residential compounds (小区) with their gates (none in a store generated before migration 19). */
+export async function listCompounds(db: Db): Promise<Compound[]> {
+  const rows = await db.all<{
+    id: string;
+    name: string;
+    grid_id: string;
+    block: string;
+    gate_name: string;
+    gate_lon: number;
+    gate_lat: number;
+  }>('SELECT id, name, grid_id, block, gate_name, gate_lon, gate_lat FROM compounds ORDER BY id');
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    gridId: r.grid_id,
+    block: JSON.parse(r.block),
+    gate: { name: r.gate_name, position: [r.gate_lon, r.gate_lat] },
   }));
 }
 

@@ -9,6 +9,7 @@ import type {
   CaseDeductionRow,
   CityComponent,
   CityDataset,
+  Compound,
   GovEvent,
   LandUse,
   LonLat,
@@ -194,6 +195,20 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.dbl((t) => t.seat[0]),
         c.dbl((t) => t.seat[1]),
         ...c.bbox((t) => bboxOf(ringsPoints([t.polygon]))),
+      ],
+    ),
+    spec<Compound>(
+      'compounds',
+      (x) => x.compounds ?? [],
+      (c) => [
+        c.text((k) => k.id),
+        c.text((k) => k.name),
+        c.text((k) => k.gridId),
+        c.text((k) => JSON.stringify(k.block)),
+        c.text((k) => k.gate.name),
+        c.dbl((k) => k.gate.position[0]),
+        c.dbl((k) => k.gate.position[1]),
+        ...c.bbox((k) => bboxOf(ringsPoints([k.block]))),
       ],
     ),
     spec<TerrainRow>(

@@ -398,13 +398,16 @@ CREATE TABLE terrain (row_index INTEGER PRIMARY KEY, lat DOUBLE NOT NULL, west D
   },
   {
     version: 19,
-    name: "the county's townships for the base map",
+    name: "the county's townships and the compounds' blocks for the base map",
     // Issue 14's places: every town of the county with its territory and seat (model.ts Township), so
-    // the ground draws the whole county's partition and the names of the towns outside the pilot. A
-    // store generated before has none: its ground shows the pilot towns only, as before.
+    // the ground draws the whole county's partition and the names of the towns outside the pilot; and
+    // the residential compounds (小区) as walled blocks with their gates. A store generated before has
+    // neither: its ground shows the pilot towns only and no compounds, as before.
     sql: `
 CREATE TABLE townships (code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, pilot BOOLEAN NOT NULL, polygon VARCHAR NOT NULL,
   seat_lon DOUBLE NOT NULL, seat_lat DOUBLE NOT NULL, ${bbox});
+CREATE TABLE compounds (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, grid_id VARCHAR NOT NULL, block VARCHAR NOT NULL,
+  gate_name VARCHAR NOT NULL, gate_lon DOUBLE NOT NULL, gate_lat DOUBLE NOT NULL, ${bbox});
 `,
   },
 ];

@@ -41,6 +41,11 @@ export const ROAD_COLOUR: Record<RoadKind, string> = {
   railway: '#b06a6a',
 };
 
+/** A residential compound's block (lawns and trees between its rows), its wall and its gate. */
+export const COMPOUND_COLOUR = '#33463b';
+export const COMPOUND_WALL_COLOUR = '#8b8f9c';
+export const COMPOUND_GATE_COLOUR = '#f0d78c';
+
 /** The townships' borders (dashed) and names on the base map: pale, under the twin's own outlines. */
 export const TOWNSHIP_BORDER_COLOUR = 'rgba(226, 218, 255, 0.8)';
 export const TOWNSHIP_NAME_COLOUR = '#d9d3ee';
