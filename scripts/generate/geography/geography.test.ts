@@ -521,6 +521,24 @@ describe('buildings', () => {
     expect(new Set(geo.compounds.map((c) => c.id)).size).toBe(geo.compounds.length);
   });
 
+  it('puts ponds beside the hamlets, where their houses face them', () => {
+    const ponds = geo.waters.filter((w) => w.kind === 'pond');
+    const houses = geo.buildings.filter((b) => b.use === 'village-house');
+    const beside = ponds.filter((w) => {
+      const edge = turf.polygonToLine(turf.polygon(w.polygon)) as never;
+      const [minX, minY, maxX, maxY] = turf.bbox(turf.polygon(w.polygon));
+      return houses.some(
+        (h) =>
+          h.centroid[0] > minX - 0.001 &&
+          h.centroid[0] < maxX + 0.001 &&
+          h.centroid[1] > minY - 0.001 &&
+          h.centroid[1] < maxY + 0.001 &&
+          turf.pointToLineDistance(h.centroid, edge, { units: 'meters' }) < 40,
+      );
+    });
+    expect(beside.length / ponds.length).toBeGreaterThan(0.75); // 7% when they were put anywhere
+  });
+
   it('puts ponds and a few small reservoirs in the villages, inside their grids, clear of houses and roads', () => {
     const ponds = geo.waters.filter((w) => w.kind === 'pond');
     const reservoirs = geo.waters.filter((w) => w.kind === 'reservoir');

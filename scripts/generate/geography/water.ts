@@ -1,10 +1,11 @@
-// Standing water in the villages: ponds (水塘) by the hamlets, one to three in a village grid, and a
+// Standing water in the villages: ponds (水塘) by the hamlets, one to three in a village grid, each first
+// sought right beside the houses (the 门口塘 a hamlet's doors face, where it washes and waters), and a
 // few small reservoirs (小型水库) in each town, in the villages furthest from its seat. Placed after the
 // village houses, where they left room, clear of houses and roads. Made, not real.
 import * as turf from '@turf/turf';
 import type { WaterBody } from '../../../server/domain/model';
 import type { Rng } from '../random';
-import { ringToPolygon } from './frame';
+import { ringToPolygon, toXY } from './frame';
 import { convexHull, randomPointIn, type XY } from './planar';
 import type { GridSite, Sites } from './sites';
 
@@ -70,13 +71,26 @@ export function placeWater(
     }
   }
   // ponds, named as villagers name them (大塘, 门口塘), once per village
+  const houses = new Map<string, XY[]>();
+  for (const b of sites.buildings)
+    if (b.use === 'village-house') houses.set(b.gridId, [...(houses.get(b.gridId) ?? []), toXY(b.centroid)]);
   const used = new Set<string>();
   for (const grid of rural) {
     const prng = rng.fork(`ponds-${grid.unit.id}`);
     const village = grid.unit.name.replace(/第\d+网格$/, '');
+    const homes = houses.get(grid.unit.id) ?? [];
+    // beside a house: just past its yard, in any direction
+    const byHouses = (r: number): XY => {
+      const h = homes[prng.int(0, homes.length - 1)]!;
+      const a = prng.range(0, 2 * Math.PI);
+      const d = r + prng.range(14, 30);
+      return [h[0] + d * Math.cos(a), h[1] + d * Math.sin(a)];
+    };
     const n = prng.int(1, 3);
     for (let i = 0; i < n; i++) {
-      const poly = tryShape(prng, sites, grid, 18, 55, 30);
+      const poly =
+        (homes.length > 0 ? tryShape(prng, sites, grid, 18, 45, 120, byHouses) : null) ??
+        tryShape(prng, sites, grid, 18, 55, 30);
       if (!poly) continue;
       let name = `${village}${prng.pick(POND_NAMES)}`;
       for (let k = 2; used.has(name); k++) name = `${village}${POND_NAMES[(k * 7) % POND_NAMES.length]}${k}`;
@@ -87,13 +101,24 @@ export function placeWater(
   return out;
 }
 
-/** A rounded, slightly irregular convex shape of radius rmin–rmax that fits in the grid, clear of roads. */
-function tryShape(rng: Rng, sites: Sites, grid: GridSite, rmin: number, rmax: number, tries: number): XY[] | null {
+/**
+ * A rounded, slightly irregular convex shape of radius rmin–rmax that fits in the grid, clear of roads
+ * and houses; its centre anywhere in the grid, or where `near` puts it for the radius drawn.
+ */
+function tryShape(
+  rng: Rng,
+  sites: Sites,
+  grid: GridSite,
+  rmin: number,
+  rmax: number,
+  tries: number,
+  near?: (r: number) => XY,
+): XY[] | null {
   for (let t = 0; t < tries; t++) {
-    const c = randomPointIn(grid.inset, () => rng.next());
-    const rx = rng.range(rmin, rmax),
-      ry = rx * rng.range(0.55, 1),
-      tilt = rng.range(0, Math.PI);
+    const rx = rng.range(rmin, rmax);
+    const c = near ? near(rx) : randomPointIn(grid.inset, () => rng.next());
+    const ry = rx * rng.range(0.55, 1);
+    const tilt = rng.range(0, Math.PI);
     const pts: XY[] = [];
     for (let i = 0; i < 14; i++) {
       const a = (2 * Math.PI * i) / 14;
