@@ -70,7 +70,8 @@ try {
     process.stderr.write(`[${i + 1}/${presets.length}] ${preset.key}: flying and loading tiles… `);
     await flyToPreset(page, preset, { ground: true, timeoutMs: 600_000 });
     const file = join(out, `${preset.key}.jpg`);
-    await page.screenshot({ path: file, type: 'jpeg', quality: 82 });
+    // a street-level frame in software WebGL can take longer than the default 30 s to capture
+    await page.screenshot({ path: file, type: 'jpeg', quality: 82, timeout: 240_000 });
     process.stderr.write(`${((performance.now() - started) / 1000).toFixed(0)} s, ${file}\n`);
   }
   if (errors.length) fail(`the page threw: ${errors.join('; ')}`);

@@ -148,6 +148,8 @@ function drawCompounds(
 /** Township names are written down to this level; closer in, the villages' and grids' own take over. */
 const TOWNSHIP_NAME_MAX_LEVEL = 12;
 const TOWNSHIP_FONT = 'Noto Sans SC';
+/** The names' size per level, times 15 px a tile pixel (measured on screenshots of the county view). */
+const TOWNSHIP_NAME_SCALE: Record<number, number> = { 8: 0.45, 9: 0.65, 10: 1.1, 11: 1.3, 12: 1.3 };
 let fontRegistered = false;
 
 /**
@@ -163,9 +165,11 @@ function drawTownships(
   px: (lon: number) => number,
   py: (lat: number) => number,
 ) {
-  // Cesium shows a far level's tile magnified (a level-8 tile about 1.5×): smaller there, so the names
-  // and dashes come out at about the same size on screen at every level
+  // Cesium shows the county's first level magnified (a level-8 tile about 1.5×) and the next ones
+  // shrunk (a level-10 tile about 0.45× on a 1600-px screen): sized per level, so the names and dashes
+  // come out at about the same size on screen whichever level is up
   const k = Math.min(1, 0.45 + (z - 8) * 0.2) * SUPERSAMPLE;
+  const text = (TOWNSHIP_NAME_SCALE[z] ?? 1.3) * SUPERSAMPLE;
   g.strokeStyle = TOWNSHIP_BORDER_COLOUR;
   g.lineWidth = 1.7 * k;
   g.setLineDash([7 * k, 4 * k]);
@@ -182,7 +186,7 @@ function drawTownships(
     GlobalFonts.registerFromPath(join(fontDir(), 'NotoSansHans-Regular.otf'), TOWNSHIP_FONT);
     fontRegistered = true;
   }
-  const size = 15 * k;
+  const size = 15 * text;
   g.font = `${size}px "${TOWNSHIP_FONT}"`;
   g.textAlign = 'center';
   g.textBaseline = 'middle';
