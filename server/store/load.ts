@@ -26,7 +26,14 @@ import type {
 import { type Cells, cellsOf } from '../domain/risk/cells';
 import { cameraCover } from './cells';
 import type { Db } from './db';
-import { type CaseColumns, caseColumnsOf, type LoadedTask, storedAction, storedRole } from './loadCases';
+import {
+  type CaseColumns,
+  type CasesInput,
+  caseColumnsOf,
+  type LoadedTask,
+  storedAction,
+  storedRole,
+} from './loadCases';
 
 /** The H3 resolution stored with points: res 9 cells are about 0.1 km², a city block. */
 export const H3_RES = 9;
@@ -115,7 +122,7 @@ function adminPaths(d: CityDataset): Map<string, string> {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a list of tables of different record types; each spec() call is typed by its own
-function tables(d: CityDataset): TableSpec<any>[] {
+function tables(d: CityDataset & CasesInput): TableSpec<any>[] {
   const paths = adminPaths(d);
   const unitBoxes = new Map(
     d.adminUnits.map((u) => [
@@ -501,7 +508,7 @@ function append(a: DuckDBAppender, kind: Kind, v: string | number | boolean | re
 }
 
 /** Appends every table of `dataset` into the (freshly migrated, empty) store. */
-export async function loadDataset(db: Db, dataset: CityDataset, onProgress?: LoadProgress): Promise<void> {
+export async function loadDataset(db: Db, dataset: CityDataset & CasesInput, onProgress?: LoadProgress): Promise<void> {
   const specs = tables(dataset);
   const total = specs.reduce((n, s) => n + s.rows(dataset).length, 0);
   let done = 0;

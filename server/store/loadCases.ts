@@ -2,7 +2,8 @@
 // who supervised it) and the open cases' tasks, computed from the dataset in memory, for the load's
 // appenders to write with the rows. They are what projectCases and assessCases (caseProjection.ts)
 // would write after the load, by the same replay; reading the steps back and updating every case
-// took about a minute at scale 1. Those two still fill a store from before at start.
+// took about a minute at scale 1. Those two still fill a store from before at start. The generator
+// hands over each case's state as its machine left it, so its history is not replayed a second time.
 import type { CityDataset, EventStep } from '../domain/model';
 import { getItem } from '../domain/taxonomy';
 import {
@@ -13,7 +14,12 @@ import {
   taskViews,
 } from '../domain/workflow/projection';
 import { ACTION_OF_STAGE, normaliseStep, replay, roleOfActorId, type StoredStep } from '../domain/workflow/replay';
-import type { CaseFacts } from '../domain/workflow/states';
+import type { CaseFacts, CaseState } from '../domain/workflow/states';
+
+/** A dataset as the load reads it; `caseStates`, when given, are the cases' states after their last steps. */
+export type CasesInput = Pick<CityDataset, 'events' | 'eventSteps' | 'adminUnits'> & {
+  caseStates?: ReadonlyMap<string, CaseState>;
+};
 
 /** An event's workflow columns as a load writes them (null where the store would leave NULL). */
 export interface CaseColumns {
@@ -46,7 +52,7 @@ export const storedRole = (s: EventStep) => (s.role === undefined ? roleOfActorI
 
 /** Each event's columns by id, and the open cases' tasks in the order of the events' ids. */
 export function caseColumnsOf(
-  d: Pick<CityDataset, 'events' | 'eventSteps' | 'adminUnits'>,
+  d: CasesInput,
   paths: ReadonlyMap<string, string>,
 ): { byEvent: Map<string, CaseColumns>; tasks: LoadedTask[] } {
   const units = new Map(d.adminUnits.map((u) => [u.id, u]));
@@ -101,11 +107,13 @@ export function caseColumnsOf(
       reportedAt: e.reportedAt,
     };
     const department = getItem(e.itemCode).departmentId;
-    const state = replay(
-      facts,
-      steps.map((s) => normaliseStep(storedStep(s), facts, department)),
-      department,
-    );
+    const state =
+      d.caseStates?.get(e.id) ??
+      replay(
+        facts,
+        steps.map((s) => normaliseStep(storedStep(s), facts, department)),
+        department,
+      );
     if (finished) {
       c.assessment = caseAssessmentOf(state);
       continue;
