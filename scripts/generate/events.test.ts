@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { booleanPointInPolygon } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTMENTS } from '../../server/domain/departments';
@@ -6,6 +7,8 @@ import { staffAccounts } from '../../server/domain/staffAccounts';
 import { getItem } from '../../server/domain/taxonomy';
 import { inWorkingTime } from '../../server/domain/workflow/clock';
 import { caseDeadline } from '../../server/domain/workflow/limits';
+import { normaliseStep, replay } from '../../server/domain/workflow/replay';
+import type { CaseFacts } from '../../server/domain/workflow/states';
 import { insidePolygons } from './eventPlaces';
 import { type Events, generateEvents, STAGES } from './events';
 import { Rng } from './random';
@@ -359,6 +362,32 @@ describe('generateEvents at scale 1', () => {
     for (const e of full.events) perGrid.set(e.gridId, (perGrid.get(e.gridId) ?? 0) + 1);
     const counts = [...perGrid.values()];
     expect(Math.max(...counts)).toBeGreaterThan(2 * Math.min(...counts));
+  });
+
+  it("hands over each case's state as replaying its stored steps gives it (the load writes the workflow's columns from it)", () => {
+    const units = new Map(city.adminUnits.map((u) => [u.id, u]));
+    const pathOf = (id: string): string[] => {
+      const u = units.get(id)!;
+      return u.parentId ? [...pathOf(u.parentId), id] : [id];
+    };
+    expect(full.caseStates.size).toBe(full.events.length);
+    const differ: string[] = [];
+    full.events.forEach((e, i) => {
+      if (e.status === 'closed' && i % 20 !== 0) return; // every other case, a sample of the closed
+      const facts: CaseFacts = {
+        id: e.id,
+        itemCode: e.itemCode,
+        source: e.source,
+        gridId: e.gridId,
+        gridPath: pathOf(e.gridId),
+        area: units.get(e.gridId)!.area === 'village' ? 'village' : 'urban',
+        reportedAt: e.reportedAt,
+      };
+      const department = getItem(e.itemCode).departmentId;
+      const steps = stepsOf.get(e.id)!.map((s) => normaliseStep(s, facts, department));
+      if (!isDeepStrictEqual(replay(facts, steps, department), full.caseStates.get(e.id))) differ.push(e.id);
+    });
+    expect(differ.slice(0, 5)).toEqual([]);
   });
 
   it('writes a Chinese description of a sentence or two and sentiments per grid', () => {

@@ -66,6 +66,11 @@ export interface Events {
   /** The points history's missed limits cost (case_deductions), so the deadline checker owes none at today. */
   caseDeductions: CaseDeductionRow[];
   sentiments: SentimentItem[];
+  /**
+   * Each case's state after its last step, by id: what replaying its steps gives (the load writes the
+   * workflow's columns from it, store/loadCases.ts). Kept in memory only, no file of the dataset.
+   */
+  caseStates: Map<string, CaseState>;
 }
 
 export const STAGES: readonly EventStage[] = [
@@ -212,6 +217,7 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
   // 4. Each case's commands issued through the state machine, up to now.
   const eventSteps: EventStep[] = [];
   const caseDeductions: CaseDeductionRow[] = [];
+  const caseStates = new Map<string, CaseState>();
   const shelveRng = rng.fork('shelved');
   const unitName = new Map(input.adminUnits.map((u) => [u.id, u.name]));
   for (let i = 0; i < total; i++) {
@@ -221,6 +227,7 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
       ? shelvePlan(shelveRng, c.plan, c.seat, world.placeOf(c.places.grid).subdistrict.id)
       : c.plan.steps.filter((s) => s.at < nowMs);
     const state = issue(e, c.reporter, SOURCE_NOTE[e.source], planned, world.facts(e), eventSteps, unitName);
+    caseStates.set(e.id, state);
     const due = dueDeductions(state, now);
     for (const d of due) caseDeductions.push(deductionRow(d));
     e.status = state.status;
@@ -242,13 +249,13 @@ export function generateEvents(rng: Rng, scale: number, input: EventsInput, onPr
       id: `E${String(events.length + 1).padStart(7, '0')}`,
       code: nextCode(Date.parse(r.event.reportedAt)),
     };
-    issue(e, r.reporter, SOURCE_NOTE[e.source], r.steps, world.facts(e), eventSteps, unitName);
+    caseStates.set(e.id, issue(e, r.reporter, SOURCE_NOTE[e.source], r.steps, world.facts(e), eventSteps, unitName));
     events.push(e);
   }
   onProgress?.(total * 2, total * 2, 'events');
 
   const sentiments = generateSentiments(rng.fork('sentiments'), scale, grids, places, nowMs, input.adminUnits);
-  return { events, eventSteps, caseDeductions, sentiments };
+  return { events, eventSteps, caseDeductions, sentiments, caseStates };
 }
 
 interface PlannedCase {

@@ -43,7 +43,8 @@ export function datasetTables(d: CityDataset): [string, readonly unknown[]][] {
   ];
 }
 
-const CHUNK = 20_000;
+/** Bytes gathered before each write (and hash update). */
+const BUFFER_BYTES = 1 << 20;
 
 /** The planted hot spots' file in the dataset folder. */
 export const HOTSPOTS_FILE = 'hotspots.json';
@@ -56,21 +57,31 @@ export function writeDataset(dir: string, d: CityDataset & { hotspots?: readonly
   for (const [name, rows] of datasetTables(d)) {
     const hash = createHash('sha256');
     let bytes = 0;
-    // Chunk by chunk, each encoded once (hash, size and file from the same bytes): the history's
-    // steps are a few hundred MB, and one joined string of them costs more than writing them.
+    // Row by row into one reused buffer, each row encoded once (hash, size and file from the same
+    // bytes): the history's steps are a few hundred MB, and joined strings of many rows outlive the
+    // young generation and cost the garbage collector more than writing them.
+    const buf = Buffer.allocUnsafe(BUFFER_BYTES);
+    let used = 0;
     const fd = openSync(join(dir, `${name}.ndjson`), 'w');
+    const flush = () => {
+      hash.update(buf.subarray(0, used));
+      for (let off = 0; off < used; ) off += writeSync(fd, buf, off, used - off);
+      bytes += used;
+      used = 0;
+    };
     try {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = Buffer.from(
-          `${rows
-            .slice(i, i + CHUNK)
-            .map((r) => JSON.stringify(r))
-            .join('\n')}\n`,
-        );
-        hash.update(chunk);
-        bytes += chunk.length;
-        for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off);
+      for (const r of rows) {
+        const line = `${JSON.stringify(r)}\n`;
+        // a UTF-8 character takes at most 3 bytes per UTF-16 unit
+        if (used + line.length * 3 > BUFFER_BYTES) flush();
+        if (line.length * 3 > BUFFER_BYTES) {
+          const big = Buffer.from(line);
+          hash.update(big);
+          for (let off = 0; off < big.length; ) off += writeSync(fd, big, off);
+          bytes += big.length;
+        } else used += buf.write(line, used);
       }
+      flush();
     } finally {
       closeSync(fd);
     }

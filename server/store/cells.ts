@@ -70,14 +70,16 @@ async function fillCameraCover(db: Db): Promise<number> {
     'SELECT id, lon, lat FROM buildings WHERE camera_seen IS NULL',
   );
   if (buildings.length === 0) return 0;
-  const cameras = await listCameras(db, {});
-  const near = cameraBuckets(cameras);
-  const flags = buildings.map((b): [string, boolean] => [
-    b.id,
-    near(b.lon, b.lat).some((c) => coverage(c, [b.lon, b.lat]) !== null),
-  ]);
+  const seen = cameraCover(await listCameras(db, {}));
+  const flags = buildings.map((b): [string, boolean] => [b.id, seen(b.lon, b.lat)]);
   await db.write((conn) => updateFromList(conn, 'buildings', flags, ['camera_seen'], 'BOOLEAN'));
   return flags.length;
+}
+
+/** Whether some camera sees a place (a building's centroid): what `camera_seen` holds. */
+export function cameraCover(cameras: readonly Camera[]): (lon: number, lat: number) => boolean {
+  const near = cameraBuckets(cameras);
+  return (lon, lat) => near(lon, lat).some((c) => coverage(c, [lon, lat]) !== null);
 }
 
 /** Cameras bucketed on a lon/lat lattice as wide as the longest range: a place's candidates are its 3×3 buckets. */

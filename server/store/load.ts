@@ -1,6 +1,8 @@
 // Bulk-loads a generated CityDataset into an empty store with DuckDB appenders (about 1M rows/s).
 // Each table is described once: its columns, in schema order, and how to read them off a record.
-import type { DuckDBAppender } from '@duckdb/node-api';
+// Columns that later migrations added (the workflow's projection, H3 cells, camera cover) are computed
+// here and appended with their rows: filling them afterwards with UPDATEs cost about a minute at scale 1.
+import { type DuckDBAppender, LIST, VARCHAR } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import type {
   AdminUnit,
@@ -23,16 +25,23 @@ import type {
   Township,
   WaterBody,
 } from '../domain/model';
-import { ACTION_OF_STAGE, roleOfActorId } from '../domain/workflow/replay';
-import { assessCases, projectCases } from './caseProjection';
-import { fillCells } from './cells';
+import { type Cells, cellsOf } from '../domain/risk/cells';
+import { cameraCover } from './cells';
 import type { Db } from './db';
+import {
+  type CaseColumns,
+  type CasesInput,
+  caseColumnsOf,
+  type LoadedTask,
+  storedAction,
+  storedRole,
+} from './loadCases';
 
 /** The H3 resolution stored with points: res 9 cells are about 0.1 km², a city block. */
 export const H3_RES = 9;
 
-type Kind = 'text' | 'double' | 'int' | 'bool';
-type Column<T> = [kind: Kind, get: (r: T) => string | number | boolean | null];
+type Kind = 'text' | 'double' | 'int' | 'bool' | 'list';
+type Column<T> = [kind: Kind, get: (r: T) => string | number | boolean | readonly string[] | null];
 
 export type LoadProgress = (done: number, total: number, table: string) => void;
 
@@ -48,13 +57,25 @@ function columnsFor<T>() {
     text: (get: (r: T) => string | null): Column<T> => ['text', get],
     dbl: (get: (r: T) => number | null): Column<T> => ['double', get],
     int: (get: (r: T) => number | null): Column<T> => ['int', get],
-    bool: (get: (r: T) => boolean): Column<T> => ['bool', get],
+    bool: (get: (r: T) => boolean | null): Column<T> => ['bool', get],
+    list: (get: (r: T) => readonly string[] | null): Column<T> => ['list', get],
     bbox: (box: (r: T) => Box): Column<T>[] => [0, 1, 2, 3].map((i): Column<T> => ['double', (r) => box(r)[i]!]),
     lonLat: (pos: (r: T) => LonLat | null): Column<T>[] => [
       ['double', (r) => pos(r)?.[0] ?? null],
       ['double', (r) => pos(r)?.[1] ?? null],
     ],
     h3: (pos: (r: T) => LonLat): Column<T> => ['text', (r) => latLngToCell(pos(r)[1], pos(r)[0], H3_RES)],
+    /** The H3 cells at resolutions 8, 9 and 10 (migration 12), as store/cells.ts fills them. */
+    cells: (pos: (r: T) => LonLat, which: readonly (keyof Cells)[] = ['r8', 'r9', 'r10']): Column<T>[] => {
+      // one computation per row for its three columns (they are read one after the other)
+      let row: T | undefined;
+      let cells: Cells | undefined;
+      const of = (r: T): Cells => {
+        if (r !== row || !cells) [row, cells] = [r, cellsOf(pos(r)[0], pos(r)[1])];
+        return cells;
+      };
+      return which.map((k): Column<T> => ['text', (r) => of(r)[k]]);
+    },
   };
 }
 type Cols<T> = ReturnType<typeof columnsFor<T>>;
@@ -103,7 +124,7 @@ function adminPaths(d: CityDataset): Map<string, string> {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a list of tables of different record types; each spec() call is typed by its own
-function tables(d: CityDataset): TableSpec<any>[] {
+function tables(d: CityDataset & CasesInput): TableSpec<any>[] {
   const paths = adminPaths(d);
   const unitBoxes = new Map(
     d.adminUnits.map((u) => [
@@ -112,6 +133,9 @@ function tables(d: CityDataset): TableSpec<any>[] {
     ]),
   );
   const meta = Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) }));
+  const seen = cameraCover(d.cameras);
+  const cases = caseColumnsOf(d, paths);
+  const caseOf = (e: GovEvent): CaseColumns => cases.byEvent.get(e.id)!;
   return [
     spec(
       'dataset_meta',
@@ -235,8 +259,9 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((b) => JSON.stringify(b.footprint)),
         ...c.lonLat((b) => b.centroid),
         c.int((b) => b.dwellings),
-        // H3 cells (r8, r9, r10) and camera cover: migration 12, filled by cells.ts after the load
-        ...nulls<Building>(4),
+        // H3 cells (r8, r9, r10) and camera cover: migration 12
+        ...c.cells((b) => b.centroid),
+        c.bool((b) => seen(b.centroid[0], b.centroid[1])),
         c.text((b) => b.kind), // migration 17
         c.int((b) => b.builtYear),
       ],
@@ -278,7 +303,7 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.dbl((c) => c.heightM),
         c.bool((c) => c.online),
         c.text((c) => c.gridId),
-        ...nulls<Camera>(3), // H3 cells: cells.ts
+        ...c.cells((c) => c.position),
       ],
     ),
     spec<PatrolPoint>(
@@ -301,7 +326,7 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((s) => s.componentId),
         ...c.lonLat((s) => s.position),
         c.text((s) => s.gridId),
-        ...nulls<Sensor>(3), // H3 cells: cells.ts
+        ...c.cells((s) => s.position),
       ],
     ),
     spec(
@@ -395,29 +420,30 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.h3((e) => e.position),
         c.text((e) => e.reportedAt),
         c.text((e) => e.deadlineAt),
-        c.text((e) => e.departmentId),
-        c.text((e) => e.status),
-        c.text((e) => e.closedAt),
-        c.bool((e) => e.overdue),
+        // the workflow's projection (loadCases.ts): an open case's status and department as replayed
+        c.text((e) => caseOf(e).departmentId),
+        c.text((e) => caseOf(e).status),
+        c.text((e) => caseOf(e).closedAt),
+        c.bool((e) => caseOf(e).overdue),
         c.text((e) => e.description),
-        // the workflow's projection (holders, due_at, warn_at, check_at, supervised_by): caseProjection.ts
-        c.text(() => null),
-        c.text(() => null),
-        c.text(() => null),
-        c.text(() => null),
-        c.text(() => null),
-        // the case's share of the assessment (stages_entered … rating): caseProjection.ts too
-        c.int(() => null),
-        c.dbl(() => null),
-        c.text(() => null),
-        c.text(() => null),
-        c.int(() => null),
-        c.int(() => null),
-        c.text(() => null),
-        // H3 cells at resolutions 8 and 10 (migration 12): cells.ts
-        ...nulls<GovEvent>(2),
-        // the leader-supervised mark (migration 13: leader_supervised_by, _at): caseProjection.ts
-        ...nulls<GovEvent>(2),
+        c.list((e) => caseOf(e).holders),
+        c.text((e) => caseOf(e).dueAt),
+        c.text((e) => caseOf(e).warnAt),
+        c.text((e) => caseOf(e).checkAt),
+        c.text((e) => caseOf(e).supervisedBy),
+        // the case's share of the assessment (stages_entered … rating)
+        c.int((e) => caseOf(e).assessment?.stagesEntered ?? null),
+        c.dbl((e) => caseOf(e).assessment?.handlingMinutes ?? null),
+        c.list((e) => caseOf(e).assessment?.dispatchedTo ?? null),
+        c.list((e) => caseOf(e).assessment?.returnedBy ?? null),
+        c.int((e) => caseOf(e).assessment?.verifications ?? null),
+        c.int((e) => caseOf(e).assessment?.reworks ?? null),
+        c.text((e) => caseOf(e).assessment?.rating ?? null),
+        // H3 cells at resolutions 8 and 10 (migration 12)
+        ...c.cells((e) => e.position, ['r8', 'r10']),
+        // the leader-supervised mark (migration 13: leader_supervised_by, _at)
+        c.text((e) => caseOf(e).leaderSupervisedBy),
+        c.text((e) => caseOf(e).leaderSupervisedAt),
         // the reporting resident (migration 15): the credit history sets it (store/credit.ts writeHistoryCredit)
         ...nulls<GovEvent>(1),
       ],
@@ -433,9 +459,26 @@ function tables(d: CityDataset): TableSpec<any>[] {
         c.text((s) => s.actor),
         c.text((s) => s.note),
         // the machine's fields; a dataset from before the workflow gets them as migration 9 gives them
-        c.text((s) => s.action ?? ACTION_OF_STAGE[s.stage]),
-        c.text((s) => (s.role === undefined ? roleOfActorId(s.actor) : s.role)),
+        c.text(storedAction),
+        c.text(storedRole),
         c.text((s) => (s.detail ? JSON.stringify(s.detail) : null)),
+      ],
+    ),
+    spec<LoadedTask>(
+      'event_tasks',
+      () => cases.tasks,
+      (c) => [
+        c.text((x) => x.eventId),
+        c.int((x) => x.task.no),
+        c.text((x) => x.task.role),
+        c.text((x) => x.task.assignee.id),
+        c.text((x) => x.task.assignee.kind),
+        c.text((x) => (x.task.assignee.kind === 'unit' ? x.task.assignee.level : null)),
+        c.text((x) => x.task.state),
+        c.text((x) => x.task.assignedAt),
+        c.int((x) => x.task.limitMinutes),
+        c.text((x) => x.task.deadlineAt),
+        c.int((x) => x.task.pendingExtension?.hours ?? null),
       ],
     ),
     spec<CaseDeductionRow>(
@@ -467,7 +510,9 @@ function tables(d: CityDataset): TableSpec<any>[] {
   ];
 }
 
-function append(a: DuckDBAppender, kind: Kind, v: string | number | boolean | null): void {
+const VARCHAR_LIST = LIST(VARCHAR);
+
+function append(a: DuckDBAppender, kind: Kind, v: string | number | boolean | readonly string[] | null): void {
   if (v === null) {
     a.appendNull();
     return;
@@ -485,11 +530,14 @@ function append(a: DuckDBAppender, kind: Kind, v: string | number | boolean | nu
     case 'bool':
       a.appendBoolean(v as boolean);
       break;
+    case 'list':
+      a.appendList(v as readonly string[], VARCHAR_LIST);
+      break;
   }
 }
 
 /** Appends every table of `dataset` into the (freshly migrated, empty) store. */
-export async function loadDataset(db: Db, dataset: CityDataset, onProgress?: LoadProgress): Promise<void> {
+export async function loadDataset(db: Db, dataset: CityDataset & CasesInput, onProgress?: LoadProgress): Promise<void> {
   const specs = tables(dataset);
   const total = specs.reduce((n, s) => n + s.rows(dataset).length, 0);
   let done = 0;
@@ -506,8 +554,5 @@ export async function loadDataset(db: Db, dataset: CityDataset, onProgress?: Loa
       onProgress?.(done, total, s.table);
     }
   });
-  await projectCases(db);
-  await assessCases(db);
-  await fillCells(db);
   await db.write((conn) => conn.run('CHECKPOINT'));
 }
