@@ -1,6 +1,7 @@
 // Builds the client with Vite when its sources (or the shared domain) are newer than the last build,
 // or when the last build was not a production one, then writes brotli and gzip copies beside its files
 // (scripts/clientBuild/precompress.ts) for the server to send by Accept-Encoding.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type PrecompressResult, precompressDir } from './clientBuild/precompress';
@@ -67,4 +68,28 @@ export async function buildClient(outDir: string): Promise<PrecompressResult> {
   const record: BuildRecord = { mode: 'production', builtAt: new Date().toISOString(), precompressed: true };
   writeFileSync(buildRecordPath(outDir), `${JSON.stringify(record)}\n`);
   return compressed;
+}
+
+/**
+ * `npm run build:client` in a child process, beside other work (the dataset's generation holds this
+ * process's thread; the build takes the other core). Resolves when it has built; rejects with its
+ * output if it failed.
+ */
+export function buildClientAside(outDir: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/buildClient.ts', '--out', outDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  child.stderr.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status) =>
+      status === 0 ? resolve() : reject(new Error(`the client build failed (${status}):\n${output}`)),
+    );
+  });
 }

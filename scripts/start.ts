@@ -1,9 +1,10 @@
 // `npm start`: everything a fresh clone needs, then the platform. Generates the reference dataset on
-// first run (or when SEED/SCALE change), builds the city's 3D Tiles when the buildings changed, builds the client when its sources are newer than the build,
-// and starts the server.
+// first run (or when SEED/SCALE change), builds the city's 3D Tiles when the buildings changed, builds
+// the client when its sources are newer than the build (at the same time, in a child process), and
+// starts the server.
 import { loadConfig } from '../server/config';
 import { startServer, stopOnSignals } from '../server/main';
-import { ensureClientBuilt } from './clientBuild';
+import { buildClientAside, clientIsCurrent } from './clientBuild';
 import { prepareData } from './prepare/data';
 import { startSimulator } from './simulate/simulator';
 
@@ -12,9 +13,17 @@ process.env.LOG_LEVEL ||= 'warn';
 const config = loadConfig();
 
 try {
+  // a fresh clone has no client build: it is made in a child process on the other core while this one
+  // generates the dataset
+  const building = clientIsCurrent(config.clientDir) ? null : buildClientAside(config.clientDir);
+  building?.catch(() => {}); // reported below, once awaited
+  if (building) console.error('      (building the client beside it)');
   await prepareData(config, (line) => console.error(line), 4);
   console.error('[3/4] Client: checking the build ...');
-  if (await ensureClientBuilt(config.clientDir)) console.error('      built');
+  if (building) {
+    await building;
+    console.error('      built');
+  } else console.error('      up to date');
   console.error('[4/4] Starting the server ...');
   const running = await startServer(config);
   if (config.simulate && running.ingest) {
