@@ -34,6 +34,14 @@ function tileAt(lon: number, lat: number, z: number): [number, number] {
   return [Math.floor((lon + 180) / size), Math.floor((90 - lat) / size)];
 }
 
+/** A ground tile of `scene` drawn and decoded to RGBA pixels. */
+async function tilePixels(scene: GroundScene, z: number, x: number, y: number) {
+  const image = await loadImage((await renderGroundTile(scene, z, x, y))!);
+  const g = createCanvas(image.width, image.height).getContext('2d');
+  g.drawImage(image, 0, 0);
+  return g.getImageData(0, 0, image.width, image.height).data;
+}
+
 describe('ground layers', () => {
   it('serves waters, land use and the elevation model, cached per data version', async () => {
     const counts = await db.one<{ w: number; u: number; t: number }>(
@@ -128,20 +136,24 @@ describe('ground layers', () => {
     expect(scene.townships.map((t) => t.name)).toContain('孔城镇');
     expect(scene.townships.filter((t) => t.pilot)).toHaveLength(2);
     const kongcheng = scene.townships.find((t) => t.name === '孔城镇')!;
-    // the tile around 孔城镇's seat, drawn with and without the townships: its name changes the pixels there
+    // the tile around 孔城镇's seat, drawn as it is and with 孔城镇 taken for a pilot town (its border
+    // still drawn, its name left to the twin): only its name tells them apart
     const [x, y] = tileAt(kongcheng.seat[0], kongcheng.seat[1], 10);
-    const pixels = async (s: GroundScene) => {
-      const image = await loadImage((await renderGroundTile(s, 10, x, y))!);
-      const g = createCanvas(image.width, image.height).getContext('2d');
-      g.drawImage(image, 0, 0);
-      return g.getImageData(0, 0, image.width, image.height).data;
-    };
-    const [withTowns, without] = await Promise.all([pixels(scene), pixels({ ...scene, townships: [] })]);
+    const asPilot = { ...scene, townships: scene.townships.map((t) => (t === kongcheng ? { ...t, pilot: true } : t)) };
+    const [named, unnamed] = await Promise.all([tilePixels(scene, 10, x, y), tilePixels(asPilot, 10, x, y)]);
     let changed = 0;
-    for (let i = 0; i < withTowns.length; i += 4) if (withTowns[i] !== without[i]) changed++;
-    expect(changed).toBeGreaterThan(200); // its name's strokes, at least
-    // a pilot town is left to the twin's own label: its seat's tile changes only by borders, if at all
-    expect(scene.townships.find((t) => t.name === '新渡镇')!.pilot).toBe(true);
+    for (let i = 0; i < named.length; i += 4) if (named[i] !== unnamed[i]) changed++;
+    expect(changed).toBeGreaterThan(200); // its name's strokes
+    // a pilot town's border is drawn too (its name is not): the tile on its edge differs from one without townships
+    const edge = scene.townships.find((t) => t.name === '新渡镇')!.border[0]!;
+    const [ex, ey] = tileAt(edge[0], edge[1], 12);
+    const [bordered, bare] = await Promise.all([
+      tilePixels(scene, 12, ex, ey),
+      tilePixels({ ...scene, townships: [] }, 12, ex, ey),
+    ]);
+    let border = 0;
+    for (let i = 0; i < bordered.length; i += 4) if (bordered[i] !== bare[i]) border++;
+    expect(border).toBeGreaterThan(100);
   });
 
   it("draws the compounds' walled blocks and their gates at street level", async () => {
@@ -151,13 +163,10 @@ describe('ground layers', () => {
     expect(n!.n).toBeGreaterThan(0);
     const c = scene.compounds[0]!;
     const [x, y] = tileAt(c.gate[0], c.gate[1], 16);
-    const pixels = async (s: GroundScene) => {
-      const image = await loadImage((await renderGroundTile(s, 16, x, y))!);
-      const g = createCanvas(image.width, image.height).getContext('2d');
-      g.drawImage(image, 0, 0);
-      return g.getImageData(0, 0, image.width, image.height).data;
-    };
-    const [withCompounds, without] = await Promise.all([pixels(scene), pixels({ ...scene, compounds: [] })]);
+    const [withCompounds, without] = await Promise.all([
+      tilePixels(scene, 16, x, y),
+      tilePixels({ ...scene, compounds: [] }, 16, x, y),
+    ]);
     let changed = 0;
     for (let i = 0; i < withCompounds.length; i += 4) if (withCompounds[i + 1] !== without[i + 1]) changed++;
     expect(changed).toBeGreaterThan(500); // its block's colour and its wall, at least

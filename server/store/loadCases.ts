@@ -8,6 +8,7 @@ import type { CityDataset, EventStep } from '../domain/model';
 import { getItem } from '../domain/taxonomy';
 import {
   type CaseAssessment,
+  type CaseProjection,
   caseAssessmentOf,
   projectionOf,
   type TaskView,
@@ -22,21 +23,23 @@ export type CasesInput = Pick<CityDataset, 'events' | 'eventSteps' | 'adminUnits
 };
 
 /** An event's workflow columns as a load writes them (null where the store would leave NULL). */
-export interface CaseColumns {
+export type CaseColumns = Pick<
+  CaseProjection,
+  | 'departmentId'
+  | 'closedAt'
+  | 'dueAt'
+  | 'warnAt'
+  | 'checkAt'
+  | 'supervisedBy'
+  | 'leaderSupervisedBy'
+  | 'leaderSupervisedAt'
+> & {
   status: string;
-  departmentId: string;
-  closedAt: string | null;
   overdue: boolean;
   holders: string[] | null;
-  dueAt: string | null;
-  warnAt: string | null;
-  checkAt: string | null;
-  supervisedBy: string | null;
-  leaderSupervisedBy: string | null;
-  leaderSupervisedAt: string | null;
   /** Null only for a case whose grid is unknown (nothing of it is replayed). */
   assessment: CaseAssessment | null;
-}
+};
 
 export interface LoadedTask {
   eventId: string;
