@@ -259,7 +259,11 @@ describe('a store from before the per-case columns', () => {
     await old.write(async (conn) => {
       for (const c of columns.split(', ').slice(1)) await conn.run(`ALTER TABLE events DROP COLUMN ${c}`);
       await conn.run('DROP TYPE satisfaction');
-      await conn.run('DELETE FROM schema_migrations WHERE version = 11');
+      // and before migration 20, which turned the lists of ids to text
+      await conn.run(
+        "ALTER TABLE events ALTER COLUMN holders TYPE VARCHAR[] USING CASE WHEN holders = '' THEN [] ELSE string_split(holders, ',') END",
+      );
+      await conn.run('DELETE FROM schema_migrations WHERE version IN (11, 20)');
     });
     old.close();
     old = await openDb(path);

@@ -24,7 +24,7 @@ async function addOverdueReports(db: Db, n: number): Promise<void> {
       `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status,
          closed_at, overdue, description, holders, due_at, warn_at, check_at, supervised_by)
        SELECT 'EK' || lpad(i::VARCHAR, 6, '0'), 'TK-' || i, $1, 'patrol', $2, $3, $4, '', $5::TIMESTAMP,
-         $5::TIMESTAMP + INTERVAL 2 HOUR, 'D22', 'reported', NULL, false, '闻到燃气味', ['centre'],
+         $5::TIMESTAMP + INTERVAL 2 HOUR, 'D22', 'reported', NULL, false, '闻到燃气味', 'centre',
          $5::TIMESTAMP + INTERVAL 6 MINUTE, $5::TIMESTAMP + INTERVAL 288 SECOND, $5::TIMESTAMP + INTERVAL 6 MINUTE, NULL
        FROM range(1, $6 + 1) t(i)`,
       [ITEM, grid.id, grid.lon, grid.lat, REPORTED, n],
@@ -110,7 +110,7 @@ describe('the deadline checker', () => {
         rows.filter((r) => r.event_id.startsWith('EK')).every((r) => r.clock === 'file:1' && r.holder === 'centre'),
       ).toBe(true);
       // Every case holds exactly what the pure rule says is due: at least by the check's start, at most by its end.
-      const open = (await db.all<{ id: string }>('SELECT id FROM events WHERE len(holders) > 0')).map((r) => r.id);
+      const open = (await db.all<{ id: string }>("SELECT id FROM events WHERE holders <> ''")).map((r) => r.id);
       const stored = new Set(keys);
       const key = (d: { caseId: string; clockKey: string; holder: string }) => `${d.caseId}|${d.clockKey}|${d.holder}`;
       for (let i = 0; i < open.length; i += 500) {

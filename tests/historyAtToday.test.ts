@@ -41,14 +41,14 @@ describe('history at the dataset’s today', () => {
       const total = await count(db, `SELECT count(*) AS n FROM events WHERE ${open}`);
       const shelved = await count(
         db,
-        `SELECT count(*) AS n FROM events WHERE ${open} AND len(holders) = 0 AND supervised_by IS NOT NULL`,
+        `SELECT count(*) AS n FROM events WHERE ${open} AND holders = '' AND supervised_by IS NOT NULL`,
       );
       const overdue = await count(db, `SELECT count(*) AS n FROM events WHERE ${open} AND due_at <= $1::TIMESTAMP`, [
         SMALL.today,
       ]);
       const recent = await count(
         db,
-        `SELECT count(*) AS n FROM events WHERE ${open} AND len(holders) > 0 AND reported_at > $1::TIMESTAMP - INTERVAL 30 DAY`,
+        `SELECT count(*) AS n FROM events WHERE ${open} AND holders <> '' AND reported_at > $1::TIMESTAMP - INTERVAL 30 DAY`,
         [SMALL.today],
       );
       expect(total).toBeGreaterThan(0);

@@ -8,6 +8,7 @@
 // for a year — plus the few deductions of its overdue cases for the stages run late and the points.
 import { type AssessmentLevel, TIMED_STAGES, type TimedStage, type UnitCounts } from '../domain/assessment';
 import type { Db } from './db';
+import { idCountSql, idListSql } from './idLists';
 
 /** The tables the counts read (cached answers name them). */
 export const ASSESSMENT_TABLES = [
@@ -148,7 +149,7 @@ export async function assessmentCountsOf(
   const sql = `
 WITH groups AS (
   SELECT ${key}, p, stages_entered, rating, count(*) AS n,
-         sum(len(dispatched_to)) AS dispatched, sum(len(returned_by)) AS returned,
+         sum(${idCountSql('dispatched_to')}) AS dispatched, sum(${idCountSql('returned_by')}) AS returned,
          sum(verifications) AS verifications, sum(reworks) AS reworks, sum(handling_minutes) AS handling_minutes
     FROM ${byDepartment ? inTree : cases} WHERE p IS NOT NULL
    GROUP BY ALL
@@ -193,8 +194,8 @@ tasks AS (
   ${
     byDepartment
       ? `SELECT unit_id, p, sum(n) FILTER (WHERE returned = 0) AS dispatched, sum(n) FILTER (WHERE returned = 1) AS returned
-       FROM (SELECT unnest(dispatched_to) AS unit_id, p, n, 0 AS returned FROM lists
-             UNION ALL SELECT unnest(returned_by), p, n, 1 FROM lists)
+       FROM (SELECT unnest(${idListSql('dispatched_to')}) AS unit_id, p, n, 0 AS returned FROM lists
+             UNION ALL SELECT unnest(${idListSql('returned_by')}), p, n, 1 FROM lists)
       GROUP BY 1, 2`
       : 'SELECT unit_id, p, dispatched, returned FROM by_case'
   }

@@ -5,14 +5,15 @@
 // with a projection is left alone. Nothing is deducted here: every running deadline, past or not, is
 // left for the deadline checker (check_at = the earliest running deadline). Every case, closed or not,
 // also gets its share of the assessment where it has none (assessCases below).
-import { DOUBLE, type DuckDBConnection, type DuckDBValue, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import { DOUBLE, type DuckDBConnection, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { getItem } from '../domain/taxonomy';
 import { type CaseProjection, caseAssessmentOf, projectionOf, taskViews } from '../domain/workflow/projection';
 import { normaliseStep, replay } from '../domain/workflow/replay';
 import type { CaseState } from '../domain/workflow/states';
-import { factsOf, listTypes, storedStep } from './cases';
+import { factsOf, storedStep } from './cases';
 import { type Db, readOn } from './db';
-import { runPrepared } from './prepared';
+import { joinIds } from './idLists';
+import { inList, valuesTable } from './sqlScript';
 
 const EPOCH = new Date(0).toISOString();
 
@@ -34,7 +35,7 @@ export async function projectCases(db: Db): Promise<number> {
          WHERE events.id = s.event_id AND events.holders IS NULL AND events.status IN ('closed', 'rejected', 'merged')`,
       );
       await conn.run(
-        "UPDATE events SET holders = [] WHERE holders IS NULL AND status IN ('closed', 'rejected', 'merged')",
+        "UPDATE events SET holders = '' WHERE holders IS NULL AND status IN ('closed', 'rejected', 'merged')",
       );
       const facts = await readOn<Parameters<typeof factsOf>[0]>(
         conn,
@@ -86,83 +87,114 @@ export async function writeProjected(
   conn: DuckDBConnection,
   projected: readonly (readonly [CaseState, CaseProjection])[],
 ): Promise<void> {
-  if (projected.length === 0) return;
-  const states = projected.map(([s]) => s);
-  const ps = projected.map(([s, p]) => [s.facts.id, p] as const);
-  const col = <T extends DuckDBValue>(f: (x: (typeof ps)[number]) => T) => listValue(ps.map(f));
-  await runPrepared(
-    conn,
+  if (projected.length) await conn.run(projectionStatements(projected).join(';\n'));
+}
+
+/**
+ * The statements that write projections: the events' columns updated in place, the cases' tasks
+ * replaced. Values are written into the text (sqlScript.ts), so the case writer sends them with the
+ * rest of its batch in one script.
+ */
+export function projectionStatements(projected: readonly (readonly [CaseState, CaseProjection])[]): string[] {
+  if (projected.length === 0) return [];
+  const rows = projected.map(([s, p]) => [
+    s.facts.id,
+    p.status,
+    p.departmentId,
+    p.closedAt,
+    p.late,
+    joinIds(p.holders),
+    p.dueAt,
+    p.warnAt,
+    p.checkAt,
+    p.supervisedBy,
+    p.assessment.handlingMinutes,
+    joinIds(p.assessment.dispatchedTo),
+    joinIds(p.assessment.returnedBy),
+    p.assessment.verifications,
+    p.assessment.reworks,
+    p.assessment.rating,
+    p.assessment.stagesEntered,
+    p.leaderSupervisedBy,
+    p.leaderSupervisedAt,
+  ]);
+  const v = valuesTable('v', PROJECTION_COLUMNS, rows);
+  const statements = [
     `UPDATE events SET status = v.status, department_id = v.department_id, closed_at = v.closed_at::TIMESTAMP,
        overdue = (events.overdue OR v.late),
-       -- holders are ids without commas ('centre', D02, unit codes), passed joined
-       holders = CASE WHEN v.holders = '' THEN []::VARCHAR[] ELSE string_split(v.holders, ',') END,
+       -- lists of ids are stored comma-joined (store/idLists.ts)
+       holders = v.holders::VARCHAR,
        due_at = v.due_at::TIMESTAMP, warn_at = v.warn_at::TIMESTAMP, check_at = v.check_at::TIMESTAMP,
-       supervised_by = v.supervised_by,
-       leader_supervised_by = v.leader_supervised_by, leader_supervised_at = v.leader_supervised_at::TIMESTAMP,
-       -- the case's share of the assessment (projection.ts caseAssessmentOf); assignee ids are comma-free too
-       stages_entered = v.stages_entered, handling_minutes = v.handling_minutes,
-       dispatched_to = CASE WHEN v.dispatched_to = '' THEN []::VARCHAR[] ELSE string_split(v.dispatched_to, ',') END,
-       returned_by = CASE WHEN v.returned_by = '' THEN []::VARCHAR[] ELSE string_split(v.returned_by, ',') END,
-       verifications = v.verifications, reworks = v.reworks, rating = v.rating::satisfaction
-     FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS status, unnest($3::VARCHAR[]) AS department_id,
-       unnest($4::VARCHAR[]) AS closed_at, unnest($5::BOOLEAN[]) AS late, unnest($6::VARCHAR[]) AS holders,
-       unnest($7::VARCHAR[]) AS due_at, unnest($8::VARCHAR[]) AS warn_at, unnest($9::VARCHAR[]) AS check_at,
-       unnest($10::VARCHAR[]) AS supervised_by, unnest($11::DOUBLE[]) AS handling_minutes,
-       unnest($12::VARCHAR[]) AS dispatched_to, unnest($13::VARCHAR[]) AS returned_by,
-       unnest($14::INTEGER[]) AS verifications, unnest($15::INTEGER[]) AS reworks, unnest($16::VARCHAR[]) AS rating,
-       unnest($17::INTEGER[]) AS stages_entered, unnest($18::VARCHAR[]) AS leader_supervised_by,
-       unnest($19::VARCHAR[]) AS leader_supervised_at) v
+       supervised_by = v.supervised_by::VARCHAR,
+       leader_supervised_by = v.leader_supervised_by::VARCHAR, leader_supervised_at = v.leader_supervised_at::TIMESTAMP,
+       -- the case's share of the assessment (projection.ts caseAssessmentOf)
+       stages_entered = v.stages_entered::INTEGER, handling_minutes = v.handling_minutes::DOUBLE,
+       dispatched_to = v.dispatched_to::VARCHAR, returned_by = v.returned_by::VARCHAR,
+       verifications = v.verifications::INTEGER, reworks = v.reworks::INTEGER, rating = v.rating::satisfaction
+     FROM ${v}
      WHERE events.id = v.id`,
-    [
-      col(([id]) => id),
-      col(([, p]) => p.status),
-      col(([, p]) => p.departmentId),
-      col(([, p]) => p.closedAt),
-      col(([, p]) => p.late),
-      col(([, p]) => p.holders.join(',')),
-      col(([, p]) => p.dueAt),
-      col(([, p]) => p.warnAt),
-      col(([, p]) => p.checkAt),
-      col(([, p]) => p.supervisedBy),
-      col(([, p]) => p.assessment.handlingMinutes),
-      col(([, p]) => p.assessment.dispatchedTo.join(',')),
-      col(([, p]) => p.assessment.returnedBy.join(',')),
-      col(([, p]) => p.assessment.verifications),
-      col(([, p]) => p.assessment.reworks),
-      col(([, p]) => p.assessment.rating),
-      col(([, p]) => p.assessment.stagesEntered),
-      col(([, p]) => p.leaderSupervisedBy),
-      col(([, p]) => p.leaderSupervisedAt),
-    ],
-    listTypes('VVVVBVVVVVDVVIIVIVV'),
+    `DELETE FROM event_tasks WHERE event_id IN ${inList(projected.map(([s]) => s.facts.id))}`,
+  ];
+  const tasks = projected.flatMap(([s]) =>
+    taskViews(s).map((t) => [
+      s.facts.id,
+      t.no,
+      t.role,
+      t.assignee.id,
+      t.assignee.kind,
+      t.assignee.kind === 'unit' ? t.assignee.level : null,
+      t.state,
+      t.assignedAt,
+      t.limitMinutes,
+      t.deadlineAt,
+      t.pendingExtension?.hours ?? null,
+    ]),
   );
-  await runPrepared(conn, 'DELETE FROM event_tasks WHERE event_id IN (SELECT unnest($1::VARCHAR[]))', [
-    col(([id]) => id),
-  ]);
-  const tasks = states.flatMap((s) => taskViews(s).map((t) => ({ id: s.facts.id, t })));
-  if (tasks.length === 0) return;
-  const tcol = <T extends DuckDBValue>(f: (x: (typeof tasks)[number]) => T) => listValue(tasks.map(f));
-  await runPrepared(
-    conn,
-    `INSERT INTO event_tasks SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[]), unnest($3::VARCHAR[]),
-       unnest($4::VARCHAR[]), unnest($5::VARCHAR[]), unnest($6::VARCHAR[]), unnest($7::VARCHAR[]),
-       unnest($8::VARCHAR[])::TIMESTAMP, unnest($9::INTEGER[]), unnest($10::VARCHAR[])::TIMESTAMP, unnest($11::INTEGER[])`,
-    [
-      tcol((x) => x.id),
-      tcol((x) => x.t.no),
-      tcol((x) => x.t.role),
-      tcol((x) => x.t.assignee.id),
-      tcol((x) => x.t.assignee.kind),
-      tcol((x) => (x.t.assignee.kind === 'unit' ? x.t.assignee.level : null)),
-      tcol((x) => x.t.state),
-      tcol((x) => x.t.assignedAt),
-      tcol((x) => x.t.limitMinutes),
-      tcol((x) => x.t.deadlineAt),
-      tcol((x) => x.t.pendingExtension?.hours ?? null),
-    ],
-    listTypes('VIVVVVVVIVI'),
-  );
+  if (tasks.length)
+    statements.push(
+      `INSERT INTO event_tasks SELECT t.event_id, t.task_no::INTEGER, t.role, t.assignee, t.assignee_kind,
+         t.assignee_level::VARCHAR, t.state, t.assigned_at::TIMESTAMP, t.limit_minutes::INTEGER,
+         t.deadline_at::TIMESTAMP, t.extension_hours_pending::INTEGER
+       FROM ${valuesTable('t', TASK_COLUMNS, tasks)}`,
+    );
+  return statements;
 }
+
+const PROJECTION_COLUMNS = [
+  'id',
+  'status',
+  'department_id',
+  'closed_at',
+  'late',
+  'holders',
+  'due_at',
+  'warn_at',
+  'check_at',
+  'supervised_by',
+  'handling_minutes',
+  'dispatched_to',
+  'returned_by',
+  'verifications',
+  'reworks',
+  'rating',
+  'stages_entered',
+  'leader_supervised_by',
+  'leader_supervised_at',
+];
+
+const TASK_COLUMNS = [
+  'event_id',
+  'task_no',
+  'role',
+  'assignee',
+  'assignee_kind',
+  'assignee_level',
+  'state',
+  'assigned_at',
+  'limit_minutes',
+  'deadline_at',
+  'extension_hours_pending',
+];
 
 /** Cases replayed at a time by the back-fill below (bounds the timelines held in memory). */
 const ASSESS_BATCH = 20_000;
@@ -213,9 +245,7 @@ export async function assessCases(db: Db, onBatch?: (done: number) => void): Pro
         // The same columns as writeProjections (above) writes with a live action.
         await conn.run(
           `UPDATE events SET stages_entered = v.stages_entered, handling_minutes = v.handling_minutes,
-             dispatched_to = CASE WHEN v.dispatched_to = '' THEN []::VARCHAR[] ELSE string_split(v.dispatched_to, ',') END,
-             returned_by = CASE WHEN v.returned_by = '' THEN []::VARCHAR[] ELSE string_split(v.returned_by, ',') END,
-             verifications = v.verifications, reworks = v.reworks, rating = v.rating::satisfaction
+             dispatched_to = v.dispatched_to, returned_by = v.returned_by, verifications = v.verifications, reworks = v.reworks, rating = v.rating::satisfaction
            FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::DOUBLE[]) AS handling_minutes,
              unnest($3::VARCHAR[]) AS dispatched_to, unnest($4::VARCHAR[]) AS returned_by,
              unnest($5::INTEGER[]) AS verifications, unnest($6::INTEGER[]) AS reworks, unnest($7::VARCHAR[]) AS rating,
@@ -224,8 +254,8 @@ export async function assessCases(db: Db, onBatch?: (done: number) => void): Pro
           [
             col(([id]) => id),
             col(([, x]) => x.handlingMinutes),
-            col(([, x]) => x.dispatchedTo.join(',')),
-            col(([, x]) => x.returnedBy.join(',')),
+            col(([, x]) => joinIds(x.dispatchedTo)),
+            col(([, x]) => joinIds(x.returnedBy)),
             col(([, x]) => x.verifications),
             col(([, x]) => x.reworks),
             col(([, x]) => x.rating),
@@ -235,7 +265,7 @@ export async function assessCases(db: Db, onBatch?: (done: number) => void): Pro
         );
         if (empty.length)
           await conn.run(
-            'UPDATE events SET stages_entered = 1, dispatched_to = [], returned_by = [], verifications = 0, reworks = 0 WHERE id IN (SELECT unnest($1::VARCHAR[]))',
+            "UPDATE events SET stages_entered = 1, dispatched_to = '', returned_by = '', verifications = 0, reworks = 0 WHERE id IN (SELECT unnest($1::VARCHAR[]))",
             [listValue(empty)],
           );
         await conn.run('COMMIT');

@@ -11,7 +11,7 @@
 // not read back: it is the only writer of an existing case's timeline (alarms add new cases; migrations
 // run before it), so what it holds stays true; a dossier kept is dropped when another writer moves what
 // it shows (committed()).
-import { type DuckDBConnection, listValue } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import { caseInScope, type Principal, type Scope } from '../domain/access';
 import { cellsOf } from '../domain/risk/cells';
@@ -20,14 +20,14 @@ import type { Decision, Refusal } from '../domain/workflow/decide';
 import { type CaseProjection, projectionOf, taskViews } from '../domain/workflow/projection';
 import type { CaseState, CaseStep } from '../domain/workflow/states';
 import { casesTurnedAway } from './caseDays';
-import { writeProjected } from './caseProjection';
+import { projectionStatements } from './caseProjection';
 import { type CaseRecord, eventAfter, type Reported, readCaseRecords } from './caseRecords';
-import { byDue, type CaseDeduction, listTypes, readCases, writeDeductions } from './cases';
+import { byDue, type CaseDeduction, readCases, writeDeductions } from './cases';
 import { type Db, readOn } from './db';
 import type { EventStepWithActor } from './events';
 import { H3_RES } from './load';
 import { photoUrl } from './photos';
-import { runPrepared } from './prepared';
+import { valuesTable } from './sqlScript';
 
 /** A case as the machine holds it: the state and the timeline it was replayed from. */
 export interface CaseNow {
@@ -369,42 +369,47 @@ async function decideAndWrite(
   onClosed?: OnCasesClosed,
 ): Promise<Committed> {
   const seqs = await numbers.take(conn, jobs.filter((j) => j.kind === 'report').length);
-  await conn.run('BEGIN TRANSACTION');
-  try {
-    const settled = await decideAll(conn, jobs, kept, seqs);
-    const written = settled.filter((s) => s.ok);
-    const now = latest(jobs.map((j) => j.now));
-    // The latest state of each case the batch touched.
-    const touched = new Map(written.map((s) => [s.case.state.facts.id, s.case.state]));
-    await insertEvents(
-      conn,
+  // The cases not kept are read before the transaction: every write goes through this connection
+  // (db.write), so nothing can move them between this read and the BEGIN below.
+  const settled = await decideAll(conn, jobs, kept, seqs);
+  const written = settled.filter((s) => s.ok);
+  const now = latest(jobs.map((j) => j.now));
+  // The latest state of each case the batch touched.
+  const touched = new Map(written.map((s) => [s.case.state.facts.id, s.case.state]));
+  const projected = new Map([...touched.values()].map((state) => [state, projectionOf(state, now)]));
+  const due = [...touched.values()].flatMap((state) => dueDeductions(state, now));
+  const also = written.flatMap((s) => (s.job.kind === 'action' && s.job.also ? [{ s, also: s.job.also }] : []));
+  const closed = written.flatMap((s) =>
+    stepsOf(s.decision).some((st) => st.action === 'evaluate') && s.case.state.status === 'closed'
+      ? [s.case.state.facts.id]
+      : [],
+  );
+  // What needs nothing back goes as one script (sqlScript.ts); COMMIT with it when nothing follows.
+  const rest = due.length > 0 || also.length > 0 || (onClosed !== undefined && closed.length > 0);
+  const script = [
+    'BEGIN TRANSACTION',
+    ...eventsInsert(
       written.flatMap((s) => (s.job.kind === 'report' ? [{ report: s.job.report, state: s.case.state }] : [])),
-    );
-    await insertSteps(
-      conn,
-      written.flatMap((s) => stepsOf(s.decision).map((step) => [s.case.state.facts.id, step] as const)),
-    );
-    await insertPhotos(
-      conn,
+    ),
+    ...stepsInsert(written.flatMap((s) => stepsOf(s.decision).map((step) => [s.case.state.facts.id, step] as const))),
+    ...photosInsert(
       written.flatMap((s) =>
         s.job.photos.map((photo, i) => [s.case.state.facts.id, s.decision.step.seq, i + 1, photo] as const),
       ),
-    );
-    const projected = new Map([...touched.values()].map((state) => [state, projectionOf(state, now)]));
-    await writeProjected(conn, [...projected]);
-    const deducted = await writeDeductions(
-      conn,
-      [...touched.values()].flatMap((state) => dueDeductions(state, now)),
-      now,
-    );
-    for (const s of written) if (s.job.kind === 'action' && s.job.also) await s.job.also.write(conn, s.decision);
-    const closed = written.flatMap((s) =>
-      stepsOf(s.decision).some((st) => st.action === 'evaluate') && s.case.state.status === 'closed'
-        ? [s.case.state.facts.id]
-        : [],
-    );
-    const alsoWrote = onClosed && closed.length ? await onClosed(conn, closed, now) : [];
-    await conn.run('COMMIT');
+    ),
+    ...projectionStatements([...projected]),
+    ...(rest ? [] : ['COMMIT']),
+  ];
+  try {
+    await conn.run(script.join(';\n'));
+    let deducted = new Map<string, CaseDeduction[]>();
+    let alsoWrote: readonly string[] = [];
+    if (rest) {
+      deducted = await writeDeductions(conn, due, now);
+      for (const { s, also: a } of also) if (s.ok) await a.write(conn, s.decision);
+      alsoWrote = onClosed && closed.length ? await onClosed(conn, closed, now) : [];
+      await conn.run('COMMIT');
+    }
     return { settled, deducted, projected, now, alsoWrote };
   } catch (err) {
     await conn.run('ROLLBACK').catch(() => undefined);
@@ -431,7 +436,7 @@ class ReportNumbers {
 }
 
 /** How many report numbers are drawn at once. */
-const REPORT_NUMBERS_AHEAD = 64;
+const REPORT_NUMBERS_AHEAD = 256;
 
 async function decideAll(
   conn: DuckDBConnection,
@@ -485,68 +490,83 @@ const scopeView = (s: CaseState) => ({
   taskDepartments: taskViews(s).flatMap((t) => (t.assignee.kind === 'department' ? [t.assignee.id] : [])),
 });
 
-async function insertEvents(conn: DuckDBConnection, made: readonly { report: Report; state: CaseState }[]) {
-  if (made.length === 0) return;
-  const col = <T>(f: (m: (typeof made)[number]) => T) => listValue(made.map(f) as never[]);
-  await runPrepared(
-    conn,
+/** The INSERT of new cases' events, values in the text (sqlScript.ts), or nothing. */
+function eventsInsert(made: readonly { report: Report; state: CaseState }[]): string[] {
+  if (made.length === 0) return [];
+  const rows = made.map(({ report: r, state: s }) => {
+    const cells = cellsOf(r.lon, r.lat);
+    return [
+      s.facts.id,
+      codeOf(s),
+      s.facts.itemCode,
+      s.facts.source,
+      s.facts.gridId,
+      r.lon,
+      r.lat,
+      latLngToCell(r.lat, r.lon, H3_RES),
+      s.facts.reportedAt,
+      r.overallDeadlineAt,
+      s.departmentId,
+      r.description,
+      cells.r8,
+      cells.r10,
+      r.reporterResidentId ?? null,
+    ];
+  });
+  return [
     `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description, h3_r8, h3_r10, reporter_resident_id)
-     SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[]), unnest($5::VARCHAR[]),
-       unnest($6::DOUBLE[]), unnest($7::DOUBLE[]), unnest($8::VARCHAR[]), unnest($9::VARCHAR[])::TIMESTAMP,
-       unnest($10::VARCHAR[])::TIMESTAMP, unnest($11::VARCHAR[]), 'reported', NULL, false, unnest($12::VARCHAR[]),
-       unnest($13::VARCHAR[]), unnest($14::VARCHAR[]), unnest($15::VARCHAR[])`,
-    [
-      col((m) => m.state.facts.id),
-      col((m) => codeOf(m.state)),
-      col((m) => m.state.facts.itemCode),
-      col((m) => m.state.facts.source),
-      col((m) => m.state.facts.gridId),
-      col((m) => m.report.lon),
-      col((m) => m.report.lat),
-      col((m) => latLngToCell(m.report.lat, m.report.lon, H3_RES)),
-      col((m) => m.state.facts.reportedAt),
-      col((m) => m.report.overallDeadlineAt),
-      col((m) => m.state.departmentId),
-      col((m) => m.report.description),
-      col((m) => cellsOf(m.report.lon, m.report.lat).r8),
-      col((m) => cellsOf(m.report.lon, m.report.lat).r10),
-      col((m) => m.report.reporterResidentId ?? null),
-    ],
-    listTypes('VVVVVDDVVVVVVVV'),
-  );
+     SELECT e.id, e.code, e.item_code, e.source, e.grid_id, e.lon::DOUBLE, e.lat::DOUBLE, e.h3, e.reported_at::TIMESTAMP,
+       e.deadline_at::TIMESTAMP, e.department_id, 'reported', NULL, false, e.description, e.h3_r8, e.h3_r10,
+       e.reporter_resident_id::VARCHAR
+     FROM ${valuesTable('e', EVENT_COLUMNS, rows)}`,
+  ];
 }
 
-async function insertSteps(conn: DuckDBConnection, steps: readonly (readonly [string, CaseStep])[]) {
-  if (steps.length === 0) return;
-  const col = <T>(f: (s: CaseStep, id: string) => T) => listValue(steps.map(([id, s]) => f(s, id)) as never[]);
-  await runPrepared(
-    conn,
+const EVENT_COLUMNS = [
+  'id',
+  'code',
+  'item_code',
+  'source',
+  'grid_id',
+  'lon',
+  'lat',
+  'h3',
+  'reported_at',
+  'deadline_at',
+  'department_id',
+  'description',
+  'h3_r8',
+  'h3_r10',
+  'reporter_resident_id',
+];
+
+/** The INSERT of the batch's steps, or nothing. */
+function stepsInsert(steps: readonly (readonly [string, CaseStep])[]): string[] {
+  if (steps.length === 0) return [];
+  const rows = steps.map(([id, s]) => [
+    id,
+    s.seq,
+    s.stage,
+    s.at,
+    s.actor,
+    s.note,
+    s.action,
+    s.role,
+    s.detail ? JSON.stringify(s.detail) : null,
+  ]);
+  return [
     `INSERT INTO event_steps (event_id, seq, stage, "at", actor, note, action, role, detail)
-     SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[]), unnest($3::VARCHAR[]), unnest($4::VARCHAR[])::TIMESTAMP,
-       unnest($5::VARCHAR[]), unnest($6::VARCHAR[]), unnest($7::VARCHAR[]), unnest($8::VARCHAR[]), unnest($9::VARCHAR[])`,
-    [
-      col((_, id) => id),
-      col((s) => s.seq),
-      col((s) => s.stage),
-      col((s) => s.at),
-      col((s) => s.actor),
-      col((s) => s.note),
-      col((s) => s.action),
-      col((s) => s.role),
-      col((s) => (s.detail ? JSON.stringify(s.detail) : null)),
-    ],
-    listTypes('VIVVVVVVV'),
-  );
+     SELECT s.event_id, s.seq::INTEGER, s.stage, s."at"::TIMESTAMP, s.actor, s.note, s.action, s.role::VARCHAR, s.detail::VARCHAR
+     FROM ${valuesTable('s', ['event_id', 'seq', 'stage', 'at', 'actor', 'note', 'action', 'role', 'detail'], rows)}`,
+  ];
 }
 
-async function insertPhotos(conn: DuckDBConnection, rows: readonly (readonly [string, number, number, string])[]) {
-  if (rows.length === 0) return;
-  const col = (i: 0 | 1 | 2 | 3) => listValue(rows.map((r) => r[i]));
-  await runPrepared(
-    conn,
+/** The INSERT of the photos the batch's steps carry, or nothing. */
+function photosInsert(rows: readonly (readonly [string, number, number, string])[]): string[] {
+  if (rows.length === 0) return [];
+  return [
     `INSERT INTO event_photos (event_id, seq, no, photo_id)
-     SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[]), unnest($3::INTEGER[]), unnest($4::VARCHAR[])`,
-    [col(0), col(1), col(2), col(3)],
-    listTypes('VIIV'),
-  );
+     SELECT p.event_id, p.seq::INTEGER, p.no::INTEGER, p.photo_id
+     FROM ${valuesTable('p', ['event_id', 'seq', 'no', 'photo_id'], rows)}`,
+  ];
 }

@@ -5,6 +5,7 @@ import type { Role, Scope } from '../domain/access';
 import type { EventOrigin, EventStatus, EventStep, GovEvent } from '../domain/model';
 import { caseScope } from './cases';
 import type { Db } from './db';
+import { idListSql, splitIds } from './idLists';
 import { type Bbox, Where } from './sql';
 
 export interface EventFilter {
@@ -59,7 +60,8 @@ interface Row {
   closed_at: string | null;
   overdue: boolean;
   description: string;
-  holders: string[] | null;
+  /** Comma-joined (store/idLists.ts). */
+  holders: string | null;
   due_at: string | null;
   warn_at: string | null;
   supervised_by: string | null;
@@ -81,7 +83,7 @@ const toEvent = (r: Row): CaseSummary => ({
   closedAt: r.closed_at,
   overdue: r.overdue,
   description: r.description,
-  holders: r.holders ?? [],
+  holders: splitIds(r.holders) ?? [],
   dueAt: r.due_at,
   warnAt: r.warn_at,
   supervisedBy: r.supervised_by,
@@ -130,7 +132,7 @@ export async function listEvents(
   if (f.overdue !== undefined)
     w.add(f.overdue ? 'due_at <= ?::TIMESTAMP' : '(due_at IS NULL OR due_at > ?::TIMESTAMP)', now);
   if (f.warning) w.add('warn_at <= ?::TIMESTAMP AND due_at > ?::TIMESTAMP', now, now);
-  if (f.holder) w.add('list_contains(holders, ?)', f.holder);
+  if (f.holder) w.add(`list_contains(${idListSql('holders')}, ?)`, f.holder);
   if (f.supervised !== undefined) w.add(f.supervised ? 'supervised_by IS NOT NULL' : 'supervised_by IS NULL');
   if (f.leaderSupervised !== undefined)
     w.add(f.leaderSupervised ? 'leader_supervised_by IS NOT NULL' : 'leader_supervised_by IS NULL');

@@ -2,7 +2,7 @@
 // Each table is described once: its columns, in schema order, and how to read them off a record.
 // Columns that later migrations added (the workflow's projection, H3 cells, camera cover) are computed
 // here and appended with their rows: filling them afterwards with UPDATEs cost about a minute at scale 1.
-import { type DuckDBAppender, LIST, VARCHAR } from '@duckdb/node-api';
+import type { DuckDBAppender } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import type {
   AdminUnit,
@@ -28,6 +28,7 @@ import type {
 import { type Cells, cellsOf } from '../domain/risk/cells';
 import { cameraCover } from './cells';
 import type { Db } from './db';
+import { joinIds } from './idLists';
 import {
   type CaseColumns,
   type CasesInput,
@@ -40,8 +41,8 @@ import {
 /** The H3 resolution stored with points: res 9 cells are about 0.1 km², a city block. */
 export const H3_RES = 9;
 
-type Kind = 'text' | 'double' | 'int' | 'bool' | 'list';
-type Column<T> = [kind: Kind, get: (r: T) => string | number | boolean | readonly string[] | null];
+type Kind = 'text' | 'double' | 'int' | 'bool';
+type Column<T> = [kind: Kind, get: (r: T) => string | number | boolean | null];
 
 export type LoadProgress = (done: number, total: number, table: string) => void;
 
@@ -58,7 +59,8 @@ function columnsFor<T>() {
     dbl: (get: (r: T) => number | null): Column<T> => ['double', get],
     int: (get: (r: T) => number | null): Column<T> => ['int', get],
     bool: (get: (r: T) => boolean | null): Column<T> => ['bool', get],
-    list: (get: (r: T) => readonly string[] | null): Column<T> => ['list', get],
+    /** A list of ids, stored comma-joined (store/idLists.ts). */
+    ids: (get: (r: T) => readonly string[] | null): Column<T> => ['text', (r) => joinIds(get(r))],
     bbox: (box: (r: T) => Box): Column<T>[] => [0, 1, 2, 3].map((i): Column<T> => ['double', (r) => box(r)[i]!]),
     lonLat: (pos: (r: T) => LonLat | null): Column<T>[] => [
       ['double', (r) => pos(r)?.[0] ?? null],
@@ -426,7 +428,7 @@ function tables(d: CityDataset & CasesInput): TableSpec<any>[] {
         c.text((e) => caseOf(e).closedAt),
         c.bool((e) => caseOf(e).overdue),
         c.text((e) => e.description),
-        c.list((e) => caseOf(e).holders),
+        c.ids((e) => caseOf(e).holders),
         c.text((e) => caseOf(e).dueAt),
         c.text((e) => caseOf(e).warnAt),
         c.text((e) => caseOf(e).checkAt),
@@ -434,8 +436,8 @@ function tables(d: CityDataset & CasesInput): TableSpec<any>[] {
         // the case's share of the assessment (stages_entered … rating)
         c.int((e) => caseOf(e).assessment?.stagesEntered ?? null),
         c.dbl((e) => caseOf(e).assessment?.handlingMinutes ?? null),
-        c.list((e) => caseOf(e).assessment?.dispatchedTo ?? null),
-        c.list((e) => caseOf(e).assessment?.returnedBy ?? null),
+        c.ids((e) => caseOf(e).assessment?.dispatchedTo ?? null),
+        c.ids((e) => caseOf(e).assessment?.returnedBy ?? null),
         c.int((e) => caseOf(e).assessment?.verifications ?? null),
         c.int((e) => caseOf(e).assessment?.reworks ?? null),
         c.text((e) => caseOf(e).assessment?.rating ?? null),
@@ -510,9 +512,7 @@ function tables(d: CityDataset & CasesInput): TableSpec<any>[] {
   ];
 }
 
-const VARCHAR_LIST = LIST(VARCHAR);
-
-function append(a: DuckDBAppender, kind: Kind, v: string | number | boolean | readonly string[] | null): void {
+function append(a: DuckDBAppender, kind: Kind, v: string | number | boolean | null): void {
   if (v === null) {
     a.appendNull();
     return;
@@ -529,9 +529,6 @@ function append(a: DuckDBAppender, kind: Kind, v: string | number | boolean | re
       break;
     case 'bool':
       a.appendBoolean(v as boolean);
-      break;
-    case 'list':
-      a.appendList(v as readonly string[], VARCHAR_LIST);
       break;
   }
 }

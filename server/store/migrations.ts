@@ -410,4 +410,17 @@ CREATE TABLE compounds (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, grid_id V
   gate_name VARCHAR NOT NULL, gate_lon DOUBLE NOT NULL, gate_lat DOUBLE NOT NULL, ${bbox});
 `,
   },
+  {
+    version: 20,
+    name: "a case's lists of ids as text, so that an action updates its row in place",
+    // holders, dispatched_to and returned_by were VARCHAR[]: DuckDB updates a LIST column by deleting
+    // the row and appending it again, so each action rewrote its case's whole row (13–16 ms for a
+    // batch of 23 cases at scale 1, against 6 ms for the same update in place). Now comma-joined ids
+    // (store/idLists.ts): '' the empty list, NULL still "not projected yet".
+    sql: `
+ALTER TABLE events ALTER COLUMN holders TYPE VARCHAR USING array_to_string(holders, ',');
+ALTER TABLE events ALTER COLUMN dispatched_to TYPE VARCHAR USING array_to_string(dispatched_to, ',');
+ALTER TABLE events ALTER COLUMN returned_by TYPE VARCHAR USING array_to_string(returned_by, ',');
+`,
+  },
 ];

@@ -1,5 +1,5 @@
-// Statements the case writer runs in every batch, prepared once per connection and run again with new
-// values. `conn.run(sql, values)` parses, plans and executes each time: three trips through Node's
+// Statements run often on the writer connection (the deductions' insert that returns what it wrote),
+// prepared once per connection and run again with new values. `conn.run(sql, values)` parses, plans and executes each time: three trips through Node's
 // thread pool and DuckDB's planner for a statement whose text never changes. Reusing the prepared
 // statement leaves one trip (execute). Only for the writer connection, inside `db.write`: calls on one
 // connection never overlap there, so one prepared statement is never bound by two callers at once.
