@@ -135,8 +135,14 @@ export function createApp(appDeps: Deps, options: AppOptions = {}) {
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   if (options.log) app.use('*', requestId(), accessLog(options.log, options.metrics));
-  // Layers run to megabytes of GeoJSON; gzip cuts them about tenfold.
-  app.use('/api/*', compress());
+  // Layers run to megabytes of GeoJSON; gzip cuts them about tenfold. Any answer may be compressed,
+  // so every one varies by Accept-Encoding: said before the route answers, since compress() adding it
+  // to a finished response makes @hono/node-server build a whole fetch Response for it.
+  const compressed = compress();
+  app.use('/api/*', (c, next) => {
+    c.header('Vary', 'Accept-Encoding');
+    return compressed(c, next);
+  });
   app.use('*', headers);
   if (options.metrics) app.get('/metrics', metricsHandler(options.metrics, options.metricsToken ?? ''));
   app.use('/api/*', limitBody, sameOriginWrites, strictJson, guard(deps));

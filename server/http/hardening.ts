@@ -1,5 +1,7 @@
 // Request hygiene for the whole API: security headers, a body-size limit, same-origin writes and
 // strict JSON bodies (valid UTF-8, valid JSON, declared as JSON).
+
+import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -42,7 +44,26 @@ const jsonBodyLimit = bodyLimit({
   onError: (c) => errorJson(c, 413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
 });
 
-export const limitBody: MiddlewareHandler = (c, next) => (isRaw(c) ? next() : jsonBodyLimit(c, next));
+/** Node's request, when the server is @hono/node-server. */
+const incomingOf = (c: Context) => (c.env as Partial<HttpBindings> | undefined)?.incoming;
+
+/**
+ * The JSON body limit. A request to Node's server with neither Content-Length nor Transfer-Encoding
+ * has no body (HTTP/1.1), and a Content-Length is checked as it stands (Node's parser holds the body to it):
+ * neither touches `c.req.raw.body`, which makes @hono/node-server build a whole fetch Request (its
+ * body stream and abort signal) for every request, GETs included. Only a chunked body is counted
+ * while it streams in.
+ */
+export const limitBody: MiddlewareHandler = async (c, next) => {
+  if (isRaw(c)) return next();
+  // Not from Node's HTTP server (`app.request`, the exports' in-process calls): a fetch Request may
+  // carry a body without either header, so it is counted.
+  if (!incomingOf(c) || c.req.header('transfer-encoding') !== undefined) return jsonBodyLimit(c, next);
+  const length = c.req.header('content-length');
+  if (length !== undefined && Number(length) > MAX_BODY_BYTES)
+    return errorJson(c, 413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  return next();
+};
 
 /** The photo upload's limit: a body past `maxBytes` is refused while it streams in, before it is held whole. */
 export function limitPhotoBody(maxBytes: number): MiddlewareHandler {
@@ -92,7 +113,7 @@ const CSV_TYPE = /^text\/csv\s*(;\s*charset=utf-8\s*)?$/i;
  */
 export const strictJson: MiddlewareHandler = async (c, next) => {
   if (SAFE.has(c.req.method) || isRaw(c)) return next(); // the photo route checks its bytes itself
-  const raw = await c.req.arrayBuffer();
+  const raw = await bodyBytes(c);
   if (raw.byteLength === 0) return next();
   const type = c.req.header('content-type') ?? '';
   if (CSV_ROUTES.has(`${c.req.method} ${c.req.path}`) && CSV_TYPE.test(type)) {
@@ -121,5 +142,24 @@ export const strictJson: MiddlewareHandler = async (c, next) => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return errorJson(c, 400, 'bad_json', 'The body must be a JSON object.');
   }
+  // The routes' validators read it from here (HonoRequest's body cache) instead of parsing again.
+  c.req.bodyCache.json = Promise.resolve(value);
   return next();
 };
+
+/**
+ * The body's bytes, read from Node's request stream when the server is @hono/node-server (and kept
+ * in HonoRequest's body cache for whoever reads it next), so no fetch Request is built for it; from
+ * the fetch Request otherwise (`app.request` in tests, the exports' in-process calls).
+ */
+async function bodyBytes(c: Context): Promise<ArrayBuffer> {
+  const incoming = incomingOf(c);
+  if (!incoming || incoming.readableEnded || c.req.bodyCache.arrayBuffer) return c.req.arrayBuffer();
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  const all = Buffer.concat(chunks);
+  const bytes = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
+  // HonoRequest keeps the promise of each body it read, whatever its type says.
+  c.req.bodyCache.arrayBuffer = Promise.resolve(bytes) as unknown as ArrayBuffer;
+  return bytes;
+}
