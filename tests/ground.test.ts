@@ -1,6 +1,6 @@
 // The ground served to the twin (issue 14 item 4): the waters, land-use and elevation layers (cached per
 // data version: a strong ETag, 304 on If-None-Match, a new answer once a write moves their table), the raster
-// ground tiles (PNG, drawn, not blank, inside the county) and the terrain's heightmap-1.0 tiles (hills in
+// ground tiles (WebP, drawn, not blank, inside the county) and the terrain's heightmap-1.0 tiles (hills in
 // the north-west higher than the plain in the south-east), with the county's townships drawn on it. On a
 // copy of the small dataset.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
@@ -85,7 +85,7 @@ describe('ground layers', () => {
     expect(elevation.heightsDm.length).toBe(elevation.cols * elevation.rows);
   });
 
-  it('renders the ground as PNG tiles: drawn in the county, transparent away from it, 304 when held', async () => {
+  it('renders the ground as WebP tiles: drawn in the county, transparent away from it, 304 when held', async () => {
     const layer = (await (await get('/api/ground/layer.json')).json()) as {
       tiles: string[];
       bounds: [number, number, number, number];
@@ -99,7 +99,7 @@ describe('ground layers', () => {
     const url = `/api/ground/${layer.tiles[0]!.replace('{z}', '11').replace('{x}', String(x)).replace('{y}', String(y))}`;
     const res = await get(url);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('content-type')).toBe('image/webp');
     expect(res.headers.get('cache-control')).toContain('immutable');
     const image = await loadImage(Buffer.from(await res.arrayBuffer()));
     const { createCanvas } = await import('@napi-rs/canvas');
@@ -118,17 +118,18 @@ describe('ground layers', () => {
     expect(colours.size).toBeGreaterThan(5); // land use, water, roads: not one flat colour
     expect((await get(url, { 'if-none-match': res.headers.get('etag')! })).status).toBe(304);
     // far from the county: transparent
-    const far = await get('/api/ground/11/100/100.png');
+    const far = await get('/api/ground/11/100/100.webp');
     expect(far.status).toBe(200);
     const blank = await loadImage(Buffer.from(await far.arrayBuffer()));
     const c2 = createCanvas(blank.width, blank.height).getContext('2d');
     c2.drawImage(blank, 0, 0);
     expect(c2.getImageData(0, 0, blank.width, blank.height).data.every((v, i) => i % 4 !== 3 || v === 0)).toBe(true);
     expect((await get('/api/ground/11/1/2.jpg')).status).toBe(404);
+    expect((await get('/api/ground/11/1/2.png')).status).toBe(404);
     // signed out: refused before anything is drawn
     for (const path of [url, '/api/ground/layer.json', '/api/terrain/layer.json', '/api/terrain/0/0/0.terrain'])
       expect((await app.request(path)).status, path).toBe(401);
-    expect((await get('/api/ground/30/0/0.png')).status).toBe(404);
+    expect((await get('/api/ground/30/0/0.webp')).status).toBe(404);
   });
 
   it("draws the county's townships: every town's border, and the names of the towns outside the pilot", async () => {

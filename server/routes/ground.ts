@@ -1,6 +1,6 @@
 // The ground the twin stands on, as tiles Cesium reads directly (not in the OpenAPI document: tile
 // protocols, like /tiles/*; the guard lists them as `GET /ground/*` and `GET /terrain/*`):
-//   GET /ground/layer.json, /ground/{z}/{x}/{y}.png  raster tiles of land use, water and roads
+//   GET /ground/layer.json, /ground/{z}/{x}/{y}.webp  raster tiles of land use, water and roads
 //       (geographic tiling, y from the north; server/ground/render.ts)
 //   GET /terrain/layer.json, /terrain/{z}/{x}/{y}.terrain  the elevation model in heightmap-1.0 (TMS)
 // Tiles are made on first request and kept per data version of the ground's tables; their URLs carry
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { createCanvas } from '@napi-rs/canvas';
 import { type Context, Hono } from 'hono';
 import { heightmapTile, TERRAIN_MAX_LEVEL, terrainLayer } from '../ground/heightmap';
-import { GROUND_MAX_LEVEL, renderGroundTile, TILE_PX } from '../ground/render';
+import { GROUND_MAX_LEVEL, GROUND_TILE_TYPE, GROUND_WEBP_QUALITY, renderGroundTile, TILE_PX } from '../ground/render';
 import { GroundScenes } from '../ground/scene';
 import { validTile } from '../ground/tiles';
 import { notModified, representationTag } from '../http/conditional';
@@ -22,7 +22,7 @@ import { errorJson } from '../http/errors';
 const GROUND_MIN_WARM = 8;
 const GROUND_MAX_WARM = 11;
 
-/** Tiles kept in memory (PNG tiles are a few KB, terrain tiles about 8 KB). */
+/** Tiles kept in memory (ground tiles 2–30 KB, terrain tiles about 8 KB). */
 const MAX_TILES = 6_000;
 
 class TileCache {
@@ -41,7 +41,7 @@ class TileCache {
   }
 }
 
-const TILE_PATH = /^(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.(png|terrain)$/;
+const TILE_PATH = /^(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.(webp|terrain)$/;
 
 function sendTile(c: Context, bytes: Uint8Array, type: string, version: string, tag: string): Response {
   const entity = createHash('sha256').update(`${version}|${tag}`).digest('base64url').slice(0, 27);
@@ -58,7 +58,7 @@ function sendTile(c: Context, bytes: Uint8Array, type: string, version: string, 
 
 let blank: Uint8Array | null = null;
 /** A transparent tile, for tiles of the rectangle with nothing of the ground in them. */
-const blankPng = () => (blank ??= createCanvas(TILE_PX, TILE_PX).toBuffer('image/png'));
+const blankTile = () => (blank ??= createCanvas(TILE_PX, TILE_PX).toBuffer('image/webp', GROUND_WEBP_QUALITY));
 
 export function groundRoutes({ db, startedAt }: Deps) {
   // the data versions count from 0 in each process: the start time keeps a URL of one run from another's
@@ -70,7 +70,7 @@ export function groundRoutes({ db, startedAt }: Deps) {
     const key = `${scene.version}|ground/${z}/${x}/${y}`;
     let bytes = tiles.get(key);
     if (!bytes) {
-      bytes = (await renderGroundTile(scene, z, x, y)) ?? blankPng();
+      bytes = (await renderGroundTile(scene, z, x, y)) ?? blankTile();
       tiles.set(key, bytes);
     }
     return { bytes, version: scene.version };
@@ -97,7 +97,7 @@ export function groundRoutes({ db, startedAt }: Deps) {
 
   const tile = async (c: Context, kind: 'ground' | 'terrain') => {
     const m = TILE_PATH.exec(c.req.path.replace(/^.*?\/(ground|terrain)\//, ''));
-    const ext = kind === 'ground' ? 'png' : 'terrain';
+    const ext = kind === 'ground' ? 'webp' : 'terrain';
     const max = kind === 'ground' ? GROUND_MAX_LEVEL : TERRAIN_MAX_LEVEL;
     if (!m || m[4] !== ext) return errorJson(c, 404, 'not_found', `No such ${kind} tile`);
     const [z, x, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -108,11 +108,11 @@ export function groundRoutes({ db, startedAt }: Deps) {
     if (!bytes) {
       bytes =
         kind === 'ground'
-          ? ((await renderGroundTile(scene, z, x, y)) ?? blankPng())
+          ? ((await renderGroundTile(scene, z, x, y)) ?? blankTile())
           : heightmapTile(scene.dem, z, x, y);
       tiles.set(key, bytes);
     }
-    const type = kind === 'ground' ? 'image/png' : 'application/octet-stream';
+    const type = kind === 'ground' ? GROUND_TILE_TYPE : 'application/octet-stream';
     return sendTile(c, bytes, type, scene.version, `${kind}/${z}/${x}/${y}`);
   };
 
@@ -124,7 +124,7 @@ export function groundRoutes({ db, startedAt }: Deps) {
       });
       c.header('Cache-Control', 'private, no-cache');
       return c.json({
-        tiles: [`{z}/{x}/{y}.png?v=${encodeURIComponent(scene.version)}`],
+        tiles: [`{z}/{x}/{y}.webp?v=${encodeURIComponent(scene.version)}`],
         scheme: 'geographic',
         minzoom: 0,
         maxzoom: GROUND_MAX_LEVEL,
