@@ -83,7 +83,9 @@ if (await ensureClientBuilt('dist/client')) log('client built');
 // A run of its own: a copy of the store (the server writes sessions and telemetry) and of the client
 // (the static files of the layers' sizes are added to it).
 const runDir = mkdtempSync(join(tmpdir(), 'wendu-bench-serve-run-'));
-for (const f of ['wendu.duckdb', 'wendu.duckdb.wal'])
+// the demo users' passwords too: a store a server has opened already holds its demo users, and a
+// server writes demo-users.json only when it creates them
+for (const f of ['wendu.duckdb', 'wendu.duckdb.wal', 'demo-users.json'])
   if (existsSync(join(dataDir, f))) cpSync(join(dataDir, f), join(runDir, f));
 const clientDir = join(runDir, 'client');
 cpSync('dist/client', clientDir, { recursive: true });

@@ -89,7 +89,9 @@ if (phases.has('assessment')) {
 
 if (phases.has('actions')) {
   const runDir = mkdtempSync(join(tmpdir(), 'wendu-bench-workflow-run-'));
-  for (const f of ['wendu.duckdb', 'wendu.duckdb.wal'])
+  // the demo users' passwords too: a store a server has opened already holds its demo users, and a
+  // server writes demo-users.json only when it creates them
+  for (const f of ['wendu.duckdb', 'wendu.duckdb.wal', 'demo-users.json'])
     if (existsSync(join(dataDir, f))) cpSync(join(dataDir, f), join(runDir, f));
   const platform = await startPlatformProcess(
     '.',
