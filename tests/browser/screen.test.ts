@@ -74,7 +74,7 @@ describe('the big screen', () => {
       const path = new URL(r.url()).pathname;
       if (!/^\/api\/(ground\/|layers\/elevation)/.test(path)) return;
       if (r.status() >= 400) ground.failed.push(`${r.status()} ${path}`);
-      else if (path.endsWith('.png')) ground.imagery++;
+      else if (path.endsWith('.webp')) ground.imagery++;
       else if (path.endsWith('/elevation')) ground.elevation++;
     });
 
