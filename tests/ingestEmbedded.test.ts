@@ -87,8 +87,9 @@ describe('device accounts on the embedded broker', () => {
     );
     expect(rows).toHaveLength(sensors);
     // the one password format (auth/passwords.ts), a salt of its own each
-    for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
-    expect(new Set(rows.map((r) => r.password_hash.split('$')[4])).size).toBe(sensors);
+    // generated secrets: a salted SHA-256 each (auth/machineSecrets.ts), every salt its own
+    for (const r of rows) expect(r.password_hash).toMatch(/^sha256\$[\w-]{22}\$[\w-]{43}$/);
+    expect(new Set(rows.map((r) => r.password_hash.split('$')[1])).size).toBe(sensors);
     const passwords = Object.values(ingest.credentials.devices);
     expect(rows.some((r) => passwords.some((p) => r.password_hash.includes(p)))).toBe(false);
   });

@@ -1,5 +1,5 @@
-// Every secret the platform checks (users' passwords, MQTT device and server passwords) is hashed here,
-// one way: scrypt (node:crypto) with a per-secret salt, stored as one self-describing string with its
+// Every password a person chooses (users' passwords; and the MQTT passwords of stores from before,
+// machineSecrets.ts) is hashed here, one way: scrypt (node:crypto) with a per-secret salt, stored as one self-describing string with its
 // parameters, so they can be raised later without invalidating old hashes. Every derivation runs in
 // the one key-derivation slot (kdfSlot.ts), so checks never crowd DuckDB out of libuv's thread pool.
 import { randomBytes, type ScryptOptions, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';

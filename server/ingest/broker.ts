@@ -7,7 +7,7 @@
 
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import { Aedes, type Client } from 'aedes';
-import { DECOY_HASH, verifyPassword } from '../auth/passwords';
+import { MACHINE_DECOY, verifyMachineSecret } from '../auth/machineSecrets';
 import { capPerAddress, MQTT_MAX_PER_ADDRESS } from '../connections';
 import { mayPublish } from '../domain/telemetry';
 import type { MqttAccount } from '../store/mqttAccounts';
@@ -57,7 +57,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
             if (!accounts) return done(null, true);
             if (!username || !password) return done(refuse(5, 'anonymous clients are not allowed'), false);
             const account = accounts.get(username);
-            verifyPassword(password, account?.passwordHash ?? DECOY_HASH).then(
+            verifyMachineSecret(password, account?.passwordHash ?? MACHINE_DECOY).then(
               (ok) => {
                 if (ok && account) {
                   signedIn.set(client, account);

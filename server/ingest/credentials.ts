@@ -3,7 +3,8 @@
 // a file only this machine reads (data/generated/device-credentials.json, git-ignored, mode 0600).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { hashPassword, randomPassword } from '../auth/passwords';
+import { hashMachineSecret } from '../auth/machineSecrets';
+import { randomPassword } from '../auth/passwords';
 import type { Db } from '../store/db';
 import { listMqttAccounts, type MqttAccount, saveMqttAccounts } from '../store/mqttAccounts';
 
@@ -47,20 +48,14 @@ export async function provisionCredentials(
     if (known && existing.has(username)) return known;
     const password = known || randomPassword(DEVICE_PASSWORD_BYTES);
     if (!known) fileChanged = true;
-    const passwordHash = await hashPassword(password);
+    const passwordHash = hashMachineSecret(password);
     added.push({ username, role, deviceId: role === 'device' ? username : null, passwordHash });
     return password;
   }
 
   file.server.password = await ensure(SERVER_USERNAME, 'server', file.server.password || undefined);
   file.server.username = SERVER_USERNAME;
-  // hashes run one at a time in the key-derivation slot: queue a few at a time
-  const ids = [...deviceIds];
-  for (let i = 0; i < ids.length; i += 8) {
-    const chunk = ids.slice(i, i + 8);
-    const passwords = await Promise.all(chunk.map((id) => ensure(id, 'device', file.devices[id])));
-    for (const [k, id] of chunk.entries()) file.devices[id] = passwords[k]!;
-  }
+  for (const id of deviceIds) file.devices[id] = await ensure(id, 'device', file.devices[id]);
   await saveMqttAccounts(db, added, at);
   if (fileChanged || !existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true });

@@ -1,5 +1,6 @@
-// MQTT accounts (设备账号): one per sensing terminal, plus the server's own. Passwords are stored hashed
-// (auth/passwords.ts, the same format as users' passwords).
+// MQTT accounts (设备账号): one per sensing terminal, plus the server's own. Passwords are stored hashed:
+// the platform makes them at random, so as a salted SHA-256 (auth/machineSecrets.ts); a store from
+// before holds scrypt hashes (auth/passwords.ts), which still verify.
 import type { Db } from './db';
 
 export type MqttRole = 'device' | 'server';
