@@ -3,6 +3,7 @@
 // (scripts/clientBuild/precompress.ts) for the server to send by Accept-Encoding.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type PrecompressResult, precompressDir } from './clientBuild/precompress';
 
@@ -75,10 +76,20 @@ export async function buildClient(outDir: string): Promise<PrecompressResult> {
  * process's thread; the build takes the other core). Resolves when it has built; rejects with its
  * output if it failed.
  */
+/** The build's niceness beside the dataset (0 normal, 19 the lowest priority). */
+const BUILD_NICENESS = 10;
+
 export function buildClientAside(outDir: string): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/buildClient.ts', '--out', outDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The dataset beside it is the longer road to a running platform: the build yields the cores to it
+  // and takes what is left (its esbuild and compression, started after this, inherit the niceness).
+  try {
+    if (child.pid) setPriority(child.pid, BUILD_NICENESS);
+  } catch {
+    // not allowed here: the build runs at the same priority
+  }
   let output = '';
   child.stdout.on('data', (b: Buffer) => {
     output += b.toString();
