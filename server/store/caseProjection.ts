@@ -13,7 +13,7 @@ import type { CaseState } from '../domain/workflow/states';
 import { factsOf, storedStep } from './cases';
 import { type Db, readOn } from './db';
 import { joinIds } from './idLists';
-import { inList, valuesTable } from './sqlScript';
+import { columnList, inList, valuesTable } from './sqlScript';
 
 const EPOCH = new Date(0).toISOString();
 
@@ -97,104 +97,99 @@ export async function writeProjected(
  */
 export function projectionStatements(projected: readonly (readonly [CaseState, CaseProjection])[]): string[] {
   if (projected.length === 0) return [];
-  const rows = projected.map(([s, p]) => [
-    s.facts.id,
-    p.status,
-    p.departmentId,
-    p.closedAt,
-    p.late,
-    joinIds(p.holders),
-    p.dueAt,
-    p.warnAt,
-    p.checkAt,
-    p.supervisedBy,
-    p.assessment.handlingMinutes,
-    joinIds(p.assessment.dispatchedTo),
-    joinIds(p.assessment.returnedBy),
-    p.assessment.verifications,
-    p.assessment.reworks,
-    p.assessment.rating,
-    p.assessment.stagesEntered,
-    p.leaderSupervisedBy,
-    p.leaderSupervisedAt,
-  ]);
-  const v = valuesTable('v', PROJECTION_COLUMNS, rows);
+  const rows = projected.map(([s, p]) => ({
+    id: s.facts.id,
+    status: p.status,
+    department_id: p.departmentId,
+    closed_at: p.closedAt,
+    late: p.late,
+    holders: joinIds(p.holders),
+    due_at: p.dueAt,
+    warn_at: p.warnAt,
+    check_at: p.checkAt,
+    supervised_by: p.supervisedBy,
+    handling_minutes: p.assessment.handlingMinutes,
+    dispatched_to: joinIds(p.assessment.dispatchedTo),
+    returned_by: joinIds(p.assessment.returnedBy),
+    verifications: p.assessment.verifications,
+    reworks: p.assessment.reworks,
+    rating: p.assessment.rating,
+    stages_entered: p.assessment.stagesEntered,
+    leader_supervised_by: p.leaderSupervisedBy,
+    leader_supervised_at: p.leaderSupervisedAt,
+  }));
   const statements = [
-    `UPDATE events SET status = v.status, department_id = v.department_id, closed_at = v.closed_at::TIMESTAMP,
+    `UPDATE events SET status = v.status, department_id = v.department_id, closed_at = v.closed_at,
        overdue = (events.overdue OR v.late),
        -- lists of ids are stored comma-joined (store/idLists.ts)
-       holders = v.holders::VARCHAR,
-       due_at = v.due_at::TIMESTAMP, warn_at = v.warn_at::TIMESTAMP, check_at = v.check_at::TIMESTAMP,
-       supervised_by = v.supervised_by::VARCHAR,
-       leader_supervised_by = v.leader_supervised_by::VARCHAR, leader_supervised_at = v.leader_supervised_at::TIMESTAMP,
+       holders = v.holders, due_at = v.due_at, warn_at = v.warn_at, check_at = v.check_at,
+       supervised_by = v.supervised_by,
+       leader_supervised_by = v.leader_supervised_by, leader_supervised_at = v.leader_supervised_at,
        -- the case's share of the assessment (projection.ts caseAssessmentOf)
-       stages_entered = v.stages_entered::INTEGER, handling_minutes = v.handling_minutes::DOUBLE,
-       dispatched_to = v.dispatched_to::VARCHAR, returned_by = v.returned_by::VARCHAR,
-       verifications = v.verifications::INTEGER, reworks = v.reworks::INTEGER, rating = v.rating::satisfaction
-     FROM ${v}
+       stages_entered = v.stages_entered, handling_minutes = v.handling_minutes,
+       dispatched_to = v.dispatched_to, returned_by = v.returned_by,
+       verifications = v.verifications, reworks = v.reworks, rating = v.rating
+     FROM ${valuesTable(PROJECTION_COLUMNS, rows)} v
      WHERE events.id = v.id`,
     `DELETE FROM event_tasks WHERE event_id IN ${inList(projected.map(([s]) => s.facts.id))}`,
   ];
   const tasks = projected.flatMap(([s]) =>
-    taskViews(s).map((t) => [
-      s.facts.id,
-      t.no,
-      t.role,
-      t.assignee.id,
-      t.assignee.kind,
-      t.assignee.kind === 'unit' ? t.assignee.level : null,
-      t.state,
-      t.assignedAt,
-      t.limitMinutes,
-      t.deadlineAt,
-      t.pendingExtension?.hours ?? null,
-    ]),
+    taskViews(s).map((t) => ({
+      event_id: s.facts.id,
+      task_no: t.no,
+      role: t.role,
+      assignee: t.assignee.id,
+      assignee_kind: t.assignee.kind,
+      assignee_level: t.assignee.kind === 'unit' ? t.assignee.level : null,
+      state: t.state,
+      assigned_at: t.assignedAt,
+      limit_minutes: t.limitMinutes,
+      deadline_at: t.deadlineAt,
+      extension_hours_pending: t.pendingExtension?.hours ?? null,
+    })),
   );
   if (tasks.length)
     statements.push(
-      `INSERT INTO event_tasks SELECT t.event_id, t.task_no::INTEGER, t.role, t.assignee, t.assignee_kind,
-         t.assignee_level::VARCHAR, t.state, t.assigned_at::TIMESTAMP, t.limit_minutes::INTEGER,
-         t.deadline_at::TIMESTAMP, t.extension_hours_pending::INTEGER
-       FROM ${valuesTable('t', TASK_COLUMNS, tasks)}`,
+      `INSERT INTO event_tasks (${columnList(TASK_COLUMNS)}) SELECT * FROM ${valuesTable(TASK_COLUMNS, tasks)}`,
     );
   return statements;
 }
 
-const PROJECTION_COLUMNS = [
-  'id',
-  'status',
-  'department_id',
-  'closed_at',
-  'late',
-  'holders',
-  'due_at',
-  'warn_at',
-  'check_at',
-  'supervised_by',
-  'handling_minutes',
-  'dispatched_to',
-  'returned_by',
-  'verifications',
-  'reworks',
-  'rating',
-  'stages_entered',
-  'leader_supervised_by',
-  'leader_supervised_at',
-];
+const PROJECTION_COLUMNS = {
+  id: 'VARCHAR',
+  status: 'VARCHAR',
+  department_id: 'VARCHAR',
+  closed_at: 'TIMESTAMP',
+  late: 'BOOLEAN',
+  holders: 'VARCHAR',
+  due_at: 'TIMESTAMP',
+  warn_at: 'TIMESTAMP',
+  check_at: 'TIMESTAMP',
+  supervised_by: 'VARCHAR',
+  handling_minutes: 'DOUBLE',
+  dispatched_to: 'VARCHAR',
+  returned_by: 'VARCHAR',
+  verifications: 'INTEGER',
+  reworks: 'INTEGER',
+  rating: 'satisfaction',
+  stages_entered: 'INTEGER',
+  leader_supervised_by: 'VARCHAR',
+  leader_supervised_at: 'TIMESTAMP',
+} as const;
 
-const TASK_COLUMNS = [
-  'event_id',
-  'task_no',
-  'role',
-  'assignee',
-  'assignee_kind',
-  'assignee_level',
-  'state',
-  'assigned_at',
-  'limit_minutes',
-  'deadline_at',
-  'extension_hours_pending',
-];
+const TASK_COLUMNS = {
+  event_id: 'VARCHAR',
+  task_no: 'INTEGER',
+  role: 'VARCHAR',
+  assignee: 'VARCHAR',
+  assignee_kind: 'VARCHAR',
+  assignee_level: 'VARCHAR',
+  state: 'VARCHAR',
+  assigned_at: 'TIMESTAMP',
+  limit_minutes: 'INTEGER',
+  deadline_at: 'TIMESTAMP',
+  extension_hours_pending: 'INTEGER',
+} as const;
 
 /** Cases replayed at a time by the back-fill below (bounds the timelines held in memory). */
 const ASSESS_BATCH = 20_000;

@@ -27,7 +27,7 @@ import { type Db, readOn } from './db';
 import type { EventStepWithActor } from './events';
 import { H3_RES } from './load';
 import { photoUrl } from './photos';
-import { valuesTable } from './sqlScript';
+import { columnList, valuesTable } from './sqlScript';
 
 /** A case as the machine holds it: the state and the timeline it was replayed from. */
 export interface CaseNow {
@@ -394,7 +394,12 @@ async function decideAndWrite(
     ...stepsInsert(written.flatMap((s) => stepsOf(s.decision).map((step) => [s.case.state.facts.id, step] as const))),
     ...photosInsert(
       written.flatMap((s) =>
-        s.job.photos.map((photo, i) => [s.case.state.facts.id, s.decision.step.seq, i + 1, photo] as const),
+        s.job.photos.map((photo, i) => ({
+          event_id: s.case.state.facts.id,
+          seq: s.decision.step.seq,
+          no: i + 1,
+          photo_id: photo,
+        })),
       ),
     ),
     ...projectionStatements([...projected]),
@@ -495,78 +500,81 @@ function eventsInsert(made: readonly { report: Report; state: CaseState }[]): st
   if (made.length === 0) return [];
   const rows = made.map(({ report: r, state: s }) => {
     const cells = cellsOf(r.lon, r.lat);
-    return [
-      s.facts.id,
-      codeOf(s),
-      s.facts.itemCode,
-      s.facts.source,
-      s.facts.gridId,
-      r.lon,
-      r.lat,
-      latLngToCell(r.lat, r.lon, H3_RES),
-      s.facts.reportedAt,
-      r.overallDeadlineAt,
-      s.departmentId,
-      r.description,
-      cells.r8,
-      cells.r10,
-      r.reporterResidentId ?? null,
-    ];
+    return {
+      id: s.facts.id,
+      code: codeOf(s),
+      item_code: s.facts.itemCode,
+      source: s.facts.source,
+      grid_id: s.facts.gridId,
+      lon: r.lon,
+      lat: r.lat,
+      h3: latLngToCell(r.lat, r.lon, H3_RES),
+      reported_at: s.facts.reportedAt,
+      deadline_at: r.overallDeadlineAt,
+      department_id: s.departmentId,
+      description: r.description,
+      h3_r8: cells.r8,
+      h3_r10: cells.r10,
+      reporter_resident_id: r.reporterResidentId ?? null,
+    };
   });
   return [
-    `INSERT INTO events (id, code, item_code, source, grid_id, lon, lat, h3, reported_at, deadline_at, department_id, status, closed_at, overdue, description, h3_r8, h3_r10, reporter_resident_id)
-     SELECT e.id, e.code, e.item_code, e.source, e.grid_id, e.lon::DOUBLE, e.lat::DOUBLE, e.h3, e.reported_at::TIMESTAMP,
-       e.deadline_at::TIMESTAMP, e.department_id, 'reported', NULL, false, e.description, e.h3_r8, e.h3_r10,
-       e.reporter_resident_id::VARCHAR
-     FROM ${valuesTable('e', EVENT_COLUMNS, rows)}`,
+    `INSERT INTO events (${columnList(EVENT_COLUMNS)}, status, closed_at, overdue)
+     SELECT *, 'reported', NULL, false FROM ${valuesTable(EVENT_COLUMNS, rows)}`,
   ];
 }
 
-const EVENT_COLUMNS = [
-  'id',
-  'code',
-  'item_code',
-  'source',
-  'grid_id',
-  'lon',
-  'lat',
-  'h3',
-  'reported_at',
-  'deadline_at',
-  'department_id',
-  'description',
-  'h3_r8',
-  'h3_r10',
-  'reporter_resident_id',
-];
+const EVENT_COLUMNS = {
+  id: 'VARCHAR',
+  code: 'VARCHAR',
+  item_code: 'VARCHAR',
+  source: 'VARCHAR',
+  grid_id: 'VARCHAR',
+  lon: 'DOUBLE',
+  lat: 'DOUBLE',
+  h3: 'VARCHAR',
+  reported_at: 'TIMESTAMP',
+  deadline_at: 'TIMESTAMP',
+  department_id: 'VARCHAR',
+  description: 'VARCHAR',
+  h3_r8: 'VARCHAR',
+  h3_r10: 'VARCHAR',
+  reporter_resident_id: 'VARCHAR',
+} as const;
 
 /** The INSERT of the batch's steps, or nothing. */
 function stepsInsert(steps: readonly (readonly [string, CaseStep])[]): string[] {
   if (steps.length === 0) return [];
-  const rows = steps.map(([id, s]) => [
-    id,
-    s.seq,
-    s.stage,
-    s.at,
-    s.actor,
-    s.note,
-    s.action,
-    s.role,
-    s.detail ? JSON.stringify(s.detail) : null,
-  ]);
-  return [
-    `INSERT INTO event_steps (event_id, seq, stage, "at", actor, note, action, role, detail)
-     SELECT s.event_id, s.seq::INTEGER, s.stage, s."at"::TIMESTAMP, s.actor, s.note, s.action, s.role::VARCHAR, s.detail::VARCHAR
-     FROM ${valuesTable('s', ['event_id', 'seq', 'stage', 'at', 'actor', 'note', 'action', 'role', 'detail'], rows)}`,
-  ];
+  const rows = steps.map(([id, s]) => ({
+    event_id: id,
+    seq: s.seq,
+    stage: s.stage,
+    at: s.at,
+    actor: s.actor,
+    note: s.note,
+    action: s.action,
+    role: s.role,
+    detail: s.detail ? JSON.stringify(s.detail) : null,
+  }));
+  return [`INSERT INTO event_steps (${columnList(STEP_COLUMNS)}) SELECT * FROM ${valuesTable(STEP_COLUMNS, rows)}`];
 }
 
+const STEP_COLUMNS = {
+  event_id: 'VARCHAR',
+  seq: 'INTEGER',
+  stage: 'VARCHAR',
+  at: 'TIMESTAMP',
+  actor: 'VARCHAR',
+  note: 'VARCHAR',
+  action: 'VARCHAR',
+  role: 'VARCHAR',
+  detail: 'VARCHAR',
+} as const;
+
 /** The INSERT of the photos the batch's steps carry, or nothing. */
-function photosInsert(rows: readonly (readonly [string, number, number, string])[]): string[] {
+function photosInsert(rows: readonly { event_id: string; seq: number; no: number; photo_id: string }[]): string[] {
   if (rows.length === 0) return [];
-  return [
-    `INSERT INTO event_photos (event_id, seq, no, photo_id)
-     SELECT p.event_id, p.seq::INTEGER, p.no::INTEGER, p.photo_id
-     FROM ${valuesTable('p', ['event_id', 'seq', 'no', 'photo_id'], rows)}`,
-  ];
+  return [`INSERT INTO event_photos (${columnList(PHOTO_COLUMNS)}) SELECT * FROM ${valuesTable(PHOTO_COLUMNS, rows)}`];
 }
+
+const PHOTO_COLUMNS = { event_id: 'VARCHAR', seq: 'INTEGER', no: 'INTEGER', photo_id: 'VARCHAR' } as const;

@@ -22,14 +22,30 @@ export function sqlLiteral(v: SqlValue): string {
     .join(' || chr(0) || ');
 }
 
-/** `(VALUES (…), (…)) alias(names…)`: rows as a table to select from, each row as long as `names`. */
-export function valuesTable(alias: string, names: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
-  const tuples = rows.map((row) => {
-    if (row.length !== names.length) throw new Error(`a row of ${row.length} values for ${names.length} columns`);
-    return `(${row.map(sqlLiteral).join(', ')})`;
-  });
-  return `(VALUES ${tuples.join(', ')}) ${alias}(${names.map((n) => `"${n}"`).join(', ')})`;
+/** The SQL type each column of a `valuesTable` is cast to. */
+export type Columns<K extends string> = Readonly<Record<K, string>>;
+
+/**
+ * `(SELECT "a"::T, … FROM (VALUES (…), …))`: rows as a table, each column cast to its type and named
+ * once, in `columns`' order. A row is an object keyed by the column names, so no list of values can
+ * fall out of step with its list of names.
+ */
+export function valuesTable<K extends string>(
+  columns: Columns<K>,
+  rows: readonly Readonly<Record<K, SqlValue>>[],
+): string {
+  const names = Object.keys(columns) as K[];
+  const tuples = rows.map((row) => `(${names.map((n) => sqlLiteral(row[n])).join(', ')})`);
+  const quoted = names.map((n) => `"${n}"`);
+  const casts = names.map((n, i) => `${quoted[i]}::${columns[n]} AS ${quoted[i]}`);
+  return `(SELECT ${casts.join(', ')} FROM (VALUES ${tuples.join(', ')}) v(${quoted.join(', ')}))`;
 }
+
+/** The column list of a `valuesTable`, for the INSERT that takes it whole. */
+export const columnList = (columns: Columns<string>) =>
+  Object.keys(columns)
+    .map((n) => `"${n}"`)
+    .join(', ');
 
 /** `(a, b, c)`: a list for `IN`. */
 export const inList = (values: readonly SqlValue[]) => `(${values.map(sqlLiteral).join(', ')})`;
