@@ -14,7 +14,18 @@ import { type Territories, townshipTerritories } from './county';
 import { cutAlong } from './cut';
 import { directionOf } from './directions';
 import { polygonToRing, ringToPolygon, round6, toLonLat, toXY } from './frame';
-import { convexHull, pointInRing, type Ring, randomPointIn, relax, ringArea, ringCentroid, type XY } from './planar';
+import { nearestOn } from './paths';
+import {
+  convexHull,
+  pointInRing,
+  type Ring,
+  randomPointIn,
+  relax,
+  ringArea,
+  ringCentroid,
+  segmentDistance,
+  type XY,
+} from './planar';
 import {
   type DivisionUnit,
   EXCLUDED_COMMUNITY,
@@ -26,6 +37,7 @@ import {
 } from './reference';
 import type { RiverCourse } from './river';
 import { OLD_TOWN_RADIUS_M } from './roads';
+import { type Streets, superblocks } from './superblocks';
 
 export interface AdminTree {
   units: AdminUnit[];
@@ -44,10 +56,25 @@ export interface AdminTree {
  * at a floor-area ratio of about 2, the old town's lanes) that is this much land, not more.
  */
 const URBAN_RADII: [number, number] = [2_700, 2_300];
-/** 龙眠 reaches this far down the river past the old town's edge (OLD_TOWN_RADIUS_M), metres. */
+/** 龙眠 reaches at least this far down the river past the old town's edge (OLD_TOWN_RADIUS_M), metres. */
 const LONGMIAN_BELOW_OLD_TOWN_M = 60;
 
-export function generateAdmin(rng: Rng, reference: Reference, river: RiverCourse): AdminTree {
+/** The urban area (城区): a convex, slightly irregular oval about the core, drawn before the streets in it. */
+export function urbanAreaOf(rng: Rng): Ring {
+  return blob(rng, [0, 0], URBAN_RADII[0], URBAN_RADII[1], 0.15);
+}
+
+/**
+ * The tree over the county, given the river and the urban area with its streets, which the
+ * communities' borders follow.
+ */
+export function generateAdmin(
+  rng: Rng,
+  reference: Reference,
+  river: RiverCourse,
+  urbanArea: Ring,
+  streets: Streets,
+): AdminTree {
   const units: AdminUnit[] = [];
   const rings = new Map<string, Ring>();
   const seats = new Map<string, XY>();
@@ -94,22 +121,18 @@ export function generateAdmin(rng: Rng, reference: Reference, river: RiverCourse
   const cityTerritory = territories.rings.get('city');
   if (!cityTerritory) throw new Error('the city has no territory in the county');
   const urbanRng = rng.fork('urban');
-  const urbanArea = blob(urbanRng, [0, 0], URBAN_RADII[0], URBAN_RADII[1], 0.15);
   if (!inCounty(urbanArea) || !urbanArea.every((p) => pointInRing(p, cityTerritory)))
     throw new Error("urban area leaves the city's territory");
-  const territoryParts = subdistrictParts(cityTerritory, river);
-  const urbanParts = subdistrictParts(urbanArea, river);
+  const edge = longmianEdge(river, streets.arterials);
+  const territoryParts = subdistrictParts(cityTerritory, river, edge);
+  const urbanParts = subdistrictParts(urbanArea, river, edge);
   const urbanCommunities: { unit: DivisionUnit; ring: Ring; subdistrict: string }[] = [];
   SUBDISTRICT_CODES.forEach((code, i) => {
     const t = township(reference, code);
     add(code, t.name, 'subdistrict', 'urban', COUNTY_CODE, territoryParts[i]!);
     const urbanPart = urbanParts[i]!;
     const members = t.units.filter((u) => u.kind === 'community' && u.code !== EXCLUDED_COMMUNITY.code);
-    const cells = byDirection(
-      members,
-      tile(urbanRng.fork(code), urbanPart, members.length, 10),
-      ringCentroid(urbanPart),
-    );
+    const cells = byDirection(members, superblocks(urbanPart, streets, members.length), ringCentroid(urbanPart));
     members.forEach((u, k) => {
       urbanCommunities.push({
         unit: u,
@@ -176,21 +199,44 @@ export function generateAdmin(rng: Rng, reference: Reference, river: RiverCourse
 
 /**
  * A region of the city cut into its three subdistricts, in SUBDISTRICT_CODES' order (龙眠, 文昌, 龙腾):
- * 龙腾, the new district, is the river's east bank; the west bank is cut across the river's flow a
- * little below the old town, 龙眠 (the old town, up towards 龙眠山) above the cut, 文昌 below it.
+ * 龙腾, the new district, is the river's east bank; the west bank is cut along `edge` (longmianEdge),
+ * 龙眠 (the old town, up towards 龙眠山) on the old town's side of it, 文昌 on the other.
  */
-function subdistrictParts(region: Ring, river: RiverCourse): [Ring, Ring, Ring] {
+function subdistrictParts(region: Ring, river: RiverCourse, edge: readonly XY[]): [Ring, Ring, Ring] {
   const byRiver = cutAlong(region, river.line.pts);
-  const [fx, fy] = river.flow;
-  const reach = OLD_TOWN_RADIUS_M + LONGMIAN_BELOW_OLD_TOWN_M;
-  const at: XY = [river.oldTown[0] + fx * reach, river.oldTown[1] + fy * reach];
-  // seen from the south-west bank towards the north-east, upstream lies on the left
-  const across: XY[] = [
-    [at[0] + fy * 5_000, at[1] - fx * 5_000],
-    [at[0] - fy * 5_000, at[1] + fx * 5_000],
-  ];
-  const byCut = cutAlong(byRiver.right, across);
-  return [byCut.left, byCut.right, byRiver.left];
+  const byEdge = cutAlong(byRiver.right, edge);
+  const oldTownLeft = leftOf(edge, river.oldTown);
+  return [oldTownLeft ? byEdge.left : byEdge.right, oldTownLeft ? byEdge.right : byEdge.left, byRiver.left];
+}
+
+/**
+ * The border of 龙眠 and 文昌 on the west bank: the first east–west arterial south of the old town and
+ * clear of it (no nearer than the old town's edge and LONGMIAN_BELOW_OLD_TOWN_M), so the
+ * subdistricts meet in the middle of a main road.
+ */
+function longmianEdge(river: RiverCourse, mainRoads: readonly (readonly XY[])[]): readonly XY[] {
+  const o = river.oldTown;
+  let best: { road: readonly XY[]; d: number } | null = null;
+  for (const road of mainRoads) {
+    const [a, b] = [road[0]!, road.at(-1)!];
+    if (Math.abs(b[0] - a[0]) < Math.abs(b[1] - a[1])) continue; // north–south, or the ring road (closed)
+    const { q, d } = nearestOn([road as XY[]], o);
+    if (q[1] < o[1] && d > OLD_TOWN_RADIUS_M + LONGMIAN_BELOW_OLD_TOWN_M && (!best || d < best.d)) best = { road, d };
+  }
+  if (!best) throw new Error('no arterial south of the old town for 龙眠 and 文昌 to meet on');
+  return best.road;
+}
+
+/** Whether `p` lies to the left of the polyline (seen along it), by its nearest segment. */
+function leftOf(line: readonly XY[], p: XY): boolean {
+  let best = { d: Infinity, side: 0 };
+  for (let i = 1; i < line.length; i++) {
+    const a = line[i - 1]!,
+      b = line[i]!;
+    const d = segmentDistance(p, a, b);
+    if (d < best.d) best = { d, side: (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) };
+  }
+  return best.side > 0;
 }
 
 /** `count` cells of similar size tiling the convex `parent`, ordered clockwise from north. */

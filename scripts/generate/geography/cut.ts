@@ -15,6 +15,18 @@ const CRUMBS = 0.002;
  * (and must be tiny).
  */
 export function cutAlong(ring: Ring, line: readonly XY[]): { left: Ring; right: Ring } {
+  const region = polygon(ring);
+  const half = polygon(leftOf(line));
+  const left = largest(turf.intersect(turf.featureCollection([region, half])), ring);
+  const right = largest(turf.difference(turf.featureCollection([region, half])), ring);
+  return { left, right };
+}
+
+/**
+ * A simple counter-clockwise ring holding everything to the left of `line` (seen along it) within
+ * REACH_M: the line carried on straight past both ends, then round the left side far away.
+ */
+export function leftOf(line: readonly XY[]): Ring {
   const a = line[0]!;
   const b = line[line.length - 1]!;
   const d0 = dir(line[1]!, a);
@@ -23,19 +35,14 @@ export function cutAlong(ring: Ring, line: readonly XY[]): { left: Ring; right: 
   const end: XY = [b[0] + d1[0] * REACH_M, b[1] + d1[1] * REACH_M];
   const along = dir(end, start);
   const leftward: XY = [-along[1] * REACH_M, along[0] * REACH_M];
-  // the extended line, then round the left side far away: a simple ring holding everything left of it
-  const leftSide: XY[] = [
+  const side: XY[] = [
     start,
     ...line,
     end,
     [end[0] + leftward[0], end[1] + leftward[1]],
     [start[0] + leftward[0], start[1] + leftward[1]],
   ];
-  const region = polygon(ring);
-  const half = polygon(ringArea(leftSide) > 0 ? leftSide : leftSide.slice().reverse());
-  const left = largest(turf.intersect(turf.featureCollection([region, half])), ring);
-  const right = largest(turf.difference(turf.featureCollection([region, half])), ring);
-  return { left, right };
+  return ringArea(side) > 0 ? side : side.reverse();
 }
 
 function dir(to: XY, from: XY): XY {
@@ -43,7 +50,7 @@ function dir(to: XY, from: XY): XY {
   return [(to[0] - from[0]) / l, (to[1] - from[1]) / l];
 }
 
-function polygon(ring: readonly XY[]): Feature<Polygon> {
+export function polygon(ring: readonly XY[]): Feature<Polygon> {
   return turf.polygon([[...ring.map((p) => [p[0], p[1]]), [ring[0]![0], ring[0]![1]]]]);
 }
 

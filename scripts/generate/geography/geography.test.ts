@@ -17,7 +17,7 @@ import {
   VILLAGE_DWELLINGS,
 } from './index';
 import { URBAN_MAIN_ROADS } from './names';
-import { connectedGroups, kmByKind, villageRoadDensity } from './networkMeasures';
+import { connectedGroups, kmByKind, shareOfBordersAlong, villageRoadDensity } from './networkMeasures';
 import { unitName } from './reference';
 
 const reference = loadReference();
@@ -249,6 +249,15 @@ describe('admin tree', () => {
     const subs = geo.adminUnits.filter((u) => u.level === 'subdistrict');
     for (const s of subs)
       expect(subs.filter((o) => o !== s && turf.booleanIntersects(poly(s), poly(o))).length, s.name).toBe(2);
+  });
+
+  it('draws the communities between the main roads: most of their shared borders run along an arterial or the river', () => {
+    const communities = geo.adminUnits.filter((u) => u.level === 'community');
+    const lines = (kinds: RoadKind[]) =>
+      [...geo.roads.filter((r) => kinds.includes(r.kind)), ...geo.rivers].map((r) => r.line.map(toXY));
+    // a Voronoi tiling of the same urban area ran along them for about a fifth of its borders
+    expect(shareOfBordersAlong(communities, lines(['arterial']), 15)).toBeGreaterThan(0.75);
+    expect(shareOfBordersAlong(communities, lines(['arterial', 'collector', 'lane']), 15)).toBeGreaterThan(0.85);
   });
 
   it('puts units named for a direction on that side of their parent (东关 east, 西苑 west, 南演 south, 新西 west)', () => {

@@ -11,14 +11,14 @@ import type {
   WaterBody,
 } from '../../../server/domain/model';
 import type { Rng } from '../random';
-import { type AdminTree, generateAdmin } from './admin';
+import { type AdminTree, generateAdmin, urbanAreaOf } from './admin';
 import { generateBuildings, type Progress } from './buildings';
 import { countyRing, OTHER_SEATS, PILOT_SEATS } from './county';
 import { ringToPolygon, toLonLat } from './frame';
 import { generateLandUse } from './landUse';
 import type { Reference } from './reference';
 import { riverCourse } from './river';
-import { generateRoads } from './roads';
+import { generateRoads, streetGrid } from './roads';
 import { generateTerrain } from './terrain';
 
 export { MIN_GRID_DWELLINGS, SUNLIGHT_FACTOR, URBAN_DWELLINGS } from './compounds';
@@ -40,7 +40,14 @@ export interface Geography {
 export function generateGeography(rng: Rng, reference: Reference, onProgress?: Progress): Geography {
   // the river first: the subdistricts' borders follow it, the old town and the roads are placed by it
   const river = riverCourse(rng.fork('river'));
-  const tree = generateAdmin(rng.fork('admin'), reference, river);
+  // then the urban area and its street grid: the communities lie between its arterials
+  const urbanArea = urbanAreaOf(rng.fork('urban-area'));
+  const streets = streetGrid(rng.fork('street-grid'), urbanArea, river.oldTown);
+  const tree = generateAdmin(rng.fork('admin'), reference, river, urbanArea, {
+    angle: streets.angle,
+    arterials: streets.lines.filter((l) => l.kind === 'arterial').map((l) => l.pts),
+    collectors: streets.lines.filter((l) => l.kind === 'collector').map((l) => l.pts),
+  });
   onProgress?.(1, 3, 'admin tree');
   const towns = tree.units
     .filter((u) => u.level === 'town')
@@ -60,6 +67,7 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
     towns,
     villages,
     river,
+    streets,
   });
   onProgress?.(2, 3, 'roads and river');
   const { buildings, compounds, waters } = generateBuildings(

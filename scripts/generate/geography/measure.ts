@@ -8,7 +8,7 @@ import { PILOT_SEATS } from './county';
 import { directionOf } from './directions';
 import { toXY } from './frame';
 import { generateGeography, loadReference } from './index';
-import { connectedGroups, kmByKind, villageRoadDensity } from './networkMeasures';
+import { connectedGroups, kmByKind, shareOfBordersAlong, villageRoadDensity } from './networkMeasures';
 
 const seed = Number(process.argv[2] ?? 20220601);
 const t0 = performance.now();
@@ -94,6 +94,14 @@ const gateToStreet = geo.compounds
     ),
   )
   .sort((a, b) => a - b);
+// communities' borders along the main roads and the river, and along any street (within 15 m of the centre line)
+const communities = geo.adminUnits.filter((u) => u.level === 'community');
+const linesOf = (kinds: string[]) =>
+  [...geo.roads.filter((r) => kinds.includes(r.kind)), ...geo.rivers].map((r) => r.line.map(toXY));
+const communityBordersAlong = {
+  mainRoadsOrRiverPct: round(shareOfBordersAlong(communities, linesOf(['arterial']), 15) * 100),
+  anyStreetOrRiverPct: round(shareOfBordersAlong(communities, linesOf(['arterial', 'collector', 'lane']), 15) * 100),
+};
 const q = (xs: number[], f: number) => round(xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]!, 2);
 
 console.log(
@@ -106,6 +114,7 @@ console.log(
       townships,
       contiguity: { units, sharingAnEdgeWithASibling: withNeighbour, worstAreaGapToParent: round(worstGap * 100, 3) },
       directions,
+      communityBordersAlong,
       roads: { count: geo.roads.length, kmByKind: kmByKind(geo.roads) },
       stations: geo.roads.flatMap((r) => r.stations ?? []),
       network: { groups: groups.length, roadsInLargest: Math.max(...groups.map((g) => g.length)) },

@@ -4,7 +4,7 @@
 import type { AdminUnit, LonLat, Road, RoadKind } from '../../../server/domain/model';
 import { polygonToRing, toXY } from './frame';
 import { pathLength, runsInside } from './paths';
-import { ringArea, type XY } from './planar';
+import { ringArea, segmentDistance, type XY } from './planar';
 
 export function kmByKind(roads: readonly Road[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -113,4 +113,32 @@ function bounds(ring: readonly XY[]): [number, number, number, number] {
     y1 = Math.max(y1, y);
   }
   return [x0, y0, x1, y1];
+}
+
+/**
+ * The share of the borders between `units` (siblings: the length each shares with another, sampled
+ * every 10 m) that runs along one of `lines`: within `withinM` of its centre line.
+ */
+export function shareOfBordersAlong(units: readonly AdminUnit[], lines: readonly XY[][], withinM: number): number {
+  const rings = units.map((u) => polygonToRing(u.geometry.coordinates as LonLat[][]));
+  const near = (p: XY, ls: readonly XY[][], d: number) =>
+    ls.some((l) => l.some((a, i) => i > 0 && segmentDistance(p, l[i - 1]!, a) <= d));
+  let inner = 0;
+  let along = 0;
+  rings.forEach((ring, k) => {
+    const others = rings.filter((_, j) => j !== k).map((r) => [...r, r[0]!]);
+    for (let i = 0; i < ring.length; i++) {
+      const a = ring[i]!,
+        b = ring[(i + 1) % ring.length]!;
+      const n = Math.max(1, Math.round(Math.hypot(b[0] - a[0], b[1] - a[1]) / 10));
+      for (let s = 0; s < n; s++) {
+        const t = (s + 0.5) / n;
+        const p: XY = [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+        if (!near(p, others, 1)) continue; // on the outer edge of them all
+        inner++;
+        if (near(p, lines, withinM)) along++;
+      }
+    }
+  });
+  return inner ? along / inner : 0;
 }

@@ -46,14 +46,23 @@ export interface Network {
 const MAIN_OFFSETS = { eastWest: [1_450, 500, -530, -1_550], northSouth: [-1_800, -680, 400, 1_550] };
 const SECONDARY_SPACING = 420;
 
-export function generateRoads(rng: Rng, input: Omit<CountyInput, 'arterials'> & { river: RiverCourse }): Network {
-  const { urbanArea } = input;
+/**
+ * The city's street grid, drawn before the admin tree: the communities lie between its arterials and
+ * split along its collectors (admin.ts, superblocks.ts).
+ */
+export interface StreetGrid {
+  /** The street grid's rotation from true east. */
+  angle: number;
+  /** The arterials, the ring road 环城路 (closed), then the collectors, as roads of the network. */
+  lines: PlanarLine[];
+}
+
+export function streetGrid(rng: Rng, urbanArea: Ring, oldTown: XY): StreetGrid {
   const lines: PlanarLine[] = [];
-  const angle = rng.range(-0.12, 0.12); // the street grid's rotation from true east
+  const angle = rng.range(-0.12, 0.12);
   const u: XY = [Math.cos(angle), Math.sin(angle)];
   const v: XY = [-Math.sin(angle), Math.cos(angle)];
-  let seq = 0;
-  const id = () => `R${String(++seq).padStart(3, '0')}`;
+  const id = () => `R${String(lines.length + 1).padStart(3, '0')}`;
 
   // Main roads: gently curving lines across the whole urban area.
   const mains: { family: 'ew' | 'ns'; pts: XY[] }[] = [];
@@ -87,10 +96,6 @@ export function generateRoads(rng: Rng, input: Omit<CountyInput, 'arterials'> & 
     pts: ring,
     widthM: 30,
   });
-
-  const riverLine = input.river.line;
-  const riverPts = riverLine.pts;
-  const oldTown = input.river.oldTown;
 
   // Secondary roads: parallel to each family, between the main roads; each runs a span of blocks.
   const names = SECONDARY_ROADS.slice();
@@ -126,15 +131,30 @@ export function generateRoads(rng: Rng, input: Omit<CountyInput, 'arterials'> & 
       }
     }
   }
+  return { angle, lines };
+}
+
+export function generateRoads(
+  rng: Rng,
+  input: Omit<CountyInput, 'arterials'> & { river: RiverCourse; streets: StreetGrid },
+): Network {
+  const { urbanArea, streets } = input;
+  const { angle } = streets;
+  const lines: PlanarLine[] = [...streets.lines];
+  let seq = lines.length;
+  const id = () => `R${String(++seq).padStart(3, '0')}`;
+  const riverLine = input.river.line;
+  const riverPts = riverLine.pts;
+  const oldTown = input.river.oldTown;
 
   // The old town's lanes: wandering from a road already there, so every lane joins the network.
   const lrng = rng.fork('old-town');
-  const streets = () => lines.filter((l) => l.urban).map((l) => l.pts);
+  const urbanStreets = () => lines.filter((l) => l.urban).map((l) => l.pts);
   for (const name of OLD_TOWN_LANES) {
     for (let attempt = 0; attempt < 20; attempt++) {
       const a = lrng.range(0, 2 * Math.PI);
       const r = OLD_TOWN_RADIUS_M * Math.sqrt(lrng.next());
-      const start = nearestOn(streets(), [oldTown[0] + r * Math.cos(a), oldTown[1] + r * Math.sin(a)]).q;
+      const start = nearestOn(urbanStreets(), [oldTown[0] + r * Math.cos(a), oldTown[1] + r * Math.sin(a)]).q;
       if (Math.hypot(start[0] - oldTown[0], start[1] - oldTown[1]) > OLD_TOWN_RADIUS_M) continue;
       const pts: XY[] = [];
       for (const p of wanderPath(lrng, start, lrng.range(0, 2 * Math.PI), lrng.range(160, 450), 20, 0.3)) {
