@@ -17,6 +17,7 @@ import { polygonToRing, ringToPolygon, round6, toLonLat, toXY } from './frame';
 import { nearestOn } from './paths';
 import {
   convexHull,
+  equalAreaCells,
   pointInRing,
   type Ring,
   randomPointIn,
@@ -188,7 +189,8 @@ export function generateAdmin(
   return { units, rings, urbanArea, seats, territories };
 
   function addGrids(grng: Rng, parent: DivisionUnit, ring: Ring, count: number, area: AdminArea): void {
-    const cells = tile(grng, ring, count, 12);
+    // grids of about equal area: each must house 300–500 households (compounds.ts)
+    const cells = tile(grng, ring, count, 12, true);
     const name = unitName(parent);
     cells.forEach((cell, k) => {
       const seq = String(k + 1).padStart(2, '0');
@@ -239,11 +241,13 @@ function leftOf(line: readonly XY[], p: XY): boolean {
   return best.side > 0;
 }
 
-/** `count` cells of similar size tiling the convex `parent`, ordered clockwise from north. */
-function tile(rng: Rng, parent: Ring, count: number, iterations: number): Ring[] {
+/** `count` cells of similar size tiling `parent` (with `equal`, of about equal area), ordered clockwise from north. */
+function tile(rng: Rng, parent: Ring, count: number, iterations: number, equal = false): Ring[] {
   const seeds: XY[] = [];
   for (let i = 0; i < count; i++) seeds.push(randomPointIn(parent, () => rng.next()));
-  const { seeds: relaxed, cells } = relax(parent, seeds, iterations);
+  const relaxation = relax(parent, seeds, iterations);
+  const relaxed = relaxation.seeds;
+  const cells = equal ? equalAreaCells(parent, relaxed) : relaxation.cells;
   const c = ringCentroid(parent);
   const bearing = (p: XY) => (Math.atan2(p[0] - c[0], p[1] - c[1]) + 2 * Math.PI) % (2 * Math.PI);
   const order = relaxed.map((s, i) => ({ i, b: bearing(s) })).sort((a, b) => a.b - b.b || a.i - b.i);

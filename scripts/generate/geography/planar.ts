@@ -95,6 +95,34 @@ export function relax(parent: readonly XY[], seeds: XY[], iterations: number): {
   return { seeds, cells };
 }
 
+/**
+ * The power diagram of `seeds` in `parent` whose cells come nearest to equal areas: each round a
+ * cell smaller than the mean gains weight (grows) and a larger one loses it, the step halved when a
+ * round does not bring the worst cell nearer the mean. Lloyd relaxation alone leaves a concave
+ * parent's cells uneven (a cell in a bend gets half its share).
+ */
+export function equalAreaCells(parent: readonly XY[], seeds: readonly XY[], rounds = 40): Ring[] {
+  const mean = Math.abs(ringArea(parent)) / seeds.length;
+  const spread = (cells: Ring[]) =>
+    cells.some((c) => c.length < 3) ? Infinity : Math.max(...cells.map((c) => Math.abs(ringArea(c) - mean) / mean));
+  let weights = seeds.map(() => 0);
+  let cells = voronoiCells(parent, seeds, weights);
+  let worst = spread(cells);
+  // a weight is in m² of power distance; about 1 m² of area moves per m² of weight between neighbours
+  let step = 0.5;
+  for (let k = 0; k < rounds && worst > 0.02; k++) {
+    const next = weights.map((w, i) => w + step * (mean - Math.abs(ringArea(cells[i]!))));
+    const trial = voronoiCells(parent, seeds, next);
+    const s = spread(trial);
+    if (s < worst) {
+      weights = next;
+      cells = trial;
+      worst = s;
+    } else step /= 2;
+  }
+  return cells;
+}
+
 export function pointInRing(p: readonly [number, number], ring: readonly XY[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {

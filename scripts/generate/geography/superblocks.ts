@@ -32,7 +32,7 @@ const EVEN_ENOUGH = 0.3;
 const SPAN_SLACK_M = 25;
 
 /** A face smaller than this share of the region's mean community is merged, whatever the count. */
-const MIN_SHARE = 0.5;
+const MIN_SHARE = 0.7;
 
 /**
  * `count` regions tiling `region`, bordered by `roads` where the count allows: open polylines (cut
