@@ -18,6 +18,8 @@ export interface BuildOptions extends Omit<GenerateOptions, 'onProgress'> {
   outDir: string;
   dbPath?: string;
   quiet?: boolean;
+  /** Called once the dataset's files are written, before the store is loaded (the tiles need only the files). */
+  onFilesWritten?: () => void;
 }
 
 export interface BuildResult {
@@ -34,6 +36,7 @@ export async function buildDataset(o: BuildOptions): Promise<BuildResult> {
 
   progress.update('write files', 0, 1);
   const manifest = writeDataset(join(o.outDir, 'dataset'), dataset);
+  o.onFilesWritten?.();
 
   // Load into a temporary file and rename it into place, so a crash never leaves a half-loaded store.
   const dbPath = o.dbPath ?? join(o.outDir, 'wendu.duckdb');

@@ -35,7 +35,7 @@ const SIZE = 500; // metres a panel spans
 const PX = 600; // pixels a panel is drawn at
 const at = (b: Building) => toXY(b.centroid);
 
-// the old town: where its old houses are densest; a new compound: the block with most slabs and towers near it;
+// the old town: where its old houses are densest; a new compound: the compound with most slabs and towers;
 // a village: the house with most houses within 300 m
 const densest = (list: Building[], r: number): XY => {
   let best: XY = [0, 0];
@@ -51,10 +51,16 @@ const oldTown = densest(
   geo.buildings.filter((b) => b.kind === 'courtyard' || (b.builtYear < 1990 && b.use === 'residential')),
   200,
 );
-const towers = densest(
-  geo.buildings.filter((b) => b.kind === 'tower' || b.kind === 'slab'),
-  250,
-);
+// a new compound: the one with most slabs and towers (its blocks are addressed by its name)
+const highRise = geo.buildings.filter((b) => b.kind === 'tower' || b.kind === 'slab');
+const newest = geo.compounds
+  .map((c) => ({ c, n: highRise.filter((b) => b.address.includes(c.name)).length }))
+  .sort((a, b) => b.n - a.n)[0]!.c;
+const block = newest.block[0]!.map(toXY);
+const towers: XY = [
+  block.reduce((a, p) => a + p[0], 0) / block.length,
+  block.reduce((a, p) => a + p[1], 0) / block.length,
+];
 const village = densest(geo.buildings.filter((b) => b.use === 'village-house').slice(0, 6_000), 300);
 
 function panel(centre: XY, title: string, dx: number): string {

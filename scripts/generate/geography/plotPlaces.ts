@@ -1,7 +1,8 @@
 // docs/places.png: a small map of the generated county: the townships (the pilot towns and the
 // subdistricts with their communities, villages and grids; the other towns' borders and names), roads
-// by kind, railways with their stations, the river, ponds and reservoirs.
-// `npx tsx scripts/generate/geography/plotPlaces.ts [seed] [out.png]`
+// by kind, railways with their stations, the river, ponds and reservoirs. With --city, docs/city.png:
+// the urban area alone, its communities named, to show their borders running along the main roads.
+// `npx tsx scripts/generate/geography/plotPlaces.ts [seed] [out.png] [--city]`
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
@@ -18,7 +19,13 @@ GlobalFonts.registerFromPath(join(fontDir(), 'NotoSansHans-Regular.otf'), 'Noto 
 
 const PX = 1400;
 const county = geo.adminUnits.find((u) => u.level === 'city')!;
-const all = (county.geometry.coordinates as LonLat[][][]).flatMap((p) => p[0]!.map(toXY));
+const cityView = process.argv.includes('--city');
+const communities = geo.adminUnits.filter((u) => u.level === 'community');
+const all = cityView
+  ? communities.flatMap((u) => (u.geometry.coordinates[0] as LonLat[]).map(toXY))
+  : (county.geometry.coordinates as LonLat[][][]).flatMap((p) => p[0]!.map(toXY));
+/** Lines are drawn this much wider in the city view, which is about ten times closer. */
+const WIDEN = cityView ? 2.5 : 1;
 const [minX, minY] = [Math.min(...all.map((p) => p[0])), Math.min(...all.map((p) => p[1]))];
 const [maxX, maxY] = [Math.max(...all.map((p) => p[0])), Math.max(...all.map((p) => p[1]))];
 const k = (PX - 40) / Math.max(maxX - minX, maxY - minY);
@@ -39,7 +46,7 @@ const trace = (pts: readonly LonLat[]) => {
 };
 const outline = (rings: readonly (readonly LonLat[])[], colour: string, width: number, dash: number[] = []) => {
   g.strokeStyle = colour;
-  g.lineWidth = width;
+  g.lineWidth = width * WIDEN;
   g.setLineDash(dash);
   for (const r of rings) {
     trace(r);
@@ -59,6 +66,14 @@ const label = (text: string, at: LonLat, size: number, colour: string) => {
   g.fillText(text, ...px(at));
 };
 
+// in the city view each community gets a pale fill, so its extent shows where its border lies under a road
+const FILLS = ['#fde0dd', '#e5f5e0', '#deebf7', '#fff7bc', '#efedf5', '#fee6ce', '#e0f3f8', '#f0f0f0'];
+if (cityView)
+  communities.forEach((u, i) => {
+    trace(u.geometry.coordinates[0] as LonLat[]);
+    g.fillStyle = FILLS[i % FILLS.length]!;
+    g.fill();
+  });
 for (const w of geo.waters) {
   trace(w.polygon[0]!);
   g.fillStyle = '#9ecae1';
@@ -98,7 +113,9 @@ const ROAD_STYLE: Partial<Record<RoadKind, [string, number]>> = {
 for (const kind of Object.keys(ROAD_STYLE) as RoadKind[])
   for (const r of geo.roads.filter((x) => x.kind === kind)) {
     trace(r.line);
-    [g.strokeStyle, g.lineWidth] = ROAD_STYLE[kind]!;
+    const [colour, width] = ROAD_STYLE[kind]!;
+    g.strokeStyle = colour;
+    g.lineWidth = width * WIDEN;
     g.setLineDash(kind === 'railway' ? [6, 3] : []);
     g.stroke();
   }
@@ -106,7 +123,7 @@ g.setLineDash([]);
 for (const r of geo.rivers) {
   trace(r.line);
   g.strokeStyle = '#4292c6';
-  g.lineWidth = 3;
+  g.lineWidth = 3 * WIDEN;
   g.stroke();
 }
 for (const st of geo.roads.flatMap((r) => r.stations ?? [])) {
@@ -117,7 +134,9 @@ for (const st of geo.roads.flatMap((r) => r.stations ?? [])) {
   label(st.name, [st.position[0], st.position[1] - 0.012], 14, '#54278f');
 }
 for (const t of geo.townships.filter((x) => !x.pilot)) label(t.name, t.seat, 20, '#54278f');
-for (const u of geo.adminUnits.filter((x) => x.level === 'subdistrict' || x.level === 'town'))
-  label(u.name, u.centroid, 22, u.level === 'town' ? '#00441b' : '#08306b');
+if (cityView) for (const u of communities) label(u.name, u.centroid, 18, '#08306b');
+else
+  for (const u of geo.adminUnits.filter((x) => x.level === 'subdistrict' || x.level === 'town'))
+    label(u.name, u.centroid, 22, u.level === 'town' ? '#00441b' : '#08306b');
 writeFileSync(out, canvas.toBuffer('image/png'));
 console.log(out);
