@@ -14,6 +14,9 @@ import { type Shape, shapeRing } from './shapes';
 import type { GridSite, Sites } from './sites';
 import { type Rect, rectCorners } from './spatial';
 
+/** An estate's lot holds at most this many rows of blocks and this many blocks in a row. */
+const MAX_ROWS = 5;
+const MAX_COLS = 5;
 /** How far a compound's gate may lie from a street while there is still room nearer one. */
 const GATE_REACH_M = 150;
 
@@ -51,6 +54,8 @@ interface BlockType {
   shapes: [Shape, number][];
   /** How far the lot may turn from the street grid (the old town's lanes wander). */
   turn: number;
+  /** One block's dwellings on average: its floors × stairwells × flats a floor, each at its mean. */
+  meanDwellings: number;
 }
 
 const OLD_COURTYARD: BlockType = {
@@ -71,6 +76,7 @@ const OLD_COURTYARD: BlockType = {
     ['L', 2],
   ],
   turn: 0.35,
+  meanDwellings: 2 * 1 * (7 / 3),
 };
 const OLD_WALK_UP: BlockType = {
   // the old town's walk-ups (老公房) of the 1970s–80s: 3–6 floors, 2–3 stairwells
@@ -90,6 +96,7 @@ const OLD_WALK_UP: BlockType = {
     ['L', 2],
   ],
   turn: 0.35,
+  meanDwellings: 4.5 * 3 * 2,
 };
 const WALK_UP: BlockType = {
   // 多层 of the 1990s–2000s (the housing reform's estates): 6–7 floors, 2–4 stairwells
@@ -109,6 +116,7 @@ const WALK_UP: BlockType = {
     ['L', 1],
   ],
   turn: 0.06,
+  meanDwellings: 6.5 * 3 * 2,
 };
 const MID_RISE: BlockType = {
   // 小高层 of the 2010s: 11–18-floor slabs
@@ -128,6 +136,7 @@ const MID_RISE: BlockType = {
     ['H', 2],
   ],
   turn: 0.06,
+  meanDwellings: 14.5 * 2 * (7 / 3),
 };
 const HIGH_RISE: BlockType = {
   // 高层 of the 2010s: 18–33-floor point towers and short slabs
@@ -148,6 +157,7 @@ const HIGH_RISE: BlockType = {
     ['rect', 2],
   ],
   turn: 0.06,
+  meanDwellings: 25.5 * 1.5 * 3,
 };
 
 /** The blocks a lot at `p` gets, by district: the old town, the inner city, the outer new districts. */
@@ -178,6 +188,32 @@ interface LotPlan {
   h: number;
 }
 
+/** A rectangle in a lot's frame: metres from its centre along its axes. */
+interface Extent {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** The wall round the blocks a lot got: their extent and the lot's margin, never beyond the lot. */
+function wallAround(lot: Rect, e: Extent, margin: number): Rect {
+  const x0 = Math.max(-lot.hx, e.x0 - margin),
+    x1 = Math.min(lot.hx, e.x1 + margin);
+  const y0 = Math.max(-lot.hy, e.y0 - margin),
+    y1 = Math.min(lot.hy, e.y1 + margin);
+  const [mx, my] = [(x0 + x1) / 2, (y0 + y1) / 2];
+  const c = Math.cos(lot.angle),
+    s = Math.sin(lot.angle);
+  return {
+    cx: lot.cx + mx * c - my * s,
+    cy: lot.cy + mx * s + my * c,
+    hx: (x1 - x0) / 2,
+    hy: (y1 - y0) / 2,
+    angle: lot.angle,
+  };
+}
+
 export class CompoundBuilder {
   private compounds = 0;
   /** The compounds that got at least one building, in order. */
@@ -198,15 +234,18 @@ export class CompoundBuilder {
       const mix = blockMix(centre, this.oldTown);
       const type = mix.types[rng.weighted(mix.weights)]!;
       const shrink = Math.floor(attempt / 60); // smaller lots once big ones stop fitting
-      const wide = type.kind === 'courtyard' ? 3 : 0; // courtyard quarters: more, smaller houses
-      let rows = Math.max(1, rng.int(2, 4) + wide - shrink);
-      let cols = Math.max(1, rng.int(2, 4) + wide - shrink);
-      if (type.floors[0] >= 11) {
-        // a new estate of towers is built whole: as many rows of blocks as the grid still wants
-        const perBlock = ((type.floors[0] + type.floors[1]) / 2) * 2 * 2.5;
-        const blocks = Math.max(2, Math.ceil((target - grid.dwellings) / perBlock));
-        rows = Math.max(2, Math.min(rows, blocks));
-        cols = Math.max(1, Math.min(cols, Math.ceil(blocks / rows)));
+      let rows: number;
+      let cols: number;
+      if (type.kind === 'courtyard') {
+        // courtyard quarters: many small houses in a lot of lanes' size
+        rows = Math.max(1, rng.int(5, 7) - shrink);
+        cols = Math.max(1, rng.int(5, 7) - shrink);
+      } else {
+        // an estate is planned whole: as many blocks as the grid still wants, in rows facing south
+        // (wider than deep); a grid is one compound, or two where the first lot does not fit
+        const blocks = Math.max(2, Math.ceil((target - grid.dwellings) / type.meanDwellings));
+        rows = Math.max(1, Math.min(MAX_ROWS, Math.ceil(Math.sqrt(blocks * 0.6))) - shrink);
+        cols = Math.max(1, Math.min(MAX_COLS, Math.ceil(blocks / rows)) - shrink);
       }
       this.tryCompound(
         rng,
@@ -267,7 +306,7 @@ export class CompoundBuilder {
     const name = compoundName(this.compounds++);
     const before = this.sites.buildings.length;
     const builtYear = rng.int(...type.built);
-    this.fillLot(rng, grid, target, {
+    const extent = this.fillLot(rng, grid, target, {
       type,
       lot,
       name,
@@ -283,14 +322,17 @@ export class CompoundBuilder {
       w,
       h,
     });
-    if (this.sites.buildings.length > before)
-      this.built.push({
-        id: `CP${String(this.built.length + 1).padStart(4, '0')}`,
-        name,
-        gridId: grid.unit.id,
-        block: ringToPolygon(corners),
-        gate: { name: `${name}${gate.side}门`, position: toLonLat(gate.at) },
-      });
+    if (this.sites.buildings.length === before || !extent) return;
+    // a grid filled before the lot was: the compound's wall closes round the rows it got, not the whole lot
+    const block = rectCorners(wallAround(lot, extent, margin));
+    const wallGate = this.gate(block);
+    this.built.push({
+      id: `CP${String(this.built.length + 1).padStart(4, '0')}`,
+      name,
+      gridId: grid.unit.id,
+      block: ringToPolygon(block),
+      gate: { name: `${name}${wallGate.side}门`, position: toLonLat(wallGate.at) },
+    });
   }
 
   /** The gate: the middle of the block's side nearest a street (not the river), and that side. */
@@ -316,16 +358,21 @@ export class CompoundBuilder {
     return { at: best.p, side: best.side, distance: best.d };
   }
 
-  /** Rows of blocks in the lot, numbered from the north row, until the grid is full. */
-  private fillLot(rng: Rng, grid: GridSite, target: number, plan: LotPlan): void {
+  /**
+   * Rows of blocks in the lot, numbered from the north row, until the grid is full. Returns the
+   * extent of the blocks built, in the lot's frame (metres from its centre), null if none.
+   */
+  private fillLot(rng: Rng, grid: GridSite, target: number, plan: LotPlan): Extent | null {
     const { type, lot, name, rows, cols, length, depth, colGap, rowGap, margin, floorsBase, w, h } = plan;
     const c = Math.cos(lot.angle),
       s = Math.sin(lot.angle);
     const old = type.kind === 'courtyard' || type.built[1] < 1990;
     let no = 0;
+    const extent: Extent = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    const built = () => (extent.x0 <= extent.x1 ? extent : null);
     for (let r = 0; r < rows; r++) {
       for (let k = 0; k < cols; k++) {
-        if (grid.dwellings >= target) return; // the grid is full: the compound stays smaller
+        if (grid.dwellings >= target) return built(); // the grid is full: the compound stays smaller
         if (rows * cols > 2 && rng.chance(0.08)) continue; // a green or a car park instead
         // the old town's houses sit a little askew and out of line; planned estates do not
         const jitter = old ? 2 : 0;
@@ -351,8 +398,16 @@ export class CompoundBuilder {
           builtYear,
           ring,
         });
+        // the block's reach in the lot's frame (a slightly turned old house: its diagonal, to be safe)
+        const reach = old ? Math.hypot(length, depth) / 2 : 0;
+        const [ex, ey] = old ? [reach, reach] : [length / 2, depth / 2];
+        extent.x0 = Math.min(extent.x0, lx - ex);
+        extent.x1 = Math.max(extent.x1, lx + ex);
+        extent.y0 = Math.min(extent.y0, ly - ey);
+        extent.y1 = Math.max(extent.y1, ly + ey);
       }
     }
+    return built();
   }
 
   private raise(grid: GridSite): void {

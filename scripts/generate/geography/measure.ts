@@ -102,6 +102,14 @@ const communityBordersAlong = {
   mainRoadsOrRiverPct: round(shareOfBordersAlong(communities, linesOf(['arterial']), 15) * 100),
   anyStreetOrRiverPct: round(shareOfBordersAlong(communities, linesOf(['arterial', 'collector', 'lane']), 15) * 100),
 };
+// each compound's walled area and the dwellings of its blocks (addressed by its name: 某某苑3栋)
+const compoundHa = geo.compounds.map((c) => turf.area(turf.polygon(c.block)) / 1e4).sort((a, b) => a - b);
+const dwellingsByName = new Map<string, number>();
+for (const b of geo.buildings) {
+  const m = /^(.*?)\d+栋$/.exec(b.address);
+  if (m) dwellingsByName.set(m[1]!, (dwellingsByName.get(m[1]!) ?? 0) + b.dwellings);
+}
+const compoundDwellings = geo.compounds.map((c) => dwellingsByName.get(c.name) ?? 0).sort((a, b) => a - b);
 const q = (xs: number[], f: number) => round(xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]!, 2);
 
 console.log(
@@ -125,6 +133,12 @@ console.log(
       compounds: {
         count: geo.compounds.length,
         gateToStreetM: { median: q(gateToStreet, 0.5), p90: q(gateToStreet, 0.9), max: q(gateToStreet, 1) },
+        areaHa: { p10: q(compoundHa, 0.1), median: q(compoundHa, 0.5), p90: q(compoundHa, 0.9) },
+        dwellings: {
+          p10: q(compoundDwellings, 0.1),
+          median: q(compoundDwellings, 0.5),
+          p90: q(compoundDwellings, 0.9),
+        },
       },
       waters: {
         ponds: geo.waters.filter((w) => w.kind === 'pond').length,
