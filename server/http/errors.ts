@@ -59,7 +59,11 @@ export const onError: ErrorHandler = (err, c) => {
     return errorJson(c, err.status as ContentfulStatusCode, 'http_error', err.message || 'Request failed');
   // Unexpected: log it here (with the request's id), tell the client nothing about internals.
   const log = c.get('log') as { error(o: object, m: string): void } | undefined;
-  if (log) log.error({ err: { message: err.message, stack: err.stack } }, `${c.req.method} ${c.req.path} failed`);
+  if (log)
+    log.error(
+      { reqId: c.get('requestId'), err: { message: err.message, stack: err.stack } },
+      `${c.req.method} ${c.req.path} failed`,
+    );
   else console.error(`[error] ${c.req.method} ${c.req.path}:`, err);
   return errorJson(c, 500, 'internal', 'Internal error; it has been logged.');
 };
