@@ -1,11 +1,10 @@
 // Builds the client with Vite when its sources (or the shared domain) are newer than the last build,
 // or when the last build was not a production one, then writes brotli and gzip copies beside its files
 // (scripts/clientBuild/precompress.ts) for the server to send by Accept-Encoding.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type PrecompressResult, precompressDir } from './clientBuild/precompress';
+import { runNode } from './process/nodeChild';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -79,28 +78,11 @@ export async function buildClient(outDir: string): Promise<PrecompressResult> {
 /** The build's niceness beside the dataset (0 normal, 19 the lowest priority). */
 const BUILD_NICENESS = 10;
 
-export function buildClientAside(outDir: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/buildClient.ts', '--out', outDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function buildClientAside(outDir: string): Promise<void> {
   // The dataset beside it is the longer road to a running platform: the build yields the cores to it
   // and takes what is left (its esbuild and compression, started after this, inherit the niceness).
-  try {
-    if (child.pid) setPriority(child.pid, BUILD_NICENESS);
-  } catch {
-    // not allowed here: the build runs at the same priority
-  }
-  let output = '';
-  child.stdout.on('data', (b: Buffer) => {
-    output += b.toString();
+  const r = await runNode(['--import', 'tsx', 'scripts/buildClient.ts', '--out', outDir], {
+    niceness: BUILD_NICENESS,
   });
-  child.stderr.on('data', (b: Buffer) => {
-    output += b.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (status) =>
-      status === 0 ? resolve() : reject(new Error(`the client build failed (${status}):\n${output}`)),
-    );
-  });
+  if (r.status !== 0) throw new Error(`the client build failed (${r.status}):\n${r.stdout}${r.stderr}`);
 }

@@ -3,12 +3,13 @@
 // `npm run restore`, and the server started again. Every message acknowledged before the backup
 // began is back, the audit chain verifies, and the restored store's counts equal the manifest's. A
 // damaged snapshot is refused and changes nothing.
-import { spawn } from 'node:child_process';
+
 import { copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import mqtt from 'mqtt';
 import { describe, expect, inject, it } from 'vitest';
+import { type ChildOutcome, runNode } from '../scripts/process/nodeChild';
 import { readCredentialsFile } from '../server/ingest/credentials';
 import { verifyAuditChain } from '../server/store/audit';
 import { openDb } from '../server/store/db';
@@ -21,23 +22,8 @@ import { publishSteadily, until } from './helpers/steadyPublisher';
 const DEVICE = 'RG-01';
 
 /** Runs `npm run <script> -- <args>` (as a child, so this process keeps publishing meanwhile). */
-function cli(
-  script: 'backup' | 'restore',
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (b: Buffer) => {
-    stdout += b.toString();
-  });
-  child.stderr.on('data', (b: Buffer) => {
-    stderr += b.toString();
-  });
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
+function cli(script: 'backup' | 'restore', args: string[], env: Record<string, string>): Promise<ChildOutcome> {
+  return runNode(['--import', 'tsx', `scripts/${script}.ts`, ...args], { env: { ...process.env, ...env } });
 }
 
 async function storedTimes(dbPath: string): Promise<Set<number>> {

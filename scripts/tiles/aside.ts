@@ -1,10 +1,10 @@
 // The 3D Tiles built in a child process (scripts/buildTiles), beside the rest of the dataset's
 // preparation: they need only the written building files, and loading the store and the credit
 // history hold this process's thread for another 25 s or so, while the other core is free by then.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runNode } from '../process/nodeChild';
 import type { TilesBuild } from './build';
 
 /**
@@ -23,26 +23,12 @@ function tilesCommand(): string[] | null {
 export function buildTilesAside(dataDir: string, tilesDir: string): Promise<TilesBuild> | null {
   const command = tilesCommand();
   if (!command) return null;
-  const child = spawn(process.execPath, [...command, '--data', dataDir, '--out', tilesDir, '--force'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (b: Buffer) => {
-    stdout += b.toString();
-  });
-  child.stderr.on('data', (b: Buffer) => {
-    stderr += b.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (status) => {
-      if (status !== 0) return reject(new Error(`the 3D Tiles build failed (${status}):\n${stderr || stdout}`));
-      try {
-        resolve(JSON.parse(stdout) as TilesBuild);
-      } catch {
-        reject(new Error(`the 3D Tiles build printed no summary:\n${stdout}${stderr}`));
-      }
-    });
+  return runNode([...command, '--data', dataDir, '--out', tilesDir, '--force']).then((r) => {
+    if (r.status !== 0) throw new Error(`the 3D Tiles build failed (${r.status}):\n${r.stderr || r.stdout}`);
+    try {
+      return JSON.parse(r.stdout) as TilesBuild;
+    } catch {
+      throw new Error(`the 3D Tiles build printed no summary:\n${r.stdout}${r.stderr}`);
+    }
   });
 }
