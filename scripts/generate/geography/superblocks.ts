@@ -47,7 +47,7 @@ export function superblocks(region: Ring, streets: Streets, count: number): Ring
     const side = polygon(closed ? ccw(road.slice(0, -1)) : leftOf(road));
     faces = faces.flatMap((face) => {
       const f = polygon(face);
-      // a cut that would leave a face round a hole (a ring road wholly inside it) waits for the arterials
+      // a cut that would leave a face round a hole (the ring road wholly inside it) is not made there
       const inside = rings(turf.intersect(turf.featureCollection([f, side])), true);
       const outside = rings(turf.difference(turf.featureCollection([f, side])), true);
       return inside.length && outside.length ? [...inside, ...outside] : [face];
