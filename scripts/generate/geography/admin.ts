@@ -10,7 +10,6 @@ import { COUNTY_CODE, STRUCTURE } from '../../../server/domain/facts';
 import type { AdminArea, AdminLevel, AdminUnit, LonLat } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { allocate } from './allocate';
-import { wiggleBorders } from './borders';
 import { type Territories, townshipTerritories } from './county';
 import { cutAlong } from './cut';
 import { directionOf } from './directions';
@@ -168,11 +167,9 @@ export function generateAdmin(
     if (!pointInRing(seat, ring)) throw new Error(`${t.name}: its seat lies outside its territory`);
     seats.set(code, seat);
     const members = t.units.filter((u) => u.kind === 'village');
-    const straight = byDirection(members, tile(trng, ring, members.length, 10), ringCentroid(ring));
-    // villages' borders wander as the towns' do (streams, field edges), both sides of each the same line
-    const bent = wiggleBorders(new Map(straight.map((c, k) => [members[k]!.code, c])), ring, trng.fork('borders'));
-    members.forEach((u) => {
-      const vring = add(u.code, unitName(u), 'village', 'village', code, bent.get(u.code)!);
+    const cells = byDirection(members, tile(trng, ring, members.length, 10), ringCentroid(ring));
+    members.forEach((u, k) => {
+      const vring = add(u.code, unitName(u), 'village', 'village', code, cells[k]!);
       villages.push({ unit: u, ring: vring });
       seats.set(u.code, villageSeat(trng, vring));
     });
