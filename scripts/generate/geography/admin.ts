@@ -207,7 +207,7 @@ export function generateAdmin(
 function subdistrictParts(region: Ring, river: RiverCourse, edge: readonly XY[]): [Ring, Ring, Ring] {
   const byRiver = cutAlong(region, river.line.pts);
   const byEdge = cutAlong(byRiver.right, edge);
-  const oldTownLeft = leftOf(edge, river.oldTown);
+  const oldTownLeft = isLeftOf(river.oldTown, edge);
   return [oldTownLeft ? byEdge.left : byEdge.right, oldTownLeft ? byEdge.right : byEdge.left, byRiver.left];
 }
 
@@ -230,7 +230,7 @@ function longmianEdge(river: RiverCourse, mainRoads: readonly (readonly XY[])[])
 }
 
 /** Whether `p` lies to the left of the polyline (seen along it), by its nearest segment. */
-function leftOf(line: readonly XY[], p: XY): boolean {
+function isLeftOf(p: XY, line: readonly XY[]): boolean {
   let best = { d: Infinity, side: 0 };
   for (let i = 1; i < line.length; i++) {
     const a = line[i - 1]!,

@@ -214,6 +214,14 @@ function wallAround(lot: Rect, e: Extent, margin: number): Rect {
   };
 }
 
+/** A compound's block is addressed by the compound's name and its number: 某某苑3栋. */
+const blockAddress = (compound: string, no: number) => `${compound}${no}栋`;
+
+/** The compound a residential block's address names, or null for an address of another kind. */
+export function compoundOfAddress(address: string): string | null {
+  return /^(.*\D)\d+栋$/.exec(address)?.[1] ?? null;
+}
+
 export class CompoundBuilder {
   private compounds = 0;
   /** The compounds that got at least one building, in order. */
@@ -393,7 +401,7 @@ export class CompoundBuilder {
         // a courtyard opens to the south (its -y side faces the lot's south); others at random
         const ring = shapeRing(rect, shape, rng.range(0.3, 0.42), rng.range(0.35, 0.6));
         const builtYear = Math.min(type.built[1], plan.builtYear + rng.int(0, old ? 12 : 2)); // phases (分期)
-        this.sites.emit(rng, grid, rect, 'residential', floors, dwellings, `${name}${++no}栋`, {
+        this.sites.emit(rng, grid, rect, 'residential', floors, dwellings, blockAddress(name, ++no), {
           kind: type.kind,
           builtYear,
           ring,

@@ -4,6 +4,7 @@ import * as turf from '@turf/turf';
 import { URBAN_CORE } from '../../../server/domain/facts';
 import type { AdminUnit, RoadKind } from '../../../server/domain/model';
 import { Rng } from '../random';
+import { compoundOfAddress } from './compounds';
 import { PILOT_SEATS } from './county';
 import { directionOf } from './directions';
 import { toXY } from './frame';
@@ -106,8 +107,8 @@ const communityBordersAlong = {
 const compoundHa = geo.compounds.map((c) => turf.area(turf.polygon(c.block)) / 1e4).sort((a, b) => a - b);
 const dwellingsByName = new Map<string, number>();
 for (const b of geo.buildings) {
-  const m = /^(.*?)\d+栋$/.exec(b.address);
-  if (m) dwellingsByName.set(m[1]!, (dwellingsByName.get(m[1]!) ?? 0) + b.dwellings);
+  const name = compoundOfAddress(b.address);
+  if (name) dwellingsByName.set(name, (dwellingsByName.get(name) ?? 0) + b.dwellings);
 }
 const compoundDwellings = geo.compounds.map((c) => dwellingsByName.get(c.name) ?? 0).sort((a, b) => a - b);
 const q = (xs: number[], f: number) => round(xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]!, 2);

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Building, BuildingKind } from '../../../server/domain/model';
 import { Rng } from '../random';
+import { compoundOfAddress } from './compounds';
 import { toXY } from './frame';
 import { generateGeography, loadReference } from './index';
 import type { XY } from './planar';
@@ -54,7 +55,7 @@ const oldTown = densest(
 // a new compound: the one with most slabs and towers (its blocks are addressed by its name)
 const highRise = geo.buildings.filter((b) => b.kind === 'tower' || b.kind === 'slab');
 const newest = geo.compounds
-  .map((c) => ({ c, n: highRise.filter((b) => b.address.includes(c.name)).length }))
+  .map((c) => ({ c, n: highRise.filter((b) => compoundOfAddress(b.address) === c.name).length }))
   .sort((a, b) => b.n - a.n)[0]!.c;
 const block = newest.block[0]!.map(toXY);
 const towers: XY = [

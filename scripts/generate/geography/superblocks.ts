@@ -48,8 +48,8 @@ export function superblocks(region: Ring, streets: Streets, count: number): Ring
     faces = faces.flatMap((face) => {
       const f = polygon(face);
       // a cut that would leave a face round a hole (the ring road wholly inside it) is not made there
-      const inside = rings(turf.intersect(turf.featureCollection([f, side])), true);
-      const outside = rings(turf.difference(turf.featureCollection([f, side])), true);
+      const inside = rings(turf.intersect(turf.featureCollection([f, side])));
+      const outside = rings(turf.difference(turf.featureCollection([f, side])));
       return inside.length && outside.length ? [...inside, ...outside] : [face];
     });
   }
@@ -78,7 +78,7 @@ function mergeSmallest(faces: Ring[]): Ring[] {
   let best: { i: number; ring: Ring; score: number } | null = null;
   for (let i = 1; i < faces.length; i++) {
     const other = faces[i]!;
-    const union = rings(turf.union(turf.featureCollection([polygon(small), polygon(other)])), true);
+    const union = rings(turf.union(turf.featureCollection([polygon(small), polygon(other)])));
     if (union.length !== 1) continue; // not neighbours, or they would close round a hole
     const shared = (perimeter(small) + perimeter(other) - perimeter(union[0]!)) / 2;
     if (shared < 1) continue; // touching at a corner
@@ -101,8 +101,8 @@ function halve(face: Ring, streets: Streets): Ring[] {
     const f = polygon(face);
     const side = polygon(leftOf(col));
     const parts = [
-      ...rings(turf.intersect(turf.featureCollection([f, side])), true),
-      ...rings(turf.difference(turf.featureCollection([f, side])), true),
+      ...rings(turf.intersect(turf.featureCollection([f, side]))),
+      ...rings(turf.difference(turf.featureCollection([f, side]))),
     ];
     if (parts.length !== 2) continue;
     const [a, b] = parts.map((r) => ringArea(r)) as [number, number];
@@ -141,11 +141,14 @@ function straightHalves(face: Ring, angle: number): Ring[] {
   ]);
 }
 
-/** The outer rings of a clipping result, counter-clockwise and open; with `whole`, none that has a hole. */
-function rings(f: Feature<Polygon | MultiPolygon> | null, whole = false): Ring[] {
+/**
+ * The outer rings of a clipping result, counter-clockwise and open; none at all if a part has a hole
+ * (a cut or a merge that would leave a face round another is not made).
+ */
+function rings(f: Feature<Polygon | MultiPolygon> | null): Ring[] {
   if (!f) return [];
   const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-  if (whole && polys.some((p) => p.length > 1)) return [];
+  if (polys.some((p) => p.length > 1)) return [];
   return polys.map((p) => ccw(p[0]!.slice(0, -1).map((q) => [q[0]!, q[1]!] as XY))).filter((r) => ringArea(r) > 1);
 }
 
