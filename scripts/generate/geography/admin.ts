@@ -3,25 +3,25 @@
 // cut along 龙眠河 and across it; the ~8 km urban area within them → 23 communities → 105 grids (a
 // subdistrict's communities tile its part of the urban area; the rest is its rural edge). Pilot: 新渡镇
 // and 范岗镇, each its territory in the county's partition (county.ts: at its real seat, sharing
-// borders, following the outline) → 39 villages → 199 grids. Below the subdistricts each level tiles
-// its parent exactly: children are the Voronoi cells of relaxed seeds clipped to the parent. Units named for a direction (东关, 西苑, 南演, 新西) get the cell on that side.
+// borders, following the outline) → 39 villages (villageFaces.ts: between the trunk roads, their other
+// borders wandering) → 199 grids. Below that each level tiles its parent exactly: children are the
+// Voronoi cells of relaxed seeds clipped to the parent. Units named for a direction (东关, 西苑, 南演,
+// 新西) get the cell on that side.
 import * as turf from '@turf/turf';
 import { COUNTY_CODE, STRUCTURE } from '../../../server/domain/facts';
 import type { AdminArea, AdminLevel, AdminUnit, LonLat } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { allocate } from './allocate';
-import { type Territories, townshipTerritories } from './county';
+import type { Territories } from './county';
 import { cutAlong } from './cut';
 import { directionOf } from './directions';
 import { polygonToRing, ringToPolygon, round6, toLonLat, toXY } from './frame';
 import { nearestOn } from './paths';
 import {
   convexHull,
-  equalAreaCells,
   pointInRing,
   type Ring,
   randomPointIn,
-  relax,
   ringArea,
   ringCentroid,
   segmentDistance,
@@ -39,6 +39,8 @@ import {
 import type { RiverCourse } from './river';
 import { OLD_TOWN_RADIUS_M } from './roads';
 import { type Streets, superblocks } from './superblocks';
+import { tile } from './tiling';
+import { villageCells } from './villageFaces';
 
 export interface AdminTree {
   units: AdminUnit[];
@@ -65,6 +67,13 @@ export function urbanAreaOf(rng: Rng): Ring {
   return blob(rng, [0, 0], URBAN_RADII[0], URBAN_RADII[1], 0.15);
 }
 
+/** What is drawn over the county before its tree: the townships' territories and the trunk roads. */
+export interface CountyPlan {
+  territories: Territories;
+  /** Centre lines of the roads through the county and the pilot towns' own (countyRoads.ts trunkRoads). */
+  trunk: readonly (readonly XY[])[];
+}
+
 /**
  * The tree over the county, given the river and the urban area with its streets, which the
  * communities' borders follow.
@@ -75,7 +84,9 @@ export function generateAdmin(
   river: RiverCourse,
   urbanArea: Ring,
   streets: Streets,
+  countyPlan: CountyPlan,
 ): AdminTree {
+  const { territories, trunk } = countyPlan;
   const units: AdminUnit[] = [];
   const rings = new Map<string, Ring>();
   const seats = new Map<string, XY>();
@@ -118,7 +129,6 @@ export function generateAdmin(
   // The city's territory (its cell of the county's partition, county.ts) → subdistricts, cut along the
   // river and across it (subdistrictParts); each subdistrict's part of the urban area → communities →
   // grids. The rest of a subdistrict is its rural edge (its villages, not in the article's grids).
-  const territories = townshipTerritories(reference, rng.fork('townships'));
   const cityTerritory = territories.rings.get('city');
   if (!cityTerritory) throw new Error('the city has no territory in the county');
   const urbanRng = rng.fork('urban');
@@ -167,7 +177,7 @@ export function generateAdmin(
     if (!pointInRing(seat, ring)) throw new Error(`${t.name}: its seat lies outside its territory`);
     seats.set(code, seat);
     const members = t.units.filter((u) => u.kind === 'village');
-    const cells = byDirection(members, tile(trng, ring, members.length, 10), ringCentroid(ring));
+    const cells = byDirection(members, villageCells(trng, ring, members.length, trunk), ringCentroid(ring));
     members.forEach((u, k) => {
       const vring = add(u.code, unitName(u), 'village', 'village', code, cells[k]!);
       villages.push({ unit: u, ring: vring });
@@ -239,21 +249,6 @@ function isLeftOf(p: XY, line: readonly XY[]): boolean {
     if (d < best.d) best = { d, side: (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) };
   }
   return best.side > 0;
-}
-
-/** `count` cells of similar size tiling `parent` (with `equal`, of about equal area), ordered clockwise from north. */
-function tile(rng: Rng, parent: Ring, count: number, iterations: number, equal = false): Ring[] {
-  const seeds: XY[] = [];
-  for (let i = 0; i < count; i++) seeds.push(randomPointIn(parent, () => rng.next()));
-  const relaxation = relax(parent, seeds, iterations);
-  const relaxed = relaxation.seeds;
-  const cells = equal ? equalAreaCells(parent, relaxed) : relaxation.cells;
-  const c = ringCentroid(parent);
-  const bearing = (p: XY) => (Math.atan2(p[0] - c[0], p[1] - c[1]) + 2 * Math.PI) % (2 * Math.PI);
-  const order = relaxed.map((s, i) => ({ i, b: bearing(s) })).sort((a, b) => a.b - b.b || a.i - b.i);
-  const out = order.map((o) => cells[o.i]!);
-  if (out.some((cell) => cell.length < 3)) throw new Error('an empty Voronoi cell');
-  return out;
 }
 
 /**

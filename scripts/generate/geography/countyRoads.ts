@@ -20,12 +20,16 @@ export interface CountyLine {
   stations?: { name: string; at: XY }[];
 }
 
-export interface CountyInput {
+/** What the trunk roads need: drawn before the villages, whose borders follow them (admin.ts). */
+export interface TrunkInput {
   county: Ring;
   urbanArea: Ring;
   /** The city's arterials, which the county roads end on. */
   arterials: XY[][];
-  towns: { code: string; name: string; ring: Ring; seat: XY }[];
+  towns: { code: string; ring: Ring; seat: XY }[];
+}
+
+export interface CountyInput extends TrunkInput {
   villages: { code: string; name: string; townCode: string; ring: Ring; seat: XY }[];
 }
 
@@ -76,7 +80,12 @@ const STATIONS = {
   hean: { name: '桐城东站', near: [5_250, 0] as XY },
 };
 
-export function generateCountyRoads(rng: Rng, o: CountyInput): CountyLine[] {
+/**
+ * The roads through the county and each pilot town's own: the expressway, the railways, G206, 桐范路,
+ * and every town's main street and roads out from its seat. They come before the villages, whose
+ * borders run along them.
+ */
+export function trunkRoads(rng: Rng, o: TrunkInput): CountyLine[] {
   const out: CountyLine[] = [];
   const inCounty = (pts: XY[]) => longestInside(pts, o.county);
   const outsideCity = (pts: XY[]) => splitOff(pts, o.urbanArea);
@@ -117,7 +126,7 @@ export function generateCountyRoads(rng: Rng, o: CountyInput): CountyLine[] {
       out.push({ name: '桐范路', kind: 'provincial', pts: joinCity(piece, o), widthM: 16 });
   }
 
-  // Each town: its main street through the seat and four roads out from it, then its villages.
+  // Each town: its main street through the seat and four roads out from it.
   for (const town of o.towns) {
     const trng = rng.fork(town.code);
     const names = TOWN_ROADS[town.code]!;
@@ -141,7 +150,19 @@ export function generateCountyRoads(rng: Rng, o: CountyInput): CountyLine[] {
       out.push({ name, kind: 'county', pts, widthM: 8 });
       network.push(pts);
     });
+  }
+  return out.filter((l) => l.pts.length > 1);
+}
 
+/**
+ * The trunk roads and, from every village seat, a road (县乡道) to the network already built, with
+ * village roads (村道) branching from it until the village has its density of roads.
+ */
+export function generateCountyRoads(rng: Rng, o: CountyInput, trunk: readonly CountyLine[]): CountyLine[] {
+  const out: CountyLine[] = [...trunk];
+  const network: XY[][] = out.filter((l) => l.kind !== 'expressway' && l.kind !== 'railway').map((l) => l.pts);
+  for (const town of o.towns) {
+    const trng = rng.fork(town.code);
     const villages = o.villages
       .filter((v) => v.townCode === town.code)
       .map((v) => ({ v, d: Math.hypot(v.seat[0] - town.seat[0], v.seat[1] - town.seat[1]) }))
@@ -196,7 +217,7 @@ function splitOff(pts: XY[], ring: Ring): XY[][] {
 }
 
 /** A county road ending near the city continues to the nearest arterial. */
-function joinCity(pts: XY[], o: CountyInput): XY[] {
+function joinCity(pts: XY[], o: TrunkInput): XY[] {
   const ends = [pts[0]!, pts[pts.length - 1]!];
   const d = ends.map((e) => nearestOn(o.arterials, e));
   if (d[0]!.d < d[1]!.d && d[0]!.d < 1_500) return [d[0]!.q, ...pts];

@@ -13,10 +13,11 @@ import type {
 import type { Rng } from '../random';
 import { type AdminTree, generateAdmin, urbanAreaOf } from './admin';
 import { generateBuildings, type Progress } from './buildings';
-import { countyRing, OTHER_SEATS, PILOT_SEATS } from './county';
+import { countyRing, OTHER_SEATS, PILOT_SEATS, townshipTerritories } from './county';
+import { trunkRoads } from './countyRoads';
 import { ringToPolygon, toLonLat } from './frame';
 import { generateLandUse } from './landUse';
-import type { Reference } from './reference';
+import { PILOT_TOWN_CODES, type Reference } from './reference';
 import { riverCourse } from './river';
 import { generateRoads, streetGrid } from './roads';
 import { generateTerrain } from './terrain';
@@ -43,11 +44,33 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
   // then the urban area and its street grid: the communities lie between its arterials
   const urbanArea = urbanAreaOf(rng.fork('urban-area'));
   const streets = streetGrid(rng.fork('street-grid'), urbanArea, river.oldTown);
-  const tree = generateAdmin(rng.fork('admin'), reference, river, urbanArea, {
-    angle: streets.angle,
-    arterials: streets.lines.filter((l) => l.kind === 'arterial').map((l) => l.pts),
-    collectors: streets.lines.filter((l) => l.kind === 'collector').map((l) => l.pts),
+  const arterials = streets.lines.filter((l) => l.kind === 'arterial').map((l) => l.pts);
+  // then the townships' territories and the roads through them: the villages' borders follow those
+  const adminRng = rng.fork('admin');
+  const territories = townshipTerritories(reference, adminRng.fork('townships'));
+  const county = countyRing(reference);
+  const trunk = trunkRoads(rng.fork('roads').fork('county'), {
+    county,
+    urbanArea,
+    arterials,
+    towns: PILOT_TOWN_CODES.map((code) => ({
+      code,
+      ring: territories.rings.get(code)!,
+      seat: territories.seats.get(code)!,
+    })),
   });
+  const tree = generateAdmin(
+    adminRng,
+    reference,
+    river,
+    urbanArea,
+    {
+      angle: streets.angle,
+      arterials,
+      collectors: streets.lines.filter((l) => l.kind === 'collector').map((l) => l.pts),
+    },
+    { territories, trunk: trunk.map((l) => l.pts) },
+  );
   onProgress?.(1, 3, 'admin tree');
   const towns = tree.units
     .filter((u) => u.level === 'town')
@@ -62,7 +85,8 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
       seat: tree.seats.get(u.id)!,
     }));
   const network = generateRoads(rng.fork('roads'), {
-    county: countyRing(reference),
+    county,
+    trunk,
     urbanArea: tree.urbanArea,
     towns,
     villages,

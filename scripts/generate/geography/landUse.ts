@@ -99,9 +99,16 @@ function lakeName(p: PolygonCoords): string {
   return LAKE_NAMES.find((l) => turf.booleanPointInPolygon(l.at, poly))?.name ?? '';
 }
 
-/** Hamlets and town seats: buildings outside the city linked within HAMLET_LINK_M, as hulls with a margin. */
+/**
+ * Hamlets and town seats: buildings outside the city linked within HAMLET_LINK_M, as hulls with a
+ * margin. A village house links only to houses of its own villager group (村民小组, its address's
+ * 某村3组): houses strung along a road through several villages would otherwise link into one chain
+ * whose hull covers square kilometres of fields.
+ */
 function hamlets(buildings: readonly Building[], urbanArea: Ring): Ring[] {
-  const pts: XY[] = buildings.map((b) => toXY(b.centroid)).filter((p) => !pointInRing(p, urbanArea));
+  const outside = buildings.filter((b) => !pointInRing(toXY(b.centroid), urbanArea));
+  const pts: XY[] = outside.map((b) => toXY(b.centroid));
+  const group = outside.map((b) => (b.use === 'village-house' ? b.address.replace(/\d+号$/, '') : ''));
   const cell = HAMLET_LINK_M;
   const key = (x: number, y: number) => `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
   const byCell = new Map<string, number[]>();
@@ -114,27 +121,27 @@ function hamlets(buildings: readonly Building[], urbanArea: Ring): Ring[] {
   for (let s = 0; s < pts.length; s++) {
     if (seen[s]) continue;
     seen[s] = 1;
-    const group: XY[] = [];
+    const members: XY[] = [];
     const stack = [s];
     while (stack.length) {
       const i = stack.pop()!;
       const p = pts[i]!;
-      group.push(p);
+      members.push(p);
       const cx = Math.floor(p[0] / cell);
       const cy = Math.floor(p[1] / cell);
       for (let dx = -1; dx <= 1; dx++)
         for (let dy = -1; dy <= 1; dy++)
           for (const j of byCell.get(`${cx + dx},${cy + dy}`) ?? []) {
-            if (seen[j]) continue;
+            if (seen[j] || group[j] !== group[i]) continue;
             const q = pts[j]!;
             if (Math.hypot(q[0] - p[0], q[1] - p[1]) > HAMLET_LINK_M) continue;
             seen[j] = 1;
             stack.push(j);
           }
     }
-    if (group.length < 3) continue;
+    if (members.length < 3) continue;
     const m = HAMLET_MARGIN_M;
-    const around = group.flatMap(([x, y]): XY[] => [
+    const around = members.flatMap(([x, y]): XY[] => [
       [x - m, y - m],
       [x + m, y - m],
       [x + m, y + m],

@@ -103,6 +103,19 @@ const communityBordersAlong = {
   mainRoadsOrRiverPct: round(shareOfBordersAlong(communities, linesOf(['arterial']), 15) * 100),
   anyStreetOrRiverPct: round(shareOfBordersAlong(communities, linesOf(['arterial', 'collector', 'lane']), 15) * 100),
 };
+// the villages' borders along the roads through the towns (villageFaces.ts); the rest wander
+const villageUnits = geo.adminUnits.filter((u) => u.level === 'village');
+const villageBordersAlong = {
+  trunkRoadsPct: round(
+    shareOfBordersAlong(
+      villageUnits,
+      geo.roads
+        .filter((r) => ['expressway', 'national', 'provincial', 'railway', 'county'].includes(r.kind))
+        .map((r) => r.line.map(toXY)),
+      15,
+    ) * 100,
+  ),
+};
 // each compound's walled area and the dwellings of its blocks (addressed by its name: 某某苑3栋)
 const compoundHa = geo.compounds.map((c) => turf.area(turf.polygon(c.block)) / 1e4).sort((a, b) => a - b);
 const dwellingsByName = new Map<string, number>();
@@ -124,6 +137,7 @@ console.log(
       contiguity: { units, sharingAnEdgeWithASibling: withNeighbour, worstAreaGapToParent: round(worstGap * 100, 3) },
       directions,
       communityBordersAlong,
+      villageBordersAlong,
       roads: { count: geo.roads.length, kmByKind: kmByKind(geo.roads) },
       stations: geo.roads.flatMap((r) => r.stations ?? []),
       network: { groups: groups.length, roadsInLargest: Math.max(...groups.map((g) => g.length)) },

@@ -227,3 +227,40 @@ function dropNearDuplicates(ring: Ring): Ring {
     out.pop();
   return out;
 }
+
+/**
+ * Rings that share borders, each given the vertices of the others that lie on its edges (within
+ * `eps` metres): where one region's corner meets the middle of a neighbour's edge (a T-junction),
+ * both then carry that point, so rounding moves it alike on both sides and leaves no sliver.
+ */
+export function nodeRings(rings: readonly Ring[], eps = 0.01): Ring[] {
+  const boxes = rings.map((r) => ringBounds(r));
+  return rings.map((ring, k) => {
+    const [x0, y0, x1, y1] = boxes[k]!;
+    const others = rings
+      .filter((_, j) => {
+        const b = boxes[j]!;
+        return j !== k && b[0] <= x1 + eps && b[2] >= x0 - eps && b[1] <= y1 + eps && b[3] >= y0 - eps;
+      })
+      .flat();
+    const out: XY[] = [];
+    ring.forEach((a, i) => {
+      const b = ring[(i + 1) % ring.length]!;
+      out.push(a);
+      const dx = b[0] - a[0],
+        dy = b[1] - a[1];
+      const len2 = dx * dx + dy * dy;
+      if (len2 === 0) return;
+      const on = others
+        .map((p) => ({ p, t: ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2 }))
+        .filter(({ p, t }) => t > 1e-9 && t < 1 - 1e-9 && segmentDistance(p, a, b) < eps)
+        .sort((u, v) => u.t - v.t);
+      for (const { p } of on) if (!samePoint(out[out.length - 1]!, p)) out.push(p);
+    });
+    return out;
+  });
+}
+
+function samePoint(a: XY, b: XY): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}

@@ -6,7 +6,7 @@
 // and villages' roads) is countyRoads.ts.
 import type { River, Road, RoadKind } from '../../../server/domain/model';
 import type { Rng } from '../random';
-import { type CountyInput, generateCountyRoads } from './countyRoads';
+import { type CountyInput, type CountyLine, generateCountyRoads } from './countyRoads';
 import { toLonLat } from './frame';
 import { OLD_TOWN_LANES, SECONDARY_ROADS, URBAN_MAIN_ROADS } from './names';
 import { nearestOn, pathLength, runsOutsideDisc, wanderPath } from './paths';
@@ -136,7 +136,7 @@ export function streetGrid(rng: Rng, urbanArea: Ring, oldTown: XY): StreetGrid {
 
 export function generateRoads(
   rng: Rng,
-  input: Omit<CountyInput, 'arterials'> & { river: RiverCourse; streets: StreetGrid },
+  input: Omit<CountyInput, 'arterials'> & { river: RiverCourse; streets: StreetGrid; trunk: readonly CountyLine[] },
 ): Network {
   const { urbanArea, streets } = input;
   const { angle } = streets;
@@ -171,7 +171,7 @@ export function generateRoads(
 
   // The county's network, ending on the arterials.
   const arterials = lines.filter((l) => l.kind === 'arterial').map((l) => l.pts);
-  for (const l of generateCountyRoads(rng.fork('county'), { ...input, arterials })) {
+  for (const l of generateCountyRoads(rng.fork('county'), { ...input, arterials }, input.trunk)) {
     lines.push({
       id: id(),
       name: l.name,

@@ -73,7 +73,7 @@ export function superblocks(region: Ring, streets: Streets, count: number): Ring
 }
 
 /** The smallest face (faces sorted by area) joined to the neighbour it shares most border with, kept compact. */
-function mergeSmallest(faces: Ring[]): Ring[] {
+export function mergeSmallest(faces: Ring[]): Ring[] {
   const small = faces[0]!;
   let best: { i: number; ring: Ring; score: number } | null = null;
   for (let i = 1; i < faces.length; i++) {
@@ -113,7 +113,7 @@ function halve(face: Ring, streets: Streets): Ring[] {
 }
 
 /** Whether the line crosses the face from edge to edge: it enters it, and neither end lies deep inside. */
-function spans(line: readonly XY[], face: Ring): boolean {
+export function spans(line: readonly XY[], face: Ring): boolean {
   if (!line.some((p) => pointInRing(p, face))) return false;
   const deep = (p: XY) => pointInRing(p, face) && distanceToRing(p, face) > SPAN_SLACK_M;
   return !deep(line[0]!) && !deep(line.at(-1)!);
@@ -145,7 +145,7 @@ function straightHalves(face: Ring, angle: number): Ring[] {
  * The outer rings of a clipping result, counter-clockwise and open; none at all if a part has a hole
  * (a cut or a merge that would leave a face round another is not made).
  */
-function rings(f: Feature<Polygon | MultiPolygon> | null): Ring[] {
+export function rings(f: Feature<Polygon | MultiPolygon> | null): Ring[] {
   if (!f) return [];
   const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
   if (polys.some((p) => p.length > 1)) return [];
@@ -156,7 +156,7 @@ function ccw(ring: readonly XY[]): Ring {
   return ringArea(ring) < 0 ? ring.slice().reverse() : ring.slice();
 }
 
-function perimeter(ring: Ring): number {
+export function perimeter(ring: Ring): number {
   let s = 0;
   for (let i = 0; i < ring.length; i++) {
     const p = ring[i]!,
