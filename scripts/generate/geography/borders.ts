@@ -5,14 +5,14 @@
 import type { Rng } from '../random';
 import { type Ring, segmentDistance, type XY } from './planar';
 
-/** Bends: 2^DEPTH pieces per edge. */
+/** Bends: 2^depth pieces per edge, by default this many (a village's shorter borders need fewer). */
 const DEPTH = 5;
 /** The first bend's reach as a share of the edge's length; each finer one half the one before. */
 const AMPLITUDE = 0.07;
 /** An edge whose middle lies this near the outline runs along it. */
 const ON_OUTLINE_M = 5;
 
-export function wiggleBorders(rings: Map<string, Ring>, outline: Ring, rng: Rng): Map<string, Ring> {
+export function wiggleBorders(rings: Map<string, Ring>, outline: Ring, rng: Rng, depth = DEPTH): Map<string, Ring> {
   // Bent edges can cross near a sharp corner (a road meeting a part's edge at a shallow angle): an
   // edge whose bent line crosses another edge of its region is put back straight, on both sides,
   // until no region's ring crosses itself where a bend did it.
@@ -21,7 +21,7 @@ export function wiggleBorders(rings: Map<string, Ring>, outline: Ring, rng: Rng)
     const out = new Map<string, Ring>();
     const before = straight.size;
     for (const [code, ring] of rings) {
-      const { pts, from } = bendRing(ring, outline, rng, straight);
+      const { pts, from } = bendRing(ring, outline, rng, straight, depth);
       for (const [i, j] of crossings(pts))
         for (const k of [from[i]!, from[j]!]) straight.add(edgeKey(ring[k]!, ring[(k + 1) % ring.length]!));
       out.set(code, pts);
@@ -31,7 +31,13 @@ export function wiggleBorders(rings: Map<string, Ring>, outline: Ring, rng: Rng)
 }
 
 /** The ring with its inner edges bent, and for each of its segments the edge of `ring` it comes from. */
-function bendRing(ring: Ring, outline: Ring, rng: Rng, straight: ReadonlySet<string>): { pts: XY[]; from: number[] } {
+function bendRing(
+  ring: Ring,
+  outline: Ring,
+  rng: Rng,
+  straight: ReadonlySet<string>,
+  depth: number,
+): { pts: XY[]; from: number[] } {
   const pts: XY[] = [];
   const from: number[] = [];
   ring.forEach((p, i) => {
@@ -40,7 +46,7 @@ function bendRing(ring: Ring, outline: Ring, rng: Rng, straight: ReadonlySet<str
     from.push(i);
     const mid: XY = [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
     if (nearOutline(mid, outline) || straight.has(edgeKey(p, q))) return;
-    for (const b of bends(p, q, rng)) {
+    for (const b of bends(p, q, rng, depth)) {
       pts.push(b);
       from.push(i);
     }
@@ -83,11 +89,11 @@ function nearOutline(p: XY, outline: Ring): boolean {
 }
 
 /** The inner points of the bent edge p → q, the same whichever way round it is asked for. */
-function bends(p: XY, q: XY, rng: Rng): XY[] {
+function bends(p: XY, q: XY, rng: Rng, depth: number): XY[] {
   const flipped = pointKey(p) > pointKey(q);
   const [a, b] = flipped ? [q, p] : [p, q];
   const r = rng.fork(`${pointKey(a)}|${pointKey(b)}`);
-  const n = 2 ** DEPTH;
+  const n = 2 ** depth;
   const offsets = new Array<number>(n + 1).fill(0);
   let amp = AMPLITUDE;
   for (let step = n; step > 1; step /= 2, amp /= 2)

@@ -243,7 +243,9 @@ function firstRunInside(pts: XY[], ring: Ring): XY[] {
 
 /** A vertex of a road lying inside the ring, chosen at random (branches start on roads). */
 function pickPointOn(rng: Rng, network: XY[][], ring: Ring): XY | null {
-  const inside = network.flatMap((l) => l.filter((p) => pointInRing(p, ring)));
+  const [x0, y0, x1, y1] = ringBounds(ring);
+  const inBox = (p: XY) => p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1;
+  const inside = network.flatMap((l) => l.filter((p) => inBox(p) && pointInRing(p, ring)));
   return inside.length ? rng.pick(inside) : null;
 }
 

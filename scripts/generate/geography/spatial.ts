@@ -115,7 +115,16 @@ export class SegmentIndex {
     for (let i = Math.floor((x0 - m) / this.cell); i <= Math.floor((x1 + m) / this.cell); i++)
       for (let j = Math.floor((y0 - m) / this.cell); j <= Math.floor((y1 + m) / this.cell); j++)
         for (const s of this.cells.get(this.key(i, j)) ?? []) {
-          if (segmentPolygonDistance(s.a, s.b, poly) < s.halfWidth + setback) return false;
+          const d = s.halfWidth + setback;
+          // a segment whose box, grown by d, misses the polygon's box is clear of it
+          if (
+            Math.min(s.a[0], s.b[0]) > x1 + d ||
+            Math.max(s.a[0], s.b[0]) < x0 - d ||
+            Math.min(s.a[1], s.b[1]) > y1 + d ||
+            Math.max(s.a[1], s.b[1]) < y0 - d
+          )
+            continue;
+          if (segmentPolygonDistance(s.a, s.b, poly) < d) return false;
         }
     return true;
   }

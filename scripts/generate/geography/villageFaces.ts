@@ -20,6 +20,9 @@ const MIN_SHARE = 0.6;
 /** How much longer than the road inside it a cut may be (its ends carried to the part's edge), metres. */
 const OFF_ROAD_M = 120;
 
+/** 2^4 pieces per bent border: a village's borders are a few hundred metres to 2 km long. */
+const BEND_DEPTH = 4;
+
 /** `count` villages tiling `town`, bordered by `roads` where they cross it; clockwise from north about the town. */
 export function villageCells(rng: Rng, town: Ring, count: number, roads: readonly (readonly XY[])[]): Ring[] {
   let parts: Ring[] = [town];
@@ -57,7 +60,7 @@ export function villageCells(rng: Rng, town: Ring, count: number, roads: readonl
     const prng = rng.fork(`part-${i}`);
     if (counts[i] === 1) return [part];
     const straight = tile(prng, part, counts[i]!, 10);
-    const bent = wiggleBorders(new Map(straight.map((c, k) => [String(k), c])), part, prng.fork('borders'));
+    const bent = wiggleBorders(new Map(straight.map((c, k) => [String(k), c])), part, prng.fork('borders'), BEND_DEPTH);
     return straight.map((_, k) => bent.get(String(k))!);
   });
   return clockwiseFromNorth(
