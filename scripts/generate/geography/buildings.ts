@@ -4,11 +4,12 @@ import type { AdminUnit, Building, Compound, WaterBody } from '../../../server/d
 import type { Rng } from '../random';
 import { CompoundBuilder, URBAN_DWELLINGS } from './compounds';
 import { isIndustrialEdge, placeFrontage, placeIndustrial, placePublic } from './frontage';
+import { nearestOn } from './paths';
 import type { Ring, XY } from './planar';
 import { unitName } from './reference';
 import type { PlanarLine } from './roads';
 import { Sites } from './sites';
-import { fillVillageGrid, VILLAGE_DWELLINGS, type VillageAddressing } from './villageHouses';
+import { fillVillageGrid, type HamletTrack, VILLAGE_DWELLINGS, type VillageAddressing } from './villageHouses';
 import { placeWater } from './water';
 
 export type Progress = (done: number, total: number, label: string) => void;
@@ -23,7 +24,7 @@ export function generateBuildings(
   seats: ReadonlyMap<string, XY>,
   oldTown: XY,
   onProgress?: Progress,
-): { buildings: Building[]; compounds: Compound[]; waters: WaterBody[] } {
+): { buildings: Building[]; compounds: Compound[]; waters: WaterBody[]; tracks: HamletTrack[] } {
   const grids = units.filter((u) => u.level === 'grid').map((unit) => ({ unit, ring: rings.get(unit.id)! }));
   const sites = new Sites(grids, lines, streetAngle);
   const urban = sites.grids.filter((g) => g.unit.area === 'urban');
@@ -61,6 +62,7 @@ export function generateBuildings(
       .map((u) => [u.id, unitName({ code: u.id, name: u.name, kind: 'village' })]),
   );
   const addressing = new Map<string, VillageAddressing>();
+  const tracks: HamletTrack[] = [];
   for (const grid of rural) {
     const villageId = grid.unit.parentId!;
     let a = addressing.get(villageId);
@@ -69,12 +71,29 @@ export function generateBuildings(
       addressing.set(villageId, a);
     }
     grid.target = VILLAGE_DWELLINGS.min + vrng.int(0, VILLAGE_DWELLINGS.max - VILLAGE_DWELLINGS.min);
-    fillVillageGrid(vrng.fork(grid.unit.id), sites, grid, grid.target, a);
+    tracks.push(...fillVillageGrid(vrng.fork(grid.unit.id), sites, grid, grid.target, a));
     if (grid.dwellings < VILLAGE_DWELLINGS.min)
       throw new Error(`village grid ${grid.unit.id}: only ${grid.dwellings} dwellings fit`);
     onProgress?.(++done, total, 'buildings: village houses');
   }
+  // the hamlets' own tracks, joined to the nearest road: the ponds keep clear of them too
+  const joined = joinTracks(tracks, lines);
+  for (const t of joined) sites.roads.add(t.pts, TRACK_WIDTH_M / 2, t.name);
   // ponds and reservoirs where the hamlets left room (clear of houses and roads)
   const waters = placeWater(rng.fork('water'), sites, rural, seats);
-  return { buildings: sites.buildings, compounds: compounds.built, waters };
+  return { buildings: sites.buildings, compounds: compounds.built, waters, tracks: joined };
+}
+
+/** A hamlet track's width, metres: a farm track (机耕路) of one lane. */
+export const TRACK_WIDTH_M = 3.5;
+/** The roads a track may join (not the expressway, a railway or the river). */
+const JOINS = new Set(['village', 'county', 'provincial', 'national']);
+
+/** Each track carried on from its end nearer a road to that road, so the network stays one. */
+function joinTracks(tracks: readonly HamletTrack[], lines: readonly PlanarLine[]): HamletTrack[] {
+  const roads = lines.filter((l) => JOINS.has(l.kind)).map((l) => l.pts);
+  return tracks.map((t) => {
+    const [a, b] = [nearestOn(roads, t.pts[0]!), nearestOn(roads, t.pts.at(-1)!)];
+    return { name: t.name, pts: a.d <= b.d ? [a.q, ...t.pts] : [...t.pts, b.q] };
+  });
 }

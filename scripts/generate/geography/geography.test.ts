@@ -18,6 +18,7 @@ import {
 } from './index';
 import { URBAN_MAIN_ROADS } from './names';
 import { connectedGroups, kmByKind, shareOfBordersAlong, villageRoadDensity } from './networkMeasures';
+import { nearestOn } from './paths';
 import { unitName } from './reference';
 
 const reference = loadReference();
@@ -511,6 +512,13 @@ describe('buildings', () => {
     const years = houses.map((b) => b.builtYear);
     expect(Math.min(...years)).toBeGreaterThanOrEqual(1980);
     expect(Math.max(...years)).toBeLessThanOrEqual(2025);
+    // every house in one of the rows beside a road or a hamlet's own track (机耕路), which is drawn
+    const roads = geo.roads
+      .filter((r) => (['village', 'county', 'provincial', 'national'] as RoadKind[]).includes(r.kind))
+      .map((r) => r.line.map(toXY));
+    const far = houses.filter((_, i) => i % 20 === 0).filter((b) => nearestOn(roads, toXY(b.centroid)).d > 100);
+    expect(far.map((b) => b.address)).toEqual([]);
+    expect(geo.roads.some((r) => r.name.endsWith('组机耕路'))).toBe(true);
   });
 
   it('makes compounds walled blocks with a gate facing a street', () => {

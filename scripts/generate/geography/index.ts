@@ -12,7 +12,7 @@ import type {
 } from '../../../server/domain/model';
 import type { Rng } from '../random';
 import { type AdminTree, generateAdmin, urbanAreaOf } from './admin';
-import { generateBuildings, type Progress } from './buildings';
+import { generateBuildings, type Progress, TRACK_WIDTH_M } from './buildings';
 import { countyRing, OTHER_SEATS, PILOT_SEATS, townshipTerritories } from './county';
 import { trunkRoads } from './countyRoads';
 import { ringToPolygon, toLonLat } from './frame';
@@ -94,7 +94,7 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
     streets,
   });
   onProgress?.(2, 3, 'roads and river');
-  const { buildings, compounds, waters } = generateBuildings(
+  const { buildings, compounds, waters, tracks } = generateBuildings(
     rng.fork('buildings'),
     tree.units,
     tree.rings,
@@ -110,7 +110,20 @@ export function generateGeography(rng: Rng, reference: Reference, onProgress?: P
   const landUse = generateLandUse(rng.fork('land-use'), { reference, urbanArea: tree.urbanArea, buildings, terrain });
   return {
     adminUnits: tree.units,
-    roads: network.roads,
+    // the hamlets' own tracks (机耕路) after the roads, as village roads of one lane
+    roads: [
+      ...network.roads,
+      ...tracks.map(
+        (t, i): Road => ({
+          id: `T${String(i + 1).padStart(4, '0')}`,
+          name: t.name,
+          class: 'secondary',
+          kind: 'village',
+          line: t.pts.map(toLonLat),
+          widthM: TRACK_WIDTH_M,
+        }),
+      ),
+    ],
     rivers: network.rivers,
     buildings,
     compounds,

@@ -36,6 +36,8 @@ interface Hamlet {
   house: number;
   /** Attempts in a row that found no room; the hamlet is full after HAMLET_FULL_AFTER. */
   misses: number;
+  /** Along its track: how far its houses reach each way from `at`, metres. */
+  reach?: [number, number];
 }
 
 /** A point on a hamlet's own track near its centre, as a road segment would give it. */
@@ -44,13 +46,27 @@ function alongTrack(h: Hamlet, rng: Rng): { foot: XY; dir: XY; halfWidth: number
   return { foot: [h.at[0] + h.track![0] * t, h.at[1] + h.track![1] * t], dir: h.track!, halfWidth: 2, tag: '' };
 }
 
+/** A hamlet's own track (机耕路) through it, where no road passed: drawn as a village road. */
+export interface HamletTrack {
+  /** 月山村3组机耕路 */
+  name: string;
+  pts: XY[];
+}
+
+/** How far a hamlet's track runs on past its first and last house, metres. */
+const TRACK_PAST_M = 20;
+
+/**
+ * Fills the grid with houses; returns the tracks of the hamlets strung along their own (the caller
+ * joins them to the road network and draws them).
+ */
 export function fillVillageGrid(
   rng: Rng,
   sites: Sites,
   grid: GridSite,
   target: number,
   addressing: VillageAddressing,
-): void {
+): HamletTrack[] {
   const newHamlet = (onRoad: boolean): Hamlet => {
     for (let k = 0; onRoad && k < 40; k++) {
       const p = randomPointIn(grid.inset, () => rng.next());
@@ -105,6 +121,11 @@ export function fillVillageGrid(
       continue;
     }
     hamlet.misses = 0;
+    if (hamlet.track) {
+      const t = (c[0] - hamlet.at[0]) * hamlet.track[0] + (c[1] - hamlet.at[1]) * hamlet.track[1];
+      const r = hamlet.reach ?? [t, t];
+      hamlet.reach = [Math.min(r[0], t), Math.max(r[1], t)];
+    }
     sites.emit(
       rng,
       grid,
@@ -116,4 +137,19 @@ export function fillVillageGrid(
       { kind: 'village-house', builtYear: rng.chance(1 / 3) ? rng.int(1982, 1999) : rng.int(2000, 2024) },
     );
   }
+  return hamlets
+    .filter((h) => h.track && h.reach)
+    .map((h) => ({ name: `${addressing.village}${h.group}组机耕路`, pts: trackLine(h) }));
+}
+
+/** The hamlet's track: straight through its centre, from its first house to its last and a little on. */
+function trackLine(h: Hamlet): XY[] {
+  const [from, to] = [h.reach![0] - TRACK_PAST_M, h.reach![1] + TRACK_PAST_M];
+  const pts: XY[] = [];
+  const n = Math.max(1, Math.ceil((to - from) / 40));
+  for (let k = 0; k <= n; k++) {
+    const t = from + ((to - from) * k) / n;
+    pts.push([h.at[0] + h.track![0] * t, h.at[1] + h.track![1] * t]);
+  }
+  return pts;
 }
