@@ -9,7 +9,13 @@ import type { Ring, XY } from './planar';
 import { unitName } from './reference';
 import type { PlanarLine } from './roads';
 import { Sites } from './sites';
-import { fillVillageGrid, type HamletTrack, VILLAGE_DWELLINGS, type VillageAddressing } from './villageHouses';
+import {
+  fillVillageGrid,
+  HAMLET_ROADS,
+  type HamletTrack,
+  VILLAGE_DWELLINGS,
+  type VillageAddressing,
+} from './villageHouses';
 import { placeWater } from './water';
 
 export type Progress = (done: number, total: number, label: string) => void;
@@ -86,12 +92,9 @@ export function generateBuildings(
 
 /** A hamlet track's width, metres: a farm track (机耕路) of one lane. */
 export const TRACK_WIDTH_M = 3.5;
-/** The roads a track may join (not the expressway, a railway or the river). */
-const JOINS = new Set(['village', 'county', 'provincial', 'national']);
-
-/** Each track carried on from its end nearer a road to that road, so the network stays one. */
+/** Each track carried on from its end nearer a road houses may face to that road, so the network stays one. */
 function joinTracks(tracks: readonly HamletTrack[], lines: readonly PlanarLine[]): HamletTrack[] {
-  const roads = lines.filter((l) => JOINS.has(l.kind)).map((l) => l.pts);
+  const roads = lines.filter((l) => HAMLET_ROADS.has(l.kind)).map((l) => l.pts);
   return tracks.map((t) => {
     const [a, b] = [nearestOn(roads, t.pts[0]!), nearestOn(roads, t.pts.at(-1)!)];
     return { name: t.name, pts: a.d <= b.d ? [a.q, ...t.pts] : [...t.pts, b.q] };

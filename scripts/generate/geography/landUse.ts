@@ -10,6 +10,7 @@ import { ringToPolygon, round6, toXY } from './frame';
 import { convexHull, pointInRing, type Ring, type XY } from './planar';
 import type { Reference } from './reference';
 import { LAKE_LEVEL_M, LAKE_NAMES } from './terrain';
+import { hamletOfAddress } from './villageHouses';
 
 /** Above this height (metres) the hills are wooded. */
 export const FOREST_FROM_M = 70;
@@ -108,7 +109,7 @@ function lakeName(p: PolygonCoords): string {
 function hamlets(buildings: readonly Building[], urbanArea: Ring): Ring[] {
   const outside = buildings.filter((b) => !pointInRing(toXY(b.centroid), urbanArea));
   const pts: XY[] = outside.map((b) => toXY(b.centroid));
-  const group = outside.map((b) => (b.use === 'village-house' ? b.address.replace(/\d+号$/, '') : ''));
+  const group = outside.map((b) => (b.use === 'village-house' ? hamletOfAddress(b.address) : ''));
   const cell = HAMLET_LINK_M;
   const key = (x: number, y: number) => `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
   const byCell = new Map<string, number[]>();

@@ -24,7 +24,7 @@ const FRONT_YARD_M: [number, number] = [5, 10];
 const ROW_STEP_M = 19;
 /** The roads houses face (not the expressway, the railway or the river). */
 const HAMLET_FULL_AFTER = 150;
-const HAMLET_ROADS = new Set(['village', 'county', 'provincial', 'national']);
+export const HAMLET_ROADS: ReadonlySet<string> = new Set(['village', 'county', 'provincial', 'national']);
 
 interface Hamlet {
   /** A point on a road the hamlet strings along. */
@@ -51,6 +51,16 @@ export interface HamletTrack {
   /** 月山村3组机耕路 */
   name: string;
   pts: XY[];
+}
+
+/** A village house's address: 月山村3组12号 (its villager group, then its number in the group). */
+function houseAddress(village: string, group: number, house: number): string {
+  return `${village}${group}组${house}号`;
+}
+
+/** The villager group (村民组) of a house's address (月山村3组), as houseAddress wrote it. */
+export function hamletOfAddress(address: string): string {
+  return address.replace(/\d+号$/, '');
 }
 
 /** How far a hamlet's track runs on past its first and last house, metres. */
@@ -133,7 +143,7 @@ export function fillVillageGrid(
       'village-house',
       rng.weighted([0, 0, 6, 4]),
       1,
-      `${addressing.village}${hamlet.group}组${hamlet.house++}号`,
+      houseAddress(addressing.village, hamlet.group, hamlet.house++),
       { kind: 'village-house', builtYear: rng.chance(1 / 3) ? rng.int(1982, 1999) : rng.int(2000, 2024) },
     );
   }
