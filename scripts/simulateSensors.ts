@@ -50,10 +50,21 @@ const progress = setInterval(() => {
   const c = sim.counts();
   console.error(`[simulate] published ${c.published}, acknowledged ${c.acknowledged}`);
 }, 5000);
-await new Promise((r) => setTimeout(r, duration * 1000));
+const started = performance.now();
+// Stopped early (Ctrl-C, or a benchmark that runs it as its own process and ends it): the counts of
+// what was published so far, over the time it ran.
+const stopped = await new Promise<boolean>((resolve) => {
+  const timer = setTimeout(() => resolve(false), duration * 1000);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+});
 clearInterval(progress);
 const counts = await sim.stop();
+const ranS = stopped ? Math.round((performance.now() - started) / 100) / 10 : duration;
 console.log(
-  JSON.stringify({ broker: brokerUrl, rate, durationS: duration, incident: values.incident ?? null, ...counts }),
+  JSON.stringify({ broker: brokerUrl, rate, durationS: ranS, incident: values.incident ?? null, stopped, ...counts }),
 );
 process.exit(0);

@@ -1,8 +1,9 @@
 // `npm run bench:serve [-- --data DIR] [--scale 1] [--duration 5] [--connections 20,100] [--routes /health,...]
 //   [--only routes,static,conditional,screen,shift] [--users 50] [--tree DIR]`:
 // the platform serving many clients at once. Starts the server as its own process on a copy of the
-// dataset (a fresh scale-1 one, or --data DIR), with live sensing and the sensor simulator running,
-// signs in as the centre seat and measures with autocannon (this process):
+// dataset (a fresh scale-1 one, or --data DIR), with live sensing and the sensor simulator running
+// (each in a process of its own), signs in as the centre seat and measures with autocannon (this
+// process), each run after a second of the same load that is not counted:
 //   - every GET route of the OpenAPI document (routes.ts says which are left out and why), at each
 //     level of concurrent clients: req/s, p50 and p99;
 //   - in the same run, a static file of the same size on the wire as each big layer (random bytes,
@@ -11,7 +12,7 @@
 //   - conditional requests (If-None-Match with the answer's ETag) of the layers and aggregates;
 //   - in Chromium, the bytes over the wire of a first and a second /screen load (screenBytes.ts);
 //   - the shift start: --users staff signing in and loading /screen's API calls at once, against one
-//     of them alone (shiftStart.ts).
+//     of them alone (shiftStart.ts), on a restarted server (nothing built yet) and on a warm one.
 // --tree runs the server of another checkout (an earlier commit) against the same dataset and client.
 // Prints one JSON summary on stdout (progress on stderr).
 
@@ -26,7 +27,6 @@ import type { CredentialsFile } from '../../server/ingest/credentials';
 import { startTileCompression } from '../../server/ops/tileCompression';
 import { ensureClientBuilt } from '../clientBuild';
 import { buildDataset } from '../generate/build';
-import { startSimulator } from '../simulate/simulator';
 import { buildTiles, tilesAreCurrent } from '../tiles/build';
 import { type LoadResult, load } from './serve/load';
 import { browserAgent, call } from './serve/rawHttp';
@@ -34,6 +34,7 @@ import { type BenchRoute, benchRoutes } from './serve/routes';
 import { measureScreenBytes, type ScreenBytes } from './serve/screenBytes';
 import { startPlatformProcess } from './serve/serverProcess';
 import { pageOnly, prepareShift, signIn, startOfShift } from './serve/shiftStart';
+import { startSimulatorProcess } from './serve/simulatorProcess';
 
 const { values } = parseArgs({
   options: {
@@ -90,24 +91,25 @@ for (const f of ['wendu.duckdb', 'wendu.duckdb.wal', 'demo-users.json'])
 const clientDir = join(runDir, 'client');
 cpSync('dist/client', clientDir, { recursive: true });
 const tree = resolve(values.tree);
-const platform = await startPlatformProcess(
-  tree,
-  { dataDir: runDir, dbPath: join(runDir, 'wendu.duckdb'), clientDir, tilesDir },
-  log,
-);
+const platformEnv = { dataDir: runDir, dbPath: join(runDir, 'wendu.duckdb'), clientDir, tilesDir };
+let platform = await startPlatformProcess(tree, platformEnv, log);
 const { origin } = platform;
+const mqttPort = Number(new URL(platform.mqttUrl).port);
+/** The server stopped and started again on the same store and broker port (a power cut): nothing built, nothing held. */
+async function restartedPlatform(): Promise<string> {
+  await platform.stop();
+  platform = await startPlatformProcess(tree, platformEnv, log, mqttPort);
+  return platform.origin;
+}
 const demo = JSON.parse(readFileSync(join(runDir, 'demo-users.json'), 'utf8')) as DemoUser[];
 const account = (role: string) => {
   const u = demo.find((d) => d.role === role)!;
   return { username: u.username, password: u.password };
 };
-const credentials = JSON.parse(readFileSync(join(runDir, 'device-credentials.json'), 'utf8')) as CredentialsFile;
+const credentialsPath = join(runDir, 'device-credentials.json');
+const credentials = JSON.parse(readFileSync(credentialsPath, 'utf8')) as CredentialsFile;
 const sensors = Object.keys(credentials.devices).length;
-const simulator = await startSimulator({
-  brokerUrl: platform.mqttUrl,
-  devices: credentials.devices,
-  rate: sensors / 2,
-});
+const simulator = await startSimulatorProcess({ brokerUrl: platform.mqttUrl, credentialsPath, rate: sensors / 2 }, log);
 log(`platform at ${origin} (server from ${tree}), ${sensors} sensors simulated`);
 
 // The benchmark's own probes open a connection each: a kept-alive one may meet the server's idle close.
@@ -164,7 +166,8 @@ const byLevel: Record<
  * Waits until the server is idle again: a load run's clients leave work queued behind them (requests
  * whose clients have gone still run their queries), which would count against the next run.
  */
-async function settle(): Promise<void> {
+const settle = () => settleAt(origin);
+async function settleAt(origin: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   let quick = 0;
   while (quick < 2 && Date.now() < deadline) {
@@ -178,7 +181,11 @@ async function settle(): Promise<void> {
   }
   if (quick < 2) log('the server did not settle within 120 s');
 }
+/** Seconds of load before each measured run, not counted: the route's code compiled by V8's JIT, as on a server that has run a while. */
+const WARM_UP_S = 1;
 const run = async (path: string, connections: number, headers: Record<string, string> = {}): Promise<Measured> => {
+  await settle();
+  await load(`${origin}${path}`, { connections, durationS: WARM_UP_S, headers: { cookie, ...headers } });
   await settle();
   const r = await load(`${origin}${path}`, { connections, durationS, headers: { cookie, ...headers } });
   log(
@@ -213,11 +220,24 @@ function ratios(level: (typeof byLevel)[number]) {
     const own = level.routes[r.route]?.reqPerS;
     aggregateRatios[r.route] = own !== undefined && health ? round(own / health) : null;
   }
-  const conditionalP99 = Object.values(level.conditional).map((m) => m.p99Ms);
+  // A live answer (the sensors' states, moved by every reading) changes under the run: its conditional
+  // requests are mostly full answers, so it is reported apart from the 304s' p99.
+  const share304 = (m: Measured) =>
+    (m.statuses['304'] ?? 0) /
+    Math.max(
+      1,
+      Object.values(m.statuses).reduce((a, b) => a + b, 0),
+    );
+  const held = Object.entries(level.conditional).filter(([, m]) => share304(m) >= 0.95);
+  const moved = Object.entries(level.conditional).filter(([, m]) => share304(m) < 0.95);
+  const conditionalP99 = held.map(([, m]) => m.p99Ms);
   return {
     layerToStaticFileOfItsSize: layerRatios,
     aggregateToHealth: aggregateRatios,
     conditionalP99MsMax: conditionalP99.length ? Math.max(...conditionalP99) : null,
+    conditionalMovedDuringRun: Object.fromEntries(
+      moved.map(([route, m]) => [route, { share304: round(share304(m), 3) }]),
+    ),
   };
 }
 
@@ -269,20 +289,41 @@ if (phases.has('shift')) {
   log(`shift start: making ${userCount} accounts ...`);
   const users = await prepareShift(origin, account('admin'), userCount, grids, values['shift-roles'].split(','));
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // After a power cut, or the first thing in the morning after a night's cases moved every version:
+  // a server that has built nothing. One centre seat alone on it, then all of them at once on another
+  // such server: the first pays for the builds, the fifty share them (answerCache.ts).
+  log('shift start on a restarted server: one user alone ...');
+  const coldOne = await startOfShift(await restartedPlatform(), users[0]!, calls);
+  await settleAt(platform.origin);
+  log(`shift start on a restarted server: one user ${Math.round(coldOne.totalMs)} ms; now ${userCount} at once ...`);
+  const coldOrigin = await restartedPlatform();
+  const coldStarted = performance.now();
+  const coldEach = await Promise.all(users.map((u) => startOfShift(coldOrigin, u, calls)));
+  const coldAllMs = performance.now() - coldStarted;
+  log(`shift start on a restarted server: ${userCount} at once ${Math.round(coldAllMs)} ms`);
+  const cold = {
+    oneUserMs: Math.round(coldOne.totalMs),
+    oneSignInMs: Math.round(coldOne.signInMs),
+    allUsersMs: Math.round(coldAllMs),
+    ratioToOneUser: round(coldAllMs / coldOne.totalMs),
+    lastSignInDoneMs: Math.round(Math.max(...coldEach.map((t) => t.signInMs))),
+  };
+  // The same server, now warm (everything built): one alone, then all at once again.
+  await settleAt(coldOrigin);
   const alone = [];
-  for (const u of users.slice(0, 3)) alone.push(await startOfShift(origin, u, calls));
+  for (const u of users.slice(0, 3)) alone.push(await startOfShift(coldOrigin, u, calls));
   const one = { signInMs: median(alone.map((t) => t.signInMs)), totalMs: median(alone.map((t) => t.totalMs)) };
   log(`shift start: one user ${Math.round(one.totalMs)} ms; now ${userCount} at once ...`);
   let started = performance.now();
-  const each = await Promise.all(users.map((u) => startOfShift(origin, u, calls)));
+  const each = await Promise.all(users.map((u) => startOfShift(coldOrigin, u, calls)));
   const allMs = performance.now() - started;
   // The pages alone: everyone signed in already, all loading at once, against one alone.
-  const cookies = await Promise.all(users.map((u) => signIn(origin, u)));
+  const cookies = await Promise.all(users.map((u) => signIn(coldOrigin, u)));
   const pages = [];
-  for (let i = 0; i < 3; i++) pages.push(await pageOnly(origin, users[0]!, cookies[0]!, calls));
+  for (let i = 0; i < 3; i++) pages.push(await pageOnly(coldOrigin, users[0]!, cookies[0]!, calls));
   const onePage = median(pages);
   started = performance.now();
-  await Promise.all(users.map((u, i) => pageOnly(origin, u, cookies[i]!, calls)));
+  await Promise.all(users.map((u, i) => pageOnly(coldOrigin, u, cookies[i]!, calls)));
   const allPagesMs = performance.now() - started;
   shift = {
     users: userCount,
@@ -300,6 +341,7 @@ if (phases.has('shift')) {
       allUsersMs: Math.round(allPagesMs),
       ratio: round(allPagesMs / onePage),
     },
+    afterRestart: cold,
   };
 }
 

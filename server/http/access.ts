@@ -178,9 +178,13 @@ export function restrictionOf(s: {
   return null;
 }
 
+/** The rules without parameters, by `METHOD /path`: most requests are found here without a pattern tried. */
+const EXACT = new Map(RULES.filter((r) => r.exact).map((r) => [`${r.method} ${r.path}`, r]));
+const PATTERNED = RULES.filter((r) => !r.exact);
+
 function ruleFor(method: string, apiPath: string): Rule | undefined {
   const m = method === 'HEAD' ? 'GET' : method;
-  return RULES.find((r) => r.method === m && r.pattern.test(apiPath));
+  return EXACT.get(`${m} ${apiPath}`) ?? PATTERNED.find((r) => r.method === m && r.pattern.test(apiPath));
 }
 
 export function accessFor(method: string, apiPath: string): Access | undefined {

@@ -11,6 +11,8 @@ export interface LoadResult {
   errors: number;
   /** Body bytes received per second (as sent: compressed when the server compressed). */
   bytesPerS: number;
+  /** Answers per HTTP status. */
+  statuses: Record<string, number>;
 }
 
 export async function load(
@@ -31,5 +33,10 @@ export async function load(
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     bytesPerS: Math.round(r.throughput.average),
+    statuses: Object.fromEntries(
+      Object.entries((r as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(
+        ([code, { count }]) => [code, count],
+      ),
+    ),
   };
 }

@@ -26,8 +26,10 @@ export async function startPlatformProcess(
   tree: string,
   env: { dataDir: string; dbPath: string; clientDir: string; tilesDir: string },
   log: (m: string) => void,
+  /** The broker's port: a restarted platform keeps its predecessor's, so connected devices come back. */
+  mqttPort?: number,
 ): Promise<ServedPlatform> {
-  const mqttPort = await freePort();
+  mqttPort ??= await freePort();
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/main.ts'], {
