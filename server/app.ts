@@ -113,9 +113,11 @@ export function createApp(appDeps: Deps, options: AppOptions = {}) {
     inProcess: async (request) => app.fetch(request),
   };
   // A resident's report closed (结案) proposes their credit record, in the case writer's transaction.
-  whenCasesClose(deps.db, async (conn, ids, at) =>
-    (await proposeFromClosedCases(conn, deps.credit, ids, at)) ? CREDIT_TABLES : [],
-  );
+  // Only a report of source 'resident' names its resident (events.reporter_resident_id, POST /api/events).
+  whenCasesClose(deps.db, {
+    concerns: (facts) => facts.source === 'resident',
+    write: async (conn, ids, at) => ((await proposeFromClosedCases(conn, deps.credit, ids, at)) ? CREDIT_TABLES : []),
+  });
   const api = apiRoutes(deps);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -18,7 +18,7 @@ import { cellsOf } from '../domain/risk/cells';
 import { dueDeductions } from '../domain/workflow/deadlines';
 import type { Decision, Refusal } from '../domain/workflow/decide';
 import { type CaseProjection, projectionOf, taskViews } from '../domain/workflow/projection';
-import type { CaseState, CaseStep } from '../domain/workflow/states';
+import type { CaseFacts, CaseState, CaseStep } from '../domain/workflow/states';
 import { casesTurnedAway } from './caseDays';
 import { projectionStatements } from './caseProjection';
 import { type CaseRecord, eventAfter, type Reported, readCaseRecords } from './caseRecords';
@@ -278,11 +278,14 @@ function mergeDeductions(kept: readonly CaseDeduction[], made: readonly CaseDedu
  * proposes for a resident who reported one (store/credit.ts). Registered by the app; the writer knows
  * nothing of credit. Returns the tables it wrote (their versions move after the commit).
  */
-export type OnCasesClosed = (
-  conn: DuckDBConnection,
-  caseIds: readonly string[],
-  at: string,
-) => Promise<readonly string[]>;
+export interface OnCasesClosed {
+  /**
+   * The closed cases the hook is for, known from the case itself: a batch closing none of them is
+   * written as one script with its COMMIT, without the hook's statements and round trips.
+   */
+  concerns: (facts: CaseFacts) => boolean;
+  write: (conn: DuckDBConnection, caseIds: readonly string[], at: string) => Promise<readonly string[]>;
+}
 const closeHooks = new WeakMap<Db, OnCasesClosed>();
 export const whenCasesClose = (db: Db, hook: OnCasesClosed) => void closeHooks.set(db, hook);
 
@@ -380,7 +383,9 @@ async function decideAndWrite(
   const due = [...touched.values()].flatMap((state) => dueDeductions(state, now));
   const also = written.flatMap((s) => (s.job.kind === 'action' && s.job.also ? [{ s, also: s.job.also }] : []));
   const closed = written.flatMap((s) =>
-    stepsOf(s.decision).some((st) => st.action === 'evaluate') && s.case.state.status === 'closed'
+    onClosed?.concerns(s.case.state.facts) &&
+    stepsOf(s.decision).some((st) => st.action === 'evaluate') &&
+    s.case.state.status === 'closed'
       ? [s.case.state.facts.id]
       : [],
   );
@@ -412,7 +417,7 @@ async function decideAndWrite(
     if (rest) {
       deducted = await writeDeductions(conn, due, now);
       for (const { s, also: a } of also) if (s.ok) await a.write(conn, s.decision);
-      alsoWrote = onClosed && closed.length ? await onClosed(conn, closed, now) : [];
+      alsoWrote = onClosed && closed.length ? await onClosed.write(conn, closed, now) : [];
       await conn.run('COMMIT');
     }
     return { settled, deducted, projected, now, alsoWrote };
