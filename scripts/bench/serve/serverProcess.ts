@@ -2,7 +2,9 @@
 // and the simulator never share its event loop. `tree` is the checkout to run (another one measures
 // an earlier commit against the same dataset and client).
 import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 export interface ServedPlatform {
   origin: string;
@@ -32,6 +34,10 @@ export async function startPlatformProcess(
   mqttPort ??= await freePort();
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  // Its log (an access line per request) goes to a file, as to journald in production, not through a
+  // pipe into this process: draining thousands of lines a second here took the load tool's time.
+  const logPath = join(env.dataDir, 'server.log');
+  const logFd = openSync(logPath, 'a');
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/main.ts'], {
     cwd: tree,
     env: {
@@ -45,30 +51,25 @@ export async function startPlatformProcess(
       CLIENT_DIR: env.clientDir,
       TILES_DIR: env.tilesDir,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd, logFd],
   });
-  let output = '';
+  closeSync(logFd);
+  const from = statSync(logPath).size;
+  let exitCode: number | null | undefined;
+  child.once('exit', (code) => {
+    exitCode = code;
+  });
   const origin = await new Promise<string>((resolve, reject) => {
-    const onData = (b: Buffer) => {
-      output += b.toString();
+    const look = () => {
+      const output = readFileSync(logPath).subarray(from).toString();
       const m = /serving at (http:\/\/[^\s"]+)/.exec(output); // a plain line or pino's JSON
-      if (!m) return;
-      // From here on the server writes an access line per request: drain it without keeping or
-      // scanning it (concatenating and re-scanning every line cost this process more CPU the longer
-      // a run went, and slowed the server it shares two cores with).
-      child.stdout!.off('data', onData);
-      child.stderr!.off('data', onData);
-      child.stdout!.on('data', () => {});
-      resolve(m[1]!.replace(/\/$/, ''));
+      if (m) return resolve(m[1]!.replace(/\/$/, ''));
+      if (exitCode !== undefined) return reject(new Error(`server exited (${exitCode}): ${output.slice(-2000)}`));
+      setTimeout(look, 100);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+    look();
   });
-  child.stderr!.on('data', (b: Buffer) => {
-    const line = b.toString().trim();
-    if (/error/i.test(line)) log(`server: ${line.slice(0, 300)}`);
-  });
+  log(`server log: ${logPath}`);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // A benchmark that fails must not leave its server running.
   process.once('exit', () => child.kill('SIGKILL'));
