@@ -8,7 +8,8 @@
 //     ratio 2:1.5:1.5), brought into use through the admin API, signed in from addresses of their own,
 //     doing real transitions on freshly reported cases for --duration seconds against the server in its
 //     own process (caseTraffic.ts): actions per second and latency, acknowledged after the commit.
-// Prints one JSON summary on stdout (progress on stderr). Not part of `npm test`.
+// Prints one JSON summary on stdout (progress on stderr). Not part of `npm test`. KEEP_RUN=1 keeps the
+// run's folder (its copy of the store and the server's log, with each request's time on the server).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -170,7 +171,7 @@ if (phases.has('actions')) {
     summary.assessmentHttpAt1x = cached;
   } finally {
     await platform.stop();
-    rmSync(runDir, { recursive: true, force: true }); // the run's own copy of the store
+    if (!process.env.KEEP_RUN) rmSync(runDir, { recursive: true, force: true }); // the run's own copy of the store
   }
 }
 
