@@ -13,7 +13,7 @@ import type { CaseState } from '../domain/workflow/states';
 import { factsOf, storedStep } from './cases';
 import { type Db, readOn } from './db';
 import { joinIds } from './idLists';
-import { columnList, inList, valuesTable } from './sqlScript';
+import { columnList, executeRows, prepareRowsStatements, rowsStatement } from './sqlScript';
 
 const EPOCH = new Date(0).toISOString();
 
@@ -87,13 +87,16 @@ export async function writeProjected(
   conn: DuckDBConnection,
   projected: readonly (readonly [CaseState, CaseProjection])[],
 ): Promise<void> {
-  if (projected.length) await conn.run(projectionStatements(projected).join(';\n'));
+  if (projected.length === 0) return;
+  await prepareRowsStatements(conn, PROJECTION_STATEMENTS);
+  await conn.run(projectionStatements(projected).join(';\n'));
 }
 
 /**
  * The statements that write projections: the events' columns updated in place, the cases' tasks
- * replaced. Values are written into the text (sqlScript.ts), so the case writer sends them with the
- * rest of its batch in one script.
+ * replaced. Each is an `EXECUTE` of a statement prepared on the connection with its rows as JSON
+ * (sqlScript.ts; prepare PROJECTION_STATEMENTS first), so the case writer sends them with the rest
+ * of its batch in one script.
  */
 export function projectionStatements(projected: readonly (readonly [CaseState, CaseProjection])[]): string[] {
   if (projected.length === 0) return [];
@@ -119,19 +122,11 @@ export function projectionStatements(projected: readonly (readonly [CaseState, C
     leader_supervised_at: p.leaderSupervisedAt,
   }));
   const statements = [
-    `UPDATE events SET status = v.status, department_id = v.department_id, closed_at = v.closed_at,
-       overdue = (events.overdue OR v.late),
-       -- lists of ids are stored comma-joined (store/idLists.ts)
-       holders = v.holders, due_at = v.due_at, warn_at = v.warn_at, check_at = v.check_at,
-       supervised_by = v.supervised_by,
-       leader_supervised_by = v.leader_supervised_by, leader_supervised_at = v.leader_supervised_at,
-       -- the case's share of the assessment (projection.ts caseAssessmentOf)
-       stages_entered = v.stages_entered, handling_minutes = v.handling_minutes,
-       dispatched_to = v.dispatched_to, returned_by = v.returned_by,
-       verifications = v.verifications, reworks = v.reworks, rating = v.rating
-     FROM ${valuesTable(PROJECTION_COLUMNS, rows)} v
-     WHERE events.id = v.id`,
-    `DELETE FROM event_tasks WHERE event_id IN ${inList(projected.map(([s]) => s.facts.id))}`,
+    executeRows(PROJECTION_UPDATE, rows),
+    executeRows(
+      TASKS_DELETE,
+      projected.map(([s]) => ({ event_id: s.facts.id })),
+    ),
   ];
   const tasks = projected.flatMap(([s]) =>
     taskViews(s).map((t) => ({
@@ -148,10 +143,7 @@ export function projectionStatements(projected: readonly (readonly [CaseState, C
       extension_hours_pending: t.pendingExtension?.hours ?? null,
     })),
   );
-  if (tasks.length)
-    statements.push(
-      `INSERT INTO event_tasks (${columnList(TASK_COLUMNS)}) SELECT * FROM ${valuesTable(TASK_COLUMNS, tasks)}`,
-    );
+  if (tasks.length) statements.push(executeRows(TASKS_INSERT, tasks));
   return statements;
 }
 
@@ -190,6 +182,35 @@ const TASK_COLUMNS = {
   deadline_at: 'TIMESTAMP',
   extension_hours_pending: 'INTEGER',
 } as const;
+
+const PROJECTION_UPDATE = rowsStatement(
+  'case_projection_update',
+  PROJECTION_COLUMNS,
+  (v) => `UPDATE events SET status = v.status, department_id = v.department_id, closed_at = v.closed_at,
+     overdue = (events.overdue OR v.late),
+     -- lists of ids are stored comma-joined (store/idLists.ts)
+     holders = v.holders, due_at = v.due_at, warn_at = v.warn_at, check_at = v.check_at,
+     supervised_by = v.supervised_by,
+     leader_supervised_by = v.leader_supervised_by, leader_supervised_at = v.leader_supervised_at,
+     -- the case's share of the assessment (projection.ts caseAssessmentOf)
+     stages_entered = v.stages_entered, handling_minutes = v.handling_minutes,
+     dispatched_to = v.dispatched_to, returned_by = v.returned_by,
+     verifications = v.verifications, reworks = v.reworks, rating = v.rating
+   FROM ${v} v
+   WHERE events.id = v.id`,
+);
+const TASKS_DELETE = rowsStatement(
+  'case_tasks_delete',
+  { event_id: 'VARCHAR' },
+  (v) => `DELETE FROM event_tasks WHERE event_id IN (SELECT event_id FROM ${v})`,
+);
+const TASKS_INSERT = rowsStatement(
+  'case_tasks_insert',
+  TASK_COLUMNS,
+  (v) => `INSERT INTO event_tasks (${columnList(TASK_COLUMNS)}) SELECT * FROM ${v}`,
+);
+/** The statements `projectionStatements` runs, to prepare on the writer's connection (sqlScript.ts). */
+export const PROJECTION_STATEMENTS = [PROJECTION_UPDATE, TASKS_DELETE, TASKS_INSERT];
 
 /** Cases replayed at a time by the back-fill below (bounds the timelines held in memory). */
 const ASSESS_BATCH = 20_000;

@@ -20,14 +20,14 @@ import type { Decision, Refusal } from '../domain/workflow/decide';
 import { type CaseProjection, projectionOf, taskViews } from '../domain/workflow/projection';
 import type { CaseFacts, CaseState, CaseStep } from '../domain/workflow/states';
 import { casesTurnedAway } from './caseDays';
-import { projectionStatements } from './caseProjection';
+import { PROJECTION_STATEMENTS, projectionStatements } from './caseProjection';
 import { type CaseRecord, eventAfter, type Reported, readCaseRecords } from './caseRecords';
 import { byDue, type CaseDeduction, readCases, writeDeductions } from './cases';
 import { type Db, readOn } from './db';
 import type { EventStepWithActor } from './events';
 import { H3_RES } from './load';
 import { photoUrl } from './photos';
-import { columnList, valuesTable } from './sqlScript';
+import { columnList, executeRows, prepareRowsStatements, rowsStatement } from './sqlScript';
 
 /** A case as the machine holds it: the state and the timeline it was replayed from. */
 export interface CaseNow {
@@ -371,6 +371,7 @@ async function decideAndWrite(
   numbers: ReportNumbers,
   onClosed?: OnCasesClosed,
 ): Promise<Committed> {
+  await prepareRowsStatements(conn, BATCH_STATEMENTS);
   const seqs = await numbers.take(conn, jobs.filter((j) => j.kind === 'report').length);
   // The cases not kept are read before the transaction: every write goes through this connection
   // (db.write), so nothing can move them between this read and the BEGIN below.
@@ -500,7 +501,7 @@ const scopeView = (s: CaseState) => ({
   taskDepartments: taskViews(s).flatMap((t) => (t.assignee.kind === 'department' ? [t.assignee.id] : [])),
 });
 
-/** The INSERT of new cases' events, values in the text (sqlScript.ts), or nothing. */
+/** The INSERT of new cases' events, its rows as JSON to a statement prepared once (sqlScript.ts), or nothing. */
 function eventsInsert(made: readonly { report: Report; state: CaseState }[]): string[] {
   if (made.length === 0) return [];
   const rows = made.map(({ report: r, state: s }) => {
@@ -523,10 +524,7 @@ function eventsInsert(made: readonly { report: Report; state: CaseState }[]): st
       reporter_resident_id: r.reporterResidentId ?? null,
     };
   });
-  return [
-    `INSERT INTO events (${columnList(EVENT_COLUMNS)}, status, closed_at, overdue)
-     SELECT *, 'reported', NULL, false FROM ${valuesTable(EVENT_COLUMNS, rows)}`,
-  ];
+  return [executeRows(EVENTS_INSERT, rows)];
 }
 
 const EVENT_COLUMNS = {
@@ -546,6 +544,12 @@ const EVENT_COLUMNS = {
   h3_r10: 'VARCHAR',
   reporter_resident_id: 'VARCHAR',
 } as const;
+const EVENTS_INSERT = rowsStatement(
+  'case_events_insert',
+  EVENT_COLUMNS,
+  (v) => `INSERT INTO events (${columnList(EVENT_COLUMNS)}, status, closed_at, overdue)
+     SELECT *, 'reported', NULL, false FROM ${v}`,
+);
 
 /** The INSERT of the batch's steps, or nothing. */
 function stepsInsert(steps: readonly (readonly [string, CaseStep])[]): string[] {
@@ -561,7 +565,7 @@ function stepsInsert(steps: readonly (readonly [string, CaseStep])[]): string[] 
     role: s.role,
     detail: s.detail ? JSON.stringify(s.detail) : null,
   }));
-  return [`INSERT INTO event_steps (${columnList(STEP_COLUMNS)}) SELECT * FROM ${valuesTable(STEP_COLUMNS, rows)}`];
+  return [executeRows(STEPS_INSERT, rows)];
 }
 
 const STEP_COLUMNS = {
@@ -575,11 +579,23 @@ const STEP_COLUMNS = {
   role: 'VARCHAR',
   detail: 'VARCHAR',
 } as const;
+const STEPS_INSERT = rowsStatement(
+  'case_steps_insert',
+  STEP_COLUMNS,
+  (v) => `INSERT INTO event_steps (${columnList(STEP_COLUMNS)}) SELECT * FROM ${v}`,
+);
 
 /** The INSERT of the photos the batch's steps carry, or nothing. */
 function photosInsert(rows: readonly { event_id: string; seq: number; no: number; photo_id: string }[]): string[] {
   if (rows.length === 0) return [];
-  return [`INSERT INTO event_photos (${columnList(PHOTO_COLUMNS)}) SELECT * FROM ${valuesTable(PHOTO_COLUMNS, rows)}`];
+  return [executeRows(PHOTOS_INSERT, rows)];
 }
 
 const PHOTO_COLUMNS = { event_id: 'VARCHAR', seq: 'INTEGER', no: 'INTEGER', photo_id: 'VARCHAR' } as const;
+const PHOTOS_INSERT = rowsStatement(
+  'case_photos_insert',
+  PHOTO_COLUMNS,
+  (v) => `INSERT INTO event_photos (${columnList(PHOTO_COLUMNS)}) SELECT * FROM ${v}`,
+);
+/** Every statement a batch's script executes, prepared on the writer's connection before its first batch. */
+const BATCH_STATEMENTS = [EVENTS_INSERT, STEPS_INSERT, PHOTOS_INSERT, ...PROJECTION_STATEMENTS];

@@ -1,9 +1,10 @@
-// Values written into a script's text come back from DuckDB exactly as given, whatever they hold
-// (quotes, a NUL, backslashes, Chinese), a value that cannot be written is refused, and a string can
-// never end its literal early: an attempt to close it and run a statement of its own is stored as text.
+// Rows sent as JSON to a statement prepared once come back from DuckDB exactly as given, whatever
+// they hold (quotes, a NUL, backslashes, Chinese, JSON's own syntax), typed by their columns; a value
+// that cannot be written is refused, and a string can never end its literal early: an attempt to close
+// it and run a statement of its own is stored as text.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnList, inList, sqlLiteral, valuesTable } from './sqlScript';
+import { columnList, executeRows, prepareRowsStatements, rowsStatement, sqlLiteral } from './sqlScript';
 
 let instance: DuckDBInstance;
 let conn: Awaited<ReturnType<DuckDBInstance['connect']>>;
@@ -11,7 +12,7 @@ let conn: Awaited<ReturnType<DuckDBInstance['connect']>>;
 beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:');
   conn = await instance.connect();
-  await conn.run('CREATE TABLE t (id VARCHAR, n DOUBLE, ok BOOLEAN, note VARCHAR)');
+  await conn.run('CREATE TABLE t (id VARCHAR, n DOUBLE, k INTEGER, ok BOOLEAN, "at" TIMESTAMP, note VARCHAR)');
 });
 afterAll(() => {
   conn.closeSync();
@@ -27,30 +28,51 @@ const AWKWARD = [
   '\u0000',
   '井盖缺失，请尽快处置',
   '$1 ? :name',
+  '"},{"id":"x"}]',
   '',
 ];
 
-describe('sqlLiteral and valuesTable', () => {
+const columns = { id: 'VARCHAR', n: 'DOUBLE', k: 'INTEGER', ok: 'BOOLEAN', at: 'TIMESTAMP', note: 'VARCHAR' };
+const insert = rowsStatement('t_insert', columns, (v) => `INSERT INTO t (${columnList(columns)}) SELECT * FROM ${v}`);
+const remove = rowsStatement('t_delete', { id: 'VARCHAR' }, (v) => `DELETE FROM t WHERE id IN (SELECT id FROM ${v})`);
+
+describe('rows as JSON to statements prepared once', () => {
   it('write values that DuckDB reads back unchanged, in one script of several statements', async () => {
-    const rows = AWKWARD.map((note, i) => ({ id: `r${i}`, n: i + 0.5, ok: i % 2 === 0, note }));
-    const columns = { id: 'VARCHAR', n: 'DOUBLE', ok: 'BOOLEAN', note: 'VARCHAR' };
+    await prepareRowsStatements(conn, [insert, remove]);
+    await prepareRowsStatements(conn, [insert, remove]); // prepared once: a second call does nothing
+    const rows = AWKWARD.map((note, i) => ({
+      id: `r${i}`,
+      n: i + 0.5,
+      k: i,
+      ok: i % 2 === 0,
+      at: `2026-12-01T0${i}:30:00.000Z`,
+      note,
+    }));
     await conn.run(
       [
         'BEGIN TRANSACTION',
-        `INSERT INTO t (${columnList(columns)}) SELECT * FROM ${valuesTable(columns, rows)}`,
-        `INSERT INTO t VALUES (${[null, -1e-7, false, null].map(sqlLiteral).join(', ')})`,
+        executeRows(insert, rows),
+        executeRows(insert, [{ id: null, n: -1e-7, k: null, ok: false, at: null, note: null }]),
+        executeRows(remove, [{ id: 'r1' }]),
         'COMMIT',
       ].join(';\n'),
     );
-    const back = (await conn.runAndReadAll('SELECT id, n, ok, note FROM t ORDER BY n')).getRowsJS();
-    expect(back).toEqual([[null, -1e-7, false, null], ...rows.map((r) => [r.id, r.n, r.ok, r.note])]);
-    const picked = await conn.runAndReadAll(`SELECT count(*) FROM t WHERE note IN ${inList(AWKWARD.slice(0, 3))}`);
-    expect(Number(picked.getRowsJS()[0]![0])).toBe(3);
+    const back = (
+      await conn.runAndReadAll(`SELECT id, n, k, ok, strftime("at", '%Y-%m-%dT%H:%M') AS "at", note FROM t ORDER BY n`)
+    ).getRowsJS();
+    expect(back).toEqual([
+      [null, -1e-7, null, false, null, null],
+      ...rows.filter((r) => r.id !== 'r1').map((r) => [r.id, r.n, r.k, r.ok, r.at.slice(0, 16), r.note]),
+    ]);
   });
 
   it('refuse a number that is not finite', () => {
-    for (const n of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
+    for (const n of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       expect(() => sqlLiteral(n)).toThrow(/not a finite number/);
+      expect(() => executeRows(insert, [{ id: 'x', n, k: 1, ok: true, at: null, note: null }])).toThrow(
+        /not a finite number/,
+      );
+    }
     expect(sqlLiteral(undefined)).toBe('NULL');
     expect(sqlLiteral(true)).toBe('TRUE');
   });
