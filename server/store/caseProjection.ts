@@ -13,7 +13,7 @@ import type { CaseState } from '../domain/workflow/states';
 import { factsOf, storedStep } from './cases';
 import { type Db, readOn } from './db';
 import { joinIds } from './idLists';
-import { columnList, executeRows, prepareRowsStatements, rowsStatement } from './sqlScript';
+import { columnList, executeRows, rowsStatement, runScript, type ScriptPart } from './sqlScript';
 
 const EPOCH = new Date(0).toISOString();
 
@@ -87,18 +87,15 @@ export async function writeProjected(
   conn: DuckDBConnection,
   projected: readonly (readonly [CaseState, CaseProjection])[],
 ): Promise<void> {
-  if (projected.length === 0) return;
-  await prepareRowsStatements(conn, PROJECTION_STATEMENTS);
-  await conn.run(projectionStatements(projected).join(';\n'));
+  if (projected.length) await runScript(conn, projectionStatements(projected));
 }
 
 /**
  * The statements that write projections: the events' columns updated in place, the cases' tasks
- * replaced. Each is an `EXECUTE` of a statement prepared on the connection with its rows as JSON
- * (sqlScript.ts; prepare PROJECTION_STATEMENTS first), so the case writer sends them with the rest
- * of its batch in one script.
+ * replaced. Each is an `EXECUTE` of a statement prepared once with its rows as JSON (sqlScript.ts),
+ * so the case writer sends them with the rest of its batch in one script.
  */
-export function projectionStatements(projected: readonly (readonly [CaseState, CaseProjection])[]): string[] {
+export function projectionStatements(projected: readonly (readonly [CaseState, CaseProjection])[]): ScriptPart[] {
   if (projected.length === 0) return [];
   const rows = projected.map(([s, p]) => ({
     id: s.facts.id,
@@ -209,8 +206,6 @@ const TASKS_INSERT = rowsStatement(
   TASK_COLUMNS,
   (v) => `INSERT INTO event_tasks (${columnList(TASK_COLUMNS)}) SELECT * FROM ${v}`,
 );
-/** The statements `projectionStatements` runs, to prepare on the writer's connection (sqlScript.ts). */
-export const PROJECTION_STATEMENTS = [PROJECTION_UPDATE, TASKS_DELETE, TASKS_INSERT];
 
 /** Cases replayed at a time by the back-fill below (bounds the timelines held in memory). */
 const ASSESS_BATCH = 20_000;

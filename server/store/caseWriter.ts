@@ -20,14 +20,14 @@ import type { Decision, Refusal } from '../domain/workflow/decide';
 import { type CaseProjection, projectionOf, taskViews } from '../domain/workflow/projection';
 import type { CaseFacts, CaseState, CaseStep } from '../domain/workflow/states';
 import { casesTurnedAway } from './caseDays';
-import { PROJECTION_STATEMENTS, projectionStatements } from './caseProjection';
+import { projectionStatements } from './caseProjection';
 import { type CaseRecord, eventAfter, type Reported, readCaseRecords } from './caseRecords';
 import { byDue, type CaseDeduction, readCases, writeDeductions } from './cases';
 import { type Db, readOn } from './db';
 import type { EventStepWithActor } from './events';
 import { H3_RES } from './load';
 import { photoUrl } from './photos';
-import { columnList, executeRows, prepareRowsStatements, rowsStatement } from './sqlScript';
+import { columnList, executeRows, rowsStatement, runScript, type ScriptPart } from './sqlScript';
 
 /** A case as the machine holds it: the state and the timeline it was replayed from. */
 export interface CaseNow {
@@ -371,7 +371,6 @@ async function decideAndWrite(
   numbers: ReportNumbers,
   onClosed?: OnCasesClosed,
 ): Promise<Committed> {
-  await prepareRowsStatements(conn, BATCH_STATEMENTS);
   const seqs = await numbers.take(conn, jobs.filter((j) => j.kind === 'report').length);
   // The cases not kept are read before the transaction: every write goes through this connection
   // (db.write), so nothing can move them between this read and the BEGIN below.
@@ -392,7 +391,7 @@ async function decideAndWrite(
   );
   // What needs nothing back goes as one script (sqlScript.ts); COMMIT with it when nothing follows.
   const rest = due.length > 0 || also.length > 0 || (onClosed !== undefined && closed.length > 0);
-  const script = [
+  const script: ScriptPart[] = [
     'BEGIN TRANSACTION',
     ...eventsInsert(
       written.flatMap((s) => (s.job.kind === 'report' ? [{ report: s.job.report, state: s.case.state }] : [])),
@@ -412,7 +411,7 @@ async function decideAndWrite(
     ...(rest ? [] : ['COMMIT']),
   ];
   try {
-    await conn.run(script.join(';\n'));
+    await runScript(conn, script);
     let deducted = new Map<string, CaseDeduction[]>();
     let alsoWrote: readonly string[] = [];
     if (rest) {
@@ -502,7 +501,7 @@ const scopeView = (s: CaseState) => ({
 });
 
 /** The INSERT of new cases' events, its rows as JSON to a statement prepared once (sqlScript.ts), or nothing. */
-function eventsInsert(made: readonly { report: Report; state: CaseState }[]): string[] {
+function eventsInsert(made: readonly { report: Report; state: CaseState }[]): ScriptPart[] {
   if (made.length === 0) return [];
   const rows = made.map(({ report: r, state: s }) => {
     const cells = cellsOf(r.lon, r.lat);
@@ -552,7 +551,7 @@ const EVENTS_INSERT = rowsStatement(
 );
 
 /** The INSERT of the batch's steps, or nothing. */
-function stepsInsert(steps: readonly (readonly [string, CaseStep])[]): string[] {
+function stepsInsert(steps: readonly (readonly [string, CaseStep])[]): ScriptPart[] {
   if (steps.length === 0) return [];
   const rows = steps.map(([id, s]) => ({
     event_id: id,
@@ -586,7 +585,7 @@ const STEPS_INSERT = rowsStatement(
 );
 
 /** The INSERT of the photos the batch's steps carry, or nothing. */
-function photosInsert(rows: readonly { event_id: string; seq: number; no: number; photo_id: string }[]): string[] {
+function photosInsert(rows: readonly { event_id: string; seq: number; no: number; photo_id: string }[]): ScriptPart[] {
   if (rows.length === 0) return [];
   return [executeRows(PHOTOS_INSERT, rows)];
 }
@@ -597,5 +596,3 @@ const PHOTOS_INSERT = rowsStatement(
   PHOTO_COLUMNS,
   (v) => `INSERT INTO event_photos (${columnList(PHOTO_COLUMNS)}) SELECT * FROM ${v}`,
 );
-/** Every statement a batch's script executes, prepared on the writer's connection before its first batch. */
-const BATCH_STATEMENTS = [EVENTS_INSERT, STEPS_INSERT, PHOTOS_INSERT, ...PROJECTION_STATEMENTS];

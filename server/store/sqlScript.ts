@@ -2,26 +2,11 @@
 // as one script (the case writer's batch, docs/adr/0016-case-batch-as-one-script.md, 0017). Everywhere
 // else values are bound as parameters (sql.ts). A script runs in one trip through Node's thread pool;
 // a statement per trip waited each time for the main thread, busy answering the other users, and those
-// waits were most of a batch. The rows go as one JSON text to statements prepared once (below), and
-// that text passes through `sqlLiteral`, which quotes it whole: a string can never end its literal
-// early, and a number that is not finite is refused.
+// waits were most of a batch. A statement's rows go as one JSON text to a statement prepared once per
+// connection; that text is quoted whole, so a string in it can never end its literal early, and a
+// number that is not finite is refused (JSON would write it as null).
 
 export type SqlValue = string | number | boolean | null | undefined;
-
-/** A SQL literal: NULL, TRUE/FALSE, a finite number, or a quoted string ('' for ', NUL spelt as chr(0)). */
-export function sqlLiteral(v: SqlValue): string {
-  if (v === null || v === undefined) return 'NULL';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
-    return String(v);
-  }
-  // The script reaches DuckDB as a C string: a NUL would end it, so it is spelt out.
-  return v
-    .split('\u0000')
-    .map((part) => `'${part.replaceAll("'", "''")}'`)
-    .join(' || chr(0) || ');
-}
 
 /** The SQL type of each column of a statement's rows. */
 export type Columns<K extends string> = Readonly<Record<K, string>>;
@@ -33,8 +18,8 @@ export const columnList = (columns: Columns<string>) =>
     .join(', ');
 
 /**
- * A statement of the script whose rows arrive as one JSON text: prepared once per connection with
- * SQL's own `PREPARE` (docs/adr/0017-case-batch-statements-prepared.md), then run in the script as
+ * A statement whose rows arrive as one JSON text: prepared once per connection with SQL's own
+ * `PREPARE` (docs/adr/0017-case-batch-statements-prepared.md), then run in a script as
  * `EXECUTE name('[{…}, …]')`. DuckDB parses and plans a statement of literal VALUES anew each time,
  * and for the case writer's batch that planning was most of its time (an UPDATE of 22 cases: 7 ms
  * from its text, 2.7 ms executed); the JSON is one literal, read by `from_json` into typed columns.
@@ -62,11 +47,14 @@ export function rowsStatement<K extends string>(
   return { name, columns, sql: statement(rows) };
 }
 
+/** One statement of a script: plain SQL, or the EXECUTE of a rows statement with its rows. */
+export type ScriptPart = string | { statement: RowsStatement<string>; sql: string };
+
 /** The script's `EXECUTE` of `statement` with `rows` (each an object keyed by the column names). */
 export function executeRows<K extends string>(
   statement: RowsStatement<K>,
   rows: readonly Readonly<Record<K, SqlValue>>[],
-): string {
+): ScriptPart {
   const names = Object.keys(statement.columns) as K[];
   const json = JSON.stringify(
     rows.map((row) =>
@@ -79,27 +67,33 @@ export function executeRows<K extends string>(
       ),
     ),
   );
-  return `EXECUTE ${statement.name}(${sqlLiteral(json)})`;
+  // Quoted whole, each ' doubled (DuckDB's literals know no backslash escapes). JSON writes a NUL as
+  // the six characters \u0000, so none reaches the script, which DuckDB reads as a C string.
+  return { statement, sql: `EXECUTE ${statement.name}(${`'${json.replaceAll("'", "''")}'`})` };
 }
 
-const preparedOn = new WeakMap<object, Set<string>>();
+type Runs = { run(sql: string): Promise<unknown> };
+
+const preparedOn = new WeakMap<Runs, Set<string>>();
 
 /**
- * Prepares on `conn` whichever of `statements` it has not yet (one trip, the first time): a prepared
- * statement lives as long as its connection, and is planned again by DuckDB itself if a table it
- * reads changes.
+ * Runs `parts` as one script on `conn`, first preparing (in a trip of its own, once per connection)
+ * the rows statements it executes that the connection lacks. A prepared statement lives as long as its
+ * connection and outlives a rolled-back transaction; DuckDB plans it again itself if a table it reads
+ * changes.
  */
-export async function prepareRowsStatements(
-  conn: { run(sql: string): Promise<unknown> },
-  statements: readonly RowsStatement<string>[],
-): Promise<void> {
+export async function runScript(conn: Runs, parts: readonly ScriptPart[]): Promise<void> {
   let done = preparedOn.get(conn);
   if (!done) {
     done = new Set();
     preparedOn.set(conn, done);
   }
-  const missing = statements.filter((s) => !done.has(s.name));
-  if (missing.length === 0) return;
-  await conn.run(missing.map((s) => `PREPARE ${s.name} AS ${s.sql}`).join(';\n'));
-  for (const s of missing) done.add(s.name);
+  const missing = new Map<string, RowsStatement<string>>();
+  for (const p of parts)
+    if (typeof p !== 'string' && !done.has(p.statement.name)) missing.set(p.statement.name, p.statement);
+  if (missing.size) {
+    await conn.run([...missing.values()].map((s) => `PREPARE ${s.name} AS ${s.sql}`).join(';\n'));
+    for (const name of missing.keys()) done.add(name);
+  }
+  await conn.run(parts.map((p) => (typeof p === 'string' ? p : p.sql)).join(';\n'));
 }
