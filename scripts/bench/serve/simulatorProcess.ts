@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import type { SimulatorCounts } from '../../simulate/simulator';
 
 export interface SimulatorProcess {
-  /** Ends the simulator; what it published and the broker acknowledged. */
-  stop(): Promise<SimulatorCounts>;
+  /** Ends the simulator; what it published and the broker acknowledged (null if it did not say). */
+  stop(): Promise<SimulatorCounts | null>;
 }
 
 export async function startSimulatorProcess(
@@ -56,7 +56,7 @@ export async function startSimulatorProcess(
       const line = out.trim().split('\n').pop() ?? '';
       if (code !== 0 || !line.startsWith('{')) {
         log(`simulator ended with ${code}: ${err.slice(-300)}`);
-        return { devices: 0, published: 0, acknowledged: 0, failed: 0 };
+        return null;
       }
       const { devices, published, acknowledged, failed } = JSON.parse(line) as SimulatorCounts;
       return { devices, published, acknowledged, failed };

@@ -21,6 +21,7 @@ import { connectedGroups, kmByKind, shareOfBordersAlong, villageRoadDensity } fr
 import { nearestOn } from './paths';
 import { unitName } from './reference';
 import { riverCourse } from './river';
+import { HAMLET_ROADS } from './villageHouses';
 
 const reference = loadReference();
 let geo: Geography;
@@ -514,9 +515,7 @@ describe('buildings', () => {
     expect(Math.min(...years)).toBeGreaterThanOrEqual(1980);
     expect(Math.max(...years)).toBeLessThanOrEqual(2025);
     // every house in one of the rows beside a road or a hamlet's own track (机耕路), which is drawn
-    const roads = geo.roads
-      .filter((r) => (['village', 'county', 'provincial', 'national'] as RoadKind[]).includes(r.kind))
-      .map((r) => r.line.map(toXY));
+    const roads = geo.roads.filter((r) => HAMLET_ROADS.has(r.kind)).map((r) => r.line.map(toXY));
     const far = houses.filter((_, i) => i % 20 === 0).filter((b) => nearestOn(roads, toXY(b.centroid)).d > 100);
     expect(far.map((b) => b.address)).toEqual([]);
     expect(geo.roads.some((r) => r.name.endsWith('组机耕路'))).toBe(true);
