@@ -1,6 +1,6 @@
 import { pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inKdfSlot } from '../../server/auth/kdfSlot';
+import { KDF_THREADS, kdf } from '../../server/auth/kdfThreads';
 import { mosquittoPasswordLine } from './passwordFile';
 
 describe('mosquittoPasswordLine', () => {
@@ -14,11 +14,11 @@ describe('mosquittoPasswordLine', () => {
     expect(await mosquittoPasswordLine('MH-0001', 'secret', 1000)).not.toBe(line); // a fresh salt
   });
 
-  it('derives in the one key-derivation slot, one line at a time', async () => {
+  it('derives on the key-derivation threads, as many lines at a time as there are threads', async () => {
     const lines = Array.from({ length: 3 }, (_, i) => mosquittoPasswordLine(`D${i}`, 'secret'));
     await new Promise((r) => setImmediate(r));
-    expect(inKdfSlot.activeCount).toBe(1);
-    expect(inKdfSlot.pendingCount).toBe(2);
+    expect(kdf.activeCount).toBe(KDF_THREADS);
+    expect(kdf.pendingCount).toBe(3 - KDF_THREADS);
     expect((await Promise.all(lines)).map((l) => l.split(':')[0])).toEqual(['D0', 'D1', 'D2']);
   });
 });

@@ -1,17 +1,12 @@
 // Every password a person chooses (users' passwords; and the MQTT passwords of stores from before,
 // machineSecrets.ts) is hashed here, one way: scrypt (node:crypto) with a per-secret salt, stored as one self-describing string with its
-// parameters, so they can be raised later without invalidating old hashes. Every derivation runs in
-// the one key-derivation slot (kdfSlot.ts), so checks never crowd DuckDB out of libuv's thread pool.
-import { randomBytes, type ScryptOptions, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
-import { inKdfSlot } from './kdfSlot';
+// parameters, so they can be raised later without invalidating old hashes. Every derivation runs on
+// the key-derivation threads (kdfThreads.ts), below the server's priority and off libuv's thread pool.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { kdf, type ScryptParams } from './kdfThreads';
 
-const scrypt = (password: string | Buffer, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  inKdfSlot(
-    () =>
-      new Promise<Buffer>((resolve, reject) =>
-        scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-      ),
-  );
+const scrypt = (password: string | Buffer, salt: Buffer, keylen: number, options: ScryptParams) =>
+  kdf.derive({ kind: 'scrypt', password, salt, keylen, options });
 
 const PARAMS = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
