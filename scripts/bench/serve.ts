@@ -12,7 +12,8 @@
 //   - conditional requests (If-None-Match with the answer's ETag) of the layers and aggregates;
 //   - in Chromium, the bytes over the wire of a first and a second /screen load (screenBytes.ts);
 //   - the shift start: --users staff signing in and loading /screen's API calls at once, against one
-//     of them alone (shiftStart.ts), on a restarted server (nothing built yet) and on a warm one.
+//     of them alone (shiftStart.ts), on a restarted server (nothing built yet) and on a warm one;
+//     then the sign-in storm alone, with one screen's 304s watched through it.
 // --tree runs the server of another checkout (an earlier commit) against the same dataset and client.
 // Prints one JSON summary on stdout (progress on stderr).
 
@@ -60,6 +61,8 @@ if (!(durationS > 0) || !(scale > 0) || !(userCount > 0) || levels.some((n) => !
 }
 const log = (m: string) => console.error(`[bench:serve] ${m}`);
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
+/** How long the screen is watched through the sign-in storm (which starts half a second in). */
+const STORM_PROBE_S = 6;
 
 // --- the dataset, the client, the platform -------------------------------------------------------------
 const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), `wendu-bench-serve-x${scale}-`));
@@ -325,6 +328,29 @@ if (phases.has('shift')) {
   started = performance.now();
   await Promise.all(users.map((u, i) => pageOnly(shiftOrigin, u, cookies[i]!, calls)));
   const allPagesMs = performance.now() - started;
+  // The sign-in storm: everyone signing in at once and nothing else, while one screen keeps asking for
+  // a layer it holds (If-None-Match, 200 a second). How long the storm takes, and what it costs that
+  // screen, against the same screen just before with nothing else going on. Key derivations run below
+  // the server's priority (server/auth/kdfThreads.ts): the storm should take the spare CPU, not the screen's.
+  const probePath = '/api/layers/cameras';
+  const held = await call(shiftOrigin, agent, 'GET', probePath, { cookie: cookies[0]! });
+  const probe = (durationS: number) =>
+    load(`${shiftOrigin}${probePath}`, {
+      connections: 2,
+      durationS,
+      rate: 200,
+      headers: { cookie: cookies[0]!, 'if-none-match': String(held.headers.etag) },
+    });
+  const quietProbe = await probe(3);
+  const stormProbe = probe(STORM_PROBE_S);
+  await new Promise((r) => setTimeout(r, 500));
+  started = performance.now();
+  await Promise.all(users.map((u) => signIn(shiftOrigin, u)));
+  const stormMs = performance.now() - started;
+  const duringStorm = await stormProbe;
+  log(
+    `sign-in storm: ${userCount} sign-ins in ${Math.round(stormMs)} ms; the screen's 304s p99 ${duringStorm.p99Ms} ms (${quietProbe.p99Ms} ms before)`,
+  );
   shift = {
     users: userCount,
     roles: values['shift-roles'],
@@ -342,6 +368,18 @@ if (phases.has('shift')) {
       ratio: round(allPagesMs / onePage),
     },
     afterRestart: cold,
+    signInStorm: {
+      signIns: userCount,
+      allMs: Math.round(stormMs),
+      probe: `${probePath}, If-None-Match, 2 connections, 200 req/s`,
+      probeAlone: { p50Ms: quietProbe.p50Ms, p99Ms: quietProbe.p99Ms, statuses: quietProbe.statuses },
+      probeDuringStorm: {
+        seconds: STORM_PROBE_S,
+        p50Ms: duringStorm.p50Ms,
+        p99Ms: duringStorm.p99Ms,
+        statuses: duringStorm.statuses,
+      },
+    },
   };
 }
 

@@ -182,9 +182,25 @@ export function restrictionOf(s: {
 const EXACT = new Map(RULES.filter((r) => r.exact).map((r) => [`${r.method} ${r.path}`, r]));
 const PATTERNED = RULES.filter((r) => !r.exact);
 
+/**
+ * Paths with parameters found before (`GET /layers/components`): a request's rule is looked up twice
+ * (the guard, the access log), and a wall of screens asks for the same few paths thousands of times
+ * a second, each of which would try the patterns in turn. Ids make these paths unbounded, so the memo
+ * starts again when full.
+ */
+const FOUND = new Map<string, Rule | undefined>();
+const FOUND_MAX = 4096;
+
 function ruleFor(method: string, apiPath: string): Rule | undefined {
   const m = method === 'HEAD' ? 'GET' : method;
-  return EXACT.get(`${m} ${apiPath}`) ?? PATTERNED.find((r) => r.method === m && r.pattern.test(apiPath));
+  const key = `${m} ${apiPath}`;
+  const exact = EXACT.get(key);
+  if (exact) return exact;
+  if (FOUND.has(key)) return FOUND.get(key);
+  const rule = PATTERNED.find((r) => r.method === m && r.pattern.test(apiPath));
+  if (FOUND.size >= FOUND_MAX) FOUND.clear();
+  FOUND.set(key, rule);
+  return rule;
 }
 
 export function accessFor(method: string, apiPath: string): Access | undefined {
@@ -216,7 +232,7 @@ export function guard({ db, now, secondFactor = NO_SECOND_FACTOR }: Deps): Middl
     let totpEnabled = false;
     if (token && /^[A-Za-z0-9_-]{20,100}$/.test(token)) {
       const at = now();
-      const user = await sessions.find(hashToken(token), at);
+      const user = await sessions.find(token, at);
       if (user) {
         const {
           passwordHash: _h,

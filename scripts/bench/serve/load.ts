@@ -17,12 +17,19 @@ export interface LoadResult {
 
 export async function load(
   url: string,
-  opts: { connections: number; durationS: number; headers?: Record<string, string> },
+  opts: {
+    connections: number;
+    durationS: number;
+    headers?: Record<string, string>;
+    /** Requests a second in all (a steady client, not as fast as it can); absent: as fast as it can. */
+    rate?: number;
+  },
 ): Promise<LoadResult> {
   const r = await autocannon({
     url,
     connections: opts.connections,
     duration: opts.durationS,
+    ...(opts.rate ? { overallRate: opts.rate } : {}),
     headers: { 'accept-encoding': 'br, gzip', ...opts.headers },
     timeout: 30,
   });
