@@ -1,8 +1,8 @@
 // `npm run bench:serve [-- --data DIR] [--scale 1] [--duration 5] [--connections 20,100] [--routes /health,...]
-//   [--only routes,static,conditional,screen,shift] [--users 50] [--tree DIR]`:
+//   [--only routes,static,conditional,screen,shift] [--users 50] [--tree DIR] [--no-simulator]`:
 // the platform serving many clients at once. Starts the server as its own process on a copy of the
 // dataset (a fresh scale-1 one, or --data DIR), with live sensing and the sensor simulator running
-// (each in a process of its own), signs in as the centre seat and measures with autocannon (this
+// (each in a process of its own; --no-simulator: no readings arriving), signs in as the centre seat and measures with autocannon (this
 // process), each run after a second of the same load that is not counted:
 //   - every GET route of the OpenAPI document (routes.ts says which are left out and why), at each
 //     level of concurrent clients: req/s, p50 and p99;
@@ -48,6 +48,8 @@ const { values } = parseArgs({
     'shift-roles': { type: 'string', default: 'centre,gridworker' },
     routes: { type: 'string' },
     tree: { type: 'string', default: '.' },
+    // the server alone, no readings arriving: what the server does, not the machine it shares
+    'no-simulator': { type: 'boolean', default: false },
   },
 });
 const phases = new Set(values.only.split(','));
@@ -112,8 +114,10 @@ const account = (role: string) => {
 const credentialsPath = join(runDir, 'device-credentials.json');
 const credentials = JSON.parse(readFileSync(credentialsPath, 'utf8')) as CredentialsFile;
 const sensors = Object.keys(credentials.devices).length;
-const simulator = await startSimulatorProcess({ brokerUrl: platform.mqttUrl, credentialsPath, rate: sensors / 2 }, log);
-log(`platform at ${origin} (server from ${tree}), ${sensors} sensors simulated`);
+const simulator = values['no-simulator']
+  ? null
+  : await startSimulatorProcess({ brokerUrl: platform.mqttUrl, credentialsPath, rate: sensors / 2 }, log);
+log(`platform at ${origin} (server from ${tree}), ${simulator ? `${sensors} sensors simulated` : 'no simulator'}`);
 
 // The benchmark's own probes open a connection each: a kept-alive one may meet the server's idle close.
 const agent = browserAgent('127.0.0.1', false);
@@ -383,7 +387,7 @@ if (phases.has('shift')) {
   };
 }
 
-const counts = await simulator.stop();
+const counts = simulator ? await simulator.stop() : 'none (--no-simulator)';
 agent.destroy();
 await platform.stop();
 console.log(
