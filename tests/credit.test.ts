@@ -422,6 +422,30 @@ describe('aggregates', () => {
     expectError(await as('analyst', 'GET', `/residents/${resident.id}/credit`), 403, 'forbidden');
   });
 
+  it('holds the aggregates, 304 for their tag, until a record moves them', async () => {
+    const path = `/api/credit/stats?by=item&from=2024-01&to=${today().slice(0, 7)}`;
+    const read = (tag?: string) =>
+      call(app, 'GET', path, { cookie: cookies.get('community'), headers: tag ? { 'if-none-match': tag } : {} });
+    const first = await read();
+    expect(first.status, first.text).toBe(200);
+    const tag = first.headers.get('etag')!;
+    expect(tag).toMatch(/^"/);
+    expect((await read(tag)).status).toBe(304);
+    const volunteering = (rows: { key: string; records: number }[]) =>
+      rows.find((r) => r.key === 'volunteer-service')?.records ?? 0;
+    const made = await as('gridworker', 'POST', '/credit/records', {
+      residentId: resident.id,
+      ruleCode: 'volunteer-service',
+      occurredOn: today(),
+      evidence: '敬老院志愿服务签到表，2小时',
+    });
+    expect(made.status, made.text).toBe(201);
+    const moved = await read(tag);
+    expect(moved.status).toBe(200);
+    expect(moved.headers.get('etag')).not.toBe(tag);
+    expect(volunteering(moved.body.rows)).toBe(volunteering(first.body.rows) + 1);
+  });
+
   it("shows the kiosk a grid's credit in aggregate only", async () => {
     const grid = (await as('screen', 'GET', `/grids/${resident.gridId}`)).body;
     expect(grid.credit).toMatchObject({

@@ -4,7 +4,7 @@
 // its audit row in one transaction); docs/credit-api.md is the contract the /credit page codes against.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { type Principal, scopeOf } from '../domain/access';
+import { type Principal, type Scope, scopeKey, scopeOf } from '../domain/access';
 import {
   CREDIT_ACTIONS,
   type CreditCommand,
@@ -15,6 +15,7 @@ import {
 } from '../domain/credit/record';
 import { levelOf } from '../domain/credit/rules';
 import { maskName } from '../domain/masking';
+import { cachedJson, queryKey } from '../http/cachedJson';
 import { auditedCaller } from '../http/caller';
 import type { AppEnv } from '../http/context';
 import type { RouteDeps } from '../http/deps';
@@ -29,7 +30,7 @@ import {
   proposeCredit,
   residentCreditRecords,
 } from '../store/credit';
-import { creditStats, lastMonths } from '../store/creditStats';
+import { type CreditStatsBy, creditStats, lastMonths } from '../store/creditStats';
 import type { Db } from '../store/db';
 import { getResident } from '../store/residents';
 import { json } from './schemas';
@@ -459,42 +460,57 @@ export function creditRoutes(deps: RouteDeps) {
         200,
       );
     })
-    .openapi(stats, async (c) => {
+    .openapi(stats, (c) => {
       const principal = c.get('principal')!;
       const scope = scopeOf(principal);
       const q = c.req.valid('query');
-      const unitId =
-        q.unitId ??
-        principal.unitId ??
-        (await db.one<{ id: string }>('SELECT id FROM admin_units WHERE parent_id IS NULL ORDER BY id LIMIT 1'))!.id;
-      const unit = await getAdminUnit(db, unitId, scope);
-      if (!unit) throw new ApiError(403, 'out_of_scope', `Unit ${unitId} is outside your scope.`);
-      const at = now();
-      const months = lastMonths(at);
+      const months = lastMonths(now());
       const from = q.from ?? months[0]!;
       const to = q.to ?? months.at(-1)!;
       if (from > to) throw new ApiError(400, 'bad_request', `from ${from} is after to ${to}.`);
-      const rows = await creditStats(db, { path: unit.path, by: q.by, from, to, now: at });
-      const gridNames =
-        q.by === 'grid'
-          ? new Map(
-              (
-                await db.all<{ id: string; name: string }>(
-                  `SELECT id, name FROM admin_units WHERE level = 'grid' AND (path = $1 OR starts_with(path, $1 || '/'))`,
-                  [unit.path],
-                )
-              ).map((g) => [g.id, g.name]),
-            )
-          : new Map<string, string>();
-      const nameOf = (key: string) =>
-        q.by === 'grid'
-          ? (gridNames.get(key) ?? key)
-          : q.by === 'item'
-            ? (deps.credit.items.find((i) => i.code === key)?.name ?? key)
-            : key;
-      return c.json(
-        { by: q.by, unitId: unit.id, from, to, rows: rows.map((r) => ({ ...r, name: nameOf(r.key) })) },
-        200,
-      );
+      const unitId = q.unitId ?? principal.unitId ?? null;
+      // Keyed by the reader's scope: a unit outside it is refused (never held), never another scope's bytes.
+      return cachedJson(c, deps, {
+        key: `credit/stats?${queryKey({ unitId, by: q.by, from, to })}&scope=${scopeKey(scope)}`,
+        tables: CREDIT_STATS_TABLES,
+        // which records count is read off the clock (in effect, faded)
+        maxAgeMs: CREDIT_STATS_FRESH_MS,
+        build: () => creditStatsAnswer(db, deps.credit, { unitId, by: q.by, from, to, scope, at: now() }),
+      });
     });
+}
+
+/** What GET /credit/stats reads: the records, and the units for the grids' names and the scope. */
+const CREDIT_STATS_TABLES = ['credit_records', 'admin_units'] as const;
+const CREDIT_STATS_FRESH_MS = 60_000;
+
+async function creditStatsAnswer(
+  db: Db,
+  rules: RouteDeps['credit'],
+  f: { unitId: string | null; by: CreditStatsBy; from: string; to: string; scope: Scope; at: string },
+) {
+  const unitId =
+    f.unitId ??
+    (await db.one<{ id: string }>('SELECT id FROM admin_units WHERE parent_id IS NULL ORDER BY id LIMIT 1'))!.id;
+  const unit = await getAdminUnit(db, unitId, f.scope);
+  if (!unit) throw new ApiError(403, 'out_of_scope', `Unit ${unitId} is outside your scope.`);
+  const rows = await creditStats(db, { path: unit.path, by: f.by, from: f.from, to: f.to, now: f.at });
+  const gridNames =
+    f.by === 'grid'
+      ? new Map(
+          (
+            await db.all<{ id: string; name: string }>(
+              `SELECT id, name FROM admin_units WHERE level = 'grid' AND (path = $1 OR starts_with(path, $1 || '/'))`,
+              [unit.path],
+            )
+          ).map((g) => [g.id, g.name]),
+        )
+      : new Map<string, string>();
+  const nameOf = (key: string) =>
+    f.by === 'grid'
+      ? (gridNames.get(key) ?? key)
+      : f.by === 'item'
+        ? (rules.items.find((i) => i.code === key)?.name ?? key)
+        : key;
+  return { by: f.by, unitId: unit.id, from: f.from, to: f.to, rows: rows.map((r) => ({ ...r, name: nameOf(r.key) })) };
 }

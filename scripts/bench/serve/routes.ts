@@ -34,7 +34,8 @@ function kindOf(route: string): RouteKind {
     route.startsWith('/stats/') ||
     route === '/grids/{id}' ||
     route === '/assessment' ||
-    route === '/risk'
+    route === '/risk' ||
+    route === '/credit/stats'
   )
     return 'aggregate';
   return 'read';
