@@ -7,6 +7,6 @@ import { kdf } from '../../server/auth/kdfThreads';
 /** One line of a mosquitto 2 password file (`$7$`: PBKDF2-SHA512), as `mosquitto_passwd` writes it. */
 export async function mosquittoPasswordLine(username: string, password: string, iterations = 10_000): Promise<string> {
   const salt = randomBytes(12);
-  const hash = await kdf.derive({ kind: 'pbkdf2', password, salt, iterations, keylen: 64, digest: 'sha512' });
+  const hash = await kdf.run({ kind: 'pbkdf2', password, salt, iterations, keylen: 64, digest: 'sha512' });
   return `${username}:$7$${iterations}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }

@@ -6,7 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { kdf, type ScryptParams } from './kdfThreads';
 
 const scrypt = (password: string | Buffer, salt: Buffer, keylen: number, options: ScryptParams) =>
-  kdf.derive({ kind: 'scrypt', password, salt, keylen, options });
+  kdf.run({ kind: 'scrypt', password, salt, keylen, options });
 
 const PARAMS = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;

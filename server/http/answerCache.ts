@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gunzipSync, gzip } from 'node:zlib';
+import { brotliInBackground } from '../ops/backgroundCompression';
 import type { Encoding } from './conditional';
 
 const brotli = promisify(brotliCompress);
@@ -170,13 +171,8 @@ export class AnswerCache {
         this.nextRecompression = null;
         if (this.entries.get(job.key) !== job.answer) continue; // replaced or evicted while it waited
         const json = identityOf(job.answer);
-        const better = await brotli(json, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: 11,
-            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-            [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
-          },
-        }).catch(() => null);
+        // on the background thread, below everything a person waits for (ops/backgroundCompression.ts)
+        const better = await brotliInBackground(json, 11, true).catch(() => null);
         const old = job.answer.encoded.br!;
         if (better && better.length < old.length && this.entries.get(job.key) === job.answer) {
           job.answer.encoded.br = better;

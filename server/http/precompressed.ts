@@ -21,9 +21,12 @@ export interface CopySizes {
   gzip: number | null;
 }
 
-/** Writes `file.br` and `file.gz` (each only if smaller than the file); `text` tunes brotli for text. */
-export async function writeCompressedCopies(file: string, raw: Buffer, text: boolean): Promise<CopySizes> {
-  const [br, gzipped] = await Promise.all([
+/** Brotli (quality 11) and gzip (level 9) of a file's bytes. */
+export type Encode = (raw: Buffer, text: boolean) => Promise<[br: Buffer, gzip: Buffer]>;
+
+/** On libuv's thread pool, as fast as the machine allows: the build's way. */
+export const encodeNow: Encode = (raw, text) =>
+  Promise.all([
     brotli(raw, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: 11,
@@ -33,6 +36,15 @@ export async function writeCompressedCopies(file: string, raw: Buffer, text: boo
     }),
     gz(raw, { level: 9 }),
   ]);
+
+/** Writes `file.br` and `file.gz` (each only if smaller than the file); `text` tunes brotli for text. */
+export async function writeCompressedCopies(
+  file: string,
+  raw: Buffer,
+  text: boolean,
+  encode: Encode = encodeNow,
+): Promise<CopySizes> {
+  const [br, gzipped] = await encode(raw, text);
   const sizes: CopySizes = { bytes: raw.length, br: null, gzip: null };
   for (const [encoding, bytes] of [
     ['br', br],

@@ -6,7 +6,14 @@
 // are then older than them and ignored (precompressed.ts) until this runs again at the next start.
 import { type Dirent, readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshCopies, writeCompressedCopies } from '../http/precompressed';
+import { type Encode, freshCopies, writeCompressedCopies } from '../http/precompressed';
+import { brotliInBackground, gzipInBackground } from './backgroundCompression';
+
+/** The copies made on the background thread, below everything a person waits for. */
+const encodeInBackground: Encode = async (raw, text) => [
+  await brotliInBackground(raw, 11, text),
+  await gzipInBackground(raw, 9),
+];
 
 const TILE_FILE = /\.(?:glb|json)$/;
 const MIN_BYTES = 1024;
@@ -59,7 +66,7 @@ export function startTileCompression(
       } catch {
         continue; // the tileset was rebuilt meanwhile
       }
-      const sizes = await writeCompressedCopies(file, raw, file.endsWith('.json'));
+      const sizes = await writeCompressedCopies(file, raw, file.endsWith('.json'), encodeInBackground);
       // A tile replaced while it was compressed keeps its stale copies out of use by their age.
       if (statSync(file, { throwIfNoEntry: false })?.mtimeMs !== stat.mtimeMs) continue;
       result.files++;
