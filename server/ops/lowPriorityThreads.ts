@@ -1,6 +1,6 @@
-// Work nobody is waiting on at once, or that is slow on purpose, on worker threads of its own that
-// run below the server's priority: key derivations (scrypt, PBKDF2; auth/kdfThreads.ts) and the
-// background recompressions (brotli, gzip; backgroundCompression.ts).
+// Work that is slow on purpose, or that nobody waits for, on worker threads of its own that run below
+// the server's priority: key derivations (scrypt, PBKDF2; auth/kdfThreads.ts) and the background
+// recompressions (brotli, gzip; backgroundCompression.ts).
 //
 // Each thread lowers its own priority (a nice increment, on Linux, where the nice value belongs to a
 // thread): the event loop, which answers the screens and takes the sensors' readings, and DuckDB's
@@ -37,7 +37,7 @@ try {
 parentPort.postMessage({ ready: true, tid });
 parentPort.on('message', (job) => {
   try {
-    const key = job.kind === 'scrypt'
+    const bytes = job.kind === 'scrypt'
       ? scryptSync(job.password, job.salt, job.keylen, job.options)
       : job.kind === 'pbkdf2'
         ? pbkdf2Sync(job.password, job.salt, job.iterations, job.keylen, job.digest)
@@ -49,7 +49,7 @@ parentPort.on('message', (job) => {
             } })
           : zlib.gzipSync(job.data, { level: job.level });
     // a result that owns its whole memory is handed over, not copied (a recompressed layer is megabytes)
-    parentPort.postMessage({ key }, key.byteOffset === 0 && key.byteLength === key.buffer.byteLength ? [key.buffer] : []);
+    parentPort.postMessage({ bytes }, bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : []);
   } catch (err) {
     parentPort.postMessage({ error: String(err && err.message || err) });
   }
@@ -58,7 +58,7 @@ parentPort.on('message', (job) => {
 
 interface Pending {
   job: ThreadJob;
-  resolve: (key: Buffer) => void;
+  resolve: (bytes: Buffer) => void;
   reject: (err: Error) => void;
 }
 
@@ -129,7 +129,7 @@ export class LowPriorityThreads {
     // An idle thread does not keep the process alive.
     worker.unref();
     const thread: Thread = { worker, tid: null, current: null };
-    worker.on('message', (m: { ready?: true; tid?: number | null; key?: Uint8Array; error?: string }) => {
+    worker.on('message', (m: { ready?: true; tid?: number | null; bytes?: Uint8Array; error?: string }) => {
       if (m.ready) {
         thread.tid = m.tid ?? null;
         return;
@@ -137,7 +137,7 @@ export class LowPriorityThreads {
       const done = thread.current;
       thread.current = null;
       thread.worker.unref();
-      if (m.key) done?.resolve(Buffer.from(m.key.buffer, m.key.byteOffset, m.key.byteLength));
+      if (m.bytes) done?.resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
       else done?.reject(new Error(m.error ?? `${this.what} failed`));
       this.pump();
     });
