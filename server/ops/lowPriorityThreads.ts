@@ -32,7 +32,9 @@ const zlib = require('node:zlib');
 let tid = null;
 try {
   tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-  require('node:os').setPriority(tid, workerData.nice);
+  // relative to the server's own nice value (a service may run at one), as nice(1) does
+  const os = require('node:os');
+  os.setPriority(tid, Math.min(19, os.getPriority(tid) + workerData.nice));
 } catch {}
 parentPort.postMessage({ ready: true, tid });
 parentPort.on('message', (job) => {
