@@ -2,8 +2,9 @@
 //   [--only routes,static,conditional,screen,shift,storm] [--users 50] [--tree DIR] [--no-simulator]`:
 // the platform serving many clients at once. Starts the server as its own process on a copy of the
 // dataset (a fresh scale-1 one, or --data DIR), with live sensing and the sensor simulator running
-// (each in a process of its own; --no-simulator: no readings arriving), signs in as the centre seat and measures with autocannon (this
-// process), each run after a second of the same load that is not counted:
+// (each in a process of its own; --no-simulator: no readings arriving), signs in as the centre seat
+// and measures with autocannon (this process), each run after a second of the same load that is not
+// counted:
 //   - every GET route of the OpenAPI document (routes.ts says which are left out and why), at each
 //     level of concurrent clients: req/s, p50 and p99;
 //   - in the same run, a static file of the same size on the wire as each big layer (random bytes,
@@ -361,13 +362,15 @@ if (phases.has('shift')) {
 // the screen's.
 let storm: Record<string, unknown> | null = null;
 if (phases.has('storm')) {
+  // the server running now: the shift phase, when it ran, left a restarted one
+  const stormOrigin = platform.origin;
   await settle();
   log(`sign-in storm: making ${userCount} accounts ...`);
-  const users = await prepareShift(origin, account('admin'), userCount, [], ['centre']);
+  const users = await prepareShift(stormOrigin, account('admin'), userCount, [], ['centre']);
   const probePath = '/api/layers/cameras';
-  const held = await call(origin, agent, 'GET', probePath, { cookie });
+  const held = await call(stormOrigin, agent, 'GET', probePath, { cookie });
   const probe = (durationS: number) =>
-    load(`${origin}${probePath}`, {
+    load(`${stormOrigin}${probePath}`, {
       connections: 2,
       durationS,
       rate: 200,
@@ -379,7 +382,7 @@ if (phases.has('storm')) {
     const during = probe(STORM_PROBE_S);
     await new Promise((r) => setTimeout(r, 500));
     const started = performance.now();
-    await Promise.all(users.map((u) => signIn(origin, u)));
+    await Promise.all(users.map((u) => signIn(stormOrigin, u)));
     const allMs = Math.round(performance.now() - started);
     const watched = await during;
     log(
@@ -398,7 +401,7 @@ if (phases.has('storm')) {
   };
 }
 
-const counts = simulator ? await simulator.stop() : 'none (--no-simulator)';
+const counts = simulator ? await simulator.stop() : null;
 agent.destroy();
 await platform.stop();
 console.log(
@@ -407,6 +410,7 @@ console.log(
       server: tree,
       dataset: dataDir,
       durationS,
+      simulated: simulator !== null,
       simulator: counts,
       leftOut,
       wire: Object.fromEntries([...layerWire].map(([r, w]) => [r, { bytes: w.bytes, encoding: w.encoding }])),
