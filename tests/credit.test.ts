@@ -27,6 +27,15 @@ const today = () => new Date(clock).toISOString().slice(0, 10);
 const as = (role: Role, method: string, path: string, json?: unknown) =>
   call(app, method, `/api${path}`, { cookie: cookies.get(role), json });
 
+/** The grid worker proposes a record of volunteering by the resident today. */
+const volunteered = (evidence: string) =>
+  as('gridworker', 'POST', '/credit/records', {
+    residentId: resident.id,
+    ruleCode: 'volunteer-service',
+    occurredOn: today(),
+    evidence,
+  });
+
 /** Moves the clock, and signs everyone in again (a session lasts less than a publication). */
 async function advance(ms: number) {
   clock += ms;
@@ -107,12 +116,7 @@ describe('a record from proposal to effect', () => {
 
   it('is proposed by the grid worker, masked, and counts for nothing yet', async () => {
     before = (await as('community', 'GET', `/residents/${resident.id}/credit`)).body.balance;
-    const res = await as('gridworker', 'POST', '/credit/records', {
-      residentId: resident.id,
-      ruleCode: 'volunteer-service',
-      occurredOn: today(),
-      evidence: '社区环境整治志愿服务签到表，3小时',
-    });
+    const res = await volunteered('社区环境整治志愿服务签到表，3小时');
     expect(res.status, res.text).toBe(201);
     id = res.body.id;
     expect(res.body).toMatchObject({
@@ -433,12 +437,7 @@ describe('aggregates', () => {
     expect((await read(tag)).status).toBe(304);
     const volunteering = (rows: { key: string; records: number }[]) =>
       rows.find((r) => r.key === 'volunteer-service')?.records ?? 0;
-    const made = await as('gridworker', 'POST', '/credit/records', {
-      residentId: resident.id,
-      ruleCode: 'volunteer-service',
-      occurredOn: today(),
-      evidence: '敬老院志愿服务签到表，2小时',
-    });
+    const made = await volunteered('敬老院志愿服务签到表，2小时');
     expect(made.status, made.text).toBe(201);
     const moved = await read(tag);
     expect(moved.status).toBe(200);

@@ -1,4 +1,4 @@
-// Values written into a statement's text, for the one place that sends a whole transaction to DuckDB
+// Rows written into a script's text, for the one place that sends a whole transaction to DuckDB
 // as one script (the case writer's batch, docs/adr/0016-case-batch-as-one-script.md, 0017). Everywhere
 // else values are bound as parameters (sql.ts). A script runs in one trip through Node's thread pool;
 // a statement per trip waited each time for the main thread, busy answering the other users, and those
