@@ -68,6 +68,8 @@ describe('the built client', () => {
     const again = await app.request(path, { headers: { 'accept-encoding': 'br', 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(again.headers.get('cache-control')).toBe(REVALIDATE);
+    // A page's 304 keeps the security headers: a release may change the policy of an unchanged page.
+    expect(again.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
   });
 
   it("revalidates Cesium's own files (their names carry no hash)", async () => {

@@ -311,6 +311,23 @@ describe('hostile input', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
   });
+
+  it("leaves them off an API answer's 304, which refreshes the answer the browser holds", async () => {
+    const first = await call(app, 'GET', '/api/layers/cameras', { cookie: centre() });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const again = await call(app, 'GET', '/api/layers/cameras', {
+      cookie: centre(),
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+    // What RFC 9110 asks of a 304, and the request's id for the log:
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(again.headers.get('vary')).toBe(first.headers.get('vary'));
+    expect(again.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+    for (const name of ['content-security-policy', 'x-frame-options', 'strict-transport-security'])
+      expect(again.headers.get(name), name).toBeNull();
+  });
 });
 
 describe('the store', () => {

@@ -1,6 +1,6 @@
 // Which routes need what: every API route is listed here, and a route that is not listed cannot be
 // reached (default deny). The guard resolves the session, then checks the route's permission.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE, sessionLifetimeMs } from '../auth/policy';
 import { NO_SECOND_FACTOR, totpRequired } from '../auth/secondFactor';
@@ -218,6 +218,26 @@ export function routeOf(method: string, path: string): string {
   return rule ? `/api${rule.path}` : 'unmatched';
 }
 
+/** Cookie headers seen, and the session token each carries (null: none). */
+const TOKEN_OF_COOKIES = new Map<string, string | null>();
+const TOKENS_HELD = 4096;
+
+/**
+ * The session token of the request's Cookie header. A browser sends the same header with every
+ * request, so it is parsed once (the parse was about 4 % of a 304's time on the event loop).
+ */
+function sessionTokenOf(c: Context): string | null {
+  const cookies = c.req.header('cookie');
+  if (!cookies) return null;
+  let token = TOKEN_OF_COOKIES.get(cookies);
+  if (token === undefined) {
+    token = getCookie(c, SESSION_COOKIE) ?? null;
+    if (TOKEN_OF_COOKIES.size >= TOKENS_HELD) TOKEN_OF_COOKIES.clear();
+    TOKEN_OF_COOKIES.set(cookies, token);
+  }
+  return token;
+}
+
 /** Resolves the session cookie to a principal and enforces the route's rule. Mounted on /api/*. */
 export function guard({ db, now, secondFactor = NO_SECOND_FACTOR }: Deps): MiddlewareHandler<AppEnv> {
   const sessions = new SessionMemo(db);
@@ -226,7 +246,7 @@ export function guard({ db, now, secondFactor = NO_SECOND_FACTOR }: Deps): Middl
     const access = accessFor(c.req.method, apiPath);
     if (!access) return errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
 
-    const token = getCookie(c, SESSION_COOKIE) ?? null;
+    const token = sessionTokenOf(c);
     let principal = null;
     let mustChangePassword = false;
     let totpEnabled = false;
