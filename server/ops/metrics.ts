@@ -1,11 +1,12 @@
 // Prometheus metrics (prom-client), served at /metrics: ingest counts and buffer, group-commit and
-// alarm latency, HTTP latency by route and status, live subscribers, sessions, the store's files and
-// the last backup, plus Node's process metrics. Each server has its own registry (tests run several).
+// alarm latency, HTTP latency by route and status, live subscribers, sessions, the background thread's
+// compression jobs, the store's files and the last backup, plus Node's process metrics. Each server has its own registry (tests run several).
 import { existsSync, statSync } from 'node:fs';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Ingest } from '../ingest';
 import type { Db } from '../store/db';
 import { countLiveSessions } from '../store/sessions';
+import { background } from './backgroundCompression';
 
 export interface MetricsSources {
   db: Db;
@@ -104,6 +105,14 @@ export function createMetrics({ db, dbPath, ingest, now }: MetricsSources): Metr
     });
     ingest.alarms.onRaised((ms) => alarms.observe(ms / 1000));
   }
+  new Gauge({
+    name: 'wendu_background_jobs',
+    help: 'Compression jobs running or waiting on the background thread (quality-11 answers, tile copies)',
+    registers,
+    collect() {
+      this.set(background.activeCount + background.pendingCount);
+    },
+  });
   new Gauge({
     name: 'wendu_sessions_live',
     help: 'Sign-in sessions not yet expired',

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../store/db';
+import { brotliInBackground } from './backgroundCompression';
+import { createMetrics } from './metrics';
+
+describe('metrics', () => {
+  it("count the background thread's compression jobs, running and waiting, until they are done", async () => {
+    // Only this gauge is read, so no store is asked.
+    const metrics = createMetrics({ db: {} as Db, dbPath: '/nonexistent', ingest: null, now: () => '' });
+    const jobs = async () => (await metrics.registry.getSingleMetric('wendu_background_jobs')!.get()).values[0]!.value;
+    expect(await jobs()).toBe(0);
+    // Incompressible bytes at quality 11: each job takes a while on the one thread.
+    const bytes = randomBytes(1 << 20);
+    const running = [brotliInBackground(bytes, 11, false), brotliInBackground(bytes, 11, false)];
+    expect(await jobs()).toBe(2);
+    await running[0];
+    expect(await jobs()).toBeLessThanOrEqual(1);
+    await running[1];
+    expect(await jobs()).toBe(0);
+  });
+});
