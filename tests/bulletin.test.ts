@@ -67,6 +67,32 @@ describe('GET /api/bulletins', () => {
     expect(months.find((m) => m.month === '2026-11')?.complete ?? false).toBe(false);
     expect(months.find((m) => m.month === month)!.reported).toBe(bulletin.headline.reported);
   });
+
+  it('is held: a 304 while no case is reported, a new answer with the new case counted', async () => {
+    const first = await as('centre', '/bulletins');
+    const tag = first.headers.get('etag')!;
+    expect(tag).toMatch(/^"/);
+    expect((await as('analyst', '/bulletins', { 'if-none-match': tag })).status).toBe(304);
+    const place = (await db.one<{ lon: number; lat: number; grid_id: string }>(
+      'SELECT lon, lat, grid_id FROM events ORDER BY id LIMIT 1',
+    ))!;
+    const reported = await call(app, 'POST', '/api/events', {
+      cookie: cookies.get('centre'),
+      json: {
+        itemCode: '010101',
+        lon: place.lon,
+        lat: place.lat,
+        description: '通报月份测试：垃圾裸露',
+        source: 'hotline',
+      },
+    });
+    expect(reported.status, reported.text).toBe(201);
+    const after = await as('centre', '/bulletins', { 'if-none-match': tag });
+    expect(after.status).toBe(200);
+    const count = (res: typeof first) =>
+      (res.body.months as { month: string; reported: number }[]).find((m) => m.month === '2026-11')?.reported ?? 0;
+    expect(count(after)).toBe(count(first) + 1);
+  });
 });
 
 describe('the bulletin’s figures are the routes’ answers for the same month', () => {

@@ -8,12 +8,13 @@ import { bulletinHtml } from '../bulletin/html';
 import { bulletinPdf } from '../bulletin/pdf';
 import { parsePeriod } from '../domain/assessment';
 import { MONTH_PATTERN } from '../domain/bulletin';
+import { cachedJson } from '../http/cachedJson';
 import { notModified, representationTag } from '../http/conditional';
 import type { AppEnv } from '../http/context';
 import type { RouteDeps } from '../http/deps';
 import { ApiError, errorResponse, errorResponses, validationHook } from '../http/errors';
 import { ASSESSMENT_TABLES } from '../store/assessment';
-import { BULLETIN_TABLES, bulletinMonths } from '../store/bulletin';
+import { BULLETIN_MONTHS_TABLES, BULLETIN_TABLES, bulletinMonths } from '../store/bulletin';
 import { LEADER_DAY_TABLES } from '../store/leaderDays';
 import { RISK_TABLES } from '../store/risk';
 import { json } from './schemas';
@@ -82,12 +83,20 @@ export function bulletinRoutes(deps: RouteDeps) {
   const { db, now, risk } = deps;
   const cache = new BulletinCache();
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(list, async (c) => {
-      const at = Date.parse(now());
-      const months = (await bulletinMonths(db))
-        .map((m) => ({ ...m, complete: Date.parse(parsePeriod(m.month)!.to) <= at }))
-        .reverse();
-      return c.json({ months }, 200);
+    .openapi(list, (c) => {
+      const at = now();
+      // A month is complete once the clock passes its end, a Tongcheng (UTC+8) midnight: the answer
+      // is held per data version and current month.
+      const current = new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 7);
+      return cachedJson(c, deps, {
+        key: `bulletins?current=${current}`,
+        tables: BULLETIN_MONTHS_TABLES,
+        build: async () => ({
+          months: (await bulletinMonths(db))
+            .map((m) => ({ ...m, complete: Date.parse(parsePeriod(m.month)!.to) <= Date.parse(at) }))
+            .reverse(),
+        }),
+      });
     })
     .openapi(one, async (c) => {
       const { month } = c.req.valid('param');

@@ -13,6 +13,9 @@ const CST = "INTERVAL '8 hours'";
 const COHORT = `e.reported_at >= $1::TIMESTAMP AND e.reported_at < $2::TIMESTAMP
   AND e.grid_id IN (SELECT id FROM admin_units)`;
 
+/** What the list of months reads. */
+export const BULLETIN_MONTHS_TABLES = ['events', 'admin_units'] as const;
+
 /** The months (YYYY-MM, CST) with at least one case of the tree reported, oldest first, with their count. */
 export async function bulletinMonths(db: Db): Promise<{ month: string; reported: number }[]> {
   return db.all<{ month: string; reported: number }>(
