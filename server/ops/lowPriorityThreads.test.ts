@@ -1,7 +1,7 @@
 import { pbkdf2Sync, scryptSync } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { niceOf } from '../../tests/helpers/threads';
+import { niceOf, policyOf, SCHED } from '../../tests/helpers/threads';
 import { LowPriorityThreads } from './lowPriorityThreads';
 
 describe('low-priority threads', () => {
@@ -56,7 +56,10 @@ describe('low-priority threads', () => {
         ),
       );
       expect(pool.threadIds).toHaveLength(2);
-      for (const tid of pool.threadIds) expect(niceOf(tid)).toBe(Math.min(19, niceOf('thread-self') + 10));
+      for (const tid of pool.threadIds) {
+        expect(niceOf(tid)).toBe(Math.min(19, niceOf('thread-self') + 10));
+        expect(policyOf(tid)).toBe(SCHED.OTHER); // lower, but still sharing: not SCHED_IDLE unless asked
+      }
     },
   );
 

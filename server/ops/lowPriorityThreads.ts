@@ -36,6 +36,13 @@ try {
   const os = require('node:os');
   os.setPriority(tid, Math.min(19, os.getPriority(tid) + workerData.nice));
 } catch {}
+// SCHED_IDLE: run only when a core would otherwise idle (util-linux's chrt; where it is missing, the
+// nice value above stands)
+if (workerData.idle && tid !== null) {
+  try {
+    require('node:child_process').execFileSync('chrt', ['--idle', '--pid', '0', String(tid)], { stdio: 'ignore', timeout: 5000 });
+  } catch {}
+}
 parentPort.postMessage({ ready: true, tid });
 parentPort.on('message', (job) => {
   try {
@@ -82,6 +89,12 @@ export class LowPriorityThreads {
     /** How much lower than the server the threads run (a nice increment; Linux only). */
     private readonly nice: number,
     private readonly what = 'work',
+    /**
+     * Lower still: Linux's SCHED_IDLE, under which a thread gets a core only when nothing else wants
+     * it. A nice value still shares: a nice-19 thread takes about an eighth of a core from a nice-10
+     * one (CFS weights 15 against 110), an idle one about a fortieth (3 against 110).
+     */
+    private readonly idle = false,
   ) {}
 
   /** Jobs running now. */
@@ -127,7 +140,7 @@ export class LowPriorityThreads {
   }
 
   private start(): Thread {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { nice: this.nice } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { nice: this.nice, idle: this.idle } });
     // An idle thread does not keep the process alive.
     worker.unref();
     const thread: Thread = { worker, tid: null, current: null };

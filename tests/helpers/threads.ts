@@ -1,8 +1,18 @@
 import { readFileSync } from 'node:fs';
 
-/** A thread's nice value, from /proc (field 19 of its stat line); Linux only. */
-export function niceOf(tid: number | 'thread-self'): number {
+/** Field `n` (1-based, as proc(5) numbers them) of a thread's stat line; Linux only. */
+function statField(tid: number | 'thread-self', n: number): number {
   const path = tid === 'thread-self' ? '/proc/thread-self/stat' : `/proc/self/task/${tid}/stat`;
   const stat = readFileSync(path, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  // after "pid (comm) ", the fields from the third on
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[n - 3]);
 }
+
+/** A thread's nice value (field 19). */
+export const niceOf = (tid: number | 'thread-self'): number => statField(tid, 19);
+
+/** Linux's scheduling policies, as field 41 gives them. */
+export const SCHED = { OTHER: 0, IDLE: 5 } as const;
+
+/** A thread's scheduling policy (field 41). */
+export const policyOf = (tid: number | 'thread-self'): number => statField(tid, 41);
