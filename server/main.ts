@@ -24,6 +24,7 @@ import {
 import { HTTP_LIMITS, type HttpLimits, limitHttpConnections } from './connections';
 import { snapshotFolderName } from './domain/backups';
 import { CALENDAR_YEARS, coversYear } from './domain/workflow/holidays';
+import { AnswerCache } from './http/answerCache';
 import { type Ingest, startIngest } from './ingest';
 import { type Backups, startBackups } from './ops/backups';
 import { type ControlChannel, startControlChannel } from './ops/controlChannel';
@@ -135,7 +136,8 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
     requiredRoles: config.totpRequiredRoles,
   };
   const now = options.now ?? (() => new Date().toISOString());
-  const metrics = createMetrics({ db, dbPath: config.dbPath, ingest, now });
+  const answers = new AnswerCache();
+  const metrics = createMetrics({ db, dbPath: config.dbPath, ingest, now, answers });
   const backups = startBackups({
     db,
     dbPath: config.dbPath,
@@ -157,6 +159,7 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
       now,
       startedAt: Date.now(),
       ingest,
+      answers,
       tilesDir: config.tilesDir,
       photos: { dir: photosDirOf(config), maxBytes: config.photoMaxBytes },
       readiness: readinessProbe({ db, dbPath: config.dbPath, ingest }),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { AnswerCache } from '../http/answerCache';
 import type { Db } from '../store/db';
 import { brotliInBackground } from './backgroundCompression';
 import { createMetrics } from './metrics';
@@ -18,5 +19,19 @@ describe('metrics', () => {
     expect(await jobs()).toBeLessThanOrEqual(1);
     await running[1];
     expect(await jobs()).toBe(0);
+  });
+
+  it("count the answer cache's builds and hits, and the bytes it holds", async () => {
+    const answers = new AnswerCache();
+    const metrics = createMetrics({ db: {} as Db, dbPath: '/nonexistent', ingest: null, now: () => '', answers });
+    const read = async (name: string) => (await metrics.registry.getSingleMetric(name)!.get()).values[0]!.value;
+    const build = async () => ({ text: '文都'.repeat(2000) });
+    await answers.get('a', 'v1', build);
+    await answers.get('a', 'v1', build);
+    await answers.get('a', 'v2', build);
+    expect(await read('wendu_answer_cache_builds_total')).toBe(2);
+    expect(await read('wendu_answer_cache_hits_total')).toBe(1);
+    expect(await read('wendu_answer_cache_bytes')).toBe(answers.stats().bytes);
+    expect(answers.stats().bytes).toBeGreaterThan(0);
   });
 });

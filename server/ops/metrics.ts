@@ -1,8 +1,10 @@
 // Prometheus metrics (prom-client), served at /metrics: ingest counts and buffer, group-commit and
-// alarm latency, HTTP latency by route and status, live subscribers, sessions, the background thread's
-// compression jobs, the store's files and the last backup, plus Node's process metrics. Each server has its own registry (tests run several).
+// alarm latency, HTTP latency by route and status, the answer cache's builds, hits and bytes, live
+// subscribers, sessions, the background thread's compression jobs, the store's files and the last
+// backup, plus Node's process metrics. Each server has its own registry (tests run several).
 import { existsSync, statSync } from 'node:fs';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { AnswerCache } from '../http/answerCache';
 import type { Ingest } from '../ingest';
 import type { Db } from '../store/db';
 import { countLiveSessions } from '../store/sessions';
@@ -13,6 +15,8 @@ export interface MetricsSources {
   dbPath: string;
   ingest: Ingest | null;
   now: () => string;
+  /** The answer cache the app serves from (its builds, hits and bytes). */
+  answers?: AnswerCache;
 }
 
 export interface Metrics {
@@ -25,7 +29,7 @@ export interface Metrics {
 
 const SECONDS_FAST = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-export function createMetrics({ db, dbPath, ingest, now }: MetricsSources): Metrics {
+export function createMetrics({ db, dbPath, ingest, now, answers }: MetricsSources): Metrics {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry, prefix: 'wendu_' });
@@ -104,6 +108,22 @@ export function createMetrics({ db, dbPath, ingest, now }: MetricsSources): Metr
       registers,
     });
     ingest.alarms.onRaised((ms) => alarms.observe(ms / 1000));
+  }
+  if (answers) {
+    mirror(
+      'wendu_answer_cache_builds_total',
+      'Answers built (a miss, or a new data version)',
+      () => answers.stats().builds,
+    );
+    mirror('wendu_answer_cache_hits_total', 'Answers sent from the cache as held', () => answers.stats().hits);
+    new Gauge({
+      name: 'wendu_answer_cache_bytes',
+      help: 'Bytes the answer cache holds (compressed forms, and the JSON of small answers)',
+      registers,
+      collect() {
+        this.set(answers.stats().bytes);
+      },
+    });
   }
   new Gauge({
     name: 'wendu_background_jobs',
