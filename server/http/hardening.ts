@@ -38,7 +38,7 @@ const nothing = async () => {};
  * The security headers, on every answer but an API answer's 304. A 304 only refreshes the headers of
  * the answer the browser holds, which has them all (RFC 9110 §15.4.5 asks a 304 for little beyond
  * ETag, Vary, Cache-Control and Date); without them a wall of screens revalidating its layers gets
- * 300 bytes a 304 instead of 980. A page's 304 keeps them: a release may change the policy of an
+ * 275 bytes a 304 instead of 979. A page's 304 keeps them: a release may change the policy of an
  * unchanged index.html.
  */
 export const headers: MiddlewareHandler = async (c, next) => {
