@@ -218,29 +218,32 @@ export function routeOf(method: string, path: string): string {
   return rule ? `/api${rule.path}` : 'unmatched';
 }
 
-/** Cookie headers seen, and the session token each carries (null: none). */
-const TOKEN_OF_COOKIES = new Map<string, string | null>();
 const TOKENS_HELD = 4096;
 
 /**
- * The session token of the request's Cookie header. A browser sends the same header with every
- * request, so it is parsed once (the parse was about 4 % of a 304's time on the event loop).
+ * The session token of a request's Cookie header, remembered per header (at most TOKENS_HELD): a
+ * browser sends the same header with every request, so it is parsed once (the parse was about 4 % of
+ * a 304's time on the event loop).
  */
-function sessionTokenOf(c: Context): string | null {
-  const cookies = c.req.header('cookie');
-  if (!cookies) return null;
-  let token = TOKEN_OF_COOKIES.get(cookies);
-  if (token === undefined) {
-    token = getCookie(c, SESSION_COOKIE) ?? null;
-    if (TOKEN_OF_COOKIES.size >= TOKENS_HELD) TOKEN_OF_COOKIES.clear();
-    TOKEN_OF_COOKIES.set(cookies, token);
-  }
-  return token;
+function sessionTokens(): (c: Context) => string | null {
+  const tokenOf = new Map<string, string | null>();
+  return (c) => {
+    const cookies = c.req.header('cookie');
+    if (!cookies) return null;
+    let token = tokenOf.get(cookies);
+    if (token === undefined) {
+      token = getCookie(c, SESSION_COOKIE) ?? null;
+      if (tokenOf.size >= TOKENS_HELD) tokenOf.clear();
+      tokenOf.set(cookies, token);
+    }
+    return token;
+  };
 }
 
 /** Resolves the session cookie to a principal and enforces the route's rule. Mounted on /api/*. */
 export function guard({ db, now, secondFactor = NO_SECOND_FACTOR }: Deps): MiddlewareHandler<AppEnv> {
   const sessions = new SessionMemo(db);
+  const sessionTokenOf = sessionTokens();
   return async (c, next) => {
     const apiPath = c.req.path.slice('/api'.length) || '/';
     const access = accessFor(c.req.method, apiPath);

@@ -8,6 +8,7 @@ import { bulletinHtml } from '../bulletin/html';
 import { bulletinPdf } from '../bulletin/pdf';
 import { parsePeriod } from '../domain/assessment';
 import { MONTH_PATTERN } from '../domain/bulletin';
+import { periodOf } from '../domain/forecast/periods';
 import { cachedJson } from '../http/cachedJson';
 import { notModified, representationTag } from '../http/conditional';
 import type { AppEnv } from '../http/context';
@@ -87,7 +88,7 @@ export function bulletinRoutes(deps: RouteDeps) {
       const at = now();
       // A month is complete once the clock passes its end, a Tongcheng (UTC+8) midnight: the answer
       // is held per data version and current month.
-      const current = new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 7);
+      const current = periodOf(Date.parse(at), 'month');
       return cachedJson(c, deps, {
         key: `bulletins?current=${current}`,
         tables: BULLETIN_MONTHS_TABLES,
