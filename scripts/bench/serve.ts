@@ -103,9 +103,14 @@ let platform = await startPlatformProcess(tree, platformEnv, log);
 const { origin } = platform;
 const mqttPort = Number(new URL(platform.mqttUrl).port);
 /** The server stopped and started again on the same store and broker port (a power cut): nothing built, nothing held. */
+/** How long the last restart took: the old server's exit after SIGTERM, the new one's start. */
+let lastRestart = { stopMs: 0, startMs: 0 };
 async function restartedPlatform(): Promise<string> {
+  const stopping = performance.now();
   await platform.stop();
+  const starting = performance.now();
   platform = await startPlatformProcess(tree, platformEnv, log, mqttPort);
+  lastRestart = { stopMs: Math.round(starting - stopping), startMs: Math.round(performance.now() - starting) };
   return platform.origin;
 }
 const demo = JSON.parse(readFileSync(join(runDir, 'demo-users.json'), 'utf8')) as DemoUser[];
@@ -341,6 +346,8 @@ if (phases.has('shift')) {
     allUsersMs: Math.round(coldAllMs),
     ratioToOneUser: round(coldAllMs / coldOne.totalMs),
     lastSignInDoneMs: Math.round(Math.max(...coldEach.map((t) => t.signInMs))),
+    // the restart before the fifty: SIGTERM to exit, then to "serving at"
+    restart: lastRestart,
   };
   // The same server, now warm (everything built): one alone, then all at once again.
   await settleAt(shiftOrigin);

@@ -9,13 +9,13 @@
 // Here they run on `KDF_THREADS` low-priority threads (one per core, at most two, nice +10): sign-ins
 // take the CPU the event loop and DuckDB leave, which in a sign-in storm is both cores.
 import { availableParallelism } from 'node:os';
-import { LowPriorityThreads } from '../ops/lowPriorityThreads';
+import { LowPriorityWorkers } from '../ops/lowPriorityWorkers';
 
-export type { ScryptParams } from '../ops/lowPriorityThreads';
+export type { ScryptParams } from '../ops/lowPriorityWorkers';
 
 /** How much lower than the server the derivations run (a nice increment; Linux only). */
 export const KDF_NICE = 10;
 export const KDF_THREADS = Math.max(1, Math.min(2, availableParallelism()));
 
 /** The process's derivation threads: every password check and hash goes through them. */
-export const kdf = new LowPriorityThreads(KDF_THREADS, KDF_NICE, 'key derivation');
+export const kdf = new LowPriorityWorkers({ size: KDF_THREADS, nice: KDF_NICE, what: 'key derivation' });

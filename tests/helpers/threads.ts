@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 
-/** Field `n` (1-based, as proc(5) numbers them) of a thread's stat line; Linux only. */
+/**
+ * Field `n` (1-based, as proc(5) numbers them) of a thread's stat line, a thread of this process or
+ * of another (a process's pid names its main thread); Linux only.
+ */
 function statField(tid: number | 'thread-self', n: number): number {
-  const path = tid === 'thread-self' ? '/proc/thread-self/stat' : `/proc/self/task/${tid}/stat`;
+  const path = tid === 'thread-self' ? '/proc/thread-self/stat' : `/proc/${tid}/stat`;
   const stat = readFileSync(path, 'utf8');
   // after "pid (comm) ", the fields from the third on
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[n - 3]);
