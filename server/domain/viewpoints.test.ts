@@ -12,6 +12,9 @@ describe('lookAt', () => {
     expect(north.heightM).toBeCloseTo(500, 6);
     expect((target[1] - north.lat) * 111_320).toBeCloseTo(1000 * Math.cos(Math.PI / 6), 3);
 
+    // aimed at a point 40 m up (a hill, a tower's middle): the whole pose 40 m higher
+    expect(lookAt(target, 1000, 0, -30, 40)).toEqual({ ...north, heightM: north.heightM + 40 });
+
     const east = lookAt(target, 1000, 90, -30);
     expect(east.lon).toBeLessThan(target[0]); // looking east: the camera is west
     expect(east.lat).toBeCloseTo(target[1], 9);
@@ -73,6 +76,20 @@ describe('viewpoints', () => {
     const river = viewpoints(places).find((v) => v.key === 'river')!;
     expect(river.target).toEqual([116.95, 31.0]);
     expect(river.view.headingDeg).toBeCloseTo(90, 6); // the river runs east here
+  });
+
+  it("looks at each place on the ground, and at the tower's middle, not at the ellipsoid under them", () => {
+    const flat = viewpoints(places);
+    // a town on a slope: 30 m up in the west, 60 m in the east
+    const hilly = viewpoints(places, (lon) => 30 + (lon - 116.6) * 50);
+    for (const [k, v] of hilly.entries()) {
+      const ground = 30 + (v.target[0] - 116.6) * 50;
+      expect(v.view.heightM - flat[k]!.view.heightM, v.key).toBeCloseTo(ground, 6);
+      expect(v.view.lon).toBe(flat[k]!.view.lon);
+      expect(v.view.lat).toBe(flat[k]!.view.lat);
+    }
+    // the 90-m tower, 540 m away 30° down: its middle, 45 m up, in the middle of the screen
+    expect(flat.find((v) => v.key === 'new-compound')!.view.heightM).toBeCloseTo(540 * Math.sin(Math.PI / 6) + 45, 6);
   });
 
   it('leaves out what the data lacks', () => {

@@ -42,20 +42,30 @@ const mPerDegLon = (lat: number) => M_PER_DEG_LAT * Math.cos((lat * Math.PI) / 1
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /**
- * The pose that looks at `target` from `rangeM` away along `headingDeg` (0 = looking north), `pitchDeg`
- * below the horizon (negative). A flat-earth offset: the ranges here are at most tens of kilometres.
+ * The pose that looks at `target`, `targetHeightM` above the ellipsoid, from `rangeM` away along
+ * `headingDeg` (0 = looking north), `pitchDeg` below the horizon (negative). A flat-earth offset: the
+ * ranges here are at most tens of kilometres.
  */
-export function lookAt(target: LonLat, rangeM: number, headingDeg: number, pitchDeg: number): CameraPose {
+export function lookAt(
+  target: LonLat,
+  rangeM: number,
+  headingDeg: number,
+  pitchDeg: number,
+  targetHeightM = 0,
+): CameraPose {
   const horizontal = rangeM * Math.cos(rad(pitchDeg));
   const back = rad(headingDeg + 180);
   return {
     lon: target[0] + (horizontal * Math.sin(back)) / mPerDegLon(target[1]),
     lat: target[1] + (horizontal * Math.cos(back)) / M_PER_DEG_LAT,
-    heightM: rangeM * Math.sin(rad(-pitchDeg)),
+    heightM: targetHeightM + rangeM * Math.sin(rad(-pitchDeg)),
     headingDeg,
     pitchDeg,
   };
 }
+
+/** The ground's height (metres above the ellipsoid) at a point: the terrain the twin draws. */
+export type GroundAt = (lon: number, lat: number) => number;
 
 const mean = (points: readonly LonLat[]): LonLat => [
   points.reduce((s, p) => s + p[0], 0) / points.length,
@@ -90,40 +100,52 @@ function riverSpot(line: readonly LonLat[], near: LonLat): { at: LonLat; bearing
   return { at: line[i]!, bearingDeg: ((Math.atan2(east, north) * 180) / Math.PI + 360) % 360 };
 }
 
-/** The preset views, in the order the menu lists them; places the data lacks are left out. */
-export function viewpoints(places: ViewpointPlaces): Viewpoint[] {
+/**
+ * The preset views, in the order the menu lists them; places the data lacks are left out. Each looks
+ * at its place on the ground `groundAt` gives: a camera aimed at the ellipsoid under hills of 30 m
+ * looked at a point 30 m underground, and the place stood above the middle of the screen.
+ */
+export function viewpoints(places: ViewpointPlaces, groundAt: GroundAt = () => 0): Viewpoint[] {
   const out: Viewpoint[] = [];
+  const ground = (p: LonLat) => groundAt(p[0], p[1]);
   const { county, oldTown, newCompound, village, river } = places;
   if (county) {
     const [w, s, e, n] = county.bbox;
     const target: LonLat = [(w + e) / 2, (s + n) / 2];
     const extentM = Math.max((e - w) * mPerDegLon(target[1]), (n - s) * M_PER_DEG_LAT);
     // from the south, 55° down, far enough back that the county fills a 16:9 frame
-    out.push({ key: 'county', place: county.name, target, view: lookAt(target, extentM * 1.15, 0, -55) });
+    out.push({
+      key: 'county',
+      place: county.name,
+      target,
+      view: lookAt(target, extentM * 1.15, 0, -55, ground(target)),
+    });
   }
   if (oldTown && oldTown.vertices.length > 0) {
     const target = mean(oldTown.vertices);
     // street level, tilted towards the horizon: roofs and lanes, as one walks in
-    out.push({ key: 'old-town', place: oldTown.name, target, view: lookAt(target, 420, 20, -22) });
+    out.push({ key: 'old-town', place: oldTown.name, target, view: lookAt(target, 420, 20, -22, ground(target)) });
   }
   if (newCompound) {
-    // far enough to see the tower and its rows from the south-east, above the roofs
+    // far enough to see the tower and its rows from the south-east, above the roofs; the tower's
+    // middle in the middle of the screen
     const rangeM = Math.max(500, newCompound.heightM * 6);
+    const at = newCompound.position;
     out.push({
       key: 'new-compound',
       place: newCompound.name,
-      target: newCompound.position,
-      view: lookAt(newCompound.position, rangeM, 330, -30),
+      target: at,
+      view: lookAt(at, rangeM, 330, -30, ground(at) + newCompound.heightM / 2),
     });
   }
   if (village && village.houses.length > 0) {
     const target = densest(village.houses, 120);
-    out.push({ key: 'village', place: village.name, target, view: lookAt(target, 650, 10, -35) });
+    out.push({ key: 'village', place: village.name, target, view: lookAt(target, 650, 10, -35, ground(target)) });
   }
   if (river && river.line.length > 1) {
     const { at, bearingDeg } = riverSpot(river.line, river.near);
     // looking along the river, downstream
-    out.push({ key: 'river', place: river.name, target: at, view: lookAt(at, 900, bearingDeg, -28) });
+    out.push({ key: 'river', place: river.name, target: at, view: lookAt(at, 900, bearingDeg, -28, ground(at)) });
   }
   return out;
 }
