@@ -13,6 +13,7 @@
 // at once and then hung until that compression was done: 28–31 s of a restart in bench:serve, past
 // systemd's TimeoutStopSec for the buildings. A process is killed where it stands.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 export type WorkerJob =
@@ -119,12 +120,36 @@ function threadHost(workerData: { nice: number; idle: boolean }): Host {
 const children = new Set<ChildProcess>();
 let killOnExit = false;
 
+/**
+ * util-linux's setpriv, to have the kernel kill the worker when the server's process dies in a way
+ * that runs no exit handler (SIGKILL, or a signal's default action): an orphan would otherwise finish
+ * its job first, minutes of a core. Null where it is missing.
+ */
+let setpriv: string | null | undefined;
+function setprivPath(): string | null {
+  if (setpriv === undefined) {
+    setpriv = null;
+    if (process.platform === 'linux')
+      for (const dir of ['/usr/bin', '/bin', '/usr/sbin', '/sbin'])
+        if (existsSync(`${dir}/setpriv`)) {
+          setpriv = `${dir}/setpriv`;
+          break;
+        }
+  }
+  return setpriv;
+}
+
 function processHost(workerData: { nice: number; idle: boolean }): Host {
   // Node without the server's loaders or flags (NODE_OPTIONS may carry tsx's); messages carry
-  // Buffers as Buffers (the structured clone, not JSON)
+  // Buffers as Buffers (the structured clone, not JSON). No stdio: a worker that outlived the
+  // server would hold the pipes of whoever reads the server's output (an error comes back as a
+  // message, a crash as the worker's exit).
   const { NODE_OPTIONS: _, ...env } = process.env;
-  const child = spawn(process.execPath, ['-e', PROCESS_SOURCE], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const node = [process.execPath, '-e', PROCESS_SOURCE];
+  const guard = setprivPath();
+  const [command, ...args] = guard ? [guard, '--pdeathsig', 'SIGKILL', '--', ...node] : node;
+  const child = spawn(command!, args, {
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     serialization: 'advanced',
     env: { ...env, WENDU_WORKER: JSON.stringify(workerData) },
   });

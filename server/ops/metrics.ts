@@ -1,6 +1,6 @@
 // Prometheus metrics (prom-client), served at /metrics: ingest counts and buffer, group-commit and
 // alarm latency, HTTP latency by route and status, the answer cache's builds, hits and bytes, live
-// subscribers, sessions, the background thread's compression jobs, the store's files and the last
+// subscribers, sessions, the background process's compression jobs, the store's files and the last
 // backup, plus Node's process metrics. Each server has its own registry (tests run several).
 import { existsSync, statSync } from 'node:fs';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -127,7 +127,7 @@ export function createMetrics({ db, dbPath, ingest, now, answers }: MetricsSourc
   }
   new Gauge({
     name: 'wendu_background_jobs',
-    help: 'Compression jobs running or waiting on the background thread (quality-11 answers, tile copies)',
+    help: 'Compression jobs running or waiting in the background process (quality-11 answers, tile copies)',
     registers,
     collect() {
       this.set(background.activeCount + background.pendingCount);
