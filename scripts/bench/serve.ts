@@ -104,9 +104,9 @@ const platformEnv = { dataDir: runDir, dbPath: join(runDir, 'wendu.duckdb'), cli
 let platform = await startPlatformProcess(tree, platformEnv, log);
 const { origin } = platform;
 const mqttPort = Number(new URL(platform.mqttUrl).port);
-/** The server stopped and started again on the same store and broker port (a power cut): nothing built, nothing held. */
 /** How long the last restart took: the old server's exit after SIGTERM, the new one's start. */
 let lastRestart = { stopMs: 0, startMs: 0 };
+/** The server stopped and started again on the same store and broker port (a power cut): nothing built, nothing held. */
 async function restartedPlatform(): Promise<string> {
   const stopping = performance.now();
   await platform.stop();
@@ -334,7 +334,7 @@ if (phases.has('shift')) {
   // a server that has built nothing. One centre seat alone on it, then all of them at once on another
   // such server: the first pays for the builds, the fifty share them (answerCache.ts).
   // Each on a server of its own, COLD_STARTS times over: one run of each moved by a quarter either way
-  // (one seat alone took 0.9–1.5 s on the same tree within minutes), so the ratio is of the medians.
+  // (one seat alone took 0.9–1.8 s on the same tree within minutes), so the ratio is of the medians.
   const coldRuns = [];
   let shiftOrigin = origin;
   for (let run = 1; run <= COLD_STARTS; run++) {

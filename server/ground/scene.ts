@@ -1,10 +1,10 @@
 // What the ground tiles are drawn from, read from the store once per data version of its tables: land
 // use, standing water, rivers and roads (each with its bounding box, to pick a tile's features fast),
 // the county's townships (borders and names), the compounds' blocks and the elevation model.
-import { type Dem, demFromRows } from '../domain/ground/dem';
+import type { Dem } from '../domain/ground/dem';
 import type { LandUseKind, LonLat, RoadKind } from '../domain/model';
 import type { Db } from '../store/db';
-import { listCompounds, listLandUse, listTownships, listWaters, readTerrain } from '../store/ground';
+import { listCompounds, listLandUse, listTownships, listWaters, readDem } from '../store/ground';
 import { listRivers, listRoads } from '../store/lines';
 
 export const GROUND_TABLES = ['land_use', 'waters', 'rivers', 'roads', 'townships', 'compounds', 'terrain'] as const;
@@ -59,14 +59,14 @@ function boxOf(points: Iterable<LonLat>): Box {
 
 export async function readGroundScene(db: Db, run = ''): Promise<GroundScene> {
   const version = `${run}.${db.versions.key(GROUND_TABLES)}`;
-  const [landUse, waters, rivers, roads, townships, compounds, terrain] = await Promise.all([
+  const [landUse, waters, rivers, roads, townships, compounds, dem] = await Promise.all([
     listLandUse(db, {}),
     listWaters(db, {}),
     listRivers(db, {}),
     listRoads(db, {}),
     listTownships(db),
     listCompounds(db),
-    readTerrain(db),
+    readDem(db),
   ]);
   const areas: AreaFeature[] = [
     ...landUse.map((u) => ({ kind: u.kind, rings: u.polygon, box: boxOf(u.polygon[0]!) })),
@@ -97,7 +97,7 @@ export async function readGroundScene(db: Db, run = ''): Promise<GroundScene> {
       box: boxOf(t.polygon[0]!),
     })),
     compounds: compounds.map((c) => ({ block: c.block[0]!, gate: c.gate.position, box: boxOf(c.block[0]!) })),
-    dem: demFromRows(terrain),
+    dem,
     bounds,
   };
 }

@@ -4,7 +4,7 @@ import { niceOf, policyOf, SCHED } from '../../tests/helpers/threads';
 import { BACKGROUND_NICE, background, brotliInBackground, gzipInBackground } from './backgroundCompression';
 
 describe('background compression', () => {
-  it('compresses on a thread at the lowest priority (SCHED_IDLE), and the bytes come back as they went', async () => {
+  it('compresses in a process at the lowest priority (SCHED_IDLE), and the bytes come back as they went', async () => {
     const text = Buffer.from('桐城市文都e家 '.repeat(5000));
     expect(brotliDecompressSync(await brotliInBackground(text, 11, true)).equals(text)).toBe(true);
     expect(gunzipSync(await gzipInBackground(text, 9)).equals(text)).toBe(true);

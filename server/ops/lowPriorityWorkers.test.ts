@@ -108,7 +108,7 @@ describe('low-priority workers', () => {
       while (one.threadIds.length === 0) await new Promise((r) => setTimeout(r, 20));
       const [pid] = one.threadIds;
       await one.close();
-      expect(await refused).toMatch(/test compression process exited/);
+      expect(await refused).toMatch(/test compression process exited \(SIGKILL\)/);
       expect(alive(pid!)).toBe(false);
     });
 

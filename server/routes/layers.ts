@@ -3,7 +3,6 @@
 // tiles), the elevation model, and the twin's preset views.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { featureCollection, pointFeature } from '../domain/geojson';
-import { demFromRows } from '../domain/ground/dem';
 import { cachedJson, queryKey } from '../http/cachedJson';
 import type { RouteDeps } from '../http/deps';
 import { errorResponses, validationHook } from '../http/errors';
@@ -11,7 +10,7 @@ import { listAdminUnits } from '../store/adminUnits';
 import { listBuildings } from '../store/buildings';
 import { listCameras } from '../store/cameras';
 import { listComponents } from '../store/components';
-import { listLandUse, listWaters, readTerrain } from '../store/ground';
+import { listLandUse, listWaters, readDem } from '../store/ground';
 import { listRivers, listRoads } from '../store/lines';
 import { listPatrolPoints } from '../store/patrolPoints';
 import { listSensors } from '../store/sensors';
@@ -357,7 +356,8 @@ export function layerRoutes(deps: RouteDeps) {
     .openapi(viewpointsLayer, (c) =>
       cachedJson(c, deps, {
         key: 'layers/viewpoints',
-        tables: ['admin_units', 'roads', 'buildings', 'rivers'],
+        // the places, and the ground each view is aimed at
+        tables: ['admin_units', 'roads', 'buildings', 'rivers', 'terrain'],
         build: async () =>
           featureCollection(
             (await listViewpoints(db)).map(({ target, ...properties }) => ({
@@ -390,7 +390,7 @@ export function layerRoutes(deps: RouteDeps) {
         key: 'layers/elevation',
         tables: ['terrain'],
         build: async () => {
-          const dem = demFromRows(await readTerrain(db));
+          const dem = await readDem(db);
           if (!dem) return null;
           const { heights, ...grid } = dem;
           return { ...grid, heightsDm: Array.from(heights, (h) => Math.round(h * 10)) };

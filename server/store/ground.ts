@@ -1,5 +1,6 @@
 // The ground under the twin: standing water (ponds, reservoirs), land use, the county's townships and the
 // elevation model.
+import { type Dem, demFromRows } from '../domain/ground/dem';
 import type { Compound, LandUse, LandUseKind, TerrainRow, Township, WaterBody } from '../domain/model';
 import type { Db } from './db';
 import { type Bbox, Where } from './sql';
@@ -90,4 +91,9 @@ export async function readTerrain(db: Db): Promise<TerrainRow[]> {
     stepDeg: r.step_deg,
     heightsDm: JSON.parse(r.heights_dm),
   }));
+}
+
+/** The elevation model as a sampler (server/domain/ground/dem.ts), or null in a store without one. */
+export async function readDem(db: Db): Promise<Dem | null> {
+  return demFromRows(await readTerrain(db));
 }

@@ -1,11 +1,11 @@
 // The places the twin's preset views look at, found in the store (server/domain/viewpoints.ts places
 // the camera): the county's extent, the old town's lanes, the tallest home, the village grid with the
 // most houses, and the river where it passes nearest the city.
-import { demFromRows, terrainHeightOf } from '../domain/ground/dem';
+import { terrainHeightOf } from '../domain/ground/dem';
 import type { LonLat } from '../domain/model';
 import { type ViewpointPlaces, viewpoints } from '../domain/viewpoints';
 import type { Db } from './db';
-import { readTerrain } from './ground';
+import { readDem } from './ground';
 
 async function places(db: Db): Promise<ViewpointPlaces> {
   const county = await db.one<{ name: string; min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(
@@ -50,6 +50,6 @@ async function places(db: Db): Promise<ViewpointPlaces> {
 
 /** The preset views, each aimed at its place on the terrain the twin draws (flat where the store has none). */
 export async function listViewpoints(db: Db) {
-  const dem = demFromRows(await readTerrain(db));
+  const dem = await readDem(db);
   return viewpoints(await places(db), dem ? (lon, lat) => terrainHeightOf(dem, lon, lat) : undefined);
 }
